@@ -1,0 +1,17 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCalendar } from './bench/cases/calendar';
+import { openStore } from './src/main/db/open';
+import { commitImport, previewImport } from './src/main/calendar/service';
+const bytes = generateCalendar(20000);
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const store = await openStore(join(dir, 'p.sqlite'));
+const ctx = { store, now: () => new Date('2026-01-01'), limits: { timeoutMs: 600000, maxHeapMb: 4096, inProcess: true } };
+const marks: Record<string, number> = {};
+let t = performance.now();
+const preview = await previewImport({ files: [{ name: 'w.ics', bytes }], windowEnd: new Date('2026-01-01'), selfEmails: ['me@example.com'] }, ctx);
+marks.preview = performance.now() - t; t = performance.now();
+await commitImport({ previewId: preview.previewId, createPeople: preview.newPeople.map((p) => p.email) }, ctx);
+marks.commit = performance.now() - t;
+console.log(marks);

@@ -1,0 +1,469 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import ICAL from 'ical.js';
+import nodeIcal from 'node-ical';
+import { openStore } from '../../src/main/db/open';
+import { commitImport, previewImport, type ServiceContext } from '../../src/main/calendar/service';
+import { percentile } from '../lib/timing';
+import type { BenchResult } from '../lib/types';
+
+/**
+ * Calendar import at the size of a real work history: a seeded 20,000-event export (about
+ * 17 MB: CRLF, folded lines, 1 to 8 attendees, weekly and monthly series with moved and
+ * cancelled instances and EXDATEs, Windows and IANA zones), imported into a fresh database,
+ * against ICAL.parse alone and node-ical's parseICS alone on the same file in the same run.
+ */
+
+const SELF = 'me@example.com';
+const WINDOW_END = new Date('2026-01-01T00:00:00Z');
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const GIVEN = [
+  'Ana',
+  'Ben',
+  'Chidi',
+  'Dana',
+  'Emil',
+  'Fatima',
+  'Goran',
+  'Hana',
+  'Ivan',
+  'Jia',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nora',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zoë',
+];
+const FAMILY = [
+  'Sousa',
+  'Okafor',
+  'Müller',
+  'Lindqvist',
+  'Nakamura',
+  'García',
+  'Kowalski',
+  'Haddad',
+  'Novak',
+  'Chen',
+  'Mensah',
+  'Dubois',
+  'Rossi',
+  'Ivanova',
+  'Kaur',
+  'Brennan',
+  'Silva',
+  'Yılmaz',
+  'Andersen',
+  'Park',
+];
+const WORDS = [
+  'roadmap',
+  'sync',
+  'review',
+  'planning',
+  'budget',
+  'hiring',
+  'design',
+  'retro',
+  'launch',
+  'customer',
+  'pricing',
+  'security',
+  'platform',
+  'quarterly',
+  'offsite',
+  'strategy',
+  'migration',
+  'onboarding',
+  'metrics',
+  'research',
+];
+const LOREM =
+  'Agenda: status of the open items, decisions needed this week, risks and owners. Notes from last time are in the shared document; please add your updates before the call so we can keep it short. Dial-in details and the room are below — merci, gracias, danke. ';
+
+const VTIMEZONES = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/London',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19700329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19701025T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+  'BEGIN:VTIMEZONE',
+  'TZID:Pacific Standard Time',
+  'BEGIN:STANDARD',
+  'DTSTART:16010101T020000',
+  'TZOFFSETFROM:-0700',
+  'TZOFFSETTO:-0800',
+  'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=1SU;BYMONTH=11',
+  'END:STANDARD',
+  'BEGIN:DAYLIGHT',
+  'DTSTART:16010101T020000',
+  'TZOFFSETFROM:-0800',
+  'TZOFFSETTO:-0700',
+  'RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=2SU;BYMONTH=3',
+  'END:DAYLIGHT',
+  'END:VTIMEZONE',
+];
+
+/**
+ * Folds a content line at 75 octets, as RFC 5545 asks (and as exporters do, mid-character
+ * too). Returns the line's bytes as a latin1 string: the file is assembled from bytes.
+ */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return bytes.toString('latin1');
+  const parts: Buffer[] = [bytes.subarray(0, 75)];
+  for (let i = 75; i < bytes.length; i += 74)
+    parts.push(Buffer.concat([Buffer.from(' '), bytes.subarray(i, i + 74)]));
+  return parts.map((p) => p.toString('latin1')).join('\r\n');
+}
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15);
+}
+
+/** A deterministic export with `events` VEVENTs; returns the file's bytes. */
+export function generateCalendar(events: number, seed = 7): Buffer {
+  const random = rng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const people = Array.from({ length: Math.max(200, Math.round(events / 25)) }, (_, i) => {
+    const given = pick(GIVEN);
+    const family = pick(FAMILY);
+    return {
+      name: `${given} ${family}`,
+      email: `${given}.${family}.${i}@example.org`
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^\x20-\x7e]/g, ''),
+    };
+  });
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Rapport bench//EN',
+    'VERSION:2.0',
+    'X-WR-CALNAME:Work',
+    'X-WR-TIMEZONE:Europe/London',
+    ...VTIMEZONES,
+  ];
+  const start = Date.UTC(2016, 0, 4, 9);
+  const span = WINDOW_END.getTime() - start - 30 * 86_400_000;
+  let written = 0;
+  let uid = 0;
+  const event = (fields: {
+    uid: string;
+    startMs: number;
+    zone: 'Europe/London' | 'Pacific Standard Time' | 'UTC';
+    minutes: number;
+    extra?: string[];
+    organizer: { name: string; email: string };
+    attendees: Array<{ name: string; email: string }>;
+    title: string;
+    sequence: number;
+  }) => {
+    const dt = (ms: number) =>
+      fields.zone === 'UTC' ? `:${stamp(ms)}Z` : `;TZID=${fields.zone}:${stamp(ms)}`;
+    lines.push(
+      'BEGIN:VEVENT',
+      `DTSTART${dt(fields.startMs)}`,
+      `DTEND${dt(fields.startMs + fields.minutes * 60_000)}`,
+    );
+    lines.push(`DTSTAMP:${stamp(fields.startMs - 86_400_000)}Z`, `UID:${fields.uid}`);
+    lines.push(fold(`ORGANIZER;CN=${fields.organizer.name}:mailto:${fields.organizer.email}`));
+    for (const a of fields.attendees) {
+      lines.push(
+        fold(
+          `ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=${random() < 0.85 ? 'ACCEPTED' : 'TENTATIVE'};CN=${a.name}:mailto:${a.email}`,
+        ),
+      );
+    }
+    const link = random() < 0.5 ? '\\n\\nhttps://meet.google.com/abc-defg-hij' : '';
+    lines.push(fold(`DESCRIPTION:${LOREM.slice(0, 40 + Math.floor(random() * 100))}${link}`));
+    lines.push(
+      `LAST-MODIFIED:${stamp(fields.startMs - 86_400_000)}Z`,
+      `SEQUENCE:${fields.sequence}`,
+      'STATUS:CONFIRMED',
+    );
+    lines.push(fold(`SUMMARY:${fields.title}`), 'TRANSP:OPAQUE', ...(fields.extra ?? []), 'END:VEVENT');
+    written++;
+  };
+  while (written < events) {
+    const organizerIsMe = random() < 0.4;
+    // 2 to 8 people in each meeting, the user included.
+    const attendees = Array.from({ length: 1 + Math.floor(random() * 7) }, () => pick(people));
+    const organizer = organizerIsMe ? { name: 'Me Myself', email: SELF } : attendees[0];
+    const all = organizerIsMe ? attendees : [...attendees, { name: 'Me Myself', email: SELF }];
+    const title = `${pick(WORDS)} ${pick(WORDS)} with ${attendees[0].name}`;
+    const zone = pick(['Europe/London', 'Europe/London', 'Pacific Standard Time', 'UTC'] as const);
+    const startMs = start + Math.floor((random() * span) / 1_800_000) * 1_800_000;
+    const id = `bench-${++uid}@rapport.test`;
+    if (random() < 0.05 && events - written > 4) {
+      // A series: weekly or monthly for a few months, with an EXDATE, a moved and a cancelled instance.
+      const weekly = random() < 0.7;
+      const count = weekly ? 8 + Math.floor(random() * 20) : 4 + Math.floor(random() * 8);
+      const stepMs = weekly ? 7 * 86_400_000 : 0;
+      const at = (k: number) => {
+        const d = new Date(startMs);
+        if (weekly) return startMs + k * stepMs;
+        d.setUTCMonth(d.getUTCMonth() + k);
+        return d.getTime();
+      };
+      const dt = (ms: number) => (zone === 'UTC' ? `:${stamp(ms)}Z` : `;TZID=${zone}:${stamp(ms)}`);
+      const rule = weekly ? `RRULE:FREQ=WEEKLY;COUNT=${count}` : `RRULE:FREQ=MONTHLY;COUNT=${count}`;
+      event({
+        uid: id,
+        startMs,
+        zone,
+        minutes: 30,
+        organizer,
+        attendees: all,
+        title,
+        sequence: 0,
+        extra: [rule, `EXDATE${dt(at(2))}`],
+      });
+      event({
+        uid: id,
+        startMs: at(1) + 3_600_000,
+        zone,
+        minutes: 30,
+        organizer,
+        attendees: all,
+        title: `${title} (moved)`,
+        sequence: 1,
+        extra: [`RECURRENCE-ID${dt(at(1))}`],
+      });
+      event({
+        uid: id,
+        startMs: at(3),
+        zone,
+        minutes: 30,
+        organizer,
+        attendees: all,
+        title,
+        sequence: 1,
+        extra: [`RECURRENCE-ID${dt(at(3))}`, 'STATUS:CANCELLED'],
+      });
+    } else {
+      event({
+        uid: id,
+        startMs,
+        zone,
+        minutes: pick([15, 30, 30, 45, 60, 90]),
+        organizer,
+        attendees: all,
+        title,
+        sequence: 0,
+      });
+    }
+  }
+  lines.push('END:VCALENDAR');
+  return Buffer.from(lines.join('\r\n') + '\r\n', 'latin1');
+}
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+type Mode = 'import' | 'ical' | 'node-ical';
+
+/** One full import into a fresh database: preview then commit, as the app does it. */
+async function importOnce(
+  bytes: Buffer,
+  dir: string,
+  again = false,
+): Promise<{ ms: number; reMs?: number; created: number; rowsWritten?: number }> {
+  const store = await openStore(join(dir, `import-${Date.now()}-${Math.random()}.sqlite`));
+  try {
+    const ctx: ServiceContext = {
+      store,
+      now: () => WINDOW_END,
+      limits: { timeoutMs: 600_000, maxHeapMb: 4096, inProcess: true },
+    };
+    let created = 0;
+    const run = async () => {
+      const preview = await previewImport(
+        { files: [{ name: 'work.ics', bytes }], windowEnd: WINDOW_END, selfEmails: [SELF] },
+        ctx,
+      );
+      const result = await commitImport(
+        { previewId: preview.previewId, createPeople: preview.newPeople.map((p) => p.email) },
+        ctx,
+      );
+      return result;
+    };
+    const ms = await timeAsync(async () => {
+      created = (await run()).created;
+    });
+    if (!again) return { ms, created };
+    const changesBefore = store.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    let reCreated = 0;
+    const reMs = await timeAsync(async () => {
+      const r = await run();
+      reCreated = r.created + r.updated;
+    });
+    const changesAfter = store.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    return { ms, reMs, created, rowsWritten: changesAfter - changesBefore + reCreated };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Peak RSS (MB) of a fresh process doing one thing to the file. */
+function peakRss(mode: Mode, file: string, dir: string): number {
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file, dir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  return Number(out.trim().split('\n').at(-1));
+}
+
+async function child(mode: Mode, file: string, dir: string): Promise<void> {
+  const bytes = readFileSync(file);
+  if (mode === 'ical') ICAL.parse(bytes.toString('utf8'));
+  else if (mode === 'node-ical') nodeIcal.sync.parseICS(bytes.toString('utf8'));
+  else await importOnce(bytes, dir);
+  process.stdout.write(`${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
+}
+
+async function measureSize(
+  events: number,
+  repeats: number,
+  dir: string,
+): Promise<Array<BenchResult & Record<string, unknown>>> {
+  const bytes = generateCalendar(events);
+  const file = join(dir, `calendar-${events}.ics`);
+  writeFileSync(file, bytes);
+  const mb = Math.round((bytes.length / 1048576) * 10) / 10;
+  process.stderr.write(`calendar: ${events} events, ${mb} MB\n`);
+  const ours: number[] = [];
+  const reimport: number[] = [];
+  const ical: number[] = [];
+  const nical: number[] = [];
+  let created = 0;
+  let rowsWritten = 0;
+  for (let r = 0; r < repeats; r++) {
+    const text = () => bytes.toString('utf8');
+    ical.push(time(() => ICAL.parse(text())));
+    nical.push(time(() => nodeIcal.sync.parseICS(text())));
+    const result = await importOnce(bytes, dir, true);
+    ours.push(result.ms);
+    reimport.push(result.reMs!);
+    created = result.created;
+    rowsWritten = result.rowsWritten!;
+  }
+  const median = (xs: number[]) => percentile(xs, 50);
+  const rss = { import: peakRss('import', file, dir), ical: peakRss('ical', file, dir) };
+  const base = { n: events, file_mb: mb };
+  return [
+    {
+      case: `calendar: full import (${events} events, ${created} meetings) vs ICAL.parse`,
+      ...base,
+      median_ms: round(median(ours)),
+      p95_ms: round(percentile(ours, 95)),
+      peer: 'ICAL.parse alone',
+      peer_median_ms: round(median(ical)),
+      peer_p95_ms: round(percentile(ical, 95)),
+      ratio: Math.round((median(ours) / median(ical)) * 100) / 100,
+      rss_mb: rss.import,
+      peer_rss_mb: rss.ical,
+      rss_ratio: Math.round((rss.import / rss.ical) * 100) / 100,
+    },
+    {
+      case: `calendar: full import (${events} events) vs node-ical parseICS`,
+      ...base,
+      median_ms: round(median(ours)),
+      p95_ms: round(percentile(ours, 95)),
+      peer: 'node-ical parseICS alone',
+      peer_median_ms: round(median(nical)),
+      peer_p95_ms: round(percentile(nical, 95)),
+      ratio: Math.round((median(ours) / median(nical)) * 100) / 100,
+    },
+    {
+      case: `calendar: re-import of the same file (${events} events)`,
+      ...base,
+      median_ms: round(median(reimport)),
+      p95_ms: round(percentile(reimport, 95)),
+      peer: 'first import',
+      peer_median_ms: round(median(ours)),
+      ratio: Math.round((median(reimport) / median(ours)) * 100) / 100,
+      rows_written: rowsWritten,
+    },
+  ];
+}
+
+export async function run(
+  options: { sizes?: Array<{ events: number; repeats: number }> } = {},
+): Promise<BenchResult[]> {
+  const sizes = options.sizes ?? [
+    { events: 20_000, repeats: 5 },
+    { events: 100_000, repeats: 1 },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-calendar-'));
+  try {
+    const results: Array<BenchResult & Record<string, unknown>> = [];
+    for (const size of sizes) results.push(...(await measureSize(size.events, size.repeats, dir)));
+    for (const r of results) {
+      if (r.rss_mb !== undefined) {
+        process.stderr.write(
+          `calendar: ${r.n} events: peak RSS import ${String(r.rss_mb)} MB vs ICAL.parse ${String(r.peer_rss_mb)} MB\n`,
+        );
+      }
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  void child(process.argv[3] as Mode, process.argv[4], process.argv[5]);
+}

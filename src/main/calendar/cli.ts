@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseCommandArgs, requireString, UsageError } from '../cli/args';
+import { withCliContext, type CliIo } from '../cli/runtime';
+import type { CliCommand } from '../cli/command';
+import type { CalendarPreview } from '../../shared/calendar/schemas';
+import { AppError } from '../../shared/ipc/envelope';
+
+function readFiles(paths: string[]): Array<{ name: string; data: string }> {
+  return paths.map((path) => {
+    try {
+      return { name: basename(path), data: readFileSync(path).toString('base64') };
+    } catch (error) {
+      throw new AppError('IMPORT', `Cannot read ${path}: ${(error as Error).message}`, {
+        code: 'UNREADABLE',
+      });
+    }
+  });
+}
+
+function describe(p: CalendarPreview): string[] {
+  const lines = [
+    `${p.events} events, ${p.occurrences} meetings up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
+    `  to create ${p.toCreate}, to update ${p.toUpdate}, unchanged ${p.unchanged}`,
+    `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
+    `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
+    `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
+  ];
+  const skipped = Object.entries(p.skippedByReason);
+  if (skipped.length > 0) lines.push(`  skipped: ${skipped.map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  if (p.approximate.occurrences > 0) {
+    lines.push(
+      `  approximate times: ${p.approximate.occurrences} (unknown zones: ${p.approximate.zones.join(', ')})`,
+    );
+  }
+  for (const c of p.capped) lines.push(`  capped: "${c.title}" at ${c.limit} occurrences`);
+  for (const person of p.topPeople.slice(0, 20)) {
+    lines.push(
+      `    ${String(person.meetings).padStart(5)}  ${person.name ?? ''} <${person.email}>${person.contactId ? '' : ' (new)'}`,
+    );
+  }
+  return lines;
+}
+
+async function importIcs(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      self: { type: 'string', multiple: true },
+      until: { type: 'string' },
+      'no-new-people': { type: 'boolean' },
+    },
+    true,
+  );
+  if (positionals.length === 0) throw new UsageError('Give at least one .ics or .zip file');
+  const until = values.until as string | undefined;
+  if (until !== undefined && Number.isNaN(Date.parse(until)))
+    throw new UsageError(`--until ${until} is not a date`);
+  const files = readFiles(positionals);
+  return withCliContext(requireString(values.db, 'db'), async (call) => {
+    const self = values.self as string[] | undefined;
+    const preview = await call('calendar:preview', {
+      files,
+      ...(until ? { windowEnd: new Date(until).toISOString() } : {}),
+      ...(self ? { selfEmails: self } : {}),
+    });
+    if (values['dry-run']) {
+      io.out(values.json ? JSON.stringify({ preview }, null, 2) : describe(preview).join('\n'));
+      return 0;
+    }
+    const result = await call('calendar:commit', {
+      previewId: preview.previewId,
+      createPeople: values['no-new-people'] ? [] : preview.newPeople.map((p) => p.email),
+      // Confirms the addresses, the suggested organiser included, so later imports know them.
+      selfEmails: preview.selfEmails,
+    });
+    if (values.json) io.out(JSON.stringify({ preview, result }, null, 2));
+    else {
+      io.out(describe(preview).join('\n'));
+      io.out(
+        result.nothingNew
+          ? 'Nothing new: every meeting is already imported.'
+          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${result.contactsCreated} new contacts.`,
+      );
+    }
+    return 0;
+  });
+}
+
+export const calendarCommands: CliCommand[] = [
+  {
+    name: 'import-ics',
+    usage:
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--until DATE] [--no-new-people]',
+    run: importIcs,
+  },
+];

@@ -1,0 +1,200 @@
+import ICAL from 'ical.js';
+import { createHash } from 'node:crypto';
+import type { OccurrencePerson } from '../../shared/calendar/types';
+import { readPeople, type JProp } from './people';
+import { wallToUtc, type ZoneResolver } from './zones';
+
+/** A moment as written in the file: its wall clock, whether it is a date, and the instant it means. */
+export interface When {
+  /** Wall-clock fields encoded as a UTC timestamp (ms). */
+  wall: number;
+  date: boolean;
+  utc: number;
+  approximate: boolean;
+}
+
+/** One VEVENT, read once into plain fields. */
+export interface EventData {
+  uid: string;
+  hasUid: boolean;
+  line: number | undefined;
+  sequence: number;
+  stamp: number;
+  modified: number | null;
+  status: string;
+  title: string;
+  notes: string;
+  location: string | null;
+  video: boolean;
+  start: When;
+  /** Length in ms (timed) or whole days (all-day); null when the file gives none that makes sense. */
+  length: number | null;
+  rrules: ICAL.Recur[];
+  rdates: When[];
+  exdates: When[];
+  recurrenceId: When | null;
+  people: OccurrencePerson[];
+  zoneTzid: string | undefined;
+}
+
+export class BrokenEvent extends Error {}
+
+const CONFERENCING =
+  /\b(?:zoom\.us|zoomgov\.com|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|webex\.com|bluejeans\.com|whereby\.com|gotomeeting\.com|meet\.jit\.si|chime\.aws|join\.skype\.com|facetime\.apple\.com)\b/i;
+const CONFERENCE_PROPS = new Set([
+  'conference',
+  'x-google-conference',
+  'x-microsoft-skypeteamsmeetingurl',
+  'x-microsoft-onlinemeetingconflink',
+  'x-microsoft-onlinemeetingexternallink',
+]);
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z?))?$/;
+
+export function parseWhen(
+  value: unknown,
+  tzid: string | undefined,
+  zones: ZoneResolver,
+  forceDate = false,
+): When | null {
+  if (Array.isArray(value)) value = value[0];
+  if (typeof value !== 'string') return null;
+  const m = DATE_TIME.exec(value);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  if (m[4] === undefined || forceDate) {
+    const wall = Date.UTC(y, mo - 1, d);
+    return { wall, date: true, utc: wall, approximate: false };
+  }
+  const wall = Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6]));
+  if (!Number.isFinite(wall)) return null;
+  if (m[7] === 'Z') return { wall, date: false, utc: wall, approximate: false };
+  const resolved = zones.resolve(tzid);
+  return { wall, date: false, utc: wallToUtc(wall, resolved.zone), approximate: resolved.approximate };
+}
+
+function tzidOf(prop: JProp): string | undefined {
+  const tzid = prop[1].tzid;
+  return typeof tzid === 'string' ? tzid : undefined;
+}
+
+function text(prop: JProp | undefined): string {
+  if (!prop) return '';
+  const value = prop[3];
+  return typeof value === 'string' ? value.trim() : Array.isArray(value) ? value.join(', ').trim() : '';
+}
+
+function instant(prop: JProp | undefined, zones: ZoneResolver): number | null {
+  if (!prop) return null;
+  return parseWhen(prop[3], tzidOf(prop), zones)?.utc ?? null;
+}
+
+function multi(props: JProp[], zones: ZoneResolver): When[] {
+  const out: When[] = [];
+  for (const prop of props) {
+    for (let i = 3; i < prop.length; i++) {
+      const when = parseWhen(prop[i], tzidOf(prop), zones);
+      if (when) out.push(when);
+    }
+  }
+  return out;
+}
+
+const DAY = 86_400_000;
+
+export function readEvent(
+  props: JProp[],
+  zones: ZoneResolver,
+  line: number | undefined,
+  calendar: string,
+): EventData {
+  const one = new Map<string, JProp>();
+  const rrules: JProp[] = [];
+  const rdates: JProp[] = [];
+  const exdates: JProp[] = [];
+  let video = false;
+  for (const prop of props) {
+    const name = prop[0];
+    if (name === 'rrule') rrules.push(prop);
+    else if (name === 'rdate') rdates.push(prop);
+    else if (name === 'exdate') exdates.push(prop);
+    else if (name === 'dtstart' && one.has('dtstart')) throw new BrokenEvent('it has two DTSTART lines');
+    else if (!one.has(name)) one.set(name, prop);
+    if (CONFERENCE_PROPS.has(name)) video = true;
+  }
+  const dtstart = one.get('dtstart');
+  if (!dtstart) throw new BrokenEvent('it has no DTSTART');
+  const zoneTzid = tzidOf(dtstart);
+  const start = parseWhen(dtstart[3], zoneTzid, zones);
+  if (!start) throw new BrokenEvent(`its DTSTART "${String(dtstart[3])}" is not a date`);
+
+  const title = text(one.get('summary'));
+  const notes = text(one.get('description'));
+  const locationText = text(one.get('location'));
+  const location = locationText === '' ? null : locationText;
+  if (!video && location && (CONFERENCING.test(location) || /^https?:\/\//i.test(location))) video = true;
+  if (!video && (CONFERENCING.test(notes) || CONFERENCING.test(text(one.get('url'))))) video = true;
+
+  let length: number | null = null;
+  const dtend = one.get('dtend');
+  const duration = one.get('duration');
+  if (dtend) {
+    const end = parseWhen(dtend[3], tzidOf(dtend), zones, start.date);
+    if (end) length = start.date ? Math.round((end.wall - start.wall) / DAY) : end.utc - start.utc;
+  } else if (duration && typeof duration[3] === 'string') {
+    try {
+      const seconds = ICAL.Duration.fromString(duration[3]).toSeconds();
+      length = start.date ? Math.round(seconds / 86400) : seconds * 1000;
+    } catch {
+      length = null;
+    }
+  } else {
+    length = start.date ? 1 : 0;
+  }
+  if (length !== null && length < 0) length = null;
+  if (start.date && length === 0) length = 1;
+
+  const uidProp = one.get('uid');
+  const rawUid = text(uidProp);
+  const sequenceValue = one.get('sequence')?.[3];
+  const sequence = typeof sequenceValue === 'number' && Number.isFinite(sequenceValue) ? sequenceValue : 0;
+  const recurrenceProp = one.get('recurrence-id');
+  const recurrenceId = recurrenceProp ? parseWhen(recurrenceProp[3], tzidOf(recurrenceProp), zones) : null;
+
+  const uid =
+    rawUid !== ''
+      ? rawUid
+      : 'nouid-' +
+        createHash('sha1')
+          .update(
+            [calendar, String(dtstart[3]), zoneTzid ?? '', title, text(one.get('organizer'))].join('\u001f'),
+          )
+          .update(rrules.map((r) => JSON.stringify(r[3])).join(','))
+          .digest('hex')
+          .slice(0, 20);
+
+  return {
+    uid,
+    hasUid: rawUid !== '',
+    line,
+    sequence,
+    stamp: instant(one.get('dtstamp'), zones) ?? 0,
+    modified: instant(one.get('last-modified'), zones),
+    status: text(one.get('status')).toUpperCase(),
+    title,
+    notes,
+    location,
+    video,
+    start,
+    length,
+    rrules: rrules.map((r) => new ICAL.Property(r).getFirstValue() as ICAL.Recur),
+    rdates: multi(rdates, zones),
+    exdates: multi(exdates, zones),
+    recurrenceId,
+    people: readPeople(props),
+    zoneTzid,
+  };
+}

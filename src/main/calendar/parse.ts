@@ -1,0 +1,480 @@
+import ICAL from 'ical.js';
+import type {
+  CappedSeries,
+  Occurrence,
+  OccurrencePerson,
+  ParsedCalendar,
+  Skipped,
+  Warning,
+} from '../../shared/calendar/types';
+import { normalizeEmail } from '../../shared/text/email';
+import { CalendarImportError } from './errors';
+import { BrokenEvent, readEvent, type EventData, type When } from './event';
+import type { JProp } from './people';
+import { defaultRepairLimits, repairIcs } from './repair';
+import { utcToWall, wallToUtc, ZoneResolver, type Zone } from './zones';
+
+export interface ParseOptions {
+  fileName?: string;
+  /** Occurrences starting after this instant are not imported (history, not the future). */
+  windowEnd?: Date;
+  /** IANA zone for floating times when the calendar names none; the user's zone. */
+  defaultZone?: string;
+  /** The user's own addresses: they are not participants, and events they declined are skipped. */
+  selfEmails?: readonly string[];
+  /** Most occurrences one series may produce. */
+  maxOccurrences?: number;
+  maxBytes?: number;
+  /** Wall-clock instant (ms since epoch) after which parsing gives up with TIMEOUT. */
+  deadline?: number;
+}
+
+export const DEFAULT_MAX_OCCURRENCES = 20_000;
+
+type JComponent = [string, JProp[], JComponent[]];
+
+interface Context {
+  calendar: string;
+  zones: ZoneResolver;
+  windowEnd: number;
+  windowEndDate: string;
+  self: Set<string>;
+  cap: number;
+  deadline: number;
+  out: Occurrence[];
+  skipped: Skipped[];
+  warnings: Warning[];
+  capped: CappedSeries[];
+  steps: number;
+}
+
+const DAY = 86_400_000;
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function propValue(props: JProp[], name: string): string | null {
+  const prop = props.find((p) => p[0] === name);
+  return prop && typeof prop[3] === 'string' ? prop[3].trim() : null;
+}
+
+/** Parses one calendar file (raw bytes) into the occurrences it holds up to the window end. */
+export function parseCalendar(bytes: Uint8Array, options: ParseOptions = {}): ParsedCalendar {
+  const fileName = options.fileName ?? 'calendar.ics';
+  const repaired = repairIcs(bytes, {
+    ...defaultRepairLimits,
+    maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes,
+  });
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(repaired.text);
+  } catch (error) {
+    throw new CalendarImportError('PARSE', `The calendar could not be parsed: ${(error as Error).message}`);
+  }
+  const roots = (
+    Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : (jcal as unknown[])
+  ) as JComponent[];
+  const warnings: Warning[] = [];
+  for (const [kind, n] of Object.entries(repaired.repairs)) {
+    warnings.push({ message: `Repaired ${n} ${kind}${n === 1 ? '' : 's'} in ${fileName}.` });
+  }
+  const result: ParsedCalendar = {
+    fileName,
+    calendar: '',
+    events: 0,
+    occurrences: [],
+    skipped: [],
+    warnings,
+    capped: [],
+    approximateZones: [],
+    organizers: [],
+  };
+  const windowEnd = (options.windowEnd ?? new Date()).getTime();
+  const approximate = new Set<string>();
+  let eventIndex = 0;
+  for (const root of roots) {
+    if (!Array.isArray(root) || root[0] !== 'vcalendar') continue;
+    const props = root[1];
+    const calendar = propValue(props, 'x-wr-calname') ?? propValue(props, 'x-wr-relcalid') ?? fileName;
+    result.calendar ||= calendar;
+    const vtimezones = new Map<string, ICAL.Component>();
+    for (const sub of root[2]) {
+      if (sub[0] !== 'vtimezone') continue;
+      const tzid = propValue(sub[1], 'tzid');
+      if (tzid) vtimezones.set(tzid, new ICAL.Component(sub as unknown as unknown[]));
+    }
+    const zones = new ZoneResolver(
+      vtimezones,
+      propValue(props, 'x-wr-timezone'),
+      options.defaultZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    );
+    const ctx: Context = {
+      calendar,
+      zones,
+      windowEnd,
+      windowEndDate: isoDate(utcToWall(windowEnd, zones.floating)),
+      self: new Set((options.selfEmails ?? []).map(normalizeEmail)),
+      cap: options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES,
+      deadline: options.deadline ?? Number.POSITIVE_INFINITY,
+      out: result.occurrences,
+      skipped: result.skipped,
+      warnings: result.warnings,
+      capped: result.capped,
+      steps: 0,
+    };
+    const events: EventData[] = [];
+    for (const sub of root[2]) {
+      if (sub[0] !== 'vevent') continue;
+      const line = repaired.eventLines[eventIndex++];
+      result.events++;
+      try {
+        events.push(readEvent(sub[1], zones, line, calendar));
+      } catch (error) {
+        if (error instanceof CalendarImportError) throw error;
+        const why =
+          error instanceof BrokenEvent ? error.message : `it could not be read (${(error as Error).message})`;
+        const title = propValue(sub[1], 'summary') ?? '';
+        const uid = propValue(sub[1], 'uid');
+        ctx.skipped.push({
+          reason: 'broken',
+          uid,
+          title,
+          message: `Event "${title || uid || 'untitled'}"${line ? ` at line ${line}` : ''} was skipped: ${why}.`,
+          ...(line ? { line } : {}),
+        });
+      }
+    }
+    expandAll(events, ctx);
+    for (const name of zones.unknown) approximate.add(name);
+  }
+  if (result.calendar === '') {
+    throw new CalendarImportError('NOT_ICALENDAR', 'The file holds no VCALENDAR.');
+  }
+  result.approximateZones = [...approximate];
+  const organizers = new Map<string, number>();
+  for (const occurrence of result.occurrences) {
+    if (occurrence.organizer)
+      organizers.set(occurrence.organizer, (organizers.get(occurrence.organizer) ?? 0) + 1);
+  }
+  result.organizers = [...organizers]
+    .map(([email, count]) => ({ email, count }))
+    .sort((a, b) => b.count - a.count || a.email.localeCompare(b.email));
+  return result;
+}
+
+/** The newer of two versions of one component: highest SEQUENCE, then latest DTSTAMP. */
+function newer(a: EventData, b: EventData): boolean {
+  if (a.sequence !== b.sequence) return a.sequence > b.sequence;
+  return a.stamp > b.stamp;
+}
+
+function describe(ev: EventData): string {
+  return `"${ev.title || ev.uid}"${ev.line ? ` (line ${ev.line})` : ''}`;
+}
+
+function skip(ctx: Context, ev: EventData, reason: Skipped['reason'], message: string): void {
+  ctx.skipped.push({
+    reason,
+    uid: ev.hasUid ? ev.uid : null,
+    title: ev.title,
+    message,
+    ...(ev.line ? { line: ev.line } : {}),
+  });
+}
+
+function expandAll(events: EventData[], ctx: Context): void {
+  // Grouped once by UID: ical.js's own lookup scans every event per event, and can
+  // attach another series' overrides.
+  const groups = new Map<string, { master: EventData | null; overrides: EventData[] }>();
+  for (const ev of events) {
+    let group = groups.get(ev.uid);
+    if (!group) {
+      group = { master: null, overrides: [] };
+      groups.set(ev.uid, group);
+    }
+    if (ev.recurrenceId) {
+      group.overrides.push(ev);
+    } else if (!group.master) {
+      group.master = ev;
+    } else {
+      const [keep, drop] = newer(ev, group.master) ? [ev, group.master] : [group.master, ev];
+      group.master = keep;
+      skip(
+        ctx,
+        drop,
+        'duplicate',
+        `An older copy of ${describe(drop)} was ignored (a newer SEQUENCE or DTSTAMP exists).`,
+      );
+    }
+  }
+  for (const [uid, group] of groups) {
+    const before = ctx.out.length;
+    try {
+      expandSeries(uid, group.master, group.overrides, ctx);
+    } catch (error) {
+      if (error instanceof CalendarImportError) throw error;
+      // One series ical.js cannot expand must not sink the file: drop what it produced.
+      ctx.out.length = before;
+      const ev = group.master ?? group.overrides[0];
+      skip(
+        ctx,
+        ev,
+        'broken',
+        `${describe(ev)} was skipped: its recurrence could not be expanded (${(error as Error).message}).`,
+      );
+    }
+  }
+}
+
+function ridKey(when: When, allDay: boolean): string {
+  return allDay ? isoDate(when.wall) : iso(when.utc);
+}
+
+function expandSeries(uid: string, master: EventData | null, rawOverrides: EventData[], ctx: Context): void {
+  const allDay = master ? master.start.date : (rawOverrides[0]?.start.date ?? false);
+  const overrides = new Map<string, EventData>();
+  for (const ov of rawOverrides) {
+    const key = ridKey(ov.recurrenceId!, allDay);
+    const existing = overrides.get(key);
+    if (!existing) overrides.set(key, ov);
+    else if (newer(ov, existing)) {
+      overrides.set(key, ov);
+      skip(ctx, existing, 'duplicate', `An older copy of ${describe(existing)} was ignored.`);
+    } else skip(ctx, ov, 'duplicate', `An older copy of ${describe(ov)} was ignored.`);
+  }
+
+  const recurring = master !== null && (master.rrules.length > 0 || master.rdates.length > 0);
+  if (master && master.status === 'CANCELLED') {
+    skip(ctx, master, 'cancelled', `${describe(master)} was cancelled.`);
+    return;
+  }
+  if (master && !recurring) {
+    emit(ctx, master, master.start, `${ctx.calendar}\u001f${uid}`);
+  } else if (master) {
+    const starts = expandStarts(master, ctx);
+    if (starts === null) return;
+    for (const [key, start] of starts) {
+      const ov = overrides.get(key);
+      if (ov) {
+        overrides.delete(key);
+        emitOverride(ctx, ov, uid, key);
+      } else {
+        emit(ctx, master, start, `${ctx.calendar}\u001f${uid}\u001f${key}`);
+      }
+    }
+  }
+  // Overrides of instances the rule does not produce (or whose series is missing) still happened.
+  for (const [key, ov] of overrides) emitOverride(ctx, ov, uid, key);
+}
+
+function emitOverride(ctx: Context, ov: EventData, uid: string, key: string): void {
+  if (ov.status === 'CANCELLED') {
+    skip(ctx, ov, 'cancelled', `The ${key} instance of ${describe(ov)} was cancelled.`);
+    return;
+  }
+  emit(ctx, ov, ov.start, `${ctx.calendar}\u001f${uid}\u001f${key}`);
+}
+
+/** Floating ical.js time with the given wall-clock fields. */
+function floatingTime(wall: number, date: boolean): ICAL.Time {
+  const d = new Date(wall);
+  return ICAL.Time.fromData({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: date ? 0 : d.getUTCHours(),
+    minute: date ? 0 : d.getUTCMinutes(),
+    second: date ? 0 : d.getUTCSeconds(),
+    isDate: date,
+  });
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Rules ical.js would iterate forever (or never advance) on. */
+function unbounded(rule: ICAL.Recur): string | null {
+  if (!(rule.interval >= 1)) return `INTERVAL=${rule.interval} never advances`;
+  const parts = rule.parts as Record<string, number[] | undefined>;
+  const monthDays = parts.BYMONTHDAY;
+  if (monthDays && monthDays.length > 0) {
+    const months =
+      parts.BYMONTH && parts.BYMONTH.length > 0 ? parts.BYMONTH : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const possible = monthDays.some((day) =>
+      months.some((m) => m >= 1 && m <= 12 && Math.abs(day) >= 1 && Math.abs(day) <= MONTH_DAYS[m - 1]),
+    );
+    if (!possible) return `BYMONTHDAY=${monthDays.join(',')} never falls in BYMONTH=${months.join(',')}`;
+  }
+  const yearDays = parts.BYYEARDAY;
+  if (yearDays && yearDays.length > 0 && !yearDays.some((d) => Math.abs(d) >= 1 && Math.abs(d) <= 366)) {
+    return `BYYEARDAY=${yearDays.join(',')} is not a day of any year`;
+  }
+  const weeks = parts.BYWEEKNO;
+  if (weeks && weeks.length > 0 && !weeks.some((w) => Math.abs(w) >= 1 && Math.abs(w) <= 53)) {
+    return `BYWEEKNO=${weeks.join(',')} is not a week of any year`;
+  }
+  return null;
+}
+
+/**
+ * Instance starts of a recurring master up to the window end, keyed as RECURRENCE-ID would
+ * be (UTC instant, or date for all-day series), with EXDATEs removed. Null when the series
+ * was skipped.
+ */
+function expandStarts(master: EventData, ctx: Context): Map<string, When> | null {
+  const start = master.start;
+  const zone: Zone = ctx.zones.resolve(master.zoneTzid).zone;
+  const utcStart = !start.date && start.utc === start.wall && master.zoneTzid === undefined;
+  const seriesZone: Zone = utcStart ? { kind: 'utc' } : zone;
+  const starts = new Map<string, When>();
+  const add = (when: When): boolean => {
+    if (when.date ? isoDate(when.wall) > ctx.windowEndDate : when.utc > ctx.windowEnd) return false;
+    starts.set(ridKey(when, start.date), when);
+    return true;
+  };
+  add(start);
+  for (const rule of master.rrules) {
+    if (!rule.freq) {
+      skip(ctx, master, 'broken', `${describe(master)} was skipped: its RRULE has no FREQ.`);
+      return null;
+    }
+    const why = unbounded(rule);
+    if (why) {
+      skip(ctx, master, 'unbounded', `${describe(master)} was skipped: its rule ${why}.`);
+      return null;
+    }
+    const local = rule.clone();
+    if (local.until && !local.until.isDate && local.until.zone === ICAL.Timezone.utcTimezone) {
+      // UNTIL is an instant; the iterator runs on the series' wall clock.
+      const untilWall = utcToWall(
+        local.until.toUnixTime() * 1000,
+        start.date ? ctx.zones.floating : seriesZone,
+      );
+      local.until = floatingTime(untilWall, start.date);
+    } else if (local.until && start.date && !local.until.isDate) {
+      local.until = floatingTime(Date.UTC(local.until.year, local.until.month - 1, local.until.day), true);
+    }
+    const iterator = local.iterator(floatingTime(start.wall, start.date));
+    let produced = 0;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if ((++ctx.steps & 1023) === 0 && Date.now() > ctx.deadline) {
+        throw new CalendarImportError(
+          'TIMEOUT',
+          'Expanding recurring events took too long; the import was stopped.',
+        );
+      }
+      const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
+      if (wall <= previous) break;
+      previous = wall;
+      const when: When = start.date
+        ? { wall, date: true, utc: wall, approximate: false }
+        : { wall, date: false, utc: wallToUtc(wall, seriesZone), approximate: start.approximate };
+      if (!add(when)) break;
+      if (++produced >= ctx.cap) {
+        ctx.capped.push({ uid: master.uid, title: master.title, limit: ctx.cap });
+        ctx.warnings.push({
+          message: `${describe(master)} repeats more than ${ctx.cap} times before the window end; only the first ${ctx.cap} are imported.`,
+          uid: master.uid,
+        });
+        break;
+      }
+    }
+  }
+  for (const rdate of master.rdates) {
+    if (start.date) {
+      const wall = Date.UTC(...dateParts(rdate.wall));
+      add({ wall, date: true, utc: wall, approximate: false });
+    } else add(rdate);
+  }
+  for (const ex of master.exdates) {
+    if (ex.date && !start.date) {
+      // A date EXDATE on a timed series removes that day's instances.
+      const day = isoDate(ex.wall);
+      for (const [key, when] of starts) {
+        if (isoDate(utcToWall(when.utc, seriesZone)) === day) starts.delete(key);
+      }
+    } else {
+      starts.delete(ridKey(ex, start.date));
+    }
+  }
+  if (starts.size === 0) {
+    const future = start.date ? isoDate(start.wall) > ctx.windowEndDate : start.utc > ctx.windowEnd;
+    if (future) skip(ctx, master, 'future', `${describe(master)} starts after the import window.`);
+    else skip(ctx, master, 'excluded', `Every instance of ${describe(master)} is excluded by its EXDATEs.`);
+  }
+  return starts;
+}
+
+function dateParts(wall: number): [number, number, number] {
+  const d = new Date(wall);
+  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+}
+
+function emit(ctx: Context, ev: EventData, start: When, key: string): void {
+  if (start.date ? isoDate(start.wall) > ctx.windowEndDate : start.utc > ctx.windowEnd) {
+    if (!ev.rrules.length && !ev.rdates.length)
+      skip(ctx, ev, 'future', `${describe(ev)} is after the import window.`);
+    return;
+  }
+  if (ev.status === 'CANCELLED') {
+    skip(ctx, ev, 'cancelled', `${describe(ev)} was cancelled.`);
+    return;
+  }
+  const people: OccurrencePerson[] = [];
+  const declinedBy: string[] = [];
+  let declined = false;
+  for (const person of ev.people) {
+    if (person.response === 'declined') {
+      if (ctx.self.has(person.email)) declined = true;
+      declinedBy.push(person.email);
+      continue;
+    }
+    people.push(person);
+  }
+  if (declined) {
+    skip(
+      ctx,
+      ev,
+      'declined',
+      `You declined ${describe(ev)} on ${start.date ? isoDate(start.wall) : iso(start.utc)}.`,
+    );
+    return;
+  }
+  let startsAt: string;
+  let endsAt: string | null = null;
+  let durationMinutes: number | null = null;
+  if (start.date) {
+    startsAt = isoDate(start.wall);
+    if (ev.length !== null) endsAt = isoDate(start.wall + Math.max(ev.length - 1, 0) * DAY);
+  } else {
+    startsAt = iso(start.utc);
+    if (ev.length !== null) {
+      endsAt = iso(start.utc + ev.length);
+      durationMinutes = Math.round(ev.length / 60000);
+    }
+  }
+  const organizer = people.find((p) => p.role === 'organizer')?.email ?? null;
+  ctx.out.push({
+    key,
+    uid: ev.uid,
+    title: ev.title,
+    notes: ev.notes,
+    location: ev.location,
+    startsAt,
+    endsAt,
+    allDay: start.date,
+    durationMinutes,
+    kind: ev.video ? 'video' : 'meeting',
+    approximate: start.approximate,
+    organizer,
+    declinedBy,
+    people: people.map((p) => ({ ...p })),
+    sequence: ev.sequence,
+    modifiedAt: ev.modified !== null ? iso(ev.modified) : ev.stamp > 0 ? iso(ev.stamp) : null,
+  });
+}

@@ -1,0 +1,57 @@
+import { isEmail, normalizeEmail } from '../../shared/text/email';
+import type { OccurrencePerson } from '../../shared/calendar/types';
+
+/** A jCal property: [name, params, type, ...values]. */
+export type JProp = [string, Record<string, unknown>, string, ...unknown[]];
+
+// Google's addresses for rooms, shared calendars, imported calendars and contact birthdays.
+const NOT_PEOPLE =
+  /@(?:resource\.calendar\.google\.com|group\.(?:v\.)?calendar\.google\.com|import\.calendar\.google\.com|virtual)$/;
+const NOT_PEOPLE_TYPES = new Set(['ROOM', 'RESOURCE', 'GROUP']);
+
+function param(prop: JProp, name: string): string | null {
+  const value = prop[1][name];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value.join(', ');
+  return null;
+}
+
+/** The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources and non-addresses. */
+export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
+  const cutype = param(prop, 'cutype')?.toUpperCase();
+  if (cutype && NOT_PEOPLE_TYPES.has(cutype)) return null;
+  // Apple writes the address in EMAIL= and sometimes an opaque URN as the value.
+  const rawValue = typeof prop[3] === 'string' ? prop[3].replace(/^"|"$/g, '') : '';
+  const email = normalizeEmail(param(prop, 'email') ?? rawValue);
+  if (!isEmail(email) || NOT_PEOPLE.test(email)) return null;
+  const cn = param(prop, 'cn')?.trim() ?? '';
+  const name = cn === '' || normalizeEmail(cn) === email ? null : cn;
+  const partstat = param(prop, 'partstat');
+  return { email, name, role, response: partstat ? partstat.toLowerCase() : null };
+}
+
+/**
+ * Organiser first, then attendees; one entry per address. An organiser who is also listed as
+ * an attendee keeps the organiser role and the attendee's response.
+ */
+export function readPeople(props: JProp[]): OccurrencePerson[] {
+  const byEmail = new Map<string, OccurrencePerson>();
+  for (const prop of props) {
+    if (prop[0] !== 'organizer') continue;
+    const person = readPerson(prop, 'organizer');
+    if (person && !byEmail.has(person.email)) byEmail.set(person.email, person);
+  }
+  for (const prop of props) {
+    if (prop[0] !== 'attendee') continue;
+    const person = readPerson(prop, 'attendee');
+    if (!person) continue;
+    const existing = byEmail.get(person.email);
+    if (existing) {
+      existing.response = person.response ?? existing.response;
+      existing.name = existing.name ?? person.name;
+    } else {
+      byEmail.set(person.email, person);
+    }
+  }
+  return [...byEmail.values()];
+}

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shared/calendar/types';
+import type { PreviewPerson } from '../../shared/calendar/schemas';
+import type { Initiator } from '../../shared/journal/kinds';
+
+/** What the database already holds that an import is compared against. */
+export interface ExistingState {
+  /** Every address a contact has, to its contact. */
+  contactByEmail: Map<string, { id: number; name: string }>;
+  /** Imported interactions by source key. */
+  interactions: Map<string, { id: number; sourceHash: string | null; notesEdited: boolean }>;
+}
+
+export interface PlannedParticipant {
+  email: string;
+  role: 'organizer' | 'attendee';
+  response: string | null;
+}
+
+/** One occurrence, ready to write. */
+export interface PlannedInteraction {
+  occurrence: Occurrence;
+  sourceKey: string;
+  sourceHash: string;
+  initiatedBy: Initiator;
+  participants: PlannedParticipant[];
+  action: 'create' | 'update' | 'unchanged';
+  existingId: number | null;
+  notesEdited: boolean;
+}
+
+export interface ImportPlan {
+  interactions: PlannedInteraction[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  people: Map<string, PreviewPerson & { proposable: boolean }>;
+  skipped: Skipped[];
+  skippedByReason: Partial<Record<SkipReason, number>>;
+}
+
+function version(o: Occurrence): string {
+  return `${o.sequence}|${o.modifiedAt ?? ''}`;
+}
+
+/** Newer SEQUENCE wins; at the same SEQUENCE, the later LAST-MODIFIED. */
+function olderThan(incoming: string, stored: string): boolean {
+  const [inSeq, inMod] = incoming.split('|');
+  const [stSeq, stMod] = stored.split('|');
+  if (Number(inSeq) !== Number(stSeq)) return Number(inSeq) < Number(stSeq);
+  return inMod !== '' && stMod !== '' && inMod < stMod;
+}
+
+/**
+ * A content hash that changes when anything the interaction shows changes. Whether each
+ * participant is a contact is part of it, so people created since the last import get linked.
+ */
+function contentHash(
+  o: Occurrence,
+  initiatedBy: string,
+  participants: PlannedParticipant[],
+  contacts: ExistingState['contactByEmail'],
+): string {
+  const hash = createHash('sha1');
+  hash.update(
+    JSON.stringify([
+      o.title,
+      o.notes,
+      o.location,
+      o.startsAt,
+      o.endsAt,
+      o.allDay,
+      o.kind,
+      o.approximate,
+      initiatedBy,
+      participants.map((p) => [p.email, contacts.has(p.email), p.role, p.response]),
+    ]),
+  );
+  return hash.digest('base64url');
+}
+
+export function sourceKey(o: Occurrence): string {
+  return `ics\u001f${o.key}`;
+}
+
+/**
+ * Decides, without writing, what an import would do: which occurrences become new
+ * interactions, which update existing ones, which are unchanged, and who takes part.
+ * `contactByEmail` must already include the people the user chose to create.
+ */
+export function planImport(
+  parsed: ParsedCalendar[],
+  self: ReadonlySet<string>,
+  existing: ExistingState,
+  maxMeetingSize: number,
+): ImportPlan {
+  const plan: ImportPlan = {
+    interactions: [],
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    people: new Map(),
+    skipped: [],
+    skippedByReason: {},
+  };
+  const seen = new Set<string>();
+  const skip = (s: Skipped) => {
+    plan.skipped.push(s);
+    plan.skippedByReason[s.reason] = (plan.skippedByReason[s.reason] ?? 0) + 1;
+  };
+  for (const file of parsed) {
+    for (const s of file.skipped) skip(s);
+    for (const o of file.occurrences) {
+      const key = sourceKey(o);
+      // The same meeting exported in two files (a shared invite) is one interaction.
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (o.declinedBy.some((email) => self.has(email))) {
+        skip({
+          reason: 'declined',
+          uid: o.uid,
+          title: o.title,
+          message: `You declined "${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}.`,
+        });
+        continue;
+      }
+      const others = o.people.filter((p) => !self.has(p.email));
+      if (others.length === 0) {
+        skip({
+          reason: 'no_people',
+          uid: o.uid,
+          title: o.title,
+          message: `"${o.title || o.uid}" has no one but you in it.`,
+        });
+        continue;
+      }
+      const initiatedBy: Initiator = o.organizer === null ? 'unknown' : self.has(o.organizer) ? 'me' : 'them';
+      const participants = others.map((p) => ({ email: p.email, role: p.role, response: p.response }));
+      const large = o.people.length > maxMeetingSize;
+      for (const p of others) {
+        let person = plan.people.get(p.email);
+        if (!person) {
+          const contact = existing.contactByEmail.get(p.email);
+          person = {
+            email: p.email,
+            name: p.name,
+            contactId: contact?.id ?? null,
+            meetings: 0,
+            proposable: false,
+          };
+          plan.people.set(p.email, person);
+        }
+        person.meetings++;
+        person.name ??= p.name;
+        if (!large) person.proposable = true;
+      }
+      const sourceHash = `${version(o)}#${contentHash(o, initiatedBy, participants, existing.contactByEmail)}`;
+      const stored = existing.interactions.get(key);
+      let action: PlannedInteraction['action'] = 'create';
+      if (stored) {
+        const [storedVersion, storedContent] = (stored.sourceHash ?? '|#').split('#');
+        const incomingContent = sourceHash.split('#')[1];
+        action =
+          storedContent === incomingContent || olderThan(version(o), storedVersion) ? 'unchanged' : 'update';
+      }
+      plan[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
+      plan.interactions.push({
+        occurrence: o,
+        sourceKey: key,
+        sourceHash,
+        initiatedBy,
+        participants,
+        action,
+        existingId: stored?.id ?? null,
+        notesEdited: stored?.notesEdited ?? false,
+      });
+    }
+  }
+  return plan;
+}

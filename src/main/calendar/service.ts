@@ -1,0 +1,263 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  CalendarCommitResult,
+  CalendarPreview,
+  CalendarUndoResult,
+  PreviewPerson,
+} from '../../shared/calendar/schemas';
+import type { ParsedCalendar } from '../../shared/calendar/types';
+import { AppError } from '../../shared/ipc/envelope';
+import { isEmail, normalizeEmail } from '../../shared/text/email';
+import type { Store } from '../db/open';
+import { getSelfEmails, setSelfEmails } from '../settings/repository';
+import { isImportError } from './errors';
+import { expandInputs, type CalendarFile } from './input';
+import { planImport, type ImportPlan } from './plan';
+import { parseFiles, type RunLimits } from './runner';
+import { loadExisting, undoImport, writeImport, type NewPerson } from './store';
+
+export const DEFAULT_MAX_MEETING_SIZE = 25;
+
+export interface PreviewRequest {
+  files: CalendarFile[];
+  windowEnd?: Date;
+  selfEmails?: string[];
+  maxMeetingSize?: number;
+  defaultZone?: string;
+}
+
+export interface ServiceContext {
+  store: Store;
+  now(): Date;
+  progress?(phase: string, done: number, total: number): void;
+  limits?: RunLimits;
+}
+
+interface CachedPreview {
+  id: string;
+  storePath: string;
+  parsed: ParsedCalendar[];
+  fileName: string;
+  sha256: string;
+  self: string[];
+  selfSuggested: boolean;
+  maxMeetingSize: number;
+  windowEnd: Date;
+}
+
+/** Parsed previews waiting for their commit; a few at most, the oldest dropped first. */
+const previews = new Map<string, CachedPreview>();
+const MAX_CACHED = 3;
+
+function remember(preview: CachedPreview): void {
+  previews.set(preview.id, preview);
+  while (previews.size > MAX_CACHED) previews.delete(previews.keys().next().value!);
+}
+
+function toAppError(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  if (isImportError(error)) {
+    const { code, message, line } = error;
+    throw new AppError('IMPORT', message, line === undefined ? { code } : { code, line });
+  }
+  throw error;
+}
+
+async function parse(request: PreviewRequest, windowEnd: Date, limits?: RunLimits) {
+  try {
+    const files = expandInputs(request.files);
+    return await parseFiles(
+      files,
+      { windowEnd, ...(request.defaultZone ? { defaultZone: request.defaultZone } : {}) },
+      limits,
+    );
+  } catch (error) {
+    toAppError(error);
+  }
+}
+
+function digest(files: CalendarFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.bytes);
+  return hash.digest('hex');
+}
+
+function byMeetings(a: PreviewPerson, b: PreviewPerson): number {
+  return b.meetings - a.meetings || a.email.localeCompare(b.email);
+}
+
+function summarize(cached: CachedPreview, plan: ImportPlan): CalendarPreview {
+  const people = [...plan.people.values()];
+  const strip = ({ email, name, contactId, meetings }: PreviewPerson): PreviewPerson => ({
+    email,
+    name,
+    contactId,
+    meetings,
+  });
+  const starts = plan.interactions.map((p) => p.occurrence.startsAt).sort();
+  const approximate = plan.interactions.filter((p) => p.occurrence.approximate).length;
+  return {
+    previewId: cached.id,
+    files: cached.parsed.map((f) => ({
+      name: f.fileName,
+      calendar: f.calendar,
+      events: f.events,
+      occurrences: f.occurrences.length,
+    })),
+    events: cached.parsed.reduce((n, f) => n + f.events, 0),
+    occurrences: cached.parsed.reduce((n, f) => n + f.occurrences.length, 0),
+    toCreate: plan.created,
+    toUpdate: plan.updated,
+    unchanged: plan.unchanged,
+    matchedPeople: people
+      .filter((p) => p.contactId !== null)
+      .sort(byMeetings)
+      .map(strip),
+    newPeople: people
+      .filter((p) => p.contactId === null && p.proposable)
+      .sort(byMeetings)
+      .map(strip),
+    topPeople: people.sort(byMeetings).slice(0, 20).map(strip),
+    skippedByReason: plan.skippedByReason,
+    skipped: plan.skipped.slice(0, 200),
+    capped: cached.parsed.flatMap((f) => f.capped),
+    approximate: {
+      occurrences: approximate,
+      zones: [...new Set(cached.parsed.flatMap((f) => f.approximateZones))],
+    },
+    warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
+    range: { from: starts[0] ?? null, to: starts.at(-1) ?? null },
+    windowEnd: cached.windowEnd.toISOString(),
+    maxMeetingSize: cached.maxMeetingSize,
+    selfEmails: cached.self,
+    selfEmailsSuggested: cached.selfSuggested,
+  };
+}
+
+/** The user's addresses: those given, else those saved, else the most frequent organiser (a suggestion). */
+async function resolveSelf(
+  ctx: ServiceContext,
+  given: string[] | undefined,
+): Promise<{ self: string[]; suggested: boolean } | null> {
+  const explicit = (given ?? []).map(normalizeEmail).filter(isEmail);
+  if (explicit.length > 0) return { self: explicit, suggested: false };
+  const saved = await getSelfEmails(ctx.store.db);
+  return saved.length > 0 ? { self: saved, suggested: false } : null;
+}
+
+export async function previewImport(request: PreviewRequest, ctx: ServiceContext): Promise<CalendarPreview> {
+  const windowEnd = request.windowEnd ?? ctx.now();
+  const maxMeetingSize = request.maxMeetingSize ?? DEFAULT_MAX_MEETING_SIZE;
+  ctx.progress?.('reading', 0, 1);
+  const known = await resolveSelf(ctx, request.selfEmails);
+  // Parsed without "me": occurrences carry who declined, so a change of address needs no re-read.
+  const parsed = await parse(request, windowEnd, ctx.limits);
+  let self = known?.self ?? [];
+  let suggested = false;
+  if (!known) {
+    const top = mergeOrganizers(parsed)[0];
+    if (top) {
+      self = [top];
+      suggested = true;
+    }
+  }
+  const cached: CachedPreview = {
+    id: randomUUID(),
+    storePath: ctx.store.path,
+    parsed,
+    fileName: request.files.map((f) => f.name).join(', '),
+    sha256: digest(request.files),
+    self,
+    selfSuggested: suggested,
+    maxMeetingSize,
+    windowEnd,
+  };
+  remember(cached);
+  const plan = planImport(parsed, new Set(self), loadExisting(ctx.store.sqlite), maxMeetingSize);
+  ctx.progress?.('reading', 1, 1);
+  return summarize(cached, plan);
+}
+
+function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
+  const counts = new Map<string, number>();
+  for (const f of parsed)
+    for (const o of f.organizers) counts.set(o.email, (counts.get(o.email) ?? 0) + o.count);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([email]) => email);
+}
+
+export interface CommitRequest {
+  previewId: string;
+  createPeople: string[];
+  selfEmails?: string[];
+}
+
+export async function commitImport(
+  request: CommitRequest,
+  ctx: ServiceContext,
+): Promise<CalendarCommitResult> {
+  const cached = previews.get(request.previewId);
+  if (!cached || cached.storePath !== ctx.store.path) {
+    throw new AppError('NOT_FOUND', 'This preview has expired; preview the calendar again before importing.');
+  }
+  let self = cached.self;
+  const parsed = cached.parsed;
+  if (request.selfEmails) {
+    self = [...new Set(request.selfEmails.map(normalizeEmail).filter(isEmail))];
+    await setSelfEmails(ctx.store.db, self);
+  }
+  const existing = loadExisting(ctx.store.sqlite);
+  const before = planImport(parsed, new Set(self), existing, cached.maxMeetingSize);
+  const wanted = new Set(request.createPeople.map(normalizeEmail));
+  const newPeople: NewPerson[] = [];
+  for (const person of before.people.values()) {
+    if (person.contactId === null && person.proposable && wanted.has(person.email)) {
+      newPeople.push({ email: person.email, name: person.name ?? person.email.split('@')[0] });
+    }
+  }
+  // Plan again with the people about to be created, so their meetings link to them.
+  for (const [i, person] of newPeople.entries()) {
+    existing.contactByEmail.set(person.email, { id: -1 - i, name: person.name });
+  }
+  const plan = planImport(parsed, new Set(self), existing, cached.maxMeetingSize);
+  if (plan.created === 0 && plan.updated === 0 && newPeople.length === 0) {
+    previews.delete(cached.id);
+    return {
+      importId: null,
+      created: 0,
+      updated: 0,
+      unchanged: plan.unchanged,
+      contactsCreated: 0,
+      nothingNew: true,
+    };
+  }
+  const total = plan.created + plan.updated;
+  ctx.progress?.('writing', 0, total);
+  const result = writeImport(ctx.store.sqlite, {
+    fileName: cached.fileName,
+    sha256: cached.sha256,
+    now: ctx.now().toISOString(),
+    plan,
+    newPeople,
+    stats: {
+      created: plan.created,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      skipped: plan.skippedByReason,
+      events: parsed.reduce((n, f) => n + f.events, 0),
+    },
+    progress: (done, all) => ctx.progress?.('writing', done, all),
+  });
+  previews.delete(cached.id);
+  return {
+    importId: result.importId,
+    created: plan.created,
+    updated: plan.updated,
+    unchanged: plan.unchanged,
+    contactsCreated: result.contactsCreated,
+    nothingNew: false,
+  };
+}
+
+export function undoCalendarImport(importId: number, ctx: ServiceContext): CalendarUndoResult {
+  return undoImport(ctx.store.sqlite, importId, ctx.now().toISOString());
+}

@@ -1,0 +1,77 @@
+import { parseCommandArgs, requireString, UsageError } from '../cli/args';
+import { withCliContext, type CliIo } from '../cli/runtime';
+import type { CliCommand } from '../cli/command';
+import { circles, type Circle } from '../../shared/contacts/schemas';
+
+async function list(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+    query: { type: 'string' },
+    circle: { type: 'string' },
+    archived: { type: 'boolean' },
+  });
+  const circle = values.circle as string | undefined;
+  if (circle !== undefined && !circles.includes(circle as Circle)) {
+    throw new UsageError(`Unknown circle ${circle}; one of ${circles.join(', ')}`);
+  }
+  return withCliContext(requireString(values.db, 'db'), async (call) => {
+    const items = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await call('contacts:list', {
+        query: values.query as string | undefined,
+        circle: circle as Circle | undefined,
+        archived: values.archived === true,
+        offset,
+        limit: 1000,
+      });
+      items.push(...page.items);
+      if (items.length >= page.total || page.items.length === 0) break;
+    }
+    if (values.json) io.out(JSON.stringify(items, null, 2));
+    else for (const c of items) io.out(`${c.id}\t${c.displayName}\t${c.organisation ?? ''}\t${c.circles.join(',')}`);
+    return 0;
+  });
+}
+
+async function add(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string', multiple: true },
+    circle: { type: 'string', multiple: true },
+    org: { type: 'string' },
+    title: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const name = requireString(values.name, 'name');
+  const chosen = (values.circle as string[] | undefined) ?? [];
+  for (const c of chosen) {
+    if (!circles.includes(c as Circle)) throw new UsageError(`Unknown circle ${c}; one of ${circles.join(', ')}`);
+  }
+  return withCliContext(requireString(values.db, 'db'), async (call) => {
+    const contact = await call('contacts:create', {
+      displayName: name,
+      organisation: values.org as string | undefined,
+      title: values.title as string | undefined,
+      circles: chosen as Circle[],
+      emails: ((values.email as string[] | undefined) ?? []).map((email) => ({ email })),
+    });
+    io.out(values.json ? JSON.stringify(contact, null, 2) : `Added ${contact.displayName} (#${contact.id})`);
+    return 0;
+  });
+}
+
+export const contactsCommands: CliCommand[] = [
+  {
+    name: 'contacts list',
+    usage: 'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--archived]',
+    run: list,
+  },
+  {
+    name: 'contacts add',
+    usage:
+      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--json]',
+    run: add,
+  },
+];

@@ -1,0 +1,30 @@
+import type { contactsContract } from '../../shared/contacts/contract';
+import type { HandlerMap } from '../ipc/context';
+import { listContacts, listFacets } from './repository';
+import * as service from './service';
+
+export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
+  'contacts:list': (input, { store }) => listContacts(store.db, input),
+  'contacts:get': (input, { store }) => service.getContactOrThrow(store.db, input.id),
+  'contacts:create': async (input, ctx) => {
+    const contact = await service.createContact(ctx.store.db, input, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts'] });
+    return contact;
+  },
+  'contacts:update': async (input, ctx) => {
+    const contact = await service.updateContact(ctx.store.db, input.id, input.fields, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts'] });
+    return contact;
+  },
+  'contacts:setArchived': async (input, ctx) => {
+    const contact = await service.setArchived(ctx.store.db, input.id, input.archived, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts'] });
+    return contact;
+  },
+  'contacts:delete': async (input, ctx) => {
+    await service.deleteContact(ctx.store.db, input.id);
+    ctx.emit('data:changed', { domains: ['contacts', 'journal'] });
+    return { deleted: true as const };
+  },
+  'contacts:facets': (_input, { store }) => listFacets(store.db),
+};

@@ -1,0 +1,309 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import type {
+  Circle,
+  Contact,
+  ContactFields,
+  ContactPage,
+  ContactSummary,
+  LinkKind,
+} from '../../shared/contacts/schemas';
+import type { contactListInput } from '../../shared/contacts/schemas';
+import type { z } from 'zod';
+import { toPrefixQuery } from '../search/ftsQuery';
+import { normalizeEmail } from '../../shared/text/email';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type ListQuery = z.output<typeof contactListInput>;
+
+const emptyToNull = (value: string | undefined): string | null =>
+  value === undefined || value.trim() === '' ? null : value.trim();
+
+export function normalizePhone(phone: string): string {
+  const digits = phone.replace(/[^0-9+]/g, '');
+  return digits.startsWith('+') ? `+${digits.slice(1).replace(/\+/g, '')}` : digits.replace(/\+/g, '');
+}
+
+/** Which contact, if any other than `exceptId`, already holds each address. */
+export async function findEmailOwners(
+  db: Db,
+  emails: string[],
+  exceptId?: number,
+): Promise<Array<{ email: string; contactId: number; displayName: string }>> {
+  if (emails.length === 0) return [];
+  let query = db
+    .selectFrom('contact_emails as e')
+    .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+    .select(['e.email', 'e.contact_id as contactId', 'c.display_name as displayName'])
+    .where('e.email', 'in', emails.map(normalizeEmail));
+  if (exceptId !== undefined) query = query.where('e.contact_id', '!=', exceptId);
+  return query.execute();
+}
+
+async function upsertTagIds(db: Db, names: string[]): Promise<number[]> {
+  // The first spelling wins; tags compare without case.
+  const byKey = new Map<string, string>();
+  for (const name of names) if (!byKey.has(name.trim().toLowerCase())) byKey.set(name.trim().toLowerCase(), name.trim());
+  const unique = [...byKey.values()];
+  if (unique.length === 0) return [];
+  await db
+    .insertInto('tags')
+    .values(unique.map((name) => ({ name })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const rows = await db.selectFrom('tags').select('id').where('name', 'in', unique).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Replaces a contact's circles, emails, phones, links and tags with the given lists. */
+async function writeContactLists(db: Db, contactId: number, fields: ContactFields): Promise<void> {
+  await db.deleteFrom('contact_circles').where('contact_id', '=', contactId).execute();
+  await db.deleteFrom('contact_emails').where('contact_id', '=', contactId).execute();
+  await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
+  await db.deleteFrom('contact_links').where('contact_id', '=', contactId).execute();
+  await db.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
+
+  const circles = [...new Set(fields.circles)];
+  if (circles.length > 0) {
+    await db
+      .insertInto('contact_circles')
+      .values(circles.map((circle) => ({ contact_id: contactId, circle })))
+      .execute();
+  }
+  const emails = [...new Map(fields.emails.map((e) => [normalizeEmail(e.email), e])).entries()];
+  if (emails.length > 0) {
+    await db
+      .insertInto('contact_emails')
+      .values(
+        emails.map(([email, e], position) => ({
+          contact_id: contactId,
+          email,
+          label: emptyToNull(e.label),
+          position,
+        })),
+      )
+      .execute();
+  }
+  if (fields.phones.length > 0) {
+    await db
+      .insertInto('contact_phones')
+      .values(
+        fields.phones.map((p, position) => ({
+          contact_id: contactId,
+          phone: p.phone,
+          normalized: normalizePhone(p.phone),
+          label: emptyToNull(p.label),
+          position,
+        })),
+      )
+      .execute();
+  }
+  if (fields.links.length > 0) {
+    await db
+      .insertInto('contact_links')
+      .values(fields.links.map((l, position) => ({ contact_id: contactId, kind: l.kind, url: l.url, position })))
+      .execute();
+  }
+  const tagIds = await upsertTagIds(db, fields.tags);
+  if (tagIds.length > 0) {
+    await db
+      .insertInto('contact_tags')
+      .values(tagIds.map((tag_id) => ({ contact_id: contactId, tag_id })))
+      .execute();
+  }
+}
+
+function scalarColumns(fields: ContactFields) {
+  return {
+    display_name: fields.displayName.trim(),
+    given_name: emptyToNull(fields.givenName),
+    family_name: emptyToNull(fields.familyName),
+    organisation: emptyToNull(fields.organisation),
+    title: emptyToNull(fields.title),
+    how_we_met: emptyToNull(fields.howWeMet),
+    notes: emptyToNull(fields.notes),
+    cadence_days: fields.cadenceDays ?? null,
+  };
+}
+
+export async function insertContact(db: Db, fields: ContactFields, now: string): Promise<number> {
+  const row = await db
+    .insertInto('contacts')
+    .values({ ...scalarColumns(fields), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeContactLists(db, row.id, fields);
+  return row.id;
+}
+
+export async function updateContact(db: Db, id: number, fields: ContactFields, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ ...scalarColumns(fields), updated_at: now })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await writeContactLists(db, id, fields);
+  return true;
+}
+
+export async function setArchived(db: Db, id: number, archived: boolean, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ archived: archived ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteContact(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('contacts').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function getContact(db: Db, id: number): Promise<Contact | undefined> {
+  const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [circles, emails, phones, links, tags] = await Promise.all([
+    db.selectFrom('contact_circles').select('circle').where('contact_id', '=', id).orderBy('circle').execute(),
+    db
+      .selectFrom('contact_emails')
+      .select(['email', 'label'])
+      .where('contact_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_phones')
+      .select(['phone', 'label'])
+      .where('contact_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_links')
+      .select(['kind', 'url'])
+      .where('contact_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_tags as ct')
+      .innerJoin('tags as t', 't.id', 'ct.tag_id')
+      .select('t.name')
+      .where('ct.contact_id', '=', id)
+      .orderBy('t.name')
+      .execute(),
+  ]);
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    organisation: row.organisation,
+    title: row.title,
+    howWeMet: row.how_we_met,
+    notes: row.notes,
+    cadenceDays: row.cadence_days,
+    archived: row.archived === 1,
+    circles: circles.map((c) => c.circle as Circle),
+    emails,
+    phones,
+    links: links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    tags: tags.map((t) => t.name),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const sortColumns = {
+  name: sql`c.display_name COLLATE NOCASE`,
+  organisation: sql`coalesce(c.organisation, '') COLLATE NOCASE`,
+  updated: sql`c.updated_at`,
+  created: sql`c.created_at`,
+} as const;
+
+/** One page of contacts matching the filters, with the total for the scroll height. */
+export async function listContacts(db: Db, query: ListQuery): Promise<ContactPage> {
+  const match = query.query ? toPrefixQuery(query.query) : null;
+  if (query.query && match === null) return { items: [], total: 0, offset: query.offset };
+
+  let base = db.selectFrom('contacts as c').where('c.archived', '=', query.archived ? 1 : 0);
+  if (match !== null) {
+    base = base.where('c.id', 'in', sql<number>`(SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match})`);
+  }
+  if (query.circle) {
+    const circle = query.circle;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact_circles as cc')
+          .select(sql`1`.as('one'))
+          .whereRef('cc.contact_id', '=', 'c.id')
+          .where('cc.circle', '=', circle),
+      ),
+    );
+  }
+  if (query.tag) {
+    const tag = query.tag;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact_tags as ct')
+          .innerJoin('tags as t', 't.id', 'ct.tag_id')
+          .select(sql`1`.as('one'))
+          .whereRef('ct.contact_id', '=', 'c.id')
+          .where('t.name', '=', tag),
+      ),
+    );
+  }
+  if (query.organisation) {
+    base = base.where(sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`);
+  }
+
+  const direction = query.direction === 'desc' ? sql`DESC` : sql`ASC`;
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'c.id',
+        'c.display_name',
+        'c.organisation',
+        'c.title',
+        'c.archived',
+        'c.updated_at',
+        sql<string | null>`(SELECT group_concat(circle) FROM contact_circles WHERE contact_id = c.id)`.as(
+          'circles',
+        ),
+        sql<
+          string | null
+        >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as('primary_email'),
+      ])
+      .orderBy(sql`${sortColumns[query.sort]} ${direction}`)
+      .orderBy('c.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+
+  const items: ContactSummary[] = rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    organisation: r.organisation,
+    title: r.title,
+    circles: r.circles ? (r.circles.split(',').sort() as Circle[]) : [],
+    primaryEmail: r.primary_email,
+    archived: r.archived === 1,
+    updatedAt: r.updated_at,
+  }));
+  return { items, total: count.n, offset: query.offset };
+}
+
+export async function listFacets(db: Db): Promise<{ organisations: string[]; tags: string[] }> {
+  const [orgs, tags] = await Promise.all([
+    db
+      .selectFrom('contacts')
+      .select('organisation')
+      .distinct()
+      .where('organisation', 'is not', null)
+      .orderBy(sql`organisation COLLATE NOCASE`)
+      .execute(),
+    db.selectFrom('tags').select('name').orderBy(sql`name COLLATE NOCASE`).execute(),
+  ]);
+  return { organisations: orgs.map((o) => o.organisation as string), tags: tags.map((t) => t.name) };
+}

@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../shared/ipc/envelope';
+import type { Contact, ContactFields } from '../../shared/contacts/schemas';
+import type { Database } from '../db/schema';
+import * as repo from './repository';
+
+/** Refuses an address another contact holds, naming that contact, before anything is written. */
+async function assertEmailsFree(
+  db: Kysely<Database>,
+  fields: ContactFields,
+  exceptId?: number,
+): Promise<void> {
+  const owners = await repo.findEmailOwners(
+    db,
+    fields.emails.map((e) => e.email),
+    exceptId,
+  );
+  if (owners.length > 0) {
+    const first = owners[0];
+    throw new AppError('CONFLICT', `${first.email} already belongs to ${first.displayName}.`, {
+      field: 'emails',
+      owners,
+    });
+  }
+}
+
+export async function createContact(
+  db: Kysely<Database>,
+  fields: ContactFields,
+  now: Date,
+): Promise<Contact> {
+  // Checked inside the write's transaction: two saves at once (a double click) must not both
+  // pass the check and leave the second to fail on the UNIQUE index with SQLite's words.
+  const id = await db.transaction().execute(async (trx) => {
+    await assertEmailsFree(trx, fields);
+    return repo.insertContact(trx, fields, now.toISOString());
+  });
+  return getContactOrThrow(db, id);
+}
+
+export async function updateContact(
+  db: Kysely<Database>,
+  id: number,
+  fields: ContactFields,
+  now: Date,
+): Promise<Contact> {
+  const found = await db.transaction().execute(async (trx) => {
+    await assertEmailsFree(trx, fields, id);
+    return repo.updateContact(trx, id, fields, now.toISOString());
+  });
+  if (!found) throw notFound(id);
+  return getContactOrThrow(db, id);
+}
+
+export async function setArchived(
+  db: Kysely<Database>,
+  id: number,
+  archived: boolean,
+  now: Date,
+): Promise<Contact> {
+  if (!(await repo.setArchived(db, id, archived, now.toISOString()))) throw notFound(id);
+  return getContactOrThrow(db, id);
+}
+
+export async function deleteContact(db: Kysely<Database>, id: number): Promise<void> {
+  if (!(await repo.deleteContact(db, id))) throw notFound(id);
+}
+
+export async function getContactOrThrow(db: Kysely<Database>, id: number): Promise<Contact> {
+  const contact = await repo.getContact(db, id);
+  if (!contact) throw notFound(id);
+  return contact;
+}
+
+function notFound(id: number): AppError {
+  return new AppError('NOT_FOUND', `There is no contact with id ${id}.`);
+}

@@ -1,0 +1,21 @@
+import { migration001 } from './001_contacts';
+import { migration002 } from './002_journal';
+import { migration003 } from './003_calendar';
+import { migration004 } from './004_strength';
+import { migration005 } from './005_goals';
+import { migration006 } from './006_interop';
+import { migration007 } from './007_journal_extras';
+import type { Migration } from './types';
+
+/** Every migration, in order. Statically imported so the main bundle carries them. */
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+];
+
+export const latestVersion = migrations[migrations.length - 1].version;

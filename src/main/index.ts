@@ -1,0 +1,2 @@
+// The Electron entry point; everything it starts lives in ./app.
+import './app/main';

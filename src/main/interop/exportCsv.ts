@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import type { ExportContact } from './exportData';
+
+/**
+ * One row per contact. Lists are joined with " ::: " as Google Contacts does, and the
+ * header uses names the importer recognises, so the file imports back into Rapport.
+ */
+export const csvHeader = [
+  'Name',
+  'First Name',
+  'Last Name',
+  'Organisation',
+  'Title',
+  'E-mail',
+  'Phone',
+  'Website',
+  'Tags',
+  'Circles',
+  'Birthday',
+  'How We Met',
+  'Notes',
+  'Archived',
+];
+
+export function contactsToCsv(contacts: ExportContact[]): string {
+  const rows = contacts.map((c) => [
+    c.displayName,
+    c.givenName ?? '',
+    c.familyName ?? '',
+    c.organisation ?? '',
+    c.title ?? '',
+    c.emails.map((e) => e.email).join(' ::: '),
+    c.phones.map((p) => p.phone).join(' ::: '),
+    c.links.map((l) => l.url).join(' ::: '),
+    c.tags.join('; '),
+    c.circles.join('; '),
+    c.birthday ?? '',
+    c.howWeMet ?? '',
+    c.notes ?? '',
+    c.archived ? 'yes' : '',
+  ]);
+  // A leading BOM makes Excel read the file as UTF-8; cells that would run as formulas get a leading quote.
+  const safe = rows.map((r) => r.map((v) => (/^[=@\t\r]/.test(v) ? `'${v}` : v)));
+  return `\uFEFF${Papa.unparse({ fields: csvHeader, data: safe }, { newline: '\r\n' })}\r\n`;
+}

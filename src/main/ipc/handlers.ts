@@ -1,0 +1,20 @@
+import type { Channel } from '../../shared/ipc/contract';
+import type { HandlerMap } from './context';
+import { calendarHandlers } from '../calendar/handlers';
+import { contactsHandlers } from '../contacts/handlers';
+import { goalsHandlers } from '../goals/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { journalHandlers } from '../journal/handlers';
+import { strengthHandlers } from '../strength/handlers';
+import { interopHandlers } from '../interop/handlers';
+
+/** Every channel's handler; each domain owns its map, this file only joins them. */
+export const handlers: HandlerMap<Channel> = {
+  ...contactsHandlers,
+  ...goalsHandlers,
+  ...calendarHandlers,
+  ...settingsHandlers,
+  ...journalHandlers,
+  ...strengthHandlers,
+  ...interopHandlers,
+};

@@ -1,0 +1,349 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../shared/ipc/envelope';
+import {
+  explainContact,
+  formatGroups,
+  formatReciprocity,
+  strengthSeries,
+} from '../../shared/strength/explain';
+import {
+  DAY_MS,
+  drifting,
+  layers,
+  scoreContact,
+  type ContactScore,
+  type Layer,
+} from '../../shared/strength/model';
+import {
+  defaultStrengthParams,
+  type StrengthParams,
+  type StrengthParamsPatch,
+} from '../../shared/strength/params';
+import type {
+  GraphData,
+  IntroPathDto,
+  StrengthDetail,
+  StrengthList,
+  StrengthParamsDto,
+  StrengthRow,
+} from '../../shared/strength/schemas';
+import { backbone, ME, tieWeights, widestPath, type Tie } from '../../shared/strength/ties';
+import { strengthCacheFor, type Snapshot } from './cache';
+import { applyPatch, readParams, writeParams } from './params';
+
+interface ContactInfo {
+  id: number;
+  displayName: string;
+  organisation: string | null;
+  circles: string[];
+  tags: string[];
+  pinnedLayer: Layer | null;
+}
+
+/** Names, circles, tags and pins of every contact that is not archived. */
+export function loadContactInfo(sqlite: BetterSqlite3.Database): Map<number, ContactInfo> {
+  const info = new Map<number, ContactInfo>();
+  const rows = sqlite
+    .prepare('SELECT id, display_name, organisation FROM contacts WHERE archived = 0')
+    .raw()
+    .all() as [number, string, string | null][];
+  for (const [id, displayName, organisation] of rows) {
+    info.set(id, { id, displayName, organisation, circles: [], tags: [], pinnedLayer: null });
+  }
+  for (const [id, circle] of sqlite.prepare('SELECT contact_id, circle FROM contact_circles').raw().all() as [
+    number,
+    string,
+  ][]) {
+    info.get(id)?.circles.push(circle);
+  }
+  const tagRows = sqlite
+    .prepare('SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id')
+    .raw()
+    .all() as [number, string][];
+  for (const [id, tag] of tagRows) info.get(id)?.tags.push(tag);
+  for (const [id, layer] of sqlite.prepare('SELECT contact_id, layer FROM strength_pins').raw().all() as [
+    number,
+    Layer,
+  ][]) {
+    const c = info.get(id);
+    if (c) c.pinnedLayer = layer;
+  }
+  return info;
+}
+
+function emptyScore(contactId: number): ContactScore {
+  return {
+    contactId,
+    s: 0,
+    m: 0,
+    mPrev: 0,
+    r: 1,
+    out: 0,
+    in: 0,
+    t: 0,
+    layer: 'dormant',
+    trend: 'flat',
+    lastAt: null,
+    count: 0,
+  };
+}
+
+function toRow(info: ContactInfo, score: ContactScore): StrengthRow {
+  return {
+    contactId: info.id,
+    displayName: info.displayName,
+    organisation: info.organisation,
+    circles: info.circles,
+    tags: info.tags,
+    t: score.t,
+    s: score.s,
+    m: score.m,
+    mPrev: score.mPrev,
+    r: score.r,
+    computedLayer: score.layer,
+    pinnedLayer: info.pinnedLayer,
+    layer: info.pinnedLayer ?? score.layer,
+    trend: score.trend,
+    lastAt: score.lastAt === null ? null : new Date(score.lastAt).toISOString(),
+  };
+}
+
+/** Every contact's score at `now`, or over the last `windowDays` only (computed afresh). */
+function scoresFor(sqlite: BetterSqlite3.Database, now: number, windowDays?: number): Snapshot {
+  const cache = strengthCacheFor(sqlite);
+  const snap = cache.snapshot(now);
+  if (windowDays === undefined) return snap;
+  const since = snap.at - windowDays * DAY_MS;
+  const scores = new Map<number, ContactScore>();
+  for (const c of cache.contactIds()) {
+    scores.set(c, scoreContact(c, cache.interactionsOf(c), snap.params, snap.at, { since }));
+  }
+  return { params: snap.params, at: snap.at, scores };
+}
+
+function tiesFor(sqlite: BetterSqlite3.Database, snap: Snapshot, windowDays?: number): Tie[] {
+  const cache = strengthCacheFor(sqlite);
+  if (windowDays === undefined) return cache.ties(snap);
+  return tieWeights(cache.allInteractions(), snap.params, snap.at, { since: snap.at - windowDays * DAY_MS });
+}
+
+export function listStrength(
+  sqlite: BetterSqlite3.Database,
+  now: number,
+  opts: { windowDays?: number; limit?: number } = {},
+): StrengthList {
+  const snap = scoresFor(sqlite, now, opts.windowDays);
+  const info = loadContactInfo(sqlite);
+  const rows: StrengthRow[] = [];
+  const layerCounts = Object.fromEntries(layers.map((l) => [l, 0])) as Record<Layer, number>;
+  for (const c of info.values()) {
+    const row = toRow(c, snap.scores.get(c.id) ?? emptyScore(c.id));
+    layerCounts[row.layer]++;
+    rows.push(row);
+  }
+  rows.sort((a, b) => b.t - a.t || a.displayName.localeCompare(b.displayName) || a.contactId - b.contactId);
+  return {
+    items: rows.slice(0, opts.limit ?? rows.length),
+    total: rows.length,
+    layerCounts,
+    windowDays: opts.windowDays ?? null,
+  };
+}
+
+function requireContact(
+  info: Map<number, ContactInfo>,
+  sqlite: BetterSqlite3.Database,
+  contactId: number,
+): ContactInfo {
+  const c = info.get(contactId);
+  if (c) return c;
+  const archived = sqlite
+    .prepare('SELECT id, display_name, organisation FROM contacts WHERE id = ?')
+    .get(contactId) as { id: number; display_name: string; organisation: string | null } | undefined;
+  if (!archived) throw new AppError('NOT_FOUND', `No contact #${contactId}`);
+  const pinned = sqlite
+    .prepare('SELECT layer FROM strength_pins WHERE contact_id = ?')
+    .pluck()
+    .get(contactId) as Layer | undefined;
+  return {
+    id: archived.id,
+    displayName: archived.display_name,
+    organisation: archived.organisation,
+    circles: [],
+    tags: [],
+    pinnedLayer: pinned ?? null,
+  };
+}
+
+export function contactStrength(
+  sqlite: BetterSqlite3.Database,
+  now: number,
+  contactId: number,
+  windowDays?: number,
+): StrengthDetail {
+  const cache = strengthCacheFor(sqlite);
+  const snap = cache.snapshot(now);
+  const info = requireContact(loadContactInfo(sqlite), sqlite, contactId);
+  const mine = cache.interactionsOf(contactId);
+  const since = windowDays === undefined ? undefined : snap.at - windowDays * DAY_MS;
+  const e = explainContact(contactId, mine, snap.params, snap.at, { since });
+  return {
+    row: toRow(info, e.score),
+    groups: e.groups,
+    why: formatGroups(e.groups),
+    reciprocity: formatReciprocity(e),
+    startedByMe: e.startedByMe,
+    startedByThem: e.startedByThem,
+    startedUnknown: e.startedUnknown,
+    series: strengthSeries(contactId, mine, snap.params, snap.at).map((p) => ({
+      at: new Date(p.at).toISOString(),
+      t: p.t,
+    })),
+  };
+}
+
+/** Every scored contact's "why" line, for listings that show them all at once. */
+export function explainAll(
+  sqlite: BetterSqlite3.Database,
+  now: number,
+): Map<number, { why: string; reciprocity: string }> {
+  const cache = strengthCacheFor(sqlite);
+  const snap = cache.snapshot(now);
+  const out = new Map<number, { why: string; reciprocity: string }>();
+  for (const c of cache.contactIds()) {
+    const e = explainContact(c, cache.interactionsOf(c), snap.params, snap.at);
+    out.set(c, { why: formatGroups(e.groups), reciprocity: formatReciprocity(e) });
+  }
+  return out;
+}
+
+export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDays?: number): GraphData {
+  const snap = scoresFor(sqlite, now, windowDays);
+  const info = loadContactInfo(sqlite);
+  const ties = tiesFor(sqlite, snap, windowDays).filter((t) => info.has(t.a) && info.has(t.b));
+  const inBackbone = new Set(backbone(ties, snap.params.backboneK));
+  const tied = new Set<number>();
+  for (const t of ties) {
+    tied.add(t.a);
+    tied.add(t.b);
+  }
+  const positions = new Map(
+    (
+      sqlite.prepare('SELECT contact_id, x, y FROM graph_positions').raw().all() as [number, number, number][]
+    ).map(([id, x, y]) => [id, { x, y }]),
+  );
+  const nodes: GraphData['nodes'] = [];
+  for (const c of info.values()) {
+    const score = snap.scores.get(c.id);
+    // Someone the user has never met nor seen meet anyone is not part of the network yet.
+    if ((!score || score.t <= 0) && !tied.has(c.id)) continue;
+    const pos = positions.get(c.id);
+    nodes.push({
+      contactId: c.id,
+      label: c.displayName,
+      organisation: c.organisation,
+      circles: c.circles,
+      tags: c.tags,
+      t: score?.t ?? 0,
+      layer: c.pinnedLayer ?? score?.layer ?? 'dormant',
+      x: pos?.x ?? null,
+      y: pos?.y ?? null,
+    });
+  }
+  return {
+    nodes,
+    ties: ties.map((t) => ({ a: t.a, b: t.b, w: t.w, backbone: inBackbone.has(t) })),
+    backboneK: snap.params.backboneK,
+    windowDays: windowDays ?? null,
+  };
+}
+
+export function introductionPath(
+  sqlite: BetterSqlite3.Database,
+  now: number,
+  contactId: number,
+  opts: { windowDays?: number; excludeDirect?: boolean } = {},
+): IntroPathDto | null {
+  const snap = scoresFor(sqlite, now, opts.windowDays);
+  const info = loadContactInfo(sqlite);
+  requireContact(info, sqlite, contactId);
+  const userTies = new Map<number, number>();
+  for (const [c, score] of snap.scores) if (info.has(c) && score.t > 0) userTies.set(c, score.t);
+  const ties = tiesFor(sqlite, snap, opts.windowDays).filter((t) => info.has(t.a) && info.has(t.b));
+  const path = widestPath(userTies, ties, contactId, { excludeDirect: opts.excludeDirect });
+  if (!path) return null;
+  return {
+    nodes: path.nodes.map((id) => ({
+      contactId: id,
+      name: id === ME ? 'You' : (info.get(id)?.displayName ?? `#${id}`),
+    })),
+    steps: path.steps,
+    bottleneck: path.bottleneck,
+  };
+}
+
+export function driftingContacts(sqlite: BetterSqlite3.Database, now: number, limit = 10): StrengthRow[] {
+  const snap = scoresFor(sqlite, now);
+  const info = loadContactInfo(sqlite);
+  const candidates = [...snap.scores.values()].filter((s) => info.has(s.contactId));
+  return drifting(candidates, limit).map((s) => toRow(info.get(s.contactId)!, s));
+}
+
+export function setPin(
+  sqlite: BetterSqlite3.Database,
+  now: Date,
+  contactId: number,
+  layer: Layer | null,
+): void {
+  if (sqlite.prepare('SELECT 1 FROM contacts WHERE id = ?').get(contactId) === undefined) {
+    throw new AppError('NOT_FOUND', `No contact #${contactId}`);
+  }
+  if (layer === null) sqlite.prepare('DELETE FROM strength_pins WHERE contact_id = ?').run(contactId);
+  else {
+    sqlite
+      .prepare(
+        `INSERT INTO strength_pins (contact_id, layer, pinned_at) VALUES (?, ?, ?)
+         ON CONFLICT (contact_id) DO UPDATE SET layer = excluded.layer, pinned_at = excluded.pinned_at`,
+      )
+      .run(contactId, layer, now.toISOString());
+  }
+}
+
+export function getParams(sqlite: BetterSqlite3.Database): StrengthParamsDto {
+  return { params: readParams(sqlite).params, defaults: defaultStrengthParams };
+}
+
+export function setParams(
+  sqlite: BetterSqlite3.Database,
+  patch: StrengthParamsPatch,
+  reset: boolean,
+): StrengthParamsDto {
+  const base: StrengthParams = reset ? defaultStrengthParams : readParams(sqlite).params;
+  let next: StrengthParams;
+  try {
+    next = applyPatch(base, patch);
+  } catch (error) {
+    throw new AppError('VALIDATION', (error as Error).message);
+  }
+  writeParams(sqlite, next);
+  return { params: next, defaults: defaultStrengthParams };
+}
+
+/** Saves layout positions in one transaction; contacts deleted meanwhile are skipped. */
+export function savePositions(
+  sqlite: BetterSqlite3.Database,
+  now: Date,
+  positions: readonly { contactId: number; x: number; y: number }[],
+): number {
+  const upsert = sqlite.prepare(
+    `INSERT INTO graph_positions (contact_id, x, y, updated_at)
+     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contacts WHERE id = ?)
+     ON CONFLICT (contact_id) DO UPDATE SET x = excluded.x, y = excluded.y, updated_at = excluded.updated_at`,
+  );
+  const at = now.toISOString();
+  return sqlite.transaction(() => {
+    let saved = 0;
+    for (const p of positions) saved += upsert.run(p.contactId, p.x, p.y, at, p.contactId).changes;
+    return saved;
+  })();
+}

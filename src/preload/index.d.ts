@@ -1,0 +1,7 @@
+import type { RapportApi } from '../shared/ipc/api';
+
+declare global {
+  interface Window {
+    rapport: RapportApi;
+  }
+}

@@ -1,0 +1,41 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { HashRouter } from 'react-router';
+import { useDataChangedInvalidation } from '../api/hooks';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+function DataChangedInvalidation({ children }: { children: ReactNode }) {
+  useDataChangedInvalidation();
+  return children;
+}
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // The data is local and main tells us when it changes (data:changed), so there is
+      // no point refetching on focus or retrying: a failure is a real answer, not a flaky network.
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="bottom-right" />
+      <QueryClientProvider client={queryClient}>
+        <DataChangedInvalidation>
+          {/* A hash router: the app is loaded from a file or custom protocol, not a web server. */}
+          <HashRouter>
+            <Shell />
+          </HashRouter>
+        </DataChangedInvalidation>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,75 @@
+import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useHotkeys, useOs } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { EmptyState } from './EmptyState';
+import { activeNavPath, navigation } from './navigation';
+import { routes } from './routes';
+
+/** The window: header with search, sidebar, and the routed screen. */
+export function Shell() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const os = useOs();
+  const active = activeNavPath(location.pathname);
+  // N starts a new contact; useHotkeys ignores it while the user is typing in a field.
+  useHotkeys([['n', () => void navigate('/contacts/new')]]);
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={3} fw={700}>
+            Rapport
+          </Title>
+          <Button
+            variant="default"
+            size="sm"
+            w={280}
+            justify="space-between"
+            rightSection={<Kbd size="xs">{os === 'macos' ? '⌘' : 'Ctrl'} K</Kbd>}
+            onClick={() => spotlight.open()}
+            aria-label="Search"
+          >
+            <Text c="dimmed" size="sm">
+              Search…
+            </Text>
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <AppShell.Section grow component={ScrollArea}>
+          {navigation.map((item) => (
+            <NavLink
+              key={item.path}
+              component={Link}
+              to={item.path}
+              label={item.label}
+              description={item.description}
+              active={active === item.path}
+              aria-current={active === item.path ? 'page' : undefined}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" py="xs">
+            Press <Kbd size="xs">N</Kbd> for a new contact
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          {routes.map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
+          <Route
+            path="*"
+            element={<EmptyState title="Not found" text="There is nothing at this address." />}
+          />
+        </Routes>
+      </AppShell.Main>
+      <GlobalSearch />
+    </AppShell>
+  );
+}

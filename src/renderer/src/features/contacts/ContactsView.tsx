@@ -1,0 +1,130 @@
+import { Alert, Button, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { circles } from '../../../../shared/contacts/schemas';
+import { useRapportQuery } from '../../api/hooks';
+import { ContactList } from './ContactList';
+import { circleLabels, sortOptions } from './labels';
+import { readListState, toListFilters, writeListState, type ListState } from './listFilters';
+import { useContactPages } from './useContactPages';
+
+/** The contacts list: search as you type, filters from the facets, and a virtualised list. */
+export function ContactsView() {
+  const [params, setParams] = useSearchParams();
+  const state = readListState(params);
+  const [search, setSearch] = useState(state.query);
+  const [debouncedSearch] = useDebouncedValue(search, 150);
+  const facets = useRapportQuery('contacts:facets', {});
+
+  const update = (change: Partial<ListState>) =>
+    setParams(writeListState({ ...readListState(params), ...change }), { replace: true });
+
+  useEffect(() => {
+    if (debouncedSearch !== readListState(params).query) {
+      setParams(writeListState({ ...readListState(params), query: debouncedSearch }), { replace: true });
+    }
+  }, [debouncedSearch, params, setParams]);
+
+  const pages = useContactPages(toListFilters(state));
+  const filtered = Boolean(state.query || state.circle || state.tag || state.organisation);
+
+  return (
+    <Stack h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))" gap="sm">
+      <Group justify="space-between">
+        <Group gap="xs" align="baseline">
+          <Title order={2}>Contacts</Title>
+          {pages.data && (
+            <Text c="dimmed" size="sm" aria-live="polite" data-testid="contact-count">
+              {pages.total} {pages.total === 1 ? 'contact' : 'contacts'}
+              {state.archived ? ' archived' : ''}
+            </Text>
+          )}
+        </Group>
+        <Button component={Link} to="/contacts/new">
+          New contact
+        </Button>
+      </Group>
+
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          aria-label="Search contacts"
+          placeholder="Search contacts…"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          style={{ flex: 1, minWidth: 200 }}
+        />
+        <Select
+          aria-label="Circle"
+          placeholder="Any circle"
+          clearable
+          data={circles.map((c) => ({ value: c, label: circleLabels[c] }))}
+          value={state.circle}
+          onChange={(value) => update({ circle: (value as ListState['circle']) ?? null })}
+          w={140}
+        />
+        <Select
+          aria-label="Tag"
+          placeholder="Any tag"
+          clearable
+          searchable
+          data={facets.data?.tags ?? []}
+          value={state.tag}
+          onChange={(tag) => update({ tag })}
+          w={140}
+        />
+        <Select
+          aria-label="Organisation"
+          placeholder="Any organisation"
+          clearable
+          searchable
+          data={facets.data?.organisations ?? []}
+          value={state.organisation}
+          onChange={(organisation) => update({ organisation })}
+          w={170}
+        />
+        <Select
+          aria-label="Sort by"
+          data={sortOptions.map(({ value, label }) => ({ value, label }))}
+          value={state.order}
+          allowDeselect={false}
+          onChange={(order) => update({ order: order ?? sortOptions[0].value })}
+          w={160}
+        />
+        <Switch
+          label="Archived"
+          checked={state.archived}
+          onChange={(event) => update({ archived: event.currentTarget.checked })}
+          mb={8}
+        />
+      </Group>
+
+      {pages.error && (
+        <Alert color="red" title="Could not load contacts">
+          {pages.error.message}
+        </Alert>
+      )}
+      {pages.data && pages.total === 0 ? (
+        <Stack gap={4} p="lg" align="flex-start">
+          <Text fw={500}>
+            {filtered ? 'No contact matches.' : state.archived ? 'No archived contacts.' : 'No contacts yet.'}
+          </Text>
+          <Text c="dimmed" size="sm">
+            {filtered
+              ? 'Try fewer words or clear a filter.'
+              : 'Add the people you work with, learn from and champion: press N or “New contact”.'}
+          </Text>
+        </Stack>
+      ) : (
+        <div style={{ flex: 1, minHeight: 0 }}>
+          <ContactList
+            items={pages.items}
+            hasMore={pages.hasNextPage}
+            loadingMore={pages.isFetchingNextPage}
+            loadMore={() => void pages.fetchNextPage()}
+          />
+        </div>
+      )}
+    </Stack>
+  );
+}

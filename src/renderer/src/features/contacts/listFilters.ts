@@ -1,0 +1,53 @@
+import { circles, type Circle } from '../../../../shared/contacts/schemas';
+import { sortOptions } from './labels';
+import type { ContactListFilters } from './useContactPages';
+
+/** What the list shows, as it is kept in the address (so going back restores it). */
+export interface ListState {
+  query: string;
+  circle: Circle | null;
+  tag: string | null;
+  organisation: string | null;
+  archived: boolean;
+  order: string;
+}
+
+export function readListState(params: URLSearchParams): ListState {
+  const circle = params.get('circle');
+  const order = params.get('order');
+  return {
+    query: params.get('q') ?? '',
+    circle: circles.includes(circle as Circle) ? (circle as Circle) : null,
+    tag: params.get('tag') || null,
+    organisation: params.get('org') || null,
+    archived: params.get('archived') === '1',
+    order: sortOptions.some((o) => o.value === order) ? (order as string) : sortOptions[0].value,
+  };
+}
+
+export function writeListState(state: ListState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  if (state.circle) params.set('circle', state.circle);
+  if (state.tag) params.set('tag', state.tag);
+  if (state.organisation) params.set('org', state.organisation);
+  if (state.archived) params.set('archived', '1');
+  if (state.order !== sortOptions[0].value) params.set('order', state.order);
+  return params;
+}
+
+/** The list request for a state: only the filters that are set, the order as key + direction. */
+export function toListFilters(state: ListState): ContactListFilters {
+  const order = sortOptions.find((o) => o.value === state.order) ?? sortOptions[0];
+  const filters: ContactListFilters = {
+    archived: state.archived,
+    sort: order.sort,
+    direction: order.direction,
+  };
+  const query = state.query.trim();
+  if (query) filters.query = query;
+  if (state.circle) filters.circle = state.circle;
+  if (state.tag) filters.tag = state.tag;
+  if (state.organisation) filters.organisation = state.organisation;
+  return filters;
+}

@@ -1,0 +1,181 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Menu,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ReconnectItem } from '../../../../shared/journal/views';
+import type { RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
+import { EntryModal, type EntryTarget } from '../journal/EntryModal';
+import { InteractionRow } from '../journal/InteractionRow';
+import { useJournalWrite } from '../journal/useJournal';
+import { ActivityHeatmap } from './ActivityHeatmap';
+
+function since(item: ReconnectItem): string {
+  if (item.lastContactAt === null) return `Never logged · added ${item.daysSince} days ago`;
+  return `Last contact ${item.daysSince} days ago`;
+}
+
+function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: ReconnectItem): void }) {
+  const write = useJournalWrite();
+  const snooze = (days: number, label: string) =>
+    void write('reconnect:snooze', { contactId: item.contactId, days }).then(
+      () => notifications.show({ message: `${item.displayName} snoozed for ${label}.` }),
+      (e: RapportError) => notifications.show({ message: e.message, color: 'red' }),
+    );
+  return (
+    <Table.Tr data-contact-id={item.contactId}>
+      <Table.Td>
+        <Link to={`/contacts/${item.contactId}`}>{item.displayName}</Link>
+        <Text size="xs" c="dimmed">
+          {since(item)} · every {item.cadenceDays} days
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge
+          color={item.overdueRatio >= 2 ? 'red' : 'orange'}
+          variant="light"
+          title={`${item.overdueRatio.toFixed(1)} times the cadence since the last contact`}
+        >
+          {item.overdueRatio.toFixed(1)}×
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          <Button
+            size="xs"
+            onClick={() => onLog(item)}
+            aria-label={`Log interaction with ${item.displayName}`}
+          >
+            Log
+          </Button>
+          <Menu>
+            <Menu.Target>
+              <Button size="xs" variant="default" aria-label={`Snooze ${item.displayName}`}>
+                Snooze
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => snooze(7, 'a week')}>A week</Menu.Item>
+              <Menu.Item onClick={() => snooze(30, 'a month')}>A month</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Who to reconnect with, what happened lately, the network by circle, and a year of activity. */
+export function DashboardView() {
+  const dashboard = useRapportQuery('dashboard:get', { tzOffsetMinutes: -new Date().getTimezoneOffset() });
+  const [target, setTarget] = useState<EntryTarget>(null);
+  if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
+  if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
+  const d = dashboard.data;
+  return (
+    <Stack gap="lg">
+      <Title order={2}>Dashboard</Title>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={4}>Activity</Title>
+          <ActivityHeatmap from={d.activityFrom} to={d.activityTo} activity={d.activity} />
+        </Stack>
+      </Card>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Card withBorder>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Title order={4}>Reconnect</Title>
+              <Text size="sm" c="dimmed">
+                {d.reconnectTotal} due
+              </Text>
+            </Group>
+            {d.reconnect.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                Nobody is overdue. Cadences come from each contact's circles (Settings) or their own page.
+              </Text>
+            ) : (
+              <Table aria-label="Reconnect queue">
+                <Table.Tbody>
+                  {d.reconnect.map((item) => (
+                    <ReconnectRow
+                      key={item.contactId}
+                      item={item}
+                      onLog={(i) =>
+                        setTarget({ preset: [{ contactId: i.contactId, displayName: i.displayName }] })
+                      }
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Title order={4}>Recent interactions</Title>
+              <Button component={Link} to="/journal" size="xs" variant="subtle">
+                Journal
+              </Button>
+            </Group>
+            {d.recent.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                Nothing logged yet. Log a coffee, a call or a meeting from the Journal or a contact's page.
+              </Text>
+            ) : (
+              <Stack gap={0} aria-label="Recent interactions">
+                {d.recent.slice(0, 6).map((e) => (
+                  <div key={e.id} style={{ height: 72 }}>
+                    <InteractionRow entry={e} onOpen={(id) => setTarget({ id })} />
+                  </div>
+                ))}
+              </Stack>
+            )}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Title order={4}>Contacts per circle</Title>
+            <Button component={Link} to="/duplicates" size="xs" variant="subtle">
+              Find duplicates
+            </Button>
+          </Group>
+          <Group gap="xs">
+            {d.circles.map((c) => (
+              <Button
+                key={c.circle}
+                component={Link}
+                to={`/contacts?circle=${c.circle}`}
+                variant="light"
+                size="xs"
+                rightSection={<Badge size="xs">{c.count}</Badge>}
+              >
+                {c.circle}
+              </Button>
+            ))}
+            <Badge variant="outline" color="gray">
+              No circle: {d.uncategorised}
+            </Badge>
+          </Group>
+        </Stack>
+      </Card>
+      <EntryModal target={target} onClose={() => setTarget(null)} />
+    </Stack>
+  );
+}

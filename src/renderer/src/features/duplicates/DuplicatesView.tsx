@@ -1,0 +1,117 @@
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { DuplicatePair, DuplicateReason } from '../../../../shared/journal/views';
+import type { RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
+import { useJournalWrite } from '../journal/useJournal';
+import { MergePanel } from './MergePanel';
+
+const reasonLabels: Record<DuplicateReason, string> = {
+  email: 'same mailbox',
+  phone: 'same phone',
+  'same-name': 'same name',
+  'similar-name': 'similar name',
+};
+
+function Side({ side }: { side: DuplicatePair['a'] }) {
+  return (
+    <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+      <Text fw={500} truncate>
+        {side.displayName}
+      </Text>
+      <Text size="xs" c="dimmed" truncate>
+        {[side.organisation, side.emails.join(', '), `${side.interactionCount} interactions`]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Likely duplicate pairs, each with why; merge side by side, or say they are different people. */
+export function DuplicatesView() {
+  const pairs = useRapportQuery('duplicates:list', {});
+  const write = useJournalWrite();
+  const [merging, setMerging] = useState<DuplicatePair | null>(null);
+
+  const merge = async (
+    keepId: number,
+    removeId: number,
+    pick: Parameters<typeof write<'duplicates:merge'>>[1]['pick'],
+  ) => {
+    const result = await write('duplicates:merge', { keepId, removeId, pick });
+    setMerging(null);
+    const id = `merged-${result.undoToken}`;
+    notifications.show({
+      id,
+      autoClose: 10_000,
+      message: (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">Contacts merged.</Text>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              notifications.hide(id);
+              void write('duplicates:undoMerge', { token: result.undoToken }).then(
+                () => notifications.show({ message: 'Merge undone.', color: 'green' }),
+                (e: RapportError) => notifications.show({ message: e.message, color: 'red' }),
+              );
+            }}
+          >
+            Undo merge
+          </Button>
+        </Group>
+      ),
+    });
+    return result;
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>Duplicates</Title>
+      <Text size="sm" c="dimmed">
+        People who may be the same person: a shared mailbox or phone number, the same name written
+        differently, or names that are close.
+      </Text>
+      {pairs.isPending && <Loader />}
+      {pairs.isError && <Alert color="red">{pairs.error.message}</Alert>}
+      {pairs.isSuccess && pairs.data.length === 0 && <Text>No likely duplicates.</Text>}
+      {pairs.data?.map((p) => (
+        <Card key={`${p.a.id}-${p.b.id}`} withBorder padding="sm" data-testid="duplicate-pair">
+          <Group wrap="nowrap" gap="md">
+            <Side side={p.a} />
+            <Side side={p.b} />
+            <Group gap={4}>
+              {p.reasons.map((r) => (
+                <Badge key={r} variant="light" size="sm">
+                  {reasonLabels[r]}
+                </Badge>
+              ))}
+            </Group>
+            <Button size="xs" onClick={() => setMerging(p)}>
+              Merge…
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={() =>
+                void write('duplicates:dismiss', { aId: p.a.id, bId: p.b.id }).catch((e: RapportError) =>
+                  notifications.show({ message: e.message, color: 'red' }),
+                )
+              }
+            >
+              Not the same
+            </Button>
+          </Group>
+        </Card>
+      ))}
+      <Modal opened={merging !== null} onClose={() => setMerging(null)} title="Merge contacts" size="xl">
+        {merging && (
+          <MergePanel aId={merging.a.id} bId={merging.b.id} merge={merge} onCancel={() => setMerging(null)} />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

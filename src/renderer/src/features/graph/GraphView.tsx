@@ -1,0 +1,574 @@
+import '@react-sigma/core/lib/style.css';
+import {
+  ControlsContainer,
+  SigmaContainer,
+  useCamera,
+  useLoadGraph,
+  useRegisterEvents,
+  useSetSettings,
+  useSigma,
+  ZoomControl,
+} from '@react-sigma/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import louvain from 'graphology-communities-louvain';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { layers, type Layer } from '../../../../shared/strength/model';
+import type { GraphData, IntroPathDto } from '../../../../shared/strength/schemas';
+import { call } from '../../api/client';
+import { useRapportMutation, useRapportQuery } from '../../api/hooks';
+import { formatStrength, layerShort } from '../strength/labels';
+import {
+  buildGraph,
+  circleColors,
+  communitiesOf,
+  communityPalette,
+  facets,
+  ME_COLOR,
+  ME_KEY,
+  noFilter,
+  passes,
+  TIE_EDGE_COLOR,
+  USER_EDGE_COLOR,
+  type ColorMode,
+  type EdgeAttrs,
+  type EdgeMode,
+  type NodeAttrs,
+  type NodeFilter,
+} from './graphModel';
+import { useLayout, type LayoutRequest } from './useLayout';
+
+const windows = [
+  { value: 'all', label: 'All time' },
+  { value: '365', label: 'Last 12 months' },
+  { value: '180', label: 'Last 6 months' },
+  { value: '90', label: 'Last 3 months' },
+];
+const DIM_NODE = '#e9ecef';
+const PATH_COLOR = '#fa5252';
+
+interface Highlight {
+  hovered: string | null;
+  selected: string | null;
+  path: IntroPathDto | null;
+}
+
+/** Loads the graph into sigma, draws filters and highlights, and runs the layout. */
+function GraphController(props: {
+  data: GraphData;
+  edgeMode: EdgeMode;
+  minTie: number;
+  colorMode: ColorMode;
+  filter: NodeFilter;
+  highlight: Highlight;
+  focus: { key: string; n: number } | null;
+  relayout: number;
+  onHover: (key: string | null) => void;
+  onSelect: (key: string | null) => void;
+  onLayoutState: (running: boolean) => void;
+}) {
+  const { data, edgeMode, minTie, colorMode, filter, highlight, focus, relayout } = props;
+  const { onHover, onSelect, onLayoutState } = props;
+  const sigma = useSigma<NodeAttrs, EdgeAttrs>();
+  const loadGraph = useLoadGraph<NodeAttrs, EdgeAttrs>();
+  const registerEvents = useRegisterEvents<NodeAttrs, EdgeAttrs>();
+  const setSettings = useSetSettings<NodeAttrs, EdgeAttrs>();
+  const { gotoNode } = useCamera({ duration: 600, factor: 1.5 });
+  const { mutate: savePositions } = useRapportMutation('graph:savePositions');
+  const [layoutRequest, setLayoutRequest] = useState<LayoutRequest | null>(null);
+  const [communities, setCommunities] = useState<Map<string, number>>(new Map());
+
+  useEffect(() => {
+    const graph = buildGraph(data, { edgeMode, minTie });
+    loadGraph(graph);
+    setCommunities(communitiesOf(graph, louvain as never));
+    // Only contacts never placed before move; a first visit lays out everyone.
+    const unsaved = data.nodes.filter((n) => n.x === null).length;
+    if (unsaved > 0) {
+      const everyone = unsaved === data.nodes.length;
+      setLayoutRequest((r) => ({ token: (r?.token ?? 0) + 1, everyone, durationMs: everyone ? 4000 : 2000 }));
+    }
+  }, [data, edgeMode, minTie, loadGraph]);
+
+  useEffect(() => {
+    if (relayout > 0)
+      setLayoutRequest((r) => ({ token: (r?.token ?? 0) + 1, everyone: true, durationMs: 5000 }));
+  }, [relayout]);
+
+  const persist = useCallback(
+    (positions: { contactId: number; x: number; y: number }[]) => {
+      if (positions.length > 0) savePositions({ positions });
+    },
+    [savePositions],
+  );
+  const { running } = useLayout(layoutRequest, persist);
+  useEffect(() => onLayoutState(running), [running, onLayoutState]);
+
+  useEffect(() => {
+    registerEvents({
+      enterNode: (e) => onHover(e.node),
+      leaveNode: () => onHover(null),
+      clickNode: (e) => onSelect(e.node === ME_KEY ? null : e.node),
+      clickStage: () => onSelect(null),
+    });
+  }, [registerEvents, onHover, onSelect]);
+
+  useEffect(() => {
+    if (focus && sigma.getGraph().hasNode(focus.key)) gotoNode(focus.key);
+  }, [focus, gotoNode, sigma]);
+
+  useEffect(() => {
+    const graph = sigma.getGraph();
+    const added: string[] = [];
+    const pathNodes = new Set(
+      (highlight.path?.nodes ?? []).map((n) => (n.contactId === 0 ? ME_KEY : String(n.contactId))),
+    );
+    const pathEdges = new Set<string>();
+    for (const s of highlight.path?.steps ?? []) {
+      const a = s.from === 0 ? ME_KEY : String(s.from);
+      const b = String(s.to);
+      if (graph.hasNode(a) && graph.hasNode(b)) {
+        // A path may use a tie the backbone leaves out: draw it anyway while it is shown.
+        if (!graph.hasEdge(a, b))
+          added.push(graph.addEdge(a, b, { weight: s.w, size: 2, color: PATH_COLOR, kind: 'tie' }));
+        pathEdges.add(graph.edge(a, b)!);
+      }
+    }
+    const focusKey = highlight.hovered ?? highlight.selected;
+    const neighbours = focusKey && graph.hasNode(focusKey) ? new Set(graph.neighbors(focusKey)) : null;
+    const visible = (key: string, attrs: NodeAttrs) => passes(attrs, filter) || pathNodes.has(key);
+
+    setSettings({
+      nodeReducer: (key, attrs) => {
+        const out: Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } = {
+          ...attrs,
+        };
+        if (!visible(key, attrs)) return { ...out, hidden: true };
+        if (colorMode === 'community' && key !== ME_KEY) {
+          const c = communities.get(key);
+          out.color = c === undefined ? '#adb5bd' : communityPalette[c % communityPalette.length];
+        }
+        if (pathNodes.size > 0) {
+          if (pathNodes.has(key)) return { ...out, highlighted: true, zIndex: 2 };
+          return { ...out, color: DIM_NODE, label: '', zIndex: 0 };
+        }
+        if (neighbours && focusKey) {
+          if (key === focusKey) return { ...out, highlighted: true, zIndex: 2 };
+          if (neighbours.has(key)) return { ...out, zIndex: 1 };
+          return { ...out, color: DIM_NODE, label: '', zIndex: 0 };
+        }
+        return out;
+      },
+      edgeReducer: (edge, attrs) => {
+        const [source, target] = graph.extremities(edge);
+        if (pathEdges.size > 0) {
+          return pathEdges.has(edge)
+            ? { ...attrs, color: PATH_COLOR, size: 3, zIndex: 2 }
+            : { ...attrs, hidden: true };
+        }
+        if (
+          !visible(source, graph.getNodeAttributes(source)) ||
+          !visible(target, graph.getNodeAttributes(target))
+        ) {
+          return { ...attrs, hidden: true };
+        }
+        if (neighbours && focusKey && source !== focusKey && target !== focusKey)
+          return { ...attrs, hidden: true };
+        return attrs;
+      },
+    });
+    return () => {
+      for (const edge of added) if (graph.hasEdge(edge)) graph.dropEdge(edge);
+    };
+  }, [sigma, setSettings, filter, highlight, colorMode, communities]);
+
+  return null;
+}
+
+function Legend({ colorMode, circles }: { colorMode: ColorMode; circles: string[] }) {
+  return (
+    <Card withBorder padding="xs" aria-label="Legend">
+      <Stack gap={4}>
+        <Text size="xs" fw={600}>
+          Legend
+        </Text>
+        <Text size="xs">Size: relationship strength. You are the dark node in the middle.</Text>
+        {colorMode === 'circle' ? (
+          <Group gap={6}>
+            {circles.map((c) => (
+              <Group key={c} gap={4}>
+                <Box w={10} h={10} style={{ borderRadius: 5, background: circleColors[c] }} />
+                <Text size="xs">{c}</Text>
+              </Group>
+            ))}
+          </Group>
+        ) : (
+          <Text size="xs">Colour: communities found in who meets whom (Louvain).</Text>
+        )}
+        {[
+          { color: USER_EDGE_COLOR, text: 'your tie, thicker when stronger' },
+          { color: TIE_EDGE_COLOR, text: 'they meet each other (shared meetings)' },
+          { color: PATH_COLOR, text: 'introduction path' },
+        ].map((line) => (
+          <Group key={line.text} gap={6} wrap="nowrap">
+            <Box w={18} h={3} style={{ background: line.color, flexShrink: 0 }} />
+            <Text size="xs">{line.text}</Text>
+          </Group>
+        ))}
+        <Group gap={4}>
+          <Box w={10} h={10} style={{ borderRadius: 5, background: ME_COLOR }} />
+          <Text size="xs">you</Text>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function NodePanel(props: {
+  data: GraphData;
+  contactKey: string;
+  windowDays: number | undefined;
+  path: IntroPathDto | null | undefined;
+  onPath: (path: IntroPathDto | null | undefined) => void;
+  onClose: () => void;
+}) {
+  const { data, contactKey, windowDays, path, onPath, onClose } = props;
+  const node = data.nodes.find((n) => String(n.contactId) === contactKey);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!node) return null;
+  const ask = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onPath(await call('strength:path', { contactId: node.contactId, windowDays, excludeDirect: true }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card withBorder padding="sm" aria-label="Contact summary">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>{node.label}</Title>
+          <Button size="xs" variant="subtle" onClick={onClose} aria-label="Close summary">
+            ✕
+          </Button>
+        </Group>
+        {node.organisation && <Text size="sm">{node.organisation}</Text>}
+        <Group gap={4}>
+          {node.circles.map((c) => (
+            <Badge key={c} size="sm" variant="light" style={{ color: circleColors[c] }}>
+              {c}
+            </Badge>
+          ))}
+          {node.tags.map((t) => (
+            <Badge key={t} size="sm" variant="outline" color="gray">
+              {t}
+            </Badge>
+          ))}
+        </Group>
+        <Text size="sm">
+          Strength {formatStrength(node.t)} · {layerShort[node.layer]}
+        </Text>
+        <Anchor component={Link} to={`/contacts/${node.contactId}`} size="sm">
+          Open contact page
+        </Anchor>
+        <Button size="xs" variant="light" loading={busy} onClick={() => void ask()}>
+          Who can introduce me?
+        </Button>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        {path === null && <Text size="sm">No path through people you know.</Text>}
+        {path && (
+          <Stack gap={2} aria-label="Introduction path">
+            <Text size="sm" fw={600}>
+              Strongest path (weakest tie {formatStrength(path.bottleneck)})
+            </Text>
+            {path.steps.map((s, i) => (
+              <Text size="sm" key={`${s.from}-${s.to}`}>
+                {path.nodes[i].name} → {path.nodes[i + 1].name}: {formatStrength(s.w)}
+              </Text>
+            ))}
+            <Button size="xs" variant="subtle" onClick={() => onPath(undefined)}>
+              Clear path
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Drifting({ onPick }: { onPick: (contactId: number) => void }) {
+  const drifting = useRapportQuery('strength:drifting', { limit: 8 });
+  if (!drifting.data || drifting.data.length === 0) return null;
+  return (
+    <Card withBorder padding="sm" aria-label="People drifting">
+      <Text size="sm" fw={600}>
+        People drifting
+      </Text>
+      <Text size="xs" c="dimmed">
+        The largest falls in momentum over the last month.
+      </Text>
+      {drifting.data.map((r) => (
+        <Anchor
+          key={r.contactId}
+          component="button"
+          size="sm"
+          display="block"
+          onClick={() => onPick(r.contactId)}
+        >
+          {r.displayName} ({formatStrength(r.t)})
+        </Anchor>
+      ))}
+    </Card>
+  );
+}
+
+/**
+ * The network: the user at the centre, contacts sized by strength and coloured by circle or
+ * community, the user's ties and the ties between contacts from shared meetings.
+ */
+export function GraphView() {
+  const [windowValue, setWindowValue] = useState('all');
+  const windowDays = windowValue === 'all' ? undefined : Number(windowValue);
+  const graph = useRapportQuery('strength:graph', { windowDays });
+  const [edgeMode, setEdgeMode] = useState<EdgeMode>('backbone');
+  const [minTie, setMinTie] = useState(0.1);
+  const [colorMode, setColorMode] = useState<ColorMode>('circle');
+  const [filter, setFilter] = useState<NodeFilter>(noFilter);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [path, setPath] = useState<IntroPathDto | null | undefined>(undefined);
+  const [focus, setFocus] = useState<{ key: string; n: number } | null>(null);
+  const [relayout, setRelayout] = useState(0);
+  const [layoutRunning, setLayoutRunning] = useState(false);
+
+  const data = graph.data;
+  const menus = useMemo(() => (data ? facets(data) : { circles: [], tags: [], organisations: [] }), [data]);
+  const searchData = useMemo(
+    () => (data ? data.nodes.map((n) => ({ value: String(n.contactId), label: n.label })) : []),
+    [data],
+  );
+  const select = useCallback((key: string | null) => {
+    setSelected(key);
+    setPath(undefined);
+  }, []);
+  const focusOn = (key: string) => {
+    select(key);
+    setFocus((f) => ({ key, n: (f?.n ?? 0) + 1 }));
+  };
+  const highlight = useMemo(() => ({ hovered, selected, path: path ?? null }), [hovered, selected, path]);
+  const settings = useMemo(
+    () => ({
+      renderEdgeLabels: false,
+      labelRenderedSizeThreshold: 9,
+      zIndex: true,
+      defaultEdgeColor: USER_EDGE_COLOR,
+      labelDensity: 0.5,
+    }),
+    [],
+  );
+
+  return (
+    <Stack h="100%" gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>Network</Title>
+        <Group gap="xs">
+          {layoutRunning && (
+            <Group gap={4}>
+              <Loader size="xs" />
+              <Text size="xs">Laying out…</Text>
+            </Group>
+          )}
+          <Button size="xs" variant="default" onClick={() => setRelayout((n) => n + 1)} disabled={!data}>
+            Re-run layout
+          </Button>
+        </Group>
+      </Group>
+      <Group gap="xs" align="flex-end" wrap="wrap" aria-label="Graph filters">
+        <Select
+          label="Search"
+          placeholder="Find a contact"
+          searchable
+          clearable
+          limit={30}
+          data={searchData}
+          value={null}
+          onChange={(v) => v && focusOn(v)}
+          w={200}
+        />
+        <Select
+          label="Circle"
+          placeholder="All"
+          clearable
+          data={menus.circles}
+          value={filter.circle}
+          onChange={(circle) => setFilter((f) => ({ ...f, circle }))}
+          w={130}
+        />
+        <Select
+          label="Tag"
+          placeholder="All"
+          clearable
+          searchable
+          data={menus.tags}
+          value={filter.tag}
+          onChange={(tag) => setFilter((f) => ({ ...f, tag }))}
+          w={130}
+        />
+        <Select
+          label="Organisation"
+          placeholder="All"
+          clearable
+          searchable
+          limit={50}
+          data={menus.organisations}
+          value={filter.organisation}
+          onChange={(organisation) => setFilter((f) => ({ ...f, organisation }))}
+          w={170}
+        />
+        <Select
+          label="Layer"
+          placeholder="All"
+          clearable
+          data={layers.map((l) => ({ value: l, label: layerShort[l] }))}
+          value={filter.layer}
+          onChange={(layer) => setFilter((f) => ({ ...f, layer: layer as Layer | null }))}
+          w={110}
+        />
+        <NumberInput
+          label="Min strength"
+          min={0}
+          step={0.5}
+          decimalScale={2}
+          value={filter.minStrength}
+          onChange={(v) => setFilter((f) => ({ ...f, minStrength: typeof v === 'number' ? v : 0 }))}
+          w={110}
+        />
+        <Select
+          label="Time window"
+          data={windows}
+          value={windowValue}
+          onChange={(v) => setWindowValue(v ?? 'all')}
+          allowDeselect={false}
+          w={150}
+        />
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            Ties
+          </Text>
+          <SegmentedControl
+            size="xs"
+            value={edgeMode}
+            onChange={(v) => setEdgeMode(v as EdgeMode)}
+            data={[
+              { value: 'backbone', label: 'Backbone' },
+              { value: 'all', label: 'All' },
+            ]}
+          />
+        </Stack>
+        {edgeMode === 'all' && (
+          <NumberInput
+            label="Min tie"
+            min={0}
+            step={0.05}
+            decimalScale={2}
+            value={minTie}
+            onChange={(v) => setMinTie(typeof v === 'number' ? v : 0)}
+            w={90}
+          />
+        )}
+        <Switch
+          label="Colour by community"
+          checked={colorMode === 'community'}
+          onChange={(e) => setColorMode(e.currentTarget.checked ? 'community' : 'circle')}
+        />
+      </Group>
+      {graph.isError && (
+        <Alert color="red" role="alert">
+          {graph.error.message}
+        </Alert>
+      )}
+      {graph.isPending && <Loader aria-label="Loading graph" />}
+      {data && data.nodes.length === 0 && (
+        <Alert color="gray" title="No network yet">
+          Log interactions or import a calendar: contacts you have met appear here, sized by strength.
+        </Alert>
+      )}
+      {data && data.nodes.length > 0 && (
+        <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 480 }}>
+          <Box style={{ flex: 1, position: 'relative', minHeight: 480 }} data-testid="graph-canvas">
+            <SigmaContainer<NodeAttrs, EdgeAttrs>
+              style={{ height: '100%', minHeight: 480, width: '100%' }}
+              settings={settings}
+            >
+              <GraphController
+                data={data}
+                edgeMode={edgeMode}
+                minTie={minTie}
+                colorMode={colorMode}
+                filter={filter}
+                highlight={highlight}
+                focus={focus}
+                relayout={relayout}
+                onHover={setHovered}
+                onSelect={select}
+                onLayoutState={setLayoutRunning}
+              />
+              <ControlsContainer position="bottom-right">
+                <ZoomControl />
+              </ControlsContainer>
+            </SigmaContainer>
+          </Box>
+          <ScrollArea w={300} type="auto">
+            <Stack gap="sm">
+              {selected && (
+                <NodePanel
+                  data={data}
+                  contactKey={selected}
+                  windowDays={windowDays}
+                  path={path}
+                  onPath={setPath}
+                  onClose={() => select(null)}
+                />
+              )}
+              <Legend colorMode={colorMode} circles={menus.circles} />
+              <Drifting onPick={(id) => focusOn(String(id))} />
+              <Text size="xs" c="dimmed">
+                {data.nodes.length} contacts;{' '}
+                {edgeMode === 'backbone'
+                  ? `${data.ties.filter((t) => t.backbone).length} ties drawn (each contact's ${data.backboneK} strongest) of ${data.ties.length}`
+                  : `${data.ties.filter((t) => t.w >= minTie).length} ties of ${data.ties.length} at or above ${minTie}`}
+                .
+              </Text>
+            </Stack>
+          </ScrollArea>
+        </Group>
+      )}
+    </Stack>
+  );
+}

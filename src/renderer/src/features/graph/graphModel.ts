@@ -1,0 +1,222 @@
+import Graph from 'graphology';
+import type { Layer } from '../../../../shared/strength/model';
+import type { GraphData, GraphNodeDto } from '../../../../shared/strength/schemas';
+
+export const ME_KEY = 'me';
+
+export type EdgeMode = 'backbone' | 'all';
+export type ColorMode = 'circle' | 'community';
+
+export interface NodeAttrs {
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Contact id, 0 for the user. */
+  contactId: number;
+  t: number;
+  layer: Layer | null;
+  circles: string[];
+  tags: string[];
+  organisation: string | null;
+  primaryCircle: string | null;
+  /** Kept where it is by the layout: the user, and contacts placed in an earlier session. */
+  fixed: boolean;
+  /** Whether the position came from the database (false: placed now, to be laid out). */
+  saved: boolean;
+  community?: number;
+}
+
+export interface EdgeAttrs {
+  weight: number;
+  size: number;
+  color: string;
+  /** The user's own tie (strength T) or a tie between two contacts (shared meetings W). */
+  kind: 'user' | 'tie';
+}
+
+/** Circles in the order that decides a contact's colour when they are in several. */
+export const circleOrder = ['sponsor', 'mentor', 'mentee', 'colleague', 'peer', 'friend', 'other'] as const;
+export const circleColors: Record<string, string> = {
+  sponsor: '#e8590c',
+  mentor: '#7048e8',
+  mentee: '#1098ad',
+  colleague: '#1c7ed6',
+  peer: '#37b24d',
+  friend: '#d6336c',
+  other: '#868e96',
+};
+export const NO_CIRCLE_COLOR = '#adb5bd';
+export const ME_COLOR = '#212529';
+export const USER_EDGE_COLOR = '#ced4da';
+export const TIE_EDGE_COLOR = '#a5b4fc';
+export const communityPalette = [
+  '#1c7ed6',
+  '#e8590c',
+  '#37b24d',
+  '#7048e8',
+  '#d6336c',
+  '#1098ad',
+  '#f59f00',
+  '#5c940d',
+  '#862e9c',
+  '#495057',
+];
+
+/** Where a never-placed contact starts: further out the weaker the tie, spread by a golden angle. */
+const layerRadius: Record<Layer, number> = { inner: 40, close: 80, active: 140, known: 200, dormant: 260 };
+
+export function initialPosition(contactId: number, layer: Layer): { x: number; y: number } {
+  const angle = contactId * 2.399963229728653;
+  const r = layerRadius[layer] * (0.85 + (0.3 * ((contactId * 7919) % 101)) / 100);
+  return { x: Math.cos(angle) * r, y: Math.sin(angle) * r };
+}
+
+export function nodeSize(t: number): number {
+  return Math.min(22, 3 + 4 * Math.sqrt(Math.max(0, t)));
+}
+
+export function primaryCircle(circles: readonly string[]): string | null {
+  return circleOrder.find((c) => circles.includes(c)) ?? circles[0] ?? null;
+}
+
+export interface BuildOptions {
+  edgeMode: EdgeMode;
+  /** In "all" mode, contact-to-contact ties below this weight are left out. */
+  minTie: number;
+}
+
+/** The graphology graph the view draws: the user at the centre, contacts, and the chosen ties. */
+export function buildGraph(data: GraphData, opts: BuildOptions): Graph<NodeAttrs, EdgeAttrs> {
+  const graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
+  graph.addNode(ME_KEY, {
+    label: 'You',
+    x: 0,
+    y: 0,
+    size: 14,
+    color: ME_COLOR,
+    contactId: 0,
+    t: 0,
+    layer: null,
+    circles: [],
+    tags: [],
+    organisation: null,
+    primaryCircle: null,
+    fixed: true,
+    saved: true,
+  });
+  for (const n of data.nodes) addContact(graph, n);
+  for (const n of data.nodes) {
+    if (n.t <= 0) continue;
+    graph.addEdge(ME_KEY, String(n.contactId), {
+      weight: n.t,
+      size: Math.min(4, 0.5 + Math.sqrt(n.t) / 2),
+      color: USER_EDGE_COLOR,
+      kind: 'user',
+    });
+  }
+  for (const tie of data.ties) {
+    if (opts.edgeMode === 'backbone' ? !tie.backbone : tie.w < opts.minTie) continue;
+    const a = String(tie.a);
+    const b = String(tie.b);
+    if (!graph.hasNode(a) || !graph.hasNode(b)) continue;
+    graph.addEdge(a, b, {
+      weight: tie.w,
+      size: Math.min(4, 0.5 + Math.sqrt(tie.w)),
+      color: TIE_EDGE_COLOR,
+      kind: 'tie',
+    });
+  }
+  return graph;
+}
+
+function addContact(graph: Graph<NodeAttrs, EdgeAttrs>, n: GraphNodeDto): void {
+  const saved = n.x !== null && n.y !== null;
+  const pos = saved ? { x: n.x!, y: n.y! } : initialPosition(n.contactId, n.layer);
+  const circle = primaryCircle(n.circles);
+  graph.addNode(String(n.contactId), {
+    label: n.label,
+    x: pos.x,
+    y: pos.y,
+    size: nodeSize(n.t),
+    color: circle ? (circleColors[circle] ?? NO_CIRCLE_COLOR) : NO_CIRCLE_COLOR,
+    contactId: n.contactId,
+    t: n.t,
+    layer: n.layer,
+    circles: n.circles,
+    tags: n.tags,
+    organisation: n.organisation,
+    primaryCircle: circle,
+    fixed: saved,
+    saved,
+  });
+}
+
+export interface NodeFilter {
+  circle: string | null;
+  tag: string | null;
+  organisation: string | null;
+  layer: Layer | null;
+  minStrength: number;
+}
+
+export const noFilter: NodeFilter = {
+  circle: null,
+  tag: null,
+  organisation: null,
+  layer: null,
+  minStrength: 0,
+};
+
+/** Whether a contact passes the filters; the user always does. */
+export function passes(attrs: NodeAttrs, f: NodeFilter): boolean {
+  if (attrs.contactId === 0) return true;
+  if (f.circle && !attrs.circles.includes(f.circle)) return false;
+  if (f.tag && !attrs.tags.includes(f.tag)) return false;
+  if (f.organisation && attrs.organisation !== f.organisation) return false;
+  if (f.layer && attrs.layer !== f.layer) return false;
+  return attrs.t >= f.minStrength;
+}
+
+/** The distinct circles, tags and organisations present, for the filter menus. */
+export function facets(data: GraphData): { circles: string[]; tags: string[]; organisations: string[] } {
+  const circles = new Set<string>();
+  const tags = new Set<string>();
+  const organisations = new Set<string>();
+  for (const n of data.nodes) {
+    n.circles.forEach((c) => circles.add(c));
+    n.tags.forEach((t) => tags.add(t));
+    if (n.organisation) organisations.add(n.organisation);
+  }
+  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+  return {
+    circles: circleOrder.filter((c) => circles.has(c)),
+    tags: sorted(tags),
+    organisations: sorted(organisations),
+  };
+}
+
+/**
+ * Louvain communities over the contact-to-contact ties (the user, tied to everyone, would join
+ * them all into one), with a fixed random source so the colours do not change between renders.
+ */
+export function communitiesOf(
+  graph: Graph<NodeAttrs, EdgeAttrs>,
+  louvain: (g: Graph, o: { getEdgeWeight: string; rng: () => number }) => Record<string, number>,
+): Map<string, number> {
+  const ties = new Graph({ type: 'undirected' });
+  graph.forEachNode((key) => {
+    if (key !== ME_KEY) ties.addNode(key);
+  });
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    if (attrs.kind === 'tie') ties.addEdge(source, target, { weight: attrs.weight });
+  });
+  if (ties.size === 0) return new Map();
+  let seed = 42;
+  const rng = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  return new Map(Object.entries(louvain(ties, { getEdgeWeight: 'weight', rng })));
+}

@@ -1,0 +1,68 @@
+import { useSigma } from '@react-sigma/core';
+import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import { useEffect, useRef, useState } from 'react';
+import type { EdgeAttrs, NodeAttrs } from './graphModel';
+
+export interface LayoutRequest {
+  /** Changes to ask for a new run. */
+  token: number;
+  /** Move everyone (a fresh layout) rather than only contacts never placed before. */
+  everyone: boolean;
+  durationMs: number;
+}
+
+/**
+ * Runs ForceAtlas2 in its web worker for a while, then hands back every contact's position so
+ * the next session starts from it. Placed contacts stay fixed unless a full re-layout is asked for.
+ */
+export function useLayout(
+  request: LayoutRequest | null,
+  onDone: (positions: { contactId: number; x: number; y: number }[]) => void,
+): { running: boolean } {
+  const sigma = useSigma<NodeAttrs, EdgeAttrs>();
+  const [running, setRunning] = useState(false);
+  const onDoneRef = useRef(onDone);
+  useEffect(() => {
+    onDoneRef.current = onDone;
+  }, [onDone]);
+
+  useEffect(() => {
+    if (!request) return;
+    const graph = sigma.getGraph();
+    if (graph.order < 2) return;
+    graph.forEachNode((key, attrs) => {
+      graph.setNodeAttribute(key, 'fixed', key === 'me' || (!request.everyone && attrs.saved));
+    });
+    let anyFree = false;
+    graph.forEachNode((_key, attrs) => {
+      if (!attrs.fixed) anyFree = true;
+    });
+    if (!anyFree) return;
+    const layout = new FA2LayoutSupervisor(graph, {
+      settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500 },
+      getEdgeWeight: 'weight',
+    });
+    setRunning(true);
+    layout.start();
+    const timer = window.setTimeout(() => {
+      layout.stop();
+      const positions: { contactId: number; x: number; y: number }[] = [];
+      graph.forEachNode((_key, attrs) => {
+        if (attrs.contactId > 0) positions.push({ contactId: attrs.contactId, x: attrs.x, y: attrs.y });
+      });
+      graph.forEachNode((key) => {
+        graph.setNodeAttribute(key, 'saved', true);
+      });
+      setRunning(false);
+      onDoneRef.current(positions);
+    }, request.durationMs);
+    return () => {
+      window.clearTimeout(timer);
+      layout.kill();
+      setRunning(false);
+    };
+  }, [request, sigma]);
+
+  return { running };
+}

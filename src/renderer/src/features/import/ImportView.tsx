@@ -1,0 +1,428 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  Loader,
+  Progress,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type DragEvent } from 'react';
+import { call, type RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
+import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
+import type { SkipReason } from '../../../../shared/calendar/types';
+import { isCalendarFile, readAsBase64 } from './readFiles';
+
+const skipLabels: Record<SkipReason, string> = {
+  cancelled: 'cancelled',
+  declined: 'declined by you',
+  broken: 'unreadable',
+  duplicate: 'older copies',
+  future: 'after the window',
+  unbounded: 'rules that never end',
+  excluded: 'every instance excluded',
+  no_people: 'no one but you',
+};
+
+interface Picked {
+  files: Array<{ name: string; data: string }>;
+}
+
+function Stat({ label, value }: { label: string; value: string | number }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600} size="lg">
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '—';
+}
+
+function PreviewPanel({
+  preview,
+  dropped,
+  setDropped,
+  selfEmail,
+  setSelfEmail,
+}: {
+  preview: CalendarPreview;
+  dropped: Set<string>;
+  setDropped(next: Set<string>): void;
+  selfEmail: string;
+  setSelfEmail(value: string): void;
+}) {
+  const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
+  const toggle = (email: string) => {
+    const next = new Set(dropped);
+    if (next.has(email)) next.delete(email);
+    else next.add(email);
+    setDropped(next);
+  };
+  return (
+    <Stack gap="md" aria-label="Import preview">
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <Stat label="Events in the files" value={preview.events} />
+        <Stat label="Meetings up to the window end" value={preview.occurrences} />
+        <Stat label="To create" value={preview.toCreate} />
+        <Stat label="To update" value={preview.toUpdate} />
+        <Stat label="Already imported" value={preview.unchanged} />
+        <Stat label="People matched" value={preview.matchedPeople.length} />
+        <Stat label="New people" value={preview.newPeople.length} />
+        <Stat label="Dates" value={`${day(preview.range.from)} – ${day(preview.range.to)}`} />
+      </SimpleGrid>
+      <TextInput
+        label="My email address"
+        description={
+          preview.selfEmailsSuggested
+            ? 'Suggested: the person who organised most of these meetings. You are left out of participants.'
+            : 'You are left out of participants, and meetings you declined are skipped.'
+        }
+        value={selfEmail}
+        onChange={(e) => setSelfEmail(e.currentTarget.value)}
+      />
+      {skipped.length > 0 && (
+        <Alert color="gray" title="Skipped">
+          {skipped.map(([reason, n]) => `${n} ${skipLabels[reason] ?? reason}`).join(' · ')}
+          <ScrollArea.Autosize mah={120} mt="xs">
+            {preview.skipped.slice(0, 50).map((s, i) => (
+              <Text key={i} size="xs">
+                {s.message}
+              </Text>
+            ))}
+          </ScrollArea.Autosize>
+        </Alert>
+      )}
+      {preview.capped.map((c) => (
+        <Alert key={c.uid} color="yellow">
+          “{c.title}” repeats more than {c.limit} times; only the first {c.limit} are imported.
+        </Alert>
+      ))}
+      {preview.approximate.occurrences > 0 && (
+        <Alert color="yellow" title="Approximate times">
+          {preview.approximate.occurrences} meetings use time zones Rapport does not know (
+          {preview.approximate.zones.join(', ')}); their times may be off by the zone difference.
+        </Alert>
+      )}
+      {preview.newPeople.length > 0 && (
+        <Card withBorder>
+          <Group justify="space-between" mb="xs">
+            <Text fw={600}>New people ({preview.newPeople.length - dropped.size} kept)</Text>
+            <Group gap="xs">
+              <Button size="xs" variant="subtle" onClick={() => setDropped(new Set())}>
+                Keep all
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                onClick={() => setDropped(new Set(preview.newPeople.map((p) => p.email)))}
+              >
+                Drop all
+              </Button>
+            </Group>
+          </Group>
+          <Text size="xs" c="dimmed" mb="xs">
+            People only seen in meetings larger than {preview.maxMeetingSize} are not proposed.
+          </Text>
+          <ScrollArea.Autosize mah={280}>
+            <Stack gap={4}>
+              {preview.newPeople.slice(0, 1000).map((p) => (
+                <Checkbox
+                  key={p.email}
+                  checked={!dropped.has(p.email)}
+                  onChange={() => toggle(p.email)}
+                  label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${p.meetings} meeting${p.meetings === 1 ? '' : 's'}`}
+                />
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Card>
+      )}
+      {preview.topPeople.length > 0 && (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            Top people by meetings
+          </Text>
+          <Table striped>
+            <Table.Tbody>
+              {preview.topPeople.map((p) => (
+                <Table.Tr key={p.email}>
+                  <Table.Td>{p.name ?? p.email}</Table.Td>
+                  <Table.Td>{p.email}</Table.Td>
+                  <Table.Td>{p.meetings}</Table.Td>
+                  <Table.Td>
+                    {p.contactId ? <Badge variant="light">matched</Badge> : <Badge color="gray">new</Badge>}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function History() {
+  const client = useQueryClient();
+  const history = useRapportQuery('calendar:history', {});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  if (history.isPending) return <Loader size="sm" />;
+  if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
+  if (history.data.length === 0) return null;
+  const undo = async (importId: number) => {
+    setBusy(importId);
+    setError(null);
+    try {
+      await call('calendar:undo', { importId });
+      await client.invalidateQueries();
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Text fw={600} mb="xs">
+        Import history
+      </Text>
+      {error && (
+        <Alert color="red" role="alert" mb="xs">
+          {error}
+        </Alert>
+      )}
+      <Table>
+        <Table.Tbody>
+          {history.data.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>{h.startedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+              <Table.Td>{h.fileName}</Table.Td>
+              <Table.Td>
+                {h.created} created, {h.updated} updated, {h.contactsCreated} new contacts
+              </Table.Td>
+              <Table.Td>
+                {h.undoneAt ? (
+                  <Badge color="gray">undone</Badge>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="red"
+                    loading={busy === h.id}
+                    onClick={() => void undo(h.id)}
+                  >
+                    Undo this import
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+/** Calendar (.ics or .zip) import: pick or drop files, review the preview, keep or drop new people, commit, undo. */
+export function ImportView() {
+  const client = useQueryClient();
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [windowEnd, setWindowEnd] = useState(() => new Date().toISOString().slice(0, 10));
+  const [preview, setPreview] = useState<CalendarPreview | null>(null);
+  const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [selfEmail, setSelfEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<CalendarCommitResult | null>(null);
+
+  useEffect(
+    () =>
+      window.rapport.on('import:progress', (p) => {
+        if (p.phase === 'writing') setProgress({ done: p.done, total: p.total });
+      }),
+    [],
+  );
+
+  const runPreview = async (files: Picked, end: string, self?: string) => {
+    setPhase('previewing');
+    setError(null);
+    setResult(null);
+    try {
+      const value = await call('calendar:preview', {
+        files: files.files,
+        windowEnd: new Date(`${end}T23:59:59.999Z`).toISOString(),
+        ...(self ? { selfEmails: [self] } : {}),
+      });
+      setPreview(value);
+      setDropped(new Set());
+      setSelfEmail(value.selfEmails[0] ?? '');
+    } catch (e) {
+      setPreview(null);
+      setError((e as RapportError).message);
+    } finally {
+      setPhase('idle');
+    }
+  };
+
+  const choose = async (files: File[]) => {
+    const usable = files.filter((f) => isCalendarFile(f.name));
+    if (usable.length === 0) {
+      setError('Choose .ics calendar files or a .zip of them.');
+      return;
+    }
+    setPhase('reading');
+    const read = {
+      files: await Promise.all(usable.map(async (f) => ({ name: f.name, data: await readAsBase64(f) }))),
+    };
+    setPicked(read);
+    await runPreview(read, windowEnd);
+  };
+
+  const commit = async () => {
+    if (!preview || !picked) return;
+    setPhase('committing');
+    setError(null);
+    setProgress({ done: 0, total: preview.toCreate + preview.toUpdate });
+    try {
+      const self = selfEmail.trim();
+      const value = await call('calendar:commit', {
+        previewId: preview.previewId,
+        createPeople: preview.newPeople.map((p) => p.email).filter((e) => !dropped.has(e)),
+        ...(self ? { selfEmails: [self] } : {}),
+      });
+      setResult(value);
+      setPreview(null);
+      await client.invalidateQueries();
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setPhase('idle');
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    void choose(Array.from(event.dataTransfer.files));
+  };
+
+  const selfChanged = preview !== null && selfEmail.trim() !== (preview.selfEmails[0] ?? '');
+
+  return (
+    <Stack gap="lg" p="md">
+      <Title order={2}>Import a calendar</Title>
+      <Card
+        withBorder
+        padding="xl"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={onDrop}
+        aria-label="Drop calendar files here"
+        style={{ borderStyle: 'dashed', textAlign: 'center' }}
+      >
+        <Stack align="center" gap="xs">
+          <Text>Drop .ics files (or the .zip Google Calendar exports) here, or</Text>
+          <FileButton
+            onChange={(files) => void choose(files)}
+            accept=".ics,.zip,text/calendar,application/zip"
+            multiple
+          >
+            {(props) => (
+              <Button {...props} loading={phase === 'reading' || phase === 'previewing'}>
+                Choose files
+              </Button>
+            )}
+          </FileButton>
+          {picked && (
+            <Text size="sm" c="dimmed">
+              {picked.files.map((f) => f.name).join(', ')}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+      <Group align="end">
+        <TextInput
+          type="date"
+          label="Import meetings up to"
+          value={windowEnd}
+          onChange={(e) => setWindowEnd(e.currentTarget.value)}
+        />
+        {picked && (
+          <Button
+            variant="light"
+            onClick={() => void runPreview(picked, windowEnd, selfEmail.trim() || undefined)}
+            loading={phase === 'previewing'}
+          >
+            Preview again
+          </Button>
+        )}
+      </Group>
+      {error && (
+        <Alert color="red" role="alert" title="This calendar cannot be imported">
+          {error}
+        </Alert>
+      )}
+      {preview && (
+        <>
+          <PreviewPanel
+            preview={preview}
+            dropped={dropped}
+            setDropped={setDropped}
+            selfEmail={selfEmail}
+            setSelfEmail={setSelfEmail}
+          />
+          {selfChanged && (
+            <Text size="sm" c="dimmed">
+              Your address changed: the import will re-read the files with it (or preview again to see the new
+              counts).
+            </Text>
+          )}
+          <Group>
+            <Button onClick={() => void commit()} loading={phase === 'committing'}>
+              Import {preview.toCreate + preview.toUpdate} meetings
+            </Button>
+            <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
+              Cancel
+            </Button>
+          </Group>
+        </>
+      )}
+      {phase === 'committing' && progress && (
+        <Progress
+          aria-label="Import progress"
+          value={progress.total === 0 ? 100 : (100 * progress.done) / progress.total}
+          animated
+        />
+      )}
+      {result && (
+        <Alert
+          color={result.nothingNew ? 'gray' : 'green'}
+          title={result.nothingNew ? 'Nothing new' : 'Imported'}
+        >
+          {result.nothingNew
+            ? 'Every meeting in these files is already in Rapport; nothing was changed.'
+            : `${result.created} meetings created, ${result.updated} updated, ${result.contactsCreated} new contacts.`}
+        </Alert>
+      )}
+      <History />
+    </Stack>
+  );
+}

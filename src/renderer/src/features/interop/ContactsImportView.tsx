@@ -1,0 +1,393 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Loader,
+  Progress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { call, type RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
+import { circles, type Circle } from '../../../../shared/contacts/schemas';
+import type {
+  ContactAction,
+  ContactsPreview,
+  ImportOutcome,
+  PreviewItem,
+} from '../../../../shared/interop/types';
+import { fileToBase64 } from './readFile';
+import { formatLabels, matchLabels, skipLabels } from './labels';
+
+/** Rows shown per table; the counts above them are always complete. */
+const shown = 200;
+
+function Stat({ label, value }: { label: string; value: number | string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600} size="lg">
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function ReviewTable({
+  items,
+  decisions,
+  decide,
+}: {
+  items: PreviewItem[];
+  decisions: Map<number, ContactAction>;
+  decide(row: number, action: ContactAction): void;
+}) {
+  return (
+    <Table striped aria-label="Possible duplicates">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>In the file</Table.Th>
+          <Table.Th>Looks like</Table.Th>
+          <Table.Th w={220}>Do</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.slice(0, shown).map((item) => (
+          <Table.Tr key={item.row}>
+            <Table.Td>
+              {item.displayName}
+              <Text size="xs" c="dimmed">
+                {[item.organisation, item.emails[0]].filter(Boolean).join(' · ')}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {item.match?.displayName}{' '}
+              <Badge variant="light" size="sm">
+                {item.match ? matchLabels[item.match.by] : ''}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Select
+                aria-label={`What to do with ${item.displayName}`}
+                size="xs"
+                allowDeselect={false}
+                value={decisions.get(item.row) ?? item.action}
+                onChange={(value) => decide(item.row, value as ContactAction)}
+                data={[
+                  { value: 'create', label: 'Add as a new contact' },
+                  { value: 'update', label: `Merge into ${item.match?.displayName ?? ''}` },
+                  { value: 'skip', label: 'Leave out' },
+                ]}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function UpdatesTable({ items }: { items: PreviewItem[] }) {
+  return (
+    <Table striped aria-label="Contacts to update">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Contact</Table.Th>
+          <Table.Th>Matched by</Table.Th>
+          <Table.Th>What changes</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.slice(0, shown).map((item) => (
+          <Table.Tr key={item.row}>
+            <Table.Td>{item.match?.displayName ?? item.displayName}</Table.Td>
+            <Table.Td>{item.match ? matchLabels[item.match.by] : ''}</Table.Td>
+            <Table.Td>
+              {item.jobChange && (
+                <Badge color="grape" mr="xs">
+                  Job change: {item.jobChange.from ?? '—'} → {item.jobChange.to ?? '—'}
+                </Badge>
+              )}
+              {item.changes.map((c) => (
+                <Text size="sm" key={`${c.field}-${c.to ?? ''}`}>
+                  {c.field}: {c.from ? `${c.from} → ` : ''}
+                  {c.to}
+                </Text>
+              ))}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function PreviewPanel({
+  preview,
+  decisions,
+  decide,
+}: {
+  preview: ContactsPreview;
+  decisions: Map<number, ContactAction>;
+  decide(row: number, action: ContactAction): void;
+}) {
+  const review = preview.items.filter((i) => i.match && i.match.by !== 'email' && i.match.by !== 'linkedin');
+  const updates = preview.items.filter((i) => i.action === 'update' && (i.changes.length > 0 || i.jobChange));
+  const created = preview.items.filter((i) => i.action === 'create' && !review.includes(i));
+  return (
+    <Stack gap="md" aria-label="Contacts import preview">
+      <Text>
+        <b>{preview.fileName}</b>: {formatLabels[preview.format]} ({preview.encoding}), {preview.total} rows.
+      </Text>
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        <Stat label="New contacts" value={preview.counts.create} />
+        <Stat label="Updated" value={preview.counts.update} />
+        <Stat label="Unchanged" value={preview.counts.unchanged} />
+        <Stat label="To review" value={preview.counts.review} />
+        <Stat label="Skipped" value={preview.counts.skipped} />
+      </SimpleGrid>
+      {review.length > 0 && (
+        <Stack gap="xs">
+          <Title order={4}>Possible duplicates ({review.length})</Title>
+          <Text size="sm" c="dimmed">
+            Only an identical email address (or LinkedIn profile) merges by itself. Decide for these.
+          </Text>
+          <ReviewTable items={review} decisions={decisions} decide={decide} />
+        </Stack>
+      )}
+      {updates.length > 0 && (
+        <Stack gap="xs">
+          <Title order={4}>Contacts to update ({updates.length})</Title>
+          <UpdatesTable items={updates} />
+        </Stack>
+      )}
+      {created.length > 0 && (
+        <Stack gap="xs">
+          <Title order={4}>New contacts ({created.length})</Title>
+          <Table striped aria-label="New contacts">
+            <Table.Tbody>
+              {created.slice(0, shown).map((item) => (
+                <Table.Tr key={item.row}>
+                  <Table.Td>{item.displayName}</Table.Td>
+                  <Table.Td>{[item.title, item.organisation].filter(Boolean).join(', ')}</Table.Td>
+                  <Table.Td>{item.emails.join(', ')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {created.length > shown && <Text size="sm">…and {created.length - shown} more.</Text>}
+        </Stack>
+      )}
+      {preview.skipped.length > 0 && (
+        <Stack gap="xs">
+          <Title order={4}>Skipped rows ({preview.skipped.length})</Title>
+          <Table aria-label="Skipped rows">
+            <Table.Tbody>
+              {preview.skipped.slice(0, shown).map((s) => (
+                <Table.Tr key={`${s.row}-${s.reason}`}>
+                  <Table.Td w={80}>Row {s.row}</Table.Td>
+                  <Table.Td w={160}>{skipLabels[s.reason]}</Table.Td>
+                  <Table.Td>{s.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+      {preview.warnings.length > 0 && (
+        <Alert color="yellow" title={`${preview.warnings.length} warnings`}>
+          {preview.warnings.slice(0, 20).map((w, i) => (
+            <Text size="sm" key={i}>
+              Row {w.row}: {w.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function ImportHistory() {
+  const client = useQueryClient();
+  const history = useRapportQuery('interop:imports', {});
+  const [error, setError] = useState<string | null>(null);
+  if (history.isPending) return <Loader size="sm" />;
+  if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
+  if (history.data.length === 0) return <Text c="dimmed">No contacts imported yet.</Text>;
+  const undo = async (importId: number) => {
+    setError(null);
+    try {
+      await call('interop:undoImport', { importId });
+      await client.invalidateQueries();
+    } catch (e) {
+      setError((e as RapportError).message);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      {error && <Alert color="red">{error}</Alert>}
+      <Table aria-label="Contacts import history">
+        <Table.Tbody>
+          {history.data.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{r.startedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+              <Table.Td>{r.fileName}</Table.Td>
+              <Table.Td>
+                {String(r.stats.created ?? 0)} new, {String(r.stats.updated ?? 0)} updated
+              </Table.Td>
+              <Table.Td>
+                {r.undoneAt ? (
+                  <Badge color="gray">undone</Badge>
+                ) : (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => void undo(r.id)}>
+                    Undo this import
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** LinkedIn, Google, Outlook and vCard contacts: pick a file, review, commit, undo. */
+export function ContactsImportView() {
+  const client = useQueryClient();
+  const [preview, setPreview] = useState<ContactsPreview | null>(null);
+  const [decisions, setDecisions] = useState<Map<number, ContactAction>>(new Map());
+  const [circle, setCircle] = useState<Circle>('colleague');
+  const [busy, setBusy] = useState<'reading' | 'writing' | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportOutcome | null>(null);
+
+  useEffect(
+    () =>
+      window.rapport.on('import:progress', (p) => {
+        if (p.phase === 'contacts') setProgress({ done: p.done, total: p.total });
+      }),
+    [],
+  );
+
+  const pick = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    setResult(null);
+    setPreview(null);
+    setDecisions(new Map());
+    setBusy('reading');
+    try {
+      setPreview(
+        await call('interop:previewContacts', { file: { name: file.name, data: await fileToBase64(file) } }),
+      );
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const decisionList = useMemo(() => [...decisions].map(([row, action]) => ({ row, action })), [decisions]);
+
+  const commit = async () => {
+    if (!preview) return;
+    setBusy('writing');
+    setProgress({ done: 0, total: preview.items.length });
+    setError(null);
+    try {
+      const outcome = await call('interop:commitContacts', {
+        previewId: preview.previewId,
+        circle,
+        decisions: decisionList,
+      });
+      setResult(outcome);
+      setPreview(null);
+      await client.invalidateQueries();
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <Title order={2}>Import contacts</Title>
+      <Text c="dimmed">
+        LinkedIn (Connections.csv or the whole data export .zip), Google Contacts or Outlook CSV, and vCard
+        files. You see everything before anything is written, and every import can be undone.
+      </Text>
+      <Group>
+        <FileButton onChange={(f) => void pick(f)} accept=".csv,.vcf,.vcard,.zip,text/csv,text/vcard">
+          {(props) => (
+            <Button {...props} loading={busy === 'reading'}>
+              Choose a contacts file
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {error && (
+        <Alert color="red" title="The file could not be imported">
+          {error}
+        </Alert>
+      )}
+      {result && (
+        <Alert color="green" title="Imported">
+          {result.created} new contacts, {result.updated} updated, {result.unchanged} unchanged
+          {result.interactions > 0 ? `, ${result.interactions} timeline entries` : ''}.
+        </Alert>
+      )}
+      {preview && (
+        <>
+          <PreviewPanel
+            preview={preview}
+            decisions={decisions}
+            decide={(row, action) => setDecisions(new Map(decisions).set(row, action))}
+          />
+          <Group align="end">
+            <Select
+              label="Circle for new contacts"
+              w={220}
+              allowDeselect={false}
+              value={circle}
+              onChange={(v) => setCircle(v as Circle)}
+              data={circles.map((c) => ({ value: c, label: c[0].toUpperCase() + c.slice(1) }))}
+            />
+            <Button onClick={() => void commit()} loading={busy === 'writing'}>
+              Import {preview.items.filter((i) => (decisions.get(i.row) ?? i.action) !== 'skip').length}{' '}
+              contacts
+            </Button>
+            <Button variant="default" onClick={() => setPreview(null)} disabled={busy !== null}>
+              Cancel
+            </Button>
+          </Group>
+        </>
+      )}
+      {progress && (
+        <Progress
+          aria-label="Import progress"
+          value={progress.total === 0 ? 100 : (100 * progress.done) / progress.total}
+          animated
+        />
+      )}
+      <Stack gap="xs">
+        <Title order={3}>History</Title>
+        <ImportHistory />
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { call, type RapportError } from '../../api/client';
+import type { ExportFormat, ExportOutcome } from '../../../../shared/interop/types';
+import { formatBytes } from './readFile';
+
+const buttons: Array<[ExportFormat, string]> = [
+  ['vcard', 'Contacts as vCard'],
+  ['csv', 'Contacts as CSV'],
+  ['markdown', 'Journal as Markdown'],
+  ['json', 'Everything as JSON'],
+];
+
+/** Settings: every export writes into the data folder's `exports` and says where. */
+export function ExportSection() {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [done, setDone] = useState<ExportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (format: ExportFormat) => {
+    setBusy(format);
+    setError(null);
+    try {
+      setDone(await call('interop:export', { format }));
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {buttons.map(([format, label]) => (
+          <Button key={format} variant="default" loading={busy === format} onClick={() => void run(format)}>
+            {label}
+          </Button>
+        ))}
+      </Group>
+      <Text size="sm" c="dimmed">
+        The JSON export holds every table and restores into an empty Rapport with{' '}
+        <Code>npm run cli -- restore FILE --db PATH</Code>.
+      </Text>
+      {error && <Alert color="red">{error}</Alert>}
+      {done && (
+        <Alert color="green" title="Exported">
+          {done.contacts} contacts, {done.files} file(s), {formatBytes(done.bytes)}:{' '}
+          <Code style={{ overflowWrap: 'anywhere' }}>{done.path}</Code>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

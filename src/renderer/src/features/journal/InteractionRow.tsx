@@ -1,0 +1,56 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { InteractionSummary } from '../../../../shared/journal/schemas';
+import { displayTitle, durationLabel, formatWhen, kindLabel } from './format';
+
+/** One entry in a list or timeline: when, what, with whom, the start of the notes. */
+export function InteractionRow({ entry, onOpen }: { entry: InteractionSummary; onOpen(id: number): void }) {
+  const others = entry.participantCount - entry.participants.length;
+  const people = entry.participants
+    .filter((p) => p.role !== 'mentioned')
+    .map((p) => p.displayName)
+    .join(', ');
+  const meta = [
+    formatWhen(entry.startsAt, entry.allDay),
+    durationLabel(entry.durationMinutes),
+    people && `with ${people}${others > 0 ? ` and ${others} more` : ''}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <UnstyledButton
+      onClick={() => onOpen(entry.id)}
+      w="100%"
+      h="100%"
+      px="sm"
+      data-entry-id={entry.id}
+      aria-label={displayTitle(entry)}
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+          <Text fw={500} truncate>
+            {displayTitle(entry)}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {meta}
+          </Text>
+          {entry.notesPreview && (
+            <Text size="sm" truncate>
+              {entry.notesPreview}
+            </Text>
+          )}
+        </Stack>
+        <Group gap={4} wrap="nowrap">
+          {entry.source !== 'manual' && (
+            <Badge size="xs" variant="outline" color="gray">
+              {entry.source}
+            </Badge>
+          )}
+          <Badge size="sm" variant="light">
+            {kindLabel(entry.kind)}
+          </Badge>
+        </Group>
+      </Group>
+    </UnstyledButton>
+  );
+}

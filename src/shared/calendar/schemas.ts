@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { CappedSeries, ImportError, SkipReason, Skipped, Warning } from './types';
+
+/** Largest file the bridge accepts, base64-encoded (about 256 MB of calendar). */
+const MAX_BASE64 = 350_000_000;
+
+const email = z.string().trim().max(320);
+
+export const calendarFileInput = z.strictObject({
+  name: z.string().min(1).max(500),
+  /** The file's bytes, base64: .ics, or a .zip of them. */
+  data: z.string().max(MAX_BASE64),
+});
+
+export const calendarPreviewInput = z.strictObject({
+  files: z.array(calendarFileInput).min(1).max(50),
+  /** Occurrences after this instant are left out; defaults to now. */
+  windowEnd: z.iso.datetime({ offset: true }).optional(),
+  /** Overrides the saved "my email addresses" for this preview (and the commit that follows). */
+  selfEmails: z.array(email).max(100).optional(),
+  /** Meetings larger than this do not propose new contacts. */
+  maxMeetingSize: z.number().int().min(2).max(10_000).optional(),
+});
+
+export const calendarCommitInput = z.strictObject({
+  previewId: z.string().min(1).max(100),
+  /** Addresses of proposed new people to create as contacts; the others are left out. */
+  createPeople: z.array(email).max(100_000),
+  /** Saved as "my email addresses" when given (the preview's suggestion, confirmed). */
+  selfEmails: z.array(email).max(100).optional(),
+});
+
+export const calendarUndoInput = z.strictObject({ importId: z.number().int().positive() });
+
+export const calendarHistoryInput = z.strictObject({});
+
+export interface PreviewPerson {
+  email: string;
+  name: string | null;
+  contactId: number | null;
+  /** Meetings (occurrences) this person is in. */
+  meetings: number;
+}
+
+export interface CalendarPreview {
+  previewId: string;
+  files: Array<{ name: string; calendar: string; events: number; occurrences: number }>;
+  events: number;
+  occurrences: number;
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  matchedPeople: PreviewPerson[];
+  /** Unknown people proposed as contacts, most meetings first; none from large meetings only. */
+  newPeople: PreviewPerson[];
+  topPeople: PreviewPerson[];
+  skippedByReason: Partial<Record<SkipReason, number>>;
+  /** The first skipped items with their reasons (the counts above are complete). */
+  skipped: Skipped[];
+  capped: CappedSeries[];
+  approximate: { occurrences: number; zones: string[] };
+  warnings: Warning[];
+  range: { from: string | null; to: string | null };
+  windowEnd: string;
+  maxMeetingSize: number;
+  selfEmails: string[];
+  /** True when no addresses were saved and `selfEmails` is the most frequent organiser. */
+  selfEmailsSuggested: boolean;
+}
+
+export interface CalendarCommitResult {
+  /** Null when nothing changed: re-importing the same file writes nothing. */
+  importId: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  contactsCreated: number;
+  nothingNew: boolean;
+}
+
+export interface CalendarImportRecord {
+  id: number;
+  fileName: string;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  created: number;
+  updated: number;
+  contactsCreated: number;
+}
+
+export interface CalendarUndoResult {
+  importId: number;
+  removed: number;
+  restored: number;
+  contactsRemoved: number;
+}
+
+export type { ImportError };

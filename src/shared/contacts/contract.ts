@@ -1,0 +1,22 @@
+import { output } from '../ipc/output';
+import {
+  contactArchiveInput,
+  contactCreateInput,
+  contactIdInput,
+  contactListInput,
+  contactUpdateInput,
+  type Contact,
+  type ContactFacets,
+  type ContactPage,
+} from './schemas';
+import { z } from 'zod';
+
+export const contactsContract = {
+  'contacts:list': { input: contactListInput, output: output<ContactPage>() },
+  'contacts:get': { input: contactIdInput, output: output<Contact>() },
+  'contacts:create': { input: contactCreateInput, output: output<Contact>() },
+  'contacts:update': { input: contactUpdateInput, output: output<Contact>() },
+  'contacts:setArchived': { input: contactArchiveInput, output: output<Contact>() },
+  'contacts:delete': { input: contactIdInput, output: output<{ deleted: true }>() },
+  'contacts:facets': { input: z.object({}).strict(), output: output<ContactFacets>() },
+};

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
+export type Circle = (typeof circles)[number];
+export const circleSchema = z.enum(circles);
+
+export const linkKinds = ['linkedin', 'x', 'website', 'other'] as const;
+export type LinkKind = (typeof linkKinds)[number];
+
+export const contactSortKeys = ['name', 'organisation', 'updated', 'created'] as const;
+export type ContactSortKey = (typeof contactSortKeys)[number];
+
+const id = z.number().int().positive();
+const shortText = (max: number) => z.string().trim().max(max);
+
+export const emailInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^[^\s@]+@[^\s@]+$/, 'Not an email address'),
+  label: shortText(40).optional(),
+});
+
+export const phoneInput = z.object({
+  phone: z
+    .string()
+    .trim()
+    .min(3)
+    .max(40)
+    .regex(/^[+()0-9 .\-/x]+$/i, 'Not a phone number'),
+  label: shortText(40).optional(),
+});
+
+export const linkInput = z.object({
+  kind: z.enum(linkKinds),
+  url: z.string().trim().max(2000).url(),
+});
+
+/** Everything a contact form can set. Lists replace what is stored. */
+export const contactFields = z.object({
+  displayName: z.string().trim().min(1, 'A contact needs a name').max(200),
+  givenName: shortText(100).optional(),
+  familyName: shortText(100).optional(),
+  organisation: shortText(200).optional(),
+  title: shortText(200).optional(),
+  howWeMet: shortText(2000).optional(),
+  notes: z.string().max(100_000).optional(),
+  cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
+  circles: z.array(circleSchema).max(circles.length).default([]),
+  emails: z.array(emailInput).max(50).default([]),
+  phones: z.array(phoneInput).max(50).default([]),
+  links: z.array(linkInput).max(50).default([]),
+  tags: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
+});
+export type ContactFieldsInput = z.input<typeof contactFields>;
+export type ContactFields = z.output<typeof contactFields>;
+
+export const contactCreateInput = contactFields;
+export const contactUpdateInput = z.object({ id, fields: contactFields });
+export const contactIdInput = z.object({ id });
+export const contactArchiveInput = z.object({ id, archived: z.boolean() });
+
+export const contactListInput = z.object({
+  query: z.string().max(200).optional(),
+  circle: circleSchema.optional(),
+  tag: z.string().max(60).optional(),
+  organisation: z.string().max(200).optional(),
+  archived: z.boolean().default(false),
+  sort: z.enum(contactSortKeys).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type ContactListInput = z.input<typeof contactListInput>;
+
+export interface ContactEmail {
+  email: string;
+  label: string | null;
+}
+export interface ContactPhone {
+  phone: string;
+  label: string | null;
+}
+export interface ContactLink {
+  kind: LinkKind;
+  url: string;
+}
+
+export interface ContactSummary {
+  id: number;
+  displayName: string;
+  organisation: string | null;
+  title: string | null;
+  circles: Circle[];
+  primaryEmail: string | null;
+  archived: boolean;
+  updatedAt: string;
+}
+
+export interface Contact {
+  id: number;
+  displayName: string;
+  givenName: string | null;
+  familyName: string | null;
+  organisation: string | null;
+  title: string | null;
+  howWeMet: string | null;
+  notes: string | null;
+  cadenceDays: number | null;
+  archived: boolean;
+  circles: Circle[];
+  emails: ContactEmail[];
+  phones: ContactPhone[];
+  links: ContactLink[];
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactPage {
+  items: ContactSummary[];
+  total: number;
+  offset: number;
+}
+
+export interface ContactFacets {
+  organisations: string[];
+  tags: string[];
+}

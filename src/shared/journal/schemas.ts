@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { circles, type Circle } from '../contacts/schemas';
+import {
+  initiators,
+  interactionKinds,
+  participantRoles,
+  type InteractionKind,
+  type Initiator,
+} from './kinds';
+
+const id = z.number().int().positive();
+
+/** Notes are Markdown typed by a person; a megabyte is a long book, so anything larger is a mistake. */
+export const maxNotesLength = 200_000;
+
+/** Kinds that mean nothing without a name ("Quarterly planning"); a coffee or a call can stay untitled. */
+export const kindsNeedingTitle: readonly InteractionKind[] = ['meeting', 'video', 'event', 'project'];
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** True for a real calendar day written `YYYY-MM-DD` (rejects 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!datePattern.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function isIsoDateTime(value: string): boolean {
+  return dateTimePattern.test(value) && !Number.isNaN(new Date(value).getTime());
+}
+
+const moment = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => isIsoDate(v) || isIsoDateTime(v), 'Not a date (YYYY-MM-DD) or an ISO date and time');
+
+export const participantInput = z.strictObject({
+  contactId: id,
+  role: z.enum(participantRoles).default('participant'),
+});
+
+/** Everything the entry form sets. Participants and tags replace what is stored. */
+export const interactionFields = z
+  .strictObject({
+    kind: z.enum(interactionKinds),
+    startsAt: moment,
+    endsAt: moment.nullable().optional(),
+    allDay: z.boolean().default(false),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 14)
+      .nullable()
+      .optional(),
+    title: z.string().trim().max(300).default(''),
+    notes: z
+      .string()
+      .max(maxNotesLength, `Notes are limited to ${maxNotesLength.toLocaleString('en')} characters`)
+      .default(''),
+    location: z.string().trim().max(300).nullable().optional(),
+    initiatedBy: z.enum(initiators).default('unknown'),
+    participants: z.array(participantInput).max(2000).default([]),
+    tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  })
+  .superRefine((f, ctx) => {
+    if (f.allDay && !isIsoDate(f.startsAt)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startsAt'],
+        message: 'An all-day entry starts on a date (YYYY-MM-DD)',
+      });
+    }
+    if (!f.allDay && !isIsoDateTime(f.startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'The start needs a date and a time' });
+    }
+    if (f.endsAt) {
+      if (f.allDay !== isIsoDate(f.endsAt)) {
+        ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must be written like the start' });
+      } else if (endMillis(f.endsAt) < endMillis(f.startsAt)) {
+        ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end is before the start' });
+      }
+    }
+    if (kindsNeedingTitle.includes(f.kind) && f.title === '') {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'This kind of entry needs a title' });
+    }
+    const seen = new Set<number>();
+    f.participants.forEach((p, i) => {
+      if (seen.has(p.contactId)) {
+        ctx.addIssue({ code: 'custom', path: ['participants', i, 'contactId'], message: 'Listed twice' });
+      }
+      seen.add(p.contactId);
+    });
+  });
+export type InteractionFieldsInput = z.input<typeof interactionFields>;
+export type InteractionFields = z.output<typeof interactionFields>;
+
+function endMillis(value: string): number {
+  return new Date(isIsoDate(value) ? `${value}T00:00:00Z` : value).getTime();
+}
+
+export const interactionIdInput = z.strictObject({ id });
+export const interactionUpdateInput = z.strictObject({ id, fields: interactionFields });
+export const undoInput = z.strictObject({ token: id });
+
+export const quickLogInput = z.strictObject({
+  text: z.string().trim().min(1, 'Type what happened').max(500),
+  contactId: id.optional(),
+});
+
+const page = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+export const journalListInput = z.strictObject({
+  contactId: id.optional(),
+  circle: z.enum(circles).optional(),
+  kind: z.enum(interactionKinds).optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  from: z.string().refine(isIsoDate, 'Not a date').optional(),
+  to: z.string().refine(isIsoDate, 'Not a date').optional(),
+  ...page,
+});
+export type JournalListInput = z.input<typeof journalListInput>;
+
+export const timelineInput = z.strictObject({ contactId: id, ...page });
+export type TimelineInput = z.input<typeof timelineInput>;
+
+export const mentionCandidatesInput = z.strictObject({
+  query: z.string().max(100),
+  limit: z.number().int().min(1).max(50).default(8),
+});
+
+export interface ParticipantRef {
+  contactId: number;
+  displayName: string;
+  role: (typeof participantRoles)[number];
+}
+
+export interface Interaction {
+  id: number;
+  kind: InteractionKind;
+  title: string;
+  notes: string;
+  location: string | null;
+  startsAt: string;
+  endsAt: string | null;
+  allDay: boolean;
+  durationMinutes: number | null;
+  initiatedBy: Initiator;
+  source: string;
+  participants: ParticipantRef[];
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row in a list: the first few participants by name and how many there were. */
+export interface InteractionSummary {
+  id: number;
+  kind: InteractionKind;
+  title: string;
+  notesPreview: string;
+  startsAt: string;
+  allDay: boolean;
+  durationMinutes: number | null;
+  source: string;
+  participants: ParticipantRef[];
+  participantCount: number;
+}
+
+export interface InteractionPage {
+  items: InteractionSummary[];
+  total: number;
+  offset: number;
+}
+
+export interface DeleteResult {
+  deleted: true;
+  /** Pass to `journal:undoDelete` to put the entry back exactly as it was. */
+  undoToken: number;
+}
+
+export interface MentionCandidate {
+  id: number;
+  displayName: string;
+  organisation: string | null;
+}
+
+export type { Circle };

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { circles, type Circle } from '../contacts/schemas';
+import type { CadenceDefaults, CadenceSource } from './cadence';
+import type { InteractionKind } from './kinds';
+import type { InteractionSummary } from './schemas';
+
+const id = z.number().int().positive();
+
+/** Search, reconnect, duplicates and dashboard inputs and outputs. */
+
+export const searchInput = z.strictObject({
+  query: z.string().max(200),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+/** A snippet split into plain and matched runs, so the view never renders markup from data. */
+export type SnippetPart = { text: string; hit: boolean };
+
+export interface ContactHit {
+  id: number;
+  displayName: string;
+  organisation: string | null;
+  snippet: SnippetPart[];
+}
+
+export interface InteractionHit {
+  id: number;
+  kind: InteractionKind;
+  title: string;
+  startsAt: string;
+  allDay: boolean;
+  participants: string[];
+  snippet: SnippetPart[];
+}
+
+export interface SearchResults {
+  contacts: ContactHit[];
+  interactions: InteractionHit[];
+}
+
+const cadenceValue = z.number().int().min(1).max(3650).nullable();
+
+export const cadenceDefaultsInput = z.strictObject({
+  defaults: z.strictObject(
+    Object.fromEntries(circles.map((c) => [c, cadenceValue])) as Record<Circle, typeof cadenceValue>,
+  ),
+});
+
+export const contactCadenceInput = z.strictObject({
+  contactId: id,
+  /** A number of days, 'none' (never remind) or 'default' (follow the circles). */
+  cadence: z.union([z.number().int().min(1).max(3650), z.enum(['none', 'default'])]),
+});
+
+export const snoozeInput = z.strictObject({
+  contactId: id,
+  /** 0 wakes the contact up again. */
+  days: z.number().int().min(0).max(366),
+});
+
+export const reconnectListInput = z.strictObject({
+  limit: z.number().int().min(1).max(1000).default(50),
+});
+
+export const contactIdOnly = z.strictObject({ contactId: id });
+
+export interface ReconnectItem {
+  contactId: number;
+  displayName: string;
+  organisation: string | null;
+  circles: Circle[];
+  cadenceDays: number;
+  cadenceSource: CadenceSource;
+  /** Null when there has never been an interaction. */
+  lastContactAt: string | null;
+  daysSince: number;
+  overdueRatio: number;
+}
+
+export interface KeepInTouchStatus {
+  contactId: number;
+  cadenceDays: number | null;
+  cadenceSource: CadenceSource;
+  lastContactAt: string | null;
+  dueAt: string | null;
+  overdueRatio: number | null;
+  snoozedUntil: string | null;
+}
+
+export type { CadenceDefaults };
+
+export const duplicatesListInput = z.strictObject({
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export type DuplicateReason = 'email' | 'phone' | 'same-name' | 'similar-name';
+
+export interface DuplicatePair {
+  a: DuplicateSide;
+  b: DuplicateSide;
+  reasons: DuplicateReason[];
+  /** 1 is certain; pairs are listed highest first. */
+  score: number;
+}
+
+export interface DuplicateSide {
+  id: number;
+  displayName: string;
+  organisation: string | null;
+  emails: string[];
+  interactionCount: number;
+}
+
+export const mergeableFields = [
+  'displayName',
+  'givenName',
+  'familyName',
+  'organisation',
+  'title',
+  'howWeMet',
+  'notes',
+  'cadenceDays',
+] as const;
+export type MergeableField = (typeof mergeableFields)[number];
+
+export const mergeInput = z.strictObject({
+  keepId: id,
+  removeId: id,
+  /** Which side each field comes from; a field left out keeps the kept contact's value. */
+  pick: z.partialRecord(z.enum(mergeableFields), z.enum(['keep', 'remove'])).default({}),
+});
+
+export const dismissInput = z.strictObject({ aId: id, bId: id });
+
+export interface MergeResult {
+  keptId: number;
+  undoToken: number;
+  moved: Record<string, number>;
+}
+
+export const dashboardInput = z.strictObject({
+  /** The viewer's offset from UTC in minutes (east positive), so days are the user's days. */
+  tzOffsetMinutes: z.number().int().min(-840).max(840).default(0),
+});
+
+export interface Dashboard {
+  reconnect: ReconnectItem[];
+  reconnectTotal: number;
+  recent: InteractionSummary[];
+  circles: Array<{ circle: Circle; count: number }>;
+  uncategorised: number;
+  /** One entry per day with activity in the last 365 days (local days). */
+  activity: Array<{ date: string; count: number }>;
+  activityFrom: string;
+  activityTo: string;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const selfEmailsInput = z.object({
+  emails: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(320)
+        .regex(/^[^\s@]+@[^\s@]+$/, 'Not an email address'),
+    )
+    .max(100),
+});
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+}

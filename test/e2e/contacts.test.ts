@@ -1,0 +1,305 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ContactFieldsInput } from '../../src/shared/contacts/schemas';
+import { startApp, type RunningApp } from './harness';
+
+/** A believable network around the contact the flows create, so the list view is a real list. */
+const colleagues: ContactFieldsInput[] = [
+  {
+    displayName: 'Priya Raman',
+    organisation: 'Northwind Health',
+    title: 'VP Engineering',
+    circles: ['sponsor'],
+    emails: [{ email: 'priya@northwind.example' }],
+    tags: ['leadership'],
+  },
+  {
+    displayName: 'Tomás Herrera',
+    organisation: 'Northwind Health',
+    title: 'Engineering Manager',
+    circles: ['colleague', 'mentor'],
+    emails: [{ email: 'tomas@northwind.example' }],
+  },
+  {
+    displayName: 'Mei Lin Chen',
+    organisation: 'Arclight Labs',
+    title: 'Principal Researcher',
+    circles: ['mentor'],
+    emails: [{ email: 'meilin@arclight.example' }],
+    tags: ['research'],
+  },
+  {
+    displayName: 'Jonas Becker',
+    organisation: 'Arclight Labs',
+    title: 'Software Engineer',
+    circles: ['mentee'],
+  },
+  {
+    displayName: 'Fatima Al-Sayed',
+    organisation: 'Copperleaf Bank',
+    title: 'CTO',
+    circles: ['sponsor'],
+    tags: ['leadership'],
+  },
+  { displayName: 'Kwame Mensah', organisation: 'Copperleaf Bank', title: 'Product Lead', circles: ['peer'] },
+  { displayName: 'Sofia Rossi', title: 'Design consultant', circles: ['friend', 'peer'] },
+  {
+    displayName: "Liam O'Connor",
+    organisation: 'Northwind Health',
+    title: 'Staff Engineer',
+    circles: ['colleague'],
+  },
+];
+
+const docsScreenshot = fileURLToPath(new URL('../../docs/screenshots/contacts.png', import.meta.url));
+
+describe('contacts, end to end in Chromium over a real database file', () => {
+  let app: RunningApp;
+  let dbPath: string;
+  let anaId: number;
+
+  beforeAll(async () => {
+    app = await startApp();
+    dbPath = app.dbPath;
+    for (const fields of colleagues) await app.call('contacts:create', fields);
+  });
+
+  afterAll(async () => {
+    await app?.close({ keepData: true });
+    if (dbPath) rmSync(dirname(dbPath), { recursive: true, force: true });
+  });
+
+  test('creates a contact with two circles and two emails (N opens the form)', async () => {
+    const { page } = app;
+    await app.goto('/contacts');
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { name: 'New contact' }).waitFor();
+    const displayName = page.getByRole('textbox', { name: 'Display name' });
+    // The N that opened the form is not typed into it.
+    await expect(displayName.inputValue()).resolves.toBe('');
+
+    await displayName.fill('Ana Souza');
+    await page.getByRole('textbox', { name: 'Given name' }).fill('Ana');
+    await page.getByRole('textbox', { name: 'Family name' }).fill('Souza');
+    await page.getByRole('combobox', { name: 'Organisation' }).fill('Helios Robotics');
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Staff Engineer');
+    await page.locator('label', { hasText: /^Colleague$/ }).click();
+    await page.locator('label', { hasText: /^Mentor$/ }).click();
+    await page.getByRole('button', { name: 'Add email' }).click();
+    await page.getByRole('button', { name: 'Add email' }).click();
+    await page.getByLabel('Email 1', { exact: true }).fill('ana@helios.example');
+    await page.getByLabel('Email 1 label', { exact: true }).fill('work');
+    await page.getByLabel('Email 2', { exact: true }).fill('ana.souza@mail.example');
+    await page.getByLabel('Email 2 label', { exact: true }).fill('personal');
+    await page.getByRole('textbox', { name: 'How we met' }).fill('Robotics meetup in Lisbon, 2023');
+    const tags = page.getByRole('combobox', { name: 'Tags' });
+    await tags.fill('robotics');
+    await tags.press('Enter');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+
+    await page.getByRole('heading', { name: 'Ana Souza' }).waitFor();
+    await expect(page.getByText('ana@helios.example').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('ana.souza@mail.example').isVisible()).resolves.toBe(true);
+    await app.screenshot('contact-created');
+
+    anaId = Number(/#\/contacts\/(\d+)$/.exec(page.url())?.[1]);
+    const stored = await app.call('contacts:get', { id: anaId });
+    expect(stored.circles.toSorted()).toEqual(['colleague', 'mentor']);
+    expect(stored.emails).toEqual([
+      { email: 'ana@helios.example', label: 'work' },
+      { email: 'ana.souza@mail.example', label: 'personal' },
+    ]);
+    expect(stored).toMatchObject({
+      givenName: 'Ana',
+      familyName: 'Souza',
+      organisation: 'Helios Robotics',
+      title: 'Staff Engineer',
+      howWeMet: 'Robotics meetup in Lisbon, 2023',
+      tags: ['robotics'],
+    });
+  });
+
+  test('finds it by typing part of the organisation name, in the list and in Ctrl-K search', async () => {
+    const { page } = app;
+    await app.goto('/contacts');
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await list.getByRole('button', { name: 'Ana Souza' }).waitFor();
+    await expect(page.getByTestId('contact-count').textContent()).resolves.toBe('9 contacts');
+    // A clean load of the same address for the picture: no leftover notification.
+    await page.reload();
+    await list.getByRole('button', { name: 'Ana Souza' }).waitFor();
+    const shot = await app.screenshot('contacts-view');
+    // The README's picture is this very view; refresh it on request, not on every run.
+    if (process.env.RAPPORT_UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(dirname(docsScreenshot), { recursive: true });
+      copyFileSync(shot, docsScreenshot);
+    }
+
+    await page.getByRole('textbox', { name: 'Search contacts' }).fill('robot');
+    await page.getByTestId('contact-count').getByText('1 contact', { exact: true }).waitFor();
+    await expect(list.getByRole('button').allTextContents()).resolves.toEqual([
+      expect.stringContaining('Ana Souza'),
+    ]);
+    await app.screenshot('search-by-organisation');
+
+    await page.keyboard.press('Control+K');
+    const search = page.getByRole('textbox', { name: 'Search everything' });
+    await search.waitFor();
+    await search.fill('heli');
+    await page
+      .getByRole('button', { name: /Ana Souza/ })
+      .last()
+      .waitFor();
+    await app.screenshot('global-search');
+    await page
+      .getByRole('button', { name: /Ana Souza/ })
+      .last()
+      .click();
+    await page.getByRole('heading', { name: 'Ana Souza' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/contacts/${anaId}$`));
+  });
+
+  test('edits the title', async () => {
+    const { page } = app;
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const title = page.getByRole('textbox', { name: 'Title', exact: true });
+    await expect(title.inputValue()).resolves.toBe('Staff Engineer');
+    await title.fill('Principal Engineer');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    await app.screenshot('title-edited');
+    const stored = await app.call('contacts:get', { id: anaId });
+    expect(stored.title).toBe('Principal Engineer');
+    expect(stored.emails).toHaveLength(2);
+  });
+
+  test('sorts by recently updated and filters by circle and organisation', async () => {
+    const { page } = app;
+    await app.goto('/contacts');
+    const list = page.getByRole('list', { name: 'Contacts' });
+    const rowNames = async () =>
+      Promise.all((await list.getByRole('button').all()).map((row) => row.getAttribute('aria-label')));
+    await list.getByRole('button', { name: 'Ana Souza' }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Sort by' }).click();
+    await page.getByRole('option', { name: 'Recently updated' }).click();
+    // Ana's title was edited last.
+    await expect.poll(async () => (await rowNames())[0]).toBe('Ana Souza');
+
+    await page.getByRole('combobox', { name: 'Circle' }).click();
+    await page.getByRole('option', { name: 'Sponsor' }).click();
+    await page.getByTestId('contact-count').getByText('2 contacts', { exact: true }).waitFor();
+    expect((await rowNames()).toSorted()).toEqual(['Fatima Al-Sayed', 'Priya Raman']);
+
+    await page.getByRole('combobox', { name: 'Organisation' }).click();
+    await page.getByRole('option', { name: 'Northwind Health' }).click();
+    await page.getByTestId('contact-count').getByText('1 contact', { exact: true }).waitFor();
+    await expect(rowNames()).resolves.toEqual(['Priya Raman']);
+    await app.screenshot('filters');
+  });
+
+  test('refuses to give another contact the same email and says who has it', async () => {
+    const { page } = app;
+    await app.goto('/contacts/new');
+    await page.getByRole('textbox', { name: 'Display name' }).fill('Bruno Lima');
+    await page.getByRole('button', { name: 'Add email' }).click();
+    // Different case and stray spaces: still the same address.
+    await page.getByLabel('Email 1', { exact: true }).fill('  ANA@Helios.example ');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('ana@helios.example already belongs to Ana Souza.');
+    await page.getByText('Already belongs to Ana Souza', { exact: true }).waitFor();
+    await alert.scrollIntoViewIfNeeded();
+    await app.screenshot('email-conflict');
+    await expect(page.getByLabel('Email 1', { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    const bruno = await app.call('contacts:list', { query: 'Bruno' });
+    expect(bruno.total).toBe(0);
+  });
+
+  test('archives, restores and deletes (after confirming) a contact', async () => {
+    const { page } = app;
+    const sofia = (await app.call('contacts:list', { query: 'Sofia' })).items[0];
+    await app.goto(`/contacts/${sofia.id}`);
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByText('Archived', { exact: true }).first().waitFor();
+    expect((await app.call('contacts:get', { id: sofia.id })).archived).toBe(true);
+
+    await app.goto('/contacts');
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await list.getByRole('button', { name: 'Ana Souza' }).waitFor();
+    await expect(list.getByRole('button', { name: 'Sofia Rossi' }).count()).resolves.toBe(0);
+    await page.getByRole('switch', { name: 'Archived' }).click();
+    await list.getByRole('button', { name: 'Sofia Rossi' }).click();
+    await page.getByRole('button', { name: 'Unarchive' }).click();
+    await page.getByRole('button', { name: 'Archive' }).waitFor();
+    expect((await app.call('contacts:get', { id: sofia.id })).archived).toBe(false);
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete Sofia Rossi?' });
+    await dialog.waitFor();
+    await app.screenshot('delete-confirmation');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await app.call('contacts:get', { id: sofia.id })).displayName).toBe('Sofia Rossi');
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
+    await expect(app.call('contacts:get', { id: sofia.id })).rejects.toThrow(/NOT_FOUND/);
+  });
+
+  test('keeps my email addresses in settings and shows where the data lives', async () => {
+    const { page } = app;
+    await app.goto('/settings');
+    const input = page.getByRole('combobox', { name: 'My email addresses' });
+    await input.fill('me@helios.example');
+    await input.press('Enter');
+    await page.getByRole('button', { name: 'Save addresses' }).click();
+    await page.getByText('Your email addresses are saved.').waitFor();
+    await expect(app.call('settings:getSelfEmails', {})).resolves.toEqual(['me@helios.example']);
+    await page.getByText(dbPath, { exact: true }).waitFor();
+    await page.getByText(dirname(dbPath), { exact: true }).waitFor();
+    await app.screenshot('settings');
+  });
+
+  test('a fresh page on the same database file finds everything still there', async () => {
+    expect(app.pageErrors).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+    await app.close({ keepData: true });
+    app = await startApp({ dbPath });
+    const { page } = app;
+
+    await app.goto('/contacts');
+    await page.getByRole('textbox', { name: 'Search contacts' }).fill('souza');
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await list.getByRole('button', { name: 'Ana Souza' }).click();
+    await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    for (const text of [
+      'ana@helios.example',
+      'ana.souza@mail.example',
+      'Colleague',
+      'Mentor',
+      'Robotics meetup in Lisbon, 2023',
+    ]) {
+      await page.getByText(text, { exact: true }).first().waitFor();
+    }
+    await app.screenshot('reopened');
+
+    await app.goto('/settings');
+    await page.getByText('me@helios.example').waitFor();
+    expect(app.pageErrors).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+
+    // The harness really cuts the page off: anything outside the app's origin is refused.
+    await expect(page.goto('https://example.com/')).rejects.toThrow();
+    expect(app.blockedRequests).toEqual(['https://example.com/']);
+  });
+});

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type RunningApp } from './harness';
+
+const fixtures = join(__dirname, '../fixtures/contacts');
+
+describe('contacts import, export and backups, end to end in Chromium over a real database file', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1360, height: 1000 } });
+  });
+
+  afterAll(async () => {
+    const dbPath = app?.dbPath;
+    // A restore swaps the store in the context: close whichever is live now.
+    await app?.ctx.store.close();
+    await app?.close({ keepData: true });
+    if (dbPath) rmSync(dirname(dbPath), { recursive: true, force: true });
+  });
+
+  const pickFile = (name: string) => app.page.locator('input[type=file]').setInputFiles(join(fixtures, name));
+
+  test('imports LinkedIn connections after a preview', async () => {
+    const { page } = app;
+    await app.goto('/import/contacts');
+    await page.getByRole('heading', { name: 'Import contacts' }).waitFor();
+    await pickFile('linkedin-Connections.csv');
+    const preview = page.getByLabel('Contacts import preview');
+    await preview.waitFor();
+    await expect.poll(() => preview.textContent()).toContain('LinkedIn connections');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'New contacts' }).textContent())
+      .toContain('Ana Souza');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Skipped rows' }).textContent())
+      .toContain('no name');
+    await app.screenshot('interop-contacts-preview');
+    await page.getByRole('button', { name: 'Import 7 contacts' }).click();
+    await expect.poll(() => page.getByText('7 new contacts').count()).toBe(1);
+    const list = await app.call('contacts:list', { query: 'Souza' });
+    expect(list.items.map((c) => c.displayName)).toEqual(['Ana Souza']);
+    expect(app.events.some((e) => e.event === 'import:progress')).toBe(true);
+  });
+
+  test('re-importing a later export shows and records the job change on the timeline', async () => {
+    const { page } = app;
+    await pickFile('linkedin-Connections-later.csv');
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Contacts to update' }).textContent())
+      .toContain('Job change: Northwind Traders → Litware Inc.');
+    await app.screenshot('interop-contacts-reimport-preview');
+    await page.getByRole('button', { name: /^Import \d+ contacts$/ }).click();
+    await expect.poll(() => page.getByText('1 new contacts, 2 updated').count()).toBe(1);
+    const ana = (await app.call('contacts:list', { query: 'Souza' })).items[0];
+    await app.goto(`/contacts/${ana.id}`);
+    await expect
+      .poll(() => page.getByText('Moved from Northwind Traders to Litware Inc.').count())
+      .toBeGreaterThan(0);
+    await app.screenshot('interop-job-change-timeline');
+  });
+
+  test('exports vCard and JSON from Settings', async () => {
+    const { page } = app;
+    await app.goto('/settings');
+    await page.getByRole('button', { name: 'Contacts as vCard' }).click();
+    const exported = page.getByRole('alert').filter({ hasText: 'Exported' });
+    await expect.poll(() => exported.textContent()).toMatch(/8 contacts.*\.vcf/);
+    const vcf = (await exported.locator('code').textContent()) as string;
+    expect(readFileSync(vcf, 'utf8').match(/^BEGIN:VCARD$/gm)).toHaveLength(8);
+    await page.getByRole('button', { name: 'Everything as JSON' }).click();
+    await expect.poll(() => exported.textContent()).toMatch(/\.json/);
+    const json = (await exported.locator('code').textContent()) as string;
+    expect(existsSync(json)).toBe(true);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({
+      format: 'rapport-export',
+      formatVersion: 1,
+    });
+  });
+
+  test('restores the backup taken before the first import', async () => {
+    const { page } = app;
+    const backups = page.getByRole('table', { name: 'Backups' });
+    await expect.poll(() => backups.getByText('Before an import').count()).toBe(2);
+    await app.screenshot('interop-backups');
+    // Newest first: the last row is the backup from before anything was imported.
+    await backups.getByRole('button', { name: 'Restore…' }).last().click();
+    await page
+      .getByRole('dialog', { name: 'Restore this backup?' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    await expect.poll(() => page.getByText(/^Restored the backup of/).count()).toBe(1);
+    expect((await app.call('contacts:list', {})).total).toBe(0);
+    // The state just before the restore was kept as a backup of its own.
+    await expect.poll(() => backups.getByText('Before a restore').count()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

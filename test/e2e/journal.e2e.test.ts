@@ -1,0 +1,168 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type RunningApp } from './harness';
+
+const day = 86_400_000;
+
+describe('journal, end to end in Chromium over a real database file', () => {
+  let app: RunningApp;
+  let ana: number;
+  let bruno: number;
+
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1360, height: 900 } });
+    ana = (
+      await app.call('contacts:create', {
+        displayName: 'Ana Souza',
+        organisation: 'Nubank',
+        circles: ['mentor'],
+      })
+    ).id;
+    bruno = (
+      await app.call('contacts:create', {
+        displayName: 'Bruno Lima',
+        organisation: 'Nubank',
+        circles: ['colleague'],
+      })
+    ).id;
+    await app.call('contacts:create', {
+      displayName: 'Priya Raman',
+      organisation: 'Northwind',
+      circles: ['sponsor'],
+    });
+    // Ana's last coffee was two months ago: with a 30-day mentor cadence she is overdue.
+    await app.call('journal:create', {
+      kind: 'coffee',
+      title: 'Coffee at the station',
+      startsAt: new Date(Date.now() - 60 * day).toISOString(),
+      durationMinutes: 45,
+      notes: 'Talked about the **promotion** packet.',
+      participants: [{ contactId: ana }],
+    });
+    for (let i = 1; i <= 12; i++) {
+      await app.call('journal:create', {
+        kind: i % 2 ? 'meeting' : 'video',
+        title: `Weekly 1:1 #${i}`,
+        startsAt: new Date(Date.now() - (70 + i * 7) * day).toISOString(),
+        durationMinutes: 30,
+        participants: [{ contactId: bruno }],
+      });
+    }
+  });
+
+  afterAll(async () => {
+    const dbPath = app?.dbPath;
+    await app?.close({ keepData: true });
+    if (dbPath) rmSync(dirname(dbPath), { recursive: true, force: true });
+  });
+
+  test('the dashboard shows Ana in the Reconnect queue and a drawn activity heatmap', async () => {
+    const { page } = app;
+    await app.goto('/');
+    const queue = page.getByRole('table', { name: 'Reconnect queue' });
+    await queue.getByRole('link', { name: 'Ana Souza' }).waitFor();
+    expect(await page.getByTestId('activity-heatmap').locator('rect').count()).toBe(365);
+    await app.screenshot('journal-dashboard-before');
+  });
+
+  test('logs an interaction with two participants through the form', async () => {
+    const { page } = app;
+    await app.goto('/journal');
+    await page.getByRole('heading', { name: 'Journal' }).waitFor();
+    await page.getByRole('button', { name: 'Log an interaction' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await dialog.getByLabel('Title').fill('Coffee at Fabrica');
+    const people = dialog.getByRole('combobox', { name: 'With' });
+    for (const name of ['Ana', 'Bruno']) {
+      await people.click();
+      await people.fill(name);
+      await page.getByRole('option', { name: new RegExp(name) }).click();
+    }
+    await dialog.getByLabel('Notes').fill('Ana will introduce me to the zeppelin team. ');
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('listitem').filter({ hasText: 'Coffee at Fabrica' }).waitFor();
+    const stored = await app.call('journal:list', { contactId: bruno });
+    expect(stored.items[0].participants.map((p) => p.displayName).sort()).toEqual([
+      'Ana Souza',
+      'Bruno Lima',
+    ]);
+  });
+
+  test('the entry appears on both participants’ timelines', async () => {
+    const { page } = app;
+    for (const id of [ana, bruno]) {
+      await app.goto(`/contacts/${id}`);
+      const timeline = page.getByRole('list', { name: 'Timeline' });
+      await timeline.getByRole('button', { name: 'Coffee at Fabrica' }).waitFor();
+    }
+    await app.screenshot('journal-timeline');
+  });
+
+  test('search finds it by a word from its notes, with the word highlighted', async () => {
+    const { page } = app;
+    await app.goto('/');
+    await page.keyboard.press('Control+K');
+    await page.getByRole('textbox', { name: 'Search everything' }).fill('zeppel');
+    const hit = page.locator('[data-search-hit]').filter({ hasText: 'Coffee at Fabrica' });
+    await hit.waitFor();
+    expect(await hit.locator('mark').first().textContent()).toBe('zeppelin');
+    await app.screenshot('journal-search');
+    await hit.click();
+    await page
+      .getByRole('dialog', { name: 'Journal entry' })
+      .getByText('zeppelin', { exact: false })
+      .waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  test('the Reconnect queue drops Ana once she has been logged', async () => {
+    const { page } = app;
+    await app.goto('/');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByText('Recent interactions').waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Ana Souza' }).count()).toBe(0);
+    await app.screenshot('journal-dashboard');
+  });
+
+  test('merges two duplicate contacts, then undoes the merge', async () => {
+    const { page } = app;
+    const a = await app.call('contacts:create', {
+      displayName: 'Katharina Schmidt',
+      emails: [{ email: 'k.schmidt@example.com' }],
+    });
+    const b = await app.call('contacts:create', {
+      displayName: 'Katharina Schmitt',
+      title: 'Head of Data',
+      emails: [{ email: 'kschmitt@mail.example' }],
+    });
+    await app.call('journal:create', {
+      kind: 'call',
+      startsAt: new Date().toISOString(),
+      participants: [{ contactId: b.id }],
+    });
+    await app.goto('/duplicates');
+    const pair = page.getByTestId('duplicate-pair').filter({ hasText: 'Katharina Schmitt' });
+    await pair.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
+    await dialog.getByRole('button', { name: /^Merge into/ }).click();
+    await page.getByText('Contacts merged.').waitFor();
+    const kept = await app.call('contacts:get', { id: a.id });
+    expect(kept.emails.map((e) => e.email).sort()).toEqual([
+      'k.schmidt@example.com',
+      'kschmitt@mail.example',
+    ]);
+    expect(kept.title).toBe('Head of Data');
+    expect((await app.call('journal:timeline', { contactId: a.id })).total).toBe(1);
+
+    await page.getByRole('button', { name: 'Undo merge' }).click();
+    await page.getByText('Merge undone.').waitFor();
+    expect((await app.call('contacts:get', { id: b.id })).displayName).toBe('Katharina Schmitt');
+    expect((await app.call('contacts:get', { id: a.id })).emails).toEqual([
+      { email: 'k.schmidt@example.com', label: null },
+    ]);
+    expect((await app.call('journal:timeline', { contactId: b.id })).total).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** Everything the app asks of Electron, recorded. */
+const electron = vi.hoisted(() => {
+  const state = {
+    windows: [] as Array<{ options: Record<string, unknown>; loaded: string[] }>,
+    handled: [] as string[],
+    errors: [] as string[][],
+    exitCode: undefined as number | undefined,
+    beforeRequest: undefined as unknown,
+    userData: '',
+  };
+  class BrowserWindow {
+    webContents = { on() {}, setWindowOpenHandler() {}, getURL: () => '' };
+    loaded: string[] = [];
+    constructor(options: Record<string, unknown>) {
+      state.windows.push({ options, loaded: this.loaded });
+    }
+    once() {}
+    show() {}
+    loadFile(path: string) {
+      this.loaded.push(path);
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    static getAllWindows() {
+      return [];
+    }
+  }
+  const module = {
+    app: {
+      isPackaged: true,
+      whenReady: () => Promise.resolve(),
+      on() {},
+      getPath: () => state.userData,
+      exit: (code: number) => (state.exitCode = code),
+      quit() {},
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => state.errors.push([title, message]) },
+    Menu: { setApplicationMenu() {}, buildFromTemplate: () => ({}) },
+    nativeTheme: { shouldUseDarkColors: false },
+    session: {
+      defaultSession: {
+        webRequest: { onBeforeRequest: (fn: unknown) => (state.beforeRequest = fn), onHeadersReceived() {} },
+        setPermissionRequestHandler() {},
+        setPermissionCheckHandler() {},
+      },
+    },
+    webContents: { getAllWebContents: () => [] },
+    ipcMain: { handle: (channel: string) => state.handled.push(channel), removeHandler() {} },
+    shell: { openExternal: () => Promise.resolve() },
+  };
+  return { state, module };
+});
+vi.mock('electron', () => electron.module);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rapport-app-'));
+  electron.state.userData = dir;
+  electron.state.windows.length = 0;
+  electron.state.handled.length = 0;
+  electron.state.errors.length = 0;
+  electron.state.exitCode = undefined;
+  vi.resetModules();
+  vi.stubEnv('RAPPORT_DATA_DIR', '');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Electron main process', () => {
+  it('opens one sandboxed, isolated window on the built page, with every channel registered', async () => {
+    await import('../../../src/main/app/main');
+    await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1));
+    const [window] = electron.state.windows;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[/\\]index\.cjs$/,
+    );
+    expect(window.loaded[0]).toMatch(/renderer[/\\]index\.html$/);
+    const { channels } = await import('../../../src/shared/ipc/contract');
+    expect([...electron.state.handled].sort()).toEqual([...channels].sort());
+    expect(typeof electron.state.beforeRequest).toBe('function');
+    expect(readdirSync(dir)).toContain('rapport.sqlite');
+  });
+
+  it('shows the damage and quits, without replacing a damaged database', async () => {
+    writeFileSync(join(dir, 'rapport.sqlite'), 'this is not a database at all, but it is the user’s file');
+    await import('../../../src/main/app/main');
+    await vi.waitFor(() => expect(electron.state.exitCode).toBe(1));
+    expect(electron.state.errors).toHaveLength(1);
+    expect(electron.state.errors[0][1]).toMatch(/is damaged/);
+    expect(electron.state.windows).toHaveLength(0);
+    expect(electron.state.handled).toHaveLength(0);
+    expect(readdirSync(dir)).toEqual(['rapport.sqlite']);
+  });
+});

@@ -1,0 +1,193 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarImportError } from '../../../src/main/calendar/errors';
+import { parseCalendar } from '../../../src/main/calendar/parse';
+import { commitImport, previewImport } from '../../../src/main/calendar/service';
+import { AppError } from '../../../src/shared/ipc/envelope';
+import { contentHash } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { fixture, fixturesDir } from './helpers';
+
+const corpus = ['ical.js', 'node-ical', 'rapport']
+  .flatMap((dir) => readdirSync(join(fixturesDir, dir)).map((f) => `${dir}/${f}`))
+  .filter((f) => f.endsWith('.ics'))
+  .map((f) => fixture(f));
+
+/** Either a result or a CalendarImportError; anything else (a crash) fails the property. */
+function parseSafely(bytes: Uint8Array): 'ok' | 'rejected' {
+  try {
+    const r = parseCalendar(bytes, {
+      // An early window and a low cap keep each run short; both still bite on the corpus.
+      windowEnd: new Date('2014-01-01T00:00:00Z'),
+      maxOccurrences: 300,
+      deadline: Date.now() + 5000,
+    });
+    for (const o of r.occurrences) {
+      expect(o.startsAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+      if (o.endsAt !== null) expect(o.endsAt >= o.startsAt).toBe(true);
+    }
+    return 'ok';
+  } catch (error) {
+    if (error instanceof CalendarImportError) return 'rejected';
+    throw error;
+  }
+}
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 12 }) }),
+  fc.record({ kind: fc.constant('dup' as const), at: fc.nat(), length: fc.nat({ max: 200 }) }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(source: Uint8Array, steps: Mutation[]): Uint8Array {
+  let bytes = Buffer.from(source);
+  for (const step of steps) {
+    const at = bytes.length === 0 ? 0 : step.at % bytes.length;
+    if (step.kind === 'flip') bytes[at] = step.value;
+    else if (step.kind === 'cut') bytes = bytes.subarray(0, at);
+    else if (step.kind === 'insert')
+      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(step.bytes), bytes.subarray(at)]);
+    else bytes = Buffer.concat([bytes.subarray(0, at + step.length), bytes.subarray(at)]);
+  }
+  return bytes;
+}
+
+const date = fc
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().replace(/[-:]/g, '').slice(0, 15));
+const zone = fc.constantFrom(
+  '',
+  ';TZID=Europe/Paris',
+  ';TZID="Pacific Standard Time"',
+  ';TZID="(UTC-05:00) Eastern Time (US & Canada)"',
+  ';TZID=Nowhere/Special',
+  ';VALUE=DATE',
+);
+const rule = fc.constantFrom(
+  '',
+  'RRULE:FREQ=DAILY;COUNT=1000000000',
+  'RRULE:FREQ=DAILY;INTERVAL=0',
+  'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+  'RRULE:FREQ=WEEKLY;BYDAY=MO,WE',
+  'RRULE:FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20240101T000000Z',
+  'RRULE:FREQ=YEARLY;BYYEARDAY=400',
+  'RRULE:FREQ=HOURLY;INTERVAL=7',
+  'RRULE:garbage',
+);
+const event = fc.record({
+  uid: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+  start: date,
+  startZone: zone,
+  end: fc.option(date, { nil: undefined }),
+  rule,
+  rid: fc.option(date, { nil: undefined }),
+  exdate: fc.option(date, { nil: undefined }),
+  status: fc.constantFrom('', 'STATUS:CANCELLED', 'STATUS:CONFIRMED'),
+  people: fc.array(
+    fc.record({
+      email: fc.constantFrom('me@example.com', 'x@example.com', 'ROOM@example.com', 'not-an-email', ''),
+      params: fc.constantFrom('', ';PARTSTAT=DECLINED', ';CUTYPE=ROOM', ';CN="A, B"', ';EMAIL=y@example.com'),
+    }),
+    { maxLength: 4 },
+  ),
+  sequence: fc.nat({ max: 3 }),
+});
+
+function render(events: Array<typeof event extends fc.Arbitrary<infer T> ? T : never>): Uint8Array {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0'];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT');
+    if (e.uid) lines.push(`UID:${e.uid}`);
+    lines.push(`DTSTART${e.startZone}:${e.startZone === ';VALUE=DATE' ? e.start.slice(0, 8) : e.start}`);
+    if (e.end) lines.push(`DTEND:${e.end}Z`);
+    if (e.rule) lines.push(e.rule);
+    if (e.rid) lines.push(`RECURRENCE-ID:${e.rid}Z`);
+    if (e.exdate) lines.push(`EXDATE${e.startZone}:${e.exdate}`);
+    if (e.status) lines.push(e.status);
+    lines.push(`SEQUENCE:${e.sequence}`);
+    for (const p of e.people) lines.push(`ATTENDEE${p.params}:mailto:${p.email}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return Buffer.from(lines.join('\r\n'));
+}
+
+describe('fuzzing the importer', () => {
+  it('byte mutations of the fixtures never crash or hang the parser (1,200 inputs)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: corpus.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (i, steps) => {
+          parseSafely(mutate(corpus[i], steps));
+        },
+      ),
+      { numRuns: 1200, seed: 4242 },
+    );
+  });
+
+  it('structure-aware calendars never crash or hang the parser (800 inputs)', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 8 }), (events) => {
+        parseSafely(render(events));
+      }),
+      { numRuns: 800, seed: 2424 },
+    );
+  });
+
+  describe('commits', () => {
+    let t: TempStore;
+    beforeAll(async () => {
+      t = await tempStore(() => new Date('2026-01-01T00:00:00Z'));
+    });
+    afterAll(async () => {
+      await t.cleanup();
+    });
+
+    it('either commit whole or leave the database untouched (40 inputs)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: corpus.length - 1 }),
+          fc.array(mutation, { maxLength: 3 }),
+          async (i, steps) => {
+            const bytes = mutate(corpus[i], steps);
+            const before = contentHash(t.store.sqlite);
+            const ctx = {
+              store: t.store,
+              now: () => new Date('2026-01-01T00:00:00Z'),
+              limits: { timeoutMs: 10_000, maxHeapMb: 512, inProcess: true },
+            };
+            try {
+              const preview = await previewImport(
+                {
+                  files: [{ name: 'f.ics', bytes }],
+                  selfEmails: ['me@example.com'],
+                  windowEnd: new Date('2014-01-01T00:00:00Z'),
+                },
+                ctx,
+              );
+              const result = await commitImport(
+                { previewId: preview.previewId, createPeople: preview.newPeople.map((p) => p.email) },
+                ctx,
+              );
+              const interactions = t.store.sqlite
+                .prepare('SELECT count(*) FROM interactions WHERE import_id = ?')
+                .pluck()
+                .get(result.importId ?? -1);
+              expect(interactions).toBe(result.created);
+            } catch (error) {
+              expect(error).toBeInstanceOf(AppError);
+              expect(contentHash(t.store.sqlite)).toBe(before);
+            }
+          },
+        ),
+        { numRuns: 40, seed: 99 },
+      );
+    });
+  });
+});

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { parseCalendar } from '../../../src/main/calendar/parse';
+import { ianaFromWindows, wallToUtc, utcToWall } from '../../../src/main/calendar/zones';
+import { ics } from './helpers';
+
+const windowEnd = new Date('2026-01-01T00:00:00Z');
+
+function series(rrule: string, extra: string[] = []) {
+  return ics(
+    'BEGIN:VEVENT',
+    'UID:s1',
+    'SUMMARY:Series',
+    'DTSTART;TZID=Europe/Paris:20200106T090000',
+    'DTEND;TZID=Europe/Paris:20200106T093000',
+    `RRULE:${rrule}`,
+    ...extra,
+    'END:VEVENT',
+  );
+}
+
+describe('recurrence expansion', () => {
+  it('expands up to the window end and no further', () => {
+    const r = parseCalendar(series('FREQ=WEEKLY'), { windowEnd: new Date('2020-02-01T00:00:00Z') });
+    expect(r.occurrences.map((o) => o.startsAt)).toEqual([
+      '2020-01-06T08:00:00.000Z',
+      '2020-01-13T08:00:00.000Z',
+      '2020-01-20T08:00:00.000Z',
+      '2020-01-27T08:00:00.000Z',
+    ]);
+  });
+
+  it('follows daylight saving time in the event zone', () => {
+    const r = parseCalendar(series('FREQ=MONTHLY;COUNT=7'), { windowEnd });
+    expect(r.occurrences.map((o) => o.startsAt.slice(0, 16))).toEqual([
+      '2020-01-06T08:00',
+      '2020-02-06T08:00',
+      '2020-03-06T08:00',
+      '2020-04-06T07:00',
+      '2020-05-06T07:00',
+      '2020-06-06T07:00',
+      '2020-07-06T07:00',
+    ]);
+  });
+
+  it('a daily stand-up kept for 15 years imports whole', () => {
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:standup',
+        'DTSTART:20100101T090000Z',
+        'DURATION:PT15M',
+        'RRULE:FREQ=DAILY;UNTIL=20241231T235959Z',
+        'END:VEVENT',
+      ),
+      { windowEnd },
+    );
+    expect(r.occurrences).toHaveLength(5479);
+    expect(r.capped).toEqual([]);
+  });
+
+  it('caps a series and says so', () => {
+    const r = parseCalendar(series('FREQ=DAILY;COUNT=1000000000'), { windowEnd, maxOccurrences: 500 });
+    expect(r.occurrences).toHaveLength(500);
+    expect(r.capped).toEqual([{ uid: 's1', title: 'Series', limit: 500 }]);
+    expect(r.warnings.some((w) => w.message.includes('more than 500 times'))).toBe(true);
+  });
+
+  it('skips rules that never terminate or never advance, with a message', () => {
+    for (const rule of ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31']) {
+      const r = parseCalendar(series(rule), { windowEnd });
+      expect(r.occurrences).toEqual([]);
+      expect(r.skipped.map((s) => s.reason)).toEqual(['unbounded']);
+      expect(r.skipped[0].message).toContain('never falls in');
+    }
+    const zero = parseCalendar(series('FREQ=DAILY;INTERVAL=0;COUNT=5'), { windowEnd });
+    expect(zero.occurrences.length).toBeLessThanOrEqual(5);
+  });
+
+  it('gives up with TIMEOUT past the deadline', () => {
+    expect(() => parseCalendar(series('FREQ=SECONDLY'), { windowEnd, deadline: Date.now() - 1 })).toThrow(
+      /took too long/,
+    );
+  });
+
+  it('matches RECURRENCE-ID in UTC even when written in another zone', () => {
+    const r = parseCalendar(
+      series('FREQ=DAILY;COUNT=3', [
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:s1',
+        'SUMMARY:Moved',
+        'RECURRENCE-ID:20200107T080000Z',
+        'DTSTART;TZID=America/New_York:20200107T090000',
+        'DTEND;TZID=America/New_York:20200107T100000',
+      ]),
+      { windowEnd },
+    );
+    expect(r.occurrences.map((o) => `${o.startsAt} ${o.title}`)).toEqual([
+      '2020-01-06T08:00:00.000Z Series',
+      '2020-01-07T14:00:00.000Z Moved',
+      '2020-01-08T08:00:00.000Z Series',
+    ]);
+  });
+
+  it('skips cancelled instances and declined events, and drops declined attendees', () => {
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:a',
+        'DTSTART:20200101T100000Z',
+        'ORGANIZER:mailto:boss@example.com',
+        'ATTENDEE;PARTSTAT=DECLINED:mailto:ME@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:b',
+        'DTSTART:20200102T100000Z',
+        'ORGANIZER:mailto:boss@example.com',
+        'ATTENDEE;PARTSTAT=DECLINED:mailto:other@example.com',
+        'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:c',
+        'STATUS:CANCELLED',
+        'DTSTART:20200103T100000Z',
+        'END:VEVENT',
+      ),
+      { windowEnd, selfEmails: ['me@example.com'] },
+    );
+    expect(r.occurrences.map((o) => o.uid)).toEqual(['b']);
+    expect(r.occurrences[0].people.map((p) => p.email)).toEqual(['boss@example.com', 'me@example.com']);
+    expect(r.skipped.map((s) => s.reason).sort()).toEqual(['cancelled', 'declined']);
+  });
+
+  it('gives events without a UID a stable synthetic key', () => {
+    const cal = ics('BEGIN:VEVENT', 'DTSTART:20200101T100000Z', 'SUMMARY:No uid', 'END:VEVENT');
+    const a = parseCalendar(cal, { windowEnd }).occurrences[0].key;
+    const b = parseCalendar(Buffer.from(cal), { windowEnd }).occurrences[0].key;
+    expect(a).toBe(b);
+    expect(a).toContain('nouid-');
+  });
+
+  it('keys single events by UID alone, so a moved meeting keeps its key', () => {
+    const at = (start: string) =>
+      parseCalendar(ics('BEGIN:VEVENT', 'UID:m', `DTSTART:${start}`, 'END:VEVENT'), { windowEnd })
+        .occurrences[0].key;
+    expect(at('20200101T100000Z')).toBe(at('20200102T120000Z'));
+  });
+
+  it('marks video meetings from conferencing links', () => {
+    const kinds = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:v1',
+        'DTSTART:20200101T100000Z',
+        'DESCRIPTION:Join: https://us02web.zoom.us/j/123',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:v2',
+        'DTSTART:20200101T100000Z',
+        'LOCATION:Room 4',
+        'END:VEVENT',
+      ),
+      { windowEnd },
+    ).occurrences.map((o) => o.kind);
+    expect(kinds).toEqual(['video', 'meeting']);
+  });
+});
+
+describe('time zones', () => {
+  it('maps Windows IDs and legacy display names to IANA', () => {
+    expect(ianaFromWindows('Pacific Standard Time')).toBe('America/Los_Angeles');
+    expect(ianaFromWindows('W. Europe Standard Time')).toBe('Europe/Berlin');
+    expect(ianaFromWindows('(UTC-05:00) Eastern Time (US & Canada)')).toBe('America/New_York');
+    expect(ianaFromWindows('(UTC-05:00) Eastern Time (US and Canada)')).toBe('America/New_York');
+    expect(ianaFromWindows('(GMT+10:00) Canberra, Melbourne, Sydney')).toBe('Australia/Melbourne');
+    expect(ianaFromWindows('Customized Time Zone')).toBeNull();
+  });
+
+  it('converts wall clock to UTC across DST gaps and overlaps', () => {
+    const ny = { kind: 'iana', name: 'America/New_York' } as const;
+    expect(new Date(wallToUtc(Date.UTC(2024, 2, 10, 2, 30), ny)).toISOString()).toBe(
+      '2024-03-10T07:30:00.000Z',
+    );
+    expect(new Date(wallToUtc(Date.UTC(2024, 10, 3, 1, 30), ny)).toISOString()).toBe(
+      '2024-11-03T05:30:00.000Z',
+    );
+    const utcMs = Date.UTC(2024, 6, 1, 12);
+    expect(wallToUtc(utcToWall(utcMs, ny), ny)).toBe(utcMs);
+  });
+
+  it('an unknown zone falls back to X-WR-TIMEZONE and is flagged approximate', () => {
+    const r = parseCalendar(
+      ics(
+        'X-WR-TIMEZONE:Asia/Tokyo',
+        'BEGIN:VEVENT',
+        'UID:z',
+        'DTSTART;TZID=Mars/Olympus_Mons:20200101T100000',
+        'END:VEVENT',
+      ),
+      { windowEnd },
+    );
+    expect(r.occurrences[0].startsAt).toBe('2020-01-01T01:00:00.000Z');
+    expect(r.occurrences[0].approximate).toBe(true);
+    expect(r.approximateZones).toEqual(['Mars/Olympus_Mons']);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseFiles } from '../../../src/main/calendar/runner';
+import { fixture, ics } from './helpers';
+
+const options = { windowEnd: new Date('2026-01-01T00:00:00Z'), defaultZone: 'UTC' };
+
+describe('parsing in a worker thread', () => {
+  it('returns the same result as parsing in process', async () => {
+    const files = [{ name: 'outlook.ics', bytes: fixture('rapport/outlook-windows-zones.ics') }];
+    const [inWorker] = await parseFiles(files, options);
+    const [inProcess] = await parseFiles(files, options, {
+      timeoutMs: 10_000,
+      maxHeapMb: 256,
+      inProcess: true,
+    });
+    expect(inWorker).toEqual(inProcess);
+    expect(inWorker.occurrences).toHaveLength(6);
+  });
+
+  it('stops a run that exceeds its wall-clock limit', async () => {
+    const endless = ics(
+      'BEGIN:VEVENT',
+      'UID:x',
+      'DTSTART:19700101T000000Z',
+      'RRULE:FREQ=SECONDLY',
+      'END:VEVENT',
+    );
+    const started = Date.now();
+    const error = await parseFiles(
+      [{ name: 'endless.ics', bytes: endless }],
+      { ...options, maxOccurrences: 1e9 },
+      {
+        timeoutMs: 300,
+        maxHeapMb: 256,
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TIMEOUT' });
+    expect((error as Error).message).toMatch(/too long|longer than/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('stops a run that exceeds its memory limit', async () => {
+    // Every occurrence copies its 200 attendees: memory grows fast, time does not.
+    const attendees = Array.from(
+      { length: 200 },
+      (_, i) => `ATTENDEE;CN=Guest ${i}:mailto:guest${i}@example.com`,
+    );
+    const lines = [
+      'BEGIN:VEVENT',
+      'UID:m',
+      'DTSTART:19700101T000000Z',
+      'RRULE:FREQ=HOURLY',
+      ...attendees,
+      'END:VEVENT',
+    ];
+    const error = await parseFiles(
+      [{ name: 'big.ics', bytes: ics(...lines) }],
+      { ...options, maxOccurrences: 1e9 },
+      {
+        timeoutMs: 60_000,
+        maxHeapMb: 32,
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'MEMORY' });
+  });
+
+  it('names the rejected file and keeps the line', async () => {
+    const error = await parseFiles(
+      [{ name: 'deep.ics', bytes: Buffer.from('BEGIN:VCALENDAR\n'.repeat(12)) }],
+      options,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'TOO_DEEP',
+      line: 9,
+      message: 'deep.ics: Components are nested more than 8 deep.',
+    });
+  });
+});

@@ -1,0 +1,310 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  commitImport,
+  previewImport,
+  undoCalendarImport,
+  type ServiceContext,
+} from '../../../src/main/calendar/service';
+import { dispatch } from '../../../src/main/ipc/dispatch';
+import { runCli } from '../../../src/main/cli/run';
+import { AppError } from '../../../src/shared/ipc/envelope';
+import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
+import { contentHash } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { fixture, ics } from './helpers';
+
+const windowEnd = new Date('2025-06-01T00:00:00Z');
+const now = new Date('2025-06-02T09:00:00Z');
+const vendorFiles = () => [
+  { name: 'google-export.zip', bytes: fixture('rapport/google-export.zip') },
+  { name: 'outlook-windows-zones.ics', bytes: fixture('rapport/outlook-windows-zones.ics') },
+  { name: 'apple-calendar.ics', bytes: fixture('rapport/apple-calendar.ics') },
+];
+
+let t: TempStore;
+let progress: Array<[string, number, number]>;
+let ctx: ServiceContext;
+
+beforeEach(async () => {
+  t = await tempStore(() => now);
+  progress = [];
+  ctx = {
+    store: t.store,
+    now: () => now,
+    progress: (phase, done, total) => progress.push([phase, done, total]),
+  };
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const count = (table: string) =>
+  t.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+/** The user-visible tables; FTS shadow tables and change logs are left out on purpose. */
+function visibleState(): string {
+  const dump = (sql: string) => JSON.stringify(t.store.sqlite.prepare(sql).all());
+  return [
+    dump('SELECT * FROM contacts ORDER BY id'),
+    dump('SELECT * FROM contact_emails ORDER BY id'),
+    dump('SELECT * FROM interactions ORDER BY id'),
+    dump('SELECT * FROM interaction_participants ORDER BY interaction_id, contact_id'),
+  ].join('\n');
+}
+
+async function importAll(files = vendorFiles(), keep?: (p: CalendarPreview) => string[]) {
+  const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
+  const result = await commitImport(
+    {
+      previewId: preview.previewId,
+      createPeople: keep ? keep(preview) : preview.newPeople.map((p) => p.email),
+      selfEmails: preview.selfEmails,
+    },
+    ctx,
+  );
+  return { preview, result };
+}
+
+describe('calendar import service', () => {
+  it('previews counts, people, the suggested address and what is skipped, writing nothing', async () => {
+    const before = contentHash(t.store.sqlite);
+    const preview = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect(preview.files.map((f) => [f.name, f.calendar, f.events, f.occurrences])).toEqual([
+      [
+        'google-export.zip/Holidays in United Kingdom_en.uk#holiday@group.v.calendar.google.com.ics',
+        'Holidays in United Kingdom',
+        1,
+        0,
+      ],
+      // Six occurrences read; the one the user declined is skipped when planning.
+      ['google-export.zip/me@example.com.ics', 'me@example.com', 6, 6],
+      ['outlook-windows-zones.ics', 'Calendar', 4, 6],
+      ['apple-calendar.ics', 'Home', 3, 6],
+    ]);
+    expect(preview.selfEmails).toEqual(['me@example.com']);
+    expect(preview.selfEmailsSuggested).toBe(true);
+    // 17 occurrences, less the all-day trip and the floating reminder that have no one else in them.
+    expect([preview.toCreate, preview.toUpdate, preview.unchanged]).toEqual([15, 0, 0]);
+    expect(preview.skippedByReason).toEqual({ future: 1, cancelled: 1, declined: 1, no_people: 2 });
+    expect(preview.newPeople.map((p) => `${p.meetings} ${p.name} <${p.email}>`)).toEqual([
+      '5 Tom Becker <tom.becker@contoso.com>',
+      '4 Priya Raman <priya.raman@contoso.com>',
+      '4 Sam Ortiz <sam.ortiz@example.net>',
+      '3 Ana Sousa <ana.sousa@example.com>',
+      '1 Okafor, Chidi <chidi.okafor@partner.example.org>',
+      '1 Dan Ng <dan.ng@example.com>',
+      '1 Müller, Jonas <jonas.mueller@fabrikam.de>',
+      '1 Maya Lin <maya.lin@example.net>',
+    ]);
+    expect(preview.matchedPeople).toEqual([]);
+    expect(preview.range).toEqual({ from: '2025-01-01T23:00:00.000Z', to: '2025-05-07T22:00:00.000Z' });
+  });
+
+  it('commits in one go with progress, links the kept people, and records the import', async () => {
+    const { result } = await importAll(vendorFiles(), (p) =>
+      p.newPeople.map((x) => x.email).filter((e) => e !== 'dan.ng@example.com'),
+    );
+    expect(result).toMatchObject({ created: 15, updated: 0, contactsCreated: 7, nothingNew: false });
+    expect(count('interactions')).toBe(15);
+    expect(count('contacts')).toBe(7);
+    expect(progress.at(-1)).toEqual(['writing', 15, 15]);
+    const review = t.store.sqlite
+      .prepare(
+        `SELECT i.kind, i.initiated_by, i.starts_at, group_concat(c.display_name || ':' || p.role || ':' || ifnull(p.response, ''), '|') AS people
+         FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id JOIN contacts c ON c.id = p.contact_id
+         WHERE i.title = 'Design review' GROUP BY i.id`,
+      )
+      .get();
+    // Dan was dropped, so only Chidi is linked; the user is never a participant.
+    expect(review).toEqual({
+      kind: 'meeting',
+      initiated_by: 'them',
+      starts_at: '2025-02-04T16:00:00.000Z',
+      people: 'Okafor, Chidi:organizer:accepted',
+    });
+    const oneOnOne = t.store.sqlite
+      .prepare(
+        `SELECT kind, initiated_by, duration_minutes FROM interactions WHERE title = 'Ana / Me 1:1' ORDER BY starts_at`,
+      )
+      .all();
+    expect(oneOnOne).toEqual([
+      { kind: 'video', initiated_by: 'me', duration_minutes: 30 },
+      { kind: 'video', initiated_by: 'me', duration_minutes: 30 },
+    ]);
+    expect(t.store.sqlite.prepare('SELECT email FROM self_emails').pluck().all()).toEqual(['me@example.com']);
+  });
+
+  it('re-importing the same files writes nothing and says so', async () => {
+    await importAll();
+    const before = contentHash(t.store.sqlite);
+    const { preview, result } = await importAll();
+    expect([preview.toCreate, preview.toUpdate, preview.unchanged]).toEqual([0, 0, 15]);
+    expect(result).toMatchObject({ importId: null, nothingNew: true, created: 0, updated: 0 });
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
+  it('a later export updates moved meetings in place and keeps notes the user edited', async () => {
+    const first = (title: string, start: string, seq: number) =>
+      ics(
+        'X-WR-CALNAME:Work',
+        'BEGIN:VEVENT',
+        'UID:move-me',
+        `SEQUENCE:${seq}`,
+        `DTSTART:${start}`,
+        'DURATION:PT1H',
+        `SUMMARY:${title}`,
+        'DESCRIPTION:From the calendar',
+        'ORGANIZER:mailto:me@example.com',
+        'ATTENDEE;CN=Lee Park:mailto:lee@example.com',
+        'END:VEVENT',
+      );
+    const a = await importAll([{ name: 'work.ics', bytes: first('Planning', '20250301T100000Z', 0) }]);
+    expect(a.result.created).toBe(1);
+    t.store.sqlite.prepare(`UPDATE interactions SET notes = 'My own notes', notes_edited = 1`).run();
+    const b = await importAll([
+      { name: 'work.ics', bytes: first('Planning (moved)', '20250302T150000Z', 1) },
+    ]);
+    expect(b.result).toMatchObject({ created: 0, updated: 1 });
+    expect(t.store.sqlite.prepare('SELECT title, starts_at, notes FROM interactions').get()).toEqual({
+      title: 'Planning (moved)',
+      starts_at: '2025-03-02T15:00:00.000Z',
+      notes: 'My own notes',
+    });
+    // An older export (lower SEQUENCE) does not undo the newer one.
+    const c = await importAll([{ name: 'work.ics', bytes: first('Planning', '20250301T100000Z', 0) }]);
+    expect(c.result.nothingNew).toBe(true);
+    // Undoing the update puts the meeting back where it was.
+    undoCalendarImport(b.result.importId!, ctx);
+    expect(t.store.sqlite.prepare('SELECT title, starts_at FROM interactions').get()).toEqual({
+      title: 'Planning',
+      starts_at: '2025-03-01T10:00:00.000Z',
+    });
+    expect(count('interaction_participants')).toBe(1);
+  });
+
+  it('undo removes exactly what an import created', async () => {
+    const before = visibleState();
+    const { result } = await importAll();
+    expect(count('interactions')).toBe(15);
+    const undone = undoCalendarImport(result.importId!, ctx);
+    expect(undone).toEqual({ importId: result.importId, removed: 15, restored: 0, contactsRemoved: 8 });
+    expect(visibleState()).toBe(before);
+    expect(() => undoCalendarImport(result.importId!, ctx)).toThrow(/already undone/);
+    expect(() => undoCalendarImport(999, ctx)).toThrow(AppError);
+  });
+
+  it('matches existing contacts by any of their addresses', async () => {
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (40, 'Thomas Becker', ?, ?)`,
+      )
+      .run(now.toISOString(), now.toISOString());
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contact_emails (contact_id, email, position) VALUES (40, 'tom@home.example', 0), (40, 'tom.becker@contoso.com', 1)`,
+      )
+      .run();
+    const preview = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(preview.matchedPeople).toEqual([
+      { email: 'tom.becker@contoso.com', name: 'Tom Becker', contactId: 40, meetings: 5 },
+    ]);
+    expect(preview.newPeople.map((p) => p.email)).not.toContain('tom.becker@contoso.com');
+  });
+
+  it('does not propose people seen only in meetings larger than the limit', async () => {
+    const attendees = Array.from({ length: 30 }, (_, i) => `ATTENDEE:mailto:guest${i}@example.com`);
+    const files = [
+      {
+        name: 'allhands.ics',
+        bytes: ics(
+          'BEGIN:VEVENT',
+          'UID:allhands',
+          'DTSTART:20250105T100000Z',
+          'ORGANIZER:mailto:ceo@example.com',
+          'ATTENDEE:mailto:me@example.com',
+          ...attendees,
+          'END:VEVENT',
+          'BEGIN:VEVENT',
+          'UID:small',
+          'DTSTART:20250106T100000Z',
+          'ORGANIZER:mailto:me@example.com',
+          'ATTENDEE:mailto:guest1@example.com',
+          'END:VEVENT',
+        ),
+      },
+    ];
+    const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, ctx);
+    expect(preview.newPeople.map((p) => p.email)).toEqual(['guest1@example.com']);
+    expect(preview.toCreate).toBe(2);
+  });
+
+  it('rejects a broken file with a clear ImportError and writes nothing', async () => {
+    const before = contentHash(t.store.sqlite);
+    const files = [...vendorFiles(), { name: 'notes.txt', bytes: Buffer.from('not a calendar') }];
+    const error = await previewImport({ files, windowEnd }, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('IMPORT');
+    expect((error as AppError).message).toBe(
+      'notes.txt: No BEGIN:VCALENDAR: this is not an iCalendar (.ics) file.',
+    );
+    expect((error as AppError).details).toEqual({ code: 'NOT_ICALENDAR', line: 1 });
+    const zip = await previewImport(
+      { files: [{ name: 'x.zip', bytes: Buffer.from('PK\x03\x04garbage') }], windowEnd },
+      ctx,
+    ).catch((e: unknown) => e);
+    expect((zip as AppError).details).toEqual({ code: 'ZIP' });
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
+  it('an expired preview cannot be committed', async () => {
+    await expect(commitImport({ previewId: 'nope', createPeople: [] }, ctx)).rejects.toThrow(/expired/);
+  });
+});
+
+describe('calendar channels and command line', () => {
+  it('run through the bridge with validation, progress events and history', async () => {
+    const data = fixture('rapport/outlook-windows-zones.ics').toString('base64');
+    const bad = await dispatch('calendar:preview', { files: [{ name: 'a.ics', data, extra: 1 }] }, t.ctx);
+    expect(bad.ok).toBe(false);
+    const preview = await dispatch(
+      'calendar:preview',
+      {
+        files: [{ name: 'a.ics', data }],
+        windowEnd: windowEnd.toISOString(),
+        selfEmails: ['me@example.com'],
+      },
+      t.ctx,
+    );
+    expect(preview.ok).toBe(true);
+    const p = (preview as { value: CalendarPreview }).value;
+    const commit = await dispatch(
+      'calendar:commit',
+      { previewId: p.previewId, createPeople: ['tom.becker@contoso.com'] },
+      t.ctx,
+    );
+    expect(commit).toMatchObject({ ok: true, value: { created: 6, contactsCreated: 1 } });
+    expect(t.events.some((e) => e.event === 'import:progress')).toBe(true);
+    const history = await dispatch('calendar:history', {}, t.ctx);
+    expect(history).toMatchObject({
+      ok: true,
+      value: [{ fileName: 'a.ics', created: 6, contactsCreated: 1, undoneAt: null }],
+    });
+  });
+
+  it('import-ics prints the summary, is idempotent, and exits 1 on a rejected file', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+    const file = `${t.dir}/../cli-${Date.now()}.sqlite`;
+    const path = 'test/fixtures/ics/rapport/apple-calendar.ics';
+    expect(await runCli(['import-ics', path, '--db', file, '--json', '--until', '2025-06-01'], io)).toBe(0);
+    const first = JSON.parse(out.pop()!) as { result: { created: number; contactsCreated: number } };
+    expect(first.result).toMatchObject({ created: 5, contactsCreated: 2 });
+    expect(await runCli(['import-ics', path, '--db', file, '--until', '2025-06-01'], io)).toBe(0);
+    expect(out.pop()).toBe('Nothing new: every meeting is already imported.');
+    expect(await runCli(['import-ics', 'package.json', '--db', file], io)).toBe(1);
+    expect(err.pop()).toContain('package.json: No BEGIN:VCALENDAR');
+    expect(await runCli(['import-ics', '--db', file], io)).toBe(2);
+  });
+});

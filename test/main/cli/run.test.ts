@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/cli/run';
+import { dispatch } from '../../../src/main/ipc/dispatch';
+import { tempStore } from '../../support/store';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+  db = join(dir, 'rapport.sqlite');
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('runCli', () => {
+  it('prints usage for --help and exits 0', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Usage: npm run cli/);
+    expect(out).toMatch(/contacts add --db PATH --name NAME/);
+    expect(out).toMatch(/contacts list --db PATH/);
+  });
+
+  it('adds contacts and lists them as JSON', async () => {
+    const added = await cli(
+      'contacts',
+      'add',
+      '--db',
+      db,
+      '--name',
+      'Ngozi Eze',
+      '--email',
+      'ngozi@example.org',
+      '--email',
+      'N.Eze@Home.example',
+      '--circle',
+      'mentor',
+      '--circle',
+      'sponsor',
+      '--org',
+      'Helix Health',
+      '--title',
+      'CTO',
+      '--json',
+    );
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out)).toMatchObject({
+      displayName: 'Ngozi Eze',
+      circles: ['mentor', 'sponsor'],
+      emails: [{ email: 'ngozi@example.org' }, { email: 'n.eze@home.example' }],
+      organisation: 'Helix Health',
+      title: 'CTO',
+    });
+    expect((await cli('contacts', 'add', '--db', db, '--name', 'Björn Berg')).out).toMatch(
+      /^Added Björn Berg \(#2\)$/,
+    );
+
+    const listed = await cli('contacts', 'list', '--db', db, '--json');
+    expect(listed.code).toBe(0);
+    const items = JSON.parse(listed.out) as Array<{ displayName: string; primaryEmail: string | null }>;
+    expect(items.map((i) => [i.displayName, i.primaryEmail])).toEqual([
+      ['Björn Berg', null],
+      ['Ngozi Eze', 'ngozi@example.org'],
+    ]);
+    const searched = JSON.parse((await cli('contacts', 'list', '--db', db, '--json', '--query', 'hel')).out);
+    expect(searched).toHaveLength(1);
+  });
+
+  it.each([
+    [[]],
+    [['contacts']],
+    [['frobnicate']],
+    [['contacts', 'add', '--db', 'x.sqlite']],
+    [['contacts', 'add', '--name', 'No Db']],
+    [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--circle', 'enemy']],
+    [['contacts', 'list', '--db', 'x.sqlite', '--colour', 'blue']],
+    [['contacts', 'list', '--db']],
+  ])('exits 2 with usage for bad arguments %j', async (argv) => {
+    const { code, out, err } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(`${out}\n${err}`).toMatch(/Usage: npm run cli --/);
+  });
+
+  it('exits 1 with the message the app shows when an email belongs to someone else', async () => {
+    expect(
+      (await cli('contacts', 'add', '--db', db, '--name', 'Ana Souza', '--email', 'ana@example.com')).code,
+    ).toBe(0);
+    const rejected = await cli(
+      'contacts',
+      'add',
+      '--db',
+      db,
+      '--name',
+      'Impostor',
+      '--email',
+      'ANA@example.com',
+    );
+    expect(rejected.code).toBe(1);
+
+    // The app's own answer to the same request, through the same bridge.
+    const t = await tempStore();
+    try {
+      await dispatch(
+        'contacts:create',
+        { displayName: 'Ana Souza', emails: [{ email: 'ana@example.com' }] },
+        t.ctx,
+      );
+      const app = await dispatch(
+        'contacts:create',
+        { displayName: 'Impostor', emails: [{ email: 'ANA@example.com' }] },
+        t.ctx,
+      );
+      expect(app.ok).toBe(false);
+      if (!app.ok) expect(rejected.err).toBe(app.error.message);
+    } finally {
+      await t.cleanup();
+    }
+    expect(rejected.err).toMatch(/ana@example.com already belongs to Ana Souza/);
+    const listed = JSON.parse((await cli('contacts', 'list', '--db', db, '--json')).out) as unknown[];
+    expect(listed).toHaveLength(1);
+  });
+
+  it('exits 1 with the validation message for input the app would refuse', async () => {
+    const { code, err } = await cli('contacts', 'add', '--db', db, '--name', 'A', '--email', 'not-an-email');
+    expect(code).toBe(1);
+    expect(err).toMatch(/Not an email address/);
+  });
+});
+
+describe('the cli as a process', () => {
+  it('sets real exit codes and writes errors to stderr', async () => {
+    expect(
+      (await cli('contacts', 'add', '--db', db, '--name', 'Mei Chen', '--email', 'mei@example.cn')).code,
+    ).toBe(0);
+    const run = promisify(execFile);
+    const main = join('src', 'main', 'cli', 'main.ts');
+    const failure = (argv: string[]) =>
+      run('npx', ['tsx', main, ...argv]).then(
+        () => null,
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    // Two processes at once: each start of tsx costs seconds on a busy machine.
+    const [dup, bad] = await Promise.all([
+      failure(['contacts', 'add', '--db', db, '--name', 'X', '--email', 'mei@example.cn']),
+      failure(['contacts', 'add', '--bogus']),
+    ]);
+    expect(dup?.code).toBe(1);
+    expect(dup?.stderr.trim()).toBe('mei@example.cn already belongs to Mei Chen.');
+    expect(bad?.code).toBe(2);
+    expect(bad?.stderr).toMatch(/Usage: npm run cli -- contacts add/);
+  });
+});

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateNetwork, writeNetwork } from '../../../src/main/demo/generator';
+import { mulberry32 } from '../../../src/main/demo/random';
+import { dispatch } from '../../../src/main/ipc/dispatch';
+import { contactCreateInput, type ContactPage } from '../../../src/shared/contacts/schemas';
+import { tempStore, type TempStore } from '../../support/store';
+
+describe('mulberry32', () => {
+  it('repeats for a seed and differs between seeds', () => {
+    const a = mulberry32(7);
+    const b = mulberry32(7);
+    const c = mulberry32(8);
+    const xs = Array.from({ length: 5 }, () => a.next());
+    expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
+    expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
+    for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
+  });
+});
+
+describe('generateNetwork', () => {
+  it('is deterministic for a seed and size', () => {
+    expect(generateNetwork({ seed: 42, size: 120 })).toEqual(generateNetwork({ seed: 42, size: 120 }));
+    expect(generateNetwork({ seed: 43, size: 120 }).people).not.toEqual(
+      generateNetwork({ seed: 42, size: 120 }).people,
+    );
+  });
+
+  it('makes a believable default network of 300 across about 30 organisations', () => {
+    const network = generateNetwork();
+    expect(network.people).toHaveLength(300);
+    expect(network.organisations).toHaveLength(30);
+    const circleCount = (c: string) => network.people.filter((p) => p.circles.includes(c as never)).length;
+    // Mostly colleagues, with every other circle present.
+    expect(circleCount('colleague')).toBeGreaterThan(120);
+    for (const circle of ['mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other']) {
+      expect(circleCount(circle), circle).toBeGreaterThan(3);
+      expect(circleCount(circle), circle).toBeLessThan(circleCount('colleague'));
+    }
+    expect(new Set(network.people.map((p) => p.organisation)).size).toBeGreaterThan(20);
+    expect(network.people.filter((p) => p.tags.length > 0).length).toBeGreaterThan(150);
+    expect(network.people.filter((p) => p.links.length > 0).length).toBeGreaterThan(150);
+    // Every person is a valid contact as the app's own form would submit it.
+    for (const p of network.people) expect(contactCreateInput.safeParse(p).success, p.displayName).toBe(true);
+  });
+
+  it('keeps every email unique, also at benchmark size', () => {
+    const network = generateNetwork({ size: 10_000 });
+    expect(network.people).toHaveLength(10_000);
+    const emails = network.people.flatMap((p) => p.emails.map((e) => e.email.toLowerCase()));
+    emails.push(network.self.email);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(new Set(network.organisations.map((o) => o.name)).size).toBe(network.organisations.length);
+  });
+});
+
+describe('writeNetwork', () => {
+  let t: TempStore;
+  beforeEach(async () => {
+    t = await tempStore();
+  });
+  afterEach(async () => {
+    await t.cleanup();
+  });
+
+  it('stores every person so the app lists, searches and reads them back', async () => {
+    const network = generateNetwork({ seed: 5, size: 300 });
+    const ids = writeNetwork(t.store, network);
+    expect(ids).toHaveLength(300);
+    expect(new Set(ids).size).toBe(300);
+
+    const active = network.people.filter((p) => !p.archived).length;
+    const page = await dispatch('contacts:list', { limit: 1 }, t.ctx);
+    expect(page.ok && (page.value as ContactPage).total).toBe(active);
+
+    const someone = network.people[17];
+    const got = await dispatch('contacts:get', { id: ids[17] }, t.ctx);
+    expect(got).toMatchObject({
+      ok: true,
+      value: {
+        displayName: someone.displayName,
+        organisation: someone.organisation,
+        circles: [...someone.circles].sort(),
+        tags: [...someone.tags].sort((a, b) => a.localeCompare(b)),
+        emails: someone.emails,
+      },
+    });
+    const found = await dispatch(
+      'contacts:list',
+      { query: someone.familyName.slice(0, 3), archived: someone.archived },
+      t.ctx,
+    );
+    expect(found.ok && (found.value as ContactPage).items.map((i) => i.id)).toContain(ids[17]);
+    expect(t.store.sqlite.prepare('SELECT email FROM self_emails').pluck().all()).toEqual([
+      network.self.email,
+    ]);
+  });
+});

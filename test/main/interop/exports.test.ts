@@ -1,0 +1,121 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitParsed } from '../../../src/main/interop/contactsImport';
+import { exportTo } from '../../../src/main/interop/exports';
+import { readContactsFile } from '../../../src/main/interop/read';
+import { loadContactsForExport } from '../../../src/main/interop/exportData';
+import { contactsToVcard } from '../../../src/main/interop/exportVcard';
+import { slugify } from '../../../src/main/interop/exportMarkdown';
+import { tempStore, type TempStore } from '../../support/store';
+import { fixture } from './fixtures';
+import { seedNetwork } from './seed';
+
+let t: TempStore;
+beforeEach(async () => {
+  t = await tempStore();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const request = () => ({
+  circle: 'colleague' as const,
+  now: new Date('2026-05-01T00:00:00Z'),
+  dataDir: t.dir,
+  backup: false,
+});
+
+/** The fields a vCard or CSV carries, for comparing a contact before and after a round trip. */
+function portable(sqlite: TempStore['store']['sqlite']) {
+  return loadContactsForExport(sqlite).map((c) => ({
+    displayName: c.displayName,
+    givenName: c.givenName,
+    familyName: c.familyName,
+    organisation: c.organisation,
+    title: c.title,
+    notes: c.notes,
+    birthday: c.birthday,
+    emails: c.emails.map((e) => e.email),
+    phones: c.phones.map((p) => p.phone),
+    links: c.links.map((l) => l.url),
+    tags: c.tags,
+    photo: c.photo?.data.toString('base64') ?? null,
+  }));
+}
+
+describe('exports', () => {
+  it('vCard 4.0 export imports back into an empty database with every field', async () => {
+    for (const f of [
+      'apple-3.0.vcf',
+      'contacts-4.0.vcf',
+      'google-contacts.csv',
+      'outlook-contacts-1252.csv',
+      'linkedin-Connections.csv',
+    ]) {
+      await commitParsed(t.store, readContactsFile(f, fixture(f)), request());
+    }
+    // Text that needs escaping and folding survives too.
+    t.store.sqlite
+      .prepare(
+        `UPDATE contacts SET notes = 'a;b,c\\d' || char(10) || 'ünïcödé ' || printf('%.200c', 'x') WHERE id = 1`,
+      )
+      .run();
+    const out = join(t.dir, 'all.vcf');
+    const outcome = exportTo(t.store.sqlite, 'vcard', out);
+    const text = readFileSync(out, 'utf8');
+    expect(outcome.contacts).toBe(loadContactsForExport(t.store.sqlite).length);
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(text.match(/^BEGIN:VCARD$/gm)).toHaveLength(outcome.contacts);
+
+    const other = await tempStore();
+    try {
+      const parsed = readContactsFile('all.vcf', new Uint8Array(readFileSync(out)));
+      expect(parsed.skipped).toEqual([]);
+      expect(parsed.warnings).toEqual([]);
+      await commitParsed(other.store, parsed, { ...request(), dataDir: other.dir });
+      expect(portable(other.store.sqlite)).toEqual(portable(t.store.sqlite));
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  it('CSV export is Excel-friendly and imports back', async () => {
+    await commitParsed(t.store, readContactsFile('g.csv', fixture('google-contacts.csv')), request());
+    t.store.sqlite.prepare(`UPDATE contacts SET title = '=HYPERLINK("x")' WHERE id = 1`).run();
+    const out = join(t.dir, 'all.csv');
+    exportTo(t.store.sqlite, 'csv', out);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFName,First Name,Last Name')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    const parsed = readContactsFile('all.csv', new Uint8Array(readFileSync(out)));
+    expect(parsed.format).toBe('csv');
+    const grace = parsed.contacts.find((c) => c.displayName === 'Grace Hopper');
+    expect(grace?.phones.map((p) => p.phone)).toEqual(['+1 202-555-0143', '+1 202-555-0199']);
+    expect(grace?.tags).toEqual(['Mentors', 'Navy']);
+    expect(grace?.birthday).toBe('--12-09');
+  });
+
+  it('Markdown journal: one file per contact, entries oldest first', async () => {
+    seedNetwork(t.store, 5, 4);
+    const out = join(t.dir, 'journal');
+    const outcome = exportTo(t.store.sqlite, 'markdown', out);
+    expect(outcome.files).toBe(5);
+    const files = readdirSync(out).sort();
+    expect(files).toContain('person-1-aero-1.md');
+    const md = readFileSync(join(out, 'person-1-aero-1.md'), 'utf8');
+    expect(md.startsWith('# Person 1 Ærø\n')).toBe(true);
+    const dates = [...md.matchAll(/^### (\d{4}-\d{2}-\d{2})/gm)].map((m) => m[1]);
+    expect(dates).toHaveLength(4);
+    expect([...dates].sort()).toEqual(dates);
+    expect(md).toContain('Coffee or meal: Coffee 1/0');
+    expect(slugify('Søren Ødegård')).toBe('soren-odegard');
+  });
+
+  it('exports every contact as one card (timing is measured in the bench)', () => {
+    seedNetwork(t.store, 2_000, 0);
+    const text = contactsToVcard(loadContactsForExport(t.store.sqlite));
+    expect(text.match(/^END:VCARD$/gm)).toHaveLength(2_000);
+    expect(text.match(/^FN:Person 1999 Ærø$/m)).not.toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/main/db/open';
+import {
+  dataTables,
+  parseJsonExport,
+  restoreJsonExport,
+  writeJsonExport,
+} from '../../../src/main/interop/jsonExport';
+import { restoreFromFile } from '../../../src/main/interop/restore';
+import { tempStore, type TempStore } from '../../support/store';
+import { dumpTables, seedNetwork } from './seed';
+
+let t: TempStore;
+beforeEach(async () => {
+  t = await tempStore();
+  seedNetwork(t.store, 30, 4);
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe('JSON export', () => {
+  it('covers every ordinary table and none of the full-text index tables', () => {
+    const out = join(t.dir, 'export.json');
+    writeJsonExport(t.store.sqlite, out, new Date('2026-02-02T00:00:00Z'));
+    const doc = parseJsonExport(readFileSync(out, 'utf8'));
+    const all = t.store.sqlite
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+      )
+      .pluck()
+      .all() as string[];
+    const shadows = all.filter((n) => /_fts_(data|idx|docsize|config|content)$/.test(n));
+    expect(Object.keys(doc.tables).sort()).toEqual(all.filter((n) => !shadows.includes(n)).sort());
+    expect(doc).toMatchObject({
+      format: 'rapport-export',
+      formatVersion: 1,
+      exportedAt: '2026-02-02T00:00:00.000Z',
+    });
+    expect(doc.schemaVersion).toBe(t.store.sqlite.pragma('user_version', { simple: true }));
+    expect(doc.tables.contact_photos.rows[0][2]).toEqual({ $base64: 'iVBORwABAv8=' });
+  });
+
+  it('round-trips into an empty database with every table identical and search working', async () => {
+    const out = join(t.dir, 'export.json');
+    writeJsonExport(t.store.sqlite, out);
+    const fresh = await openStore(join(t.dir, 'fresh.sqlite'));
+    try {
+      restoreJsonExport(fresh.sqlite, parseJsonExport(readFileSync(out, 'utf8')));
+      const tables = dataTables(t.store.sqlite);
+      expect(dumpTables(fresh, tables)).toEqual(dumpTables(t.store, tables));
+      // Full-text indexes were rebuilt after the rows came in.
+      const hit = fresh.sqlite
+        .prepare(`SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH 'engin*'`)
+        .pluck()
+        .all();
+      expect(hit).toHaveLength(30);
+      expect(fresh.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      // A second restore is refused: the database is no longer empty.
+      expect(() => restoreJsonExport(fresh.sqlite, parseJsonExport(readFileSync(out, 'utf8')))).toThrow(
+        /empty/,
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses unknown tables, columns, newer schemas and broken files before writing anything', async () => {
+    const out = join(t.dir, 'export.json');
+    writeJsonExport(t.store.sqlite, out);
+    const text = readFileSync(out, 'utf8');
+    const fresh = await openStore(':memory:');
+    try {
+      const variants: Array<[string, RegExp]> = [
+        [text.replace('"contact_photos":', '"martian_table":'), /martian_table/],
+        [text.replace('"display_name"', '"shoe_size"'), /shoe_size/],
+        [text.replace(/"schemaVersion":\d+/, '"schemaVersion":999'), /newer Rapport/],
+        [text.slice(0, text.length / 2), /does not parse/],
+        ['{"format":"something-else"}', /format/],
+      ];
+      for (const [variant, error] of variants) {
+        expect(() => restoreJsonExport(fresh.sqlite, parseJsonExport(variant))).toThrow(error);
+        expect(fresh.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('restores a JSON export over the live database through the restore path', async () => {
+    const out = join(t.dir, 'export.json');
+    writeJsonExport(t.store.sqlite, out);
+    const tables = dataTables(t.store.sqlite);
+    const before = dumpTables(t.store, tables);
+    t.store.sqlite.prepare('DELETE FROM interactions').run();
+    await restoreFromFile(t.ctx, t.dir, out);
+    t.store = t.ctx.store;
+    expect(dumpTables(t.ctx.store, tables)).toEqual(before);
+    await t.ctx.store.close();
+  });
+
+  it('rolls back a restore whose rows break a reference', async () => {
+    const out = join(t.dir, 'export.json');
+    writeJsonExport(t.store.sqlite, out);
+    const doc = parseJsonExport(readFileSync(out, 'utf8'));
+    doc.tables.contact_emails.rows.push([999, 4242, 'ghost@example.org', null, 0]);
+    writeFileSync(out, JSON.stringify(doc));
+    const fresh = await openStore(':memory:');
+    try {
+      expect(() => restoreJsonExport(fresh.sqlite, parseJsonExport(readFileSync(out, 'utf8')))).toThrow(
+        /refer/,
+      );
+      expect(fresh.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

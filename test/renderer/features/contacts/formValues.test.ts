@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import type { Contact } from '../../../../src/shared/contacts/schemas';
+import {
+  clientErrors,
+  emailConflictErrors,
+  emailOwners,
+  toContactFields,
+  toFormValues,
+  validationErrors,
+  type ContactFormValues,
+} from '../../../../src/renderer/src/features/contacts/formValues';
+
+const ana: Contact = {
+  id: 7,
+  displayName: 'Ana Souza',
+  givenName: 'Ana',
+  familyName: null,
+  organisation: 'Helios Robotics',
+  title: null,
+  howWeMet: null,
+  notes: 'Line one\n  indented line',
+  cadenceDays: 30,
+  archived: false,
+  circles: ['colleague', 'mentor'],
+  emails: [
+    { email: 'ana@helios.example', label: 'work' },
+    { email: 'ana@mail.example', label: null },
+  ],
+  phones: [{ phone: '+44 20 7946 0000', label: 'mobile' }],
+  links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ana' }],
+  tags: ['robotics'],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-02T00:00:00.000Z',
+};
+
+function blankRow<K extends 'emails' | 'phones'>(kind: K): ContactFormValues[K][number] {
+  return (
+    kind === 'emails' ? { key: 'blank', email: ' ', label: '' } : { key: 'blank', phone: '', label: '' }
+  ) as never;
+}
+
+describe('contact form values', () => {
+  test('a stored contact survives the round trip through the form unchanged', () => {
+    const { fields } = toContactFields(toFormValues(ana));
+    expect(fields).toEqual({
+      displayName: 'Ana Souza',
+      givenName: 'Ana',
+      familyName: undefined,
+      organisation: 'Helios Robotics',
+      title: undefined,
+      howWeMet: undefined,
+      notes: 'Line one\n  indented line',
+      cadenceDays: 30,
+      circles: ['colleague', 'mentor'],
+      emails: [
+        { email: 'ana@helios.example', label: 'work' },
+        { email: 'ana@mail.example', label: undefined },
+      ],
+      phones: [{ phone: '+44 20 7946 0000', label: 'mobile' }],
+      links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ana' }],
+      tags: ['robotics'],
+    });
+  });
+
+  test('an empty cadence means no reminder, and blank rows are dropped', () => {
+    const values = { ...toFormValues(ana), cadenceDays: '' as const };
+    values.emails = [blankRow('emails'), ...values.emails];
+    const { fields } = toContactFields(values);
+    expect(fields.cadenceDays).toBeNull();
+    expect(fields.emails?.map((e) => e.email)).toEqual(['ana@helios.example', 'ana@mail.example']);
+  });
+
+  test('error paths point at the form row they came from, even after blank rows are dropped', () => {
+    const values = toFormValues(ana);
+    values.emails = [blankRow('emails'), values.emails[0], { key: 'x', email: 'not-an-email', label: '' }];
+    const { formPath } = toContactFields(values);
+    // Row 1 of the submitted list is row 2 of the form; contacts:update nests under `fields`.
+    expect(formPath(['emails', 1, 'email'])).toBe('emails.2.email');
+    expect(formPath(['fields', 'emails', '1', 'email'])).toBe('emails.2.email');
+    expect(formPath(['displayName'])).toBe('displayName');
+    expect(clientErrors(values)).toEqual({ 'emails.2.email': 'Not an email address' });
+  });
+
+  test('the client checks the same rules as main: a name is required, links must be URLs', () => {
+    const values = toFormValues();
+    values.links = [{ key: 'l', kind: 'website', url: 'not a url' }];
+    const errors = clientErrors(values);
+    expect(errors.displayName).toBe('A contact needs a name');
+    expect(Object.keys(errors)).toContain('links.0.url');
+    expect(clientErrors(toFormValues(ana))).toEqual({});
+  });
+
+  test('an email conflict lands on the row holding that address, compared the way main compares', () => {
+    const values = toFormValues();
+    values.emails = [
+      { key: 'a', email: 'new@example.com', label: '' },
+      { key: 'b', email: '  MAILTO:Ana@Helios.example ', label: '' },
+    ];
+    const owners = emailOwners({
+      field: 'emails',
+      owners: [{ email: 'ana@helios.example', contactId: 7, displayName: 'Ana Souza' }],
+    });
+    expect(emailConflictErrors(values, owners)).toEqual({ 'emails.1.email': 'Already belongs to Ana Souza' });
+  });
+
+  test('malformed error details are ignored rather than trusted', () => {
+    expect(emailOwners(undefined)).toEqual([]);
+    expect(emailOwners({ owners: [{ email: 3 }, null, 'x'] })).toEqual([]);
+    expect(validationErrors({ not: 'a list' }, String)).toEqual({});
+    expect(
+      validationErrors([{ path: ['title'], message: 'Too long' }, { path: 'x' }], (p) => p.join('.')),
+    ).toEqual({
+      title: 'Too long',
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import {
+  readListState,
+  toListFilters,
+  writeListState,
+} from '../../../../src/renderer/src/features/contacts/listFilters';
+
+describe('contacts list state in the address', () => {
+  test('defaults: everyone active, by name', () => {
+    const state = readListState(new URLSearchParams());
+    expect(state).toEqual({
+      query: '',
+      circle: null,
+      tag: null,
+      organisation: null,
+      archived: false,
+      order: 'name',
+    });
+    expect(writeListState(state).toString()).toBe('');
+    expect(toListFilters(state)).toEqual({ archived: false, sort: 'name', direction: 'asc' });
+  });
+
+  test('a full state survives the address round trip and becomes the list request', () => {
+    const state = {
+      query: 'robot ',
+      circle: 'mentor' as const,
+      tag: 'ai & ml',
+      organisation: 'Helios Robotics',
+      archived: true,
+      order: 'updated',
+    };
+    expect(readListState(writeListState(state))).toEqual(state);
+    expect(toListFilters(state)).toEqual({
+      query: 'robot',
+      circle: 'mentor',
+      tag: 'ai & ml',
+      organisation: 'Helios Robotics',
+      archived: true,
+      sort: 'updated',
+      direction: 'desc',
+    });
+  });
+
+  test('unknown values in a hand-edited address fall back to the defaults', () => {
+    const state = readListState(new URLSearchParams('circle=boss&order=random&archived=yes'));
+    expect(state.circle).toBeNull();
+    expect(state.order).toBe('name');
+    expect(state.archived).toBe(false);
+  });
+});

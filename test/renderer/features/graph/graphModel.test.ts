@@ -1,0 +1,130 @@
+import louvain from 'graphology-communities-louvain';
+import { describe, expect, it } from 'vitest';
+import type { GraphData } from '../../../../src/shared/strength/schemas';
+import {
+  buildGraph,
+  circleColors,
+  communitiesOf,
+  facets,
+  initialPosition,
+  ME_KEY,
+  noFilter,
+  passes,
+  primaryCircle,
+} from '../../../../src/renderer/src/features/graph/graphModel';
+
+const node = (
+  contactId: number,
+  over: Partial<GraphData['nodes'][number]> = {},
+): GraphData['nodes'][number] => ({
+  contactId,
+  label: `C${contactId}`,
+  organisation: null,
+  circles: [],
+  tags: [],
+  t: 1,
+  layer: 'active',
+  x: null,
+  y: null,
+  ...over,
+});
+
+const data: GraphData = {
+  nodes: [
+    node(1, {
+      circles: ['colleague', 'mentor'],
+      organisation: 'Acme',
+      tags: ['ml'],
+      t: 20,
+      layer: 'inner',
+      x: 5,
+      y: 6,
+    }),
+    node(2, { circles: ['colleague'], organisation: 'Acme', t: 2 }),
+    node(3, { circles: ['friend'], t: 0, layer: 'dormant' }),
+    node(4, { t: 0.5, layer: 'known' }),
+  ],
+  ties: [
+    { a: 1, b: 2, w: 2, backbone: true },
+    { a: 2, b: 3, w: 0.05, backbone: false },
+    { a: 3, b: 4, w: 0.5, backbone: true },
+  ],
+  backboneK: 4,
+  windowDays: null,
+};
+
+describe('graph model', () => {
+  it('puts the user in the middle, tied to everyone with a strength', () => {
+    const g = buildGraph(data, { edgeMode: 'backbone', minTie: 0 });
+    expect(g.getNodeAttributes(ME_KEY)).toMatchObject({ x: 0, y: 0, fixed: true, label: 'You' });
+    expect(g.order).toBe(5);
+    // Contact 3 has no strength left: no tie from the user, but still in the network through others.
+    expect(g.neighbors(ME_KEY).sort()).toEqual(['1', '2', '4']);
+    expect(g.getEdgeAttributes(g.edge(ME_KEY, '1')!)).toMatchObject({ weight: 20, kind: 'user' });
+  });
+
+  it('draws the backbone by default and all ties above a minimum on request', () => {
+    const backbone = buildGraph(data, { edgeMode: 'backbone', minTie: 0 });
+    expect(backbone.hasEdge('1', '2')).toBe(true);
+    expect(backbone.hasEdge('2', '3')).toBe(false);
+    expect(buildGraph(data, { edgeMode: 'all', minTie: 0 }).hasEdge('2', '3')).toBe(true);
+    const strong = buildGraph(data, { edgeMode: 'all', minTie: 1 });
+    expect(strong.hasEdge('1', '2')).toBe(true);
+    expect(strong.hasEdge('3', '4')).toBe(false);
+  });
+
+  it('keeps saved positions fixed and places new contacts by layer', () => {
+    const g = buildGraph(data, { edgeMode: 'backbone', minTie: 0 });
+    expect(g.getNodeAttributes('1')).toMatchObject({ x: 5, y: 6, fixed: true, saved: true });
+    const fresh = g.getNodeAttributes('2');
+    expect(fresh).toMatchObject({ fixed: false, saved: false, ...initialPosition(2, 'active') });
+    const r = (id: number, layer: 'inner' | 'dormant') =>
+      Math.hypot(initialPosition(id, layer).x, initialPosition(id, layer).y);
+    expect(r(7, 'inner')).toBeLessThan(r(7, 'dormant'));
+  });
+
+  it('sizes by strength and colours by the most telling circle', () => {
+    const g = buildGraph(data, { edgeMode: 'backbone', minTie: 0 });
+    expect(g.getNodeAttribute('1', 'size')).toBeGreaterThan(g.getNodeAttribute('2', 'size'));
+    expect(primaryCircle(['colleague', 'mentor'])).toBe('mentor');
+    expect(g.getNodeAttribute('1', 'color')).toBe(circleColors.mentor);
+  });
+
+  it('filters by circle, tag, organisation, layer and strength', () => {
+    const g = buildGraph(data, { edgeMode: 'backbone', minTie: 0 });
+    const shown = (f: Partial<typeof noFilter>) =>
+      g.filterNodes((_k, a) => passes(a, { ...noFilter, ...f })).filter((k) => k !== ME_KEY);
+    expect(shown({ circle: 'mentor' })).toEqual(['1']);
+    expect(shown({ tag: 'ml' })).toEqual(['1']);
+    expect(shown({ organisation: 'Acme' })).toEqual(['1', '2']);
+    expect(shown({ layer: 'known' })).toEqual(['4']);
+    expect(shown({ minStrength: 1 })).toEqual(['1', '2']);
+    expect(passes(g.getNodeAttributes(ME_KEY), { ...noFilter, circle: 'mentor' })).toBe(true);
+    expect(facets(data)).toEqual({
+      circles: ['mentor', 'colleague', 'friend'],
+      tags: ['ml'],
+      organisations: ['Acme'],
+    });
+  });
+
+  it('finds communities among contacts, leaving the user out', () => {
+    const twoGroups: GraphData = {
+      ...data,
+      nodes: [1, 2, 3, 4, 5, 6].map((id) => node(id)),
+      ties: [
+        { a: 1, b: 2, w: 5, backbone: true },
+        { a: 1, b: 3, w: 5, backbone: true },
+        { a: 2, b: 3, w: 5, backbone: true },
+        { a: 4, b: 5, w: 5, backbone: true },
+        { a: 4, b: 6, w: 5, backbone: true },
+        { a: 5, b: 6, w: 5, backbone: true },
+        { a: 3, b: 4, w: 0.1, backbone: true },
+      ],
+    };
+    const c = communitiesOf(buildGraph(twoGroups, { edgeMode: 'backbone', minTie: 0 }), louvain as never);
+    expect(c.has(ME_KEY)).toBe(false);
+    expect(c.get('1')).toBe(c.get('2'));
+    expect(c.get('4')).toBe(c.get('6'));
+    expect(c.get('1')).not.toBe(c.get('4'));
+  });
+});

@@ -1,0 +1,131 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { channels } from '../../../../src/shared/ipc/contract';
+import { buildRapportApi } from '../../../../src/shared/ipc/api';
+import { eventNames } from '../../../../src/shared/ipc/events';
+import { ImportView } from '../../../../src/renderer/src/features/import/ImportView';
+
+/**
+ * The real registry over a real temporary database, loaded at run time: a static import would
+ * pull the main process's sources into the renderer's type-check project.
+ */
+interface TempStore {
+  store: { sqlite: { prepare(sql: string): { pluck(): { all(): unknown[]; get(): unknown } } } };
+  ctx: { emit(event: string, payload: unknown): void };
+  cleanup(): Promise<void>;
+}
+type Dispatch = (channel: unknown, payload: unknown, ctx: unknown) => Promise<unknown>;
+const mainModules = {
+  dispatch: '../../../../src/main/ipc/dispatch',
+  store: '../../../support/store',
+  helpers: '../../../main/calendar/helpers',
+};
+
+let readFixture: (path: string) => Uint8Array;
+const fixture = (name: string) => readFixture(`rapport/${name}`);
+
+let t: TempStore;
+
+beforeAll(async () => {
+  readFixture = ((await import(/* @vite-ignore */ mainModules.helpers)) as { fixture: typeof readFixture })
+    .fixture;
+  // jsdom lacks these; Mantine asks for them.
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+beforeEach(async () => {
+  const { dispatch } = (await import(/* @vite-ignore */ mainModules.dispatch)) as { dispatch: Dispatch };
+  const { tempStore } = (await import(/* @vite-ignore */ mainModules.store)) as {
+    tempStore(now: () => Date): Promise<TempStore>;
+  };
+  t = await tempStore(() => new Date('2025-06-02T00:00:00Z'));
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  t.ctx.emit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
+  (window as unknown as { rapport: unknown }).rapport = buildRapportApi(
+    channels,
+    eventNames,
+    (channel, input) => dispatch(channel, input, t.ctx),
+    (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  );
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+function renderView() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <ImportView />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+function drop(name: string, bytes: Uint8Array) {
+  const file = new File([new Uint8Array(bytes)], name);
+  fireEvent.drop(screen.getByLabelText('Drop calendar files here'), { dataTransfer: { files: [file] } });
+}
+
+describe('ImportView', () => {
+  it('previews a dropped calendar, keeps some new people, imports, and re-import says nothing new', async () => {
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    const preview = await screen.findByLabelText('Import preview', {}, { timeout: 20_000 });
+    expect(within(preview).getByText('To create').nextSibling?.textContent).toBe('6');
+    expect((screen.getByLabelText('My email address') as HTMLInputElement).value).toBe(
+      'priya.raman@contoso.com',
+    );
+    fireEvent.change(screen.getByLabelText('My email address'), { target: { value: 'me@example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview again' }));
+    // Once the user is me@example.com, Priya (the organiser) becomes one of the new people.
+    fireEvent.click(await screen.findByLabelText(/Priya Raman/, {}, { timeout: 20_000 }));
+    // Keep Tom, drop Priya and Jonas.
+    fireEvent.click(screen.getByLabelText(/Müller, Jonas/));
+    fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
+    await screen.findByText('6 meetings created, 0 updated, 1 new contacts.', {}, { timeout: 20_000 });
+    expect(t.store.sqlite.prepare('SELECT display_name FROM contacts').pluck().all()).toEqual(['Tom Becker']);
+    expect(await screen.findByRole('button', { name: 'Undo this import' })).toBeTruthy();
+
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    const again = await screen.findByRole('button', { name: /Import 0 meetings/ }, { timeout: 20_000 });
+    // Priya and Jonas are proposed again; dropping them again leaves nothing to do.
+    fireEvent.click(screen.getByRole('button', { name: 'Drop all' }));
+    fireEvent.click(again);
+    await screen.findByText(/nothing was changed/, {}, { timeout: 20_000 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    await screen.findByText('undone', {}, { timeout: 20_000 });
+    expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it('shows a rejected file with its message', async () => {
+    renderView();
+    drop('notes.ics', new TextEncoder().encode('hello'));
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
+    expect(alert.textContent).toContain('notes.ics: No BEGIN:VCALENDAR');
+  }, 60_000);
+});
