@@ -444,7 +444,7 @@ export async function run(
   options: { sizes?: Array<{ events: number; repeats: number }> } = {},
 ): Promise<BenchResult[]> {
   const sizes = options.sizes ?? [
-    { events: 20_000, repeats: 5 },
+    { events: 20_000, repeats: 3 },
     { events: 100_000, repeats: 1 },
   ];
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-calendar-'));

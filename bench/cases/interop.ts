@@ -24,8 +24,18 @@ const size = 10_000;
 const interactions = 200_000;
 const now = new Date('2026-06-01T12:00:00.000Z');
 
+/** CPU time of the process across the timed runs, reported beside the wall time: on a loaded machine it is the steadier figure. */
+let cpuMark = process.cpuUsage();
+function markCpu(): void {
+  cpuMark = process.cpuUsage();
+}
+
 function result(name: string, n: number, samples: number[]): BenchResult {
   const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  const cpu = process.cpuUsage(cpuMark);
+  process.stderr.write(
+    `  ${name}: CPU ${((cpu.user + cpu.system) / 1000 / samples.length).toFixed(0)} ms per run (incl. untimed setup)\n`,
+  );
   return { case: name, n, median_ms: round(percentile(samples, 50)), p95_ms: round(percentile(samples, 95)) };
 }
 
@@ -92,6 +102,7 @@ export async function run(): Promise<BenchResult[]> {
 
     // vCard export of 10,000 contacts, to a file.
     const vcard: number[] = [];
+    markCpu();
     for (let i = 0; i < 7; i++)
       vcard.push(await timeOnce(() => exportTo(base.sqlite, 'vcard', join(dir, 'all.vcf'))));
     results.push(result('interop: vCard export of 10,000 contacts', size, vcard.slice(2)));
@@ -100,6 +111,7 @@ export async function run(): Promise<BenchResult[]> {
     // LinkedIn import of 10,000 into the 10,000: read, match, write in one transaction.
     const file = linkedInExport(network);
     const imports: number[] = [];
+    markCpu();
     let outcome = '';
     for (let i = 0; i < 5; i++) {
       const store = await freshCopy(template, dir, i);
@@ -124,6 +136,7 @@ export async function run(): Promise<BenchResult[]> {
     big.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const exportPath = join(dir, 'export.json');
     const exports: number[] = [];
+    markCpu();
     for (let i = 0; i < 3; i++)
       exports.push(await timeOnce(() => writeJsonExport(big.sqlite, exportPath, now)));
     const jsonBytes = statSync(exportPath).size;
@@ -136,6 +149,7 @@ export async function run(): Promise<BenchResult[]> {
     );
 
     const restores: number[] = [];
+    markCpu();
     for (let i = 0; i < 3; i++) {
       const empty = await openStore(join(dir, `restore-${i}.sqlite`));
       restores.push(
@@ -149,6 +163,7 @@ export async function run(): Promise<BenchResult[]> {
     results.push(result('interop: JSON re-import of 200,000 interactions', interactions, restores));
 
     const backups: number[] = [];
+    markCpu();
     let bytes = 0;
     for (let i = 0; i < 3; i++) {
       backups.push(

@@ -68,18 +68,22 @@ describe('goals, end to end in Chromium over the demo network', () => {
       durationMinutes: 45,
       participants: [{ contactId: mentor.id }],
     });
-    await expect.poll(async () => valueOf(await progress.textContent()), { timeout: 15_000 }).toBe(before + 1);
+    await expect
+      .poll(async () => valueOf(await progress.textContent()), { timeout: 15_000 })
+      .toBe(before + 1);
     const counted = page.getByTestId('goal-interactions');
     await counted.getByRole('link', { name: `Coffee with ${mentor.name}` }).waitFor();
-    expect(await counted.getByRole('link', { name: `Coffee with ${mentor.name}` }).getAttribute('href')).toContain(
-      `entry=${coffee.id}`,
-    );
+    expect(
+      await counted.getByRole('link', { name: `Coffee with ${mentor.name}` }).getAttribute('href'),
+    ).toContain(`entry=${coffee.id}`);
     await page.getByTestId('goal-people').getByRole('link', { name: mentor.name }).waitFor();
     await app.screenshot('goals-page');
 
     await app.goto('/goals');
     const card = page.getByTestId('goal-card').filter({ hasText: '2 coffees with mentors a month' });
-    await expect.poll(async () => valueOf(await card.getByTestId('goal-progress').textContent())).toBe(before + 1);
+    await expect
+      .poll(async () => valueOf(await card.getByTestId('goal-progress').textContent()))
+      .toBe(before + 1);
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -87,7 +91,9 @@ describe('goals, end to end in Chromium over the demo network', () => {
     const { page } = app;
     await app.goto('/goals');
     await page.getByRole('button', { name: 'New goal' }).click();
-    await page.getByRole('button', { name: 'Use template: Communicate your career goals to sponsors' }).click();
+    await page
+      .getByRole('button', { name: 'Use template: Communicate your career goals to sponsors' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'New goal' });
     await dialog.getByRole('textbox', { name: 'Milestone 1' }).fill(`Tell ${sponsor.name} my career goal`);
     const linked = dialog.getByRole('combobox', { name: 'Linked contact (optional)' });
@@ -117,8 +123,29 @@ describe('goals, end to end in Chromium over the demo network', () => {
     await app.goto(`/contacts/${sponsor.id}`);
     await page.getByTestId('contact-goals').getByText('Tell my sponsors my career goals').waitFor();
 
+    // Two more, so the overview shows its groups and a goal that is behind.
+    const today = new Date().toISOString().slice(0, 10);
+    await app.call('goals:create', {
+      title: 'Attend 3 company events this quarter',
+      startDate: today,
+      measure: 'count',
+      target: 3,
+      period: 'quarter',
+      filter: { kinds: ['event'], circles: ['sponsor'] },
+    });
+    const paused = await app.call('goals:create', {
+      title: 'Identify 3 potential sponsors',
+      startDate: today,
+      measure: 'people',
+      peopleSource: 'contacts',
+      target: 3,
+      period: 'total',
+      filter: { circles: ['sponsor'], tags: ['prospect'], mode: 'any' },
+    });
+    await app.call('goals:setStatus', { id: paused.id, status: 'paused' });
     await app.goto('/goals');
-    await page.getByTestId('goal-card').nth(1).waitFor();
+    await page.getByTestId('goals-paused').getByTestId('goal-card').waitFor();
+    await page.getByTestId('goal-card').nth(3).waitFor();
     await app.screenshot('goals-overview');
     expect(app.pageErrors).toEqual([]);
   });

@@ -165,4 +165,27 @@ describe('journal, end to end in Chromium over a real database file', () => {
     expect((await app.call('journal:timeline', { contactId: b.id })).total).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('bad input shows a specific error on its field, from the form and from main, and saves nothing', async () => {
+    const { page } = app;
+    const before = (await app.call('journal:list', {})).total;
+    await app.goto('/journal');
+    await page.getByRole('button', { name: 'Log an interaction' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await dialog.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'In-person meeting' }).click();
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await dialog.getByText('This kind of entry needs a title').waitFor();
+
+    await dialog.getByLabel('Title').fill('Offsite');
+    await dialog.getByLabel('All day').check();
+    await dialog.getByLabel('Day', { exact: true }).fill('2026-03-10');
+    await dialog.getByLabel('Last day (optional)').fill('2026-03-09');
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    // This one is refused by main's validation and lands on the field it names.
+    await dialog.getByText('The end is before the start').waitFor();
+    await app.screenshot('journal-form-error');
+    expect((await app.call('journal:list', {})).total).toBe(before);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -103,8 +103,10 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
     `SELECT contact_id, role, response FROM interaction_participants WHERE interaction_id = ?`,
   );
   const deleteParticipants = sqlite.prepare(`DELETE FROM interaction_participants WHERE interaction_id = ?`);
+  // Plain INSERT (duplicates are removed before): OR IGNORE doubles the cost of every row
+  // because it carries into the journal's and the strength cache's triggers.
   const insertParticipant = sqlite.prepare(
-    `INSERT OR IGNORE INTO interaction_participants (interaction_id, contact_id, role, response, starts_at)
+    `INSERT INTO interaction_participants (interaction_id, contact_id, role, response, starts_at)
      VALUES (?, ?, ?, ?, ?)`,
   );
   const selectEmail = sqlite.prepare(`SELECT contact_id FROM contact_emails WHERE email = ?`).pluck();
@@ -128,13 +130,25 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
       contactIds.set(person.email, id);
       contactsCreated++;
     }
-    const work = plan.interactions.filter((p) => p.action !== 'unchanged');
+    // Newest first: the journal's last-contact trigger then updates each contact once, not per meeting.
+    const work = plan.interactions
+      .filter((p) => p.action !== 'unchanged')
+      .sort((a, b) =>
+        a.occurrence.startsAt < b.occurrence.startsAt
+          ? 1
+          : a.occurrence.startsAt > b.occurrence.startsAt
+            ? -1
+            : 0,
+      );
     const total = work.length;
     const step = Math.max(1, Math.floor(total / 100));
     const addParticipants = (id: number, p: PlannedInteraction) => {
+      // One contact may have two of the addresses in a meeting; it takes part once.
+      const added = new Set<number>();
       for (const person of p.participants) {
         const contactId = contactIds.get(person.email);
-        if (contactId !== undefined) {
+        if (contactId !== undefined && !added.has(contactId)) {
+          added.add(contactId);
           insertParticipant.run(id, contactId, person.role, person.response, p.occurrence.startsAt);
         }
       }

@@ -33,31 +33,47 @@ function ids(db: Db, sql: string, ...params: unknown[]): Set<number> {
   );
 }
 
+/** Member sets already read during one call (many goals share a circle). */
+export type MemberCache = Map<string, Set<number>>;
+
+function cachedIds(cache: MemberCache | undefined, key: string, read: () => Set<number>): Set<number> {
+  if (!cache) return read();
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = read()));
+  return found;
+}
+
 /** The filter's circles, tags and organisations turned into the contacts they name. */
-export function resolveGoalFilter(db: Db, f: GoalFilter): ResolvedFilter {
+export function resolveGoalFilter(db: Db, f: GoalFilter, cache?: MemberCache): ResolvedFilter {
   const circle =
     f.circles.length > 0
-      ? ids(
-          db,
-          'SELECT contact_id FROM contact_circles WHERE circle IN (SELECT value FROM json_each(?))',
-          JSON.stringify(f.circles),
+      ? cachedIds(cache, `c${JSON.stringify([...f.circles].sort())}`, () =>
+          ids(
+            db,
+            'SELECT contact_id FROM contact_circles WHERE circle IN (SELECT value FROM json_each(?))',
+            JSON.stringify(f.circles),
+          ),
         )
       : null;
   const tag =
     f.tags.length > 0
-      ? ids(
-          db,
-          `SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+      ? cachedIds(cache, `t${JSON.stringify([...f.tags].sort())}`, () =>
+          ids(
+            db,
+            `SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
            WHERE t.name IN (SELECT value FROM json_each(?))`,
-          JSON.stringify(f.tags),
+            JSON.stringify(f.tags),
+          ),
         )
       : null;
   const org =
     f.organisations.length > 0
-      ? ids(
-          db,
-          `SELECT id FROM contacts WHERE trim(organisation) COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
-          JSON.stringify(f.organisations.map((o) => o.trim())),
+      ? cachedIds(cache, `o${JSON.stringify([...f.organisations].sort())}`, () =>
+          ids(
+            db,
+            `SELECT id FROM contacts WHERE trim(organisation) COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(f.organisations.map((o) => o.trim())),
+          ),
         )
       : null;
   return resolveFilter(f, { circle, tag, org });

@@ -40,7 +40,9 @@ import {
   loadInteractionInfo,
   loadMilestoneCandidates,
   resolveGoalFilter,
+  type MemberCache,
 } from './data';
+import { totalsFromMemory } from './memory';
 import type { MilestoneRow } from './repository';
 
 type Db = BetterSqlite3.Database;
@@ -49,6 +51,8 @@ export interface EvalContext {
   sqlite: Db;
   clock: Clock;
   now: number;
+  /** Filled as goals are evaluated within one call. */
+  members?: MemberCache;
 }
 
 /** What a goal's measure produced over a run of periods. */
@@ -139,20 +143,15 @@ export function evaluate(
   switch (def.measure) {
     case 'count':
     case 'people': {
-      const resolved = resolveGoalFilter(ctx.sqlite, def.filter);
+      const resolved = resolveGoalFilter(ctx.sqlite, def.filter, ctx.members);
       const target = def.target ?? 1;
       const fromContacts = def.measure === 'people' && def.peopleSource === 'contacts';
+      const day = today(ctx.now, ctx.clock);
+      // Fastest first: the in-memory journal for goals about people, SQL totals otherwise.
       const totals = fromContacts
         ? null
-        : aggregateByPeriod(
-            ctx.sqlite,
-            def.filter,
-            resolved,
-            periods,
-            def.measure,
-            ctx.now,
-            today(ctx.now, ctx.clock),
-          );
+        : (totalsFromMemory(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day) ??
+          aggregateByPeriod(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day));
       let tallies: PeriodTally[] | null = null;
       if (totals === null) {
         const w = windowOf(periods);

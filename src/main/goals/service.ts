@@ -29,7 +29,12 @@ function notFound(id: number): AppError {
 }
 
 async function evalContext(store: Store, now: Date): Promise<EvalContext> {
-  return { sqlite: store.sqlite, clock: clockOf(await readPrefs(store.db)), now: now.getTime() };
+  return {
+    sqlite: store.sqlite,
+    clock: clockOf(await readPrefs(store.db)),
+    now: now.getTime(),
+    members: new Map(),
+  };
 }
 
 /**
@@ -219,7 +224,7 @@ export async function dashboardGoals(store: Store, now: Date): Promise<Dashboard
     if (!s.current || s.current.met || !isEnding(s.current, s.daysLeft)) continue;
     let people: number[];
     if (def.measure === 'count' || def.measure === 'people') {
-      const resolved = resolveGoalFilter(store.sqlite, def.filter);
+      const resolved = resolveGoalFilter(store.sqlite, def.filter, ctx.members);
       people = candidatePeople(resolved).filter((id) => personMatches(resolved, id, false));
     } else if (def.measure === 'relationship') {
       const e = evaluate(ctx, def, rows, false);

@@ -99,7 +99,7 @@ function statements(sqlite: BetterSqlite3.Database) {
        VALUES (?, ?, ?, ?, ?, 'unknown', 'linkedin', ?, ?, ?, ?)`,
     ),
     insertParticipant: sqlite.prepare(
-      `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, 'participant', ?)`,
+      `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, ?, ?)`,
     ),
     connectedExists: sqlite.prepare(`SELECT 1 FROM interactions WHERE source_key = ?`).pluck(),
   };
@@ -263,7 +263,8 @@ export function commitContactsImport(
             now,
             now,
           ).lastInsertRowid;
-          st.insertParticipant.run(iid, contactId, now);
+          // News about them, not time with them: on the timeline, but it does not reset "last contact".
+          st.insertParticipant.run(iid, contactId, 'mentioned', now);
           outcome.interactions++;
         }
       }
@@ -280,7 +281,7 @@ export function commitContactsImport(
           now,
           now,
         ).lastInsertRowid;
-        st.insertParticipant.run(iid, contactId, c.connectedOn);
+        st.insertParticipant.run(iid, contactId, 'participant', c.connectedOn);
         outcome.interactions++;
       }
     });
@@ -293,10 +294,15 @@ export function commitContactsImport(
     );
     return outcome;
   });
+  // Thousands of rows touch every index of the contact tables: keep their pages in memory meanwhile.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -131072');
   try {
     return { ...run.immediate(), warnings };
   } catch (error) {
     return storageError(error);
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
   }
 }
 

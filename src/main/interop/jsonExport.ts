@@ -216,19 +216,28 @@ export function restoreJsonExport(
   const triggers = sqlite
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL`)
     .all() as Array<{ name: string; sql: string }>;
+  // Secondary indexes are built once at the end (a sort) rather than row by row; constraint
+  // indexes (primary keys, UNIQUE) have no SQL of their own and stay, so they still check.
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+    .all() as Array<{ name: string; sql: string }>;
   const ftsTables = sqlite
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'`,
     )
     .pluck()
     .all() as string[];
-  sqlite.transaction(() => {
+  // A restore writes every index at once: a cache the size of a typical database keeps it in memory.
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -262144');
+  const write = sqlite.transaction(() => {
     // Rows arrive table by table; references are checked once, at commit.
     sqlite.pragma('defer_foreign_keys = ON');
     // Triggers would add rows of their own (change logs, counters) on top of the exported
     // ones, so the tables are written as exported with triggers off, all inside this
     // transaction; the full-text indexes they maintain are rebuilt at the end.
     for (const trigger of triggers) sqlite.prepare(`DROP TRIGGER ${quoteIdent(trigger.name)}`).run();
+    for (const index of indexes) sqlite.prepare(`DROP INDEX ${quoteIdent(index.name)}`).run();
     for (const table of [...tables].reverse()) sqlite.prepare(`DELETE FROM ${quoteIdent(table)}`).run();
     for (const table of tables) {
       const dump = doc.tables[table];
@@ -240,11 +249,17 @@ export function restoreJsonExport(
       }
       counts[table] = dump.rows.length;
     }
+    for (const index of indexes) sqlite.exec(index.sql);
     for (const trigger of triggers) sqlite.exec(trigger.sql);
     for (const fts of ftsTables)
       sqlite.prepare(`INSERT INTO ${quoteIdent(fts)} (${quoteIdent(fts)}) VALUES ('rebuild')`).run();
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw invalid(`${violations.length} rows refer to rows that are not in it.`);
-  })();
+  });
+  try {
+    write();
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
   return counts;
 }

@@ -58,9 +58,12 @@ async function writeLists(
   startsAt: string,
   participants: ParticipantRow[],
   tags: string[],
+  fresh: boolean,
 ): Promise<void> {
-  await db.deleteFrom('interaction_participants').where('interaction_id', '=', interactionId).execute();
-  await db.deleteFrom('interaction_tags').where('interaction_id', '=', interactionId).execute();
+  if (!fresh) {
+    await db.deleteFrom('interaction_participants').where('interaction_id', '=', interactionId).execute();
+    await db.deleteFrom('interaction_tags').where('interaction_id', '=', interactionId).execute();
+  }
   if (participants.length > 0) {
     await db
       .insertInto('interaction_participants')
@@ -102,7 +105,7 @@ export async function insertInteraction(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeLists(db, inserted.id, row.starts_at, participants, tags);
+  await writeLists(db, inserted.id, row.starts_at, participants, tags, true);
   return inserted.id;
 }
 
@@ -127,7 +130,7 @@ export async function updateInteraction(
     .set({ ...row, ...notesEdited, updated_at: now })
     .where('id', '=', id)
     .execute();
-  await writeLists(db, id, row.starts_at, participants, tags);
+  await writeLists(db, id, row.starts_at, participants, tags, false);
   return true;
 }
 

@@ -84,7 +84,9 @@ export function isAllowedRequest(url: string, devServerUrl?: string, appFileRoot
       return false;
     }
     if (parsed.host !== '') return false;
-    return appFileRoot === undefined || parsed.href.startsWith(appFileRoot);
+    // Without case: Windows may spell the drive letter either way; the URL parser has already
+    // resolved any '..' that could climb out of the folder.
+    return appFileRoot === undefined || parsed.href.toLowerCase().startsWith(appFileRoot.toLowerCase());
   }
   if (devServerUrl) {
     try {

@@ -8,7 +8,7 @@ import {
 import type { StrengthParams } from '../../shared/strength/params';
 import { tieWeights, type Tie } from '../../shared/strength/ties';
 import { loadAllInteractions, loadInteractions } from './load';
-import { readParams } from './params';
+import { parseParams, readRawParams } from './params';
 
 /** Scores move by under 0.02% in ten minutes (H = 30 days): recompute everything no more often. */
 const STALE_MS = 10 * 60_000;
@@ -43,9 +43,9 @@ export class StrengthCache {
   /** Scores for `now`, catching up with any change to the journal or the parameters first. */
   snapshot(now: number): Snapshot {
     this.sync();
-    const { params, raw } = readParams(this.sqlite);
+    const raw = readRawParams(this.sqlite);
     if (raw !== this.paramsRaw || this.params === null || !(Math.abs(now - this.scoredAt) < STALE_MS)) {
-      this.params = params;
+      if (raw !== this.paramsRaw || this.params === null) this.params = parseParams(raw).params;
       this.paramsRaw = raw;
       this.rescoreAll(now);
     } else if (this.pending.size > 0) {

@@ -15,9 +15,16 @@ export const PARAMS_KEY = 'strength.params';
  * longer validate (an older or hand-edited file) fall back to the defaults, never break scoring.
  */
 export function readParams(sqlite: BetterSqlite3.Database): { params: StrengthParams; raw: string | null } {
-  const raw =
-    (sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PARAMS_KEY) as
-      string | undefined) ?? null;
+  return parseParams(readRawParams(sqlite));
+}
+
+/** The stored parameters as text: cheap to compare, so callers parse only when it changed. */
+export function readRawParams(sqlite: BetterSqlite3.Database): string | null {
+  const raw = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PARAMS_KEY);
+  return typeof raw === 'string' ? raw : null;
+}
+
+export function parseParams(raw: string | null): { params: StrengthParams; raw: string | null } {
   if (raw === null) return { params: defaultStrengthParams, raw };
   try {
     const patch = strengthParamsPatchSchema.parse(JSON.parse(raw));

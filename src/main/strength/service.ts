@@ -150,28 +150,29 @@ export function listStrength(
   };
 }
 
-function requireContact(
-  info: Map<number, ContactInfo>,
-  sqlite: BetterSqlite3.Database,
-  contactId: number,
-): ContactInfo {
-  const c = info.get(contactId);
-  if (c) return c;
-  const archived = sqlite
+/** One contact, archived or not, with circles, tags and pin; NOT_FOUND when there is none. */
+function requireContact(sqlite: BetterSqlite3.Database, contactId: number): ContactInfo {
+  const row = sqlite
     .prepare('SELECT id, display_name, organisation FROM contacts WHERE id = ?')
     .get(contactId) as { id: number; display_name: string; organisation: string | null } | undefined;
-  if (!archived) throw new AppError('NOT_FOUND', `No contact #${contactId}`);
+  if (!row) throw new AppError('NOT_FOUND', `No contact #${contactId}`);
   const pinned = sqlite
     .prepare('SELECT layer FROM strength_pins WHERE contact_id = ?')
     .pluck()
-    .get(contactId) as Layer | undefined;
+    .get(contactId);
   return {
-    id: archived.id,
-    displayName: archived.display_name,
-    organisation: archived.organisation,
-    circles: [],
-    tags: [],
-    pinnedLayer: pinned ?? null,
+    id: row.id,
+    displayName: row.display_name,
+    organisation: row.organisation,
+    circles: sqlite
+      .prepare('SELECT circle FROM contact_circles WHERE contact_id = ?')
+      .pluck()
+      .all(contactId) as string[],
+    tags: sqlite
+      .prepare('SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?')
+      .pluck()
+      .all(contactId) as string[],
+    pinnedLayer: (pinned as Layer | undefined) ?? null,
   };
 }
 
@@ -183,7 +184,7 @@ export function contactStrength(
 ): StrengthDetail {
   const cache = strengthCacheFor(sqlite);
   const snap = cache.snapshot(now);
-  const info = requireContact(loadContactInfo(sqlite), sqlite, contactId);
+  const info = requireContact(sqlite, contactId);
   const mine = cache.interactionsOf(contactId);
   const since = windowDays === undefined ? undefined : snap.at - windowDays * DAY_MS;
   const e = explainContact(contactId, mine, snap.params, snap.at, { since });
@@ -266,7 +267,7 @@ export function introductionPath(
 ): IntroPathDto | null {
   const snap = scoresFor(sqlite, now, opts.windowDays);
   const info = loadContactInfo(sqlite);
-  requireContact(info, sqlite, contactId);
+  requireContact(sqlite, contactId);
   const userTies = new Map<number, number>();
   for (const [c, score] of snap.scores) if (info.has(c) && score.t > 0) userTies.set(c, score.t);
   const ties = tiesFor(sqlite, snap, opts.windowDays).filter((t) => info.has(t.a) && info.has(t.b));

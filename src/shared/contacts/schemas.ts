@@ -13,7 +13,7 @@ export type ContactSortKey = (typeof contactSortKeys)[number];
 const id = z.number().int().positive();
 const shortText = (max: number) => z.string().trim().max(max);
 
-export const emailInput = z.object({
+export const emailInput = z.strictObject({
   email: z
     .string()
     .trim()
@@ -22,7 +22,7 @@ export const emailInput = z.object({
   label: shortText(40).optional(),
 });
 
-export const phoneInput = z.object({
+export const phoneInput = z.strictObject({
   phone: z
     .string()
     .trim()
@@ -32,13 +32,13 @@ export const phoneInput = z.object({
   label: shortText(40).optional(),
 });
 
-export const linkInput = z.object({
+export const linkInput = z.strictObject({
   kind: z.enum(linkKinds),
   url: z.string().trim().max(2000).url(),
 });
 
 /** Everything a contact form can set. Lists replace what is stored. */
-export const contactFields = z.object({
+export const contactFields = z.strictObject({
   displayName: z.string().trim().min(1, 'A contact needs a name').max(200),
   givenName: shortText(100).optional(),
   familyName: shortText(100).optional(),
@@ -57,11 +57,11 @@ export type ContactFieldsInput = z.input<typeof contactFields>;
 export type ContactFields = z.output<typeof contactFields>;
 
 export const contactCreateInput = contactFields;
-export const contactUpdateInput = z.object({ id, fields: contactFields });
-export const contactIdInput = z.object({ id });
-export const contactArchiveInput = z.object({ id, archived: z.boolean() });
+export const contactUpdateInput = z.strictObject({ id, fields: contactFields });
+export const contactIdInput = z.strictObject({ id });
+export const contactArchiveInput = z.strictObject({ id, archived: z.boolean() });
 
-export const contactListInput = z.object({
+export const contactListInput = z.strictObject({
   query: z.string().max(200).optional(),
   circle: circleSchema.optional(),
   tag: z.string().max(60).optional(),

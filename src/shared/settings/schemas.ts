@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const selfEmailsInput = z.object({
+export const selfEmailsInput = z.strictObject({
   emails: z
     .array(
       z

@@ -156,6 +156,39 @@ describe('count goals', () => {
   });
 });
 
+describe('tag filters', () => {
+  it('counts entries tagged on the entry or the person, with or without anyone in them', async () => {
+    const maria = s.contact('Maria', { circles: ['mentor'] });
+    const bob = s.contact('Bob', { circles: ['colleague'] });
+    const offer = await call(t.ctx, 'goals:create', {
+      title: 'Offer value',
+      startDate: '2026-11-01',
+      measure: 'count',
+      target: 1,
+      period: 'month',
+      filter: { circles: ['mentor'], tags: ['offered-value'] },
+    });
+    const community = await call(t.ctx, 'goals:create', {
+      title: 'Community',
+      startDate: '2026-11-01',
+      measure: 'count',
+      target: 2,
+      period: 'week',
+      filter: { tags: ['community'] },
+    });
+    const helped = s.interaction('email', '2026-11-10T08:00:00.000Z', [maria], { tags: ['offered-value'] });
+    s.interaction('email', '2026-11-11T08:00:00.000Z', [bob], { tags: ['offered-value'] });
+    s.interaction('email', '2026-11-12T08:00:00.000Z', [maria]);
+    const post = s.interaction('note', '2026-11-24T08:00:00.000Z', [], { tags: ['community'] });
+    const d = await call(t.ctx, 'goals:get', { id: offer.id });
+    expect(d.current).toMatchObject({ value: 1, met: true });
+    expect(d.interactions.map((i) => i.id)).toEqual([helped]);
+    const c = await call(t.ctx, 'goals:get', { id: community.id });
+    expect(c.current).toMatchObject({ startDate: '2026-11-23', value: 1 });
+    expect(c.interactions.map((i) => i.id)).toEqual([post]);
+  });
+});
+
 describe('people goals', () => {
   it('counts distinct people met, tags on people or entries, and not the merely mentioned', async () => {
     const a = s.contact('A', { circles: ['colleague'] });

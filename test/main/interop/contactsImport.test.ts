@@ -108,6 +108,12 @@ describe('LinkedIn import', () => {
         starts_at: '2026-06-01T10:00:00.000Z',
       },
     ]);
+    // A job change is on the timeline but is not time spent with the person.
+    expect(
+      q(
+        `SELECT DISTINCT p.role FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id WHERE i.kind = 'job_change'`,
+      ),
+    ).toEqual([{ role: 'mentioned' }]);
     // "Connected" is recorded once per person however often the export is imported.
     expect(one(`SELECT count(*) FROM interactions WHERE kind = 'connected'`)).toBe(8);
     expect(one(`SELECT count(*) FROM contacts`)).toBe(8);

@@ -65,6 +65,24 @@ describe('keep in touch', () => {
     expect((await call(t.ctx, 'reconnect:list', {})).items.map((i) => i.contactId)).toContain(ana);
     await logWith(ana, 0, 'email');
     expect((await call(t.ctx, 'reconnect:list', {})).items.map((i) => i.contactId)).not.toContain(ana);
+
+    // A meeting written by a calendar import (raw rows, another source) counts the same way.
+    const carol = await oldContact('Carol', ['sponsor']);
+    expect((await call(t.ctx, 'reconnect:list', {})).items.map((i) => i.contactId)).toContain(carol);
+    const { sqlite } = t.store;
+    const id = sqlite
+      .prepare(
+        `INSERT INTO interactions (kind, title, starts_at, source, source_key, created_at, updated_at)
+         VALUES ('video', 'Quarterly review', ?, 'ics', 'cal:uid-1', ?, ?)`,
+      )
+      .run(daysAgo(3), daysAgo(3), daysAgo(3)).lastInsertRowid;
+    sqlite
+      .prepare(
+        `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, 'attendee', ?)`,
+      )
+      .run(id, carol, daysAgo(3));
+    expect((await call(t.ctx, 'reconnect:list', {})).items.map((i) => i.contactId)).not.toContain(carol);
+    expect((await call(t.ctx, 'reconnect:status', { contactId: carol })).lastContactAt).toBe(daysAgo(3));
   });
 
   it('honours per-contact overrides, "none", changed circle defaults, and future entries do not count', async () => {

@@ -10,6 +10,7 @@ import { DashboardView } from '../features/dashboard/DashboardView';
 import { DuplicatesView } from '../features/duplicates/DuplicatesView';
 import { JournalView } from '../features/journal/JournalView';
 import { ContactsImportView } from '../features/interop/ContactsImportView';
+import { GraphView } from '../features/graph/GraphView';
 
 export interface AppRoute {
   path: string;
@@ -29,12 +30,7 @@ export const routes: AppRoute[] = [
   { path: '/journal', element: <JournalView /> },
   { path: '/duplicates', element: <DuplicatesView /> },
   { path: '/import/contacts', element: <ContactsImportView /> },
-  {
-    path: '/graph',
-    element: (
-      <EmptyState title="Graph" text="Your network, sized by relationship strength, will be drawn here." />
-    ),
-  },
+  { path: '/graph', element: <GraphView /> },
   { path: '/goals', element: <GoalsView /> },
   { path: '/goals/:id', element: <GoalPage /> },
   {

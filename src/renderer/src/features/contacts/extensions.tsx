@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { ContactJournal } from '../journal/ContactJournal';
 import { ContactGoals } from '../goals/ContactGoals';
+import { StrengthPanel } from '../strength/StrengthPanel';
 
 /** A section other features add to the end of the contact page (timeline, strength, goals, ...). */
 export interface ContactExtension {
@@ -11,6 +12,7 @@ export interface ContactExtension {
 
 /** One line per section, in the order they appear on the page. */
 export const contactExtensions: ContactExtension[] = [
+  { id: 'strength', component: StrengthPanel },
   { id: 'journal', component: ContactJournal },
   { id: 'goals', component: ContactGoals },
 ];

@@ -6,6 +6,7 @@ import {
   Group,
   Loader,
   Menu,
+  Progress,
   SimpleGrid,
   Stack,
   Table,
@@ -156,23 +157,23 @@ export function DashboardView() {
               Find duplicates
             </Button>
           </Group>
-          <Group gap="xs">
-            {d.circles.map((c) => (
-              <Button
-                key={c.circle}
-                component={Link}
-                to={`/contacts?circle=${c.circle}`}
-                variant="light"
-                size="xs"
-                rightSection={<Badge size="xs">{c.count}</Badge>}
-              >
-                {c.circle}
-              </Button>
+          <Stack gap={6} aria-label="Contacts per circle">
+            {[...d.circles, { circle: 'no circle', count: d.uncategorised }].map((c) => (
+              <Group key={c.circle} gap="sm" wrap="nowrap">
+                <Text size="sm" w={90} tt="capitalize">
+                  {c.circle}
+                </Text>
+                <Progress
+                  value={(100 * c.count) / Math.max(1, ...d.circles.map((x) => x.count), d.uncategorised)}
+                  style={{ flex: 1 }}
+                  aria-label={`${c.circle}: ${c.count}`}
+                />
+                <Text size="sm" w={40} ta="right">
+                  {c.count}
+                </Text>
+              </Group>
             ))}
-            <Badge variant="outline" color="gray">
-              No circle: {d.uncategorised}
-            </Badge>
-          </Group>
+          </Stack>
         </Stack>
       </Card>
       <EntryModal target={target} onClose={() => setTarget(null)} />

@@ -10,7 +10,7 @@ export function GoalRing({ goal, size = 72 }: { goal: GoalSummary; size?: number
     <RingProgress
       size={size}
       thickness={size / 9}
-      roundCaps
+      roundCaps={percent > 0}
       aria-label={`${percent}% of the target`}
       sections={[{ value: percent, color: ringColor(goal) }]}
       label={

@@ -247,6 +247,7 @@ export function ImportView() {
   const client = useQueryClient();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [windowEnd, setWindowEnd] = useState(() => new Date().toISOString().slice(0, 10));
+  const [maxMeetingSize, setMaxMeetingSize] = useState('25');
   const [preview, setPreview] = useState<CalendarPreview | null>(null);
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [selfEmail, setSelfEmail] = useState('');
@@ -264,6 +265,7 @@ export function ImportView() {
   );
 
   const runPreview = async (files: Picked, end: string, self?: string) => {
+    const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
     setError(null);
     setResult(null);
@@ -272,6 +274,7 @@ export function ImportView() {
         files: files.files,
         windowEnd: new Date(`${end}T23:59:59.999Z`).toISOString(),
         ...(self ? { selfEmails: [self] } : {}),
+        ...(size >= 2 ? { maxMeetingSize: size } : {}),
       });
       setPreview(value);
       setDropped(new Set());
@@ -364,6 +367,15 @@ export function ImportView() {
           label="Import meetings up to"
           value={windowEnd}
           onChange={(e) => setWindowEnd(e.currentTarget.value)}
+        />
+        <TextInput
+          type="number"
+          min={2}
+          label="New people only from meetings up to"
+          value={maxMeetingSize}
+          onChange={(e) => setMaxMeetingSize(e.currentTarget.value)}
+          rightSection={<Text size="xs">people</Text>}
+          rightSectionWidth={56}
         />
         {picked && (
           <Button

@@ -116,7 +116,9 @@ function UpdatesTable({ items }: { items: PreviewItem[] }) {
             <Table.Td>
               {item.jobChange && (
                 <Badge color="grape" mr="xs">
-                  Job change: {item.jobChange.from ?? '—'} → {item.jobChange.to ?? '—'}
+                  {item.jobChange.from && item.jobChange.from !== item.jobChange.to
+                    ? `Job change: ${item.jobChange.from} → ${item.jobChange.to ?? '—'}`
+                    : `New position at ${item.jobChange.to ?? '—'}`}
                 </Badge>
               )}
               {item.changes.map((c) => (

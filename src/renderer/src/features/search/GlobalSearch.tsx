@@ -19,7 +19,8 @@ function ContactResults({ query, onOpen }: { query: string; onOpen: (path: strin
   if (result.isPending) return <Spotlight.Empty>Searching…</Spotlight.Empty>;
   if (result.isError) return <Spotlight.Empty>Search failed: {result.error.message}</Spotlight.Empty>;
   const { items, total } = result.data;
-  if (items.length === 0) return <Spotlight.Empty>No contact matches “{query}”.</Spotlight.Empty>;
+  // Say so quietly: journal entries may still match below.
+  if (items.length === 0) return <Spotlight.Empty>No contacts match “{query}”.</Spotlight.Empty>;
   return (
     <Spotlight.ActionsGroup
       label={total > items.length ? `Contacts (${items.length} of ${total})` : 'Contacts'}

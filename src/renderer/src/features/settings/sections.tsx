@@ -5,6 +5,7 @@ import { GoalPrefsSection } from '../goals/GoalPrefsSection';
 import { BackupsSection } from '../interop/BackupsSection';
 import { ExportSection } from '../interop/ExportSection';
 import { CadenceSection } from '../journal/CadenceSection';
+import { StrengthSettings } from '../strength/StrengthSettings';
 
 export interface SettingsSection {
   id: string;
@@ -34,11 +35,27 @@ export const settingsSections: SettingsSection[] = [
     component: GoalPrefsSection,
   },
   {
+    id: 'strength',
+    title: 'Relationship strength',
+    description: 'How the strength model weighs interactions; changes apply everywhere at once.',
+    component: StrengthSettings,
+  },
+  {
     id: 'data',
     title: 'Data',
     description: 'Where Rapport keeps your network. Nothing leaves this computer.',
     component: DataLocationSection,
   },
-  { id: 'backups', title: 'Backups', description: 'Automatic copies of your data, and restoring one.', component: BackupsSection },
-  { id: 'export', title: 'Export', description: 'Take your contacts and journal anywhere.', component: ExportSection },
+  {
+    id: 'backups',
+    title: 'Backups',
+    description: 'Automatic copies of your data, and restoring one.',
+    component: BackupsSection,
+  },
+  {
+    id: 'export',
+    title: 'Export',
+    description: 'Take your contacts and journal anywhere.',
+    component: ExportSection,
+  },
 ];
