@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Calendar files are parsed in a worker thread, with its own time and memory limits.
+          'calendar-worker': resolve(__dirname, 'src/main/calendar/worker.ts'),
+        },
       },
     },
   },

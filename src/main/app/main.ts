@@ -9,9 +9,10 @@ import { isAppUrl } from '../security/policy';
 import { hardenContents, hardenSession } from './security';
 import { windowOptions } from './windowOptions';
 import { buildMenu } from './menu';
+import { autoBackup } from '../interop/backup';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-let store: Store | undefined;
+let ctx: HandlerContext | undefined;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, devServerUrl));
 
   const dataDir = resolveDataDir(app.getPath('userData'));
+  let store: Store;
   try {
     store = await openStore(databasePath(dataDir));
   } catch (error) {
@@ -38,7 +40,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const ctx: HandlerContext = {
+  ctx = {
     store,
     dataDir,
     now: () => new Date(),
@@ -49,6 +51,9 @@ async function start(): Promise<void> {
     },
   };
   registerIpc(ctx, (url) => isAppUrl(url, devServerUrl));
+  // At most one automatic backup a day; a failure is reported but never stops the app.
+  autoBackup(store, dataDir).catch((error: unknown) => console.error('Automatic backup failed:', error));
+
   Menu.setApplicationMenu(buildMenu());
   createWindow();
   app.on('activate', () => {
@@ -60,7 +65,8 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
-  void store?.close();
+  // ctx.store, not the store opened at start: a restore swaps in a reopened one.
+  void ctx?.store.close();
 });
 
 void start();

@@ -4,9 +4,12 @@ import type { CliIo } from './runtime';
 import { commands } from './commands';
 
 export function usage(): string {
-  return ['Usage: npm run cli -- <command> [options]', '', 'Commands:', ...commands.map((c) => `  ${c.usage}`)].join(
-    '\n',
-  );
+  return [
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.usage}`),
+  ].join('\n');
 }
 
 /** Runs one command line; returns the exit code: 0 done, 1 rejected input, 2 bad usage. */

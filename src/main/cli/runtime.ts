@@ -16,7 +16,10 @@ export interface CliIo {
  */
 export async function withCliContext<T>(
   dbPath: string,
-  run: (call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>, ctx: HandlerContext) => Promise<T>,
+  run: (
+    call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>,
+    ctx: HandlerContext,
+  ) => Promise<T>,
 ): Promise<T> {
   const path = resolve(dbPath);
   const store = await openStore(path);

@@ -29,7 +29,9 @@ async function list(argv: string[], io: CliIo): Promise<number> {
       if (items.length >= page.total || page.items.length === 0) break;
     }
     if (values.json) io.out(JSON.stringify(items, null, 2));
-    else for (const c of items) io.out(`${c.id}\t${c.displayName}\t${c.organisation ?? ''}\t${c.circles.join(',')}`);
+    else
+      for (const c of items)
+        io.out(`${c.id}\t${c.displayName}\t${c.organisation ?? ''}\t${c.circles.join(',')}`);
     return 0;
   });
 }
@@ -47,7 +49,8 @@ async function add(argv: string[], io: CliIo): Promise<number> {
   const name = requireString(values.name, 'name');
   const chosen = (values.circle as string[] | undefined) ?? [];
   for (const c of chosen) {
-    if (!circles.includes(c as Circle)) throw new UsageError(`Unknown circle ${c}; one of ${circles.join(', ')}`);
+    if (!circles.includes(c as Circle))
+      throw new UsageError(`Unknown circle ${c}; one of ${circles.join(', ')}`);
   }
   return withCliContext(requireString(values.db, 'db'), async (call) => {
     const contact = await call('contacts:create', {

@@ -43,7 +43,8 @@ export async function findEmailOwners(
 async function upsertTagIds(db: Db, names: string[]): Promise<number[]> {
   // The first spelling wins; tags compare without case.
   const byKey = new Map<string, string>();
-  for (const name of names) if (!byKey.has(name.trim().toLowerCase())) byKey.set(name.trim().toLowerCase(), name.trim());
+  for (const name of names)
+    if (!byKey.has(name.trim().toLowerCase())) byKey.set(name.trim().toLowerCase(), name.trim());
   const unique = [...byKey.values()];
   if (unique.length === 0) return [];
   await db
@@ -101,7 +102,9 @@ async function writeContactLists(db: Db, contactId: number, fields: ContactField
   if (fields.links.length > 0) {
     await db
       .insertInto('contact_links')
-      .values(fields.links.map((l, position) => ({ contact_id: contactId, kind: l.kind, url: l.url, position })))
+      .values(
+        fields.links.map((l, position) => ({ contact_id: contactId, kind: l.kind, url: l.url, position })),
+      )
       .execute();
   }
   const tagIds = await upsertTagIds(db, fields.tags);
@@ -136,7 +139,12 @@ export async function insertContact(db: Db, fields: ContactFields, now: string):
   return row.id;
 }
 
-export async function updateContact(db: Db, id: number, fields: ContactFields, now: string): Promise<boolean> {
+export async function updateContact(
+  db: Db,
+  id: number,
+  fields: ContactFields,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('contacts')
     .set({ ...scalarColumns(fields), updated_at: now })
@@ -165,7 +173,12 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const [circles, emails, phones, links, tags] = await Promise.all([
-    db.selectFrom('contact_circles').select('circle').where('contact_id', '=', id).orderBy('circle').execute(),
+    db
+      .selectFrom('contact_circles')
+      .select('circle')
+      .where('contact_id', '=', id)
+      .orderBy('circle')
+      .execute(),
     db
       .selectFrom('contact_emails')
       .select(['email', 'label'])
@@ -227,7 +240,11 @@ export async function listContacts(db: Db, query: ListQuery): Promise<ContactPag
 
   let base = db.selectFrom('contacts as c').where('c.archived', '=', query.archived ? 1 : 0);
   if (match !== null) {
-    base = base.where('c.id', 'in', sql<number>`(SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match})`);
+    base = base.where(
+      'c.id',
+      'in',
+      sql<number>`(SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match})`,
+    );
   }
   if (query.circle) {
     const circle = query.circle;
@@ -271,7 +288,9 @@ export async function listContacts(db: Db, query: ListQuery): Promise<ContactPag
         ),
         sql<
           string | null
-        >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as('primary_email'),
+        >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as(
+          'primary_email',
+        ),
       ])
       .orderBy(sql`${sortColumns[query.sort]} ${direction}`)
       .orderBy('c.id')
@@ -303,7 +322,11 @@ export async function listFacets(db: Db): Promise<{ organisations: string[]; tag
       .where('organisation', 'is not', null)
       .orderBy(sql`organisation COLLATE NOCASE`)
       .execute(),
-    db.selectFrom('tags').select('name').orderBy(sql`name COLLATE NOCASE`).execute(),
+    db
+      .selectFrom('tags')
+      .select('name')
+      .orderBy(sql`name COLLATE NOCASE`)
+      .execute(),
   ]);
   return { organisations: orgs.map((o) => o.organisation as string), tags: tags.map((t) => t.name) };
 }

@@ -147,10 +147,13 @@ export function evaluate(
       const target = def.target ?? 1;
       const fromContacts = def.measure === 'people' && def.peopleSource === 'contacts';
       const day = today(ctx.now, ctx.clock);
-      // Fastest first: the in-memory journal for goals about people, SQL totals otherwise.
+      // A history of a goal about people is fastest from the in-memory journal; one period, or a
+      // goal about kinds only, through the indexes in SQL.
       const totals = fromContacts
         ? null
-        : (totalsFromMemory(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day) ??
+        : ((periods.length > 1
+            ? totalsFromMemory(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day)
+            : null) ??
           aggregateByPeriod(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day));
       let tallies: PeriodTally[] | null = null;
       if (totals === null) {

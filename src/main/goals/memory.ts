@@ -21,8 +21,9 @@ function periodAt(ms: number, periods: readonly Period[]): number {
 
 /**
  * Per-period totals for goals about people (no tags), from the journal the strength model
- * already keeps in memory and patches from its change log (migration 004): each matching
- * person's interactions, bucketed by instant. Entries that start exactly on a UTC midnight may
+ * already keeps in memory and patches from its change log (migration 004): one pass over it,
+ * bucketing the interactions of matching people by instant. Worth it for a long history; a
+ * single short period is cheaper through the index in SQL. Entries that start exactly on a UTC midnight may
  * be all-day dates (which belong to a local day, not an instant) and are looked up to be sure.
  * Returns null when the filter needs another path.
  */
@@ -50,17 +51,20 @@ export function totalsFromMemory(
     interactionPeriod.set(id, index);
     peopleIn[index].add(person);
   };
-  for (const person of people) {
-    for (const i of cache.interactionsOf(person)) {
-      if (i.at < lo || i.at >= hi || (kinds !== null && !kinds.has(i.kind))) continue;
+  const wanted = new Set(people);
+  // One pass over the journal (one sync of the cache), not one lookup per person: a circle
+  // can hold thousands of people.
+  for (const i of cache.allInteractions()) {
+    if (i.at < lo || i.at >= hi || (kinds !== null && !kinds.has(i.kind))) continue;
+    for (const person of i.participants) {
+      if (!wanted.has(person)) continue;
       if (i.at % DAY_MS === 0) {
         const list = unsure.get(i.id) ?? [];
         list.push(person);
         unsure.set(i.id, list);
-        continue;
+      } else if (i.at <= now) {
+        add(i.id, person, periodAt(i.at, periods));
       }
-      if (i.at > now) continue;
-      add(i.id, person, periodAt(i.at, periods));
     }
   }
   if (unsure.size > 0) {

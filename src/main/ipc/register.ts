@@ -13,13 +13,16 @@ export function registerIpc(
   isTrustedSender: (frameUrl: string | undefined) => boolean,
 ): () => void {
   for (const channel of channels) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused a call from a foreign frame.' } };
-      }
-      return dispatch(channel, payload, ctx);
-    });
+    ipcMain.handle(
+      channel,
+      async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
+        const frame = event.senderFrame;
+        if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
+          return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused a call from a foreign frame.' } };
+        }
+        return dispatch(channel, payload, ctx);
+      },
+    );
   }
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

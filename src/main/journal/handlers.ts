@@ -4,6 +4,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { getContactOrThrow } from '../contacts/service';
 import { dismissPair, findDuplicates } from '../duplicates/find';
 import { mergeContacts, undoMerge } from '../duplicates/merge';
+import { backupBeforeRiskyChange } from '../interop/backup';
 import {
   getCadenceDefaults,
   keepInTouchStatus,
@@ -84,7 +85,8 @@ export const journalHandlers: HandlerMap<keyof typeof journalContract> = {
     ctx.emit('data:changed', contactsChanged);
     return { dismissed: true as const };
   },
-  'duplicates:merge': (input, ctx) => {
+  'duplicates:merge': async (input, ctx) => {
+    await backupBeforeRiskyChange(ctx.store, ctx.dataDir, 'merge', ctx.now());
     const result = mergeContacts(ctx.store.sqlite, input.keepId, input.removeId, input.pick, ctx.now());
     ctx.emit('data:changed', contactsChanged);
     return result;

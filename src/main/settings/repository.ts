@@ -12,7 +12,11 @@ export async function setSelfEmails(db: Kysely<Database>, emails: string[]): Pro
   const unique = [...new Set(emails.map(normalizeEmail))];
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('self_emails').execute();
-    if (unique.length > 0) await trx.insertInto('self_emails').values(unique.map((email) => ({ email }))).execute();
+    if (unique.length > 0)
+      await trx
+        .insertInto('self_emails')
+        .values(unique.map((email) => ({ email })))
+        .execute();
   });
   return getSelfEmails(db);
 }

@@ -39,6 +39,7 @@ function pragmas(sqlite: BetterSqlite3.Database) {
     foreign_keys: sqlite.pragma('foreign_keys', { simple: true }),
     busy_timeout: sqlite.pragma('busy_timeout', { simple: true }),
     trusted_schema: sqlite.pragma('trusted_schema', { simple: true }),
+    temp_store: sqlite.pragma('temp_store', { simple: true }),
   };
 }
 
@@ -48,6 +49,7 @@ const expectedPragmas = {
   foreign_keys: 1,
   busy_timeout: 5000,
   trusted_schema: 0,
+  temp_store: 2,
 };
 
 /** Builds a file at `version` by running only the migrations up to it, as an older Rapport would have. */

@@ -16,12 +16,11 @@ export class RapportError extends Error {
 /** Calls a channel through `window.rapport` and unwraps the envelope (throws RapportError). */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const [domain, verb] = channel.split(':') as [string, string];
-  const group = (window.rapport as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[
-    domain
-  ];
+  const group = (
+    window.rapport as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
+  )[domain];
   const result = (await group[verb](input)) as
-    | { ok: true; value: ChannelOutput<C> }
-    | { ok: false; error: ErrorPayload };
+    { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorPayload };
   if (!result.ok) throw new RapportError(result.error);
   return result.value;
 }

@@ -1,10 +1,5 @@
 import { useEffect } from 'react';
-import {
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type UseQueryOptions,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { call, type RapportError } from './client';
 

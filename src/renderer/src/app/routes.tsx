@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { EmptyState } from './EmptyState';
 import { GoalPage } from '../features/goals/GoalPage';
 import { GoalsView } from '../features/goals/GoalsView';
 import { ContactPage } from '../features/contacts/ContactPage';
@@ -9,8 +8,8 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { DashboardView } from '../features/dashboard/DashboardView';
 import { DuplicatesView } from '../features/duplicates/DuplicatesView';
 import { JournalView } from '../features/journal/JournalView';
-import { ContactsImportView } from '../features/interop/ContactsImportView';
 import { GraphView } from '../features/graph/GraphView';
+import { ImportPage } from './ImportPage';
 
 export interface AppRoute {
   path: string;
@@ -29,17 +28,9 @@ export const routes: AppRoute[] = [
   { path: '/', element: <DashboardView /> },
   { path: '/journal', element: <JournalView /> },
   { path: '/duplicates', element: <DuplicatesView /> },
-  { path: '/import/contacts', element: <ContactsImportView /> },
+  { path: '/import/contacts', element: <ImportPage tab="contacts" /> },
   { path: '/graph', element: <GraphView /> },
   { path: '/goals', element: <GoalsView /> },
   { path: '/goals/:id', element: <GoalPage /> },
-  {
-    path: '/import',
-    element: (
-      <EmptyState
-        title="Import"
-        text="Import years of meetings from calendar (.ics) files and contacts from other tools here."
-      />
-    ),
-  },
+  { path: '/import', element: <ImportPage tab="calendar" /> },
 ];

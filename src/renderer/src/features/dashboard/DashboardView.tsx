@@ -23,6 +23,7 @@ import { EntryModal, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
+import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 
 function since(item: ReconnectItem): string {
   if (item.lastContactAt === null) return `Never logged · added ${item.daysSince} days ago`;
@@ -89,6 +90,7 @@ export function DashboardView() {
   return (
     <Stack gap="lg">
       <Title order={2}>Dashboard</Title>
+      <GoalsDashboardWidget />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>Activity</Title>

@@ -1,0 +1,210 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openStore } from '../../src/main/db/open';
+import { generateNetwork, writeNetwork } from '../../src/main/demo/generator';
+import { writeDemoJournal } from '../../src/main/demo/journalGenerator';
+import { resultsDir, startApp, type RunningApp } from './harness';
+
+const docsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+function publish(name: string, as: string): void {
+  mkdirSync(docsDir, { recursive: true });
+  copyFileSync(join(resultsDir, `${name}.png`), join(docsDir, as));
+}
+
+/**
+ * In the page: the centre of the widest solid disc of colour `hex` in a PNG, i.e. the middle of
+ * the biggest node drawn in that colour. A string because the e2e project has no DOM types.
+ */
+const findPatchScript = `async ({ png, hex }) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const g = canvas.getContext('2d');
+  g.drawImage(image, 0, 0);
+  const { data, width, height } = g.getImageData(0, 0, canvas.width, canvas.height);
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const match = (x, y) => want.every((v, k) => Math.abs(data[(y * width + x) * 4 + k] - v) <= 12);
+  let best = null;
+  for (let y = 0; y < height; y += 2) {
+    for (let x = 0; x < width; x += 2) {
+      if (!match(x, y)) continue;
+      let r = 1;
+      while (r < 30 && x - r >= 0 && y - r >= 0 && x + r < width && y + r < height &&
+        match(x - r, y) && match(x + r, y) && match(x, y - r) && match(x, y + r)) r++;
+      if (!best || r > best.r) best = { x, y, r };
+    }
+  }
+  return best && best.r >= 3 ? best : null;
+}`;
+
+/**
+ * The viewport point of a node drawn in `hex`. Sigma draws into WebGL, so the page's own pixels
+ * are the honest way to find where a node landed without reaching into the renderer.
+ */
+async function findNode(page: Page, canvas: Locator, hex: string): Promise<{ x: number; y: number } | null> {
+  const box = await canvas.boundingBox();
+  if (!box) return null;
+  const png = (await page.screenshot({ clip: box })).toString('base64');
+  const found = (await page.evaluate(`(${findPatchScript})(${JSON.stringify({ png, hex })})`)) as {
+    x: number;
+    y: number;
+  } | null;
+  return found ? { x: box.x + found.x, y: box.y + found.y } : null;
+}
+
+/** The colour the legend shows for a circle, which its nodes are drawn in, as #rrggbb. */
+async function legendColor(page: Page, circle: string): Promise<string> {
+  const label = page.getByLabel('Legend').getByText(circle, { exact: true });
+  const style = (await label.locator('xpath=preceding-sibling::*[1]').getAttribute('style')) ?? '';
+  const hex = /#[0-9a-f]{6}/i.exec(style)?.[0];
+  if (hex) return hex.toLowerCase();
+  const rgb = /rgb\((\d+), *(\d+), *(\d+)\)/.exec(style);
+  if (!rgb) throw new Error(`No colour in the legend swatch for ${circle}: ${style}`);
+  return `#${rgb
+    .slice(1, 4)
+    .map((v) => Number(v).toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+describe('strength and the network graph, end to end over the demo network', () => {
+  let app: RunningApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-strength-e2e-'));
+    const dbPath = join(dir, 'rapport.sqlite');
+    const network = generateNetwork();
+    const store = await openStore(dbPath);
+    try {
+      writeDemoJournal(store, network, writeNetwork(store, network));
+    } finally {
+      await store.close();
+    }
+    app = await startApp({ dbPath, viewport: { width: 1440, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('draws the whole network, laid out once and saved', async () => {
+    const { page } = app;
+    const data = await app.call('strength:graph', {});
+    expect(data.nodes.length).toBeGreaterThan(100);
+    expect(data.nodes.every((n) => n.x === null)).toBe(true);
+
+    await app.goto('/graph');
+    await page.getByRole('heading', { name: 'Network' }).waitFor();
+    await page.getByTestId('graph-canvas').locator('canvas').first().waitFor();
+    await page.getByText(`${data.nodes.length} contacts;`).waitFor();
+    // A first visit lays everyone out in the worker, then saves the positions.
+    await page.getByText('Laying out…').waitFor();
+    await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
+    await expect
+      .poll(async () => (await app.call('strength:graph', {})).nodes.filter((n) => n.x !== null).length)
+      .toBe(data.nodes.length);
+    await page.mouse.move(5, 5);
+    await app.screenshot('graph-full');
+    publish('graph-full', 'graph.png');
+  });
+
+  test('filters to mentors, then a click on a node opens its summary', async () => {
+    const { page } = app;
+    await page.getByRole('combobox', { name: 'Circle' }).click();
+    await page.getByRole('option', { name: 'mentor', exact: true }).click();
+    await page.mouse.move(5, 5);
+    // Let sigma redraw with the reducers applied before reading its pixels.
+    await page.waitForTimeout(500);
+    await app.screenshot('graph-mentors');
+    publish('graph-mentors', 'graph-mentors.png');
+
+    const canvas = page.getByTestId('graph-canvas');
+    const point = await findNode(page, canvas, await legendColor(page, 'mentor'));
+    expect(point, 'a mentor node is drawn').not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const summary = page.getByLabel('Contact summary');
+    await summary.waitFor();
+    await expect.poll(() => summary.getByText('mentor', { exact: true }).count()).toBeGreaterThan(0);
+    await summary.getByRole('link', { name: 'Open contact page' }).waitFor();
+    // Everyone else is a mentor too: the filter hid the other circles.
+    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const data = await app.call('strength:graph', {});
+    const clicked = data.nodes.find((n) => n.label === name);
+    expect(clicked?.circles).toContain('mentor');
+  });
+
+  test('asks who can introduce the user to someone and lists the path', async () => {
+    const { page } = app;
+    const data = await app.call('strength:graph', {});
+    // The demo's mentors meet the user alone, so nobody introduces them: take the contact with
+    // the strongest indirect path, so the flow is about a real introduction.
+    let target: { id: number; label: string; path: NonNullable<Awaited<ReturnType<typeof pathOf>>> } | null =
+      null;
+    const pathOf = (contactId: number) => app.call('strength:path', { contactId, excludeDirect: true });
+    for (const n of data.nodes) {
+      const path = await pathOf(n.contactId);
+      if (path && path.steps.length >= 2 && (!target || path.bottleneck > target.path.bottleneck)) {
+        target = { id: n.contactId, label: n.label, path };
+      }
+    }
+    expect(target, 'someone is reachable through someone else').not.toBeNull();
+    const { label, path } = target!;
+
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await search.click();
+    await search.fill(label);
+    await page.getByRole('option', { name: label, exact: true }).first().click();
+    const summary = page.getByLabel('Contact summary');
+    await summary.getByRole('heading', { name: label }).waitFor();
+    await summary.getByRole('button', { name: 'Who can introduce me?' }).click();
+    const listed = summary.getByLabel('Introduction path');
+    await listed.waitFor();
+    for (let i = 0; i < path.steps.length; i++) {
+      await listed.getByText(`${path.nodes[i].name} → ${path.nodes[i + 1].name}:`).waitFor();
+    }
+    expect(path.nodes[0].contactId).toBe(0);
+    expect(path.nodes.at(-1)?.contactId).toBe(target!.id);
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    await app.screenshot('graph-path');
+  });
+
+  test('opens the contact and reads why the strength is what it is', async () => {
+    const { page } = app;
+    const summary = page.getByLabel('Contact summary');
+    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    await summary.getByRole('link', { name: 'Open contact page' }).click();
+    await page
+      .getByRole('heading', { name, level: 1 })
+      .or(page.getByRole('heading', { name }).first())
+      .waitFor();
+
+    const panel = page.getByLabel('Relationship strength');
+    await panel.waitFor();
+    const id = Number(/\/contacts\/(\d+)/.exec(page.url())?.[1]);
+    const detail = await app.call('strength:contact', { contactId: id });
+    expect(detail.groups.length).toBeGreaterThan(0);
+    const why = panel.getByRole('table', { name: 'What makes the strength' });
+    await expect.poll(() => why.getByRole('row').count()).toBe(detail.groups.length);
+    for (const g of detail.groups) {
+      await why.getByRole('row', { name: `${g.count} ${g.label} ${g.contribution.toFixed(1)}` }).waitFor();
+    }
+    expect(await panel.getByTestId('strength-reciprocity').textContent()).toBe(detail.reciprocity);
+    expect(await panel.getByTestId('strength-layer').isVisible()).toBe(true);
+
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(resultsDir, 'strength-panel.png') });
+    publish('strength-panel', 'strength.png');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+  });
+});
