@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,9 +17,19 @@ async function main(): Promise<void> {
 
   const here = dirname(fileURLToPath(import.meta.url));
   const casesDir = join(here, 'cases');
+  const resultsPath = join(here, 'results.json');
+  // A filtered run updates its own rows and keeps the others from the last run.
+  const earlier: BenchResult[] =
+    filters.length > 0 && existsSync(resultsPath)
+      ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResult[])
+      : [];
   const results: BenchResult[] = [];
   // Written after every module, so a long or failing module further on loses nothing before it.
-  const save = () => writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const save = () => {
+    const fresh = new Set(results.map((r) => r.case));
+    const merged = [...earlier.filter((r) => !fresh.has(r.case)), ...results];
+    writeFileSync(resultsPath, `${JSON.stringify(merged, null, 2)}\n`);
+  };
   for (const file of readdirSync(casesDir)
     .filter((f) => f.endsWith('.ts'))
     .sort()) {

@@ -96,6 +96,23 @@ describe('strength and the network graph, end to end over the demo network', () 
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  test('the dashboard over the demo network draws a year of activity and a reconnect queue', async () => {
+    const { page } = app;
+    await app.goto('/');
+    const heatmap = page.getByTestId('activity-heatmap');
+    await heatmap.waitFor();
+    const dashboard = await app.call('dashboard:get', {
+      tzOffsetMinutes: await page.evaluate(() => -new Date().getTimezoneOffset()),
+    });
+    const total = dashboard.activity.reduce((sum, day) => sum + day.count, 0);
+    expect(total).toBeGreaterThan(500);
+    expect(await heatmap.getAttribute('aria-label')).toBe(`${total} interactions in the last 12 months`);
+    await page.getByRole('table', { name: 'Reconnect queue' }).waitFor();
+    await page.mouse.move(5, 5);
+    await app.screenshot('dashboard-demo');
+    publish('dashboard-demo', 'dashboard.png');
+  });
+
   test('draws the whole network, laid out once and saved', async () => {
     const { page } = app;
     const data = await app.call('strength:graph', {});

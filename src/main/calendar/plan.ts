@@ -93,6 +93,8 @@ export function planImport(
   self: ReadonlySet<string>,
   existing: ExistingState,
   maxMeetingSize: number,
+  /** Only who takes part (for choosing people to create): skips hashing and comparing every occurrence. */
+  peopleOnly = false,
 ): ImportPlan {
   const plan: ImportPlan = {
     interactions: [],
@@ -154,6 +156,7 @@ export function planImport(
         person.name ??= p.name;
         if (!large) person.proposable = true;
       }
+      if (peopleOnly) continue;
       const sourceHash = `${version(o)}#${contentHash(o, initiatedBy, participants, existing.contactByEmail)}`;
       const stored = existing.interactions.get(key);
       let action: PlannedInteraction['action'] = 'create';

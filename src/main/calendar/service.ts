@@ -206,7 +206,7 @@ export async function commitImport(
     await setSelfEmails(ctx.store.db, self);
   }
   const existing = loadExisting(ctx.store.sqlite);
-  const before = planImport(parsed, new Set(self), existing, cached.maxMeetingSize);
+  const before = planImport(parsed, new Set(self), existing, cached.maxMeetingSize, true);
   const wanted = new Set(request.createPeople.map(normalizeEmail));
   const newPeople: NewPerson[] = [];
   for (const person of before.people.values()) {

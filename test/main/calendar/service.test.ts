@@ -135,6 +135,53 @@ describe('calendar import service', () => {
     expect(t.store.sqlite.prepare('SELECT email FROM self_emails').pluck().all()).toEqual(['me@example.com']);
   });
 
+  it("the bulk write does the participant triggers' work and leaves the triggers as they were", async () => {
+    const triggers = () =>
+      t.store.sqlite
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)
+        .all();
+    const before = triggers();
+    const { result } = await importAll();
+    expect(result.created).toBe(15);
+    expect(triggers()).toEqual(before);
+    // strength_dirty: every interaction with people; contacts.last_contact_at: each one's latest meeting.
+    expect(
+      count('interactions WHERE id IN (SELECT interaction_id FROM interaction_participants)'),
+    ).toBeGreaterThan(0);
+    expect(
+      count(
+        'interaction_participants WHERE interaction_id NOT IN (SELECT interaction_id FROM strength_dirty)',
+      ),
+    ).toBe(0);
+    const stale = t.store.sqlite
+      .prepare(
+        `SELECT id, last_contact_at FROM contacts c WHERE last_contact_at IS NOT
+           (SELECT max(starts_at) FROM interaction_participants p WHERE p.contact_id = c.id AND p.role != 'mentioned')`,
+      )
+      .all();
+    expect(stale).toEqual([]);
+    expect(count('contacts WHERE last_contact_at IS NULL')).toBe(0);
+    // The recreated triggers still fire for a later write.
+    const contactId = t.store.sqlite.prepare('SELECT min(id) FROM contacts').pluck().get() as number;
+    const later = '2025-05-30T10:00:00.000Z';
+    const id = Number(
+      t.store.sqlite
+        .prepare(
+          `INSERT INTO interactions (kind, starts_at, created_at, updated_at) VALUES ('call', ?, ?, ?)`,
+        )
+        .run(later, later, later).lastInsertRowid,
+    );
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO interaction_participants (interaction_id, contact_id, starts_at) VALUES (?, ?, ?)`,
+      )
+      .run(id, contactId, later);
+    expect(
+      t.store.sqlite.prepare('SELECT last_contact_at FROM contacts WHERE id = ?').pluck().get(contactId),
+    ).toBe(later);
+    expect(count(`strength_dirty WHERE interaction_id = ${id}`)).toBe(1);
+  });
+
   it('re-importing the same files writes nothing and says so', async () => {
     await importAll();
     const before = contentHash(t.store.sqlite);

@@ -49,9 +49,10 @@ function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: Reconn
         <Badge
           color={item.overdueRatio >= 2 ? 'red' : 'orange'}
           variant="light"
+          miw={52}
           title={`${item.overdueRatio.toFixed(1)} times the cadence since the last contact`}
         >
-          {item.overdueRatio.toFixed(1)}×
+          {item.overdueRatio >= 10 ? Math.round(item.overdueRatio) : item.overdueRatio.toFixed(1)}×
         </Badge>
       </Table.Td>
       <Table.Td>

@@ -1,0 +1,116 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type RunningApp } from './harness';
+
+const outlookFile = fileURLToPath(
+  new URL('../fixtures/ics/rapport/outlook-windows-zones.ics', import.meta.url),
+);
+
+describe('calendar import, end to end through the Import view over a real database file', () => {
+  let app: RunningApp;
+  let priya: number;
+
+  const contactId = (email: string) =>
+    app.store.sqlite.prepare('SELECT contact_id FROM contact_emails WHERE email = ?').pluck().get(email) as
+      number | undefined;
+
+  /** Picks the fixture in the file input and waits for the preview, previewed as me@example.com. */
+  async function previewAsMe(): Promise<void> {
+    const { page } = app;
+    await app.goto('/import');
+    await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles(outlookFile);
+    const self = page.getByRole('textbox', { name: 'My email address' });
+    await self.waitFor();
+    if ((await self.inputValue()) !== 'me@example.com') {
+      await self.fill('me@example.com');
+      await page.getByRole('button', { name: 'Preview again' }).click();
+      // A new preview resets the kept people: wait until it has landed before choosing.
+      await expect.poll(() => page.locator('button[data-loading]').count()).toBe(0);
+      await expect.poll(() => self.inputValue()).toBe('me@example.com');
+    }
+  }
+
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1360, height: 1000 } });
+    priya = (
+      await app.call('contacts:create', {
+        displayName: 'Priya Raman',
+        emails: [{ email: 'priya.raman@contoso.com' }],
+      })
+    ).id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  test('previews the file, keeps Tom, drops Jonas and commits with progress', async () => {
+    const { page } = app;
+    await previewAsMe();
+    const tom = page.getByRole('checkbox', { name: /tom\.becker@contoso\.com/ });
+    const jonas = page.getByRole('checkbox', { name: /jonas\.mueller@fabrikam\.de/ });
+    await tom.waitFor();
+    await jonas.uncheck();
+    expect(await tom.isChecked()).toBe(true);
+    expect(await jonas.isChecked()).toBe(false);
+    await page.getByText('New people (1 kept)').waitFor();
+    await app.screenshot('calendar-preview');
+
+    const eventsBefore = app.events.length;
+    await page.getByRole('button', { name: /^Import \d+ meetings$/ }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+    const writing = app.events
+      .slice(eventsBefore)
+      .filter((e) => e.event === 'import:progress')
+      .map((e) => e.payload as { phase: string; done: number; total: number })
+      .filter((p) => p.phase === 'writing');
+    // The progress bar is drawn from these; the last one says the write finished.
+    expect(writing.length).toBeGreaterThan(0);
+    expect(writing.at(-1)!.done).toBe(writing.at(-1)!.total);
+    expect(contactId('tom.becker@contoso.com')).toBeDefined();
+    expect(contactId('jonas.mueller@fabrikam.de')).toBeUndefined();
+    await app.screenshot('calendar-result');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('the meetings are on the right contacts’ timelines', async () => {
+    const { page } = app;
+    const tom = contactId('tom.becker@contoso.com')!;
+    for (const id of [priya, tom]) {
+      await app.goto(`/contacts/${id}`);
+      const timeline = page.getByRole('list', { name: 'Timeline' });
+      await timeline
+        .getByRole('button', { name: /Sprint planning/ })
+        .first()
+        .waitFor();
+    }
+    // Lunch with Jonas had no one kept but Jonas, so it links to nobody on Priya's timeline.
+    await app.goto(`/contacts/${priya}`);
+    await page.getByRole('list', { name: 'Timeline' }).getByRole('button').first().waitFor();
+    expect(
+      await page
+        .getByRole('list', { name: 'Timeline' })
+        .getByRole('button', { name: /Mittagessen/ })
+        .count(),
+    ).toBe(0);
+  });
+
+  test('re-importing the file says nothing new, and undo removes the import', async () => {
+    const { page } = app;
+    const before = app.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get() as number;
+    await previewAsMe();
+    await page.getByText('To create').waitFor();
+    await page.getByRole('button', { name: 'Drop all' }).click();
+    await page.getByRole('button', { name: 'Import 0 meetings' }).click();
+    await page.getByText('Nothing new', { exact: true }).waitFor();
+    expect(app.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(before);
+
+    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await page.getByText('undone', { exact: true }).waitFor();
+    expect(app.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+    expect(contactId('tom.becker@contoso.com')).toBeUndefined();
+    expect(contactId('priya.raman@contoso.com')).toBe(priya);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
