@@ -12,6 +12,7 @@ import type { contactListInput } from '../../shared/contacts/schemas';
 import type { z } from 'zod';
 import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
+import { upsertTagIds } from '../tags/repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ListQuery = z.output<typeof contactListInput>;
@@ -38,22 +39,6 @@ export async function findEmailOwners(
     .where('e.email', 'in', emails.map(normalizeEmail));
   if (exceptId !== undefined) query = query.where('e.contact_id', '!=', exceptId);
   return query.execute();
-}
-
-async function upsertTagIds(db: Db, names: string[]): Promise<number[]> {
-  // The first spelling wins; tags compare without case.
-  const byKey = new Map<string, string>();
-  for (const name of names)
-    if (!byKey.has(name.trim().toLowerCase())) byKey.set(name.trim().toLowerCase(), name.trim());
-  const unique = [...byKey.values()];
-  if (unique.length === 0) return [];
-  await db
-    .insertInto('tags')
-    .values(unique.map((name) => ({ name })))
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const rows = await db.selectFrom('tags').select('id').where('name', 'in', unique).execute();
-  return rows.map((r) => r.id);
 }
 
 /** Replaces a contact's circles, emails, phones, links and tags with the given lists. */

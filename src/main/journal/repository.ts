@@ -10,6 +10,7 @@ import type {
   ParticipantRef,
   timelineInput,
 } from '../../shared/journal/schemas';
+import { upsertTagIds } from '../tags/repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -29,21 +30,6 @@ export interface InteractionRow {
 export interface ParticipantRow {
   contact_id: number;
   role: ParticipantRole;
-}
-
-export async function upsertTagIds(db: Db, names: string[]): Promise<number[]> {
-  const byKey = new Map<string, string>();
-  for (const name of names)
-    if (!byKey.has(name.trim().toLowerCase())) byKey.set(name.trim().toLowerCase(), name.trim());
-  const unique = [...byKey.values()];
-  if (unique.length === 0) return [];
-  await db
-    .insertInto('tags')
-    .values(unique.map((name) => ({ name })))
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const rows = await db.selectFrom('tags').select('id').where('name', 'in', unique).execute();
-  return rows.map((r) => r.id);
 }
 
 export async function existingContactIds(db: Db, ids: number[]): Promise<Set<number>> {

@@ -13,6 +13,7 @@ import { parseQuickLog, quickLogMoment } from '../../shared/journal/quickLog';
 import type { InteractionKind } from '../../shared/journal/kinds';
 import { toPrefixQuery } from '../search/ftsQuery';
 import * as repo from './repository';
+import { upsertTagIds } from '../tags/repository';
 
 type Issue = { path: Array<string | number>; message: string };
 
@@ -208,7 +209,7 @@ export async function undoDelete(db: Kysely<Database>, token: number): Promise<I
         .values(kept.map((p) => ({ ...p, interaction_id: inserted.id, starts_at: row.starts_at as string })))
         .execute();
     }
-    const tagIds = await repo.upsertTagIds(trx, tags);
+    const tagIds = await upsertTagIds(trx, tags);
     if (tagIds.length > 0) {
       await trx
         .insertInto('interaction_tags')

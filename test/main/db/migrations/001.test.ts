@@ -1,16 +1,15 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBefore } from '../../../support/migrationDb';
 import { migration001 } from '../../../../src/main/db/migrations/001_contacts';
 
 let sqlite: BetterSqlite3.Database;
 let db: Kysely<unknown>;
 
-beforeEach(() => {
+beforeEach(async () => {
   // Version 0 is an empty file: there is nothing to seed before the first migration.
-  sqlite = new BetterSqlite3(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  ({ sqlite, db } = await databaseBefore(1));
 });
 afterEach(async () => {
   await db.destroy();

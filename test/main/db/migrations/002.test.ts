@@ -1,7 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migration001 } from '../../../../src/main/db/migrations/001_contacts';
+import { databaseBefore } from '../../../support/migrationDb';
 import { migration002 } from '../../../../src/main/db/migrations/002_journal';
 
 let sqlite: BetterSqlite3.Database;
@@ -9,10 +9,7 @@ let db: Kysely<unknown>;
 const now = '2026-01-01T00:00:00.000Z';
 
 beforeEach(async () => {
-  sqlite = new BetterSqlite3(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migration001.up(db);
+  ({ sqlite, db } = await databaseBefore(2));
 });
 afterEach(async () => {
   await db.destroy();

@@ -1,7 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../../../src/main/db/migrations';
+import { databaseBefore } from '../../../support/migrationDb';
 import { migration007 } from '../../../../src/main/db/migrations/007_journal_extras';
 
 let sqlite: BetterSqlite3.Database;
@@ -9,10 +9,7 @@ let db: Kysely<unknown>;
 const now = '2026-01-01T00:00:00.000Z';
 
 beforeEach(async () => {
-  sqlite = new BetterSqlite3(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  for (const m of migrations.filter((m) => m.version < 7)) await m.up(db);
+  ({ sqlite, db } = await databaseBefore(7));
 });
 afterEach(async () => {
   await db.destroy();

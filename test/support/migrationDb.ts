@@ -1,0 +1,20 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrations } from '../../src/main/db/migrations';
+
+export interface MigrationDb {
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<unknown>;
+}
+
+/**
+ * An in-memory database just before migration `version`: every earlier migration applied,
+ * that one and the later ones not, so a test can seed data at N-1 and check it after N.
+ */
+export async function databaseBefore(version: number): Promise<MigrationDb> {
+  const sqlite = new BetterSqlite3(':memory:');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  for (const m of migrations.filter((m) => m.version < version)) await m.up(db);
+  return { sqlite, db };
+}
