@@ -101,7 +101,6 @@ function statements(sqlite: BetterSqlite3.Database) {
     insertParticipant: sqlite.prepare(
       `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, ?, ?)`,
     ),
-    connectedExists: sqlite.prepare(`SELECT 1 FROM interactions WHERE source_key = ?`).pluck(),
   };
 }
 
@@ -115,6 +114,61 @@ function tagId(st: Statements, cache: Map<string, number>, name: string): number
     cache.set(key, id);
   }
   return id;
+}
+
+/**
+ * The "before" of every contact the import will update, read in a few set queries rather than
+ * six per contact. Only valid until the contact is first written; later reads go per contact.
+ */
+function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number, Snapshot> {
+  const out = new Map<number, Snapshot>();
+  if (ids.length === 0) return out;
+  const list = JSON.stringify(ids);
+  const inList = `IN (SELECT value FROM json_each(?))`;
+  const contacts = sqlite
+    .prepare(
+      `SELECT id, display_name, given_name, family_name, organisation, title, notes, birthday, updated_at,
+              EXISTS (SELECT 1 FROM contact_photos p WHERE p.contact_id = c.id) AS has_photo
+       FROM contacts c WHERE id ${inList}`,
+    )
+    .all(list) as Array<
+    Omit<Snapshot, 'emails' | 'phones' | 'links' | 'tagIds' | 'hadPhoto'> & {
+      id: number;
+      has_photo: number;
+    }
+  >;
+  for (const { id, has_photo, ...row } of contacts) {
+    out.set(id, { ...row, emails: [], phones: [], links: [], tagIds: [], hadPhoto: has_photo > 0 });
+  }
+  const fill = (sql: string, add: (snap: Snapshot, rest: unknown[]) => void) => {
+    for (const [contactId, ...rest] of sqlite.prepare(sql).raw(true).iterate(list) as Iterable<unknown[]>) {
+      const snap = out.get(contactId as number);
+      if (snap) add(snap, rest);
+    }
+  };
+  fill(
+    `SELECT contact_id, id, email, label, position FROM contact_emails WHERE contact_id ${inList} ORDER BY contact_id, position`,
+    (snap, r) => snap.emails.push(r as Snapshot['emails'][number]),
+  );
+  fill(
+    `SELECT contact_id, id, phone, normalized, label, position FROM contact_phones WHERE contact_id ${inList} ORDER BY contact_id, position`,
+    (snap, r) => snap.phones.push(r as Snapshot['phones'][number]),
+  );
+  fill(
+    `SELECT contact_id, id, kind, url, position FROM contact_links WHERE contact_id ${inList} ORDER BY contact_id, position`,
+    (snap, r) => snap.links.push(r as Snapshot['links'][number]),
+  );
+  fill(`SELECT contact_id, tag_id FROM contact_tags WHERE contact_id ${inList}`, (snap, r) =>
+    snap.tagIds.push(r[0] as number),
+  );
+  return out;
+}
+
+/** Next free list positions, as `maxPosition` would read them, from a snapshot. */
+function nextPositions(snap: Snapshot): [number, number, number] {
+  const next = (rows: unknown[][]) =>
+    rows.reduce((max, r) => Math.max(max, (r[r.length - 1] as number) + 1), 0);
+  return [next(snap.emails), next(snap.phones), next(snap.links)];
 }
 
 function snapshot(st: Statements, id: number): Snapshot {
@@ -176,7 +230,24 @@ export function commitContactsImport(
   const tags = new Map<string, number>();
   const warnings: RowWarning[] = [];
   const total = plan.items.length;
+  const updateSql = new Map<string, BetterSqlite3.Statement>();
   const run = sqlite.transaction(() => {
+    const willUpdate = plan.items
+      .filter(
+        (item) =>
+          item.preview.action === 'update' &&
+          item.update &&
+          (item.preview.changes.length > 0 || item.preview.jobChange),
+      )
+      .map((item) => (item.preview.match as { contactId: number }).contactId);
+    const before = snapshotsOf(sqlite, [...new Set(willUpdate)]);
+    const keys = plan.items.map((item) => (item.incoming.connectedOn ? connectedKey(item) : null));
+    const connected = new Set(
+      sqlite
+        .prepare(`SELECT source_key FROM interactions WHERE source_key IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .all(JSON.stringify(keys.filter((k) => k !== null))) as string[],
+    );
     const importId = Number(
       st.insertImport.run(`contacts:${parsed.format}`, parsed.fileName, parsed.sha256, now).lastInsertRowid,
     );
@@ -227,21 +298,28 @@ export function commitContactsImport(
         if (!update || (preview.changes.length === 0 && !preview.jobChange)) {
           outcome.unchanged++;
         } else {
-          st.logChange.run(importId, contactId, 'updated', JSON.stringify(snapshot(st, contactId)));
+          const first = before.get(contactId);
+          before.delete(contactId);
+          const snap = first ?? snapshot(st, contactId);
+          st.logChange.run(importId, contactId, 'updated', JSON.stringify(snap));
           const columns = Object.keys(update.scalars);
           const values = Object.values(update.scalars);
-          sqlite
-            .prepare(
-              `UPDATE contacts SET ${[...columns, 'updated_at'].map((k) => `${k} = ?`).join(', ')} WHERE id = ?`,
-            )
-            .run(...values, now, contactId);
+          const sql = `UPDATE contacts SET ${[...columns, 'updated_at'].map((k) => `${k} = ?`).join(', ')} WHERE id = ?`;
+          let updateStmt = updateSql.get(sql);
+          if (!updateStmt) {
+            updateStmt = sqlite.prepare(sql);
+            updateSql.set(sql, updateStmt);
+          }
+          updateStmt.run(...values, now, contactId);
           addLists(
             st,
             tags,
             contactId,
             update,
             taken,
-            st.maxPosition.get({ id: contactId }) as [number, number, number],
+            first
+              ? nextPositions(first)
+              : (st.maxPosition.get({ id: contactId }) as [number, number, number]),
           );
           outcome.updated++;
         }
@@ -268,8 +346,9 @@ export function commitContactsImport(
           outcome.interactions++;
         }
       }
-      const key = c.connectedOn ? connectedKey(item) : null;
-      if (c.connectedOn && key && !st.connectedExists.get(key)) {
+      const key = keys[i];
+      if (c.connectedOn && key && !connected.has(key)) {
+        connected.add(key);
         const iid = st.insertInteraction.run(
           'connected',
           'Connected on LinkedIn',

@@ -184,6 +184,40 @@ export function isEmptyDatabase(sqlite: BetterSqlite3.Database): boolean {
   return count('contacts') === 0 && count('interactions') === 0;
 }
 
+/** Rows per INSERT: many rows to one statement saves a native call per row, within SQLite's parameter limit. */
+function batchRows(columnCount: number): number {
+  return Math.max(1, Math.min(200, Math.floor(32_000 / Math.max(1, columnCount))));
+}
+
+function insertRows(sqlite: BetterSqlite3.Database, table: string, dump: TableDump): void {
+  const width = dump.columns.length;
+  const head = `INSERT INTO ${quoteIdent(table)} (${dump.columns.map(quoteIdent).join(', ')}) VALUES `;
+  const tuple = `(${dump.columns.map(() => '?').join(', ')})`;
+  const prepare = (n: number) => sqlite.prepare(head + Array.from({ length: n }, () => tuple).join(', '));
+  const per = batchRows(width);
+  const rows = dump.rows;
+  const full = rows.length >= per ? prepare(per) : null;
+  const values: unknown[] = new Array<unknown>(per * width);
+  let i = 0;
+  const fill = (n: number) => {
+    let k = 0;
+    for (let r = i; r < i + n; r++) {
+      const row = rows[r];
+      for (let c = 0; c < width; c++) values[k++] = decodeCell(row[c]);
+    }
+    values.length = k;
+  };
+  for (; full && i + per <= rows.length; i += per) {
+    fill(per);
+    full.run(values);
+  }
+  const rest = rows.length - i;
+  if (rest > 0) {
+    fill(rest);
+    prepare(rest).run(values);
+  }
+}
+
 /**
  * Restores a JSON export into an empty database, in one transaction: every table in the
  * export replaces what migrations seeded in it; a table or column this version does not
@@ -241,12 +275,7 @@ export function restoreJsonExport(
     for (const table of [...tables].reverse()) sqlite.prepare(`DELETE FROM ${quoteIdent(table)}`).run();
     for (const table of tables) {
       const dump = doc.tables[table];
-      const insert = sqlite.prepare(
-        `INSERT INTO ${quoteIdent(table)} (${dump.columns.map(quoteIdent).join(', ')}) VALUES (${dump.columns.map(() => '?').join(', ')})`,
-      );
-      for (const row of dump.rows) {
-        insert.run(row.some((v) => v !== null && typeof v === 'object') ? row.map(decodeCell) : row);
-      }
+      insertRows(sqlite, table, dump);
       counts[table] = dump.rows.length;
     }
     for (const index of indexes) sqlite.exec(index.sql);
