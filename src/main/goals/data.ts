@@ -310,16 +310,18 @@ export interface MilestoneCandidate {
   people: number[];
 }
 
+const MILESTONE_CHUNK = 32;
+
 /**
  * Interactions in the window that could tick a milestone, oldest first: found through the
  * contact's participations, the kind index, or the notes' full-text index, whichever the rule
  * has; the exact test is done in memory.
  */
-export function loadMilestoneCandidates(
+export function* loadMilestoneCandidates(
   db: Db,
   rule: { contactId: number | null; kinds: readonly string[]; keyword: string | null },
   w: Window,
-): MilestoneCandidate[] {
+): Generator<MilestoneCandidate> {
   const [lo, hi] = bounds(w);
   let ids: number[];
   if (rule.contactId !== null) {
@@ -348,29 +350,37 @@ export function loadMilestoneCandidates(
       .pluck()
       .all(`${phrase}*`, lo, hi) as number[];
   } else {
-    return [];
+    return;
   }
-  if (ids.length === 0) return [];
-  const rows = stmt(
-    db,
-    `SELECT i.id, i.kind, i.title, i.notes, i.starts_at, i.all_day FROM interactions i
-     WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.starts_at`,
-  )
-    .raw()
-    .all(JSON.stringify(ids)) as [number, string, string, string, string, number][];
-  const people = stmt(
-    db,
-    `SELECT p.contact_id FROM interaction_participants p WHERE p.interaction_id = ? AND ${present}`,
-  ).pluck();
-  return rows.map(([id, kind, title, notes, startsAt, allDay]) => ({
-    id,
-    kind,
-    title,
-    notes,
-    startsAt,
-    allDay: allDay === 1,
-    people: people.all(id) as number[],
-  }));
+  // Read in small chunks, oldest first: the caller stops at the first match, which is usually
+  // among the first few, so the wide rows (with notes) of the rest are never read.
+  for (let from = 0; from < ids.length; from += MILESTONE_CHUNK) {
+    const chunk = ids.slice(from, from + MILESTONE_CHUNK);
+    const rows = stmt(
+      db,
+      `SELECT i.id, i.kind, i.title, i.notes, i.starts_at, i.all_day FROM interactions i
+       WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.starts_at`,
+    )
+      .raw()
+      .all(JSON.stringify(chunk)) as [number, string, string, string, string, number][];
+    // Everyone present at all of them in one read, not one query per candidate.
+    const attending = stmt(
+      db,
+      `SELECT p.interaction_id, p.contact_id FROM interaction_participants p
+       WHERE p.interaction_id IN (SELECT value FROM json_each(?)) AND ${present}`,
+    )
+      .raw()
+      .all(JSON.stringify(chunk)) as [number, number][];
+    const people = new Map<number, number[]>();
+    for (const [iid, cid] of attending) {
+      const list = people.get(iid);
+      if (list) list.push(cid);
+      else people.set(iid, [cid]);
+    }
+    for (const [id, kind, title, notes, startsAt, allDay] of rows) {
+      yield { id, kind, title, notes, startsAt, allDay: allDay === 1, people: people.get(id) ?? [] };
+    }
+  }
 }
 
 /**

@@ -37,34 +37,42 @@ export function totalsFromMemory(
   todayDate: string,
 ): number[] | null {
   if (f.tags.length > 0 || !hasPersonCriteria(f) || periods.length === 0) return null;
-  const cache = strengthCacheFor(sqlite);
   const people = candidatePeople(r).filter((id) => personMatches(r, id, false));
   const kinds = f.kinds.length > 0 ? new Set<string>(f.kinds) : null;
   // All-day entries sit at UTC midnight of their date: up to a day from their local bounds.
   const lo = periods[0].startMs - 2 * DAY_MS;
   const hi = periods[periods.length - 1].endMs + 2 * DAY_MS;
-  const interactionPeriod = new Map<number, number>();
+  const counting = measure === 'count';
+  const counts = periods.map(() => 0);
   const peopleIn = periods.map(() => new Set<number>());
   const unsure = new Map<number, number[]>();
-  const add = (id: number, person: number, index: number) => {
-    if (index < 0) return;
-    interactionPeriod.set(id, index);
-    peopleIn[index].add(person);
-  };
   const wanted = new Set(people);
   // One pass over the journal (one sync of the cache), not one lookup per person: a circle
-  // can hold thousands of people.
-  for (const i of cache.allInteractions()) {
-    if (i.at < lo || i.at >= hi || (kinds !== null && !kinds.has(i.kind))) continue;
+  // can hold thousands of people. Each interaction is bucketed once, on its first matching
+  // person, and a count goal stops there: the hot loop keeps no per-interaction map.
+  for (const i of strengthCacheFor(sqlite).allInteractions()) {
+    const at = i.at;
+    if (at < lo || at >= hi || (kinds !== null && !kinds.has(i.kind))) continue;
+    if (at % DAY_MS === 0) {
+      for (const person of i.participants) {
+        if (!wanted.has(person)) continue;
+        const list = unsure.get(i.id);
+        if (list) list.push(person);
+        else unsure.set(i.id, [person]);
+      }
+      continue;
+    }
+    if (at > now) continue;
+    let index = -2;
     for (const person of i.participants) {
       if (!wanted.has(person)) continue;
-      if (i.at % DAY_MS === 0) {
-        const list = unsure.get(i.id) ?? [];
-        list.push(person);
-        unsure.set(i.id, list);
-      } else if (i.at <= now) {
-        add(i.id, person, periodAt(i.at, periods));
+      if (index === -2) index = periodAt(at, periods);
+      if (index < 0) break;
+      if (counting) {
+        counts[index]++;
+        break;
       }
+      peopleIn[index].add(person);
     }
   }
   if (unsure.size > 0) {
@@ -76,11 +84,10 @@ export function totalsFromMemory(
       const w = whenOf(startsAt, allDay === 1);
       if (w.allDay ? w.date > todayDate : Date.parse(startsAt) > now) continue;
       const index = periodIndexOf(w, periods);
-      for (const person of unsure.get(id) ?? []) add(id, person, index);
+      if (index < 0) continue;
+      if (counting) counts[index]++;
+      else for (const person of unsure.get(id) ?? []) peopleIn[index].add(person);
     }
   }
-  if (measure === 'people') return peopleIn.map((s) => s.size);
-  const counts = periods.map(() => 0);
-  for (const index of interactionPeriod.values()) counts[index]++;
-  return counts;
+  return counting ? counts : peopleIn.map((s) => s.size);
 }
