@@ -5,6 +5,21 @@ import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 
 type Db = BetterSqlite3.Database;
 
+/** The columns an occurrence sets, in the order both the insert and the update list them first. */
+function occurrenceColumns({ occurrence: o, initiatedBy }: PlannedInteraction) {
+  return [
+    o.kind,
+    o.title,
+    o.notes,
+    o.location,
+    o.startsAt,
+    o.endsAt,
+    o.allDay ? 1 : 0,
+    o.durationMinutes,
+    initiatedBy,
+  ] as const;
+}
+
 export function loadExisting(sqlite: Db): ExistingState {
   const contactByEmail = new Map<string, { id: number; name: string }>();
   const rows = sqlite
@@ -219,15 +234,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
         if (p.action === 'create') {
           const id = Number(
             insertInteraction.run(
-              o.kind,
-              o.title,
-              o.notes,
-              o.location,
-              o.startsAt,
-              o.endsAt,
-              o.allDay ? 1 : 0,
-              o.durationMinutes,
-              p.initiatedBy,
+              ...occurrenceColumns(p),
               importId,
               p.sourceKey,
               p.sourceHash,
@@ -244,21 +251,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
             selectParticipants.all(id) as Array<{ contact_id: number; role: string; response: string | null }>
           ).map((r): [number, string, string | null] => [r.contact_id, r.role, r.response]);
           record.run(importId, 'interaction', id, 'updated', JSON.stringify({ ...before, participants }));
-          updateInteraction.run(
-            o.kind,
-            o.title,
-            o.notes,
-            o.location,
-            o.startsAt,
-            o.endsAt,
-            o.allDay ? 1 : 0,
-            o.durationMinutes,
-            p.initiatedBy,
-            p.sourceHash,
-            o.approximate ? 1 : 0,
-            now,
-            id,
-          );
+          updateInteraction.run(...occurrenceColumns(p), p.sourceHash, o.approximate ? 1 : 0, now, id);
           deleteParticipants.run(id);
           addParticipants(id, p);
         }

@@ -31,22 +31,6 @@ let t: TempStore;
 beforeAll(async () => {
   readFixture = ((await import(/* @vite-ignore */ mainModules.helpers)) as { fixture: typeof readFixture })
     .fixture;
-  // jsdom lacks these; Mantine asks for them.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    addListener: () => {},
-    removeListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
 });
 
 beforeEach(async () => {

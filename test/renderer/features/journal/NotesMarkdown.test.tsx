@@ -5,19 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { NotesMarkdown } from '../../../../src/renderer/src/features/journal/NotesMarkdown';
 import { ActivityHeatmap } from '../../../../src/renderer/src/features/dashboard/ActivityHeatmap';
 
-// jsdom has no matchMedia; Mantine asks it for the colour scheme.
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    addListener: () => {},
-    removeListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
-
 function renderIn(node: React.ReactNode) {
   return render(
     <MantineProvider>

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StrengthPanel } from '../../../../src/renderer/src/features/strength/StrengthPanel';
 import { buildRapportApi } from '../../../../src/shared/ipc/api';
 import { channels } from '../../../../src/shared/ipc/contract';
@@ -92,25 +92,6 @@ function bridge(calls: Array<{ channel: string; input: unknown }>) {
     () => () => {},
   );
 }
-
-beforeAll(() => {
-  Element.prototype.scrollIntoView ??= () => {};
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 describe('StrengthPanel', () => {
   it('shows the strength, layer, trend and why; pinning keeps the computed layer visible', async () => {
