@@ -42,7 +42,7 @@ import {
   resolveGoalFilter,
   type MemberCache,
 } from './data';
-import { totalsFromMemory } from './memory';
+import { totalsFromMemory, totalsFromMemoryMany, type TotalsRequest } from './memory';
 import type { MilestoneRow } from './repository';
 
 type Db = BetterSqlite3.Database;
@@ -53,6 +53,8 @@ export interface EvalContext {
   now: number;
   /** Filled as goals are evaluated within one call. */
   members?: MemberCache;
+  /** Current-period totals already read for many goals in one pass, by goal id. */
+  currentTotals?: Map<number, number[]>;
 }
 
 /** What a goal's measure produced over a run of periods. */
@@ -126,6 +128,38 @@ function evaluateMilestones(
 }
 
 /**
+ * Reads the current period of every count and people goal the in-memory journal can answer
+ * in one pass, so that the overview does not read the journal once per goal.
+ */
+export function readCurrentTotals(ctx: EvalContext, defs: readonly GoalDefinition[]): void {
+  const asked: Array<{ id: number; request: TotalsRequest }> = [];
+  for (const def of defs) {
+    if (def.measure !== 'count' && def.measure !== 'people') continue;
+    if (def.measure === 'people' && def.peopleSource === 'contacts') continue;
+    asked.push({
+      id: def.id,
+      request: {
+        filter: def.filter,
+        resolved: resolveGoalFilter(ctx.sqlite, def.filter, ctx.members),
+        periods: [currentPeriod(def, ctx.now, ctx.clock)],
+        measure: def.measure,
+      },
+    });
+  }
+  const totals = totalsFromMemoryMany(
+    ctx.sqlite,
+    asked.map((a) => a.request),
+    ctx.now,
+    today(ctx.now, ctx.clock),
+  );
+  ctx.currentTotals = new Map();
+  asked.forEach((a, i) => {
+    const t = totals[i];
+    if (t) ctx.currentTotals?.set(a.id, t);
+  });
+}
+
+/**
  * Evaluates a goal over its periods: the current one only for the overview, up to 24 for
  * its page. Everything is computed from the journal and contacts as they are now, so deleted,
  * merged or edited data and edited filters are reflected on the next read.
@@ -151,7 +185,8 @@ export function evaluate(
       // goal about kinds only, through the indexes in SQL.
       const totals = fromContacts
         ? null
-        : ((periods.length > 1
+        : ((history ? null : ctx.currentTotals?.get(def.id)) ??
+          (periods.length > 1
             ? totalsFromMemory(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day)
             : null) ??
           aggregateByPeriod(ctx.sqlite, def.filter, resolved, periods, def.measure, ctx.now, day));

@@ -14,7 +14,7 @@ import {
   type GoalSummary,
 } from '../../shared/goals/schemas';
 import { candidatePeople, leastRecentlySeen, resolveGoalFilter } from './data';
-import { detail, evaluate, summary, type EvalContext } from './evaluate';
+import { detail, evaluate, readCurrentTotals, summary, type EvalContext } from './evaluate';
 import { clockOf, readPrefs } from './prefs';
 import * as repo from './repository';
 
@@ -183,6 +183,7 @@ export async function listGoals(store: Store, now: Date): Promise<GoalSummary[]>
   const ctx = await evalContext(store, now);
   const defs = await repo.listDefinitions(store.db);
   const ms = await repo.milestonesByGoal(store.db);
+  readCurrentTotals(ctx, defs);
   return sortByUrgency(defs.map((d) => summary(ctx, d, ms.get(d.id) ?? [])));
 }
 
@@ -204,6 +205,7 @@ export async function goalsForContact(store: Store, contactId: number, now: Date
   const ctx = await evalContext(store, now);
   const ms = await repo.milestonesByGoal(store.db);
   const defs = (await repo.listDefinitions(store.db)).filter((d) => ids.includes(d.id));
+  readCurrentTotals(ctx, defs);
   return sortByUrgency(defs.map((d) => summary(ctx, d, ms.get(d.id) ?? [])));
 }
 
@@ -217,8 +219,9 @@ export async function dashboardGoals(store: Store, now: Date): Promise<Dashboard
   const ctx = await evalContext(store, now);
   const ms = await repo.milestonesByGoal(store.db);
   const out: DashboardGoal[] = [];
-  for (const def of await repo.listDefinitions(store.db)) {
-    if (def.status !== 'active') continue;
+  const defs = (await repo.listDefinitions(store.db)).filter((d) => d.status === 'active');
+  readCurrentTotals(ctx, defs);
+  for (const def of defs) {
     const rows = ms.get(def.id) ?? [];
     const s = summary(ctx, def, rows);
     if (!s.current || s.current.met || !isEnding(s.current, s.daysLeft)) continue;
