@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/main/db/open';
@@ -8,7 +8,7 @@ import { createBackup } from '../../src/main/interop/backup';
 import { commitContactsImport } from '../../src/main/interop/commit';
 import { loadExisting } from '../../src/main/interop/existing';
 import { exportTo } from '../../src/main/interop/exports';
-import { parseJsonExport, restoreJsonExport, writeJsonExport } from '../../src/main/interop/jsonExport';
+import { readJsonExport, restoreJsonExport, writeJsonExport } from '../../src/main/interop/jsonExport';
 import { planImport } from '../../src/main/interop/plan';
 import { readContactsFile } from '../../src/main/interop/read';
 import { percentile, timeOnce } from '../lib/timing';
@@ -152,11 +152,7 @@ export async function run(): Promise<BenchResult[]> {
     markCpu();
     for (let i = 0; i < 3; i++) {
       const empty = await openStore(join(dir, `restore-${i}.sqlite`));
-      restores.push(
-        await timeOnce(() =>
-          restoreJsonExport(empty.sqlite, parseJsonExport(readFileSync(exportPath, 'utf8'))),
-        ),
-      );
+      restores.push(await timeOnce(() => restoreJsonExport(empty.sqlite, readJsonExport(exportPath))));
       await empty.close();
       rmSync(join(dir, `restore-${i}.sqlite`), { force: true });
     }

@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:f
 import { AppError } from '../../shared/ipc/envelope';
 import { appVersion } from '../appVersion';
 import { fsyncPath } from './fsync';
+import { readExportLines } from './jsonLines';
 
 /**
  * The complete JSON export: every ordinary table of the database, found in the schema at
@@ -143,13 +144,7 @@ function invalid(message: string): AppError {
 }
 
 /** Checks the document's shape before a single row is written. */
-export function parseJsonExport(text: string): JsonExportDocument {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw invalid(`the JSON does not parse (${(error as Error).message}).`);
-  }
+function checkShape(doc: unknown): JsonExportDocument {
   if (typeof doc !== 'object' || doc === null) throw invalid('it is not an object.');
   const d = doc as Partial<JsonExportDocument>;
   if (d.format !== exportFormatName) throw invalid(`"format" is ${JSON.stringify(d.format)}.`);
@@ -170,8 +165,24 @@ export function parseJsonExport(text: string): JsonExportDocument {
   return d as JsonExportDocument;
 }
 
+export function parseJsonExport(text: string): JsonExportDocument {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw invalid(`the JSON does not parse (${(error as Error).message}).`);
+  }
+  return checkShape(doc);
+}
+
+/** The same from the file's bytes: line by line when it has the layout this writer gives it. */
+export function parseJsonExportBytes(bytes: Buffer): JsonExportDocument {
+  const doc = readExportLines(bytes);
+  return doc === null ? parseJsonExport(bytes.toString('utf8')) : checkShape(doc);
+}
+
 export function readJsonExport(path: string): JsonExportDocument {
-  return parseJsonExport(readFileSync(path, 'utf8'));
+  return parseJsonExportBytes(readFileSync(path));
 }
 
 /** Whether the database holds anything a user made (migrations may seed settings; those do not count). */
@@ -285,10 +296,16 @@ export function restoreJsonExport(
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw invalid(`${violations.length} rows refer to rows that are not in it.`);
   });
+  // In WAL mode every page of a restore is written twice: to the log, then into the file when
+  // the log is checkpointed. The database is empty, so a rollback journal (which only keeps
+  // the few pages that existed) is as safe and writes each page once.
+  const journal = sqlite.pragma('journal_mode', { simple: true }) as string;
+  if (journal === 'wal') sqlite.pragma('journal_mode = DELETE');
   try {
     write();
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
+    if (journal === 'wal') sqlite.pragma('journal_mode = WAL');
   }
   return counts;
 }

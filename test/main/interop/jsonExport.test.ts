@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/db/open';
@@ -58,6 +58,9 @@ describe('JSON export', () => {
         .all();
       expect(hit).toHaveLength(30);
       expect(fresh.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The restore wrote through a rollback journal and left the store in WAL mode again.
+      expect(fresh.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(existsSync(join(t.dir, 'fresh.sqlite-journal'))).toBe(false);
       // A second restore is refused: the database is no longer empty.
       expect(() => restoreJsonExport(fresh.sqlite, parseJsonExport(readFileSync(out, 'utf8')))).toThrow(
         /empty/,
