@@ -3,7 +3,8 @@
  * the first line, then one line per table opening and one line per row. Parsing row by row
  * keeps each line a one-byte string when it is ASCII (most rows are), where one `JSON.parse`
  * of the whole file would decode and scan a single two-byte string of tens of megabytes
- * (about four times slower at 200,000 interactions).
+ * (at 200,000 interactions: 0.9 s of CPU instead of 1.25 s, most of the rest being garbage
+ * collection of the rows).
  *
  * Any line that does not fit the layout (a file reformatted, hand-edited, or with CRLF line
  * ends) returns null and the caller parses the whole text with `JSON.parse`. Every piece is
