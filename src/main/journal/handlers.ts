@@ -16,6 +16,7 @@ import {
 import { searchAll } from '../search/search';
 import { dashboard } from './dashboard';
 import { interactionTags, listInteractions, timeline } from './repository';
+import { readPrefs } from '../goals/prefs';
 import * as service from './service';
 
 const changed = { domains: ['journal'] };
@@ -48,7 +49,8 @@ export const journalHandlers: HandlerMap<keyof typeof journalContract> = {
     ctx.emit('data:changed', changed);
     return restored;
   },
-  'journal:list': (input, { store }) => listInteractions(store.db, input),
+  'journal:list': async (input, { store }) =>
+    listInteractions(store.db, input, (await readPrefs(store.db)).timeZone),
   'journal:timeline': (input, { store }) => timeline(store.db, input),
   'journal:mentionCandidates': (input, { store }) =>
     service.mentionCandidates(store.db, input.query, input.limit),

@@ -11,6 +11,7 @@ import type {
   timelineInput,
 } from '../../shared/journal/schemas';
 import { upsertTagIds } from '../tags/repository';
+import { addDays, localMidnightMs } from '../../shared/goals/periods';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -233,16 +234,11 @@ export async function toSummaries(db: Db, rows: SummaryRow[]): Promise<Interacti
   }));
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** One page of the journal, newest first, with the filters the Journal view offers. */
 export async function listInteractions(
   db: Db,
   q: z.output<typeof journalListInput>,
+  timeZone: string,
 ): Promise<InteractionPage> {
   const where = [sql`1 = 1`];
   // With a contact, start from their rows in the participants index (newest first) rather
@@ -265,8 +261,25 @@ export async function listInteractions(
     where.push(sql`i.id IN (SELECT it.interaction_id FROM interaction_tags it
       JOIN tags t ON t.id = it.tag_id WHERE t.name = ${q.tag})`);
   }
-  if (q.from !== undefined) where.push(sql`i.starts_at >= ${q.from}`);
-  if (q.to !== undefined) where.push(sql`i.starts_at < ${nextDay(q.to)}`);
+  // Dates are the user's days: all-day entries (stored as dates) compare as dates, timed
+  // ones (UTC instants) against the instants the user's local days begin. The first bound
+  // of each pair is the looser one, which keeps the starts_at index in use.
+  if (q.from !== undefined) {
+    const day = q.from;
+    const instant = new Date(localMidnightMs(day, timeZone)).toISOString();
+    where.push(sql`i.starts_at >= ${day < instant ? day : instant}`);
+    where.push(
+      sql`(CASE WHEN length(i.starts_at) = 10 THEN i.starts_at >= ${day} ELSE i.starts_at >= ${instant} END)`,
+    );
+  }
+  if (q.to !== undefined) {
+    const day = addDays(q.to, 1);
+    const instant = new Date(localMidnightMs(day, timeZone)).toISOString();
+    where.push(sql`i.starts_at < ${day > instant ? day : instant}`);
+    where.push(
+      sql`(CASE WHEN length(i.starts_at) = 10 THEN i.starts_at < ${day} ELSE i.starts_at < ${instant} END)`,
+    );
+  }
   const filter = sql.join(where, sql` AND `);
   const [rows, count] = await Promise.all([
     sql<SummaryRow>`SELECT ${summaryColumns} FROM ${from} WHERE ${filter}

@@ -275,4 +275,33 @@ describe('timelines and the journal list', () => {
     ).toBe(1);
     expect(await call(t.ctx, 'journal:tags', {})).toEqual(['milestone']);
   });
+
+  it('filters by the user’s local days: timed entries by their local date, all-day entries by their date', async () => {
+    const ana = await addContact(t.ctx, 'Ana', { circles: ['mentor'] });
+    await call(t.ctx, 'goals:setPrefs', { weekStart: 1, timeZone: 'Pacific/Auckland' });
+    const log = (title: string, startsAt: string, allDay = false) =>
+      call(t.ctx, 'journal:create', {
+        kind: 'coffee',
+        startsAt,
+        allDay,
+        title,
+        participants: [{ contactId: ana }],
+      });
+    // Auckland is UTC+13 in January.
+    await log('Late on the 9th in UTC, early on the 10th in Auckland', '2026-01-09T12:30:00Z');
+    await log('The 10th, all day', '2026-01-10', true);
+    await log('Midday on the 10th in UTC, early on the 11th in Auckland', '2026-01-10T12:00:00Z');
+    await log('On the 9th everywhere', '2026-01-09T05:00:00Z');
+    const tenth = await call(t.ctx, 'journal:list', { from: '2026-01-10', to: '2026-01-10' });
+    expect(tenth.items.map((i) => i.title).sort()).toEqual([
+      'Late on the 9th in UTC, early on the 10th in Auckland',
+      'The 10th, all day',
+    ]);
+    const eleventh = await call(t.ctx, 'journal:list', { from: '2026-01-11' });
+    expect(eleventh.items.map((i) => i.title)).toEqual([
+      'Midday on the 10th in UTC, early on the 11th in Auckland',
+    ]);
+    const upToNinth = await call(t.ctx, 'journal:list', { to: '2026-01-09' });
+    expect(upToNinth.items.map((i) => i.title)).toEqual(['On the 9th everywhere']);
+  });
 });
