@@ -88,7 +88,21 @@ function relationshipLayerAt(sqlite: Db, contactIds: readonly number[]): (id: nu
       by.set(c, list);
     }
   }
-  return (id, at) => scoreContact(id, by.get(id) ?? [], params, at).layer;
+  // A layer the user pinned wins from the moment it was pinned, as it does everywhere else.
+  const pins = new Map(
+    (
+      sqlite
+        .prepare(
+          'SELECT contact_id, layer, pinned_at FROM strength_pins WHERE contact_id IN (SELECT value FROM json_each(?))',
+        )
+        .raw()
+        .all(JSON.stringify(contactIds)) as [number, Layer, string][]
+    ).map(([id, layer, pinnedAt]) => [id, { layer, from: Date.parse(pinnedAt) }]),
+  );
+  return (id, at) => {
+    const pin = pins.get(id);
+    return pin && at >= pin.from ? pin.layer : scoreContact(id, by.get(id) ?? [], params, at).layer;
+  };
 }
 
 function evaluateMilestones(

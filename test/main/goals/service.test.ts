@@ -423,6 +423,29 @@ describe('relationship goals', () => {
     ]);
     expect(d.history[0].value).toBe(0);
   });
+
+  it('counts a pinned layer from the moment it was pinned', async () => {
+    const a = s.contact('A', { circles: ['sponsor'] });
+    const goal = await call(t.ctx, 'goals:create', {
+      title: 'Sponsor close',
+      startDate: '2026-06-01',
+      measure: 'relationship',
+      targetLayer: 'close',
+      period: 'month',
+      filter: { contactIds: [a] },
+    });
+    let d = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(d.current).toMatchObject({ value: 0, met: false });
+    await call(t.ctx, 'strength:setPin', { contactId: a, layer: 'inner' });
+    d = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(d.current).toMatchObject({ value: 1, met: true });
+    expect(d.people.map((p) => p.layer)).toEqual(['inner']);
+    // Months before the pin keep the layer the journal gave them.
+    expect(d.history.slice(0, -1).every((p) => p.value === 0)).toBe(true);
+    await call(t.ctx, 'strength:setPin', { contactId: a, layer: null });
+    d = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(d.current).toMatchObject({ value: 0 });
+  });
 });
 
 describe('overview and dashboard', () => {
