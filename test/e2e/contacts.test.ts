@@ -103,6 +103,8 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('heading', { name: 'Ana Souza' }).waitFor();
     await expect(page.getByText('ana@helios.example').isVisible()).resolves.toBe(true);
     await expect(page.getByText('ana.souza@mail.example').isVisible()).resolves.toBe(true);
+    // No cadence of her own: the mentor circle's monthly default is the one in force, and says so.
+    await page.getByText('Every month (their circle’s default)').waitFor();
     await app.screenshot('contact-created');
 
     anaId = Number(/#\/contacts\/(\d+)$/.exec(page.url())?.[1]);

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Contact } from '../../../../shared/contacts/schemas';
+import { useRapportQuery } from '../../api/hooks';
 import { circleLabels, describeCadence, linkKindLabels } from './labels';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -27,6 +28,26 @@ function plain(value: string | null): ReactNode {
     </Text>
   ) : (
     none
+  );
+}
+
+/** The cadence in force: the contact's own, or else their circle's default, saying which. */
+function KeepInTouchCadence({ contact }: { contact: Contact }) {
+  const status = useRapportQuery('reconnect:status', { contactId: contact.id });
+  if (contact.cadenceDays !== null || !status.data) {
+    return <Text size="sm">{describeCadence(contact.cadenceDays)}</Text>;
+  }
+  const days = status.data.cadenceDays;
+  return (
+    <Text size="sm">
+      {describeCadence(days)}
+      {days !== null && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          (their circle’s default)
+        </Text>
+      )}
+    </Text>
   );
 }
 
@@ -114,7 +135,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
             : none}
         </Field>
         <Field label="Keep in touch">
-          <Text size="sm">{describeCadence(contact.cadenceDays)}</Text>
+          <KeepInTouchCadence contact={contact} />
         </Field>
       </SimpleGrid>
       <Field label="How we met">{plain(contact.howWeMet)}</Field>
