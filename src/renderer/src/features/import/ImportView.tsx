@@ -22,6 +22,7 @@ import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
 import type { SkipReason } from '../../../../shared/calendar/types';
+import { ImportHistory } from './ImportHistory';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 
 const skipLabels: Record<SkipReason, string> = {
@@ -181,63 +182,24 @@ function PreviewPanel({
 }
 
 function History() {
-  const client = useQueryClient();
   const history = useRapportQuery('calendar:history', {});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
   if (history.isPending) return <Loader size="sm" />;
   if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
   if (history.data.length === 0) return null;
-  const undo = async (importId: number) => {
-    setBusy(importId);
-    setError(null);
-    try {
-      await call('calendar:undo', { importId });
-      await client.invalidateQueries();
-    } catch (e) {
-      setError((e as RapportError).message);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <Card withBorder>
       <Text fw={600} mb="xs">
         Import history
       </Text>
-      {error && (
-        <Alert color="red" role="alert" mb="xs">
-          {error}
-        </Alert>
-      )}
-      <Table>
-        <Table.Tbody>
-          {history.data.map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>{h.startedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
-              <Table.Td>{h.fileName}</Table.Td>
-              <Table.Td>
-                {h.created} created, {h.updated} updated, {h.contactsCreated} new contacts
-              </Table.Td>
-              <Table.Td>
-                {h.undoneAt ? (
-                  <Badge color="gray">undone</Badge>
-                ) : (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    color="red"
-                    loading={busy === h.id}
-                    onClick={() => void undo(h.id)}
-                  >
-                    Undo this import
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ImportHistory
+        label="Calendar import history"
+        empty="No calendar imported yet."
+        rows={history.data.map((h) => ({
+          ...h,
+          outcome: `${h.created} created, ${h.updated} updated, ${h.contactsCreated} new contacts`,
+        }))}
+        undo={(importId) => call('calendar:undo', { importId })}
+      />
     </Card>
   );
 }

@@ -25,6 +25,7 @@ import type {
   ImportOutcome,
   PreviewItem,
 } from '../../../../shared/interop/types';
+import { ImportHistory } from '../import/ImportHistory';
 import { fileToBase64 } from './readFile';
 import { formatLabels, matchLabels, skipLabels } from './labels';
 
@@ -220,48 +221,20 @@ function PreviewPanel({
   );
 }
 
-function ImportHistory() {
-  const client = useQueryClient();
+function ContactsImportHistory() {
   const history = useRapportQuery('interop:imports', {});
-  const [error, setError] = useState<string | null>(null);
   if (history.isPending) return <Loader size="sm" />;
   if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
-  if (history.data.length === 0) return <Text c="dimmed">No contacts imported yet.</Text>;
-  const undo = async (importId: number) => {
-    setError(null);
-    try {
-      await call('interop:undoImport', { importId });
-      await client.invalidateQueries();
-    } catch (e) {
-      setError((e as RapportError).message);
-    }
-  };
   return (
-    <Stack gap="xs">
-      {error && <Alert color="red">{error}</Alert>}
-      <Table aria-label="Contacts import history">
-        <Table.Tbody>
-          {history.data.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{r.startedAt.slice(0, 16).replace('T', ' ')}</Table.Td>
-              <Table.Td>{r.fileName}</Table.Td>
-              <Table.Td>
-                {String(r.stats.created ?? 0)} new, {String(r.stats.updated ?? 0)} updated
-              </Table.Td>
-              <Table.Td>
-                {r.undoneAt ? (
-                  <Badge color="gray">undone</Badge>
-                ) : (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => void undo(r.id)}>
-                    Undo this import
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    <ImportHistory
+      label="Contacts import history"
+      empty="No contacts imported yet."
+      rows={history.data.map((r) => ({
+        ...r,
+        outcome: `${String(r.stats.created ?? 0)} new, ${String(r.stats.updated ?? 0)} updated`,
+      }))}
+      undo={(importId) => call('interop:undoImport', { importId })}
+    />
   );
 }
 
@@ -388,7 +361,7 @@ export function ContactsImportView() {
       )}
       <Stack gap="xs">
         <Title order={3}>History</Title>
-        <ImportHistory />
+        <ContactsImportHistory />
       </Stack>
     </Stack>
   );
