@@ -21,6 +21,12 @@ interface TableDump {
   rows: Cell[][];
 }
 
+/** What a restore reads: a whole parsed document, or rows parsed one at a time as they are written. */
+export interface ExportTables {
+  schemaVersion: number;
+  tables: Record<string, { columns: string[]; rows: Iterable<unknown> }>;
+}
+
 export interface JsonExportDocument {
   format: typeof exportFormatName;
   formatVersion: number;
@@ -143,8 +149,8 @@ function invalid(message: string): AppError {
   return new AppError('IMPORT', `This is not a Rapport JSON export it can restore: ${message}`);
 }
 
-/** Checks the document's shape before a single row is written. */
-function checkShape(doc: unknown): JsonExportDocument {
+/** Checks the envelope (everything but the rows) before a single row is written. */
+function checkHeader(doc: unknown): void {
   if (typeof doc !== 'object' || doc === null) throw invalid('it is not an object.');
   const d = doc as Partial<JsonExportDocument>;
   if (d.format !== exportFormatName) throw invalid(`"format" is ${JSON.stringify(d.format)}.`);
@@ -152,10 +158,21 @@ function checkShape(doc: unknown): JsonExportDocument {
     throw invalid(`format version ${String(d.formatVersion)} is not ${exportFormatVersion}.`);
   }
   if (typeof d.schemaVersion !== 'number') throw invalid('"schemaVersion" is missing.');
+}
+
+function checkColumns(name: string, columns: unknown): asserts columns is string[] {
+  if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string'))
+    throw invalid(`table ${name} is malformed.`);
+}
+
+/** Checks the document's shape before a single row is written. */
+function checkShape(doc: unknown): JsonExportDocument {
+  checkHeader(doc);
+  const d = doc as Partial<JsonExportDocument>;
   if (typeof d.tables !== 'object' || d.tables === null) throw invalid('"tables" is missing.');
   for (const [name, dump] of Object.entries(d.tables)) {
-    if (!Array.isArray(dump?.columns) || !Array.isArray(dump?.rows))
-      throw invalid(`table ${name} is malformed.`);
+    checkColumns(name, dump?.columns);
+    if (!Array.isArray(dump?.rows)) throw invalid(`table ${name} is malformed.`);
     for (const row of dump.rows) {
       if (!Array.isArray(row) || row.length !== dump.columns.length) {
         throw invalid(`table ${name} has a row whose length does not match its columns.`);
@@ -175,14 +192,39 @@ export function parseJsonExport(text: string): JsonExportDocument {
   return checkShape(doc);
 }
 
-/** The same from the file's bytes: line by line when it has the layout this writer gives it. */
-export function parseJsonExportBytes(bytes: Buffer): JsonExportDocument {
-  const doc = readExportLines(bytes);
-  return doc === null ? parseJsonExport(bytes.toString('utf8')) : checkShape(doc);
+/**
+ * Reads an export file for a restore: line by line, rows parsed as they are written, when it
+ * has the layout this writer gives it (see jsonLines.ts); otherwise parsed whole.
+ */
+export function readJsonExport(path: string): ExportTables {
+  const bytes = readFileSync(path);
+  const lazy = readExportLines(bytes);
+  if (lazy === null) return parseJsonExport(bytes.toString('utf8'));
+  checkHeader(lazy.header);
+  for (const [name, table] of Object.entries(lazy.tables)) checkColumns(name, table.columns);
+  return {
+    schemaVersion: lazy.header.schemaVersion as number,
+    tables: lazy.tables as ExportTables['tables'],
+  };
 }
 
-export function readJsonExport(path: string): JsonExportDocument {
-  return parseJsonExportBytes(readFileSync(path));
+/** Each row checked as it is read: a lazily read file finds a bad row only when it gets there. */
+function* checkedRows(table: string, dump: ExportTables['tables'][string]): Generator<unknown[]> {
+  const rows = dump.rows[Symbol.iterator]();
+  for (let n = 1; ; n++) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = rows.next();
+    } catch (error) {
+      throw invalid(`row ${n} of table ${table} does not parse (${(error as Error).message}).`);
+    }
+    if (next.done) return;
+    const row = next.value;
+    if (!Array.isArray(row) || row.length !== dump.columns.length) {
+      throw invalid(`table ${table} has a row whose length does not match its columns.`);
+    }
+    yield row;
+  }
 }
 
 /** Whether the database holds anything a user made (migrations may seed settings; those do not count). */
@@ -200,33 +242,32 @@ function batchRows(columnCount: number): number {
   return Math.max(1, Math.min(200, Math.floor(32_000 / Math.max(1, columnCount))));
 }
 
-function insertRows(sqlite: BetterSqlite3.Database, table: string, dump: TableDump): void {
+/** Writes a table's rows as they come, a batch at a time; returns how many there were. */
+function insertRows(
+  sqlite: BetterSqlite3.Database,
+  table: string,
+  dump: ExportTables['tables'][string],
+): number {
   const width = dump.columns.length;
   const head = `INSERT INTO ${quoteIdent(table)} (${dump.columns.map(quoteIdent).join(', ')}) VALUES `;
   const tuple = `(${dump.columns.map(() => '?').join(', ')})`;
   const prepare = (n: number) => sqlite.prepare(head + Array.from({ length: n }, () => tuple).join(', '));
   const per = batchRows(width);
-  const rows = dump.rows;
-  const full = rows.length >= per ? prepare(per) : null;
-  const values: unknown[] = new Array<unknown>(per * width);
-  let i = 0;
-  const fill = (n: number) => {
-    let k = 0;
-    for (let r = i; r < i + n; r++) {
-      const row = rows[r];
-      for (let c = 0; c < width; c++) values[k++] = decodeCell(row[c]);
+  let full: BetterSqlite3.Statement | null = null;
+  const values: unknown[] = [];
+  let inBatch = 0;
+  let written = 0;
+  for (const row of checkedRows(table, dump)) {
+    for (let c = 0; c < width; c++) values.push(decodeCell(row[c] as Cell));
+    if (++inBatch === per) {
+      (full ??= prepare(per)).run(values);
+      values.length = 0;
+      written += inBatch;
+      inBatch = 0;
     }
-    values.length = k;
-  };
-  for (; full && i + per <= rows.length; i += per) {
-    fill(per);
-    full.run(values);
   }
-  const rest = rows.length - i;
-  if (rest > 0) {
-    fill(rest);
-    prepare(rest).run(values);
-  }
+  if (inBatch > 0) prepare(inBatch).run(values);
+  return written + inBatch;
 }
 
 /**
@@ -234,10 +275,7 @@ function insertRows(sqlite: BetterSqlite3.Database, table: string, dump: TableDu
  * export replaces what migrations seeded in it; a table or column this version does not
  * know is refused before anything is written, so nothing is silently dropped.
  */
-export function restoreJsonExport(
-  sqlite: BetterSqlite3.Database,
-  doc: JsonExportDocument,
-): Record<string, number> {
+export function restoreJsonExport(sqlite: BetterSqlite3.Database, doc: ExportTables): Record<string, number> {
   const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
   if (doc.schemaVersion > schemaVersion) {
     throw new AppError(
@@ -286,8 +324,7 @@ export function restoreJsonExport(
     for (const table of [...tables].reverse()) sqlite.prepare(`DELETE FROM ${quoteIdent(table)}`).run();
     for (const table of tables) {
       const dump = doc.tables[table];
-      insertRows(sqlite, table, dump);
-      counts[table] = dump.rows.length;
+      counts[table] = insertRows(sqlite, table, dump);
     }
     for (const index of indexes) sqlite.exec(index.sql);
     for (const trigger of triggers) sqlite.exec(trigger.sql);

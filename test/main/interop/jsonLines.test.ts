@@ -2,13 +2,39 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseJsonExportBytes, writeJsonExport } from '../../../src/main/interop/jsonExport';
-import { readExportLines } from '../../../src/main/interop/jsonLines';
+import { openStore } from '../../../src/main/db/open';
+import {
+  readJsonExport,
+  restoreJsonExport,
+  writeJsonExport,
+  type ExportTables,
+} from '../../../src/main/interop/jsonExport';
+import { readExportLines, type LazyExport } from '../../../src/main/interop/jsonLines';
 import { tempStore, type TempStore } from '../../support/store';
 import { seedNetwork } from './seed';
 
 let t: TempStore;
 let out: string;
+
+/** The document a lazily read file stands for, every row parsed. */
+function materialise(lazy: LazyExport | null): unknown {
+  if (lazy === null) return null;
+  const tables = Object.fromEntries(
+    Object.entries(lazy.tables).map(([name, d]) => [name, { columns: d.columns, rows: [...d.rows] }]),
+  );
+  return { ...lazy.header, tables };
+}
+
+/** What a restore would read from a file, rows included. */
+function restored(doc: ExportTables): unknown {
+  return Object.fromEntries(Object.entries(doc.tables).map(([name, d]) => [name, [...d.rows]]));
+}
+
+function writeAndRead(text: string): ExportTables {
+  const path = join(t.dir, 'layout.json');
+  writeFileSync(path, text);
+  return readJsonExport(path);
+}
 beforeEach(async () => {
   t = await tempStore();
   seedNetwork(t.store, 12, 3);
@@ -31,13 +57,16 @@ describe('reading an export line by line', () => {
     expect(Object.values(expected.tables).some((d) => d.rows.length === 0)).toBe(true);
     const doc = readExportLines(bytes);
     expect(doc).not.toBeNull();
-    expect(doc).toEqual(expected);
-    expect(parseJsonExportBytes(bytes)).toEqual(expected);
+    expect(materialise(doc)).toEqual(expected);
+    expect(restored(readJsonExport(out))).toEqual(
+      Object.fromEntries(Object.entries(expected.tables).map(([name, d]) => [name, d.rows])),
+    );
   });
 
   it('declines other layouts of the same document, which are then parsed whole to the same result', () => {
     const text = readFileSync(out, 'utf8');
-    const expected: unknown = JSON.parse(text);
+    const expected = JSON.parse(text) as { tables: Record<string, { rows: unknown[] }> };
+    const rows = Object.fromEntries(Object.entries(expected.tables).map(([name, d]) => [name, d.rows]));
     const layouts = [
       JSON.stringify(expected),
       JSON.stringify(expected, null, 2),
@@ -45,9 +74,8 @@ describe('reading an export line by line', () => {
       text.replace('"rows":[\n[', '"rows":[ \n['),
     ];
     for (const layout of layouts) {
-      const bytes = Buffer.from(layout, 'utf8');
-      expect(readExportLines(bytes)).toBeNull();
-      expect(parseJsonExportBytes(bytes)).toEqual(expected);
+      expect(readExportLines(Buffer.from(layout, 'utf8'))).toBeNull();
+      expect(restored(writeAndRead(layout))).toEqual(rows);
     }
   });
 
@@ -61,7 +89,33 @@ describe('reading an export line by line', () => {
     expect(readExportLines(Buffer.from(repeated))).toBeNull();
     const cut = text.slice(0, Math.floor(text.length * 0.6));
     expect(readExportLines(Buffer.from(cut.slice(0, cut.lastIndexOf('\n'))))).toBeNull();
-    expect(() => parseJsonExportBytes(Buffer.from(cut))).toThrow(/does not parse/);
+    expect(() => writeAndRead(cut)).toThrow(/does not parse/);
+  });
+
+  it('refuses a file whose row, found only when the restore reaches it, does not parse, writing nothing', async () => {
+    const lines = readFileSync(out, 'utf8').split('\n');
+    const opening = lines.findIndex((l) => l.startsWith('"contacts":'));
+    const broken = [...lines];
+    broken[opening + 3] = '[oops],';
+    const short = [...lines];
+    short[opening + 2] = '[1],';
+    const fresh = await openStore(join(t.dir, 'fresh.sqlite'));
+    try {
+      expect(() => restoreJsonExport(fresh.sqlite, writeAndRead(broken.join('\n')))).toThrow(
+        /row 3 of table contacts does not parse/,
+      );
+      expect(() => restoreJsonExport(fresh.sqlite, writeAndRead(short.join('\n')))).toThrow(
+        /table contacts has a row whose length does not match/,
+      );
+      for (const table of ['contacts', 'contact_circles', 'interactions']) {
+        expect(fresh.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
+      }
+      // And the untouched file still restores completely.
+      restoreJsonExport(fresh.sqlite, readJsonExport(out));
+      expect(fresh.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(12);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('agrees with JSON.parse on any rows the writer could write (property)', () => {
@@ -91,7 +145,7 @@ describe('reading an export line by line', () => {
           .join(',');
         writeFileSync(path, `${header},"tables":{${body}}}\n`);
         const bytes = readFileSync(path);
-        expect(readExportLines(bytes)).toEqual(JSON.parse(bytes.toString('utf8')));
+        expect(materialise(readExportLines(bytes))).toEqual(JSON.parse(bytes.toString('utf8')));
       }),
       { numRuns: 100 },
     );
