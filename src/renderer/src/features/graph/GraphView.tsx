@@ -53,6 +53,7 @@ import {
   type NodeAttrs,
   type NodeFilter,
 } from './graphModel';
+import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
 
 const windows = [
@@ -382,16 +383,6 @@ export function GraphView() {
     setFocus((f) => ({ key, n: (f?.n ?? 0) + 1 }));
   };
   const highlight = useMemo(() => ({ hovered, selected, path: path ?? null }), [hovered, selected, path]);
-  const settings = useMemo(
-    () => ({
-      renderEdgeLabels: false,
-      labelRenderedSizeThreshold: 9,
-      zIndex: true,
-      defaultEdgeColor: USER_EDGE_COLOR,
-      labelDensity: 0.5,
-    }),
-    [],
-  );
 
   return (
     <Stack h="100%" gap="sm">
@@ -524,7 +515,7 @@ export function GraphView() {
           <Box style={{ flex: 1, position: 'relative', minHeight: 480 }} data-testid="graph-canvas">
             <SigmaContainer<NodeAttrs, EdgeAttrs>
               style={{ height: '100%', minHeight: 480, width: '100%' }}
-              settings={settings}
+              settings={sigmaSettings}
             >
               <GraphController
                 data={data}
