@@ -5,6 +5,7 @@ import { migration004 } from './004_strength';
 import { migration005 } from './005_goals';
 import { migration006 } from './006_interop';
 import { migration007 } from './007_journal_extras';
+import { migration008 } from './008_interactions_fts_prefixes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
