@@ -311,18 +311,31 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 type Mode = 'import' | 'ical' | 'node-ical';
 
+/** Parts of one import (ms): preview (read, expand, match, plan), commit's re-plan, and the write. */
+interface Phases {
+  preview: number;
+  plan: number;
+  write: number;
+}
+
 /** One full import into a fresh database: preview then commit, as the app does it. */
 async function importOnce(
   bytes: Buffer,
   dir: string,
   again = false,
-): Promise<{ ms: number; reMs?: number; created: number; rowsWritten?: number }> {
+): Promise<{ ms: number; reMs?: number; created: number; rowsWritten?: number; phases: Phases }> {
   const store = await openStore(join(dir, `import-${Date.now()}-${Math.random()}.sqlite`));
   try {
+    // Where the first import's time goes: the preview (read, expand, match, plan), the commit's
+    // planning up to its first progress event, and the write (through COMMIT).
+    const marks: Partial<Record<'previewed' | 'planned' | 'written', number>> = {};
     const ctx: ServiceContext = {
       store,
       now: () => WINDOW_END,
       limits: { timeoutMs: 600_000, maxHeapMb: 4096, inProcess: true },
+      progress: (phase, done) => {
+        if (phase === 'writing' && done === 0) marks.planned ??= performance.now();
+      },
     };
     let created = 0;
     const run = async () => {
@@ -330,16 +343,26 @@ async function importOnce(
         { files: [{ name: 'work.ics', bytes }], windowEnd: WINDOW_END, selfEmails: [SELF] },
         ctx,
       );
+      marks.previewed ??= performance.now();
       const result = await commitImport(
         { previewId: preview.previewId, createPeople: preview.newPeople.map((p) => p.email) },
         ctx,
       );
+      marks.written ??= performance.now();
       return result;
     };
+    const started = performance.now();
     const ms = await timeAsync(async () => {
       created = (await run()).created;
     });
-    if (!again) return { ms, created };
+    const previewed = marks.previewed ?? started;
+    const planned = marks.planned ?? previewed;
+    const phases: Phases = {
+      preview: previewed - started,
+      plan: planned - previewed,
+      write: (marks.written ?? planned) - planned,
+    };
+    if (!again) return { ms, created, phases };
     const changesBefore = store.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
     let reCreated = 0;
     const reMs = await timeAsync(async () => {
@@ -347,7 +370,7 @@ async function importOnce(
       reCreated = r.created + r.updated;
     });
     const changesAfter = store.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-    return { ms, reMs, created, rowsWritten: changesAfter - changesBefore + reCreated };
+    return { ms, reMs, created, rowsWritten: changesAfter - changesBefore + reCreated, phases };
   } finally {
     await store.close();
   }
@@ -390,6 +413,7 @@ async function measureSize(
   const nical: number[] = [];
   let created = 0;
   let rowsWritten = 0;
+  const phases: Phases[] = [];
   for (let r = 0; r < repeats; r++) {
     const text = () => bytes.toString('utf8');
     ical.push(time(() => ICAL.parse(text())));
@@ -399,6 +423,7 @@ async function measureSize(
     reimport.push(result.reMs!);
     created = result.created;
     rowsWritten = result.rowsWritten!;
+    phases.push(result.phases);
   }
   const median = (xs: number[]) => percentile(xs, 50);
   const rss = { import: peakRss('import', file, dir), ical: peakRss('ical', file, dir) };
@@ -416,6 +441,9 @@ async function measureSize(
       rss_mb: rss.import,
       peer_rss_mb: rss.ical,
       rss_ratio: Math.round((rss.import / rss.ical) * 100) / 100,
+      preview_median_ms: round(median(phases.map((p) => p.preview))),
+      commit_plan_median_ms: round(median(phases.map((p) => p.plan))),
+      write_median_ms: round(median(phases.map((p) => p.write))),
     },
     {
       case: `calendar: full import (${events} events) vs node-ical parseICS`,

@@ -11,7 +11,8 @@ import { normalizeEmail } from '../../shared/text/email';
 import { CalendarImportError } from './errors';
 import { BrokenEvent, readEvent, type EventData, type When } from './event';
 import type { JProp } from './people';
-import { defaultRepairLimits, repairIcs } from './repair';
+import { defaultRepairLimits, repairInto, repairLines, type RepairLimits } from './repair';
+import { tokenize, Tokenizer, type JComponent } from './tokenize';
 import { utcToWall, wallToUtc, ZoneResolver, type Zone } from './zones';
 
 export interface ParseOptions {
@@ -30,8 +31,6 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_OCCURRENCES = 20_000;
-
-type JComponent = [string, JProp[], JComponent[]];
 
 interface Context {
   calendar: string;
@@ -63,95 +62,89 @@ function propValue(props: JProp[], name: string): string | null {
   return prop && typeof prop[3] === 'string' ? prop[3].trim() : null;
 }
 
-/** Parses one calendar file (raw bytes) into the occurrences it holds up to the window end. */
-export function parseCalendar(bytes: Uint8Array, options: ParseOptions = {}): ParsedCalendar {
-  const fileName = options.fileName ?? 'calendar.ics';
-  const repaired = repairIcs(bytes, {
-    ...defaultRepairLimits,
-    maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes,
-  });
-  let jcal: unknown;
-  try {
-    jcal = ICAL.parse(repaired.text);
-  } catch (error) {
-    throw new CalendarImportError('PARSE', `The calendar could not be parsed: ${(error as Error).message}`);
-  }
-  const roots = (
-    Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : (jcal as unknown[])
-  ) as JComponent[];
-  const warnings: Warning[] = [];
-  for (const [kind, n] of Object.entries(repaired.repairs)) {
-    warnings.push({ message: `Repaired ${n} ${kind}${n === 1 ? '' : 's'} in ${fileName}.` });
-  }
-  const result: ParsedCalendar = {
+/** One VCALENDAR being read: its name, zones, expansion context, and the events read so far. */
+interface CalendarState {
+  calendar: string;
+  zones: ZoneResolver;
+  ctx: Context;
+  events: EventData[];
+  /** Events that could not be read, reported before what expansion skips. */
+  broken: Skipped[];
+}
+
+function emptyResult(fileName: string): ParsedCalendar {
+  return {
     fileName,
     calendar: '',
     events: 0,
     occurrences: [],
     skipped: [],
-    warnings,
+    warnings: [],
     capped: [],
     approximateZones: [],
     organizers: [],
   };
-  const windowEnd = (options.windowEnd ?? new Date()).getTime();
-  const approximate = new Set<string>();
-  let eventIndex = 0;
-  for (const root of roots) {
-    if (!Array.isArray(root) || root[0] !== 'vcalendar') continue;
-    const props = root[1];
-    const calendar = propValue(props, 'x-wr-calname') ?? propValue(props, 'x-wr-relcalid') ?? fileName;
-    result.calendar ||= calendar;
-    const vtimezones = new Map<string, ICAL.Component>();
-    for (const sub of root[2]) {
-      if (sub[0] !== 'vtimezone') continue;
-      const tzid = propValue(sub[1], 'tzid');
-      if (tzid) vtimezones.set(tzid, new ICAL.Component(sub as unknown as unknown[]));
-    }
-    const zones = new ZoneResolver(
-      vtimezones,
-      propValue(props, 'x-wr-timezone'),
-      options.defaultZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-    );
-    const ctx: Context = {
-      calendar,
-      zones,
-      windowEnd,
-      windowEndDate: isoDate(utcToWall(windowEnd, zones.floating)),
-      self: new Set((options.selfEmails ?? []).map(normalizeEmail)),
-      cap: options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES,
-      deadline: options.deadline ?? Number.POSITIVE_INFINITY,
-      out: result.occurrences,
-      skipped: result.skipped,
-      warnings: result.warnings,
-      capped: result.capped,
-      steps: 0,
-    };
-    const events: EventData[] = [];
-    for (const sub of root[2]) {
-      if (sub[0] !== 'vevent') continue;
-      const line = repaired.eventLines[eventIndex++];
-      result.events++;
-      try {
-        events.push(readEvent(sub[1], zones, line, calendar));
-      } catch (error) {
-        if (error instanceof CalendarImportError) throw error;
-        const why =
-          error instanceof BrokenEvent ? error.message : `it could not be read (${(error as Error).message})`;
-        const title = propValue(sub[1], 'summary') ?? '';
-        const uid = propValue(sub[1], 'uid');
-        ctx.skipped.push({
-          reason: 'broken',
-          uid,
-          title,
-          message: `Event "${title || uid || 'untitled'}"${line ? ` at line ${line}` : ''} was skipped: ${why}.`,
-          ...(line ? { line } : {}),
-        });
-      }
-    }
-    expandAll(events, ctx);
-    for (const name of zones.unknown) approximate.add(name);
+}
+
+function openCalendar(root: JComponent, result: ParsedCalendar, options: ParseOptions): CalendarState {
+  const props = root[1];
+  const calendar = propValue(props, 'x-wr-calname') ?? propValue(props, 'x-wr-relcalid') ?? result.fileName;
+  const vtimezones = new Map<string, ICAL.Component>();
+  for (const sub of root[2]) {
+    if (sub[0] !== 'vtimezone') continue;
+    const tzid = propValue(sub[1], 'tzid');
+    if (tzid) vtimezones.set(tzid, new ICAL.Component(sub as unknown as unknown[]));
   }
+  const zones = new ZoneResolver(
+    vtimezones,
+    propValue(props, 'x-wr-timezone'),
+    options.defaultZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
+  const windowEnd = (options.windowEnd ?? new Date()).getTime();
+  const ctx: Context = {
+    calendar,
+    zones,
+    windowEnd,
+    windowEndDate: isoDate(utcToWall(windowEnd, zones.floating)),
+    self: new Set((options.selfEmails ?? []).map(normalizeEmail)),
+    cap: options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES,
+    deadline: options.deadline ?? Number.POSITIVE_INFINITY,
+    out: result.occurrences,
+    skipped: result.skipped,
+    warnings: result.warnings,
+    capped: result.capped,
+    steps: 0,
+  };
+  return { calendar, zones, ctx, events: [], broken: [] };
+}
+
+function readOne(state: CalendarState, props: JProp[], line: number | undefined): void {
+  try {
+    state.events.push(readEvent(props, state.zones, line, state.calendar));
+  } catch (error) {
+    if (error instanceof CalendarImportError) throw error;
+    const why =
+      error instanceof BrokenEvent ? error.message : `it could not be read (${(error as Error).message})`;
+    const title = propValue(props, 'summary') ?? '';
+    const uid = propValue(props, 'uid');
+    state.broken.push({
+      reason: 'broken',
+      uid,
+      title,
+      message: `Event "${title || uid || 'untitled'}"${line ? ` at line ${line}` : ''} was skipped: ${why}.`,
+      ...(line ? { line } : {}),
+    });
+  }
+}
+
+function finishCalendar(state: CalendarState, result: ParsedCalendar, approximate: Set<string>): void {
+  result.calendar ||= state.calendar;
+  for (const s of state.broken) state.ctx.skipped.push(s);
+  expandAll(state.events, state.ctx);
+  for (const name of state.zones.unknown) approximate.add(name);
+}
+
+function finishResult(result: ParsedCalendar, approximate: Set<string>): ParsedCalendar {
   if (result.calendar === '') {
     throw new CalendarImportError('NOT_ICALENDAR', 'The file holds no VCALENDAR.');
   }
@@ -165,6 +158,100 @@ export function parseCalendar(bytes: Uint8Array, options: ParseOptions = {}): Pa
     .map(([email, count]) => ({ email, count }))
     .sort((a, b) => b.count - a.count || a.email.localeCompare(b.email));
   return result;
+}
+
+function repairWarnings(repairs: Record<string, number>, fileName: string): Warning[] {
+  return Object.entries(repairs).map(([kind, n]) => ({
+    message: `Repaired ${n} ${kind}${n === 1 ? '' : 's'} in ${fileName}.`,
+  }));
+}
+
+function parseError(error: unknown): CalendarImportError {
+  return new CalendarImportError('PARSE', `The calendar could not be parsed: ${(error as Error).message}`);
+}
+
+/**
+ * Parses one calendar file (raw bytes) into the occurrences it holds up to the window end.
+ * Each event is read as its END goes by, so its properties never outlive it: a 20 MB export
+ * then spends its time reading, not moving a million live jCal objects through the garbage
+ * collector. A file whose calendar properties or time zones come after its first event is read
+ * again the plain way (whole tree first), so both orders give the same result.
+ */
+export function parseCalendar(bytes: Uint8Array, given: ParseOptions = {}): ParsedCalendar {
+  const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
+  const fileName = options.fileName ?? 'calendar.ics';
+  const limits = { ...defaultRepairLimits, maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes };
+  const result = emptyResult(fileName);
+  const calendars = new Map<JComponent, CalendarState>();
+  const eventLines: number[] = [];
+  let eventIndex = 0;
+  let tokenError: unknown = null;
+  let readError: unknown = null;
+  const tokenizer = new Tokenizer((props, root) => {
+    const line = eventLines[eventIndex++];
+    result.events++;
+    if (readError !== null) return;
+    let state = calendars.get(root);
+    if (!state) {
+      state = openCalendar(root, result, options);
+      calendars.set(root, state);
+    }
+    try {
+      readOne(state, props, line);
+    } catch (error) {
+      readError = error;
+    }
+  });
+  // Errors of the repair (a file that is no calendar at all) come first, as when it ran alone.
+  const { repairs } = repairInto(
+    bytes,
+    (line) => {
+      if (tokenError !== null) return;
+      try {
+        tokenizer.push(line);
+      } catch (error) {
+        tokenError = error;
+      }
+    },
+    limits,
+    eventLines,
+  );
+  if (tokenError !== null) throw parseError(tokenError);
+  if (readError !== null) throw readError;
+  if (tokenizer.lateCalendarData) return parseWhole(bytes, options, limits);
+  result.warnings.push(...repairWarnings(repairs, fileName));
+  const approximate = new Set<string>();
+  for (const root of tokenizer.roots) {
+    if (root[0] !== 'vcalendar') continue;
+    finishCalendar(calendars.get(root) ?? openCalendar(root, result, options), result, approximate);
+  }
+  return finishResult(result, approximate);
+}
+
+/** The plain way: the whole jCal tree first, then each calendar's events. */
+function parseWhole(bytes: Uint8Array, options: ParseOptions, limits: RepairLimits): ParsedCalendar {
+  const result = emptyResult(options.fileName ?? 'calendar.ics');
+  const repaired = repairLines(bytes, limits);
+  let roots: JComponent[];
+  try {
+    roots = tokenize(repaired.lines);
+  } catch (error) {
+    throw parseError(error);
+  }
+  result.warnings.push(...repairWarnings(repaired.repairs, result.fileName));
+  const approximate = new Set<string>();
+  let eventIndex = 0;
+  for (const root of roots) {
+    if (root[0] !== 'vcalendar') continue;
+    const state = openCalendar(root, result, options);
+    for (const sub of root[2]) {
+      if (sub[0] !== 'vevent') continue;
+      result.events++;
+      readOne(state, sub[1], repaired.eventLines[eventIndex++]);
+    }
+    finishCalendar(state, result, approximate);
+  }
+  return finishResult(result, approximate);
 }
 
 /** The newer of two versions of one component: highest SEQUENCE, then latest DTSTAMP. */
@@ -473,7 +560,9 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
     approximate: start.approximate,
     organizer,
     declinedBy,
-    people: people.map((p) => ({ ...p })),
+    // Instances of a series share the master's people; each gets its own copies. A single event
+    // is emitted once, so its people need no copy.
+    people: ev.rrules.length > 0 || ev.rdates.length > 0 ? people.map((p) => ({ ...p })) : people,
     sequence: ev.sequence,
     modifiedAt: ev.modified !== null ? iso(ev.modified) : ev.stamp > 0 ? iso(ev.stamp) : null,
   });

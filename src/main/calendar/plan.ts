@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shared/calendar/types';
 import type { PreviewPerson } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
@@ -61,8 +61,9 @@ function contentHash(
   participants: PlannedParticipant[],
   contacts: ExistingState['contactByEmail'],
 ): string {
-  const hash = createHash('sha1');
-  hash.update(
+  // One-shot hash: no Hash object per occurrence for the garbage collector to finalize.
+  return hash(
+    'sha1',
     JSON.stringify([
       o.title,
       o.notes,
@@ -75,8 +76,8 @@ function contentHash(
       initiatedBy,
       participants.map((p) => [p.email, contacts.has(p.email), p.role, p.response]),
     ]),
+    'base64url',
   );
-  return hash.digest('base64url');
 }
 
 export function sourceKey(o: Occurrence): string {
@@ -113,10 +114,10 @@ export function planImport(
   for (const file of parsed) {
     for (const s of file.skipped) skip(s);
     for (const o of file.occurrences) {
-      const key = sourceKey(o);
-      // The same meeting exported in two files (a shared invite) is one interaction.
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // The same meeting exported in two files (a shared invite) is one interaction. Keyed by the
+      // occurrence's own key (the source key is a fixed prefix of it): no new string per occurrence.
+      if (seen.has(o.key)) continue;
+      seen.add(o.key);
       if (o.declinedBy.some((email) => self.has(email))) {
         skip({
           reason: 'declined',
@@ -137,7 +138,8 @@ export function planImport(
         continue;
       }
       const initiatedBy: Initiator = o.organizer === null ? 'unknown' : self.has(o.organizer) ? 'me' : 'them';
-      const participants = others.map((p) => ({ email: p.email, role: p.role, response: p.response }));
+      // The occurrence's own people (each occurrence has its own copies): no second object per person.
+      const participants: PlannedParticipant[] = others;
       const large = o.people.length > maxMeetingSize;
       for (const p of others) {
         let person = plan.people.get(p.email);
@@ -158,6 +160,7 @@ export function planImport(
       }
       if (peopleOnly) continue;
       const sourceHash = `${version(o)}#${contentHash(o, initiatedBy, participants, existing.contactByEmail)}`;
+      const key = sourceKey(o);
       const stored = existing.interactions.get(key);
       let action: PlannedInteraction['action'] = 'create';
       if (stored) {

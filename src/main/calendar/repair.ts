@@ -7,12 +7,17 @@ export interface RepairLimits {
 
 export const defaultRepairLimits: RepairLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 8 };
 
-export interface RepairedText {
-  text: string;
+export interface RepairedLines {
+  /** Logical content lines, unfolded, in the form ical.js accepts. */
+  lines: string[];
   /** Physical line (1-based) of each BEGIN:VEVENT, in document order, for messages about events. */
   eventLines: number[];
   /** What was fixed, counted by kind, for the preview's warnings. */
   repairs: Record<string, number>;
+}
+
+export interface RepairedText extends Omit<RepairedLines, 'lines'> {
+  text: string;
 }
 
 const NAME = /^[A-Za-z0-9-]+$/;
@@ -24,6 +29,28 @@ const NAME = /^[A-Za-z0-9-]+$/;
  * and refuses what is not a calendar at all.
  */
 export function repairIcs(bytes: Uint8Array, limits: RepairLimits = defaultRepairLimits): RepairedText {
+  const { lines, eventLines, repairs } = repairLines(bytes, limits);
+  return { text: lines.join('\n') + '\n', eventLines, repairs };
+}
+
+/** `repairIcs` without joining the lines back into one text. */
+export function repairLines(bytes: Uint8Array, limits: RepairLimits = defaultRepairLimits): RepairedLines {
+  const lines: string[] = [];
+  const { eventLines, repairs } = repairInto(bytes, (line) => lines.push(line), limits);
+  return { lines, eventLines, repairs };
+}
+
+/**
+ * The repair, handing each repaired line to `emit` as it is made, so a reader can consume the
+ * file without all its lines alive at once. `eventLines` grows as events begin: when `emit` gets
+ * an event's END, that event's line is already in it.
+ */
+export function repairInto(
+  bytes: Uint8Array,
+  emit: (line: string) => void,
+  limits: RepairLimits = defaultRepairLimits,
+  eventLines: number[] = [],
+): Omit<RepairedLines, 'lines'> {
   if (bytes.length > limits.maxBytes) {
     throw new CalendarImportError(
       'TOO_LARGE',
@@ -32,33 +59,39 @@ export function repairIcs(bytes: Uint8Array, limits: RepairLimits = defaultRepai
   }
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  // One pass over the bytes: line endings to LF and folds removed *before* decoding, since a
-  // fold may split a multi-byte character. `lineNumbers[k]` is the physical line of logical line k.
-  const out = Buffer.allocUnsafe(bytes.length - start);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.indexOf(0, start) >= 0) {
+    throw new CalendarImportError('NOT_ICALENDAR', 'This is a binary file, not an iCalendar (.ics) file.');
+  }
+  // Line endings to LF and folds removed *before* decoding, since a fold may split a multi-byte
+  // character. Breaks are found with native searches and the text between them copied whole: a
+  // loop over every byte costs more than the rest of the repair. `lineNumbers[k]` is the physical
+  // line of logical line k.
+  const out = Buffer.allocUnsafe(buf.length - start);
   const lineNumbers: number[] = [1];
   let n = 0;
   let physical = 1;
-  for (let i = start; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === 0) {
-      throw new CalendarImportError('NOT_ICALENDAR', 'This is a binary file, not an iCalendar (.ics) file.');
-    }
-    if (c !== 10 && c !== 13) {
-      out[n++] = c;
-      continue;
-    }
-    if (c === 13 && bytes[i + 1] === 10) i++;
+  let i = start;
+  let lf = buf.indexOf(10, i);
+  let cr = buf.indexOf(13, i);
+  while (lf >= 0 || cr >= 0) {
+    const brk = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    n += buf.copy(out, n, i, brk);
+    const last = buf[brk] === 13 && buf[brk + 1] === 10 ? brk + 1 : brk;
     physical++;
-    const next = bytes[i + 1];
+    const next = buf[last + 1];
     if ((next === 32 || next === 9) && n > 0) {
-      i++;
-      continue;
+      i = last + 2;
+    } else {
+      out[n++] = 10;
+      lineNumbers.push(physical);
+      i = last + 1;
     }
-    out[n++] = 10;
-    lineNumbers.push(physical);
+    if (lf >= 0 && lf < i) lf = buf.indexOf(10, i);
+    if (cr >= 0 && cr < i) cr = buf.indexOf(13, i);
   }
-  const lines = out.toString('utf8', 0, n).split('\n');
-  return rebuild(lines, lineNumbers, limits);
+  n += buf.copy(out, n, i, buf.length);
+  return rebuild(out.toString('utf8', 0, n), lineNumbers, limits, emit, eventLines);
 }
 
 function count(repairs: Record<string, number>, kind: string): void {
@@ -103,17 +136,26 @@ const CALENDAR_PROPERTIES = new Set([
   'X-WR-RELCALID',
 ]);
 
-function rebuild(lines: string[], lineNumbers: number[], limits: RepairLimits): RepairedText {
-  const out: string[] = [];
+/** Repairs the LF-separated logical lines of `text` one by one (no array of every line is built). */
+function rebuild(
+  text: string,
+  lineNumbers: number[],
+  limits: RepairLimits,
+  emit: (line: string) => void,
+  eventLines: number[],
+): Omit<RepairedLines, 'lines'> {
   const stack: string[] = [];
-  const eventLines: number[] = [];
   const repairs: Record<string, number> = {};
   let sawCalendar = false;
   // Open components whose content is dropped, and whether the innermost kept one is a zone.
   let skipping = 0;
   let top = '';
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+  let from = 0;
+  for (let i = 0; from <= text.length; i++) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const raw = text.slice(from, to);
+    from = to + 1;
     const first = raw.charCodeAt(0);
     if (raw.length === 0 || ((first === 32 || first === 9) && raw.trim() === '')) {
       if (stack.length > 0) count(repairs, 'blank line');
@@ -159,7 +201,7 @@ function rebuild(lines: string[], lineNumbers: number[], limits: RepairLimits): 
         if (value === 'VCALENDAR') sawCalendar = true;
         if (value === 'VEVENT') eventLines.push(lineNumbers[i]);
         top = value;
-        out.push(`BEGIN:${value}`);
+        emit(`BEGIN:${value}`);
       } else {
         const at = stack.lastIndexOf(value);
         if (at < 0) {
@@ -173,7 +215,7 @@ function rebuild(lines: string[], lineNumbers: number[], limits: RepairLimits): 
             continue;
           }
           if (stack.length > at) count(repairs, 'missing END');
-          out.push(`END:${closing}`);
+          emit(`END:${closing}`);
         }
         top = stack.at(-1) ?? '';
       }
@@ -189,7 +231,7 @@ function rebuild(lines: string[], lineNumbers: number[], limits: RepairLimits): 
     ) {
       continue;
     }
-    out.push(line);
+    emit(line);
   }
   if (!sawCalendar) {
     throw new CalendarImportError(
@@ -204,10 +246,10 @@ function rebuild(lines: string[], lineNumbers: number[], limits: RepairLimits): 
       skipping--;
       continue;
     }
-    out.push(`END:${closing}`);
+    emit(`END:${closing}`);
     count(repairs, 'missing END');
   }
-  return { text: out.join('\n') + '\n', eventLines, repairs };
+  return { eventLines, repairs };
 }
 
 /**

@@ -94,8 +94,15 @@ function summarize(cached: CachedPreview, plan: ImportPlan): CalendarPreview {
     contactId,
     meetings,
   });
-  const starts = plan.interactions.map((p) => p.occurrence.startsAt).sort();
-  const approximate = plan.interactions.filter((p) => p.occurrence.approximate).length;
+  // The first and last start in sort order (code units, as Array#sort), without sorting them all.
+  let from: string | null = null;
+  let to: string | null = null;
+  let approximate = 0;
+  for (const { occurrence } of plan.interactions) {
+    if (from === null || occurrence.startsAt < from) from = occurrence.startsAt;
+    if (to === null || occurrence.startsAt > to) to = occurrence.startsAt;
+    if (occurrence.approximate) approximate++;
+  }
   return {
     previewId: cached.id,
     files: cached.parsed.map((f) => ({
@@ -126,7 +133,7 @@ function summarize(cached: CachedPreview, plan: ImportPlan): CalendarPreview {
       zones: [...new Set(cached.parsed.flatMap((f) => f.approximateZones))],
     },
     warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
-    range: { from: starts[0] ?? null, to: starts.at(-1) ?? null },
+    range: { from, to },
     windowEnd: cached.windowEnd.toISOString(),
     maxMeetingSize: cached.maxMeetingSize,
     selfEmails: cached.self,

@@ -43,14 +43,22 @@ export function isIanaZone(name: string): boolean {
   return name.length > 0 && formatter(name) !== null;
 }
 
-const offsetCache = new Map<string, number>();
 const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
 
-/** Offset (ms) of `zone` at instant `utcMs`. Zones change offset on quarter hours, so that is the cache grain. */
-function offsetAt(name: string, utcMs: number): number {
-  const bucket = Math.floor(utcMs / QUARTER_HOUR);
-  const key = `${name}|${bucket}`;
-  const cached = offsetCache.get(key);
+interface OffsetCache {
+  /** Offset at the start of each quarter hour looked up. */
+  quarters: Map<number, number>;
+  /** Offset of each UTC day with the same offset at its start and at the next day's, else NaN. */
+  days: Map<number, number>;
+}
+
+const offsetCache = new Map<string, OffsetCache>();
+let cachedOffsets = 0;
+
+/** The offset at the start of quarter hour `bucket`, from Intl (the slow part: a formatToParts). */
+function quarterOffset(name: string, cache: OffsetCache, bucket: number): number {
+  const cached = cache.quarters.get(bucket);
   if (cached !== undefined) return cached;
   const f = formatter(name);
   if (!f) return 0;
@@ -66,9 +74,39 @@ function offsetAt(name: string, utcMs: number): number {
     get('second'),
   );
   const offset = asUtc - at;
-  if (offsetCache.size > 500_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cachedOffsets > 500_000) {
+    for (const c of offsetCache.values()) {
+      c.quarters.clear();
+      c.days.clear();
+    }
+    cachedOffsets = 0;
+  }
+  cache.quarters.set(bucket, offset);
+  cachedOffsets++;
   return offset;
+}
+
+/**
+ * Offset (ms) of `zone` at instant `utcMs`: the offset at the start of its quarter hour, since
+ * zones change offset on quarter hours. A day whose offset is the same at its start and at the
+ * next day's start has no transition (transitions are months apart), so one lookup serves the
+ * whole day: meetings at thousands of different times cost a few lookups per day, not per meeting.
+ */
+function offsetAt(name: string, utcMs: number): number {
+  let cache = offsetCache.get(name);
+  if (!cache) {
+    cache = { quarters: new Map(), days: new Map() };
+    offsetCache.set(name, cache);
+  }
+  const day = Math.floor(utcMs / DAY);
+  let offset = cache.days.get(day);
+  if (offset === undefined) {
+    const perDay = DAY / QUARTER_HOUR;
+    const start = quarterOffset(name, cache, day * perDay);
+    offset = start === quarterOffset(name, cache, (day + 1) * perDay) ? start : Number.NaN;
+    cache.days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? quarterOffset(name, cache, Math.floor(utcMs / QUARTER_HOUR)) : offset;
 }
 
 /**

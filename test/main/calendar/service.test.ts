@@ -182,6 +182,37 @@ describe('calendar import service', () => {
     expect(count(`strength_dirty WHERE interaction_id = ${id}`)).toBe(1);
   });
 
+  it('the bulk write indexes every new meeting for search and leaves the schema as it was', async () => {
+    const schema = () =>
+      t.store.sqlite
+        .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name`)
+        .all();
+    const before = schema();
+    const { result } = await importAll();
+    expect(result.created).toBe(15);
+    expect(schema()).toEqual(before);
+    expect(t.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // FTS5's own check: the index holds exactly the rows of interactions.
+    t.store.sqlite.exec(`INSERT INTO interactions_fts (interactions_fts) VALUES ('integrity-check')`);
+    const search = (query: string) =>
+      t.store.sqlite
+        .prepare(
+          `SELECT i.title FROM interactions_fts f JOIN interactions i ON i.id = f.rowid
+           WHERE interactions_fts MATCH ? ORDER BY i.starts_at`,
+        )
+        .pluck()
+        .all(query);
+    expect(search('mittag*')).toEqual(['Mittagessen mit Jonas']);
+    expect(count('interactions_fts')).toBe(count('interactions'));
+    // The recreated FTS trigger indexes a later manual interaction too.
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO interactions (kind, title, starts_at, created_at, updated_at) VALUES ('call', 'Zebra talk', ?, ?, ?)`,
+      )
+      .run(now.toISOString(), now.toISOString(), now.toISOString());
+    expect(search('zebra')).toEqual(['Zebra talk']);
+  });
+
   it('re-importing the same files writes nothing and says so', async () => {
     await importAll();
     const before = contentHash(t.store.sqlite);
