@@ -73,7 +73,10 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
     }
     const result = await call('calendar:commit', {
       previewId: preview.previewId,
-      createPeople: values['no-new-people'] ? [] : preview.newPeople.map((p) => p.email),
+      // Without a preview to untick them in, people dropped in an earlier import stay dropped.
+      createPeople: values['no-new-people']
+        ? []
+        : preview.newPeople.filter((p) => !p.droppedBefore).map((p) => p.email),
       // Confirms the addresses, the suggested organiser included, so later imports know them.
       selfEmails: preview.selfEmails,
     });

@@ -34,7 +34,7 @@ export interface ImportPlan {
   created: number;
   updated: number;
   unchanged: number;
-  people: Map<string, PreviewPerson & { proposable: boolean }>;
+  people: Map<string, Omit<PreviewPerson, 'droppedBefore'> & { proposable: boolean }>;
   skipped: Skipped[];
   skippedByReason: Partial<Record<SkipReason, number>>;
 }

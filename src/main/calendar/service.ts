@@ -9,6 +9,7 @@ import type { ParsedCalendar } from '../../shared/calendar/types';
 import { AppError } from '../../shared/ipc/envelope';
 import { isEmail, normalizeEmail } from '../../shared/text/email';
 import type { Store } from '../db/open';
+import { readDroppedPeople, rememberChoices } from './droppedPeople';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
@@ -82,17 +83,23 @@ function digest(files: CalendarFile[]): string {
   return hash.digest('hex');
 }
 
-function byMeetings(a: PreviewPerson, b: PreviewPerson): number {
+function byMeetings(a: { email: string; meetings: number }, b: { email: string; meetings: number }): number {
   return b.meetings - a.meetings || a.email.localeCompare(b.email);
 }
 
-function summarize(cached: CachedPreview, plan: ImportPlan): CalendarPreview {
+function summarize(cached: CachedPreview, plan: ImportPlan, droppedBefore: Set<string>): CalendarPreview {
   const people = [...plan.people.values()];
-  const strip = ({ email, name, contactId, meetings }: PreviewPerson): PreviewPerson => ({
+  const strip = ({
     email,
     name,
     contactId,
     meetings,
+  }: Omit<PreviewPerson, 'droppedBefore'>): PreviewPerson => ({
+    email,
+    name,
+    contactId,
+    meetings,
+    droppedBefore: contactId === null && droppedBefore.has(email),
   });
   // The first and last start in sort order (code units, as Array#sort), without sorting them all.
   let from: string | null = null;
@@ -182,7 +189,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   remember(cached);
   const plan = planImport(parsed, new Set(self), loadExisting(ctx.store.sqlite), maxMeetingSize);
   ctx.progress?.('reading', 1, 1);
-  return summarize(cached, plan);
+  return summarize(cached, plan, await readDroppedPeople(ctx.store.db));
 }
 
 function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
@@ -216,17 +223,27 @@ export async function commitImport(
   const before = planImport(parsed, new Set(self), existing, cached.maxMeetingSize, true);
   const wanted = new Set(request.createPeople.map(normalizeEmail));
   const newPeople: NewPerson[] = [];
+  const dropped: string[] = [];
   for (const person of before.people.values()) {
-    if (person.contactId === null && person.proposable && wanted.has(person.email)) {
+    if (person.contactId !== null || !person.proposable) continue;
+    if (wanted.has(person.email)) {
       newPeople.push({ email: person.email, name: person.name ?? person.email.split('@')[0] });
-    }
+    } else dropped.push(person.email);
   }
+  // Remembered once the import has gone through (or had nothing to write).
+  const remember = () =>
+    rememberChoices(
+      ctx.store.db,
+      dropped,
+      newPeople.map((p) => p.email),
+    );
   // Plan again with the people about to be created, so their meetings link to them.
   for (const [i, person] of newPeople.entries()) {
     existing.contactByEmail.set(person.email, { id: -1 - i, name: person.name });
   }
   const plan = planImport(parsed, new Set(self), existing, cached.maxMeetingSize);
   if (plan.created === 0 && plan.updated === 0 && newPeople.length === 0) {
+    await remember();
     previews.delete(cached.id);
     return {
       importId: null,
@@ -254,6 +271,7 @@ export async function commitImport(
     },
     progress: (done, all) => ctx.progress?.('writing', done, all),
   });
+  await remember();
   previews.delete(cached.id);
   return {
     importId: result.importId,

@@ -40,6 +40,8 @@ export interface PreviewPerson {
   contactId: number | null;
   /** Meetings (occurrences) this person is in. */
   meetings: number;
+  /** Proposed before and dropped by the user then: offered again, unticked. */
+  droppedBefore: boolean;
 }
 
 export interface CalendarPreview {

@@ -285,9 +285,36 @@ describe('calendar import service', () => {
       .run();
     const preview = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
     expect(preview.matchedPeople).toEqual([
-      { email: 'tom.becker@contoso.com', name: 'Tom Becker', contactId: 40, meetings: 5 },
+      {
+        email: 'tom.becker@contoso.com',
+        name: 'Tom Becker',
+        contactId: 40,
+        meetings: 5,
+        droppedBefore: false,
+      },
     ]);
     expect(preview.newPeople.map((p) => p.email)).not.toContain('tom.becker@contoso.com');
+  });
+
+  it('remembers people dropped from an import and offers them again unticked', async () => {
+    const tom = 'tom.becker@contoso.com';
+    const first = await importAll(vendorFiles(), (p) =>
+      p.newPeople.map((x) => x.email).filter((e) => e !== tom),
+    );
+    expect(first.preview.newPeople.every((p) => !p.droppedBefore)).toBe(true);
+    // Undone, so the same files propose everyone again.
+    undoCalendarImport(first.result.importId!, ctx);
+    const again = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(again.newPeople.filter((p) => p.droppedBefore).map((p) => p.email)).toEqual([tom]);
+    // Keeping him this time forgets the drop.
+    const kept = await commitImport(
+      { previewId: again.previewId, createPeople: again.newPeople.map((p) => p.email) },
+      ctx,
+    );
+    undoCalendarImport(kept.importId!, ctx);
+    const third = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(third.newPeople.some((p) => p.email === tom)).toBe(true);
+    expect(third.newPeople.some((p) => p.droppedBefore)).toBe(false);
   });
 
   it('does not propose people seen only in meetings larger than the limit', async () => {

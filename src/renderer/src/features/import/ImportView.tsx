@@ -149,7 +149,7 @@ function PreviewPanel({
                   key={p.email}
                   checked={!dropped.has(p.email)}
                   onChange={() => toggle(p.email)}
-                  label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${p.meetings} meeting${p.meetings === 1 ? '' : 's'}`}
+                  label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${p.meetings} meeting${p.meetings === 1 ? '' : 's'}${p.droppedBefore ? ' · dropped last time' : ''}`}
                 />
               ))}
             </Stack>
@@ -239,7 +239,7 @@ export function ImportView() {
         ...(size >= 2 ? { maxMeetingSize: size } : {}),
       });
       setPreview(value);
-      setDropped(new Set());
+      setDropped(new Set(value.newPeople.filter((p) => p.droppedBefore).map((p) => p.email)));
       setSelfEmail(value.selfEmails[0] ?? '');
     } catch (e) {
       setPreview(null);
