@@ -86,6 +86,11 @@ export function candidatePeople(r: ResolvedFilter): number[] {
   return [...all];
 }
 
+/** The people the filter's person criteria name, "all" mode applied (tags aside, which an interaction can carry). */
+export function matchingPeople(r: ResolvedFilter): number[] {
+  return candidatePeople(r).filter((id) => personMatches(r, id, false));
+}
+
 /**
  * Stored starts are UTC instants (`...Z`) or local dates; a day of slack on each side of the
  * window covers both forms and any zone, and the exact test is done in memory.
@@ -425,7 +430,7 @@ export function aggregateByPeriod(
   let source: string;
   const sourceArgs: unknown[] = [];
   if (hasPersonCriteria(f)) {
-    const people = candidatePeople(r).filter((id) => personMatches(r, id, false));
+    const people = matchingPeople(r);
     if (people.length === 0) return periods.map(() => 0);
     source = `SELECT p.starts_at AS s, p.interaction_id AS iid, p.contact_id AS cid FROM interaction_participants p
       WHERE p.contact_id IN (SELECT value FROM json_each(?)) AND p.starts_at >= ? AND p.starts_at < ? AND ${present}`;

@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { hasPersonCriteria, personMatches, type ResolvedFilter } from '../../shared/goals/filter';
+import { hasPersonCriteria, type ResolvedFilter } from '../../shared/goals/filter';
 import { periodIndexOf, whenOf, type Period } from '../../shared/goals/periods';
 import type { GoalFilter } from '../../shared/goals/schemas';
 import { DAY_MS } from '../../shared/strength/model';
 import { strengthCacheFor } from '../strength/cache';
-import { candidatePeople } from './data';
+import { matchingPeople } from './data';
 
 /** Index of the period holding an instant, by binary search over contiguous periods; -1 if none. */
 function periodAt(ms: number, periods: readonly Period[]): number {
@@ -53,7 +53,7 @@ function tallyOf(r: TotalsRequest): Tally {
     lo: periods[0].startMs - 2 * DAY_MS,
     hi: periods[periods.length - 1].endMs + 2 * DAY_MS,
     kinds: r.filter.kinds.length > 0 ? new Set<string>(r.filter.kinds) : null,
-    wanted: new Set(candidatePeople(r.resolved).filter((id) => personMatches(r.resolved, id, false))),
+    wanted: new Set(matchingPeople(r.resolved)),
     counting: r.measure === 'count',
     counts: periods.map(() => 0),
     peopleIn: periods.map(() => new Set<number>()),

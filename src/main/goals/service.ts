@@ -1,6 +1,5 @@
 import type { Store } from '../db/open';
 import { AppError } from '../../shared/ipc/envelope';
-import { personMatches } from '../../shared/goals/filter';
 import { isEnding, layerRank } from '../../shared/goals/progress';
 import {
   goalFieldsSchema,
@@ -13,7 +12,7 @@ import {
   type GoalStatus,
   type GoalSummary,
 } from '../../shared/goals/schemas';
-import { candidatePeople, leastRecentlySeen, resolveGoalFilter } from './data';
+import { leastRecentlySeen, matchingPeople, resolveGoalFilter } from './data';
 import { detail, evaluate, readCurrentTotals, summary, type EvalContext } from './evaluate';
 import { clockOf, readPrefs } from './prefs';
 import * as repo from './repository';
@@ -228,7 +227,7 @@ export async function dashboardGoals(store: Store, now: Date): Promise<Dashboard
     let people: number[];
     if (def.measure === 'count' || def.measure === 'people') {
       const resolved = resolveGoalFilter(store.sqlite, def.filter, ctx.members);
-      people = candidatePeople(resolved).filter((id) => personMatches(resolved, id, false));
+      people = matchingPeople(resolved);
     } else if (def.measure === 'relationship') {
       const e = evaluate(ctx, def, rows, false);
       const target = layerRank[def.targetLayer ?? 'active'];
