@@ -21,13 +21,14 @@ export function ImportHistory({
 }: {
   label: string;
   rows: ImportHistoryRow[];
-  empty: string;
+  /** Said when there is nothing yet; without it, nothing is shown. */
+  empty?: string;
   undo: (importId: number) => Promise<unknown>;
 }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  if (rows.length === 0) return <Text c="dimmed">{empty}</Text>;
+  if (rows.length === 0) return empty ? <Text c="dimmed">{empty}</Text> : null;
   const run = async (importId: number) => {
     setBusy(importId);
     setError(null);

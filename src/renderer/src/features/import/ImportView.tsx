@@ -193,7 +193,6 @@ function History() {
       </Text>
       <ImportHistory
         label="Calendar import history"
-        empty="No calendar imported yet."
         rows={history.data.map((h) => ({
           ...h,
           outcome: `${h.created} created, ${h.updated} updated, ${h.contactsCreated} new contacts`,
