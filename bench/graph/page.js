@@ -36,6 +36,23 @@ async function drive(count, budgetMs, move) {
 /** Zooming in then out by 2% a frame: every frame is a new scale, so nothing drawn before can be reused. */
 const zoomFactor = (i) => (Math.floor(i / 15) % 2 ? 1 / 1.02 : 1.02);
 
+/** One library's figures, in the same shape for both. */
+function report(firstFrameMs, { pan, panDraws, zoom, zoomDraws }, nodes, edges) {
+  return {
+    firstFrameMs,
+    frameMs: median(panDraws),
+    frames: panDraws.length,
+    intervalMs: pan.median,
+    intervalP95Ms: pan.p95,
+    zoomFrameMs: median(zoomDraws),
+    zoomFrames: zoomDraws.length,
+    zoomIntervalMs: zoom.median,
+    zoomIntervalP95Ms: zoom.p95,
+    nodes,
+    edges,
+  };
+}
+
 function freshContainer() {
   document.body.replaceChildren();
   const el = document.createElement('div');
@@ -96,19 +113,7 @@ async function benchSigma(data, panFrames, zoomFrames, budgetMs) {
   });
   const zoomDraws = frames.splice(0);
   sigma.kill();
-  return {
-    firstFrameMs,
-    frameMs: median(panDraws),
-    frames: panDraws.length,
-    intervalMs: pan.median,
-    intervalP95Ms: pan.p95,
-    zoomFrameMs: median(zoomDraws),
-    zoomFrames: zoomDraws.length,
-    zoomIntervalMs: zoom.median,
-    zoomIntervalP95Ms: zoom.p95,
-    nodes,
-    edges,
-  };
+  return report(firstFrameMs, { pan, panDraws, zoom, zoomDraws }, nodes, edges);
 }
 
 async function benchForceGraph(data, panFrames, zoomFrames, budgetMs) {
@@ -184,19 +189,7 @@ async function benchForceGraph(data, panFrames, zoomFrames, budgetMs) {
   const zoomDraws = frames.splice(0);
   fg.pauseAnimation();
   fg._destructor?.();
-  return {
-    firstFrameMs,
-    frameMs: median(panDraws),
-    frames: panDraws.length,
-    intervalMs: pan.median,
-    intervalP95Ms: pan.p95,
-    zoomFrameMs: median(zoomDraws),
-    zoomFrames: zoomDraws.length,
-    zoomIntervalMs: zoom.median,
-    zoomIntervalP95Ms: zoom.p95,
-    nodes: nodes.length,
-    edges: links.length,
-  };
+  return report(firstFrameMs, { pan, panDraws, zoom, zoomDraws }, nodes.length, links.length);
 }
 
 /** ForceAtlas2 exactly as useLayout runs it, counting the iterations its worker hands back. */
