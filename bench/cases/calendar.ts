@@ -376,25 +376,49 @@ async function importOnce(
   }
 }
 
-/** Peak RSS (MB) of a fresh process doing one thing to the file. */
-function peakRss(mode: Mode, file: string, dir: string): number {
-  const out = execFileSync(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file, dir],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  return Number(out.trim().split('\n').at(-1));
+/** One contender's runs in its own process: times (ms), and for the import its phases and counts. */
+interface Runs {
+  ms: number[];
+  reMs: number[];
+  phases: Phases[];
+  created: number;
+  rowsWritten: number;
+  /** Peak RSS (MB) of the process over all its runs. */
+  rssMb: number;
 }
 
-async function child(mode: Mode, file: string, dir: string): Promise<void> {
+/**
+ * Runs `mode` on the file in a fresh process: `runs` timed runs, or with `runs` 0 one run for
+ * its peak RSS alone. Each contender gets a process of its own, so none is timed among the
+ * heap another left behind (node-ical's leaves every later run in the same process up to 1.6x
+ * slower, whichever it is).
+ */
+function inChild(mode: Mode, file: string, dir: string, runs: number): Runs {
+  const out = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file, dir, String(runs)],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Runs;
+}
+
+async function child(mode: Mode, file: string, dir: string, runs: number): Promise<void> {
   const bytes = readFileSync(file);
-  if (mode === 'ical') ICAL.parse(bytes.toString('utf8'));
-  else if (mode === 'node-ical') nodeIcal.sync.parseICS(bytes.toString('utf8'));
-  else await importOnce(bytes, dir);
-  process.stdout.write(`${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
+  const result: Runs = { ms: [], reMs: [], phases: [], created: 0, rowsWritten: 0, rssMb: 0 };
+  for (let r = 0; r < Math.max(runs, 1); r++) {
+    if (mode === 'ical') result.ms.push(time(() => ICAL.parse(bytes.toString('utf8'))));
+    else if (mode === 'node-ical') result.ms.push(time(() => nodeIcal.sync.parseICS(bytes.toString('utf8'))));
+    else {
+      const once = await importOnce(bytes, dir, runs > 0);
+      result.ms.push(once.ms);
+      result.phases.push(once.phases);
+      result.created = once.created;
+      if (once.reMs !== undefined) result.reMs.push(once.reMs);
+      result.rowsWritten = once.rowsWritten ?? 0;
+    }
+  }
+  result.rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 async function measureSize(
@@ -407,53 +431,40 @@ async function measureSize(
   writeFileSync(file, bytes);
   const mb = Math.round((bytes.length / 1048576) * 10) / 10;
   process.stderr.write(`calendar: ${events} events, ${mb} MB\n`);
-  const ours: number[] = [];
-  const reimport: number[] = [];
-  const ical: number[] = [];
-  const nical: number[] = [];
-  let created = 0;
-  let rowsWritten = 0;
-  const phases: Phases[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const text = () => bytes.toString('utf8');
-    ical.push(time(() => ICAL.parse(text())));
-    nical.push(time(() => nodeIcal.sync.parseICS(text())));
-    const result = await importOnce(bytes, dir, true);
-    ours.push(result.ms);
-    reimport.push(result.reMs!);
-    created = result.created;
-    rowsWritten = result.rowsWritten!;
-    phases.push(result.phases);
-  }
+  const ours = inChild('import', file, dir, repeats);
+  const ical = inChild('ical', file, dir, repeats).ms;
+  const nical = inChild('node-ical', file, dir, repeats).ms;
+  const { created, rowsWritten, phases, reMs: reimport } = ours;
   const median = (xs: number[]) => percentile(xs, 50);
-  const rss = { import: peakRss('import', file, dir), ical: peakRss('ical', file, dir) };
+  const rss = { import: inChild('import', file, dir, 0).rssMb, ical: inChild('ical', file, dir, 0).rssMb };
   const base = { n: events, file_mb: mb };
   return [
     {
       case: `calendar: full import (${events} events, ${created} meetings) vs ICAL.parse`,
       ...base,
-      median_ms: round(median(ours)),
-      p95_ms: round(percentile(ours, 95)),
+      median_ms: round(median(ours.ms)),
+      p95_ms: round(percentile(ours.ms, 95)),
       peer: 'ICAL.parse alone',
       peer_median_ms: round(median(ical)),
       peer_p95_ms: round(percentile(ical, 95)),
-      ratio: Math.round((median(ours) / median(ical)) * 100) / 100,
+      ratio: Math.round((median(ours.ms) / median(ical)) * 100) / 100,
       rss_mb: rss.import,
       peer_rss_mb: rss.ical,
       rss_ratio: Math.round((rss.import / rss.ical) * 100) / 100,
       preview_median_ms: round(median(phases.map((p) => p.preview))),
       commit_plan_median_ms: round(median(phases.map((p) => p.plan))),
       write_median_ms: round(median(phases.map((p) => p.write))),
+      runs_ms: ours.ms.map(round),
     },
     {
       case: `calendar: full import (${events} events) vs node-ical parseICS`,
       ...base,
-      median_ms: round(median(ours)),
-      p95_ms: round(percentile(ours, 95)),
+      median_ms: round(median(ours.ms)),
+      p95_ms: round(percentile(ours.ms, 95)),
       peer: 'node-ical parseICS alone',
       peer_median_ms: round(median(nical)),
       peer_p95_ms: round(percentile(nical, 95)),
-      ratio: Math.round((median(ours) / median(nical)) * 100) / 100,
+      ratio: Math.round((median(ours.ms) / median(nical)) * 100) / 100,
     },
     {
       case: `calendar: re-import of the same file (${events} events)`,
@@ -461,8 +472,8 @@ async function measureSize(
       median_ms: round(median(reimport)),
       p95_ms: round(percentile(reimport, 95)),
       peer: 'first import',
-      peer_median_ms: round(median(ours)),
-      ratio: Math.round((median(reimport) / median(ours)) * 100) / 100,
+      peer_median_ms: round(median(ours.ms)),
+      ratio: Math.round((median(reimport) / median(ours.ms)) * 100) / 100,
       rows_written: rowsWritten,
     },
   ];
@@ -472,7 +483,7 @@ export async function run(
   options: { sizes?: Array<{ events: number; repeats: number }> } = {},
 ): Promise<BenchResult[]> {
   const sizes = options.sizes ?? [
-    { events: 20_000, repeats: 3 },
+    { events: 20_000, repeats: 5 },
     { events: 100_000, repeats: 1 },
   ];
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-calendar-'));
@@ -493,5 +504,5 @@ export async function run(
 }
 
 if (process.argv[2] === '--child' && process.argv[1] === fileURLToPath(import.meta.url)) {
-  void child(process.argv[3] as Mode, process.argv[4], process.argv[5]);
+  void child(process.argv[3] as Mode, process.argv[4], process.argv[5], Number(process.argv[6] ?? 0));
 }

@@ -21,7 +21,11 @@ export interface PlannedParticipant {
 export interface PlannedInteraction {
   occurrence: Occurrence;
   sourceKey: string;
-  sourceHash: string;
+  /**
+   * Version and content hash, stored to compare a later import against. Null in a preview plan
+   * for an interaction to create: nothing is compared with it until it is written.
+   */
+  sourceHash: string | null;
   initiatedBy: Initiator;
   participants: PlannedParticipant[];
   action: 'create' | 'update' | 'unchanged';
@@ -85,17 +89,23 @@ export function sourceKey(o: Occurrence): string {
 }
 
 /**
+ * How much a plan decides: `people` only who takes part (for choosing people to create);
+ * `preview` also each occurrence's action, hashing only those already stored; `write`
+ * everything the write stores.
+ */
+export type PlanDepth = 'people' | 'preview' | 'write';
+
+/**
  * Decides, without writing, what an import would do: which occurrences become new
  * interactions, which update existing ones, which are unchanged, and who takes part.
- * `contactByEmail` must already include the people the user chose to create.
+ * For a `write` plan, `contactByEmail` must already include the people the user chose to create.
  */
 export function planImport(
   parsed: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
   maxMeetingSize: number,
-  /** Only who takes part (for choosing people to create): skips hashing and comparing every occurrence. */
-  peopleOnly = false,
+  depth: PlanDepth,
 ): ImportPlan {
   const plan: ImportPlan = {
     interactions: [],
@@ -158,14 +168,17 @@ export function planImport(
         person.name ??= p.name;
         if (!large) person.proposable = true;
       }
-      if (peopleOnly) continue;
-      const sourceHash = `${version(o)}#${contentHash(o, initiatedBy, participants, existing.contactByEmail)}`;
+      if (depth === 'people') continue;
       const key = sourceKey(o);
       const stored = existing.interactions.get(key);
+      const sourceHash =
+        stored || depth === 'write'
+          ? `${version(o)}#${contentHash(o, initiatedBy, participants, existing.contactByEmail)}`
+          : null;
       let action: PlannedInteraction['action'] = 'create';
       if (stored) {
         const [storedVersion, storedContent] = (stored.sourceHash ?? '|#').split('#');
-        const incomingContent = sourceHash.split('#')[1];
+        const incomingContent = sourceHash!.split('#')[1];
         action =
           storedContent === incomingContent || olderThan(version(o), storedVersion) ? 'unchanged' : 'update';
       }

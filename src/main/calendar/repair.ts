@@ -21,6 +21,7 @@ export interface RepairedText extends Omit<RepairedLines, 'lines'> {
 }
 
 const NAME = /^[A-Za-z0-9-]+$/;
+const NON_ASCII = /[\x80-\xff]/;
 
 /**
  * Turns raw bytes from real exports into text ical.js accepts: drops a BOM, accepts CR, LF and
@@ -91,7 +92,10 @@ export function repairInto(
     if (cr >= 0 && cr < i) cr = buf.indexOf(13, i);
   }
   n += buf.copy(out, n, i, buf.length);
-  return rebuild(out.toString('utf8', 0, n), lineNumbers, limits, emit, eventLines);
+  // Decoded as Latin-1 (each byte one character), and only lines with a byte over 0x7f decoded
+  // again as UTF-8: V8 keeps the ASCII lines one byte per character, where one UTF-8 decode of
+  // the whole file makes every line of it two bytes per character as soon as one is not ASCII.
+  return rebuild(out.toString('latin1', 0, n), lineNumbers, limits, emit, eventLines);
 }
 
 function count(repairs: Record<string, number>, kind: string): void {
@@ -136,7 +140,10 @@ const CALENDAR_PROPERTIES = new Set([
   'X-WR-RELCALID',
 ]);
 
-/** Repairs the LF-separated logical lines of `text` one by one (no array of every line is built). */
+/**
+ * Repairs the LF-separated logical lines of `text` (the file's bytes as Latin-1) one by one,
+ * decoding each as UTF-8; no array of every line is built.
+ */
 function rebuild(
   text: string,
   lineNumbers: number[],
@@ -154,7 +161,8 @@ function rebuild(
   for (let i = 0; from <= text.length; i++) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const raw = text.slice(from, to);
+    const bytes = text.slice(from, to);
+    const raw = NON_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
     from = to + 1;
     const first = raw.charCodeAt(0);
     if (raw.length === 0 || ((first === 32 || first === 9) && raw.trim() === '')) {

@@ -15,7 +15,7 @@ import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
 import { planImport, type ImportPlan } from './plan';
 import { parseFiles, type RunLimits } from './runner';
-import { loadExisting, undoImport, writeImport, type NewPerson } from './store';
+import { loadExisting, storeVersion, undoImport, writeImport, type NewPerson } from './store';
 
 export const DEFAULT_MAX_MEETING_SIZE = 25;
 
@@ -44,6 +44,9 @@ interface CachedPreview {
   selfSuggested: boolean;
   maxMeetingSize: number;
   windowEnd: Date;
+  /** The preview's plan, and the database it was made against: reused while nothing has changed. */
+  plan: ImportPlan;
+  planned: { sqlite: Store['sqlite']; version: string };
 }
 
 /** Parsed previews waiting for their commit; a few at most, the oldest dropped first. */
@@ -175,6 +178,8 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
       suggested = true;
     }
   }
+  const planned = { sqlite: ctx.store.sqlite, version: storeVersion(ctx.store.sqlite) };
+  const plan = planImport(parsed, new Set(self), loadExisting(ctx.store.sqlite), maxMeetingSize, 'preview');
   const cached: CachedPreview = {
     id: randomUUID(),
     storePath: ctx.store.path,
@@ -185,9 +190,10 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     selfSuggested: suggested,
     maxMeetingSize,
     windowEnd,
+    plan,
+    planned,
   };
   remember(cached);
-  const plan = planImport(parsed, new Set(self), loadExisting(ctx.store.sqlite), maxMeetingSize);
   ctx.progress?.('reading', 1, 1);
   return summarize(cached, plan, await readDroppedPeople(ctx.store.db));
 }
@@ -215,12 +221,19 @@ export async function commitImport(
   }
   let self = cached.self;
   const parsed = cached.parsed;
+  // The preview's plan still holds when neither the database nor "me" has changed since.
+  let unchanged =
+    cached.planned.sqlite === ctx.store.sqlite && cached.planned.version === storeVersion(ctx.store.sqlite);
   if (request.selfEmails) {
-    self = [...new Set(request.selfEmails.map(normalizeEmail).filter(isEmail))];
+    const given = [...new Set(request.selfEmails.map(normalizeEmail).filter(isEmail))];
+    if (given.length !== self.length || given.some((email) => !self.includes(email))) unchanged = false;
+    self = given;
     await setSelfEmails(ctx.store.db, self);
   }
   const existing = loadExisting(ctx.store.sqlite);
-  const before = planImport(parsed, new Set(self), existing, cached.maxMeetingSize, true);
+  const before = unchanged
+    ? cached.plan
+    : planImport(parsed, new Set(self), existing, cached.maxMeetingSize, 'people');
   const wanted = new Set(request.createPeople.map(normalizeEmail));
   const newPeople: NewPerson[] = [];
   const dropped: string[] = [];
@@ -241,8 +254,12 @@ export async function commitImport(
   for (const [i, person] of newPeople.entries()) {
     existing.contactByEmail.set(person.email, { id: -1 - i, name: person.name });
   }
-  const plan = planImport(parsed, new Set(self), existing, cached.maxMeetingSize);
-  if (plan.created === 0 && plan.updated === 0 && newPeople.length === 0) {
+  const nothingNew = (p: ImportPlan) => p.created === 0 && p.updated === 0 && newPeople.length === 0;
+  const plan =
+    unchanged && nothingNew(cached.plan)
+      ? cached.plan
+      : planImport(parsed, new Set(self), existing, cached.maxMeetingSize, 'write');
+  if (nothingNew(plan)) {
     await remember();
     previews.delete(cached.id);
     return {

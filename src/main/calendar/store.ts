@@ -46,6 +46,16 @@ export function loadExisting(sqlite: Db): ExistingState {
   return { contactByEmail, interactions };
 }
 
+/**
+ * Changes whenever the database may have changed: a commit by another connection moves
+ * `data_version`, one by this connection moves `total_changes()`.
+ */
+export function storeVersion(sqlite: Db): string {
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${dataVersion}:${changes}`;
+}
+
 export interface NewPerson {
   email: string;
   name: string;
@@ -153,24 +163,31 @@ function withBulkTriggers<T>(sqlite: Db, write: (work: BulkTriggerWork) => T): T
 }
 
 /**
- * Runs `write` with the secondary indexes of interaction_participants dropped, then builds them
- * again (one sort each) from their stored definitions, inside the caller's transaction. Rows go
- * in newest meeting first, so the (contact, start) indexes take each row at a random place:
- * at 100,000 events (730,000 rows) that costs three times the rows themselves, where building
- * the index afterwards costs a fraction. Only when the write adds at least as many rows as the
- * table holds (rebuilding a large index for a small import would cost more) and deletes none:
- * the last-contact delete trigger looks rows up by contact, which without the index is a scan.
+ * Runs `write` with the secondary indexes of `table` dropped, then builds them again (one sort
+ * each) from their stored definitions, inside the caller's transaction. Rows go in newest
+ * meeting first, so the (contact, start) indexes of participants take each row at a random
+ * place: at 100,000 events (730,000 rows) that costs three times the rows themselves, where
+ * building the index afterwards costs a fraction; the interactions' indexes gain less, but
+ * still gain. Only when the write adds at least as many rows as the table holds (rebuilding a
+ * large index for a small import would cost more) and deletes none: the last-contact delete
+ * trigger looks participants up by contact, which without the index is a scan. Unique
+ * constraints keep their indexes, so they are checked row by row as ever.
  */
-function withBulkIndexes<T>(sqlite: Db, newRows: number, write: () => T): T {
+function withBulkIndexes<T>(
+  sqlite: Db,
+  table: 'interactions' | 'interaction_participants',
+  newRows: number,
+  write: () => T,
+): T {
   if (newRows === 0) return write();
-  const existing = sqlite.prepare(`SELECT count(*) FROM interaction_participants`).pluck().get() as number;
+  const existing = sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   if (newRows < existing) return write();
   const indexes = sqlite
     .prepare(
-      `SELECT name, sql FROM sqlite_master
-       WHERE type = 'index' AND tbl_name = 'interaction_participants' AND sql IS NOT NULL`,
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL
+         AND sql NOT LIKE 'CREATE UNIQUE%'`,
     )
-    .all() as Array<{ name: string; sql: string }>;
+    .all(table) as Array<{ name: string; sql: string }>;
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
   const result = write();
   for (const index of indexes) sqlite.exec(index.sql);
@@ -202,33 +219,42 @@ function withBulkFts<T extends { importId: number }>(sqlite: Db, write: () => T)
   return result;
 }
 
-const PARTICIPANT_BATCH = 100;
-
 /**
- * Participant rows inserted a hundred per statement: a 20,000-event import writes about 115,000
- * of them, and one statement per row spends more in the statement call than in SQLite. Plain
- * INSERT (duplicates are removed before): OR IGNORE doubles the cost of every row because it
- * carries into the journal's and the strength cache's triggers.
+ * Rows inserted many per statement: a 20,000-event import writes about 29,000 interactions and
+ * 115,000 participants, and one statement per row spends more in the statement call than in
+ * SQLite. Rows queued in `before` (the rows these refer to) are always written first, so foreign
+ * keys and triggers see the order of a row-by-row write. Plain INSERT for participants
+ * (duplicates are removed before): OR IGNORE doubles the cost of every row because it carries
+ * into the journal's and the strength cache's triggers.
  */
-class ParticipantBatch {
+class RowBatch {
   private readonly statements = new Map<number, BetterSqlite3.Statement>();
   private values: unknown[] = [];
 
-  constructor(private readonly sqlite: Db) {}
+  constructor(
+    private readonly sqlite: Db,
+    /** `INSERT INTO table (columns) VALUES`, completed with one group per row. */
+    private readonly insert: string,
+    /** One row's placeholders, such as `(?, ?, 'ics')`; `width` of them are `?`. */
+    private readonly row: string,
+    private readonly width: number,
+    private readonly rowsPerStatement: number,
+    private readonly before?: RowBatch,
+  ) {}
 
-  add(interactionId: number, contactId: number, role: string, response: string | null, startsAt: string) {
-    this.values.push(interactionId, contactId, role, response, startsAt);
-    if (this.values.length === PARTICIPANT_BATCH * 5) this.flush();
+  add(...row: unknown[]): void {
+    for (const value of row) this.values.push(value);
+    if (this.values.length === this.rowsPerStatement * this.width) this.flush();
   }
 
   flush(): void {
-    const rows = this.values.length / 5;
+    this.before?.flush();
+    const rows = this.values.length / this.width;
     if (rows === 0) return;
     let statement = this.statements.get(rows);
     if (!statement) {
       statement = this.sqlite.prepare(
-        `INSERT INTO interaction_participants (interaction_id, contact_id, role, response, starts_at)
-         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ')}`,
+        `${this.insert} ${Array.from({ length: rows }, () => this.row).join(', ')}`,
       );
       this.statements.set(rows, statement);
     }
@@ -255,10 +281,23 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   const record = sqlite.prepare(
     `INSERT INTO import_changes (import_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?)`,
   );
-  const insertInteraction = sqlite.prepare(
-    `INSERT INTO interactions (kind, title, notes, location, starts_at, ends_at, all_day, duration_minutes,
+  // Ids are given, not taken from each insert, so interactions can go in many per statement.
+  const insertedInteractions = new RowBatch(
+    sqlite,
+    `INSERT INTO interactions (id, kind, title, notes, location, starts_at, ends_at, all_day, duration_minutes,
        initiated_by, source, import_id, source_key, source_hash, approximate_time, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ics', ?, ?, ?, ?, ?, ?)`,
+     VALUES`,
+    `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ics', ?, ?, ?, ?, ?, ?)`,
+    16,
+    50,
+  );
+  const participantRows = new RowBatch(
+    sqlite,
+    `INSERT INTO interaction_participants (interaction_id, contact_id, role, response, starts_at) VALUES`,
+    `(?, ?, ?, ?, ?)`,
+    5,
+    100,
+    insertedInteractions,
   );
   const updateInteraction = sqlite.prepare(
     `UPDATE interactions SET kind = ?, title = ?, notes = CASE WHEN notes_edited = 1 THEN notes ELSE ? END,
@@ -274,66 +313,72 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
     `SELECT contact_id, role, response FROM interaction_participants WHERE interaction_id = ?`,
   );
   const deleteParticipants = sqlite.prepare(`DELETE FROM interaction_participants WHERE interaction_id = ?`);
-  const participantRows = new ParticipantBatch(sqlite);
   const selectEmail = sqlite.prepare(`SELECT contact_id FROM contact_emails WHERE email = ?`).pluck();
 
+  if (input.plan.interactions.some((p) => p.action !== 'unchanged' && p.sourceHash === null)) {
+    throw new Error('writeImport needs a plan made for writing, not a preview plan.');
+  }
   const creates = input.plan.interactions.filter((p) => p.action === 'create');
   const onlyCreates =
     creates.length === input.plan.interactions.filter((p) => p.action !== 'unchanged').length;
   const newParticipants = creates.reduce((n, p) => n + p.participants.length, 0);
   const run = sqlite.transaction((): WriteResult =>
-    withBulkIndexes(sqlite, onlyCreates ? newParticipants : 0, () =>
-      withBulkFts(sqlite, () =>
-        withBulkTriggers(sqlite, (lifted) => {
-          const { now, plan } = input;
-          const importId = Number(insertImport.run(input.fileName, input.sha256, now).lastInsertRowid);
-          const contactIds = new Map<string, number>();
-          for (const row of sqlite.prepare(`SELECT email, contact_id FROM contact_emails`).all() as Array<{
-            email: string;
-            contact_id: number;
-          }>) {
-            contactIds.set(row.email, row.contact_id);
-          }
-          let contactsCreated = 0;
-          for (const person of input.newPeople) {
-            if (contactIds.has(person.email) || selectEmail.get(person.email) !== undefined) continue;
-            const id = Number(insertContact.run(person.name, now, now).lastInsertRowid);
-            insertEmail.run(id, person.email);
-            record.run(importId, 'contact', id, 'created', null);
-            contactIds.set(person.email, id);
-            contactsCreated++;
-          }
-          // Newest first: where the last-contact trigger does fire per row (a schema without the lifted
-          // triggers), it then updates each contact once, not per meeting.
-          const work = plan.interactions
-            .filter((p) => p.action !== 'unchanged')
-            .sort((a, b) =>
-              a.occurrence.startsAt < b.occurrence.startsAt
-                ? 1
-                : a.occurrence.startsAt > b.occurrence.startsAt
-                  ? -1
-                  : 0,
-            );
-          const total = work.length;
-          const step = Math.max(1, Math.floor(total / 100));
-          const addParticipants = (id: number, p: PlannedInteraction) => {
-            // One contact may have two of the addresses in a meeting; it takes part once.
-            const added = new Set<number>();
-            for (const person of p.participants) {
-              const contactId = contactIds.get(person.email);
-              if (contactId !== undefined && !added.has(contactId)) {
-                added.add(contactId);
-                participantRows.add(id, contactId, person.role, person.response, p.occurrence.startsAt);
-                lifted.participant(id, contactId, person.role, p.occurrence.startsAt);
-              }
+    withBulkIndexes(sqlite, 'interaction_participants', onlyCreates ? newParticipants : 0, () =>
+      withBulkIndexes(sqlite, 'interactions', onlyCreates ? creates.length : 0, () =>
+        withBulkFts(sqlite, () =>
+          withBulkTriggers(sqlite, (lifted) => {
+            const { now, plan } = input;
+            const importId = Number(insertImport.run(input.fileName, input.sha256, now).lastInsertRowid);
+            let nextId =
+              (sqlite.prepare(`SELECT coalesce(max(id), 0) FROM interactions`).pluck().get() as number) + 1;
+            const contactIds = new Map<string, number>();
+            for (const row of sqlite.prepare(`SELECT email, contact_id FROM contact_emails`).all() as Array<{
+              email: string;
+              contact_id: number;
+            }>) {
+              contactIds.set(row.email, row.contact_id);
             }
-          };
-          let done = 0;
-          for (const p of work) {
-            const o = p.occurrence;
-            if (p.action === 'create') {
-              const id = Number(
-                insertInteraction.run(
+            let contactsCreated = 0;
+            for (const person of input.newPeople) {
+              if (contactIds.has(person.email) || selectEmail.get(person.email) !== undefined) continue;
+              const id = Number(insertContact.run(person.name, now, now).lastInsertRowid);
+              insertEmail.run(id, person.email);
+              record.run(importId, 'contact', id, 'created', null);
+              contactIds.set(person.email, id);
+              contactsCreated++;
+            }
+            // Newest first: where the last-contact trigger does fire per row (a schema without the lifted
+            // triggers), it then updates each contact once, not per meeting.
+            const work = plan.interactions
+              .filter((p) => p.action !== 'unchanged')
+              .sort((a, b) =>
+                a.occurrence.startsAt < b.occurrence.startsAt
+                  ? 1
+                  : a.occurrence.startsAt > b.occurrence.startsAt
+                    ? -1
+                    : 0,
+              );
+            const total = work.length;
+            const step = Math.max(1, Math.floor(total / 100));
+            const addParticipants = (id: number, p: PlannedInteraction) => {
+              // One contact may have two of the addresses in a meeting; it takes part once.
+              const added = new Set<number>();
+              for (const person of p.participants) {
+                const contactId = contactIds.get(person.email);
+                if (contactId !== undefined && !added.has(contactId)) {
+                  added.add(contactId);
+                  participantRows.add(id, contactId, person.role, person.response, p.occurrence.startsAt);
+                  lifted.participant(id, contactId, person.role, p.occurrence.startsAt);
+                }
+              }
+            };
+            let done = 0;
+            for (const p of work) {
+              const o = p.occurrence;
+              if (p.action === 'create') {
+                const id = nextId++;
+                insertedInteractions.add(
+                  id,
                   ...occurrenceColumns(p),
                   importId,
                   p.sourceKey,
@@ -341,33 +386,39 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                   o.approximate ? 1 : 0,
                   now,
                   now,
-                ).lastInsertRowid,
-              );
-              addParticipants(id, p);
-            } else {
-              const id = p.existingId!;
-              const before = selectRow.get(id) as Omit<Snapshot, 'participants'>;
-              const participants = (
-                selectParticipants.all(id) as Array<{
-                  contact_id: number;
-                  role: string;
-                  response: string | null;
-                }>
-              ).map((r): [number, string, string | null] => [r.contact_id, r.role, r.response]);
-              record.run(importId, 'interaction', id, 'updated', JSON.stringify({ ...before, participants }));
-              updateInteraction.run(...occurrenceColumns(p), p.sourceHash, o.approximate ? 1 : 0, now, id);
-              // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
-              participantRows.flush();
-              deleteParticipants.run(id);
-              addParticipants(id, p);
+                );
+                addParticipants(id, p);
+              } else {
+                const id = p.existingId!;
+                const before = selectRow.get(id) as Omit<Snapshot, 'participants'>;
+                const participants = (
+                  selectParticipants.all(id) as Array<{
+                    contact_id: number;
+                    role: string;
+                    response: string | null;
+                  }>
+                ).map((r): [number, string, string | null] => [r.contact_id, r.role, r.response]);
+                record.run(
+                  importId,
+                  'interaction',
+                  id,
+                  'updated',
+                  JSON.stringify({ ...before, participants }),
+                );
+                updateInteraction.run(...occurrenceColumns(p), p.sourceHash, o.approximate ? 1 : 0, now, id);
+                // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
+                participantRows.flush();
+                deleteParticipants.run(id);
+                addParticipants(id, p);
+              }
+              done++;
+              if (done % step === 0 || done === total) input.progress(done, total);
             }
-            done++;
-            if (done % step === 0 || done === total) input.progress(done, total);
-          }
-          participantRows.flush();
-          finishImport.run(JSON.stringify({ ...input.stats, contactsCreated }), now, importId);
-          return { importId, contactsCreated };
-        }),
+            participantRows.flush();
+            finishImport.run(JSON.stringify({ ...input.stats, contactsCreated }), now, importId);
+            return { importId, contactsCreated };
+          }),
+        ),
       ),
     ),
   );

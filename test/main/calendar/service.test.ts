@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   commitImport,
@@ -220,6 +221,61 @@ describe('calendar import service', () => {
     expect([preview.toCreate, preview.toUpdate, preview.unchanged]).toEqual([0, 0, 15]);
     expect(result).toMatchObject({ importId: null, nothingNew: true, created: 0, updated: 0 });
     expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
+  it('plans the commit again when the database changed after the preview', async () => {
+    await importAll();
+    // A re-import preview says "nothing new"; then a meeting is deleted before the commit.
+    const preview = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(preview.toCreate).toBe(0);
+    const gone = t.store.sqlite
+      .prepare(`SELECT id, source_key FROM interactions ORDER BY id LIMIT 1`)
+      .get() as { id: number; source_key: string };
+    t.store.sqlite.prepare(`DELETE FROM interactions WHERE id = ?`).run(gone.id);
+    const result = await commitImport(
+      { previewId: preview.previewId, createPeople: [], selfEmails: preview.selfEmails },
+      ctx,
+    );
+    expect(result).toMatchObject({ nothingNew: false, created: 1, updated: 0 });
+    const bySourceKey = t.store.sqlite
+      .prepare(`SELECT count(*) FROM interactions WHERE source_key = ?`)
+      .pluck();
+    expect(bySourceKey.get(gone.source_key)).toBe(1);
+
+    // A change made by another connection (the command line, say) counts too.
+    const again = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(again.toCreate).toBe(0);
+    const other = new Database(t.path);
+    other.pragma('foreign_keys = ON');
+    other.prepare(`DELETE FROM interactions WHERE id = (SELECT max(id) FROM interactions)`).run();
+    other.close();
+    const second = await commitImport(
+      { previewId: again.previewId, createPeople: [], selfEmails: again.selfEmails },
+      ctx,
+    );
+    expect(second).toMatchObject({ nothingNew: false, created: 1 });
+  });
+
+  it('a new address for "me" at commit plans the import again', async () => {
+    const preview = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    const me = preview.selfEmails[0];
+    const someone = preview.newPeople[0].email;
+    const expected = await previewImport(
+      { files: vendorFiles(), windowEnd, defaultZone: 'UTC', selfEmails: [me, someone] },
+      ctx,
+    );
+    const result = await commitImport(
+      {
+        previewId: preview.previewId,
+        createPeople: preview.newPeople.map((p) => p.email),
+        selfEmails: [me, someone],
+      },
+      ctx,
+    );
+    expect(result.created).toBe(expected.toCreate);
+    expect(result.contactsCreated).toBe(expected.newPeople.length);
+    const asContact = t.store.sqlite.prepare(`SELECT count(*) FROM contact_emails WHERE email = ?`).pluck();
+    expect(asContact.get(someone)).toBe(0);
   });
 
   it('a later export updates moved meetings in place and keeps notes the user edited', async () => {
