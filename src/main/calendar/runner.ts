@@ -5,7 +5,8 @@ import type { ParsedCalendar } from '../../shared/calendar/types';
 import { CalendarImportError } from './errors';
 import type { CalendarFile } from './input';
 import type { ParseOptions } from './parse';
-import { parseAll, type WorkerReply, type WorkerRequest } from './worker';
+import { unpackCalendar } from './transfer';
+import { parseAll, PARSER_THREAD, type ParseReply, type WorkerReply, type WorkerRequest } from './worker';
 
 export interface RunLimits {
   /** Wall-clock limit for parsing and expanding all files. */
@@ -29,13 +30,132 @@ function workerScript(): { url: URL; execArgv: string[] } | null {
   return existsSync(fileURLToPath(bundled)) ? { url: bundled, execArgv: [] } : null;
 }
 
-function rejected(reply: WorkerReply): ParsedCalendar[] {
+function rejected(reply: ParseReply): ParsedCalendar[] {
   if (reply.ok) return reply.results;
   const message = reply.error.message.includes(reply.file)
     ? reply.error.message
     : `${reply.file}: ${reply.error.message}`;
   throw new CalendarImportError(reply.error.code, message, reply.error.line);
 }
+
+/** How long an idle worker is kept for the next parse before its memory is given back. */
+const IDLE_MS = 60_000;
+
+/**
+ * One worker thread kept between parses: a fresh thread starts with cold code, and reading a
+ * large file in it takes twice as long as in a thread that has read one before (previewing
+ * again with another window, re-importing). It never keeps the process alive, is ended when a
+ * run overruns its limits or fails, and after a minute without work.
+ */
+class ParserThread {
+  private worker: Worker | null = null;
+  private key = '';
+  private idle: NodeJS.Timeout | null = null;
+  /** Runs one at a time: a second parse waits for the first. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run(script: { url: URL; execArgv: string[] }, request: () => WorkerRequest, limits: RunLimits) {
+    const next = this.queue.then(() => this.runNow(script, request(), limits));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private end(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+  }
+
+  private thread(script: { url: URL; execArgv: string[] }, maxHeapMb: number): Worker {
+    const key = `${script.url.href} ${maxHeapMb}`;
+    if (this.worker && this.key !== key) this.end();
+    if (!this.worker) {
+      this.worker = new Worker(script.url, {
+        workerData: PARSER_THREAD,
+        execArgv: script.execArgv,
+        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      });
+      this.key = key;
+    }
+    return this.worker;
+  }
+
+  private runNow(
+    script: { url: URL; execArgv: string[] },
+    request: WorkerRequest,
+    limits: RunLimits,
+  ): Promise<ParsedCalendar[]> {
+    if (this.idle) clearTimeout(this.idle);
+    const worker = this.thread(script, limits.maxHeapMb);
+    worker.ref();
+    return new Promise<ParsedCalendar[]>((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void, keep: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (keep && this.worker === worker) {
+          worker.unref();
+          this.idle = setTimeout(() => this.end(), IDLE_MS).unref();
+        } else if (this.worker === worker) this.end();
+        fn();
+      };
+      const timer = setTimeout(() => {
+        finish(
+          () =>
+            reject(
+              new CalendarImportError(
+                'TIMEOUT',
+                `Reading the calendar took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`,
+              ),
+            ),
+          false,
+        );
+      }, limits.timeoutMs + 1000);
+      const onMessage = (reply: WorkerReply) => {
+        finish(() => {
+          try {
+            resolve(rejected(reply.ok ? { ok: true, results: reply.results.map(unpackCalendar) } : reply));
+          } catch (error) {
+            reject(error as Error);
+          }
+        }, true);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        finish(
+          () =>
+            reject(
+              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? new CalendarImportError(
+                    'MEMORY',
+                    `Reading the calendar needed more than ${limits.maxHeapMb} MB of memory and was stopped.`,
+                  )
+                : new CalendarImportError('PARSE', `The calendar reader failed: ${error.message}`),
+            ),
+          false,
+        );
+      };
+      const onExit = (code: number) => {
+        finish(
+          () =>
+            reject(new CalendarImportError('PARSE', `The calendar reader stopped unexpectedly (${code}).`)),
+          false,
+        );
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(request);
+    });
+  }
+}
+
+const parserThread = new ParserThread();
 
 /**
  * Parses and expands calendars in a worker thread with a wall-clock and a memory limit, so a
@@ -47,59 +167,12 @@ export async function parseFiles(
   options: ParseOptions,
   limits: RunLimits = defaultRunLimits,
 ): Promise<ParsedCalendar[]> {
-  const deadline = Date.now() + limits.timeoutMs;
   const script = limits.inProcess ? null : workerScript();
-  if (!script) return rejected(parseAll({ files, options: { ...options, deadline } }));
-  const request: WorkerRequest = { files, options: { ...options, deadline } };
-  const worker = new Worker(script.url, {
-    workerData: request,
-    execArgv: script.execArgv,
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+  const request = (): WorkerRequest => ({
+    files,
+    // The limit runs from when this parse starts, not from when it was queued.
+    options: { ...options, deadline: Date.now() + limits.timeoutMs },
   });
-  return new Promise<ParsedCalendar[]>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      finish(() =>
-        reject(
-          new CalendarImportError(
-            'TIMEOUT',
-            `Reading the calendar took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`,
-          ),
-        ),
-      );
-    }, limits.timeoutMs + 1000);
-    worker.once('message', (reply: WorkerReply) => {
-      finish(() => {
-        try {
-          resolve(rejected(reply));
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-    });
-    worker.once('error', (error: Error & { code?: string }) => {
-      finish(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new CalendarImportError(
-                'MEMORY',
-                `Reading the calendar needed more than ${limits.maxHeapMb} MB of memory and was stopped.`,
-              )
-            : new CalendarImportError('PARSE', `The calendar reader failed: ${error.message}`),
-        ),
-      );
-    });
-    worker.once('exit', (code) => {
-      finish(() =>
-        reject(new CalendarImportError('PARSE', `The calendar reader stopped unexpectedly (${code}).`)),
-      );
-    });
-  });
+  if (!script) return rejected(parseAll(request()));
+  return parserThread.run(script, request, limits);
 }

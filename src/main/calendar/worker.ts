@@ -3,17 +3,22 @@ import type { ImportError, ParsedCalendar } from '../../shared/calendar/types';
 import { isImportError } from './errors';
 import type { CalendarFile } from './input';
 import { parseCalendar, type ParseOptions } from './parse';
+import { packCalendar, type PackedCalendar } from './transfer';
 
 export interface WorkerRequest {
   files: CalendarFile[];
   options: ParseOptions;
 }
 
-export type WorkerReply =
-  { ok: true; results: ParsedCalendar[] } | { ok: false; error: ImportError; file: string };
+type Rejected = { ok: false; error: ImportError; file: string };
+
+export type ParseReply = { ok: true; results: ParsedCalendar[] } | Rejected;
+
+/** What the worker thread posts back: the results packed for the copy between threads. */
+export type WorkerReply = { ok: true; results: PackedCalendar[] } | Rejected;
 
 /** Parses each file in turn; the first rejected file ends the run with its error. */
-export function parseAll(request: WorkerRequest): WorkerReply {
+export function parseAll(request: WorkerRequest): ParseReply {
   const results: ParsedCalendar[] = [];
   for (const file of request.files) {
     try {
@@ -33,6 +38,15 @@ export function parseAll(request: WorkerRequest): WorkerReply {
   return { ok: true, results };
 }
 
-if (parentPort && workerData) {
-  parentPort.postMessage(parseAll(workerData as WorkerRequest));
+/** Marks the thread the runner starts, so importing this module anywhere else starts nothing. */
+export const PARSER_THREAD = 'rapport-calendar-parser';
+
+// Each message is one parse; the thread stays for the next until the parent ends it.
+if (workerData === PARSER_THREAD) {
+  parentPort?.on('message', (request: WorkerRequest) => {
+    const reply = parseAll(request);
+    parentPort!.postMessage(
+      (reply.ok ? { ok: true, results: reply.results.map(packCalendar) } : reply) satisfies WorkerReply,
+    );
+  });
 }

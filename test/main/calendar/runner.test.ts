@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseFiles } from '../../../src/main/calendar/runner';
 import { fixture, ics } from './helpers';
@@ -37,6 +38,10 @@ describe('parsing in a worker thread', () => {
     expect(error).toMatchObject({ code: 'TIMEOUT' });
     expect((error as Error).message).toMatch(/too long|longer than/);
     expect(Date.now() - started).toBeLessThan(15_000);
+    // The overrunning thread was ended; the next parse gets a new one.
+    const files = [{ name: 'outlook.ics', bytes: fixture('rapport/outlook-windows-zones.ics') }];
+    const [after] = await parseFiles(files, options);
+    expect(after.occurrences).toHaveLength(6);
   });
 
   it('stops a run that exceeds its memory limit', async () => {
@@ -74,5 +79,43 @@ describe('parsing in a worker thread', () => {
       line: 9,
       message: 'deep.ics: Components are nested more than 8 deep.',
     });
+  });
+
+  it('runs parses one at a time in one thread, each with its own limit', async () => {
+    const files = [{ name: 'outlook.ics', bytes: fixture('rapport/outlook-windows-zones.ics') }];
+    const endless = ics(
+      'BEGIN:VEVENT',
+      'UID:x',
+      'DTSTART:19700101T000000Z',
+      'RRULE:FREQ=SECONDLY',
+      'END:VEVENT',
+    );
+    const limits = { timeoutMs: 2_000, maxHeapMb: 256 };
+    const [first, stopped, last] = await Promise.allSettled([
+      parseFiles(files, options, limits),
+      parseFiles([{ name: 'endless.ics', bytes: endless }], { ...options, maxOccurrences: 1e9 }, limits),
+      parseFiles(files, options, limits),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled' });
+    expect(stopped).toMatchObject({ status: 'rejected', reason: { code: 'TIMEOUT' } });
+    expect(last).toMatchObject({ status: 'fulfilled' });
+    if (first.status === 'fulfilled' && last.status === 'fulfilled') expect(last.value).toEqual(first.value);
+  });
+
+  it('the thread kept for the next parse does not keep the process alive', () => {
+    const script = `
+      const { parseFiles } = await import('./src/main/calendar/runner.ts');
+      const { readFileSync } = await import('node:fs');
+      const bytes = readFileSync('test/fixtures/ics/rapport/outlook-windows-zones.ics');
+      const [parsed] = await parseFiles([{ name: 'o.ics', bytes }], { windowEnd: new Date('2026-01-01T00:00:00Z') });
+      console.log(parsed.occurrences.length);`;
+    const started = Date.now();
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.trim()).toBe('6');
+    // Well before the minute an idle thread is kept for.
+    expect(Date.now() - started).toBeLessThan(25_000);
   });
 });
