@@ -10,6 +10,9 @@ export async function getSelfEmails(db: Kysely<Database>): Promise<string[]> {
 /** Replaces the user's own addresses in one transaction. */
 export async function setSelfEmails(db: Kysely<Database>, emails: string[]): Promise<string[]> {
   const unique = [...new Set(emails.map(normalizeEmail))];
+  const current = await getSelfEmails(db);
+  // The same addresses again (every calendar commit sends them) write nothing.
+  if (current.length === unique.length && unique.every((email) => current.includes(email))) return current;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('self_emails').execute();
     if (unique.length > 0)
