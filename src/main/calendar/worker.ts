@@ -3,7 +3,7 @@ import type { ImportError, ParsedCalendar } from '../../shared/calendar/types';
 import { isImportError } from './errors';
 import type { CalendarFile } from './input';
 import { parseCalendar, type ParseOptions } from './parse';
-import { packCalendar, type PackedCalendar } from './transfer';
+import { packCalendar, transferables, type PackedCalendar } from './transfer';
 
 export interface WorkerRequest {
   files: CalendarFile[];
@@ -45,8 +45,11 @@ export const PARSER_THREAD = 'rapport-calendar-parser';
 if (workerData === PARSER_THREAD) {
   parentPort?.on('message', (request: WorkerRequest) => {
     const reply = parseAll(request);
-    parentPort!.postMessage(
-      (reply.ok ? { ok: true, results: reply.results.map(packCalendar) } : reply) satisfies WorkerReply,
-    );
+    if (!reply.ok) {
+      parentPort!.postMessage(reply satisfies WorkerReply);
+      return;
+    }
+    const results = reply.results.map(packCalendar);
+    parentPort!.postMessage({ ok: true, results } satisfies WorkerReply, transferables(results));
   });
 }
