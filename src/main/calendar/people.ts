@@ -16,6 +16,21 @@ function param(prop: JProp, name: string): string | null {
   return null;
 }
 
+/**
+ * People already read from a property: the tokenizer hands the same property to every event
+ * with the same attendee line. Callers get copies, since events merge and change theirs.
+ */
+const personOf = new WeakMap<JProp, OccurrencePerson | null>();
+
+function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
+  let person = personOf.get(prop);
+  if (person === undefined) {
+    person = readPerson(prop, role);
+    personOf.set(prop, person);
+  }
+  return person && { ...person };
+}
+
 /** The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources and non-addresses. */
 export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
   const cutype = param(prop, 'cutype')?.toUpperCase();
@@ -38,12 +53,12 @@ export function readPeople(props: JProp[]): OccurrencePerson[] {
   const byEmail = new Map<string, OccurrencePerson>();
   for (const prop of props) {
     if (prop[0] !== 'organizer') continue;
-    const person = readPerson(prop, 'organizer');
+    const person = personFrom(prop, 'organizer');
     if (person && !byEmail.has(person.email)) byEmail.set(person.email, person);
   }
   for (const prop of props) {
     if (prop[0] !== 'attendee') continue;
-    const person = readPerson(prop, 'attendee');
+    const person = personFrom(prop, 'attendee');
     if (!person) continue;
     const existing = byEmail.get(person.email);
     if (existing) {

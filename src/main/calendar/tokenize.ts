@@ -27,6 +27,12 @@ export class Tokenizer {
    * event was read without it, so the caller must read the file again without `onEvent`.
    */
   lateCalendarData = false;
+  /**
+   * Attendee and organiser lines read so far: the same person with the same answer comes back
+   * in meeting after meeting, and reading their parameters is most of an event's reading. The
+   * properties are shared, so nothing may change one after it is read (nothing does).
+   */
+  private readonly addressLines = new Map<string, JProp>();
 
   constructor(private readonly onEvent?: (props: JProp[], calendar: JComponent) => void) {}
 
@@ -60,9 +66,28 @@ export class Tokenizer {
     }
     if (!current) return;
     if (this.calendarHadEvent && this.stack.length === 0) this.lateCalendarData = true;
-    current[1].push((this.inEvent && eventProperty(line)) || (ICAL.parse.property(line) as unknown as JProp));
+    current[1].push(
+      (this.inEvent && this.eventLine(line)) || (ICAL.parse.property(line) as unknown as JProp),
+    );
+  }
+
+  private eventLine(line: string): JProp | null {
+    const address = line.startsWith('ATTENDEE') || line.startsWith('ORGANIZER');
+    if (!address) return eventProperty(line);
+    let prop = this.addressLines.get(line);
+    if (prop === undefined) {
+      const read = eventProperty(line);
+      if (read === null) return null;
+      prop = read;
+      if (this.addressLines.size >= MAX_ADDRESS_LINES) this.addressLines.clear();
+      this.addressLines.set(line, prop);
+    }
+    return prop;
   }
 }
+
+/** Distinct attendee lines remembered at most; a file with more starts remembering afresh. */
+const MAX_ADDRESS_LINES = 50_000;
 
 /** The whole jCal tree of repaired lines, as `ICAL.parse` of their text would build it. */
 export function tokenize(lines: readonly string[]): JComponent[] {
