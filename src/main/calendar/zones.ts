@@ -116,12 +116,19 @@ function offsetAt(name: string, utcMs: number): number {
 export function wallToUtc(wallMs: number, zone: Zone): number {
   if (zone.kind === 'utc') return wallMs;
   if (zone.kind === 'iana') {
-    const first = offsetAt(zone.name, wallMs);
-    const guess = wallMs - first;
-    const second = offsetAt(zone.name, guess);
-    if (second === first) return guess;
-    const other = wallMs - second;
-    return offsetAt(zone.name, other) === second ? Math.min(guess, other) : Math.max(guess, other);
+    // The offsets a day either side hold everywhere but across a transition (offsets are within
+    // ±14 h, transitions months apart). Each gives a candidate instant, which is right when the
+    // zone has that offset at it: both in a repeated hour (the first is taken), neither in a gap
+    // (the offset from before moves the time forward, as clocks did).
+    const before = offsetAt(zone.name, wallMs - DAY);
+    const after = offsetAt(zone.name, wallMs + DAY);
+    const early = wallMs - before;
+    if (before === after) return early;
+    const late = wallMs - after;
+    const earlyHolds = offsetAt(zone.name, early) === before;
+    const lateHolds = offsetAt(zone.name, late) === after;
+    if (earlyHolds && lateHolds) return Math.min(early, late);
+    return lateHolds ? late : early;
   }
   const d = new Date(wallMs);
   const time = ICAL.Time.fromData(

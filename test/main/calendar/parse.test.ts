@@ -188,6 +188,32 @@ describe('time zones', () => {
     expect(wallToUtc(utcToWall(utcMs, ny), ny)).toBe(utcMs);
   });
 
+  it('converts wall clock to UTC around transitions east of Greenwich and south of the equator', () => {
+    const at = (zone: string, wall: number) =>
+      new Date(wallToUtc(wall, { kind: 'iana', name: zone })).toISOString();
+    // Berlin springs forward at 02:00 CET (01:00Z) on 31 March 2024.
+    expect(at('Europe/Berlin', Date.UTC(2024, 2, 31, 1, 30))).toBe('2024-03-31T00:30:00.000Z');
+    expect(at('Europe/Berlin', Date.UTC(2024, 2, 31, 2, 30))).toBe('2024-03-31T01:30:00.000Z'); // gap: 03:30 CEST
+    expect(at('Europe/Berlin', Date.UTC(2024, 2, 31, 3, 30))).toBe('2024-03-31T01:30:00.000Z');
+    // And falls back at 03:00 CEST (01:00Z) on 27 October: 02:30 comes twice, the first is taken.
+    expect(at('Europe/Berlin', Date.UTC(2024, 9, 27, 1, 30))).toBe('2024-10-26T23:30:00.000Z');
+    expect(at('Europe/Berlin', Date.UTC(2024, 9, 27, 2, 30))).toBe('2024-10-27T00:30:00.000Z');
+    expect(at('Europe/Berlin', Date.UTC(2024, 9, 27, 3, 30))).toBe('2024-10-27T02:30:00.000Z');
+    // Sydney falls back at 03:00 AEDT (16:00Z the day before) on 7 April 2024.
+    expect(at('Australia/Sydney', Date.UTC(2024, 3, 7, 2, 30))).toBe('2024-04-06T15:30:00.000Z');
+    // Every wall-clock time of a year in Berlin and Sydney that exists once maps back to itself.
+    for (const zone of ['Europe/Berlin', 'Australia/Sydney', 'America/New_York']) {
+      const z = { kind: 'iana', name: zone } as const;
+      for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 15 * 60_000) {
+        const wall = utcToWall(t, z);
+        const back = wallToUtc(wall, z);
+        // In a repeated hour the first instant is chosen, so the second maps to an hour earlier.
+        expect(utcToWall(back, z)).toBe(wall);
+        expect(back === t || back === t - 3_600_000).toBe(true);
+      }
+    }
+  });
+
   it('an unknown zone falls back to X-WR-TIMEZONE and is flagged approximate', () => {
     const r = parseCalendar(
       ics(
