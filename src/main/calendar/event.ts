@@ -51,6 +51,51 @@ const CONFERENCE_PROPS = new Set([
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z?))?$/;
 
+interface DateTimeFields {
+  y: number;
+  mo: number;
+  d: number;
+  /** Hours, minutes, seconds; null for a date. */
+  time: [number, number, number] | null;
+  zulu: boolean;
+}
+
+/** The number the ASCII digits at `from` spell, or NaN. */
+function digits(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The fields of `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS[Z]`. The full date-time (nearly every value)
+ * is read digit by digit, which costs a fraction of the regular expression that reads the rest.
+ */
+function dateTimeFields(value: string): DateTimeFields | null {
+  const zulu = value.length === 20 && value.charCodeAt(19) === 90;
+  if ((value.length === 19 || zulu) && value[4] === '-' && value[7] === '-' && value[10] === 'T') {
+    const y = digits(value, 0, 4);
+    const mo = digits(value, 5, 2);
+    const d = digits(value, 8, 2);
+    const time: [number, number, number] = [digits(value, 11, 2), digits(value, 14, 2), digits(value, 17, 2)];
+    const numbers = !Number.isNaN(y + mo + d + time[0] + time[1] + time[2]);
+    if (value[13] === ':' && value[16] === ':' && numbers) return { y, mo, d, time, zulu };
+  }
+  const m = DATE_TIME.exec(value);
+  if (!m) return null;
+  return {
+    y: Number(m[1]),
+    mo: Number(m[2]),
+    d: Number(m[3]),
+    time: m[4] === undefined ? null : [Number(m[4]), Number(m[5]), Number(m[6])],
+    zulu: m[7] === 'Z',
+  };
+}
+
 export function parseWhen(
   value: unknown,
   tzid: string | undefined,
@@ -59,19 +104,17 @@ export function parseWhen(
 ): When | null {
   if (Array.isArray(value)) value = value[0];
   if (typeof value !== 'string') return null;
-  const m = DATE_TIME.exec(value);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  const f = dateTimeFields(value);
+  if (!f) return null;
+  const { y, mo, d } = f;
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  if (m[4] === undefined || forceDate) {
+  if (f.time === null || forceDate) {
     const wall = Date.UTC(y, mo - 1, d);
     return { wall, date: true, utc: wall, approximate: false };
   }
-  const wall = Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6]));
+  const wall = Date.UTC(y, mo - 1, d, ...f.time);
   if (!Number.isFinite(wall)) return null;
-  if (m[7] === 'Z') return { wall, date: false, utc: wall, approximate: false };
+  if (f.zulu) return { wall, date: false, utc: wall, approximate: false };
   const resolved = zones.resolve(tzid);
   return { wall, date: false, utc: wallToUtc(wall, resolved.zone), approximate: resolved.approximate };
 }
