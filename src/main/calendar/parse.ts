@@ -177,7 +177,12 @@ function parseError(error: unknown): CalendarImportError {
  * collector. A file whose calendar properties or time zones come after its first event is read
  * again the plain way (whole tree first), so both orders give the same result.
  */
-export function parseCalendar(bytes: Uint8Array, given: ParseOptions = {}): ParsedCalendar {
+export function parseCalendar(
+  bytes: Uint8Array,
+  given: ParseOptions = {},
+  /** Told, now and then, how many of the file's bytes have been read. */
+  progress?: (bytesRead: number) => void,
+): ParsedCalendar {
   const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
   const fileName = options.fileName ?? 'calendar.ics';
   const limits = { ...defaultRepairLimits, maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes };
@@ -215,6 +220,7 @@ export function parseCalendar(bytes: Uint8Array, given: ParseOptions = {}): Pars
     },
     limits,
     eventLines,
+    progress && ((share) => progress(Math.round(share * bytes.length))),
   );
   if (tokenError !== null) throw parseError(tokenError);
   if (readError !== null) throw readError;

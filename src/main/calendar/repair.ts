@@ -22,6 +22,7 @@ export interface RepairedText extends Omit<RepairedLines, 'lines'> {
 
 const NAME = /^[A-Za-z0-9-]+$/;
 const NON_ASCII = /[\x80-\xff]/;
+const PROGRESS_STEP = 1 << 20;
 
 /**
  * Turns raw bytes from real exports into text ical.js accepts: drops a BOM, accepts CR, LF and
@@ -51,6 +52,8 @@ export function repairInto(
   emit: (line: string) => void,
   limits: RepairLimits = defaultRepairLimits,
   eventLines: number[] = [],
+  /** Told, about every megabyte, the share of the file (0 to 1) read so far. */
+  progress?: (share: number) => void,
 ): Omit<RepairedLines, 'lines'> {
   if (bytes.length > limits.maxBytes) {
     throw new CalendarImportError(
@@ -95,7 +98,7 @@ export function repairInto(
   // Decoded as Latin-1 (each byte one character), and only lines with a byte over 0x7f decoded
   // again as UTF-8: V8 keeps the ASCII lines one byte per character, where one UTF-8 decode of
   // the whole file makes every line of it two bytes per character as soon as one is not ASCII.
-  return rebuild(out.toString('latin1', 0, n), lineNumbers, limits, emit, eventLines);
+  return rebuild(out.toString('latin1', 0, n), lineNumbers, limits, emit, eventLines, progress);
 }
 
 function count(repairs: Record<string, number>, kind: string): void {
@@ -150,8 +153,10 @@ function rebuild(
   limits: RepairLimits,
   emit: (line: string) => void,
   eventLines: number[],
+  progress?: (share: number) => void,
 ): Omit<RepairedLines, 'lines'> {
   const stack: string[] = [];
+  let reported = 0;
   const repairs: Record<string, number> = {};
   let sawCalendar = false;
   // Open components whose content is dropped, and whether the innermost kept one is a zone.
@@ -161,6 +166,10 @@ function rebuild(
   for (let i = 0; from <= text.length; i++) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
+    if (progress && to - reported >= PROGRESS_STEP) {
+      reported = to;
+      progress(to / text.length);
+    }
     const bytes = text.slice(from, to);
     const raw = NON_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
     from = to + 1;

@@ -6,7 +6,17 @@ import { CalendarImportError } from './errors';
 import type { CalendarFile } from './input';
 import type { ParseOptions } from './parse';
 import { unpackCalendar } from './transfer';
-import { parseAll, PARSER_THREAD, type ParseReply, type WorkerReply, type WorkerRequest } from './worker';
+import {
+  parseAll,
+  PARSER_THREAD,
+  type ParseReply,
+  type WorkerProgress,
+  type WorkerReply,
+  type WorkerRequest,
+} from './worker';
+
+/** Hears how many bytes of all the files have been read. */
+export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 
 export interface RunLimits {
   /** Wall-clock limit for parsing and expanding all files. */
@@ -54,8 +64,13 @@ class ParserThread {
   /** Runs one at a time: a second parse waits for the first. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  run(script: { url: URL; execArgv: string[] }, request: () => WorkerRequest, limits: RunLimits) {
-    const next = this.queue.then(() => this.runNow(script, request(), limits));
+  run(
+    script: { url: URL; execArgv: string[] },
+    request: () => WorkerRequest,
+    limits: RunLimits,
+    progress?: ReadProgress,
+  ) {
+    const next = this.queue.then(() => this.runNow(script, request(), limits, progress));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -86,6 +101,7 @@ class ParserThread {
     script: { url: URL; execArgv: string[] },
     request: WorkerRequest,
     limits: RunLimits,
+    progress?: ReadProgress,
   ): Promise<ParsedCalendar[]> {
     if (this.idle) clearTimeout(this.idle);
     const worker = this.thread(script, limits.maxHeapMb);
@@ -117,7 +133,11 @@ class ParserThread {
           false,
         );
       }, limits.timeoutMs + 1000);
-      const onMessage = (reply: WorkerReply) => {
+      const onMessage = (reply: WorkerReply | WorkerProgress) => {
+        if ('progress' in reply) {
+          progress?.(reply.progress.bytesRead, reply.progress.totalBytes);
+          return;
+        }
         finish(() => {
           try {
             resolve(rejected(reply.ok ? { ok: true, results: reply.results.map(unpackCalendar) } : reply));
@@ -166,6 +186,7 @@ export async function parseFiles(
   files: CalendarFile[],
   options: ParseOptions,
   limits: RunLimits = defaultRunLimits,
+  progress?: ReadProgress,
 ): Promise<ParsedCalendar[]> {
   const script = limits.inProcess ? null : workerScript();
   const request = (): WorkerRequest => ({
@@ -173,6 +194,6 @@ export async function parseFiles(
     // The limit runs from when this parse starts, not from when it was queued.
     options: { ...options, deadline: Date.now() + limits.timeoutMs },
   });
-  if (!script) return rejected(parseAll(request()));
-  return parserThread.run(script, request, limits);
+  if (!script) return rejected(parseAll(request(), progress));
+  return parserThread.run(script, request, limits, progress);
 }

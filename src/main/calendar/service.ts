@@ -67,13 +67,14 @@ function toAppError(error: unknown): never {
   throw error;
 }
 
-async function parse(request: PreviewRequest, windowEnd: Date, limits?: RunLimits) {
+async function parse(request: PreviewRequest, windowEnd: Date, ctx: ServiceContext) {
   try {
     const files = expandInputs(request.files);
     return await parseFiles(
       files,
       { windowEnd, ...(request.defaultZone ? { defaultZone: request.defaultZone } : {}) },
-      limits,
+      ctx.limits,
+      (read, total) => ctx.progress?.('reading', read, total),
     );
   } catch (error) {
     toAppError(error);
@@ -168,7 +169,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   ctx.progress?.('reading', 0, 1);
   const known = await resolveSelf(ctx, request.selfEmails);
   // Parsed without "me": occurrences carry who declined, so a change of address needs no re-read.
-  const parsed = await parse(request, windowEnd, ctx.limits);
+  const parsed = await parse(request, windowEnd, ctx);
   let self = known?.self ?? [];
   let suggested = false;
   if (!known) {

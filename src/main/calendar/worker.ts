@@ -14,15 +14,30 @@ type Rejected = { ok: false; error: ImportError; file: string };
 
 export type ParseReply = { ok: true; results: ParsedCalendar[] } | Rejected;
 
-/** What the worker thread posts back: the results packed for the copy between threads. */
+/** What the worker thread posts back at the end: the results packed for the copy between threads. */
 export type WorkerReply = { ok: true; results: PackedCalendar[] } | Rejected;
 
-/** Parses each file in turn; the first rejected file ends the run with its error. */
-export function parseAll(request: WorkerRequest): ParseReply {
+/** Posted while parsing: how far it has come. */
+export interface WorkerProgress {
+  progress: { bytesRead: number; totalBytes: number };
+}
+
+/**
+ * Parses each file in turn; the first rejected file ends the run with its error. `progress`
+ * hears the bytes read so far of all the files together.
+ */
+export function parseAll(
+  request: WorkerRequest,
+  progress?: (bytesRead: number, totalBytes: number) => void,
+): ParseReply {
   const results: ParsedCalendar[] = [];
+  const total = request.files.reduce((n, f) => n + f.bytes.length, 0);
+  let before = 0;
   for (const file of request.files) {
     try {
-      results.push(parseCalendar(file.bytes, { ...request.options, fileName: file.name }));
+      const read = progress && ((bytes: number) => progress(before + bytes, total));
+      results.push(parseCalendar(file.bytes, { ...request.options, fileName: file.name }, read));
+      before += file.bytes.length;
     } catch (error) {
       if (isImportError(error)) {
         const { code, message, line } = error;
@@ -44,7 +59,9 @@ export const PARSER_THREAD = 'rapport-calendar-parser';
 // Each message is one parse; the thread stays for the next until the parent ends it.
 if (workerData === PARSER_THREAD) {
   parentPort?.on('message', (request: WorkerRequest) => {
-    const reply = parseAll(request);
+    const reply = parseAll(request, (bytesRead, totalBytes) =>
+      parentPort!.postMessage({ progress: { bytesRead, totalBytes } } satisfies WorkerProgress),
+    );
     if (!reply.ok) {
       parentPort!.postMessage(reply satisfies WorkerReply);
       return;

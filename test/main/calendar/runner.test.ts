@@ -118,4 +118,41 @@ describe('parsing in a worker thread', () => {
     // Well before the minute an idle thread is kept for.
     expect(Date.now() - started).toBeLessThan(25_000);
   });
+
+  it('tells how far it has read, in bytes of all the files, in the thread and in process', async () => {
+    const events = Array.from({ length: 5000 }, (_, i) => [
+      'BEGIN:VEVENT',
+      `UID:progress-${i}`,
+      `DTSTART:2024${String((i % 12) + 1).padStart(2, '0')}10T090000Z`,
+      'DURATION:PT30M',
+      `SUMMARY:Weekly sync number ${i} with a title long enough to make the file a few megabytes`,
+      `DESCRIPTION:${'Agenda and notes. '.repeat(30)}`,
+      `ATTENDEE;CN=Guest ${i % 50};PARTSTAT=ACCEPTED:mailto:guest${i % 50}@example.com`,
+      'END:VEVENT',
+    ]).flat();
+    const files = [
+      { name: 'small.ics', bytes: fixture('rapport/outlook-windows-zones.ics') },
+      { name: 'big.ics', bytes: ics(...events) },
+    ];
+    const total = files[0].bytes.length + files[1].bytes.length;
+    expect(total).toBeGreaterThan(3 * 1024 * 1024);
+    for (const inProcess of [false, true]) {
+      const heard: Array<[number, number]> = [];
+      const [, big] = await parseFiles(
+        files,
+        options,
+        { timeoutMs: 30_000, maxHeapMb: 512, inProcess },
+        (read, all) => heard.push([read, all]),
+      );
+      expect(big.occurrences).toHaveLength(5000);
+      expect(heard.length).toBeGreaterThanOrEqual(3);
+      expect(heard.every(([, all]) => all === total)).toBe(true);
+      const reads = heard.map(([read]) => read);
+      expect(reads).toEqual([...reads].sort((a, b) => a - b));
+      // The big file's reports come after the whole small one, and none passes the end.
+      expect(reads.at(-1)!).toBeLessThanOrEqual(total);
+      expect(reads.at(-1)!).toBeGreaterThan(total * 0.6);
+      expect(reads.some((read) => read > files[0].bytes.length)).toBe(true);
+    }
+  });
 });

@@ -24,13 +24,20 @@ const mainModules = {
 };
 
 let readFixture: (path: string) => Uint8Array;
+let calendar: (...lines: string[]) => Uint8Array;
 const fixture = (name: string) => readFixture(`rapport/${name}`);
+/** While set, a preview's answer waits for it, so the view can be seen mid-preview. */
+let holdPreview: Promise<void> | null = null;
 
 let t: TempStore;
 
 beforeAll(async () => {
-  readFixture = ((await import(/* @vite-ignore */ mainModules.helpers)) as { fixture: typeof readFixture })
-    .fixture;
+  const helpers = (await import(/* @vite-ignore */ mainModules.helpers)) as {
+    fixture: typeof readFixture;
+    ics: typeof calendar;
+  };
+  readFixture = helpers.fixture;
+  calendar = helpers.ics;
 });
 
 beforeEach(async () => {
@@ -44,7 +51,11 @@ beforeEach(async () => {
   (window as unknown as { rapport: unknown }).rapport = buildRapportApi(
     channels,
     eventNames,
-    (channel, input) => dispatch(channel, input, t.ctx),
+    async (channel, input) => {
+      const result = await dispatch(channel, input, t.ctx);
+      if (channel === 'calendar:preview' && holdPreview) await holdPreview;
+      return result;
+    },
     (event, listener) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
@@ -54,6 +65,7 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
+  holdPreview = null;
   await t.cleanup();
 });
 
@@ -105,6 +117,31 @@ describe('ImportView', () => {
     await screen.findByText('undone', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
   }, 120_000);
+
+  it('draws how much of a large calendar the main process has read', async () => {
+    let release = () => {};
+    holdPreview = new Promise((resolve) => (release = resolve));
+    const events = Array.from({ length: 4000 }, (_, i) => [
+      'BEGIN:VEVENT',
+      `UID:big-${i}`,
+      'DTSTART:20240110T090000Z',
+      'DURATION:PT30M',
+      `SUMMARY:Sync ${i}`,
+      `DESCRIPTION:${'Agenda and notes. '.repeat(30)}`,
+      `ATTENDEE;CN=Guest ${i % 40}:mailto:guest${i % 40}@example.com`,
+      'END:VEVENT',
+    ]).flat();
+    renderView();
+    drop('big.ics', calendar(...events));
+    // The events the parse sent while reading have been drawn by the time its answer is held.
+    const read = await screen.findByText(/^Read \d+\.\d MB of 2\.\d MB$/, {}, { timeout: 30_000 });
+    const done = Number(/^Read (\d+\.\d)/.exec(read.textContent ?? '')![1]);
+    expect(done).toBeGreaterThan(0.9);
+    expect(screen.getByLabelText('Reading progress')).toBeTruthy();
+    release();
+    await screen.findByLabelText('Import preview', {}, { timeout: 20_000 });
+    expect(screen.queryByLabelText('Reading progress')).toBeNull();
+  }, 60_000);
 
   it('shows a rejected file with its message', async () => {
     renderView();

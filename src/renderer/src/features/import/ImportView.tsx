@@ -25,6 +25,10 @@ import type { SkipReason } from '../../../../shared/calendar/types';
 import { ImportHistory } from './ImportHistory';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 
+function megabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
 const skipLabels: Record<SkipReason, string> = {
   cancelled: 'cancelled',
   declined: 'declined by you',
@@ -215,12 +219,15 @@ export function ImportView() {
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  /** Bytes of the chosen files read so far in the main process, while previewing. */
+  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<CalendarCommitResult | null>(null);
 
   useEffect(
     () =>
       window.rapport.on('import:progress', (p) => {
         if (p.phase === 'writing') setProgress({ done: p.done, total: p.total });
+        else if (p.phase === 'reading' && p.total > 1) setReading({ done: p.done, total: p.total });
       }),
     [],
   );
@@ -228,6 +235,7 @@ export function ImportView() {
   const runPreview = async (files: Picked, end: string, self?: string) => {
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
+    setReading(null);
     setError(null);
     setResult(null);
     try {
@@ -319,6 +327,14 @@ export function ImportView() {
             <Text size="sm" c="dimmed">
               {picked.files.map((f) => f.name).join(', ')}
             </Text>
+          )}
+          {phase === 'previewing' && reading && (
+            <Stack gap={4} w="100%">
+              <Progress aria-label="Reading progress" value={(100 * reading.done) / reading.total} animated />
+              <Text size="xs" c="dimmed">
+                Read {megabytes(reading.done)} of {megabytes(reading.total)}
+              </Text>
+            </Stack>
           )}
         </Stack>
       </Card>
