@@ -1,0 +1,150 @@
+import { Worker } from 'node:worker_threads';
+import { CalendarImportError } from './errors';
+import type { RunLimits } from './runner';
+import { unpackCalendar } from './transfer';
+import {
+  PARSER_THREAD,
+  type ParseReply,
+  type WorkerProgress,
+  type WorkerReply,
+  type WorkerRequest,
+} from './worker';
+
+/** Hears how many bytes of all the files have been read. */
+export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
+
+/** The parser thread's script, and the Node options it needs (tsx for the TypeScript source). */
+export interface WorkerScript {
+  url: URL;
+  execArgv: string[];
+}
+
+/** How long an idle worker is kept for the next parse before its memory is given back. */
+const IDLE_MS = 60_000;
+
+/**
+ * One worker thread kept between parses: a fresh thread starts with cold code, and reading a
+ * large file in it takes twice as long as in a thread that has read one before (previewing
+ * again with another window, re-importing). It never keeps the process alive, is ended when a
+ * run overruns its limits or fails, and after a minute without work.
+ */
+export class ParserThread {
+  private worker: Worker | null = null;
+  private key = '';
+  private idle: NodeJS.Timeout | null = null;
+  /** Runs one at a time: a second parse waits for the first. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run(
+    script: WorkerScript,
+    request: () => WorkerRequest,
+    limits: RunLimits,
+    progress?: ReadProgress,
+  ): Promise<ParseReply> {
+    const next = this.queue.then(() => this.runNow(script, request(), limits, progress));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private end(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+  }
+
+  private thread(script: WorkerScript, maxHeapMb: number): Worker {
+    const key = `${script.url.href} ${maxHeapMb}`;
+    if (this.worker && this.key !== key) this.end();
+    if (!this.worker) {
+      const worker = new Worker(script.url, {
+        workerData: PARSER_THREAD,
+        execArgv: script.execArgv,
+        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      });
+      // A thread that ends between runs is simply started again by the next one.
+      worker.on('error', () => undefined);
+      worker.on('exit', () => {
+        if (this.worker === worker) this.end();
+      });
+      this.worker = worker;
+      this.key = key;
+    }
+    return this.worker;
+  }
+
+  private runNow(
+    script: WorkerScript,
+    request: WorkerRequest,
+    limits: RunLimits,
+    progress?: ReadProgress,
+  ): Promise<ParseReply> {
+    if (this.idle) clearTimeout(this.idle);
+    const worker = this.thread(script, limits.maxHeapMb);
+    worker.ref();
+    return new Promise<ParseReply>((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void, keep: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (keep && this.worker === worker) {
+          worker.unref();
+          this.idle = setTimeout(() => this.end(), IDLE_MS).unref();
+        } else if (this.worker === worker) this.end();
+        fn();
+      };
+      const timer = setTimeout(() => {
+        finish(
+          () =>
+            reject(
+              new CalendarImportError(
+                'TIMEOUT',
+                `Reading the calendar took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped.`,
+              ),
+            ),
+          false,
+        );
+      }, limits.timeoutMs + 1000);
+      const onMessage = (reply: WorkerReply | WorkerProgress) => {
+        if ('progress' in reply) {
+          progress?.(reply.progress.bytesRead, reply.progress.totalBytes);
+          return;
+        }
+        finish(
+          () => resolve(reply.ok ? { ok: true, results: reply.results.map(unpackCalendar) } : reply),
+          true,
+        );
+      };
+      const onError = (error: Error & { code?: string }) => {
+        finish(
+          () =>
+            reject(
+              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? new CalendarImportError(
+                    'MEMORY',
+                    `Reading the calendar needed more than ${limits.maxHeapMb} MB of memory and was stopped.`,
+                  )
+                : new CalendarImportError('PARSE', `The calendar reader failed: ${error.message}`),
+            ),
+          false,
+        );
+      };
+      const onExit = (code: number) => {
+        finish(
+          () =>
+            reject(new CalendarImportError('PARSE', `The calendar reader stopped unexpectedly (${code}).`)),
+          false,
+        );
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(request);
+    });
+  }
+}
