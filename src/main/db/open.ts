@@ -79,7 +79,18 @@ function inspectExisting(path: string): number {
   let probe: BetterSqlite3.Database | undefined;
   try {
     probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
-    const check = probe.pragma('quick_check', { simple: true });
+    let check: unknown;
+    try {
+      check = probe.pragma('quick_check', { simple: true });
+    } catch (error) {
+      // A write through a rollback journal (a first large import) was cut off: the file is
+      // sound once the journal puts back what it held, which takes a connection that may write.
+      if ((error as { code?: string }).code !== 'SQLITE_READONLY_ROLLBACK') throw error;
+      probe.close();
+      rollBackInterruptedWrite(path);
+      probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+      check = probe.pragma('quick_check', { simple: true });
+    }
     if (check !== 'ok') throw damaged(path, `quick_check: ${String(check)}`);
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (error) {
@@ -93,6 +104,16 @@ function inspectExisting(path: string): number {
       rmSync(wal);
       rmSync(shm, { force: true });
     }
+  }
+}
+
+/** Opens the file to write, which rolls back a hot journal before anything is read. */
+function rollBackInterruptedWrite(path: string): void {
+  const writer = new BetterSqlite3(path, { fileMustExist: true });
+  try {
+    writer.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    writer.close();
   }
 }
 

@@ -231,6 +231,61 @@ describe('calendar import service', () => {
     expect(writes.get()).toBe(writesBefore);
   });
 
+  /** A calendar of `n` one-to-one meetings, large enough against an empty database. */
+  const meetings = (n: number) => [
+    {
+      name: 'work.ics',
+      bytes: ics(
+        ...Array.from({ length: n }, (_, i) => [
+          'BEGIN:VEVENT',
+          `UID:m-${i}`,
+          `DTSTART:2024${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}T1000${String(i % 60).padStart(2, '0')}Z`,
+          'DURATION:PT30M',
+          `SUMMARY:One to one ${i}`,
+          'ORGANIZER:mailto:me@example.com',
+          `ATTENDEE;CN=Guest ${i % 100}:mailto:guest${i % 100}@example.com`,
+          'END:VEVENT',
+        ]).flat(),
+      ),
+    },
+  ];
+  const journalModesWhileWriting = () => {
+    const modes = new Set<string>();
+    // Progress from inside the write's transaction (the first, at 0, comes before it).
+    ctx.progress = (phase, done) => {
+      if (phase === 'writing' && done > 0)
+        modes.add(t.store.sqlite.pragma('journal_mode', { simple: true }) as string);
+    };
+    return modes;
+  };
+
+  it('a first import writes through a rollback journal, and the database is back in WAL after', async () => {
+    const first = journalModesWhileWriting();
+    const { result } = await importAll(meetings(3000));
+    expect(result.created).toBe(3000);
+    expect(first).toEqual(new Set(['delete']));
+    expect(t.store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // A small import against what is now stored: the WAL as always.
+    const second = journalModesWhileWriting();
+    await importAll();
+    expect(second).toEqual(new Set(['wal']));
+  });
+
+  it('with another connection open, a first import keeps the WAL and does not wait for it', async () => {
+    const other = new Database(t.path);
+    other.prepare('SELECT count(*) FROM contacts').get();
+    const modes = journalModesWhileWriting();
+    const started = Date.now();
+    const { result } = await importAll(meetings(3000));
+    expect(Date.now() - started).toBeLessThan(4_500);
+    expect(result.created).toBe(3000);
+    expect(modes).toEqual(new Set(['wal']));
+    expect(other.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(3000);
+    other.close();
+  });
+
   it('plans the commit again when the database changed after the preview', async () => {
     await importAll();
     // A re-import preview says "nothing new"; then a meeting is deleted before the commit.

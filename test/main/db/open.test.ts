@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,6 +206,42 @@ describe('openStore refusals', () => {
     expect(error.message).toMatch(/The database at .*rapport\.sqlite is damaged/);
     expect(sha256(path)).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['rapport.sqlite']);
+  });
+
+  it('opens a file whose write through a rollback journal was cut off, with that write undone', async () => {
+    const seeded = await openStore(path);
+    seeded.sqlite
+      .prepare(`INSERT INTO contacts (display_name, created_at, updated_at) VALUES ('Ada', 'x', 'x')`)
+      .run();
+    await seeded.close();
+    // A writer in rollback-journal mode whose cache spills changed pages into the file itself,
+    // killed in the middle of its transaction: the file then needs its hot journal played back.
+    const writer = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(path)});
+      db.pragma('journal_mode = DELETE');
+      db.pragma('cache_size = 8');
+      db.exec('BEGIN');
+      const insert = db.prepare("INSERT INTO contacts (display_name, notes, created_at, updated_at) VALUES (?, ?, 'x', 'x')");
+      for (let i = 0; i < 3000; i++) insert.run('Person ' + i, 'n'.repeat(300));
+      process.stdout.write('spilled');
+      setInterval(() => {}, 1000);`;
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', writer], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('spilled')) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error('not killed')),
+      );
+    });
+    expect(existsSync(`${path}-journal`)).toBe(true);
+
+    const store = await track(openStore(path));
+    expect(store.sqlite.prepare('SELECT display_name FROM contacts').pluck().all()).toEqual(['Ada']);
+    expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(pragmas(store.sqlite)).toEqual(expectedPragmas);
+    expect(existsSync(`${path}-journal`)).toBe(false);
   });
 
   it('refuses a truncated file with DB_DAMAGED', async () => {
