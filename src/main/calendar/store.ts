@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CalendarImportRecord, CalendarUndoResult } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
+import { withRollbackJournal } from '../db/rollbackJournal';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 
 type Db = BetterSqlite3.Database;
@@ -422,40 +423,17 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
       ),
     ),
   );
-  return withRollbackJournal(sqlite, creates.length * BYTES_PER_MEETING, () => withBulkCache(sqlite, run));
+  return withJournalForSize(sqlite, creates.length * BYTES_PER_MEETING, () => withBulkCache(sqlite, run));
 }
 
 /** About what one imported meeting adds to the file, with its participants and indexes. */
 const BYTES_PER_MEETING = 1024;
 
-/**
- * A large write into a database much smaller than it (a first calendar import) goes through a
- * rollback journal instead of the WAL: the journal keeps only the few pages that existed, and
- * every new page is written once, where the WAL writes it twice (into the log, then into the
- * file when the log is checkpointed at the end of the commit). Only when no other connection
- * has the database open; otherwise, or for a smaller write, the WAL as always.
- */
-function withRollbackJournal<T>(sqlite: Db, newBytes: number, write: () => T): T {
+/** A write of `newBytes` into a file at most a quarter its size goes through a rollback journal. */
+function withJournalForSize<T>(sqlite: Db, newBytes: number, write: () => T): T {
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
   const pages = sqlite.pragma('page_count', { simple: true }) as number;
-  if (sqlite.inTransaction || pages * pageSize * 4 > newBytes) return write();
-  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return write();
-  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  let switched = false;
-  try {
-    // Leaving WAL needs the database to itself: ask once, do not wait for another connection.
-    sqlite.pragma('busy_timeout = 0');
-    switched = sqlite.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
-  } catch {
-    // Another connection holds the file (SQLITE_BUSY): the WAL it is.
-  } finally {
-    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
-  }
-  try {
-    return write();
-  } finally {
-    if (switched) sqlite.pragma('journal_mode = WAL');
-  }
+  return pages * pageSize * 4 > newBytes ? write() : withRollbackJournal(sqlite, write);
 }
 
 /** Page cache (KiB) for a bulk write: at 100,000 events the default 16 MB thrashes and costs a third more. */

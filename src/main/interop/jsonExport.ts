@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/envelope';
 import { appVersion } from '../appVersion';
+import { withRollbackJournal } from '../db/rollbackJournal';
 import { fsyncPath } from './fsync';
 import { readExportLines } from './jsonLines';
 
@@ -333,16 +334,11 @@ export function restoreJsonExport(sqlite: BetterSqlite3.Database, doc: ExportTab
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw invalid(`${violations.length} rows refer to rows that are not in it.`);
   });
-  // In WAL mode every page of a restore is written twice: to the log, then into the file when
-  // the log is checkpointed. The database is empty, so a rollback journal (which only keeps
-  // the few pages that existed) is as safe and writes each page once.
-  const journal = sqlite.pragma('journal_mode', { simple: true }) as string;
-  if (journal === 'wal') sqlite.pragma('journal_mode = DELETE');
+  // The database is empty, so every page of the restore is new: written once through a rollback journal.
   try {
-    write();
+    withRollbackJournal(sqlite, write);
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
-    if (journal === 'wal') sqlite.pragma('journal_mode = WAL');
   }
   return counts;
 }
