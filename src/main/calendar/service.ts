@@ -7,7 +7,7 @@ import type {
 } from '../../shared/calendar/schemas';
 import type { ParsedCalendar } from '../../shared/calendar/types';
 import { AppError } from '../../shared/ipc/envelope';
-import { isEmail, normalizeEmail } from '../../shared/text/email';
+import { isEmail, normalizeEmail, sameAddresses } from '../../shared/text/email';
 import type { Store } from '../db/open';
 import { readDroppedPeople, rememberChoices } from './droppedPeople';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
@@ -227,7 +227,7 @@ export async function commitImport(
     cached.planned.sqlite === ctx.store.sqlite && cached.planned.version === storeVersion(ctx.store.sqlite);
   if (request.selfEmails) {
     const given = [...new Set(request.selfEmails.map(normalizeEmail).filter(isEmail))];
-    if (given.length !== self.length || given.some((email) => !self.includes(email))) unchanged = false;
+    if (!sameAddresses(given, self)) unchanged = false;
     self = given;
     await setSelfEmails(ctx.store.db, self);
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { normalizeEmail } from '../../shared/text/email';
+import { normalizeEmail, sameAddresses } from '../../shared/text/email';
 
 export async function getSelfEmails(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('self_emails').select('email').orderBy('email').execute();
@@ -12,7 +12,7 @@ export async function setSelfEmails(db: Kysely<Database>, emails: string[]): Pro
   const unique = [...new Set(emails.map(normalizeEmail))];
   const current = await getSelfEmails(db);
   // The same addresses again (every calendar commit sends them) write nothing.
-  if (current.length === unique.length && unique.every((email) => current.includes(email))) return current;
+  if (sameAddresses(current, unique)) return current;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('self_emails').execute();
     if (unique.length > 0)

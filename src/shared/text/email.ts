@@ -9,6 +9,11 @@ export function normalizeEmail(raw: string): string {
     .toLowerCase();
 }
 
+/** Whether two lists of addresses (each without repeats) hold the same ones, in any order. */
+export function sameAddresses(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((email) => b.includes(email));
+}
+
 export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
