@@ -4,6 +4,8 @@ import { parseFiles } from '../../../src/main/calendar/runner';
 import { fixture, ics } from './helpers';
 
 const options = { windowEnd: new Date('2026-01-01T00:00:00Z'), defaultZone: 'UTC' };
+/** A series that repeats every second since 1970: only a limit ends reading it. */
+const endless = ics('BEGIN:VEVENT', 'UID:x', 'DTSTART:19700101T000000Z', 'RRULE:FREQ=SECONDLY', 'END:VEVENT');
 
 describe('parsing in a worker thread', () => {
   it('returns the same result as parsing in process', async () => {
@@ -19,13 +21,6 @@ describe('parsing in a worker thread', () => {
   });
 
   it('stops a run that exceeds its wall-clock limit', async () => {
-    const endless = ics(
-      'BEGIN:VEVENT',
-      'UID:x',
-      'DTSTART:19700101T000000Z',
-      'RRULE:FREQ=SECONDLY',
-      'END:VEVENT',
-    );
     const started = Date.now();
     const error = await parseFiles(
       [{ name: 'endless.ics', bytes: endless }],
@@ -83,13 +78,6 @@ describe('parsing in a worker thread', () => {
 
   it('runs parses one at a time in one thread, each with its own limit', async () => {
     const files = [{ name: 'outlook.ics', bytes: fixture('rapport/outlook-windows-zones.ics') }];
-    const endless = ics(
-      'BEGIN:VEVENT',
-      'UID:x',
-      'DTSTART:19700101T000000Z',
-      'RRULE:FREQ=SECONDLY',
-      'END:VEVENT',
-    );
     const limits = { timeoutMs: 2_000, maxHeapMb: 256 };
     const [first, stopped, last] = await Promise.allSettled([
       parseFiles(files, options, limits),
