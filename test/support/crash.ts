@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { expect } from 'vitest';
 
 /**
  * What the crash tests share: a child script bundled once (one file starts in a fraction of
@@ -25,7 +26,7 @@ export function bundleChild(source: string, name: string): string {
   return out;
 }
 
-export function mulberry32(seed: number) {
+function mulberry32(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -73,11 +74,7 @@ export function runChild(child: string, args: string[], killAfter: number | null
 }
 
 /** Runs `count` tasks, `parallel` at a time. */
-export async function inBatches<T>(
-  count: number,
-  parallel: number,
-  task: (i: number) => Promise<T>,
-): Promise<T[]> {
+async function inBatches<T>(count: number, parallel: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
   for (let i = 0; i < count; i += parallel) {
     results.push(
@@ -85,4 +82,43 @@ export async function inBatches<T>(
     );
   }
   return results;
+}
+
+export interface FileState {
+  integrity: unknown;
+  /** What the operation under test changes, as one comparable string. */
+  fingerprint: string;
+}
+
+export interface KillPlan {
+  child: string;
+  runs: number;
+  parallel: number;
+  seed: number;
+  /** How long one uninterrupted run took after "ready": kills land up to 1.2 times as late. */
+  calibrationMs: number;
+  /** A fresh file for run `i`, and the child's arguments for it. */
+  start(i: number): { path: string; args: string[] };
+  inspect(path: string): FileState | Promise<FileState>;
+  /** The file's state before the operation, and after it completed. */
+  before: string;
+  after: string;
+}
+
+/**
+ * Runs the child `runs` times, each killed at a random moment, and checks every time that the
+ * file passes integrity_check and holds the state from before or after the operation (after,
+ * when the child said it finished). Returns which, run by run.
+ */
+export function killAtRandom(plan: KillPlan): Promise<Array<'before' | 'after'>> {
+  const random = mulberry32(plan.seed);
+  return inBatches(plan.runs, plan.parallel, async (i) => {
+    const { path, args } = plan.start(i);
+    const result = await runChild(plan.child, args, random() * plan.calibrationMs * 1.2);
+    const state = await plan.inspect(path);
+    expect(state.integrity).toBe('ok');
+    expect([plan.after, plan.before]).toContain(state.fingerprint);
+    if (result.finished) expect(state.fingerprint).toBe(plan.after);
+    return state.fingerprint === plan.after ? 'after' : 'before';
+  });
 }

@@ -8,7 +8,7 @@ import { backupsDir, createBackup } from '../../../src/main/interop/backup';
 import { readContactsFile } from '../../../src/main/interop/read';
 import { linkedInCsv } from './generate';
 import { seedNetwork } from './seed';
-import { bundleChild, inBatches, mulberry32, runChild } from '../../support/crash';
+import { bundleChild, killAtRandom, runChild } from '../../support/crash';
 
 /**
  * Crash safety, shown: a child process imports 10,000 contacts (or restores a backup) and
@@ -90,18 +90,22 @@ describe('crash safety', () => {
     const all = inspect(calibrationPath).fingerprint;
     expect(all).toContain('imports=1');
     expect(all).not.toBe(nothing);
-    const random = mulberry32(7);
-    const outcomes = await inBatches(runs, parallel, async (i) => {
-      const path = freshCopy(i, 'import');
-      const result = await runChild(child, ['import', path, csv], random() * calibration.ms * 1.2);
-      const state = inspect(path);
-      expect(state.integrity).toBe('ok');
-      expect([all, nothing]).toContain(state.fingerprint);
-      if (result.finished) expect(state.fingerprint).toBe(all);
-      return state.fingerprint === all ? 'all' : 'nothing';
+    const outcomes = await killAtRandom({
+      child,
+      runs,
+      parallel,
+      seed: 7,
+      calibrationMs: calibration.ms,
+      start: (i) => {
+        const path = freshCopy(i, 'import');
+        return { path, args: ['import', path, csv] };
+      },
+      inspect,
+      before: nothing,
+      after: all,
     });
     // The kills landed on both sides of the commit.
-    expect(outcomes).toContain('nothing');
+    expect(outcomes).toContain('before');
   }, 600_000);
 
   it(`a restore killed at ${runs} random moments leaves the old database or the backup, whole`, async () => {
@@ -110,17 +114,21 @@ describe('crash safety', () => {
     expect(restored).not.toBe(old);
     const calibration = await runChild(child, ['restore', freshCopy(-1, 'restore'), backupFile], null);
     expect(calibration.finished).toBe(true);
-    const random = mulberry32(11);
-    const outcomes = await inBatches(runs, parallel, async (i) => {
-      const path = freshCopy(i, 'restore');
-      const result = await runChild(child, ['restore', path, backupFile], random() * calibration.ms * 1.2);
-      const state = inspect(path);
-      expect(state.integrity).toBe('ok');
-      expect([old, restored]).toContain(state.fingerprint);
-      if (result.finished) expect(state.fingerprint).toBe(restored);
-      return state.fingerprint === restored ? 'restored' : 'old';
+    const outcomes = await killAtRandom({
+      child,
+      runs,
+      parallel,
+      seed: 11,
+      calibrationMs: calibration.ms,
+      start: (i) => {
+        const path = freshCopy(i, 'restore');
+        return { path, args: ['restore', path, backupFile] };
+      },
+      inspect,
+      before: old,
+      after: restored,
     });
-    expect(outcomes).toContain('old');
-    expect(outcomes).toContain('restored');
+    expect(outcomes).toContain('before');
+    expect(outcomes).toContain('after');
   }, 600_000);
 });
