@@ -95,30 +95,49 @@ export interface KillPlan {
   runs: number;
   parallel: number;
   seed: number;
-  /** How long one uninterrupted run took after "ready": kills land up to 1.2 times as late. */
-  calibrationMs: number;
-  /** A fresh file for run `i`, and the child's arguments for it. */
+  /** A fresh file for run `i` (negative for the calibration runs), and the child's arguments for it. */
   start(i: number): { path: string; args: string[] };
   inspect(path: string): FileState | Promise<FileState>;
-  /** The file's state before the operation, and after it completed. */
+  /** The file's state before the operation. */
   before: string;
+}
+
+export interface KillReport {
+  /** The file's state after an uninterrupted run: every calibration run agreed on it. */
   after: string;
+  outcomes: Array<'before' | 'after'>;
 }
 
 /**
- * Runs the child `runs` times, each killed at a random moment, and checks every time that the
- * file passes integrity_check and holds the state from before or after the operation (after,
- * when the child said it finished). Returns which, run by run.
+ * First runs the child `parallel` times at once without a kill, under the same load the kills
+ * will run under (calibrated alone, a run on two busy cores takes twice as long, and every kill
+ * lands before the commit). Then runs it `runs` times, each killed at a random moment up to
+ * 1.3 times the slowest calibration run, and checks every time that the file passes
+ * integrity_check and holds the state from before or after the operation (after, when the child
+ * said it finished). Returns the state after, and which state each killed run left.
  */
-export function killAtRandom(plan: KillPlan): Promise<Array<'before' | 'after'>> {
-  const random = mulberry32(plan.seed);
-  return inBatches(plan.runs, plan.parallel, async (i) => {
-    const { path, args } = plan.start(i);
-    const result = await runChild(plan.child, args, random() * plan.calibrationMs * 1.2);
+export async function killAtRandom(plan: KillPlan): Promise<KillReport> {
+  const calibration = await inBatches(plan.parallel, plan.parallel, async (i) => {
+    const { path, args } = plan.start(-1 - i);
+    const result = await runChild(plan.child, args, null);
+    expect(result.finished).toBe(true);
     const state = await plan.inspect(path);
     expect(state.integrity).toBe('ok');
-    expect([plan.after, plan.before]).toContain(state.fingerprint);
-    if (result.finished) expect(state.fingerprint).toBe(plan.after);
-    return state.fingerprint === plan.after ? 'after' : 'before';
+    return { ms: result.ms, fingerprint: state.fingerprint };
   });
+  const after = calibration[0].fingerprint;
+  expect(calibration.map((c) => c.fingerprint)).toEqual(calibration.map(() => after));
+  expect(after).not.toBe(plan.before);
+  const window = Math.max(...calibration.map((c) => c.ms)) * 1.3;
+  const random = mulberry32(plan.seed);
+  const outcomes = await inBatches(plan.runs, plan.parallel, async (i) => {
+    const { path, args } = plan.start(i);
+    const result = await runChild(plan.child, args, random() * window);
+    const state = await plan.inspect(path);
+    expect(state.integrity).toBe('ok');
+    expect([after, plan.before]).toContain(state.fingerprint);
+    if (result.finished) expect(state.fingerprint).toBe(after);
+    return state.fingerprint === after ? ('after' as const) : ('before' as const);
+  });
+  return { after, outcomes };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/db/open';
-import { bundleChild, killAtRandom, runChild } from '../../support/crash';
+import { bundleChild, killAtRandom } from '../../support/crash';
 import { ics } from './helpers';
 
 /**
@@ -70,26 +70,19 @@ async function inspect(path: string) {
 
 describe('crash safety of a first calendar import', () => {
   it(`killed at ${runs} random moments of its commit, it leaves all or nothing`, async () => {
-    const nothing = (await inspect(template)).fingerprint;
-    const calibrationPath = freshCopy(-1);
-    const calibration = await runChild(child, [calibrationPath, calendar], null);
-    expect(calibration.finished).toBe(true);
-    const all = (await inspect(calibrationPath)).fingerprint;
-    expect(all).toContain('interactions=6000');
-    const outcomes = await killAtRandom({
+    const { after, outcomes } = await killAtRandom({
       child,
       runs,
       parallel,
       seed: 5,
-      calibrationMs: calibration.ms,
       start: (i) => {
         const path = freshCopy(i);
         return { path, args: [path, calendar] };
       },
       inspect,
-      before: nothing,
-      after: all,
+      before: (await inspect(template)).fingerprint,
     });
+    expect(after).toContain('interactions=6000');
     expect(outcomes).toContain('before');
     expect(outcomes).toContain('after');
   }, 600_000);
