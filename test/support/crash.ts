@@ -61,7 +61,8 @@ export function runChild(child: string, args: string[], killAfter: number | null
       }
     });
     proc.on('error', reject);
-    proc.on('exit', (code, signal) => {
+    // 'close', not 'exit': the process can exit before its last output ("done") has been read.
+    proc.on('close', (code, signal) => {
       if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child failed (${code}): ${err}`));
       else
         resolve({
