@@ -81,39 +81,32 @@ function freshCopy(i: number, kind: string): string {
   return path;
 }
 
+/** Runs the child's `mode` on fresh copies of the template, each killed at a random moment. */
+function killRuns(mode: 'import' | 'restore', input: string, seed: number) {
+  return killAtRandom({
+    child,
+    runs,
+    parallel,
+    seed,
+    start: (i) => {
+      const path = freshCopy(i, mode);
+      return { path, args: [mode, path, input] };
+    },
+    inspect,
+    before: inspect(template).fingerprint,
+  });
+}
+
 describe('crash safety', () => {
   it(`an import of 10,000 contacts killed at ${runs} random moments leaves all or nothing`, async () => {
-    const { after, outcomes } = await killAtRandom({
-      child,
-      runs,
-      parallel,
-      seed: 7,
-      start: (i) => {
-        const path = freshCopy(i, 'import');
-        return { path, args: ['import', path, csv] };
-      },
-      inspect,
-      before: inspect(template).fingerprint,
-    });
+    const { after, outcomes } = await killRuns('import', csv, 7);
     expect(after).toContain('imports=1');
     // The kills landed on both sides of the commit.
     expect(outcomes).toContain('before');
   }, 600_000);
 
   it(`a restore killed at ${runs} random moments leaves the old database or the backup, whole`, async () => {
-    const old = inspect(template).fingerprint;
-    const { after, outcomes } = await killAtRandom({
-      child,
-      runs,
-      parallel,
-      seed: 11,
-      start: (i) => {
-        const path = freshCopy(i, 'restore');
-        return { path, args: ['restore', path, backupFile] };
-      },
-      inspect,
-      before: old,
-    });
+    const { after, outcomes } = await killRuns('restore', backupFile, 11);
     expect(after).toBe(inspect(backupFile).fingerprint);
     expect(outcomes).toContain('before');
     expect(outcomes).toContain('after');
