@@ -103,6 +103,7 @@ describe('crash safety', () => {
     expect(after).toContain('imports=1');
     // The kills landed on both sides of the commit.
     expect(outcomes).toContain('before');
+    expect(outcomes).toContain('after');
   }, 600_000);
 
   it(`a restore killed at ${runs} random moments leaves the old database or the backup, whole`, async () => {
