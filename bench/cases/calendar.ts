@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,8 @@ import type { BenchResult } from '../lib/types';
  * cancelled instances and EXDATEs, Windows and IANA zones), imported into a fresh database,
  * against ICAL.parse alone and node-ical's parseICS alone on the same file in the same run.
  * The import runs as the app runs it: bundled, parsing in its worker thread. Each contender
- * runs in a process of its own; the first run of each is reported as cold, the rest as warm.
+ * runs in a process of its own, and they take turns run by run; the first run of each is
+ * reported as cold, the rest as warm.
  */
 
 const SELF = 'me@example.com';
@@ -408,50 +409,101 @@ function buildApp(): void {
   });
 }
 
-/** One contender's runs in its own process: times (ms), and for the import its phases and counts. */
-interface Runs {
-  ms: number[];
-  reMs: number[];
-  phases: Phases[];
-  created: number;
-  rowsWritten: number;
-  /** Peak RSS (MB) of the process over all its runs. */
-  rssMb: number;
+/** One timed run of a contender, and for the import its phases, counts and re-import. */
+interface RunResult {
+  ms: number;
+  reMs?: number;
+  phases?: Phases;
+  created?: number;
+  rowsWritten?: number;
+}
+
+/** What a child says on its IPC channel: one run's result, or its peak RSS (MB) when told to stop. */
+type ChildMessage = { run: RunResult } | { rssMb: number };
+
+/**
+ * A contender in a process of its own, so none is timed among the heap another left behind
+ * (node-ical's leaves every later run in the same process up to 1.6x slower, whichever it
+ * is). It runs once each time it is asked, so the parent can take turns between contenders.
+ */
+interface Contender {
+  next(): Promise<RunResult>;
+  /** Ends the process; resolves to its peak RSS (MB) over all its runs. */
+  stop(): Promise<number>;
+}
+
+function startContender(mode: Mode, file: string, dir: string, again: boolean): Contender {
+  const proc = fork(fileURLToPath(import.meta.url), ['--child', mode, file, dir, again ? 'again' : 'once'], {
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const reply = () =>
+    new Promise<ChildMessage>((resolve, reject) => {
+      const onExit = (code: number | null) =>
+        reject(new Error(`calendar bench child ${mode} exited with ${String(code)}`));
+      proc.once('exit', onExit);
+      proc.once('message', (message) => {
+        proc.off('exit', onExit);
+        resolve(message as ChildMessage);
+      });
+    });
+  return {
+    async next() {
+      const answer = reply();
+      proc.send('run');
+      const message = await answer;
+      if (!('run' in message)) throw new Error(`calendar bench child ${mode} answered out of turn`);
+      return message.run;
+    },
+    async stop() {
+      const answer = reply();
+      proc.send('stop');
+      const message = await answer;
+      if (!('rssMb' in message)) throw new Error(`calendar bench child ${mode} answered out of turn`);
+      return message.rssMb;
+    },
+  };
+}
+
+/** The child's side: one run per 'run' message, its peak RSS on 'stop', then it exits. */
+async function child(mode: Mode, file: string, dir: string, again: boolean): Promise<void> {
+  const bytes = readFileSync(file);
+  const app = mode === 'import' ? ((await import(pathToFileURL(APP_BUNDLE).href)) as App) : null;
+  const runOnce = async (): Promise<RunResult> => {
+    if (mode === 'ical') return { ms: time(() => ICAL.parse(bytes.toString('utf8'))) };
+    if (mode === 'node-ical') return { ms: time(() => nodeIcal.sync.parseICS(bytes.toString('utf8'))) };
+    return importOnce(app!, bytes, dir, again);
+  };
+  process.on('message', (message) => {
+    if (message === 'stop') {
+      process.send!({ rssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
+      return;
+    }
+    void runOnce().then((run) => process.send!({ run }));
+  });
 }
 
 /**
- * Runs `mode` on the file in a fresh process: `runs` timed runs, or with `runs` 0 one run for
- * its peak RSS alone. Each contender gets a process of its own, so none is timed among the
- * heap another left behind (node-ical's leaves every later run in the same process up to 1.6x
- * slower, whichever it is).
+ * Every contender's runs, taken in turns (import, ICAL.parse, node-ical, import, ...), so a
+ * machine that slows down or speeds up for a minute or two (as shared machines do) weighs on
+ * all of them alike rather than on whichever happened to run then.
  */
-function inChild(mode: Mode, file: string, dir: string, runs: number): Runs {
-  const out = execFileSync(
-    process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, file, dir, String(runs)],
-    { encoding: 'utf8', maxBuffer: 1 << 24 },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Runs;
+async function runInTurns(file: string, dir: string, repeats: number) {
+  const modes: Mode[] = ['import', 'ical', 'node-ical'];
+  const contenders = modes.map((mode) => startContender(mode, file, dir, mode === 'import'));
+  const runs = modes.map((): RunResult[] => []);
+  for (let r = 0; r < repeats; r++) {
+    for (const [i, contender] of contenders.entries()) runs[i].push(await contender.next());
+  }
+  await Promise.all(contenders.map((c) => c.stop()));
+  return { ours: runs[0], ical: runs[1].map((x) => x.ms), nical: runs[2].map((x) => x.ms) };
 }
 
-async function child(mode: Mode, file: string, dir: string, runs: number): Promise<void> {
-  const bytes = readFileSync(file);
-  const app = mode === 'import' ? ((await import(pathToFileURL(APP_BUNDLE).href)) as App) : null;
-  const result: Runs = { ms: [], reMs: [], phases: [], created: 0, rowsWritten: 0, rssMb: 0 };
-  for (let r = 0; r < Math.max(runs, 1); r++) {
-    if (mode === 'ical') result.ms.push(time(() => ICAL.parse(bytes.toString('utf8'))));
-    else if (mode === 'node-ical') result.ms.push(time(() => nodeIcal.sync.parseICS(bytes.toString('utf8'))));
-    else {
-      const once = await importOnce(app!, bytes, dir, runs > 0);
-      result.ms.push(once.ms);
-      result.phases.push(once.phases);
-      result.created = once.created;
-      if (once.reMs !== undefined) result.reMs.push(once.reMs);
-      result.rowsWritten = once.rowsWritten ?? 0;
-    }
-  }
-  result.rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+/** Peak RSS (MB) of a process that runs `mode` once and nothing else. */
+async function peakRss(mode: Mode, file: string, dir: string): Promise<number> {
+  const contender = startContender(mode, file, dir, false);
+  await contender.next();
+  return contender.stop();
 }
 
 async function measureSize(
@@ -464,15 +516,20 @@ async function measureSize(
   writeFileSync(file, bytes);
   const mb = Math.round((bytes.length / 1048576) * 10) / 10;
   process.stderr.write(`calendar: ${events} events, ${mb} MB\n`);
-  const ours = inChild('import', file, dir, repeats);
-  const ical = inChild('ical', file, dir, repeats).ms;
-  const nical = inChild('node-ical', file, dir, repeats).ms;
-  const { created, rowsWritten, phases, reMs: reimport } = ours;
+  const turns = await runInTurns(file, dir, repeats);
+  const { ical, nical } = turns;
+  const ours = {
+    ms: turns.ours.map((r) => r.ms),
+    reMs: turns.ours.map((r) => r.reMs!),
+    phases: turns.ours.map((r) => r.phases!),
+  };
+  const { created = 0, rowsWritten = 0 } = turns.ours.at(-1)!;
+  const { phases, reMs: reimport } = ours;
   // The first run of each process is cold (code not yet optimised, a new parser thread): the
   // app's first import of a session. The later ones are warm: its next imports.
   const warm = (xs: number[]) => percentile(xs.length > 1 ? xs.slice(1) : xs, 50);
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-  const rss = { import: inChild('import', file, dir, 0).rssMb, ical: inChild('ical', file, dir, 0).rssMb };
+  const rss = { import: await peakRss('import', file, dir), ical: await peakRss('ical', file, dir) };
   const base = { n: events, file_mb: mb, runs: ours.ms.length };
   const cold = (peer: number[]) => ({
     cold_ms: round(ours.ms[0]),
@@ -550,5 +607,5 @@ export async function run(
 }
 
 if (process.argv[2] === '--child' && process.argv[1] === fileURLToPath(import.meta.url)) {
-  void child(process.argv[3] as Mode, process.argv[4], process.argv[5], Number(process.argv[6] ?? 0));
+  void child(process.argv[3] as Mode, process.argv[4], process.argv[5], process.argv[6] === 'again');
 }
