@@ -5,10 +5,10 @@
  * renderer's own `buildGraph`, and sigma gets GraphView's settings and reducers.
  */
 import ForceGraph from 'force-graph';
-import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { buildGraph, noFilter, passes } from '../../src/renderer/src/features/graph/graphModel';
+import { layoutSettings } from '../../src/renderer/src/features/graph/layoutSettings';
 import { sigmaSettings as viewSettings } from '../../src/renderer/src/features/graph/sigmaSettings';
 
 const nextFrame = () => new Promise((done) => requestAnimationFrame(done));
@@ -203,7 +203,7 @@ async function benchLayout(data, warmupMs, measureMs) {
   };
   try {
     const layout = new FA2LayoutSupervisor(graph, {
-      settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500 },
+      settings: layoutSettings(graph),
       getEdgeWeight: 'weight',
     });
     layout.start();

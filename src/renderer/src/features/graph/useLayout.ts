@@ -1,8 +1,8 @@
 import { useSigma } from '@react-sigma/core';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
-import { inferSettings } from 'graphology-layout-forceatlas2';
 import { useEffect, useRef, useState } from 'react';
 import type { EdgeAttrs, NodeAttrs } from './graphModel';
+import { layoutSettings } from './layoutSettings';
 
 export interface LayoutRequest {
   /** Changes to ask for a new run. */
@@ -40,7 +40,7 @@ export function useLayout(
     });
     if (!anyFree) return;
     const layout = new FA2LayoutSupervisor(graph, {
-      settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500 },
+      settings: layoutSettings(graph),
       getEdgeWeight: 'weight',
     });
     setRunning(true);
