@@ -52,7 +52,7 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
       .toContain('Job change: Northwind Traders → Litware Inc.');
     await app.screenshot('interop-contacts-reimport-preview');
     await page.getByRole('button', { name: /^Import \d+ contacts$/ }).click();
-    await expect.poll(() => page.getByText('1 new contacts, 2 updated').count()).toBe(1);
+    await expect.poll(() => page.getByText('1 new contact, 2 updated').count()).toBe(1);
     const ana = (await app.call('contacts:list', { query: 'Souza' })).items[0];
     await app.goto(`/contacts/${ana.id}`);
     await expect

@@ -102,7 +102,7 @@ describe('ImportView', () => {
     // Keep Tom, drop Priya and Jonas.
     fireEvent.click(screen.getByLabelText(/Müller, Jonas/));
     fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
-    await screen.findByText('6 meetings created, 0 updated, 1 new contacts.', {}, { timeout: 20_000 });
+    await screen.findByText('6 meetings created, 0 updated, 1 new contact.', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT display_name FROM contacts').pluck().all()).toEqual(['Tom Becker']);
     expect(await screen.findByRole('button', { name: 'Undo this import' })).toBeTruthy();
 

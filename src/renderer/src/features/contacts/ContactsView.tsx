@@ -8,6 +8,7 @@ import { ContactList } from './ContactList';
 import { circleLabels, sortOptions } from './labels';
 import { readListState, toListFilters, writeListState, type ListState } from './listFilters';
 import { useContactPages } from './useContactPages';
+import { count } from '../../../../shared/text/count';
 
 /** The contacts list: search as you type, filters from the facets, and a virtualised list. */
 export function ContactsView() {
@@ -36,7 +37,7 @@ export function ContactsView() {
           <Title order={2}>Contacts</Title>
           {pages.data && (
             <Text c="dimmed" size="sm" aria-live="polite" data-testid="contact-count">
-              {pages.total} {pages.total === 1 ? 'contact' : 'contacts'}
+              {count(pages.total, 'contact')}
               {state.archived ? ' archived' : ''}
             </Text>
           )}

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import { count } from '../../../../shared/text/count';
 
 const CELL = 11;
 const GAP = 2;
@@ -61,7 +62,7 @@ export function ActivityHeatmap({
         width={width}
         height={TOP + 7 * (CELL + GAP)}
         role="img"
-        aria-label={`${total} interactions in the last 12 months`}
+        aria-label={`${count(total, 'interaction')} in the last 12 months`}
         data-testid="activity-heatmap"
       >
         {months.map((m) => (
@@ -82,7 +83,7 @@ export function ActivityHeatmap({
         ))}
         {cells.map((c) => (
           <rect key={c.date} x={c.x} y={c.y} width={CELL} height={CELL} rx={2} fill={shades[level(c.count)]}>
-            <title>{`${c.date}: ${c.count} interaction${c.count === 1 ? '' : 's'}`}</title>
+            <title>{`${c.date}: ${count(c.count, 'interaction')}`}</title>
           </rect>
         ))}
       </svg>

@@ -24,10 +24,11 @@ import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
+import { count } from '../../../../shared/text/count';
 
 function since(item: ReconnectItem): string {
-  if (item.lastContactAt === null) return `Never logged · added ${item.daysSince} days ago`;
-  return `Last contact ${item.daysSince} days ago`;
+  if (item.lastContactAt === null) return `Never logged · added ${count(item.daysSince, 'day')} ago`;
+  return `Last contact ${count(item.daysSince, 'day')} ago`;
 }
 
 function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: ReconnectItem): void }) {
@@ -42,7 +43,7 @@ function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: Reconn
       <Table.Td>
         <Link to={`/contacts/${item.contactId}`}>{item.displayName}</Link>
         <Text size="xs" c="dimmed">
-          {since(item)} · every {item.cadenceDays} days
+          {since(item)} · every {count(item.cadenceDays, 'day')}
         </Text>
       </Table.Td>
       <Table.Td>

@@ -6,6 +6,7 @@ import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { useJournalWrite } from '../journal/useJournal';
 import { MergePanel } from './MergePanel';
+import { count } from '../../../../shared/text/count';
 
 const reasonLabels: Record<DuplicateReason, string> = {
   email: 'same mailbox',
@@ -21,7 +22,7 @@ function Side({ side }: { side: DuplicatePair['a'] }) {
         {side.displayName}
       </Text>
       <Text size="xs" c="dimmed" truncate>
-        {[side.organisation, side.emails.join(', '), `${side.interactionCount} interactions`]
+        {[side.organisation, side.emails.join(', '), count(side.interactionCount, 'interaction')]
           .filter(Boolean)
           .join(' · ')}
       </Text>

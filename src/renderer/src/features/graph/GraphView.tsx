@@ -55,6 +55,7 @@ import {
 } from './graphModel';
 import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
+import { count } from '../../../../shared/text/count';
 
 const windows = [
   { value: 'all', label: 'All time' },
@@ -550,7 +551,7 @@ export function GraphView() {
               <Legend colorMode={colorMode} circles={menus.circles} />
               <Drifting onPick={(id) => focusOn(String(id))} />
               <Text size="xs" c="dimmed">
-                {data.nodes.length} contacts;{' '}
+                {count(data.nodes.length, 'contact')};{' '}
                 {edgeMode === 'backbone'
                   ? `${data.ties.filter((t) => t.backbone).length} ties drawn (each contact's ${data.backboneK} strongest) of ${data.ties.length}`
                   : `${data.ties.filter((t) => t.w >= minTie).length} ties of ${data.ties.length} at or above ${minTie}`}

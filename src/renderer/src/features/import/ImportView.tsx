@@ -24,6 +24,7 @@ import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/c
 import type { SkipReason } from '../../../../shared/calendar/types';
 import { ImportHistory } from './ImportHistory';
 import { isCalendarFile, readAsBase64 } from './readFiles';
+import { count } from '../../../../shared/text/count';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
@@ -122,7 +123,7 @@ function PreviewPanel({
       ))}
       {preview.approximate.occurrences > 0 && (
         <Alert color="yellow" title="Approximate times">
-          {preview.approximate.occurrences} meetings use time zones Rapport does not know (
+          {count(preview.approximate.occurrences, 'meeting')} use time zones Rapport does not know (
           {preview.approximate.zones.join(', ')}); their times may be off by the zone difference.
         </Alert>
       )}
@@ -153,7 +154,7 @@ function PreviewPanel({
                   key={p.email}
                   checked={!dropped.has(p.email)}
                   onChange={() => toggle(p.email)}
-                  label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${p.meetings} meeting${p.meetings === 1 ? '' : 's'}${p.droppedBefore ? ' · dropped last time' : ''}`}
+                  label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
                 />
               ))}
             </Stack>
@@ -199,7 +200,7 @@ function History() {
         label="Calendar import history"
         rows={history.data.map((h) => ({
           ...h,
-          outcome: `${h.created} created, ${h.updated} updated, ${h.contactsCreated} new contacts`,
+          outcome: `${h.created} created, ${h.updated} updated, ${count(h.contactsCreated, 'new contact')}`,
         }))}
         undo={(importId) => call('calendar:undo', { importId })}
       />
@@ -386,7 +387,7 @@ export function ImportView() {
           )}
           <Group>
             <Button onClick={() => void commit()} loading={phase === 'committing'}>
-              Import {preview.toCreate + preview.toUpdate} meetings
+              Import {count(preview.toCreate + preview.toUpdate, 'meeting')}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
               Cancel
@@ -408,7 +409,7 @@ export function ImportView() {
         >
           {result.nothingNew
             ? 'Every meeting in these files is already in Rapport; nothing was changed.'
-            : `${result.created} meetings created, ${result.updated} updated, ${result.contactsCreated} new contacts.`}
+            : `${count(result.created, 'meeting')} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}.`}
         </Alert>
       )}
       <History />

@@ -28,6 +28,7 @@ import type {
 import { ImportHistory } from '../import/ImportHistory';
 import { fileToBase64 } from './readFile';
 import { formatLabels, matchLabels, skipLabels } from './labels';
+import { count } from '../../../../shared/text/count';
 
 /** Rows shown per table; the counts above them are always complete. */
 const shown = 200;
@@ -151,7 +152,8 @@ function PreviewPanel({
   return (
     <Stack gap="md" aria-label="Contacts import preview">
       <Text>
-        <b>{preview.fileName}</b>: {formatLabels[preview.format]} ({preview.encoding}), {preview.total} rows.
+        <b>{preview.fileName}</b>: {formatLabels[preview.format]} ({preview.encoding}),{' '}
+        {count(preview.total, 'row')}.
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         <Stat label="New contacts" value={preview.counts.create} />
@@ -209,7 +211,7 @@ function PreviewPanel({
         </Stack>
       )}
       {preview.warnings.length > 0 && (
-        <Alert color="yellow" title={`${preview.warnings.length} warnings`}>
+        <Alert color="yellow" title={count(preview.warnings.length, 'warning')}>
           {preview.warnings.slice(0, 20).map((w, i) => (
             <Text size="sm" key={i}>
               Row {w.row}: {w.message}
@@ -322,7 +324,7 @@ export function ContactsImportView() {
       )}
       {result && (
         <Alert color="green" title="Imported">
-          {result.created} new contacts, {result.updated} updated, {result.unchanged} unchanged
+          {count(result.created, 'new contact')}, {result.updated} updated, {result.unchanged} unchanged
           {result.interactions > 0 ? `, ${result.interactions} timeline entries` : ''}.
         </Alert>
       )}
@@ -343,8 +345,11 @@ export function ContactsImportView() {
               data={circles.map((c) => ({ value: c, label: c[0].toUpperCase() + c.slice(1) }))}
             />
             <Button onClick={() => void commit()} loading={busy === 'writing'}>
-              Import {preview.items.filter((i) => (decisions.get(i.row) ?? i.action) !== 'skip').length}{' '}
-              contacts
+              Import{' '}
+              {count(
+                preview.items.filter((i) => (decisions.get(i.row) ?? i.action) !== 'skip').length,
+                'contact',
+              )}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={busy !== null}>
               Cancel

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call, type RapportError } from '../../api/client';
 import type { ExportFormat, ExportOutcome } from '../../../../shared/interop/types';
 import { formatBytes } from './readFile';
+import { count } from '../../../../shared/text/count';
 
 const buttons: Array<[ExportFormat, string]> = [
   ['vcard', 'Contacts as vCard'],
@@ -43,7 +44,7 @@ export function ExportSection() {
       {error && <Alert color="red">{error}</Alert>}
       {done && (
         <Alert color="green" title="Exported">
-          {done.contacts} contacts, {done.files} file(s), {formatBytes(done.bytes)}:{' '}
+          {count(done.contacts, 'contact')}, {count(done.files, 'file')}, {formatBytes(done.bytes)}:{' '}
           <Code style={{ overflowWrap: 'anywhere' }}>{done.path}</Code>
         </Alert>
       )}
