@@ -16,6 +16,7 @@ import { expandInputs, type CalendarFile } from './input';
 import { planImport, type ImportPlan } from './plan';
 import { parseFiles, type RunLimits } from './runner';
 import { loadExisting, storeVersion, undoImport, writeImport, type NewPerson } from './store';
+import { meetingsPerMonth } from './months';
 
 export const DEFAULT_MAX_MEETING_SIZE = 25;
 
@@ -145,6 +146,7 @@ function summarize(cached: CachedPreview, plan: ImportPlan, droppedBefore: Set<s
     },
     warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
     range: { from, to },
+    perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
     windowEnd: cached.windowEnd.toISOString(),
     maxMeetingSize: cached.maxMeetingSize,
     selfEmails: cached.self,

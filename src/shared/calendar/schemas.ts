@@ -63,6 +63,8 @@ export interface CalendarPreview {
   approximate: { occurrences: number; zones: string[] };
   warnings: Warning[];
   range: { from: string | null; to: string | null };
+  /** Meetings per UTC month over the range, months without any as 0. */
+  perMonth: Array<{ month: string; meetings: number }>;
   windowEnd: string;
   maxMeetingSize: number;
   selfEmails: string[];

@@ -12,7 +12,9 @@ import { ImportView } from '../../../../src/renderer/src/features/import/ImportV
  * pull the main process's sources into the renderer's type-check project.
  */
 interface TempStore {
-  store: { sqlite: { prepare(sql: string): { pluck(): { all(): unknown[]; get(): unknown } } } };
+  store: {
+    sqlite: { prepare(sql: string): { all(): unknown[]; pluck(): { all(): unknown[]; get(): unknown } } };
+  };
   ctx: { emit(event: string, payload: unknown): void };
   cleanup(): Promise<void>;
 }
@@ -92,6 +94,10 @@ describe('ImportView', () => {
     drop('outlook.ics', fixture('outlook-windows-zones.ics'));
     const preview = await screen.findByLabelText('Import preview', {}, { timeout: 20_000 });
     expect(within(preview).getByText('To create').nextSibling?.textContent).toBe('6');
+    const bars = within(preview).getByRole('img', { name: '6 meetings per month from 2025-01 to 2025-03' });
+    const monthBars = () =>
+      [...bars.querySelectorAll('rect')].map((r) => `${r.getAttribute('data-month')} ${r.textContent}`);
+    expect(monthBars().map((b) => b.slice(0, 7))).toEqual(['2025-01', '2025-02', '2025-03']);
     expect((screen.getByLabelText('My email address') as HTMLInputElement).value).toBe(
       'priya.raman@contoso.com',
     );
@@ -104,6 +110,15 @@ describe('ImportView', () => {
     fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
     await screen.findByText('6 meetings created, 0 updated, 1 new contact.', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT display_name FROM contacts').pluck().all()).toEqual(['Tom Becker']);
+    // Each month's bar says as many meetings as that month now has in the journal.
+    const stored = t.store.sqlite
+      .prepare(
+        `SELECT substr(starts_at, 1, 7) AS month, count(*) AS n FROM interactions GROUP BY month ORDER BY month`,
+      )
+      .all() as Array<{ month: string; n: number }>;
+    expect(monthBars()).toEqual(
+      stored.map((m) => `${m.month} ${m.month}: ${m.n} meeting${m.n === 1 ? '' : 's'}`),
+    );
     expect(await screen.findByRole('button', { name: 'Undo this import' })).toBeTruthy();
 
     drop('outlook.ics', fixture('outlook-windows-zones.ics'));

@@ -23,6 +23,7 @@ import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
 import type { SkipReason } from '../../../../shared/calendar/types';
 import { ImportHistory } from './ImportHistory';
+import { MonthBars } from './MonthBars';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 
@@ -94,6 +95,11 @@ function PreviewPanel({
         <Stat label="New people" value={preview.newPeople.length} />
         <Stat label="Dates" value={`${day(preview.range.from)} – ${day(preview.range.to)}`} />
       </SimpleGrid>
+      {preview.perMonth.length > 1 && (
+        <Card withBorder padding="sm">
+          <MonthBars perMonth={preview.perMonth} />
+        </Card>
+      )}
       <TextInput
         label="My email address"
         description={
