@@ -418,8 +418,11 @@ interface RunResult {
   rowsWritten?: number;
 }
 
-/** What a child says on its IPC channel: one run's result, or its peak RSS (MB) when told to stop. */
-type ChildMessage = { run: RunResult } | { rssMb: number };
+/**
+ * What a child says on its IPC channel: that it has loaded its code and the file, one run's
+ * result, or its peak RSS (MB) when told to stop.
+ */
+type ChildMessage = { ready: true } | { run: RunResult } | { rssMb: number };
 
 /**
  * A contender in a process of its own, so none is timed among the heap another left behind
@@ -432,7 +435,8 @@ interface Contender {
   stop(): Promise<number>;
 }
 
-function startContender(mode: Mode, file: string, dir: string, again: boolean): Contender {
+/** Resolves once the child has loaded, so no contender's start-up runs during another's timed run. */
+async function startContender(mode: Mode, file: string, dir: string, again: boolean): Promise<Contender> {
   const proc = fork(fileURLToPath(import.meta.url), ['--child', mode, file, dir, again ? 'again' : 'once'], {
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -447,6 +451,7 @@ function startContender(mode: Mode, file: string, dir: string, again: boolean): 
         resolve(message as ChildMessage);
       });
     });
+  if (!('ready' in (await reply()))) throw new Error(`calendar bench child ${mode} did not start`);
   return {
     async next() {
       const answer = reply();
@@ -481,6 +486,7 @@ async function child(mode: Mode, file: string, dir: string, again: boolean): Pro
     }
     void runOnce().then((run) => process.send!({ run }));
   });
+  process.send!({ ready: true });
 }
 
 /**
@@ -490,7 +496,8 @@ async function child(mode: Mode, file: string, dir: string, again: boolean): Pro
  */
 async function runInTurns(file: string, dir: string, repeats: number) {
   const modes: Mode[] = ['import', 'ical', 'node-ical'];
-  const contenders = modes.map((mode) => startContender(mode, file, dir, mode === 'import'));
+  const contenders: Contender[] = [];
+  for (const mode of modes) contenders.push(await startContender(mode, file, dir, mode === 'import'));
   const runs = modes.map((): RunResult[] => []);
   for (let r = 0; r < repeats; r++) {
     for (const [i, contender] of contenders.entries()) runs[i].push(await contender.next());
@@ -501,7 +508,7 @@ async function runInTurns(file: string, dir: string, repeats: number) {
 
 /** Peak RSS (MB) of a process that runs `mode` once and nothing else. */
 async function peakRss(mode: Mode, file: string, dir: string): Promise<number> {
-  const contender = startContender(mode, file, dir, false);
+  const contender = await startContender(mode, file, dir, false);
   await contender.next();
   return contender.stop();
 }
