@@ -179,6 +179,37 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(stored.emails).toHaveLength(2);
   });
 
+  test('gives her a birthday three days from now, shown on her page and on the dashboard', async () => {
+    const { page } = app;
+    // The browser's own calendar decides "today", as the app's does.
+    const { month, day, year, monthName } = await page.evaluate(() => {
+      const d = new Date();
+      d.setDate(d.getDate() + 3);
+      return {
+        month: d.getMonth() + 1,
+        day: d.getDate(),
+        year: d.getFullYear(),
+        monthName: d.toLocaleDateString(undefined, { month: 'long' }),
+      };
+    });
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('textbox', { name: 'Birthday day' }).fill(String(day));
+    await page.getByLabel('Birthday month', { exact: true }).first().click();
+    await page.getByRole('option', { name: monthName, exact: true }).click();
+    await page.getByRole('textbox', { name: 'Birthday year' }).fill('1990');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(`in 3 days, turns ${year - 1990}`).waitFor();
+    const stored = await app.call('contacts:get', { id: anaId });
+    expect(stored.birthday).toBe(`1990-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+
+    await app.goto('/');
+    const upcoming = page.getByLabel('Upcoming birthdays');
+    await upcoming.getByRole('link', { name: 'Ana Souza' }).waitFor();
+    await expect(upcoming.getByText('In 3 days').isVisible()).resolves.toBe(true);
+    await app.screenshot('dashboard-birthday');
+  });
+
   test('sorts by recently updated and filters by circle and organisation', async () => {
     const { page } = app;
     await app.goto('/contacts');

@@ -111,6 +111,7 @@ function scalarColumns(fields: ContactFields) {
     how_we_met: emptyToNull(fields.howWeMet),
     notes: emptyToNull(fields.notes),
     cadence_days: fields.cadenceDays ?? null,
+    ...(fields.birthday === undefined ? {} : { birthday: fields.birthday }),
   };
 }
 
@@ -200,6 +201,7 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
     howWeMet: row.how_we_met,
     notes: row.notes,
     cadenceDays: row.cadence_days,
+    birthday: row.birthday,
     archived: row.archived === 1,
     circles: circles.map((c) => c.circle as Circle),
     emails,

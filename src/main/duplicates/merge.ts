@@ -14,6 +14,7 @@ const fieldColumns: Record<MergeableField, string> = {
   howWeMet: 'how_we_met',
   notes: 'notes',
   cadenceDays: 'cadence_days',
+  birthday: 'birthday',
 };
 
 interface ContactRef {

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { circles, type Circle } from '../../shared/contacts/schemas';
-import type { Dashboard } from '../../shared/journal/views';
+import { BIRTHDAY_WINDOW_DAYS, type Dashboard } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
+import { upcomingBirthdays } from '../contacts/birthdays';
 import { reconnectQueue } from '../reconnect/queue';
 import { recentInteractions } from './repository';
 
@@ -44,7 +45,7 @@ export async function dashboard(
   const fromIso = new Date(Date.parse(`${activityFrom}T00:00:00Z`) - tzOffsetMinutes * 60_000).toISOString();
   const granularity = tzOffsetMinutes % 60 === 0 ? 13 : 16;
   const lowerBound = fromIso.slice(0, 10) < activityFrom ? fromIso : activityFrom;
-  const [queue, recent, perCircle, uncategorised, activity] = await Promise.all([
+  const [queue, recent, perCircle, uncategorised, activity, birthdays] = await Promise.all([
     reconnectQueue(db, now, 10),
     recentInteractions(db, nowIso, 10),
     sql<{ circle: string; n: number }>`SELECT cc.circle, count(*) AS n FROM contact_circles cc
@@ -56,6 +57,7 @@ export async function dashboard(
     sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
       FROM interactions WHERE starts_at >= ${lowerBound} AND starts_at <= ${nowIso}
       GROUP BY bucket`.execute(db),
+    upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
   ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
   return {
@@ -67,5 +69,6 @@ export async function dashboard(
     activity: localDays(activity.rows, tzOffsetMinutes, activityFrom, localToday),
     activityFrom,
     activityTo: localToday,
+    birthdays,
   };
 }

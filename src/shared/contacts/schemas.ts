@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { birthdaySchema } from './birthday';
 
 export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
 export type Circle = (typeof circles)[number];
@@ -47,6 +48,8 @@ export const contactFields = z.strictObject({
   howWeMet: shortText(2000).optional(),
   notes: z.string().max(100_000).optional(),
   cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
+  /** Left out: unchanged (a birthday an import brought in survives a client that does not know it); null clears it. */
+  birthday: birthdaySchema.nullable().optional(),
   circles: z.array(circleSchema).max(circles.length).default([]),
   emails: z.array(emailInput).max(50).default([]),
   phones: z.array(phoneInput).max(50).default([]),
@@ -108,6 +111,8 @@ export interface Contact {
   howWeMet: string | null;
   notes: string | null;
   cadenceDays: number | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is not known. */
+  birthday: string | null;
   archived: boolean;
   circles: Circle[];
   emails: ContactEmail[];

@@ -120,6 +120,7 @@ export const mergeableFields = [
   'howWeMet',
   'notes',
   'cadenceDays',
+  'birthday',
 ] as const;
 export type MergeableField = (typeof mergeableFields)[number];
 
@@ -143,6 +144,17 @@ export const dashboardInput = z.strictObject({
   tzOffsetMinutes: z.number().int().min(-840).max(840).default(0),
 });
 
+export interface UpcomingBirthday {
+  contactId: number;
+  displayName: string;
+  /** The day it falls on, in the user's calendar (`YYYY-MM-DD`). */
+  date: string;
+  /** 0 is today. */
+  daysUntil: number;
+  /** The age reached, when the year of birth is known. */
+  turns: number | null;
+}
+
 export interface Dashboard {
   reconnect: ReconnectItem[];
   reconnectTotal: number;
@@ -153,4 +165,8 @@ export interface Dashboard {
   activity: Array<{ date: string; count: number }>;
   activityFrom: string;
   activityTo: string;
+  /** Birthdays in the next `BIRTHDAY_WINDOW_DAYS` days, today included, soonest first. */
+  birthdays: UpcomingBirthday[];
 }
+
+export const BIRTHDAY_WINDOW_DAYS = 30;

@@ -55,6 +55,7 @@ describe('merge', () => {
     const remove = await addContact(t.ctx, 'Ana S.', {
       title: 'Staff Engineer',
       organisation: 'Old Co',
+      birthday: '--04-12',
       circles: ['colleague', 'mentor'],
       emails: [{ email: 'ana@home.example' }],
       phones: [{ phone: '+55 11 5555-1234' }],
@@ -89,11 +90,12 @@ describe('merge', () => {
     const result = await call(t.ctx, 'duplicates:merge', {
       keepId: keep,
       removeId: remove,
-      pick: { title: 'remove', displayName: 'keep' },
+      pick: { title: 'remove', displayName: 'keep', birthday: 'remove' },
     });
     const merged = await call(t.ctx, 'contacts:get', { id: keep });
     expect(merged.displayName).toBe('Ana Souza');
     expect(merged.title).toBe('Staff Engineer');
+    expect(merged.birthday).toBe('--04-12');
     expect(merged.organisation).toBe('Nubank');
     expect(merged.circles).toEqual(['colleague', 'mentor']);
     expect(merged.emails.map((e) => e.email).sort()).toEqual(['ana@home.example', 'ana@nubank.example']);

@@ -20,6 +20,7 @@ const ana: Contact = {
   howWeMet: null,
   notes: 'Line one\n  indented line',
   cadenceDays: 30,
+  birthday: '--04-12',
   archived: false,
   circles: ['colleague', 'mentor'],
   emails: [
@@ -51,6 +52,7 @@ describe('contact form values', () => {
       howWeMet: undefined,
       notes: 'Line one\n  indented line',
       cadenceDays: 30,
+      birthday: '--04-12',
       circles: ['colleague', 'mentor'],
       emails: [
         { email: 'ana@helios.example', label: 'work' },
@@ -68,6 +70,26 @@ describe('contact form values', () => {
     const { fields } = toContactFields(values);
     expect(fields.cadenceDays).toBeNull();
     expect(fields.emails?.map((e) => e.email)).toEqual(['ana@helios.example', 'ana@mail.example']);
+  });
+
+  test('a birthday is day, month and an optional year; none clears it, half of one is refused', () => {
+    const values = toFormValues({ ...ana, birthday: '1985-02-28' });
+    expect([values.birthdayDay, values.birthdayMonth, values.birthdayYear]).toEqual([28, '2', 1985]);
+    expect(toContactFields(values).fields.birthday).toBe('1985-02-28');
+    expect(toContactFields({ ...values, birthdayYear: '' }).fields.birthday).toBe('--02-28');
+    const cleared = { ...values, birthdayDay: '' as const, birthdayMonth: null, birthdayYear: '' as const };
+    expect(toContactFields(cleared).fields.birthday).toBeNull();
+    expect(clientErrors(cleared)).toEqual({});
+    expect(clientErrors({ ...values, birthdayMonth: null })).toEqual({
+      birthday: 'A birthday is a real date: YYYY-MM-DD, or --MM-DD without the year',
+    });
+    // 29 February exists only in leap years, but always without a year.
+    expect(Object.keys(clientErrors({ ...values, birthdayDay: 29 }))).toEqual(['birthday']);
+    expect(clientErrors({ ...values, birthdayDay: 29, birthdayYear: 1984 })).toEqual({});
+    expect(clientErrors({ ...values, birthdayDay: 29, birthdayYear: '' })).toEqual({});
+    expect(Object.keys(clientErrors({ ...values, birthdayDay: 31, birthdayMonth: '4' }))).toEqual([
+      'birthday',
+    ]);
   });
 
   test('error paths point at the form row they came from, even after blank rows are dropped', () => {

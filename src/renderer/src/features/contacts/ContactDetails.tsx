@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { daysUntilText, nextBirthday, parseBirthday } from '../../../../shared/contacts/birthday';
 import type { Contact } from '../../../../shared/contacts/schemas';
 import { useRapportQuery } from '../../api/hooks';
 import { circleLabels, describeCadence, linkKindLabels } from './labels';
@@ -56,6 +57,37 @@ function KeepInTouchCadence({ contact }: { contact: Contact }) {
  * Links and mail addresses open through `target="_blank"`: main's window-open handler
  * checks them (https: and mailto: only) and hands them to the system.
  */
+/** "12 April 1985", then when it next comes round and the age reached then. */
+function Birthday({ birthday }: { birthday: string }) {
+  const parts = parseBirthday(birthday);
+  if (!parts) return <Text size="sm">{birthday}</Text>;
+  const date = new Date(Date.UTC(parts.year ?? 2000, parts.month - 1, parts.day, 12));
+  const written = date.toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'long',
+    ...(parts.year === null ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  });
+  const next = nextBirthday(birthday, localToday());
+  return (
+    <Text size="sm">
+      {written}
+      {next && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          · {daysUntilText(next.daysUntil)}
+          {next.turns !== null ? `, turns ${next.turns}` : ''}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
+function localToday(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 export function ContactDetails({ contact }: { contact: Contact }) {
   return (
     <Stack gap="lg" maw={900}>
@@ -137,6 +169,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         <Field label="Keep in touch">
           <KeepInTouchCadence contact={contact} />
         </Field>
+        <Field label="Birthday">{contact.birthday ? <Birthday birthday={contact.birthday} /> : none}</Field>
       </SimpleGrid>
       <Field label="How we met">{plain(contact.howWeMet)}</Field>
       <Field label="Notes">{plain(contact.notes)}</Field>

@@ -45,6 +45,12 @@ export interface ContactFormProps {
   onCancel(): void;
 }
 
+/** January to December in the user's language, valued '1' to '12'. */
+const monthOptions = Array.from({ length: 12 }, (_, i) => ({
+  value: String(i + 1),
+  label: new Date(Date.UTC(2000, i, 15)).toLocaleDateString(undefined, { month: 'long', timeZone: 'UTC' }),
+}));
+
 function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} onClick={onClick} mt={4}>
@@ -218,6 +224,43 @@ export function ContactForm({ contact, submitLabel, save, onSaved, onCancel }: C
           </Stack>
         </Fieldset>
 
+        <Input.Wrapper
+          label="Birthday"
+          description="Leave the year empty if you do not know it"
+          error={form.errors.birthday}
+        >
+          <Group gap="xs" align="flex-start" wrap="nowrap" mt={4}>
+            <NumberInput
+              aria-label="Birthday day"
+              placeholder="Day"
+              min={1}
+              max={31}
+              allowDecimal={false}
+              allowNegative={false}
+              w={90}
+              {...form.getInputProps('birthdayDay')}
+            />
+            <Select
+              aria-label="Birthday month"
+              placeholder="Month"
+              data={monthOptions}
+              clearable
+              w={160}
+              {...form.getInputProps('birthdayMonth')}
+            />
+            <NumberInput
+              aria-label="Birthday year"
+              placeholder="Year"
+              min={1850}
+              max={2200}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator={false}
+              w={110}
+              {...form.getInputProps('birthdayYear')}
+            />
+          </Group>
+        </Input.Wrapper>
         <Textarea label="How we met" autosize minRows={2} {...form.getInputProps('howWeMet')} />
         <Textarea label="Notes" autosize minRows={4} maxRows={16} {...form.getInputProps('notes')} />
         <Group grow align="flex-start">

@@ -5,6 +5,7 @@ import {
   type ContactFieldsInput,
   type LinkKind,
 } from '../../../../shared/contacts/schemas';
+import { formatBirthdayValue, parseBirthday } from '../../../../shared/contacts/birthday';
 import { normalizeEmail } from '../../../../shared/text/email';
 
 /** What the contact form edits: strings everywhere (inputs), list rows keyed for React. */
@@ -18,6 +19,10 @@ export interface ContactFormValues {
   notes: string;
   /** Empty means no keep-in-touch reminder. */
   cadenceDays: number | '';
+  /** A birthday as three inputs: day and month ('1' to '12'), and the year when known. */
+  birthdayDay: number | '';
+  birthdayMonth: string | null;
+  birthdayYear: number | '';
   circles: Circle[];
   emails: Array<{ key: string; email: string; label: string }>;
   phones: Array<{ key: string; phone: string; label: string }>;
@@ -41,12 +46,39 @@ export function toFormValues(contact?: Contact): ContactFormValues {
     howWeMet: contact?.howWeMet ?? '',
     notes: contact?.notes ?? '',
     cadenceDays: contact?.cadenceDays ?? '',
+    ...birthdayInputs(contact?.birthday ?? null),
     circles: contact ? [...contact.circles] : [],
     emails: (contact?.emails ?? []).map((e) => ({ key: rowKey(), email: e.email, label: e.label ?? '' })),
     phones: (contact?.phones ?? []).map((p) => ({ key: rowKey(), phone: p.phone, label: p.label ?? '' })),
     links: (contact?.links ?? []).map((l) => ({ key: rowKey(), kind: l.kind, url: l.url })),
     tags: contact ? [...contact.tags] : [],
   };
+}
+
+function birthdayInputs(
+  birthday: string | null,
+): Pick<ContactFormValues, 'birthdayDay' | 'birthdayMonth' | 'birthdayYear'> {
+  const parts = birthday === null ? null : parseBirthday(birthday);
+  return {
+    birthdayDay: parts?.day ?? '',
+    birthdayMonth: parts ? String(parts.month) : null,
+    birthdayYear: parts?.year ?? '',
+  };
+}
+
+/**
+ * The three birthday inputs as the stored form: null when all are empty. A day without a month
+ * (or the reverse) becomes a value the schema refuses, so the form says what is missing.
+ */
+function birthdayField(values: ContactFormValues): string | null {
+  const { birthdayDay: day, birthdayMonth: month, birthdayYear: year } = values;
+  if (day === '' && (month === null || month === '') && year === '') return null;
+  if (day === '' || month === null || month === '') return 'incomplete';
+  return formatBirthdayValue({
+    year: year === '' ? null : Number(year),
+    month: Number(month),
+    day: Number(day),
+  });
 }
 
 const optional = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
@@ -77,6 +109,7 @@ export function toContactFields(values: ContactFormValues): {
     howWeMet: optional(values.howWeMet),
     notes: values.notes.trim() === '' ? undefined : values.notes,
     cadenceDays: values.cadenceDays === '' ? null : Number(values.cadenceDays),
+    birthday: birthdayField(values),
     circles: [...values.circles],
     emails: emailRows.map((i) => ({
       email: values.emails[i].email.trim(),

@@ -23,6 +23,7 @@ import { EntryModal, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
+import { UpcomingBirthdays } from './UpcomingBirthdays';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 import { count } from '../../../../shared/text/count';
 
@@ -93,6 +94,7 @@ export function DashboardView() {
     <Stack gap="lg">
       <Title order={2}>Dashboard</Title>
       <GoalsDashboardWidget />
+      <UpcomingBirthdays birthdays={d.birthdays} />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>Activity</Title>

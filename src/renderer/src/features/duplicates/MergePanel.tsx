@@ -14,6 +14,7 @@ const labels: Record<MergeableField, string> = {
   howWeMet: 'How we met',
   notes: 'Notes',
   cadenceDays: 'Keep in touch (days)',
+  birthday: 'Birthday',
 };
 
 function show(value: unknown): string {

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { nextBirthday } from '../../shared/contacts/birthday';
+import type { UpcomingBirthday } from '../../shared/journal/views';
+import type { Database } from '../db/schema';
+
+/**
+ * Contacts (not archived) whose birthday comes round within `withinDays` of `localToday`
+ * (today included), soonest first. Few contacts carry a birthday, so they are read whole and
+ * dated here rather than in SQL, where the year wrap and 29 February would be hard to read.
+ */
+export async function upcomingBirthdays(
+  db: Kysely<Database>,
+  localToday: string,
+  withinDays: number,
+): Promise<UpcomingBirthday[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['id', 'display_name', 'birthday'])
+    .where('birthday', 'is not', null)
+    .where('archived', '=', 0)
+    .execute();
+  const upcoming: UpcomingBirthday[] = [];
+  for (const row of rows) {
+    const next = nextBirthday(row.birthday!, localToday);
+    if (next && next.daysUntil <= withinDays) {
+      upcoming.push({ contactId: row.id, displayName: row.display_name, ...next });
+    }
+  }
+  return upcoming.sort((a, b) => a.daysUntil - b.daysUntil || a.displayName.localeCompare(b.displayName));
+}
