@@ -1,4 +1,5 @@
 import type { Circle, ContactEmail, ContactLink, ContactPhone } from '../../shared/contacts/schemas';
+import { formatBirthdayValue } from '../../shared/contacts/birthday';
 import { normalizeEmail } from '../../shared/text/email';
 import { normalizePhone } from '../contacts/repository';
 import type { Store } from '../db/open';
@@ -56,6 +57,8 @@ export interface DemoPerson {
   howWeMet: string;
   notes: string | undefined;
   cadenceDays: number | null;
+  /** `YYYY-MM-DD` or year-less `--MM-DD`, for about two in five people. */
+  birthday: string | null;
   archived: boolean;
   circles: Circle[];
   emails: ContactEmail[];
@@ -182,6 +185,19 @@ function isoDaysBefore(now: Date, days: number): string {
  * are colleagues (current and former employers), then mentors, sponsors, mentees, peers
  * and friends, with international names, titles, tags, addresses, phones and links.
  */
+/**
+ * A birthday for about two in five people, half of them with the year. It draws from a
+ * generator of its own, so adding it left every other fact of the network as it was.
+ */
+function demoBirthday(seed: number, index: number, now: Date): string | null {
+  const random = mulberry32((seed ^ 0x5eedb1d7) + index * 7919);
+  if (!random.chance(0.4)) return null;
+  const month = random.int(1, 12);
+  const day = random.int(1, 28);
+  const year = random.chance(0.5) ? now.getUTCFullYear() - random.int(24, 62) : null;
+  return formatBirthdayValue({ year, month, day });
+}
+
 export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
   const seed = options.seed ?? defaultDemoSeed;
   const size = Math.max(1, Math.floor(options.size ?? defaultDemoSize));
@@ -290,6 +306,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
             : random.chance(0.15)
               ? random.pick([30, 90, 180])
               : null,
+      birthday: demoBirthday(seed, index, now),
       archived: role === 'acquaintance' && random.chance(0.2),
       circles: [...random.weighted(roleCircles[role])],
       emails,
@@ -323,8 +340,8 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
   const { sqlite } = store;
   const insertContact = sqlite.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, organisation, title, how_we_met, notes,
-       cadence_days, archived, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       cadence_days, birthday, archived, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCircle = sqlite.prepare('INSERT INTO contact_circles (contact_id, circle) VALUES (?, ?)');
   const insertEmail = sqlite.prepare(
@@ -359,6 +376,7 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
           p.howWeMet,
           p.notes ?? null,
           p.cadenceDays,
+          p.birthday,
           p.archived ? 1 : 0,
           p.createdAt,
           p.createdAt,

@@ -39,6 +39,10 @@ describe('generateNetwork', () => {
     expect(new Set(network.people.map((p) => p.organisation)).size).toBeGreaterThan(20);
     expect(network.people.filter((p) => p.tags.length > 0).length).toBeGreaterThan(150);
     expect(network.people.filter((p) => p.links.length > 0).length).toBeGreaterThan(150);
+    const birthdays = network.people.flatMap((p) => (p.birthday ? [p.birthday] : []));
+    expect(birthdays.length).toBeGreaterThan(90);
+    expect(birthdays.length).toBeLessThan(150);
+    expect(birthdays.filter((b) => b.startsWith('--')).length).toBeGreaterThan(30);
     // Every person is a valid contact as the app's own form would submit it.
     // (Only the form's own fields: the generator's extra facts about a person are not part of it.)
     const formKeys = Object.keys(contactCreateInput.shape);

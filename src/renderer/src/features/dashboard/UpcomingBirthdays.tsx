@@ -1,7 +1,10 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { BIRTHDAY_WINDOW_DAYS, type UpcomingBirthday } from '../../../../shared/journal/views';
 import { daysUntilText } from '../../../../shared/contacts/birthday';
+
+/** Two rows at the widest: the reconnect queue below is what the dashboard is for. */
+const SHOWN = 6;
 
 function when(b: UpcomingBirthday): string {
   const text = daysUntilText(b.daysUntil);
@@ -29,22 +32,39 @@ export function UpcomingBirthdays({ birthdays }: { birthdays: UpcomingBirthday[]
             next {BIRTHDAY_WINDOW_DAYS} days
           </Text>
         </Group>
-        <Stack gap={6} aria-label="Upcoming birthdays">
-          {birthdays.map((b) => (
-            <Group key={b.contactId} justify="space-between" wrap="nowrap" data-contact-id={b.contactId}>
-              <div>
-                <Link to={`/contacts/${b.contactId}`}>{b.displayName}</Link>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="xs"
+          verticalSpacing={6}
+          aria-label="Upcoming birthdays"
+        >
+          {birthdays.slice(0, SHOWN).map((b) => (
+            <Group key={b.contactId} gap="xs" wrap="nowrap" data-contact-id={b.contactId}>
+              <Badge
+                color={b.daysUntil === 0 ? 'pink' : 'gray'}
+                variant="light"
+                w={112}
+                style={{ flexShrink: 0 }}
+              >
+                {when(b)}
+              </Badge>
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" truncate>
+                  <Link to={`/contacts/${b.contactId}`}>{b.displayName}</Link>
+                </Text>
                 <Text size="xs" c="dimmed">
                   {day(b.date)}
                   {b.turns !== null ? ` · turns ${b.turns}` : ''}
                 </Text>
               </div>
-              <Badge color={b.daysUntil === 0 ? 'pink' : 'gray'} variant="light">
-                {when(b)}
-              </Badge>
             </Group>
           ))}
-        </Stack>
+        </SimpleGrid>
+        {birthdays.length > SHOWN && (
+          <Text size="xs" c="dimmed">
+            and {birthdays.length - SHOWN} more
+          </Text>
+        )}
       </Stack>
     </Card>
   );
