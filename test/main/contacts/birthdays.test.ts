@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitParsed } from '../../../src/main/interop/contactsImport';
 import { readContactsFile } from '../../../src/main/interop/read';
-import { dispatch } from '../../../src/main/ipc/dispatch';
-import type { Contact } from '../../../src/shared/contacts/schemas';
-import type { Dashboard } from '../../../src/shared/journal/views';
 import { fixture } from '../interop/fixtures';
+import { call, refused } from '../journal/call';
 import { tempStore, type TempStore } from '../../support/store';
 
 /** Noon UTC on 20 December 2026: the dashboard's "today" is 2026-12-20 for a UTC viewer. */
@@ -18,24 +16,18 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await dispatch(channel, payload, t.ctx);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 describe('birthdays on contacts', () => {
   it('are stored, read back, kept when a client leaves them out, and cleared with null', async () => {
-    const ana = await call<Contact>('contacts:create', { displayName: 'Ana Souza', birthday: '1985-04-12' });
+    const ana = await call(t.ctx, 'contacts:create', { displayName: 'Ana Souza', birthday: '1985-04-12' });
     expect(ana.birthday).toBe('1985-04-12');
-    const renamed = await call<Contact>('contacts:update', { id: ana.id, fields: { displayName: 'Ana S.' } });
+    const renamed = await call(t.ctx, 'contacts:update', { id: ana.id, fields: { displayName: 'Ana S.' } });
     expect(renamed.birthday).toBe('1985-04-12');
-    const noYear = await call<Contact>('contacts:update', {
+    const noYear = await call(t.ctx, 'contacts:update', {
       id: ana.id,
       fields: { displayName: 'Ana S.', birthday: '--04-12' },
     });
     expect(noYear.birthday).toBe('--04-12');
-    const cleared = await call<Contact>('contacts:update', {
+    const cleared = await call(t.ctx, 'contacts:update', {
       id: ana.id,
       fields: { displayName: 'Ana S.', birthday: null },
     });
@@ -44,11 +36,9 @@ describe('birthdays on contacts', () => {
   });
 
   it('refuses a day that does not exist, saying so on the birthday field, and writes nothing', async () => {
-    const result = await dispatch('contacts:create', { displayName: 'Ben', birthday: '1990-02-30' }, t.ctx);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('VALIDATION');
-    expect(result.error.details).toEqual([
+    const error = await refused(t.ctx, 'contacts:create', { displayName: 'Ben', birthday: '1990-02-30' });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toEqual([
       {
         path: ['birthday'],
         message: 'A birthday is a real date: YYYY-MM-DD, or --MM-DD without the year',
@@ -67,14 +57,14 @@ describe('birthdays on contacts', () => {
       .prepare(`SELECT id FROM contacts WHERE display_name = 'Chidi Okafor'`)
       .pluck()
       .get() as number;
-    expect((await call<Contact>('contacts:get', { id })).birthday).toBe('1985-11-02');
+    expect((await call(t.ctx, 'contacts:get', { id })).birthday).toBe('1985-11-02');
   });
 });
 
 describe('birthdays on the dashboard', () => {
   it('lists the next 30 days, today first, across the year end, without archived contacts', async () => {
     const make = (displayName: string, birthday: string | null) =>
-      call<Contact>('contacts:create', { displayName, birthday });
+      call(t.ctx, 'contacts:create', { displayName, birthday });
     await make('Today Person', '1990-12-20');
     await make('New Year', '--01-05');
     await make('Tomorrow Person', '2000-12-21');
@@ -82,9 +72,9 @@ describe('birthdays on the dashboard', () => {
     await make('Yesterday', '1975-12-19');
     await make('No Birthday', null);
     const archived = await make('Archived', '1988-12-22');
-    await call('contacts:setArchived', { id: archived.id, archived: true });
+    await call(t.ctx, 'contacts:setArchived', { id: archived.id, archived: true });
 
-    const d = await call<Dashboard>('dashboard:get', { tzOffsetMinutes: 0 });
+    const d = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
     expect(d.birthdays.map((b) => [b.displayName, b.date, b.daysUntil, b.turns])).toEqual([
       ['Today Person', '2026-12-20', 0, 36],
       ['Tomorrow Person', '2026-12-21', 1, 26],
@@ -93,10 +83,10 @@ describe('birthdays on the dashboard', () => {
   });
 
   it("counts days in the viewer's calendar: late on the 20th in UTC is already the 21st in Tokyo", async () => {
-    await call('contacts:create', { displayName: 'Tomorrow Person', birthday: '2000-12-21' });
+    await call(t.ctx, 'contacts:create', { displayName: 'Tomorrow Person', birthday: '2000-12-21' });
     t.ctx.now = () => new Date('2026-12-20T20:00:00.000Z');
-    const utc = await call<Dashboard>('dashboard:get', { tzOffsetMinutes: 0 });
-    const tokyo = await call<Dashboard>('dashboard:get', { tzOffsetMinutes: 540 });
+    const utc = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    const tokyo = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 540 });
     expect(utc.birthdays[0].daysUntil).toBe(1);
     expect(tokyo.birthdays[0].daysUntil).toBe(0);
   });
