@@ -1,6 +1,7 @@
 import type { LinkKind } from '../../shared/contacts/schemas';
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { normalizeEmail } from '../../shared/text/email';
+import { parseBirthday } from '../../shared/contacts/birthday';
 
 /**
  * Turns the loose fields a file gave for one person into an `IncomingContact` that passes
@@ -95,6 +96,16 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
   if (m) return validDate(+m[3], +m[1], +m[2]) ? `${m[3]}-${pad(+m[1])}-${pad(+m[2])}` : null;
   return null;
+}
+
+/**
+ * A date as a birthday: a year no one alive was born in (Apple's 1604 and the 0000 some exporters
+ * write for "no year") leaves the day and month, year-less, as the form and the dashboard read it.
+ */
+function birthdayOf(date: string | null): string | null {
+  if (date === null || parseBirthday(date) !== null) return date;
+  const yearLess = `--${date.slice(5)}`;
+  return /^\d{4}-/.test(date) && parseBirthday(yearLess) !== null ? yearLess : null;
 }
 
 /** A canonical form of a LinkedIn profile address: `https://www.linkedin.com/in/<slug>`. */
@@ -240,7 +251,7 @@ export function buildIncoming(
   };
 
   const rawBirthday = clean(loose.birthday);
-  const birthday = normalizeDate(rawBirthday);
+  const birthday = birthdayOf(normalizeDate(rawBirthday));
   if (rawBirthday && !birthday && !/^0?0\/0?0\/0{2,4}$/.test(rawBirthday)) {
     warnings.push({ row, message: `The birthday "${rawBirthday.slice(0, 40)}" is not a date; left out.` });
   }

@@ -143,9 +143,15 @@ function cardToLoose(props: JCardProperty[]): LooseContact {
       case 'note':
         notes.push(asText(first));
         break;
-      case 'bday':
-        loose.birthday = typeof first === 'string' ? first : null;
+      case 'bday': {
+        const value = typeof first === 'string' ? first : null;
+        // Apple writes a birthday without a year in a stand-in year, and names that year in a parameter.
+        loose.birthday =
+          value !== null && params['x-apple-omit-year'] !== undefined
+            ? value.replace(/^\d{4}-?/, '--')
+            : value;
         break;
+      }
       case 'email':
         loose.emails.push({ email: asText(first), label: typeLabel(params) });
         break;

@@ -148,6 +148,27 @@ describe('Outlook CSV in three encodings', () => {
 });
 
 describe('vCard', () => {
+  it("keeps a birthday's day and month when the year is a stand-in: Apple's omitted year, or 0000", () => {
+    const card = (name: string, bday: string) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nN:${name};;;;\r\n${bday}\r\nEND:VCARD\r\n`;
+    const r = readContactsFile(
+      'omit.vcf',
+      strToU8(
+        card('Ada', 'BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-15') +
+          card('Bo', 'BDAY:0000-07-01') +
+          card('Cy', 'BDAY:1604-03-15') +
+          card('Di', 'BDAY:1990-02-29'),
+      ),
+    );
+    expect(['Ada', 'Bo', 'Cy', 'Di'].map((n) => byName(r, n).birthday)).toEqual([
+      '--03-15',
+      '--07-01',
+      '--03-15',
+      null,
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['The birthday "1990-02-29" is not a date; left out.']);
+  });
+
   it('reads Apple vCard 3.0 with a binary photo, grouped URL and categories', () => {
     const r = readContactsFile('apple.vcf', fixture('apple-3.0.vcf'));
     expect(r.format).toBe('vcard');

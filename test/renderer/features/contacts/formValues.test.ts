@@ -92,6 +92,16 @@ describe('contact form values', () => {
     ]);
   });
 
+  test('a stored birthday the inputs cannot show is kept unless the user enters one', () => {
+    const values = toFormValues({ ...ana, birthday: '1604-03-15' });
+    expect([values.birthdayDay, values.birthdayMonth, values.birthdayYear]).toEqual(['', null, '']);
+    expect(values.birthdayUnshown).toBe('1604-03-15');
+    expect(toContactFields(values).fields.birthday).toBeUndefined();
+    expect(toContactFields({ ...values, birthdayDay: 15, birthdayMonth: '3' }).fields.birthday).toBe(
+      '--03-15',
+    );
+  });
+
   test('error paths point at the form row they came from, even after blank rows are dropped', () => {
     const values = toFormValues(ana);
     values.emails = [blankRow('emails'), values.emails[0], { key: 'x', email: 'not-an-email', label: '' }];

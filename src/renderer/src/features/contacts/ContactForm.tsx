@@ -226,7 +226,11 @@ export function ContactForm({ contact, submitLabel, save, onSaved, onCancel }: C
 
         <Input.Wrapper
           label="Birthday"
-          description="Leave the year empty if you do not know it"
+          description={
+            form.values.birthdayUnshown === null
+              ? 'Leave the year empty if you do not know it'
+              : `Kept as imported (“${form.values.birthdayUnshown}”), which is not a date Rapport can read; enter the birthday to replace it`
+          }
           error={form.errors.birthday}
         >
           <Group gap="xs" align="flex-start" wrap="nowrap" mt={4}>

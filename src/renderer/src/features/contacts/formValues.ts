@@ -23,6 +23,8 @@ export interface ContactFormValues {
   birthdayDay: number | '';
   birthdayMonth: string | null;
   birthdayYear: number | '';
+  /** A stored birthday the inputs cannot show (an older import's); kept unless the user enters one. */
+  birthdayUnshown: string | null;
   circles: Circle[];
   emails: Array<{ key: string; email: string; label: string }>;
   phones: Array<{ key: string; phone: string; label: string }>;
@@ -57,22 +59,26 @@ export function toFormValues(contact?: Contact): ContactFormValues {
 
 function birthdayInputs(
   birthday: string | null,
-): Pick<ContactFormValues, 'birthdayDay' | 'birthdayMonth' | 'birthdayYear'> {
+): Pick<ContactFormValues, 'birthdayDay' | 'birthdayMonth' | 'birthdayYear' | 'birthdayUnshown'> {
   const parts = birthday === null ? null : parseBirthday(birthday);
   return {
     birthdayDay: parts?.day ?? '',
     birthdayMonth: parts ? String(parts.month) : null,
     birthdayYear: parts?.year ?? '',
+    birthdayUnshown: parts === null ? birthday : null,
   };
 }
 
 /**
- * The three birthday inputs as the stored form: null when all are empty. A day without a month
- * (or the reverse) becomes a value the schema refuses, so the form says what is missing.
+ * The three birthday inputs as the stored form: null when all are empty (undefined, i.e.
+ * unchanged, when a stored value they cannot show is kept). A day without a month (or the
+ * reverse) becomes a value the schema refuses, so the form says what is missing.
  */
-function birthdayField(values: ContactFormValues): string | null {
+function birthdayField(values: ContactFormValues): string | null | undefined {
   const { birthdayDay: day, birthdayMonth: month, birthdayYear: year } = values;
-  if (day === '' && (month === null || month === '') && year === '') return null;
+  if (day === '' && (month === null || month === '') && year === '') {
+    return values.birthdayUnshown === null ? null : undefined;
+  }
   if (day === '' || month === null || month === '') return 'incomplete';
   return formatBirthdayValue({
     year: year === '' ? null : Number(year),
