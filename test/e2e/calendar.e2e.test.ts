@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './harness';
+import { publishScreenshot, startApp, type RunningApp } from './harness';
 
 const outlookFile = fileURLToPath(
   new URL('../fixtures/ics/rapport/outlook-windows-zones.ics', import.meta.url),
@@ -56,6 +56,7 @@ describe('calendar import, end to end through the Import view over a real databa
     expect(await jonas.isChecked()).toBe(false);
     await page.getByText('New people (1 kept)').waitFor();
     await app.screenshot('calendar-preview');
+    publishScreenshot('calendar-preview', 'calendar-preview.png');
 
     const eventsBefore = app.events.length;
     await page.getByRole('button', { name: /^Import \d+ meetings$/ }).click();

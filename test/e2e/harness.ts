@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,13 @@ export const APP_ORIGIN = 'http://rapport.test';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const rendererDir = join(root, 'out', 'renderer');
 export const resultsDir = join(root, 'test-results');
+const docsScreenshotsDir = join(root, 'docs', 'screenshots');
+
+/** Copies a screenshot this run took into the README's screenshots, so they show today's app. */
+export function publishScreenshot(name: string, as: string): void {
+  mkdirSync(docsScreenshotsDir, { recursive: true });
+  copyFileSync(join(resultsDir, `${name}.png`), join(docsScreenshotsDir, as));
+}
 const chromiumPath = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
 
 const contentTypes: Record<string, string> = {

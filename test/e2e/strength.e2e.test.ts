@@ -1,20 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/main/db/open';
 import { generateNetwork, writeNetwork } from '../../src/main/demo/generator';
 import { writeDemoJournal } from '../../src/main/demo/journalGenerator';
-import { resultsDir, startApp, type RunningApp } from './harness';
-
-const docsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-
-function publish(name: string, as: string): void {
-  mkdirSync(docsDir, { recursive: true });
-  copyFileSync(join(resultsDir, `${name}.png`), join(docsDir, as));
-}
+import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
  * In the page: the centre of the widest solid disc of colour `hex` in a PNG, i.e. the middle of
@@ -110,7 +102,7 @@ describe('strength and the network graph, end to end over the demo network', () 
     await page.getByRole('table', { name: 'Reconnect queue' }).waitFor();
     await page.mouse.move(5, 5);
     await app.screenshot('dashboard-demo');
-    publish('dashboard-demo', 'dashboard.png');
+    publishScreenshot('dashboard-demo', 'dashboard.png');
   });
 
   test('draws the whole network, laid out once and saved', async () => {
@@ -131,7 +123,7 @@ describe('strength and the network graph, end to end over the demo network', () 
       .toBe(data.nodes.length);
     await page.mouse.move(5, 5);
     await app.screenshot('graph-full');
-    publish('graph-full', 'graph.png');
+    publishScreenshot('graph-full', 'graph.png');
   });
 
   test('filters to mentors, then a click on a node opens its summary', async () => {
@@ -142,7 +134,7 @@ describe('strength and the network graph, end to end over the demo network', () 
     // Let sigma redraw with the reducers applied before reading its pixels.
     await page.waitForTimeout(500);
     await app.screenshot('graph-mentors');
-    publish('graph-mentors', 'graph-mentors.png');
+    publishScreenshot('graph-mentors', 'graph-mentors.png');
 
     const canvas = page.getByTestId('graph-canvas');
     const point = await findNode(page, canvas, await legendColor(page, 'mentor'));
@@ -220,7 +212,7 @@ describe('strength and the network graph, end to end over the demo network', () 
 
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: join(resultsDir, 'strength-panel.png') });
-    publish('strength-panel', 'strength.png');
+    publishScreenshot('strength-panel', 'strength.png');
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
   });

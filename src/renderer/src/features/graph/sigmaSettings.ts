@@ -1,5 +1,6 @@
 import type { Settings } from 'sigma/settings';
 import { USER_EDGE_COLOR, type EdgeAttrs, type NodeAttrs } from './graphModel';
+import { createLabelDrawer } from './labelDrawer';
 import { EdgeQuadProgram, NodeDiscProgram } from './programs';
 
 /**
@@ -13,6 +14,7 @@ export const sigmaSettings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
   zIndex: true,
   defaultEdgeColor: USER_EDGE_COLOR,
   labelDensity: 0.5,
+  defaultDrawNodeLabel: createLabelDrawer(),
   nodeProgramClasses: { circle: NodeDiscProgram },
   edgeProgramClasses: { line: EdgeQuadProgram },
 };
