@@ -452,21 +452,17 @@ async function startContender(mode: Mode, file: string, dir: string, again: bool
       });
     });
   if (!('ready' in (await reply()))) throw new Error(`calendar bench child ${mode} did not start`);
+  /** Sends a command and waits for its answer, which must carry `key`. */
+  const ask = async <K extends 'run' | 'rssMb'>(command: 'run' | 'stop', key: K) => {
+    const answer = reply();
+    proc.send(command);
+    const message = await answer;
+    if (!(key in message)) throw new Error(`calendar bench child ${mode} answered out of turn`);
+    return (message as Extract<ChildMessage, Record<K, unknown>>)[key];
+  };
   return {
-    async next() {
-      const answer = reply();
-      proc.send('run');
-      const message = await answer;
-      if (!('run' in message)) throw new Error(`calendar bench child ${mode} answered out of turn`);
-      return message.run;
-    },
-    async stop() {
-      const answer = reply();
-      proc.send('stop');
-      const message = await answer;
-      if (!('rssMb' in message)) throw new Error(`calendar bench child ${mode} answered out of turn`);
-      return message.rssMb;
-    },
+    next: () => ask('run', 'run'),
+    stop: () => ask('stop', 'rssMb'),
   };
 }
 
