@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { daysUntilText, nextBirthday, parseBirthday } from '../../../../shared/contacts/birthday';
 import type { Contact } from '../../../../shared/contacts/schemas';
+import { localDate } from '../../../../shared/journal/quickLog';
 import { useRapportQuery } from '../../api/hooks';
 import { circleLabels, describeCadence, linkKindLabels } from './labels';
 
@@ -52,11 +53,6 @@ function KeepInTouchCadence({ contact }: { contact: Contact }) {
   );
 }
 
-/**
- * Every stored field of a contact, read-only. Text is rendered as text, never as HTML.
- * Links and mail addresses open through `target="_blank"`: main's window-open handler
- * checks them (https: and mailto: only) and hands them to the system.
- */
 /** "12 April 1985", then when it next comes round and the age reached then. */
 function Birthday({ birthday }: { birthday: string }) {
   const parts = parseBirthday(birthday);
@@ -68,7 +64,7 @@ function Birthday({ birthday }: { birthday: string }) {
     ...(parts.year === null ? {} : { year: 'numeric' }),
     timeZone: 'UTC',
   });
-  const next = nextBirthday(birthday, localToday());
+  const next = nextBirthday(birthday, localDate(new Date()));
   return (
     <Text size="sm">
       {written}
@@ -83,11 +79,11 @@ function Birthday({ birthday }: { birthday: string }) {
   );
 }
 
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
+/**
+ * Every stored field of a contact, read-only. Text is rendered as text, never as HTML.
+ * Links and mail addresses open through `target="_blank"`: main's window-open handler
+ * checks them (https: and mailto: only) and hands them to the system.
+ */
 export function ContactDetails({ contact }: { contact: Contact }) {
   return (
     <Stack gap="lg" maw={900}>
