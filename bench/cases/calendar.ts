@@ -485,14 +485,14 @@ async function child(mode: Mode, file: string, dir: string, again: boolean): Pro
   process.send!({ ready: true });
 }
 
+/** Idle time before each timed run, in ms. */
+const SETTLE_MS = 2000;
+
 /**
  * Every contender's runs, taken in turns (import, ICAL.parse, node-ical, import, ...), so a
  * machine that slows down or speeds up for a minute or two (as shared machines do) weighs on
  * all of them alike rather than on whichever happened to run then.
  */
-/** Idle time before each timed run, in ms. */
-const SETTLE_MS = 2000;
-
 async function runInTurns(file: string, dir: string, repeats: number) {
   const modes: Mode[] = ['import', 'ical', 'node-ical'];
   const contenders: Contender[] = [];
