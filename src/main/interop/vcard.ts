@@ -145,7 +145,8 @@ function cardToLoose(props: JCardProperty[]): LooseContact {
         break;
       case 'bday': {
         const value = typeof first === 'string' ? first : null;
-        // Apple writes a birthday without a year in a stand-in year, and names that year in a parameter.
+        // Apple writes a birthday without a year in a stand-in year and names it in a parameter; the
+        // stand-in can look real (1900), so only the parameter tells (an impossible one, 1604, is caught anyway).
         loose.birthday =
           value !== null && params['x-apple-omit-year'] !== undefined
             ? value.replace(/^\d{4}-?/, '--')

@@ -157,14 +157,17 @@ describe('vCard', () => {
         card('Ada', 'BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-15') +
           card('Bo', 'BDAY:0000-07-01') +
           card('Cy', 'BDAY:1604-03-15') +
-          card('Di', 'BDAY:1990-02-29'),
+          card('Di', 'BDAY:1990-02-29') +
+          // A plausible stand-in year is only known to be one by Apple's parameter.
+          card('Ed', 'BDAY;X-APPLE-OMIT-YEAR=1900:1900-05-04'),
       ),
     );
-    expect(['Ada', 'Bo', 'Cy', 'Di'].map((n) => byName(r, n).birthday)).toEqual([
+    expect(['Ada', 'Bo', 'Cy', 'Di', 'Ed'].map((n) => byName(r, n).birthday)).toEqual([
       '--03-15',
       '--07-01',
       '--03-15',
       null,
+      '--05-04',
     ]);
     expect(r.warnings.map((w) => w.message)).toEqual(['The birthday "1990-02-29" is not a date; left out.']);
   });
