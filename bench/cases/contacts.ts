@@ -7,6 +7,7 @@ import { generateNetwork, writeNetwork } from '../../src/main/demo/generator';
 import type { HandlerContext } from '../../src/main/ipc/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { toPrefixQuery } from '../../src/main/search/ftsQuery';
+import { contactStrengths } from '../../src/main/strength/service';
 import type { Circle, ContactSummary } from '../../src/shared/contacts/schemas';
 import type { BenchCase } from '../lib/types';
 
@@ -22,7 +23,10 @@ interface Fixture {
   firstPageCount: BetterSqlite3.Statement;
   search: BetterSqlite3.Statement;
   searchCount: BetterSqlite3.Statement;
+  allIds: BetterSqlite3.Statement;
   keystrokes: string[];
+  /** The list's columns, for the peer's statements. */
+  columns: string;
 }
 
 let fixture: Promise<Fixture> | undefined;
@@ -60,6 +64,12 @@ function shared(): Promise<Fixture> {
       searchCount: store.sqlite.prepare(
         `SELECT count(*) AS n FROM contacts c WHERE c.archived = ? AND ${inSearch}`,
       ),
+      allIds: store.sqlite
+        .prepare(
+          'SELECT c.id FROM contacts c WHERE c.archived = ? ORDER BY c.display_name COLLATE NOCASE, c.id',
+        )
+        .pluck(),
+      columns,
       keystrokes: words.flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1))),
     };
   })();
@@ -85,8 +95,9 @@ interface Row {
   primary_email: string | null;
 }
 
-/** The same shape the repository returns, so the peer does the same work. */
-function toPage(rows: Row[], total: number) {
+/** The same shape the list returns, strength from the same model, so the peer does the same work. */
+function toPage(f: Fixture, rows: Row[], total: number) {
+  const strengths = contactStrengths(f.store.sqlite, f.ctx.now().getTime());
   const items: ContactSummary[] = rows.map((r) => ({
     id: r.id,
     displayName: r.display_name,
@@ -96,6 +107,7 @@ function toPage(rows: Row[], total: number) {
     primaryEmail: r.primary_email,
     archived: r.archived === 1,
     updatedAt: r.updated_at,
+    strength: strengths.summary(r.id),
   }));
   return { items, total, offset: 0 };
 }
@@ -123,14 +135,33 @@ async function sameAnswers(
 
 const listFirstPage = (f: Fixture) => viaBridge(f, { limit: pageSize });
 const peerFirstPage = (f: Fixture) =>
-  toPage(f.firstPage.all(0, pageSize, 0) as Row[], (f.firstPageCount.get(0) as { n: number }).n);
+  toPage(f, f.firstPage.all(0, pageSize, 0) as Row[], (f.firstPageCount.get(0) as { n: number }).n);
 const searchKeystroke = (f: Fixture, i: number) =>
   viaBridge(f, { query: f.keystrokes[i % f.keystrokes.length], limit: pageSize });
 const peerKeystroke = (f: Fixture, i: number) => {
   const match = toPrefixQuery(f.keystrokes[i % f.keystrokes.length]);
   return toPage(
+    f,
     f.search.all(0, match, pageSize, 0) as Row[],
     (f.searchCount.get(0, match) as { n: number }).n,
+  );
+};
+
+const listStrongest = (f: Fixture) => viaBridge(f, { sort: 'strength', direction: 'desc', limit: pageSize });
+/** Every id by name, the strongest first (a stable sort keeps name order among equals), one page. */
+const peerStrongest = (f: Fixture) => {
+  const strengths = contactStrengths(f.store.sqlite, f.ctx.now().getTime());
+  const ids = f.allIds.all(0) as number[];
+  ids.sort((a, b) => strengths.t(b) - strengths.t(a));
+  const page = ids.slice(0, pageSize);
+  const rows = f.store.sqlite
+    .prepare(`SELECT ${f.columns} FROM contacts c WHERE c.id IN (${page.map(() => '?').join(', ')})`)
+    .all(...page) as Row[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return toPage(
+    f,
+    page.map((id) => byId.get(id)!),
+    ids.length,
   );
 };
 
@@ -159,4 +190,15 @@ const searchAsYouType: BenchCase<Fixture> = {
   peer: peerKeystroke,
 };
 
-export const cases = [firstPage, searchAsYouType];
+const strongestFirst: BenchCase<Fixture> = {
+  name: 'contacts: first page, strongest first',
+  n: size,
+  iterations: 200,
+  warmup: 30,
+  setup: async () => sameAnswers(await shared(), 1, listStrongest, peerStrongest),
+  run: listStrongest,
+  peerName: 'better-sqlite3 statements',
+  peer: peerStrongest,
+};
+
+export const cases = [firstPage, searchAsYouType, strongestFirst];

@@ -1,6 +1,5 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContactFieldsInput } from '../../src/shared/contacts/schemas';
 import { startApp, type RunningApp } from './harness';
@@ -52,8 +51,6 @@ const colleagues: ContactFieldsInput[] = [
     circles: ['colleague'],
   },
 ];
-
-const docsScreenshot = fileURLToPath(new URL('../../docs/screenshots/contacts.png', import.meta.url));
 
 describe('contacts, end to end in Chromium over a real database file', () => {
   let app: RunningApp;
@@ -133,12 +130,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     // A clean load of the same address for the picture: no leftover notification.
     await page.reload();
     await list.getByRole('button', { name: 'Ana Souza' }).waitFor();
-    const shot = await app.screenshot('contacts-view');
-    // The README's picture is this very view; refresh it on request, not on every run.
-    if (process.env.RAPPORT_UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(dirname(docsScreenshot), { recursive: true });
-      copyFileSync(shot, docsScreenshot);
-    }
+    await app.screenshot('contacts-view');
 
     await page.getByRole('textbox', { name: 'Search contacts' }).fill('robot');
     await page.getByTestId('contact-count').getByText('1 contact', { exact: true }).waitFor();

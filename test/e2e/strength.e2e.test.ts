@@ -105,6 +105,47 @@ describe('strength and the network graph, end to end over the demo network', () 
     publishScreenshot('dashboard-demo', 'dashboard.png');
   });
 
+  test('the contacts list draws each relationship, orders by strength and filters by layer', async () => {
+    const { page } = app;
+    await app.goto('/contacts');
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await list.getByRole('button').first().waitFor();
+    await page.getByRole('combobox', { name: 'Sort by' }).click();
+    await page.getByRole('option', { name: 'Strongest first' }).click();
+    await page.waitForURL(/order=strength/);
+
+    const strongest = await app.call('contacts:list', { sort: 'strength', direction: 'desc', limit: 8 });
+    expect(strongest.items[0].strength.t).toBeGreaterThan(strongest.items[7].strength.t);
+    const rows = list.getByRole('listitem');
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).slice(0, 8).map((text) => text.split('\n')[0]))
+      .toEqual(strongest.items.map((c) => c.displayName));
+    const meters = list.getByTestId('strength-meter');
+    const shownLayers = await Promise.all(
+      strongest.items.map((_, i) => meters.nth(i).getAttribute('data-layer')),
+    );
+    expect(shownLayers).toEqual(strongest.items.map((c) => c.strength.layer));
+    expect(await meters.first().getAttribute('aria-label')).toMatch(/^Inner \(about weekly\), strength \d/);
+    await expect(list.getByTestId('last-contact').first().textContent()).resolves.toMatch(
+      /^(today|yesterday|\d+ days ago)$/,
+    );
+    await page.mouse.move(5, 5);
+    await app.screenshot('contacts-by-strength');
+    publishScreenshot('contacts-by-strength', 'contacts.png');
+
+    const close = await app.call('contacts:list', { layer: 'close', limit: 1 });
+    expect(close.total).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Strength' }).click();
+    await page.getByRole('option', { name: 'Close', exact: true }).click();
+    await page.getByTestId('contact-count').getByText(`${close.total} contact`).waitFor();
+    const closeLayers = await list
+      .getByTestId('strength-meter')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-layer')));
+    expect(closeLayers.length).toBeGreaterThan(0);
+    expect(new Set(closeLayers)).toEqual(new Set(['close']));
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('draws the whole network, laid out once and saved', async () => {
     const { page } = app;
     const data = await app.call('strength:graph', {});

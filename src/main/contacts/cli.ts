@@ -1,7 +1,19 @@
 import { parseCommandArgs, requireString, UsageError } from '../cli/args';
 import { withCliContext, type CliIo } from '../cli/runtime';
 import type { CliCommand } from '../cli/command';
-import { circles, type Circle } from '../../shared/contacts/schemas';
+import { circles, type Circle, type ContactSortKey } from '../../shared/contacts/schemas';
+import { layers, type Layer } from '../../shared/strength/model';
+
+/** `--sort` values: the list's orders, each in the direction that reads right. */
+const listOrders: Record<string, { sort: ContactSortKey; direction: 'asc' | 'desc' } | undefined> = {
+  name: { sort: 'name', direction: 'asc' },
+  organisation: { sort: 'organisation', direction: 'asc' },
+  updated: { sort: 'updated', direction: 'desc' },
+  created: { sort: 'created', direction: 'desc' },
+  strength: { sort: 'strength', direction: 'desc' },
+  'last-contact': { sort: 'lastContact', direction: 'desc' },
+  'longest-since-contact': { sort: 'lastContact', direction: 'asc' },
+};
 
 async function list(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -9,18 +21,30 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     json: { type: 'boolean' },
     query: { type: 'string' },
     circle: { type: 'string' },
+    layer: { type: 'string' },
+    sort: { type: 'string' },
     archived: { type: 'boolean' },
   });
   const circle = values.circle as string | undefined;
   if (circle !== undefined && !circles.includes(circle as Circle)) {
     throw new UsageError(`Unknown circle ${circle}; one of ${circles.join(', ')}`);
   }
+  const layer = values.layer as string | undefined;
+  if (layer !== undefined && !layers.includes(layer as Layer)) {
+    throw new UsageError(`Unknown layer ${layer}; one of ${layers.join(', ')}`);
+  }
+  const sortName = (values.sort as string | undefined) ?? 'name';
+  const order = Object.hasOwn(listOrders, sortName) ? listOrders[sortName] : undefined;
+  if (!order)
+    throw new UsageError(`Unknown order ${values.sort}; one of ${Object.keys(listOrders).join(', ')}`);
   return withCliContext(requireString(values.db, 'db'), async (call) => {
     const items = [];
     for (let offset = 0; ; offset += 1000) {
       const page = await call('contacts:list', {
         query: values.query as string | undefined,
         circle: circle as Circle | undefined,
+        layer: layer as Layer | undefined,
+        ...order,
         archived: values.archived === true,
         offset,
         limit: 1000,
@@ -31,7 +55,16 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     if (values.json) io.out(JSON.stringify(items, null, 2));
     else
       for (const c of items)
-        io.out(`${c.id}\t${c.displayName}\t${c.organisation ?? ''}\t${c.circles.join(',')}`);
+        io.out(
+          [
+            c.id,
+            c.displayName,
+            c.organisation ?? '',
+            c.circles.join(','),
+            c.strength.layer,
+            c.strength.lastContactAt ?? '',
+          ].join('\t'),
+        );
     return 0;
   });
 }
@@ -68,7 +101,8 @@ async function add(argv: string[], io: CliIo): Promise<number> {
 export const contactsCommands: CliCommand[] = [
   {
     name: 'contacts list',
-    usage: 'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--archived]',
+    usage:
+      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--sort ORDER] [--archived]',
     run: list,
   },
   {

@@ -1,10 +1,11 @@
 import type { contactsContract } from '../../shared/contacts/contract';
 import type { HandlerMap } from '../ipc/context';
-import { listContacts, listFacets } from './repository';
+import { listContactPage } from './list';
+import { listFacets } from './repository';
 import * as service from './service';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
-  'contacts:list': (input, { store }) => listContacts(store.db, input),
+  'contacts:list': (input, { store, now }) => listContactPage(store, now().getTime(), input),
   'contacts:get': (input, { store }) => service.getContactOrThrow(store.db, input.id),
   'contacts:create': async (input, ctx) => {
     const contact = await service.createContact(ctx.store.db, input, ctx.now());

@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type {
   Circle,
   Contact,
   ContactFields,
-  ContactPage,
+  ContactSortKey,
   ContactSummary,
   LinkKind,
 } from '../../shared/contacts/schemas';
@@ -213,17 +213,30 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
   };
 }
 
-const sortColumns = {
+/** A list row as the database has it; the strength model adds `strength` (contacts/list.ts). */
+export type ContactRow = Omit<ContactSummary, 'strength'>;
+
+/** The orders the database can give: strength and last contact come from the strength model. */
+export const sqlSortKeys = ['name', 'organisation', 'updated', 'created'] as const;
+export type SqlSortKey = (typeof sqlSortKeys)[number];
+
+export function isSqlSort(key: ContactSortKey): key is SqlSortKey {
+  return (sqlSortKeys as readonly string[]).includes(key);
+}
+
+const sortColumns: Record<SqlSortKey, RawBuilder<unknown>> = {
   name: sql`c.display_name COLLATE NOCASE`,
   organisation: sql`coalesce(c.organisation, '') COLLATE NOCASE`,
   updated: sql`c.updated_at`,
   created: sql`c.created_at`,
-} as const;
+};
 
-/** One page of contacts matching the filters, with the total for the scroll height. */
-export async function listContacts(db: Db, query: ListQuery): Promise<ContactPage> {
+type ListFilters = Pick<ListQuery, 'query' | 'circle' | 'tag' | 'organisation' | 'archived'>;
+
+/** The contacts matching the filters, or null when the search text can match nothing. */
+function matching(db: Db, query: ListFilters) {
   const match = query.query ? toPrefixQuery(query.query) : null;
-  if (query.query && match === null) return { items: [], total: 0, offset: query.offset };
+  if (query.query && match === null) return null;
 
   let base = db.selectFrom('contacts as c').where('c.archived', '=', query.archived ? 1 : 0);
   if (match !== null) {
@@ -259,35 +272,40 @@ export async function listContacts(db: Db, query: ListQuery): Promise<ContactPag
   if (query.organisation) {
     base = base.where(sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`);
   }
+  return base;
+}
 
-  const direction = query.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        'c.id',
-        'c.display_name',
-        'c.organisation',
-        'c.title',
-        'c.archived',
-        'c.updated_at',
-        sql<string | null>`(SELECT group_concat(circle) FROM contact_circles WHERE contact_id = c.id)`.as(
-          'circles',
-        ),
-        sql<
-          string | null
-        >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as(
-          'primary_email',
-        ),
-      ])
-      .orderBy(sql`${sortColumns[query.sort]} ${direction}`)
-      .orderBy('c.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+type Matching = NonNullable<ReturnType<typeof matching>>;
+
+function orderBy(base: Matching, sort: SqlSortKey, direction: 'asc' | 'desc') {
+  return base
+    .orderBy(sql`${sortColumns[sort]} ${direction === 'desc' ? sql`DESC` : sql`ASC`}`)
+    .orderBy('c.id');
+}
+
+function selectRows(base: Matching) {
+  return base.select([
+    'c.id',
+    'c.display_name',
+    'c.organisation',
+    'c.title',
+    'c.archived',
+    'c.updated_at',
+    sql<string | null>`(SELECT group_concat(circle) FROM contact_circles WHERE contact_id = c.id)`.as(
+      'circles',
+    ),
+    sql<
+      string | null
+    >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as(
+      'primary_email',
+    ),
   ]);
+}
 
-  const items: ContactSummary[] = rows.map((r) => ({
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+
+function toContactRow(r: SelectedRow): ContactRow {
+  return {
     id: r.id,
     displayName: r.display_name,
     organisation: r.organisation,
@@ -296,8 +314,45 @@ export async function listContacts(db: Db, query: ListQuery): Promise<ContactPag
     primaryEmail: r.primary_email,
     archived: r.archived === 1,
     updatedAt: r.updated_at,
-  }));
-  return { items, total: count.n, offset: query.offset };
+  };
+}
+
+/** One page of contacts matching the filters in a database order, with the total for the scroll height. */
+export async function listContacts(
+  db: Db,
+  query: ListFilters & Pick<ListQuery, 'direction' | 'offset' | 'limit'> & { sort: SqlSortKey },
+): Promise<{ items: ContactRow[]; total: number; offset: number }> {
+  const base = matching(db, query);
+  if (base === null) return { items: [], total: 0, offset: query.offset };
+  const [rows, count] = await Promise.all([
+    selectRows(orderBy(base, query.sort, query.direction))
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toContactRow), total: count.n, offset: query.offset };
+}
+
+/** The ids of every contact matching the filters, in a database order (for orders kept in memory). */
+export async function listMatchingIds(
+  db: Db,
+  query: ListFilters,
+  sort: SqlSortKey,
+  direction: 'asc' | 'desc',
+): Promise<number[]> {
+  const base = matching(db, query);
+  if (base === null) return [];
+  const rows = await orderBy(base, sort, direction).select('c.id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** List rows of the given contacts, in the order given (ids that do not exist are left out). */
+export async function contactRows(db: Db, ids: readonly number[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectRows(db.selectFrom('contacts as c').where('c.id', 'in', ids)).execute();
+  const byId = new Map(rows.map((r) => [r.id, toContactRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function listFacets(db: Db): Promise<{ organisations: string[]; tags: string[] }> {

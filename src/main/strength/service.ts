@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { ContactStrengthSummary } from '../../shared/contacts/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import {
   explainContact,
@@ -85,6 +86,43 @@ function emptyScore(contactId: number): ContactScore {
     trend: 'flat',
     lastAt: null,
     count: 0,
+  };
+}
+
+/** Each contact's strength at one instant, as the contacts list orders, filters and shows it. */
+export interface ContactStrengths {
+  /** The layer shown: the user's pin, else the model's. */
+  layer(contactId: number): Layer;
+  t(contactId: number): number;
+  /** The last interaction that counted (epoch ms), or null. */
+  lastAt(contactId: number): number | null;
+  summary(contactId: number): ContactStrengthSummary;
+}
+
+/**
+ * Strengths at `now` from the in-memory scores. Ordering 10,000 contacts asks for two numbers
+ * each, so only `summary` builds an object (for the rows of one page).
+ */
+export function contactStrengths(sqlite: BetterSqlite3.Database, now: number): ContactStrengths {
+  const snap = strengthCacheFor(sqlite).snapshot(now);
+  const pins = new Map(
+    sqlite.prepare('SELECT contact_id, layer FROM strength_pins').raw().all() as Array<[number, Layer]>,
+  );
+  const scoreOf = (id: number) => snap.scores.get(id) ?? emptyScore(id);
+  const layer = (id: number) => pins.get(id) ?? snap.scores.get(id)?.layer ?? 'dormant';
+  return {
+    layer,
+    t: (id) => snap.scores.get(id)?.t ?? 0,
+    lastAt: (id) => snap.scores.get(id)?.lastAt ?? null,
+    summary(id) {
+      const score = scoreOf(id);
+      return {
+        layer: layer(id),
+        t: score.t,
+        trend: score.trend,
+        lastContactAt: score.lastAt === null ? null : new Date(score.lastAt).toISOString(),
+      };
+    },
   };
 }
 

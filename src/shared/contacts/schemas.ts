@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layers, type Layer, type Trend } from '../strength/model';
 import { birthdaySchema } from './birthday';
 
 export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
@@ -8,7 +9,14 @@ export const circleSchema = z.enum(circles);
 export const linkKinds = ['linkedin', 'x', 'website', 'other'] as const;
 export type LinkKind = (typeof linkKinds)[number];
 
-export const contactSortKeys = ['name', 'organisation', 'updated', 'created'] as const;
+export const contactSortKeys = [
+  'name',
+  'organisation',
+  'updated',
+  'created',
+  'strength',
+  'lastContact',
+] as const;
 export type ContactSortKey = (typeof contactSortKeys)[number];
 
 const id = z.number().int().positive();
@@ -69,6 +77,8 @@ export const contactListInput = z.strictObject({
   circle: circleSchema.optional(),
   tag: z.string().max(60).optional(),
   organisation: z.string().max(200).optional(),
+  /** Only contacts shown in this strength layer (a pin counts as the layer). */
+  layer: z.enum(layers).optional(),
   archived: z.boolean().default(false),
   sort: z.enum(contactSortKeys).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
@@ -90,6 +100,17 @@ export interface ContactLink {
   url: string;
 }
 
+/** How close a contact is, as the strength model has it now: what a list row draws. */
+export interface ContactStrengthSummary {
+  /** The layer shown (the user's pin, else the model's). */
+  layer: Layer;
+  /** Strength T. */
+  t: number;
+  trend: Trend;
+  /** The last interaction that counted, UTC ISO; null when none has. */
+  lastContactAt: string | null;
+}
+
 export interface ContactSummary {
   id: number;
   displayName: string;
@@ -99,6 +120,7 @@ export interface ContactSummary {
   primaryEmail: string | null;
   archived: boolean;
   updatedAt: string;
+  strength: ContactStrengthSummary;
 }
 
 export interface Contact {

@@ -78,6 +78,14 @@ describe('runCli', () => {
     ]);
     const searched = JSON.parse((await cli('contacts', 'list', '--db', db, '--json', '--query', 'hel')).out);
     expect(searched).toHaveLength(1);
+
+    // Neither has met the user yet: both dormant, never contacted, so the strength order keeps name order.
+    const strongest = await cli('contacts', 'list', '--db', db, '--sort', 'strength', '--layer', 'dormant');
+    expect(strongest.out.split('\n').filter(Boolean)).toEqual([
+      '2\tBjörn Berg\t\t\tdormant\t',
+      '1\tNgozi Eze\tHelix Health\tmentor,sponsor\tdormant\t',
+    ]);
+    expect((await cli('contacts', 'list', '--db', db, '--layer', 'inner')).out.trim()).toBe('');
   });
 
   it.each([
@@ -89,6 +97,8 @@ describe('runCli', () => {
     [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--circle', 'enemy']],
     [['contacts', 'list', '--db', 'x.sqlite', '--colour', 'blue']],
     [['contacts', 'list', '--db']],
+    [['contacts', 'list', '--db', 'x.sqlite', '--sort', 'toString']],
+    [['contacts', 'list', '--db', 'x.sqlite', '--layer', 'best']],
   ])('exits 2 with usage for bad arguments %j', async (argv) => {
     const { code, out, err } = await cli(...argv);
     expect(code).toBe(2);

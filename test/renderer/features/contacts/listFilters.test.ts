@@ -13,6 +13,7 @@ describe('contacts list state in the address', () => {
       circle: null,
       tag: null,
       organisation: null,
+      layer: null,
       archived: false,
       order: 'name',
     });
@@ -26,6 +27,7 @@ describe('contacts list state in the address', () => {
       circle: 'mentor' as const,
       tag: 'ai & ml',
       organisation: 'Helios Robotics',
+      layer: 'close' as const,
       archived: true,
       order: 'updated',
     };
@@ -35,6 +37,7 @@ describe('contacts list state in the address', () => {
       circle: 'mentor',
       tag: 'ai & ml',
       organisation: 'Helios Robotics',
+      layer: 'close',
       archived: true,
       sort: 'updated',
       direction: 'desc',
@@ -42,9 +45,17 @@ describe('contacts list state in the address', () => {
   });
 
   test('unknown values in a hand-edited address fall back to the defaults', () => {
-    const state = readListState(new URLSearchParams('circle=boss&order=random&archived=yes'));
+    const state = readListState(new URLSearchParams('circle=boss&order=random&archived=yes&layer=best'));
     expect(state.circle).toBeNull();
+    expect(state.layer).toBeNull();
     expect(state.order).toBe('name');
     expect(state.archived).toBe(false);
+  });
+
+  test('the strength orders ask for strength and last contact in the direction that reads right', () => {
+    const at = (order: string) => toListFilters({ ...readListState(new URLSearchParams()), order });
+    expect(at('strength')).toMatchObject({ sort: 'strength', direction: 'desc' });
+    expect(at('recent')).toMatchObject({ sort: 'lastContact', direction: 'desc' });
+    expect(at('longest')).toMatchObject({ sort: 'lastContact', direction: 'asc' });
   });
 });

@@ -2,7 +2,10 @@ import { Badge, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import type { ContactSummary } from '../../../../shared/contacts/schemas';
+import type { ContactStrengthSummary, ContactSummary } from '../../../../shared/contacts/schemas';
+import { sinceText } from '../../../../shared/text/since';
+import { StrengthMeter } from '../strength/StrengthMeter';
+import { layerColors, layerShort, trendArrows } from '../strength/labels';
 import { circleLabels } from './labels';
 import classes from './ContactList.module.css';
 
@@ -15,7 +18,30 @@ export interface ContactListProps {
   loadMore(): void;
 }
 
-function ContactRow({ contact }: { contact: ContactSummary }) {
+const trendColors = { up: 'teal', flat: 'dimmed', down: 'orange' } as const;
+
+/** How close, which way it is moving, and when you last met: the row's right-hand column. */
+function Closeness({ strength, now }: { strength: ContactStrengthSummary; now: Date }) {
+  const { layer, t, trend, lastContactAt } = strength;
+  return (
+    <Stack gap={2} align="flex-end" w={112} style={{ flexShrink: 0 }}>
+      <Group gap={4} wrap="nowrap">
+        <Text size="xs" fw={600} c={layer === 'dormant' ? 'dimmed' : layerColors[layer]} aria-hidden>
+          {layerShort[layer]}
+        </Text>
+        <StrengthMeter layer={layer} t={t} trend={trend} />
+        <Text size="xs" c={trendColors[trend]} w={12} ta="center" aria-hidden>
+          {lastContactAt === null ? '' : trendArrows[trend]}
+        </Text>
+      </Group>
+      <Text size="xs" c="dimmed" data-testid="last-contact">
+        {lastContactAt === null ? 'No contact yet' : sinceText(new Date(lastContactAt), now)}
+      </Text>
+    </Stack>
+  );
+}
+
+function ContactRow({ contact, now }: { contact: ContactSummary; now: Date }) {
   const navigate = useNavigate();
   const subtitle = [contact.title, contact.organisation].filter(Boolean).join(' · ');
   return (
@@ -34,12 +60,15 @@ function ContactRow({ contact }: { contact: ContactSummary }) {
             {subtitle || contact.primaryEmail || '\u00a0'}
           </Text>
         </Stack>
-        <Group gap={4} wrap="nowrap">
-          {contact.circles.map((circle) => (
-            <Badge key={circle} variant="light" size="sm">
-              {circleLabels[circle]}
-            </Badge>
-          ))}
+        <Group gap="md" wrap="nowrap">
+          <Group gap={4} wrap="nowrap">
+            {contact.circles.map((circle) => (
+              <Badge key={circle} variant="light" size="sm">
+                {circleLabels[circle]}
+              </Badge>
+            ))}
+          </Group>
+          <Closeness strength={contact.strength} now={now} />
         </Group>
       </Group>
     </UnstyledButton>
@@ -58,6 +87,7 @@ export function ContactList({ items, hasMore, loadingMore, loadMore }: ContactLi
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
+  const now = new Date();
 
   useEffect(() => {
     if (hasMore && !loadingMore && lastIndex >= items.length - 1) loadMore();
@@ -74,7 +104,7 @@ export function ContactList({ items, hasMore, loadingMore, loadMore }: ContactLi
             style={{ height: row.size, transform: `translateY(${row.start}px)` }}
           >
             {row.index < items.length ? (
-              <ContactRow contact={items[row.index]} />
+              <ContactRow contact={items[row.index]} now={now} />
             ) : (
               <Group justify="center" h="100%">
                 <Loader size="sm" aria-label="Loading more contacts" />

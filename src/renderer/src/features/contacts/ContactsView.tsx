@@ -3,6 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { circles } from '../../../../shared/contacts/schemas';
+import { layers } from '../../../../shared/strength/model';
+import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
 import { circleLabels, sortOptions } from './labels';
@@ -28,7 +30,7 @@ export function ContactsView() {
   }, [debouncedSearch, params, setParams]);
 
   const pages = useContactPages(toListFilters(state));
-  const filtered = Boolean(state.query || state.circle || state.tag || state.organisation);
+  const filtered = Boolean(state.query || state.circle || state.tag || state.organisation || state.layer);
 
   return (
     <Stack h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))" gap="sm">
@@ -85,12 +87,21 @@ export function ContactsView() {
           w={170}
         />
         <Select
+          aria-label="Strength"
+          placeholder="Any strength"
+          clearable
+          data={layers.map((l) => ({ value: l, label: layerShort[l] }))}
+          value={state.layer}
+          onChange={(value) => update({ layer: (value as ListState['layer']) ?? null })}
+          w={150}
+        />
+        <Select
           aria-label="Sort by"
           data={sortOptions.map(({ value, label }) => ({ value, label }))}
           value={state.order}
           allowDeselect={false}
           onChange={(order) => update({ order: order ?? sortOptions[0].value })}
-          w={160}
+          w={185}
         />
         <Switch
           label="Archived"

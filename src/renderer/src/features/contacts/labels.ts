@@ -28,6 +28,9 @@ export const sortOptions: Array<{
   { value: 'organisation', label: 'Organisation', sort: 'organisation', direction: 'asc' },
   { value: 'updated', label: 'Recently updated', sort: 'updated', direction: 'desc' },
   { value: 'created', label: 'Recently added', sort: 'created', direction: 'desc' },
+  { value: 'strength', label: 'Strongest first', sort: 'strength', direction: 'desc' },
+  { value: 'recent', label: 'Contacted recently', sort: 'lastContact', direction: 'desc' },
+  { value: 'longest', label: 'Longest since contact', sort: 'lastContact', direction: 'asc' },
 ];
 
 export function describeCadence(days: number | null): string {

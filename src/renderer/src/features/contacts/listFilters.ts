@@ -1,4 +1,5 @@
 import { circles, type Circle } from '../../../../shared/contacts/schemas';
+import { layers, type Layer } from '../../../../shared/strength/model';
 import { sortOptions } from './labels';
 import type { ContactListFilters } from './useContactPages';
 
@@ -8,6 +9,7 @@ export interface ListState {
   circle: Circle | null;
   tag: string | null;
   organisation: string | null;
+  layer: Layer | null;
   archived: boolean;
   order: string;
 }
@@ -15,11 +17,13 @@ export interface ListState {
 export function readListState(params: URLSearchParams): ListState {
   const circle = params.get('circle');
   const order = params.get('order');
+  const layer = params.get('layer');
   return {
     query: params.get('q') ?? '',
     circle: circles.includes(circle as Circle) ? (circle as Circle) : null,
     tag: params.get('tag') || null,
     organisation: params.get('org') || null,
+    layer: layers.includes(layer as Layer) ? (layer as Layer) : null,
     archived: params.get('archived') === '1',
     order: sortOptions.some((o) => o.value === order) ? (order as string) : sortOptions[0].value,
   };
@@ -31,6 +35,7 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.circle) params.set('circle', state.circle);
   if (state.tag) params.set('tag', state.tag);
   if (state.organisation) params.set('org', state.organisation);
+  if (state.layer) params.set('layer', state.layer);
   if (state.archived) params.set('archived', '1');
   if (state.order !== sortOptions[0].value) params.set('order', state.order);
   return params;
@@ -49,5 +54,6 @@ export function toListFilters(state: ListState): ContactListFilters {
   if (state.circle) filters.circle = state.circle;
   if (state.tag) filters.tag = state.tag;
   if (state.organisation) filters.organisation = state.organisation;
+  if (state.layer) filters.layer = state.layer;
   return filters;
 }
