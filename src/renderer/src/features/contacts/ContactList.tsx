@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
@@ -52,14 +52,17 @@ function ContactRow({ contact, now }: { contact: ContactSummary; now: Date }) {
       data-contact-id={contact.id}
     >
       <Group justify="space-between" wrap="nowrap" h="100%" px="sm">
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text fw={500} truncate>
-            {contact.displayName}
-          </Text>
-          <Text size="sm" c="dimmed" truncate>
-            {subtitle || contact.primaryEmail || '\u00a0'}
-          </Text>
-        </Stack>
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          <Avatar name={contact.displayName} color="initials" size={36} aria-hidden />
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text fw={500} truncate>
+              {contact.displayName}
+            </Text>
+            <Text size="sm" c="dimmed" truncate>
+              {subtitle || contact.primaryEmail || '\u00a0'}
+            </Text>
+          </Stack>
+        </Group>
         <Group gap="md" wrap="nowrap">
           <Group gap={4} wrap="nowrap">
             {contact.circles.map((circle) => (

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -85,13 +97,16 @@ function ContactScreen({ contact }: { contact: Contact }) {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
-          <Group gap="xs">
-            <Title order={2}>{contact.displayName}</Title>
-            {contact.archived && <Badge color="gray">Archived</Badge>}
-          </Group>
-          {subtitle && <Text c="dimmed">{subtitle}</Text>}
-        </Stack>
+        <Group gap="md" wrap="nowrap">
+          <Avatar name={contact.displayName} color="initials" size={56} aria-hidden />
+          <Stack gap={2}>
+            <Group gap="xs">
+              <Title order={2}>{contact.displayName}</Title>
+              {contact.archived && <Badge color="gray">Archived</Badge>}
+            </Group>
+            {subtitle && <Text c="dimmed">{subtitle}</Text>}
+          </Stack>
+        </Group>
         {!editing && (
           <Group gap="xs">
             <Button onClick={() => setEditing(true)}>Edit</Button>
