@@ -102,6 +102,11 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect(page.getByText('ana.souza@mail.example').isVisible()).resolves.toBe(true);
     // No cadence of her own: the mentor circle's monthly default is the one in force, and says so.
     await page.getByText('Every month (their circle’s default)').waitFor();
+    // Only what she has is shown; the empty fields are named on one line, not drawn as dashes.
+    await expect(page.getByTestId('contact-empty-fields').textContent()).resolves.toMatch(
+      /^Not filled in: phones, links, birthday, notes\. Added /,
+    );
+    await page.getByTestId('contact-closeness').getByText('Dormant · no contact yet').waitFor();
     await app.screenshot('contact-created');
 
     anaId = Number(/#\/contacts\/(\d+)$/.exec(page.url())?.[1]);

@@ -251,6 +251,14 @@ describe('strength and the network graph, end to end over the demo network', () 
     }
     expect(await panel.getByTestId('strength-reciprocity').textContent()).toBe(detail.reciprocity);
     expect(await panel.getByTestId('strength-layer').isVisible()).toBe(true);
+    // The heading says the same in one line: the layer's meter and name, and when they last met.
+    const closeness = page.getByTestId('contact-closeness');
+    expect(await closeness.getByTestId('strength-meter').getAttribute('data-layer')).toBe(detail.row.layer);
+    expect(await closeness.textContent()).toMatch(
+      /^(Inner|Close|Active|Known|Dormant) · last contact (today|yesterday|\d+ \w+ ago)$/,
+    );
+    await page.mouse.move(5, 5);
+    await app.screenshot('contact-page-demo');
 
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: join(resultsDir, 'strength-panel.png') });

@@ -17,19 +17,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const none = (
-  <Text size="sm" c="dimmed">
-    —
-  </Text>
-);
-
-function plain(value: string | null): ReactNode {
-  return value ? (
+function plain(value: string): ReactNode {
+  return (
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {value}
     </Text>
-  ) : (
-    none
   );
 }
 
@@ -79,97 +71,117 @@ function Birthday({ birthday }: { birthday: string }) {
   );
 }
 
+/** A field to show, or null when it is empty (then it is only named in the "not filled in" line). */
+type Shown = [label: string, value: ReactNode | null];
+
+function badges<T extends string>(values: T[], render: (value: T) => ReactNode): ReactNode | null {
+  return values.length > 0 ? <Group gap={6}>{values.map(render)}</Group> : null;
+}
+
 /**
- * Every stored field of a contact, read-only. Text is rendered as text, never as HTML.
- * Links and mail addresses open through `target="_blank"`: main's window-open handler
- * checks them (https: and mailto: only) and hands them to the system.
+ * The stored fields of a contact that hold something, read-only, so the journal and strength
+ * below stay in view; the empty ones are named on one line. Organisation and title are in the
+ * page's heading, and so are given and family names when they only make up the display name. Text is rendered as text, never as HTML. Links and mail addresses open
+ * through `target="_blank"`: main's window-open handler checks them (https: and mailto: only)
+ * and hands them to the system.
  */
 export function ContactDetails({ contact }: { contact: Contact }) {
+  // Given and family names that only spell out the heading's name would say it twice.
+  const nameParts = [contact.givenName, contact.familyName].filter(Boolean).join(' ');
+  const names: Shown[] =
+    nameParts !== '' && nameParts === contact.displayName
+      ? []
+      : [
+          ['Given name', contact.givenName && plain(contact.givenName)],
+          ['Family name', contact.familyName && plain(contact.familyName)],
+        ];
+  const grid: Shown[] = [
+    ...names,
+    [
+      'Circles',
+      badges(contact.circles, (circle) => (
+        <Badge key={circle} variant="light">
+          {circleLabels[circle]}
+        </Badge>
+      )),
+    ],
+    [
+      'Tags',
+      badges(contact.tags, (tag) => (
+        <Badge key={tag} variant="outline" color="gray">
+          {tag}
+        </Badge>
+      )),
+    ],
+    [
+      'Emails',
+      contact.emails.length > 0
+        ? contact.emails.map((e) => (
+            <Group key={e.email} gap={6}>
+              <Anchor size="sm" href={`mailto:${e.email}`} target="_blank" rel="noreferrer">
+                {e.email}
+              </Anchor>
+              {e.label && (
+                <Text size="xs" c="dimmed">
+                  {e.label}
+                </Text>
+              )}
+            </Group>
+          ))
+        : null,
+    ],
+    [
+      'Phones',
+      contact.phones.length > 0
+        ? contact.phones.map((p) => (
+            <Group key={p.phone} gap={6}>
+              <Text size="sm">{p.phone}</Text>
+              {p.label && (
+                <Text size="xs" c="dimmed">
+                  {p.label}
+                </Text>
+              )}
+            </Group>
+          ))
+        : null,
+    ],
+    [
+      'Links',
+      contact.links.length > 0
+        ? contact.links.map((l) => (
+            <Group key={`${l.kind}:${l.url}`} gap={6} wrap="nowrap">
+              <Text size="xs" c="dimmed" w={64}>
+                {linkKindLabels[l.kind]}
+              </Text>
+              <Anchor size="sm" href={l.url} target="_blank" rel="noreferrer" truncate>
+                {l.url}
+              </Anchor>
+            </Group>
+          ))
+        : null,
+    ],
+    ['Keep in touch', <KeepInTouchCadence key="cadence" contact={contact} />],
+    ['Birthday', contact.birthday && <Birthday birthday={contact.birthday} />],
+  ];
+  const wide: Shown[] = [
+    ['How we met', contact.howWeMet && plain(contact.howWeMet)],
+    ['Notes', contact.notes && plain(contact.notes)],
+  ];
+  const empty = [...grid, ...wide].filter(([, value]) => !value).map(([label]) => label.toLowerCase());
+  const field = ([label, value]: Shown) =>
+    value ? (
+      <Field key={label} label={label}>
+        {value}
+      </Field>
+    ) : null;
   return (
     <Stack gap="lg" maw={900}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-        <Field label="Given name">{plain(contact.givenName)}</Field>
-        <Field label="Family name">{plain(contact.familyName)}</Field>
-        <Field label="Organisation">{plain(contact.organisation)}</Field>
-        <Field label="Title">{plain(contact.title)}</Field>
-        <Field label="Circles">
-          {contact.circles.length > 0 ? (
-            <Group gap={6}>
-              {contact.circles.map((circle) => (
-                <Badge key={circle} variant="light">
-                  {circleLabels[circle]}
-                </Badge>
-              ))}
-            </Group>
-          ) : (
-            none
-          )}
-        </Field>
-        <Field label="Tags">
-          {contact.tags.length > 0 ? (
-            <Group gap={6}>
-              {contact.tags.map((tag) => (
-                <Badge key={tag} variant="outline" color="gray">
-                  {tag}
-                </Badge>
-              ))}
-            </Group>
-          ) : (
-            none
-          )}
-        </Field>
-        <Field label="Emails">
-          {contact.emails.length > 0
-            ? contact.emails.map((e) => (
-                <Group key={e.email} gap={6}>
-                  <Anchor size="sm" href={`mailto:${e.email}`} target="_blank" rel="noreferrer">
-                    {e.email}
-                  </Anchor>
-                  {e.label && (
-                    <Text size="xs" c="dimmed">
-                      {e.label}
-                    </Text>
-                  )}
-                </Group>
-              ))
-            : none}
-        </Field>
-        <Field label="Phones">
-          {contact.phones.length > 0
-            ? contact.phones.map((p) => (
-                <Group key={p.phone} gap={6}>
-                  <Text size="sm">{p.phone}</Text>
-                  {p.label && (
-                    <Text size="xs" c="dimmed">
-                      {p.label}
-                    </Text>
-                  )}
-                </Group>
-              ))
-            : none}
-        </Field>
-        <Field label="Links">
-          {contact.links.length > 0
-            ? contact.links.map((l) => (
-                <Group key={`${l.kind}:${l.url}`} gap={6} wrap="nowrap">
-                  <Text size="xs" c="dimmed" w={64}>
-                    {linkKindLabels[l.kind]}
-                  </Text>
-                  <Anchor size="sm" href={l.url} target="_blank" rel="noreferrer" truncate>
-                    {l.url}
-                  </Anchor>
-                </Group>
-              ))
-            : none}
-        </Field>
-        <Field label="Keep in touch">
-          <KeepInTouchCadence contact={contact} />
-        </Field>
-        <Field label="Birthday">{contact.birthday ? <Birthday birthday={contact.birthday} /> : none}</Field>
+        {grid.map(field)}
       </SimpleGrid>
-      <Field label="How we met">{plain(contact.howWeMet)}</Field>
-      <Field label="Notes">{plain(contact.notes)}</Field>
-      <Text size="xs" c="dimmed">
+      {wide.map(field)}
+      <Text size="xs" c="dimmed" data-testid="contact-empty-fields">
+        {empty.length > 0 && `Not filled in: ${empty.join(', ')}. `}
         Added {new Date(contact.createdAt).toLocaleDateString()} · updated{' '}
         {new Date(contact.updatedAt).toLocaleString()}
       </Text>

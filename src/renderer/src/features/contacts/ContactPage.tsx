@@ -16,9 +16,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../../shared/contacts/schemas';
+import { sinceText } from '../../../../shared/text/since';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { EmptyState } from '../../app/EmptyState';
+import { StrengthMeter } from '../strength/StrengthMeter';
+import { layerShort } from '../strength/labels';
 import { ContactDetails } from './ContactDetails';
 import { ContactExtensions } from './extensions';
 import { ContactForm } from './ContactForm';
@@ -105,6 +108,7 @@ function ContactScreen({ contact }: { contact: Contact }) {
               {contact.archived && <Badge color="gray">Archived</Badge>}
             </Group>
             {subtitle && <Text c="dimmed">{subtitle}</Text>}
+            <Closeness contactId={contact.id} />
           </Stack>
         </Group>
         {!editing && (
@@ -138,6 +142,23 @@ function ContactScreen({ contact }: { contact: Contact }) {
       )}
       <ContactExtensions contactId={contact.id} />
     </Stack>
+  );
+}
+
+/** The heading's one line on the relationship: layer meter, layer, and when you last met. */
+function Closeness({ contactId }: { contactId: number }) {
+  // The same query as the strength panel below, so it is asked once.
+  const detail = useRapportQuery('strength:contact', { contactId });
+  if (!detail.data) return null;
+  const { layer, t, trend, lastAt } = detail.data.row;
+  return (
+    <Group gap={6} data-testid="contact-closeness">
+      <StrengthMeter layer={layer} t={t} trend={trend} />
+      <Text size="sm" c="dimmed">
+        {layerShort[layer]} ·{' '}
+        {lastAt === null ? 'no contact yet' : `last contact ${sinceText(new Date(lastAt), new Date())}`}
+      </Text>
+    </Group>
   );
 }
 
