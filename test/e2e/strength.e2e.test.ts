@@ -100,6 +100,16 @@ describe('strength and the network graph, end to end over the demo network', () 
     expect(total).toBeGreaterThan(500);
     expect(await heatmap.getAttribute('aria-label')).toBe(`${total} interactions in the last 12 months`);
     await page.getByRole('table', { name: 'Reconnect queue' }).waitFor();
+    // Who is cooling fastest, as the strength model ranks them, with what is left of their momentum.
+    const drifting = await app.call('strength:drifting', { limit: 5 });
+    expect(drifting.length).toBeGreaterThan(0);
+    const driftingRows = page.getByLabel('Drifting').getByTestId('drifting-row');
+    await expect
+      .poll(() => driftingRows.getByRole('link').allTextContents())
+      .toEqual(drifting.map((r) => r.displayName));
+    const firstFall = Math.round((1 - drifting[0].m / drifting[0].mPrev) * 100);
+    await driftingRows.first().getByText(`−${firstFall}%`, { exact: true }).waitFor();
+    await page.getByLabel('Drifting').screenshot({ path: join(resultsDir, 'dashboard-drifting.png') });
     await page.mouse.move(5, 5);
     await app.screenshot('dashboard-demo');
     publishScreenshot('dashboard-demo', 'dashboard.png');

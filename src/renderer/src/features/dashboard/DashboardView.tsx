@@ -23,6 +23,7 @@ import { EntryModal, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
+import { DriftingCard } from './DriftingCard';
 import { UpcomingBirthdays } from './UpcomingBirthdays';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 import { count } from '../../../../shared/text/count';
@@ -83,7 +84,7 @@ function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: Reconn
   );
 }
 
-/** Who to reconnect with, what happened lately, the network by circle, and a year of activity. */
+/** Who to reconnect with, what happened lately, who is drifting, the network by circle, and a year of activity. */
 export function DashboardView() {
   const dashboard = useRapportQuery('dashboard:get', { tzOffsetMinutes: -new Date().getTimezoneOffset() });
   const [target, setTarget] = useState<EntryTarget>(null);
@@ -155,33 +156,36 @@ export function DashboardView() {
           </Stack>
         </Card>
       </SimpleGrid>
-      <Card withBorder>
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Title order={4}>Contacts per circle</Title>
-            <Button component={Link} to="/duplicates" size="xs" variant="subtle">
-              Find duplicates
-            </Button>
-          </Group>
-          <Stack gap={6} aria-label="Contacts per circle">
-            {[...d.circles, { circle: 'no circle', count: d.uncategorised }].map((c) => (
-              <Group key={c.circle} gap="sm" wrap="nowrap">
-                <Text size="sm" w={90} tt="capitalize">
-                  {c.circle}
-                </Text>
-                <Progress
-                  value={(100 * c.count) / Math.max(1, ...d.circles.map((x) => x.count), d.uncategorised)}
-                  style={{ flex: 1 }}
-                  aria-label={`${c.circle}: ${c.count}`}
-                />
-                <Text size="sm" w={40} ta="right">
-                  {c.count}
-                </Text>
-              </Group>
-            ))}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <DriftingCard />
+        <Card withBorder>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Title order={4}>Contacts per circle</Title>
+              <Button component={Link} to="/duplicates" size="xs" variant="subtle">
+                Find duplicates
+              </Button>
+            </Group>
+            <Stack gap={6} aria-label="Contacts per circle">
+              {[...d.circles, { circle: 'no circle', count: d.uncategorised }].map((c) => (
+                <Group key={c.circle} gap="sm" wrap="nowrap">
+                  <Text size="sm" w={90} tt="capitalize">
+                    {c.circle}
+                  </Text>
+                  <Progress
+                    value={(100 * c.count) / Math.max(1, ...d.circles.map((x) => x.count), d.uncategorised)}
+                    style={{ flex: 1 }}
+                    aria-label={`${c.circle}: ${c.count}`}
+                  />
+                  <Text size="sm" w={40} ta="right">
+                    {c.count}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
           </Stack>
-        </Stack>
-      </Card>
+        </Card>
+      </SimpleGrid>
       <EntryModal target={target} onClose={() => setTarget(null)} />
     </Stack>
   );
