@@ -40,6 +40,36 @@ test('the list keeps only the visible rows in the page and loads further pages w
   expect(app.pageErrors).toEqual([]);
 });
 
+test('moves through the list from the keyboard: from the search box, row to row, by page, and opens one', async () => {
+  const { page } = app;
+  // Away and back, so the list starts at its top again after the scrolling test.
+  await app.goto('/');
+  await app.goto('/contacts');
+  const list = page.getByRole('list', { name: 'Contacts' });
+  await list.getByRole('button', { name: 'Person 000' }).waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+  await page.getByRole('textbox', { name: 'Search contacts' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(focused).toBe('Person 000');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(focused).toBe('Person 002');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(focused).toBe('Person 001');
+  // A page is the rows that fit, less one: the focused row scrolls into view as it goes.
+  const rowsInView = await list.evaluate((el) => Math.floor(el.clientHeight / 60) - 1);
+  await page.keyboard.press('PageDown');
+  const paged = `Person ${String(1 + rowsInView).padStart(3, '0')}`;
+  await expect.poll(focused).toBe(paged);
+  expect(await list.getByRole('button', { name: paged }).isVisible()).toBe(true);
+  await page.keyboard.press('Home');
+  await expect.poll(focused).toBe('Person 000');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Person 001' }).waitFor();
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('follows the system colour scheme, light or dark', async () => {
   const { page } = app;
   const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');

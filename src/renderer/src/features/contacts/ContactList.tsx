@@ -1,6 +1,6 @@
 import { Avatar, Badge, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import type { ContactStrengthSummary, ContactSummary } from '../../../../shared/contacts/schemas';
 import { sinceText } from '../../../../shared/text/since';
@@ -16,7 +16,12 @@ export interface ContactListProps {
   hasMore: boolean;
   loadingMore: boolean;
   loadMore(): void;
+  /** Set to a function that moves the keyboard focus to a row (the search box's ArrowDown uses it). */
+  focusRef?: RefObject<((index: number) => void) | null>;
 }
+
+/** Frames to wait for a row scrolled to to be drawn (the list draws only the rows in view). */
+const FOCUS_FRAMES = 10;
 
 const trendColors = { up: 'teal', flat: 'dimmed', down: 'orange' } as const;
 
@@ -41,7 +46,7 @@ function Closeness({ strength, now }: { strength: ContactStrengthSummary; now: D
   );
 }
 
-function ContactRow({ contact, now }: { contact: ContactSummary; now: Date }) {
+function ContactRow({ contact, index, now }: { contact: ContactSummary; index: number; now: Date }) {
   const navigate = useNavigate();
   const subtitle = [contact.title, contact.organisation].filter(Boolean).join(' · ');
   return (
@@ -50,6 +55,7 @@ function ContactRow({ contact, now }: { contact: ContactSummary; now: Date }) {
       onClick={() => void navigate(`/contacts/${contact.id}`)}
       aria-label={contact.displayName}
       data-contact-id={contact.id}
+      data-row-index={index}
     >
       <Group justify="space-between" wrap="nowrap" h="100%" px="sm">
         <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -78,8 +84,11 @@ function ContactRow({ contact, now }: { contact: ContactSummary; now: Date }) {
   );
 }
 
-/** Only the rows in view are in the DOM; the next page loads as the end comes into view. */
-export function ContactList({ items, hasMore, loadingMore, loadMore }: ContactListProps) {
+/**
+ * Only the rows in view are in the DOM; the next page loads as the end comes into view. Arrow
+ * keys, Home and End move between rows (scrolling as they go), Enter opens one.
+ */
+export function ContactList({ items, hasMore, loadingMore, loadMore, focusRef }: ContactListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = items.length + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -96,8 +105,47 @@ export function ContactList({ items, hasMore, loadingMore, loadMore }: ContactLi
     if (hasMore && !loadingMore && lastIndex >= items.length - 1) loadMore();
   }, [hasMore, loadingMore, lastIndex, items.length, loadMore]);
 
+  const focusRow = useCallback(
+    (index: number) => {
+      if (items.length === 0) return;
+      const target = Math.max(0, Math.min(items.length - 1, index));
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+      let frames = 0;
+      const tryFocus = () => {
+        const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`);
+        if (row) row.focus();
+        else if (++frames < FOCUS_FRAMES) requestAnimationFrame(tryFocus);
+      };
+      tryFocus();
+    },
+    [items.length, virtualizer],
+  );
+  useEffect(() => {
+    if (!focusRef) return;
+    focusRef.current = focusRow;
+    return () => {
+      focusRef.current = null;
+    };
+  }, [focusRef, focusRow]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = Number((event.target as HTMLElement).dataset.rowIndex ?? -1);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + page,
+      PageUp: current - page,
+      Home: 0,
+      End: items.length - 1,
+    };
+    if (!(event.key in moves) || current < 0) return;
+    event.preventDefault();
+    focusRow(moves[event.key]);
+  };
+
   return (
-    <div ref={scrollRef} className={classes.scroller} role="list" aria-label="Contacts">
+    <div ref={scrollRef} className={classes.scroller} role="list" aria-label="Contacts" onKeyDown={onKeyDown}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualItems.map((row) => (
           <div
@@ -107,7 +155,7 @@ export function ContactList({ items, hasMore, loadingMore, loadMore }: ContactLi
             style={{ height: row.size, transform: `translateY(${row.start}px)` }}
           >
             {row.index < items.length ? (
-              <ContactRow contact={items[row.index]} now={now} />
+              <ContactRow contact={items[row.index]} index={row.index} now={now} />
             ) : (
               <Group justify="center" h="100%">
                 <Loader size="sm" aria-label="Loading more contacts" />

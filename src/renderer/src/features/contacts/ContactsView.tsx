@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { circles } from '../../../../shared/contacts/schemas';
 import { layers } from '../../../../shared/strength/model';
@@ -19,6 +19,7 @@ export function ContactsView() {
   const [search, setSearch] = useState(state.query);
   const [debouncedSearch] = useDebouncedValue(search, 150);
   const facets = useRapportQuery('contacts:facets', {});
+  const focusRow = useRef<((index: number) => void) | null>(null);
 
   const update = (change: Partial<ListState>) =>
     setParams(writeListState({ ...readListState(params), ...change }), { replace: true });
@@ -55,6 +56,13 @@ export function ContactsView() {
           placeholder="Search contacts…"
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            // From the search box straight into the results.
+            if (event.key === 'ArrowDown' && focusRow.current) {
+              event.preventDefault();
+              focusRow.current(0);
+            }
+          }}
           style={{ flex: 1, minWidth: 200 }}
         />
         <Select
@@ -134,6 +142,7 @@ export function ContactsView() {
             hasMore={pages.hasNextPage}
             loadingMore={pages.isFetchingNextPage}
             loadMore={() => void pages.fetchNextPage()}
+            focusRef={focusRow}
           />
         </div>
       )}
