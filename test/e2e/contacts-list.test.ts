@@ -47,7 +47,10 @@ test('moves through the list from the keyboard: from the search box, row to row,
   await app.goto('/contacts');
   const list = page.getByRole('list', { name: 'Contacts' });
   await list.getByRole('button', { name: 'Person 000' }).waitFor();
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+  // A string: the e2e project has no DOM types.
+  const focused = async () =>
+    (await page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')) as
+      string | null;
   await page.getByRole('textbox', { name: 'Search contacts' }).focus();
   await page.keyboard.press('ArrowDown');
   await expect.poll(focused).toBe('Person 000');
