@@ -73,6 +73,38 @@ test('moves through the list from the keyboard: from the search box, row to row,
   expect(app.pageErrors).toEqual([]);
 });
 
+test('ticks contacts and changes them at once: a tag, then archive', async () => {
+  const { page } = app;
+  await app.goto('/');
+  await app.goto('/contacts');
+  const list = page.getByRole('list', { name: 'Contacts' });
+  for (const n of ['000', '001', '002'])
+    await list.getByRole('checkbox', { name: `Select Person ${n}` }).check();
+  const bar = page.getByLabel('Selected contacts');
+  await expect(bar.getByTestId('selection-count').textContent()).resolves.toBe('3 contacts selected');
+
+  await bar.getByRole('button', { name: 'Add tag…' }).click();
+  await page.getByRole('combobox', { name: 'Tag to add' }).fill('Q4 outreach');
+  await page.getByRole('button', { name: 'Add tag', exact: true }).click();
+  await page.getByText('Tagged 3 contacts “Q4 outreach”.').waitFor();
+  await bar.waitFor({ state: 'detached' });
+  const tagged = await app.call('contacts:list', { tag: 'Q4 outreach' });
+  expect(tagged.items.map((c) => c.displayName)).toEqual(['Person 000', 'Person 001', 'Person 002']);
+
+  await page.getByRole('combobox', { name: 'Tag' }).click();
+  await page.getByRole('option', { name: 'Q4 outreach' }).click();
+  await page.getByTestId('contact-count').getByText('3 contacts').waitFor();
+  for (const n of ['000', '001', '002'])
+    await list.getByRole('checkbox', { name: `Select Person ${n}` }).check();
+  await app.screenshot('contacts-selection');
+  await bar.getByRole('button', { name: 'Archive' }).click();
+  await page.getByText('Archived 3 contacts.').waitFor();
+  await page.getByText('No contact matches.').waitFor();
+  expect((await app.call('contacts:list', { archived: true })).total).toBe(3);
+  expect((await app.call('contacts:list', {})).total).toBe(COUNT - 3);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('follows the system colour scheme, light or dark', async () => {
   const { page } = app;
   const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');

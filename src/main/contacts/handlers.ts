@@ -1,5 +1,6 @@
 import type { contactsContract } from '../../shared/contacts/contract';
 import type { HandlerMap } from '../ipc/context';
+import { bulkUpdate } from './bulk';
 import { listContactPage } from './list';
 import { listFacets } from './repository';
 import * as service from './service';
@@ -26,6 +27,11 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
     await service.deleteContact(ctx.store.db, input.id);
     ctx.emit('data:changed', { domains: ['contacts', 'journal'] });
     return { deleted: true as const };
+  },
+  'contacts:bulk': async (input, ctx) => {
+    const result = await bulkUpdate(ctx.store.db, input.ids, input.action, ctx.now());
+    if (result.changed > 0) ctx.emit('data:changed', { domains: ['contacts'] });
+    return result;
   },
   'contacts:facets': (_input, { store }) => listFacets(store.db),
 };

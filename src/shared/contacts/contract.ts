@@ -1,11 +1,13 @@
 import { output } from '../ipc/output';
 import {
   contactArchiveInput,
+  contactBulkInput,
   contactCreateInput,
   contactIdInput,
   contactListInput,
   contactUpdateInput,
   type Contact,
+  type ContactBulkResult,
   type ContactFacets,
   type ContactPage,
 } from './schemas';
@@ -18,5 +20,6 @@ export const contactsContract = {
   'contacts:update': { input: contactUpdateInput, output: output<Contact>() },
   'contacts:setArchived': { input: contactArchiveInput, output: output<Contact>() },
   'contacts:delete': { input: contactIdInput, output: output<{ deleted: true }>() },
+  'contacts:bulk': { input: contactBulkInput, output: output<ContactBulkResult>() },
   'contacts:facets': { input: z.object({}).strict(), output: output<ContactFacets>() },
 };

@@ -72,6 +72,24 @@ export const contactUpdateInput = z.strictObject({ id, fields: contactFields });
 export const contactIdInput = z.strictObject({ id });
 export const contactArchiveInput = z.strictObject({ id, archived: z.boolean() });
 
+/** One change applied to many contacts at once (the list's selection). */
+export const contactBulkAction = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('addTag'), tag: z.string().trim().min(1).max(60) }),
+  z.strictObject({ kind: z.literal('removeTag'), tag: z.string().trim().min(1).max(60) }),
+  z.strictObject({ kind: z.literal('addCircle'), circle: circleSchema }),
+  z.strictObject({ kind: z.literal('removeCircle'), circle: circleSchema }),
+  z.strictObject({ kind: z.literal('setArchived'), archived: z.boolean() }),
+]);
+export type ContactBulkAction = z.output<typeof contactBulkAction>;
+export const contactBulkInput = z.strictObject({
+  ids: z.array(id).min(1).max(10_000),
+  action: contactBulkAction,
+});
+export interface ContactBulkResult {
+  /** Contacts the action changed (those it already applied to are left as they were). */
+  changed: number;
+}
+
 export const contactListInput = z.strictObject({
   query: z.string().max(200).optional(),
   circle: circleSchema.optional(),

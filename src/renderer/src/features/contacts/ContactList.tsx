@@ -1,4 +1,4 @@
-import { Avatar, Badge, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
@@ -18,6 +18,9 @@ export interface ContactListProps {
   loadMore(): void;
   /** Set to a function that moves the keyboard focus to a row (the search box's ArrowDown uses it). */
   focusRef?: RefObject<((index: number) => void) | null>;
+  /** Contacts ticked for a change to many at once, and what ticking one does. */
+  selected: ReadonlySet<number>;
+  onToggle(id: number): void;
 }
 
 /** Frames to wait for a row scrolled to to be drawn (the list draws only the rows in view). */
@@ -46,41 +49,57 @@ function Closeness({ strength, now }: { strength: ContactStrengthSummary; now: D
   );
 }
 
-function ContactRow({ contact, index, now }: { contact: ContactSummary; index: number; now: Date }) {
+interface ContactRowProps {
+  contact: ContactSummary;
+  index: number;
+  now: Date;
+  selected: boolean;
+  onToggle(id: number): void;
+}
+
+function ContactRow({ contact, index, now, selected, onToggle }: ContactRowProps) {
   const navigate = useNavigate();
   const subtitle = [contact.title, contact.organisation].filter(Boolean).join(' · ');
   return (
-    <UnstyledButton
-      className={classes.row}
-      onClick={() => void navigate(`/contacts/${contact.id}`)}
-      aria-label={contact.displayName}
-      data-contact-id={contact.id}
-      data-row-index={index}
-    >
-      <Group justify="space-between" wrap="nowrap" h="100%" px="sm">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Avatar name={contact.displayName} color="initials" size={36} aria-hidden />
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text fw={500} truncate>
-              {contact.displayName}
-            </Text>
-            <Text size="sm" c="dimmed" truncate>
-              {subtitle || contact.primaryEmail || '\u00a0'}
-            </Text>
-          </Stack>
-        </Group>
-        <Group gap="md" wrap="nowrap">
-          <Group gap={4} wrap="nowrap">
-            {contact.circles.map((circle) => (
-              <Badge key={circle} variant="light" size="sm">
-                {circleLabels[circle]}
-              </Badge>
-            ))}
+    <Group wrap="nowrap" gap={0} h="100%" className={selected ? classes.selected : undefined}>
+      <Checkbox
+        aria-label={`Select ${contact.displayName}`}
+        checked={selected}
+        onChange={() => onToggle(contact.id)}
+        pl="sm"
+      />
+      <UnstyledButton
+        className={classes.row}
+        onClick={() => void navigate(`/contacts/${contact.id}`)}
+        aria-label={contact.displayName}
+        data-contact-id={contact.id}
+        data-row-index={index}
+      >
+        <Group justify="space-between" wrap="nowrap" h="100%" px="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Avatar name={contact.displayName} color="initials" size={36} aria-hidden />
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text fw={500} truncate>
+                {contact.displayName}
+              </Text>
+              <Text size="sm" c="dimmed" truncate>
+                {subtitle || contact.primaryEmail || '\u00a0'}
+              </Text>
+            </Stack>
           </Group>
-          <Closeness strength={contact.strength} now={now} />
+          <Group gap="md" wrap="nowrap">
+            <Group gap={4} wrap="nowrap">
+              {contact.circles.map((circle) => (
+                <Badge key={circle} variant="light" size="sm">
+                  {circleLabels[circle]}
+                </Badge>
+              ))}
+            </Group>
+            <Closeness strength={contact.strength} now={now} />
+          </Group>
         </Group>
-      </Group>
-    </UnstyledButton>
+      </UnstyledButton>
+    </Group>
   );
 }
 
@@ -88,7 +107,15 @@ function ContactRow({ contact, index, now }: { contact: ContactSummary; index: n
  * Only the rows in view are in the DOM; the next page loads as the end comes into view. Arrow
  * keys, Home and End move between rows (scrolling as they go), Enter opens one.
  */
-export function ContactList({ items, hasMore, loadingMore, loadMore, focusRef }: ContactListProps) {
+export function ContactList({
+  items,
+  hasMore,
+  loadingMore,
+  loadMore,
+  focusRef,
+  selected,
+  onToggle,
+}: ContactListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = items.length + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -155,7 +182,13 @@ export function ContactList({ items, hasMore, loadingMore, loadMore, focusRef }:
             style={{ height: row.size, transform: `translateY(${row.start}px)` }}
           >
             {row.index < items.length ? (
-              <ContactRow contact={items[row.index]} index={row.index} now={now} />
+              <ContactRow
+                contact={items[row.index]}
+                index={row.index}
+                now={now}
+                selected={selected.has(items[row.index].id)}
+                onToggle={onToggle}
+              />
             ) : (
               <Group justify="center" h="100%">
                 <Loader size="sm" aria-label="Loading more contacts" />

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { circles } from '../../../../shared/contacts/schemas';
 import { layers } from '../../../../shared/strength/model';
 import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
+import { SelectionBar } from './SelectionBar';
 import { circleLabels, sortOptions } from './labels';
 import { readListState, toListFilters, writeListState, type ListState } from './listFilters';
 import { useContactPages } from './useContactPages';
@@ -20,6 +21,17 @@ export function ContactsView() {
   const [debouncedSearch] = useDebouncedValue(search, 150);
   const facets = useRapportQuery('contacts:facets', {});
   const focusRow = useRef<((index: number) => void) | null>(null);
+  // Ticked contacts, for a change to many at once; a new filter starts a new selection.
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const filterKey = params.toString();
+  useEffect(() => setSelected(new Set()), [filterKey]);
+  const toggle = useCallback((id: number) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
 
   const update = (change: Partial<ListState>) =>
     setParams(writeListState({ ...readListState(params), ...change }), { replace: true });
@@ -119,6 +131,14 @@ export function ContactsView() {
         />
       </Group>
 
+      {selected.size > 0 && (
+        <SelectionBar
+          ids={[...selected]}
+          archivedView={state.archived}
+          tags={facets.data?.tags ?? []}
+          onDone={() => setSelected(new Set())}
+        />
+      )}
       {pages.error && (
         <Alert color="red" title="Could not load contacts">
           {pages.error.message}
@@ -143,6 +163,8 @@ export function ContactsView() {
             loadingMore={pages.isFetchingNextPage}
             loadMore={() => void pages.fetchNextPage()}
             focusRef={focusRow}
+            selected={selected}
+            onToggle={toggle}
           />
         </div>
       )}
