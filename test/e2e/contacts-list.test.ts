@@ -105,6 +105,38 @@ test('ticks contacts and changes them at once: a tag, then archive', async () =>
   expect(app.pageErrors).toEqual([]);
 });
 
+test('merges two ticked contacts from the list, and undoes it', async () => {
+  const { page } = app;
+  const before = (await app.call('contacts:list', {})).total;
+  await app.goto('/');
+  await app.goto('/contacts');
+  const list = page.getByRole('list', { name: 'Contacts' });
+  // The cached list (from before the archive) shows first and is then refreshed, shifting the
+  // rows: tick only once the count says the list is current.
+  await page.getByTestId('contact-count').getByText(`${before} contacts`).waitFor();
+  await list.getByRole('checkbox', { name: 'Select Person 003' }).check();
+  const bar = page.getByLabel('Selected contacts');
+  // Merging needs exactly two.
+  expect(await bar.getByRole('button', { name: 'Merge…' }).count()).toBe(0);
+  await list.getByRole('checkbox', { name: 'Select Person 004' }).check();
+  await bar.getByRole('button', { name: 'Merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
+  await dialog.getByRole('button', { name: 'Merge into Person 003' }).click();
+  await page.getByText('Contacts merged.').waitFor();
+  await bar.waitFor({ state: 'detached' });
+  expect((await app.call('contacts:list', {})).total).toBe(before - 1);
+  expect((await app.call('contacts:list', { query: 'Person 004' })).total).toBe(0);
+  await page
+    .getByTestId('contact-count')
+    .getByText(`${before - 1} contacts`)
+    .waitFor();
+
+  await page.getByRole('button', { name: 'Undo merge' }).click();
+  await page.getByText('Merge undone.').waitFor();
+  expect((await app.call('contacts:list', {})).total).toBe(before);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('follows the system colour scheme, light or dark', async () => {
   const { page } = app;
   const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');

@@ -122,6 +122,8 @@ export function ContactList({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Keyed by contact, so a row (and its checkbox) stays with its contact when a refresh shifts the list.
+    getItemKey: (index) => items[index]?.id ?? 'loading',
     overscan: 8,
   });
   const virtualItems = virtualizer.getVirtualItems();

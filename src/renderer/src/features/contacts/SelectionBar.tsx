@@ -1,9 +1,11 @@
-import { Alert, Autocomplete, Button, Group, Menu, Paper, Popover, Stack, Text } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Menu, Modal, Paper, Popover, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { circles, type ContactBulkAction } from '../../../../shared/contacts/schemas';
 import { count } from '../../../../shared/text/count';
 import type { RapportError } from '../../api/client';
+import { MergePanel } from '../duplicates/MergePanel';
+import { useMerge } from '../duplicates/useMerge';
 import { circleLabels } from './labels';
 import { useContactWrite } from './useContactMutations';
 
@@ -78,10 +80,15 @@ function TagAction({ label, field, tags, run }: TagActionProps) {
   );
 }
 
-/** Changes for the ticked contacts: tag, circle, archive; each in one transaction in main. */
+/** Changes for the ticked contacts: tag, circle, archive (each one transaction in main), or merge two. */
 export function SelectionBar({ ids, archivedView, tags, onDone }: SelectionBarProps) {
   const write = useContactWrite();
   const [error, setError] = useState<string | null>(null);
+  const [merging, setMerging] = useState(false);
+  const merge = useMerge(() => {
+    setMerging(false);
+    onDone();
+  });
   const run = async (action: ContactBulkAction) => {
     setError(null);
     try {
@@ -140,6 +147,11 @@ export function SelectionBar({ ids, archivedView, tags, onDone }: SelectionBarPr
           >
             {archivedView ? 'Restore' : 'Archive'}
           </Button>
+          {ids.length === 2 && (
+            <Button size="xs" variant="default" onClick={() => setMerging(true)}>
+              Merge…
+            </Button>
+          )}
           <Button size="xs" variant="subtle" onClick={onDone}>
             Clear selection
           </Button>
@@ -150,6 +162,11 @@ export function SelectionBar({ ids, archivedView, tags, onDone }: SelectionBarPr
           </Alert>
         )}
       </Stack>
+      <Modal opened={merging} onClose={() => setMerging(false)} title="Merge contacts" size="xl">
+        {merging && ids.length === 2 && (
+          <MergePanel aId={ids[0]} bId={ids[1]} merge={merge} onCancel={() => setMerging(false)} />
+        )}
+      </Modal>
     </Paper>
   );
 }

@@ -6,6 +6,7 @@ import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { useJournalWrite } from '../journal/useJournal';
 import { MergePanel } from './MergePanel';
+import { useMerge } from './useMerge';
 import { count } from '../../../../shared/text/count';
 
 const reasonLabels: Record<DuplicateReason, string> = {
@@ -36,38 +37,7 @@ export function DuplicatesView() {
   const write = useJournalWrite();
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
 
-  const merge = async (
-    keepId: number,
-    removeId: number,
-    pick: Parameters<typeof write<'duplicates:merge'>>[1]['pick'],
-  ) => {
-    const result = await write('duplicates:merge', { keepId, removeId, pick });
-    setMerging(null);
-    const id = `merged-${result.undoToken}`;
-    notifications.show({
-      id,
-      autoClose: 10_000,
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">Contacts merged.</Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => {
-              notifications.hide(id);
-              void write('duplicates:undoMerge', { token: result.undoToken }).then(
-                () => notifications.show({ message: 'Merge undone.', color: 'green' }),
-                (e: RapportError) => notifications.show({ message: e.message, color: 'red' }),
-              );
-            }}
-          >
-            Undo merge
-          </Button>
-        </Group>
-      ),
-    });
-    return result;
-  };
+  const merge = useMerge(() => setMerging(null));
 
   return (
     <Stack gap="md">
