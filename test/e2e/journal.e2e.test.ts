@@ -166,6 +166,26 @@ describe('journal, end to end in Chromium over a real database file', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('deletes an entry from its page, then puts it back with Undo', async () => {
+    const { page } = app;
+    const entry = await app.call('journal:create', {
+      kind: 'call',
+      title: 'Call about the offsite',
+      startsAt: new Date().toISOString(),
+      participants: [{ contactId: bruno }],
+    });
+    await app.goto(`/journal?entry=${entry.id}`);
+    const dialog = page.getByRole('dialog', { name: 'Journal entry' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('“Call about the offsite” deleted.').waitFor();
+    await expect(app.call('journal:get', { id: entry.id })).rejects.toThrow(/NOT_FOUND/);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByText('Entry restored.').waitFor();
+    const restored = await app.call('journal:list', { contactId: bruno });
+    expect(restored.items.map((i) => i.title)).toContain('Call about the offsite');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('bad input shows a specific error on its field, from the form and from main, and saves nothing', async () => {
     const { page } = app;
     const before = (await app.call('journal:list', {})).total;

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Interaction } from '../../../../shared/journal/schemas';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
+import { showUndoNotice } from '../../app/undoNotice';
 import { displayTitle, durationLabel, formatWhen, kindLabel } from './format';
 import { InteractionForm } from './InteractionForm';
 import { NotesMarkdown } from './NotesMarkdown';
@@ -16,28 +17,13 @@ export function useDeleteWithUndo() {
   const write = useJournalWrite();
   return async (entry: Interaction) => {
     const { undoToken } = await write('journal:delete', { id: entry.id });
-    const id = `deleted-${entry.id}`;
-    notifications.show({
-      id,
+    showUndoNotice({
+      id: `deleted-${entry.id}`,
+      message: `“${displayTitle(entry)}” deleted.`,
       autoClose: 8000,
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">“{displayTitle(entry)}” deleted.</Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => {
-              notifications.hide(id);
-              void write('journal:undoDelete', { token: undoToken }).then(
-                () => notifications.show({ message: 'Entry restored.', color: 'green' }),
-                (e: RapportError) => notifications.show({ message: e.message, color: 'red' }),
-              );
-            }}
-          >
-            Undo
-          </Button>
-        </Group>
-      ),
+      undoLabel: 'Undo',
+      undo: () => write('journal:undoDelete', { token: undoToken }),
+      undone: 'Entry restored.',
     });
   };
 }
