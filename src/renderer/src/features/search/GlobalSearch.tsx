@@ -1,10 +1,11 @@
-import { Badge, Group, Loader, Text } from '@mantine/core';
+import { Avatar, Badge, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useRapportQuery } from '../../api/hooks';
 import { InteractionSearchResults } from '../journal/InteractionSearchResults';
+import { StrengthMeter } from '../strength/StrengthMeter';
 
 const RESULT_LIMIT = 8;
 
@@ -31,13 +32,19 @@ function ContactResults({ query, onOpen }: { query: string; onOpen: (path: strin
           onClick={() => onOpen(`/contacts/${contact.id}`)}
           label={contact.displayName}
           description={[contact.title, contact.organisation].filter(Boolean).join(' · ') || undefined}
+          leftSection={<Avatar name={contact.displayName} color="initials" size={30} aria-hidden />}
           rightSection={
-            <Group gap={4}>
+            <Group gap={6} wrap="nowrap">
               {contact.circles.slice(0, 2).map((circle) => (
                 <Badge key={circle} size="xs" variant="light">
                   {circle}
                 </Badge>
               ))}
+              <StrengthMeter
+                layer={contact.strength.layer}
+                t={contact.strength.t}
+                trend={contact.strength.trend}
+              />
             </Group>
           }
         />
