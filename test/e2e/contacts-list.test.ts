@@ -137,6 +137,25 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
   expect(app.pageErrors).toEqual([]);
 });
 
+test('selects every matching contact, not only the rows loaded, and tags them all', async () => {
+  const { page } = app;
+  const total = (await app.call('contacts:list', {})).total;
+  await app.goto('/');
+  await app.goto('/contacts');
+  await page.getByTestId('contact-count').getByText(`${total} contacts`).waitFor();
+  // More than the first page of 100 the list has loaded.
+  expect(total).toBeGreaterThan(100);
+  await page.getByRole('button', { name: `Select all ${total}` }).click();
+  const bar = page.getByLabel('Selected contacts');
+  await bar.getByText(`${total} contacts selected`).waitFor();
+  await bar.getByRole('button', { name: 'Add tag…' }).click();
+  await page.getByRole('combobox', { name: 'Tag to add' }).fill('Everyone');
+  await page.getByRole('button', { name: 'Add tag', exact: true }).click();
+  await page.getByText(`Tagged ${total} contacts “Everyone”.`).waitFor();
+  expect((await app.call('contacts:list', { tag: 'Everyone' })).total).toBe(total);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('follows the system colour scheme, light or dark', async () => {
   const { page } = app;
   const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');

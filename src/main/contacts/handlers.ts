@@ -1,7 +1,7 @@
 import type { contactsContract } from '../../shared/contacts/contract';
 import type { HandlerMap } from '../ipc/context';
 import { bulkUpdate } from './bulk';
-import { listContactPage } from './list';
+import { listContactPage, matchingContactIds } from './list';
 import { listFacets } from './repository';
 import * as service from './service';
 
@@ -28,6 +28,7 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
     ctx.emit('data:changed', { domains: ['contacts', 'journal'] });
     return { deleted: true as const };
   },
+  'contacts:ids': (input, { store, now }) => matchingContactIds(store, now().getTime(), input),
   'contacts:bulk': async (input, ctx) => {
     const result = await bulkUpdate(ctx.store.db, input.ids, input.action, ctx.now());
     if (result.changed > 0) ctx.emit('data:changed', { domains: ['contacts'] });

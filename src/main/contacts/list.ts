@@ -1,5 +1,10 @@
-import type { ContactPage } from '../../shared/contacts/schemas';
-import type { contactListInput } from '../../shared/contacts/schemas';
+import {
+  MAX_BULK_IDS,
+  type ContactIds,
+  type ContactPage,
+  type contactIdsInput,
+  type contactListInput,
+} from '../../shared/contacts/schemas';
 import type { z } from 'zod';
 import type { Store } from '../db/open';
 import { contactStrengths, type ContactStrengths } from '../strength/service';
@@ -48,4 +53,19 @@ export async function listContactPage(store: Store, now: number, query: ListQuer
     total: ids.length,
     offset: query.offset,
   };
+}
+
+/** Every contact the filters match (layer included), in name order, for "select all". */
+export async function matchingContactIds(
+  store: Store,
+  now: number,
+  query: z.output<typeof contactIdsInput>,
+): Promise<ContactIds> {
+  let ids = await listMatchingIds(store.db, query, 'name', 'asc');
+  const layer = query.layer;
+  if (layer !== undefined) {
+    const strengths = contactStrengths(store.sqlite, now);
+    ids = ids.filter((id) => strengths.layer(id) === layer);
+  }
+  return { ids: ids.slice(0, MAX_BULK_IDS), total: ids.length };
 }

@@ -2,12 +2,14 @@ import { output } from '../ipc/output';
 import {
   contactArchiveInput,
   contactBulkInput,
+  contactIdsInput,
   contactCreateInput,
   contactIdInput,
   contactListInput,
   contactUpdateInput,
   type Contact,
   type ContactBulkResult,
+  type ContactIds,
   type ContactFacets,
   type ContactPage,
 } from './schemas';
@@ -20,6 +22,7 @@ export const contactsContract = {
   'contacts:update': { input: contactUpdateInput, output: output<Contact>() },
   'contacts:setArchived': { input: contactArchiveInput, output: output<Contact>() },
   'contacts:delete': { input: contactIdInput, output: output<{ deleted: true }>() },
+  'contacts:ids': { input: contactIdsInput, output: output<ContactIds>() },
   'contacts:bulk': { input: contactBulkInput, output: output<ContactBulkResult>() },
   'contacts:facets': { input: z.object({}).strict(), output: output<ContactFacets>() },
 };

@@ -72,6 +72,9 @@ export const contactUpdateInput = z.strictObject({ id, fields: contactFields });
 export const contactIdInput = z.strictObject({ id });
 export const contactArchiveInput = z.strictObject({ id, archived: z.boolean() });
 
+/** Most contacts one change may name (`contacts:bulk`), and so most "select all" picks. */
+export const MAX_BULK_IDS = 10_000;
+
 /** One change applied to many contacts at once (the list's selection). */
 export const contactBulkAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('addTag'), tag: z.string().trim().min(1).max(60) }),
@@ -82,7 +85,7 @@ export const contactBulkAction = z.discriminatedUnion('kind', [
 ]);
 export type ContactBulkAction = z.output<typeof contactBulkAction>;
 export const contactBulkInput = z.strictObject({
-  ids: z.array(id).min(1).max(10_000),
+  ids: z.array(id).min(1).max(MAX_BULK_IDS),
   action: contactBulkAction,
 });
 export interface ContactBulkResult {
@@ -104,6 +107,20 @@ export const contactListInput = z.strictObject({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 export type ContactListInput = z.input<typeof contactListInput>;
+
+/** Every contact the list's filters match, for "select all": the list input without order or paging. */
+export const contactIdsInput = contactListInput.omit({
+  sort: true,
+  direction: true,
+  offset: true,
+  limit: true,
+});
+export type ContactIdsInput = z.input<typeof contactIdsInput>;
+export interface ContactIds {
+  /** In name order, at most MAX_BULK_IDS of them. */
+  ids: number[];
+  total: number;
+}
 
 export interface ContactEmail {
   email: string;

@@ -133,6 +133,27 @@ describe('the contacts list with strength', () => {
     expect(after.items[0].strength.t).toBeGreaterThan(0);
   });
 
+  it('gives every id the filters match, in name order, for "select all"', async () => {
+    expect(await call(t.ctx, 'contacts:ids', {})).toEqual({
+      ids: [ids.abe, ids.ada, ids.ben, ids.cy, ids.dee],
+      total: 5,
+    });
+    expect(await call(t.ctx, 'contacts:ids', { circle: 'mentor' })).toEqual({
+      ids: [ids.ada, ids.cy],
+      total: 2,
+    });
+    expect(await call(t.ctx, 'contacts:ids', { circle: 'mentor', layer: 'dormant' })).toEqual({
+      ids: [ids.cy],
+      total: 1,
+    });
+    expect(await call(t.ctx, 'contacts:ids', { archived: true })).toEqual({ ids: [ids.eve], total: 1 });
+    expect(await call(t.ctx, 'contacts:ids', { query: 'zzz' })).toEqual({ ids: [], total: 0 });
+    // Paging has no place here: all of them is the point.
+    const paged = await refused(t.ctx, 'contacts:ids', { limit: 5 });
+    expect(paged.code).toBe('VALIDATION');
+    expect(paged.message).toMatch(/limit/);
+  });
+
   it('refuses an unknown layer or order, naming the field', async () => {
     expect(fields(await refused(t.ctx, 'contacts:list', { layer: 'best-friends' }))).toEqual(['layer']);
     expect(fields(await refused(t.ctx, 'contacts:list', { sort: 'warmth' }))).toEqual(['sort']);

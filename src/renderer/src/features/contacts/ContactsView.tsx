@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +11,8 @@ import { SelectionBar } from './SelectionBar';
 import { circleLabels, sortOptions } from './labels';
 import { readListState, toListFilters, writeListState, type ListState } from './listFilters';
 import { useContactPages } from './useContactPages';
+import { call, type RapportError } from '../../api/client';
+import { notifications } from '@mantine/notifications';
 import { count } from '../../../../shared/text/count';
 
 /** The contacts list: search as you type, filters from the facets, and a virtualised list. */
@@ -43,6 +45,21 @@ export function ContactsView() {
   }, [debouncedSearch, params, setParams]);
 
   const pages = useContactPages(toListFilters(state));
+  // Every contact the filters match, not only the rows loaded so far.
+  const selectAll = async () => {
+    const { sort: _sort, direction: _direction, ...filters } = toListFilters(state);
+    try {
+      const { ids, total } = await call('contacts:ids', filters);
+      setSelected(new Set(ids));
+      if (total > ids.length) {
+        notifications.show({
+          message: `Only the first ${ids.length.toLocaleString()} of ${total.toLocaleString()} are selected.`,
+        });
+      }
+    } catch (e) {
+      notifications.show({ message: (e as RapportError).message, color: 'red' });
+    }
+  };
   const filtered = Boolean(state.query || state.circle || state.tag || state.organisation || state.layer);
 
   return (
@@ -55,6 +72,11 @@ export function ContactsView() {
               {count(pages.total, 'contact')}
               {state.archived ? ' archived' : ''}
             </Text>
+          )}
+          {pages.total > 0 && selected.size < pages.total && (
+            <Anchor component="button" size="sm" onClick={() => void selectAll()}>
+              Select all {pages.total}
+            </Anchor>
           )}
         </Group>
         <Button component={Link} to="/contacts/new">
