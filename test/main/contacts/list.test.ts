@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../src/shared/strength/model';
-import type { ContactPage } from '../../../src/shared/contacts/schemas';
+import { MAX_BULK_IDS, type ContactPage } from '../../../src/shared/contacts/schemas';
 import { tempStore, type TempStore } from '../../support/store';
 import { addContact, call, fields, refused } from '../journal/call';
 
@@ -152,6 +152,22 @@ describe('the contacts list with strength', () => {
     const paged = await refused(t.ctx, 'contacts:ids', { limit: 5 });
     expect(paged.code).toBe('VALIDATION');
     expect(paged.message).toMatch(/limit/);
+  });
+
+  it('gives at most the 10,000 ids one change may name, with the full total', async () => {
+    const insert = t.store.sqlite.prepare(
+      'INSERT INTO contacts (display_name, created_at, updated_at) VALUES (?, ?, ?)',
+    );
+    t.store.sqlite.transaction(() => {
+      for (let i = 0; i < MAX_BULK_IDS + 1; i++) insert.run(`Zed ${i}`, NOW.toISOString(), NOW.toISOString());
+    })();
+    const all = await call(t.ctx, 'contacts:ids', {});
+    expect(all.total).toBe(MAX_BULK_IDS + 6);
+    expect(all.ids).toHaveLength(MAX_BULK_IDS);
+    // Name order: the five named ones first, the last "Zed" left out.
+    expect(all.ids.slice(0, 5)).toEqual([ids.abe, ids.ada, ids.ben, ids.cy, ids.dee]);
+    await call(t.ctx, 'contacts:bulk', { ids: all.ids, action: { kind: 'addTag', tag: 'everyone' } });
+    expect((await call(t.ctx, 'contacts:list', { tag: 'everyone' })).total).toBe(MAX_BULK_IDS);
   });
 
   it('refuses an unknown layer or order, naming the field', async () => {
