@@ -181,11 +181,6 @@ function isoDaysBefore(now: Date, days: number): string {
 }
 
 /**
- * A believable professional network, the same for the same seed and size: most people
- * are colleagues (current and former employers), then mentors, sponsors, mentees, peers
- * and friends, with international names, titles, tags, addresses, phones and links.
- */
-/**
  * A birthday for about two in five people, half of them with the year. It draws from a
  * generator of its own, so adding it left every other fact of the network as it was.
  */
@@ -198,6 +193,11 @@ function demoBirthday(seed: number, index: number, now: Date): string | null {
   return formatBirthdayValue({ year, month, day });
 }
 
+/**
+ * A believable professional network, the same for the same seed and size: most people
+ * are colleagues (current and former employers), then mentors, sponsors, mentees, peers
+ * and friends, with international names, titles, tags, addresses, phones and links.
+ */
 export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
   const seed = options.seed ?? defaultDemoSeed;
   const size = Math.max(1, Math.floor(options.size ?? defaultDemoSize));
