@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { layers, type Layer, type Trend } from '../strength/model';
+import type { Layer, Trend } from '../strength/model';
+import { layerSchema } from '../strength/schemas';
+import { tagName } from '../tags/schemas';
 import { birthdaySchema } from './birthday';
 
 export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
@@ -62,7 +64,7 @@ export const contactFields = z.strictObject({
   emails: z.array(emailInput).max(50).default([]),
   phones: z.array(phoneInput).max(50).default([]),
   links: z.array(linkInput).max(50).default([]),
-  tags: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
+  tags: z.array(tagName).max(100).default([]),
 });
 export type ContactFieldsInput = z.input<typeof contactFields>;
 export type ContactFields = z.output<typeof contactFields>;
@@ -77,8 +79,8 @@ export const MAX_BULK_IDS = 10_000;
 
 /** One change applied to many contacts at once (the list's selection). */
 export const contactBulkAction = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('addTag'), tag: z.string().trim().min(1).max(60) }),
-  z.strictObject({ kind: z.literal('removeTag'), tag: z.string().trim().min(1).max(60) }),
+  z.strictObject({ kind: z.literal('addTag'), tag: tagName }),
+  z.strictObject({ kind: z.literal('removeTag'), tag: tagName }),
   z.strictObject({ kind: z.literal('addCircle'), circle: circleSchema }),
   z.strictObject({ kind: z.literal('removeCircle'), circle: circleSchema }),
   z.strictObject({ kind: z.literal('setArchived'), archived: z.boolean() }),
@@ -99,7 +101,7 @@ export const contactListInput = z.strictObject({
   tag: z.string().max(60).optional(),
   organisation: z.string().max(200).optional(),
   /** Only contacts shown in this strength layer (a pin counts as the layer). */
-  layer: z.enum(layers).optional(),
+  layer: layerSchema.optional(),
   archived: z.boolean().default(false),
   sort: z.enum(contactSortKeys).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
@@ -115,7 +117,6 @@ export const contactIdsInput = contactListInput.omit({
   offset: true,
   limit: true,
 });
-export type ContactIdsInput = z.input<typeof contactIdsInput>;
 export interface ContactIds {
   /** In name order, at most MAX_BULK_IDS of them. */
   ids: number[];

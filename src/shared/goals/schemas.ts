@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagName } from '../tags/schemas';
 import { interactionKinds, type InteractionKind } from '../journal/kinds';
 import { circles, type Circle } from '../contacts/schemas';
 import { layers, type Layer } from '../strength/model';
@@ -24,7 +25,7 @@ const dateString = z.string().refine(isDate, 'Use a date as YYYY-MM-DD');
 export const goalFilterSchema = z.strictObject({
   kinds: z.array(z.enum(interactionKinds)).max(interactionKinds.length).default([]),
   circles: z.array(z.enum(circles)).max(circles.length).default([]),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  tags: z.array(tagName).max(50).default([]),
   organisations: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
   contactIds: z.array(id).max(500).default([]),
   mode: z.enum(filterModes).default('all'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagName } from '../tags/schemas';
 import { circles, type Circle } from '../contacts/schemas';
 import {
   initiators,
@@ -63,7 +64,7 @@ export const interactionFields = z
     location: z.string().trim().max(300).nullable().optional(),
     initiatedBy: z.enum(initiators).default('unknown'),
     participants: z.array(participantInput).max(2000).default([]),
-    tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+    tags: z.array(tagName).max(50).default([]),
   })
   .superRefine((f, ctx) => {
     if (f.allDay && !isIsoDate(f.startsAt)) {
@@ -119,7 +120,7 @@ export const journalListInput = z.strictObject({
   contactId: id.optional(),
   circle: z.enum(circles).optional(),
   kind: z.enum(interactionKinds).optional(),
-  tag: z.string().trim().min(1).max(60).optional(),
+  tag: tagName.optional(),
   from: z.string().refine(isIsoDate, 'Not a date').optional(),
   to: z.string().refine(isIsoDate, 'Not a date').optional(),
   ...page,
