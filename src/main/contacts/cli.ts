@@ -1,19 +1,9 @@
 import { parseCommandArgs, requireString, UsageError } from '../cli/args';
 import { withCliContext, type CliIo } from '../cli/runtime';
 import type { CliCommand } from '../cli/command';
-import { circles, type Circle, type ContactSortKey } from '../../shared/contacts/schemas';
+import { contactListOrders } from '../../shared/contacts/listOrders';
+import { circles, type Circle } from '../../shared/contacts/schemas';
 import { layers, type Layer } from '../../shared/strength/model';
-
-/** `--sort` values: the list's orders, each in the direction that reads right. */
-const listOrders: Record<string, { sort: ContactSortKey; direction: 'asc' | 'desc' } | undefined> = {
-  name: { sort: 'name', direction: 'asc' },
-  organisation: { sort: 'organisation', direction: 'asc' },
-  updated: { sort: 'updated', direction: 'desc' },
-  created: { sort: 'created', direction: 'desc' },
-  strength: { sort: 'strength', direction: 'desc' },
-  'last-contact': { sort: 'lastContact', direction: 'desc' },
-  'longest-since-contact': { sort: 'lastContact', direction: 'asc' },
-};
 
 async function list(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -33,10 +23,11 @@ async function list(argv: string[], io: CliIo): Promise<number> {
   if (layer !== undefined && !layers.includes(layer as Layer)) {
     throw new UsageError(`Unknown layer ${layer}; one of ${layers.join(', ')}`);
   }
-  const sortName = (values.sort as string | undefined) ?? 'name';
-  const order = Object.hasOwn(listOrders, sortName) ? listOrders[sortName] : undefined;
-  if (!order)
-    throw new UsageError(`Unknown order ${values.sort}; one of ${Object.keys(listOrders).join(', ')}`);
+  const flag = (values.sort as string | undefined) ?? contactListOrders[0].flag;
+  const order = contactListOrders.find((o) => o.flag === flag);
+  if (!order) {
+    throw new UsageError(`Unknown order ${flag}; one of ${contactListOrders.map((o) => o.flag).join(', ')}`);
+  }
   return withCliContext(requireString(values.db, 'db'), async (call) => {
     const items = [];
     for (let offset = 0; ; offset += 1000) {
@@ -44,7 +35,8 @@ async function list(argv: string[], io: CliIo): Promise<number> {
         query: values.query as string | undefined,
         circle: circle as Circle | undefined,
         layer: layer as Layer | undefined,
-        ...order,
+        sort: order.sort,
+        direction: order.direction,
         archived: values.archived === true,
         offset,
         limit: 1000,

@@ -8,7 +8,8 @@ import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
 import { SelectionBar } from './SelectionBar';
-import { circleLabels, sortOptions } from './labels';
+import { circleLabels } from './labels';
+import { contactListOrders } from '../../../../shared/contacts/listOrders';
 import { readListState, toListFilters, writeListState, type ListState } from './listFilters';
 import { useContactPages } from './useContactPages';
 import { call, type RapportError } from '../../api/client';
@@ -139,10 +140,10 @@ export function ContactsView() {
         />
         <Select
           aria-label="Sort by"
-          data={sortOptions.map(({ value, label }) => ({ value, label }))}
+          data={contactListOrders.map(({ value, label }) => ({ value, label }))}
           value={state.order}
           allowDeselect={false}
-          onChange={(order) => update({ order: order ?? sortOptions[0].value })}
+          onChange={(order) => update({ order: order ?? contactListOrders[0].value })}
           w={185}
         />
         <Switch

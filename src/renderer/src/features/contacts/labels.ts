@@ -1,4 +1,4 @@
-import type { Circle, ContactSortKey, LinkKind } from '../../../../shared/contacts/schemas';
+import type { Circle, LinkKind } from '../../../../shared/contacts/schemas';
 
 export const circleLabels: Record<Circle, string> = {
   colleague: 'Colleague',
@@ -16,22 +16,6 @@ export const linkKindLabels: Record<LinkKind, string> = {
   website: 'Website',
   other: 'Other',
 };
-
-/** The list orders offered to the user, each a sort key and a direction. */
-export const sortOptions: Array<{
-  value: string;
-  label: string;
-  sort: ContactSortKey;
-  direction: 'asc' | 'desc';
-}> = [
-  { value: 'name', label: 'Name', sort: 'name', direction: 'asc' },
-  { value: 'organisation', label: 'Organisation', sort: 'organisation', direction: 'asc' },
-  { value: 'updated', label: 'Recently updated', sort: 'updated', direction: 'desc' },
-  { value: 'created', label: 'Recently added', sort: 'created', direction: 'desc' },
-  { value: 'strength', label: 'Strongest first', sort: 'strength', direction: 'desc' },
-  { value: 'recent', label: 'Contacted recently', sort: 'lastContact', direction: 'desc' },
-  { value: 'longest', label: 'Longest since contact', sort: 'lastContact', direction: 'asc' },
-];
 
 export function describeCadence(days: number | null): string {
   if (days === null) return 'No reminder';

@@ -1,6 +1,6 @@
 import { circles, type Circle } from '../../../../shared/contacts/schemas';
 import { layers, type Layer } from '../../../../shared/strength/model';
-import { sortOptions } from './labels';
+import { contactListOrders } from '../../../../shared/contacts/listOrders';
 import type { ContactListFilters } from './useContactPages';
 
 /** What the list shows, as it is kept in the address (so going back restores it). */
@@ -25,7 +25,7 @@ export function readListState(params: URLSearchParams): ListState {
     organisation: params.get('org') || null,
     layer: layers.includes(layer as Layer) ? (layer as Layer) : null,
     archived: params.get('archived') === '1',
-    order: sortOptions.some((o) => o.value === order) ? (order as string) : sortOptions[0].value,
+    order: contactListOrders.some((o) => o.value === order) ? (order as string) : contactListOrders[0].value,
   };
 }
 
@@ -37,13 +37,13 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.organisation) params.set('org', state.organisation);
   if (state.layer) params.set('layer', state.layer);
   if (state.archived) params.set('archived', '1');
-  if (state.order !== sortOptions[0].value) params.set('order', state.order);
+  if (state.order !== contactListOrders[0].value) params.set('order', state.order);
   return params;
 }
 
 /** The list request for a state: only the filters that are set, the order as key + direction. */
 export function toListFilters(state: ListState): ContactListFilters {
-  const order = sortOptions.find((o) => o.value === state.order) ?? sortOptions[0];
+  const order = contactListOrders.find((o) => o.value === state.order) ?? contactListOrders[0];
   const filters: ContactListFilters = {
     archived: state.archived,
     sort: order.sort,
