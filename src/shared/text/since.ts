@@ -28,3 +28,8 @@ function calendarMonths(then: Date, now: Date): number {
   const months = (now.getFullYear() - then.getFullYear()) * 12 + now.getMonth() - then.getMonth();
   return now.getDate() < then.getDate() ? months - 1 : months;
 }
+
+/** "last contact 3 weeks ago", or "no contact yet" when `lastAt` (UTC ISO) is null. */
+export function lastContactText(lastAt: string | null, now: Date): string {
+  return lastAt === null ? 'no contact yet' : `last contact ${sinceText(new Date(lastAt), now)}`;
+}

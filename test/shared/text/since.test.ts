@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sinceText } from '../../../src/shared/text/since';
+import { lastContactText, sinceText } from '../../../src/shared/text/since';
 
 // Local-time constructors, so the cases hold in any time zone the tests run in.
 const now = new Date(2026, 10, 25, 9, 30);
@@ -25,5 +25,12 @@ describe('sinceText', () => {
 
   it('reads a moment after now as today', () => {
     expect(at(2026, 12, 3)).toBe('today');
+  });
+});
+
+describe('lastContactText', () => {
+  it('says when, or that there has been none', () => {
+    expect(lastContactText(new Date(2026, 10, 24, 12).toISOString(), now)).toBe('last contact yesterday');
+    expect(lastContactText(null, now)).toBe('no contact yet');
   });
 });

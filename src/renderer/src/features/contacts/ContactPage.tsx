@@ -16,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../../shared/contacts/schemas';
-import { sinceText } from '../../../../shared/text/since';
+import { lastContactText } from '../../../../shared/text/since';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { EmptyState } from '../../app/EmptyState';
@@ -155,8 +155,7 @@ function Closeness({ contactId }: { contactId: number }) {
     <Group gap={6} data-testid="contact-closeness">
       <StrengthMeter layer={layer} t={t} trend={trend} />
       <Text size="sm" c="dimmed">
-        {layerShort[layer]} ·{' '}
-        {lastAt === null ? 'no contact yet' : `last contact ${sinceText(new Date(lastAt), new Date())}`}
+        {layerShort[layer]} · {lastContactText(lastAt, new Date())}
       </Text>
     </Group>
   );

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { StrengthRow } from '../../../../shared/strength/schemas';
-import { sinceText } from '../../../../shared/text/since';
+import { lastContactText } from '../../../../shared/text/since';
 import { useRapportQuery } from '../../api/hooks';
 import { StrengthMeter } from '../strength/StrengthMeter';
 
@@ -19,7 +19,7 @@ function DriftingRow({ row, now }: { row: StrengthRow; now: Date }) {
           {row.displayName}
         </Anchor>
         <Text size="xs" c="dimmed">
-          {row.lastAt === null ? 'no contact yet' : `last contact ${sinceText(new Date(row.lastAt), now)}`}
+          {lastContactText(row.lastAt, now)}
         </Text>
       </Stack>
       <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
