@@ -16,6 +16,8 @@ import { call, type RapportError } from '../../api/client';
 import { notifications } from '@mantine/notifications';
 import { count } from '../../../../shared/text/count';
 
+const noneSelected: ReadonlySet<number> = new Set();
+
 /** The contacts list: search as you type, filters from the facets, and a virtualised list. */
 export function ContactsView() {
   const [params, setParams] = useSearchParams();
@@ -24,17 +26,22 @@ export function ContactsView() {
   const [debouncedSearch] = useDebouncedValue(search, 150);
   const facets = useRapportQuery('contacts:facets', {});
   const focusRow = useRef<((index: number) => void) | null>(null);
-  // Ticked contacts, for a change to many at once; a new filter starts a new selection.
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Ticked contacts, for a change to many at once. A selection belongs to the filters it was made
+  // under (the address), so a new filter starts a new one.
   const filterKey = params.toString();
-  useEffect(() => setSelected(new Set()), [filterKey]);
-  const toggle = useCallback((id: number) => {
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
+  const [selection, setSelection] = useState({ filterKey, ids: noneSelected });
+  const selected = selection.filterKey === filterKey ? selection.ids : noneSelected;
+  const setSelected = (ids: ReadonlySet<number>) => setSelection({ filterKey, ids });
+  const toggle = useCallback(
+    (id: number) => {
+      setSelection((previous) => {
+        const next = new Set(previous.filterKey === filterKey ? previous.ids : noneSelected);
+        if (!next.delete(id)) next.add(id);
+        return { filterKey, ids: next };
+      });
+    },
+    [filterKey],
+  );
 
   const update = (change: Partial<ListState>) =>
     setParams(writeListState({ ...readListState(params), ...change }), { replace: true });
@@ -159,7 +166,7 @@ export function ContactsView() {
           ids={[...selected]}
           archivedView={state.archived}
           tags={facets.data?.tags ?? []}
-          onDone={() => setSelected(new Set())}
+          onDone={() => setSelected(noneSelected)}
         />
       )}
       {pages.error && (
