@@ -34,7 +34,6 @@ function doneMessage(action: ContactBulkAction, changed: number): string {
   }
 }
 
-/** A tag to add or remove: typed, or picked from the tags in use. */
 interface TagActionProps {
   label: string;
   /** The tag box's label, apart from the list's own tag filter. */
@@ -43,6 +42,7 @@ interface TagActionProps {
   run(tag: string): Promise<void>;
 }
 
+/** A tag to add or remove: typed, or picked from the tags in use. */
 function TagAction({ label, field, tags, run }: TagActionProps) {
   const [opened, setOpened] = useState(false);
   const [tag, setTag] = useState('');
