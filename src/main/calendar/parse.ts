@@ -7,6 +7,7 @@ import type {
   Skipped,
   Warning,
 } from '../../shared/calendar/types';
+import { count } from '../../shared/text/count';
 import { normalizeEmail } from '../../shared/text/email';
 import { CalendarImportError } from './errors';
 import { BrokenEvent, readEvent, type EventData, type When } from './event';
@@ -162,7 +163,7 @@ function finishResult(result: ParsedCalendar, approximate: Set<string>): ParsedC
 
 function repairWarnings(repairs: Record<string, number>, fileName: string): Warning[] {
   return Object.entries(repairs).map(([kind, n]) => ({
-    message: `Repaired ${n} ${kind}${n === 1 ? '' : 's'} in ${fileName}.`,
+    message: `Repaired ${count(n, kind)} in ${fileName}.`,
   }));
 }
 
