@@ -27,6 +27,7 @@ interface Fixture {
   keystrokes: string[];
   /** The list's columns, for the peer's statements. */
   columns: string;
+  pageById: Map<number, BetterSqlite3.Statement>;
 }
 
 let fixture: Promise<Fixture> | undefined;
@@ -70,6 +71,7 @@ function shared(): Promise<Fixture> {
         )
         .pluck(),
       columns,
+      pageById: new Map(),
       keystrokes: words.flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1))),
     };
   })();
@@ -148,15 +150,25 @@ const peerKeystroke = (f: Fixture, i: number) => {
 };
 
 const listStrongest = (f: Fixture) => viaBridge(f, { sort: 'strength', direction: 'desc', limit: pageSize });
+/** One page's rows by id, prepared once per page length as a careful author would. */
+function pageStatement(f: Fixture, length: number): BetterSqlite3.Statement {
+  let statement = f.pageById.get(length);
+  if (!statement) {
+    statement = f.store.sqlite.prepare(
+      `SELECT ${f.columns} FROM contacts c WHERE c.id IN (${Array.from({ length }, () => '?').join(', ')})`,
+    );
+    f.pageById.set(length, statement);
+  }
+  return statement;
+}
+
 /** Every id by name, the strongest first (a stable sort keeps name order among equals), one page. */
 const peerStrongest = (f: Fixture) => {
   const strengths = contactStrengths(f.store.sqlite, f.ctx.now().getTime());
   const ids = f.allIds.all(0) as number[];
   ids.sort((a, b) => strengths.t(b) - strengths.t(a));
   const page = ids.slice(0, pageSize);
-  const rows = f.store.sqlite
-    .prepare(`SELECT ${f.columns} FROM contacts c WHERE c.id IN (${page.map(() => '?').join(', ')})`)
-    .all(...page) as Row[];
+  const rows = pageStatement(f, page.length).all(...page) as Row[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return toPage(
     f,
