@@ -175,6 +175,64 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(stored.emails).toHaveLength(2);
   });
 
+  test('records who introduced her and who she reports to, read from both ends, and removes one with undo', async () => {
+    const { page } = app;
+    const priya = (await app.call('contacts:list', { query: 'Priya' })).items[0].id;
+    await app.goto(`/contacts/${anaId}`);
+    const card = page.getByTestId('contact-relationships');
+    await card.getByText('none recorded yet').waitFor();
+
+    const add = async (role: string, name: string, note = '') => {
+      await card.getByRole('button', { name: 'Add relationship' }).click();
+      await card.getByRole('combobox', { name: 'They…' }).click();
+      await page.getByRole('option', { name: role, exact: true }).click();
+      await card.getByRole('combobox', { name: 'Who' }).fill(name.split(' ')[0]);
+      await page.getByRole('option', { name, exact: true }).click();
+      if (note) await card.getByRole('textbox', { name: 'Note' }).fill(note);
+      await card.getByRole('button', { name: 'Add relationship' }).click();
+    };
+    await add('Introduced by', 'Priya Raman', 'Robotics meetup');
+    await card.getByText('— Robotics meetup').waitFor();
+    await add('Reports to', 'Tomás Herrera');
+    const rows = card.getByTestId('relationship-row');
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual([
+        'Introduced by Priya Raman · Northwind Health — Robotics meetup×',
+        'Reports to Tomás Herrera · Northwind Health×',
+      ]);
+    const stored = await app.call('relationships:list', { contactId: anaId });
+    expect(stored.map((r) => [r.kind, r.side, r.other.id, r.note])).toEqual([
+      ['introduced_by', 'from', priya, 'Robotics meetup'],
+      ['reports_to', 'from', stored[1].other.id, ''],
+    ]);
+
+    // The same fact again is refused in words, and the form stays open to correct it.
+    await add('Introduced by', 'Priya Raman');
+    await card
+      .getByRole('alert')
+      .getByText('Already recorded: Ana Souza was introduced to you by Priya Raman.')
+      .waitFor();
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await app.screenshot('relationships');
+
+    // Priya's page reads it from her end.
+    await card.getByRole('link', { name: 'Priya Raman' }).click();
+    await page.getByRole('heading', { name: 'Priya Raman' }).waitFor();
+    await page.getByTestId('contact-relationships').getByText('Introduced you to').waitFor();
+    await page.getByTestId('contact-relationships').getByRole('link', { name: 'Ana Souza' }).click();
+    await page.getByRole('heading', { name: 'Ana Souza' }).waitFor();
+
+    await card.getByRole('button', { name: 'Remove: Reports to Tomás Herrera' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(app.call('relationships:list', { contactId: anaId })).resolves.toHaveLength(1);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByText('“Reports to Tomás Herrera” is back.').waitFor();
+    await expect.poll(() => rows.count()).toBe(2);
+    const back = await app.call('relationships:list', { contactId: anaId });
+    expect(back.map((r) => r.kind)).toEqual(['introduced_by', 'reports_to']);
+  });
+
   test('gives her a birthday three days from now, shown on her page and on the dashboard', async () => {
     const { page } = app;
     // The browser's own calendar decides "today", as the app's does.

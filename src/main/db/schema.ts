@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RelationshipKind } from '../../shared/relationships/kinds';
 
 /**
  * Kysely's view of the SQLite file. Booleans are 0/1 here; repositories convert them.
@@ -67,7 +68,8 @@ export interface RelationshipsTable {
   id: Generated<number>;
   from_contact_id: number;
   to_contact_id: number;
-  kind: string;
+  kind: RelationshipKind;
+  note: Generated<string>;
   created_at: string;
 }
 

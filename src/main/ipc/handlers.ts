@@ -7,6 +7,7 @@ import { settingsHandlers } from '../settings/handlers';
 import { journalHandlers } from '../journal/handlers';
 import { strengthHandlers } from '../strength/handlers';
 import { interopHandlers } from '../interop/handlers';
+import { relationshipsHandlers } from '../relationships/handlers';
 
 /** Every channel's handler; each domain owns its map, this file only joins them. */
 export const handlers: HandlerMap<Channel> = {
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<Channel> = {
   ...journalHandlers,
   ...strengthHandlers,
   ...interopHandlers,
+  ...relationshipsHandlers,
 };

@@ -6,6 +6,7 @@ import { settingsContract } from '../settings/contract';
 import { journalContract } from '../journal/contract';
 import { strengthContract } from '../strength/contract';
 import { interopContract } from '../interop/contract';
+import { relationshipsContract } from '../relationships/contract';
 
 /**
  * The single list of channels: name -> input schema and output type. Each domain owns
@@ -19,6 +20,7 @@ export const contract = {
   ...journalContract,
   ...strengthContract,
   ...interopContract,
+  ...relationshipsContract,
 };
 
 export type Contract = typeof contract;

@@ -153,3 +153,41 @@ describe('merge', () => {
     expect(t.store.sqlite.prepare('SELECT count(*) FROM undo_snapshots').pluck().get()).toBe(0);
   });
 });
+
+describe('merging contacts with relationships', () => {
+  const related = async (contactId: number) =>
+    (await call(t.ctx, 'relationships:list', { contactId })).map(
+      (r) => `${r.kind}/${r.side} ${r.other.displayName}`,
+    );
+
+  it('moves them to the kept contact, drops what would link the person to themself or repeat, and undo puts all back', async () => {
+    // Ben between the two, so the moved "knows" ends up the other way round from the kept one.
+    const keep = await addContact(t.ctx, 'Ana Souza');
+    const ben = await addContact(t.ctx, 'Ben Lee');
+    const remove = await addContact(t.ctx, 'Ana S.');
+    const cy = await addContact(t.ctx, 'Cy Twombly');
+    await call(t.ctx, 'relationships:add', { fromId: keep, toId: ben, kind: 'knows' });
+    await call(t.ctx, 'relationships:add', { fromId: ben, toId: remove, kind: 'knows' }); // the same, once merged
+    await call(t.ctx, 'relationships:add', { fromId: remove, toId: cy, kind: 'introduced_by' });
+    await call(t.ctx, 'relationships:add', { fromId: remove, toId: keep, kind: 'works_with' }); // to themself, once merged
+    const before = {
+      keep: await related(keep),
+      remove: await related(remove),
+      ben: await related(ben),
+      cy: await related(cy),
+    };
+
+    const result = await call(t.ctx, 'duplicates:merge', { keepId: keep, removeId: remove, pick: {} });
+    expect(await related(keep)).toEqual(['knows/from Ben Lee', 'introduced_by/from Cy Twombly']);
+    expect(await related(ben)).toEqual(['knows/to Ana Souza']);
+    expect(await related(cy)).toEqual(['introduced_by/to Ana Souza']);
+
+    await call(t.ctx, 'duplicates:undoMerge', { token: result.undoToken });
+    expect({
+      keep: await related(keep),
+      remove: await related(remove),
+      ben: await related(ben),
+      cy: await related(cy),
+    }).toEqual(before);
+  });
+});

@@ -6,6 +6,7 @@ import { migration005 } from './005_goals';
 import { migration006 } from './006_interop';
 import { migration007 } from './007_journal_extras';
 import { migration008 } from './008_interactions_fts_prefixes';
+import { migration009 } from './009_relationships';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

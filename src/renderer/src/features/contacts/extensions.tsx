@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { ContactJournal } from '../journal/ContactJournal';
 import { ContactGoals } from '../goals/ContactGoals';
+import { RelationshipsSection } from '../relationships/RelationshipsSection';
 import { StrengthPanel } from '../strength/StrengthPanel';
 
 /** A section other features add to the end of the contact page (timeline, strength, goals, ...). */
@@ -14,6 +15,7 @@ export interface ContactExtension {
 export const contactExtensions: ContactExtension[] = [
   { id: 'strength', component: StrengthPanel },
   { id: 'journal', component: ContactJournal },
+  { id: 'relationships', component: RelationshipsSection },
   { id: 'goals', component: ContactGoals },
 ];
 

@@ -1,14 +1,13 @@
 import { MultiSelect } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useRapportQuery } from '../../api/hooks';
+import { useContactSearch } from '../contacts/useContactSearch';
 
 export interface PickedContact {
   contactId: number;
   displayName: string;
 }
 
-/** Contacts chosen by typing part of a name; the search runs in main over the FTS index. */
+/** Contacts chosen by typing part of a name. */
 export function ParticipantPicker({
   label,
   value,
@@ -21,15 +20,9 @@ export function ParticipantPicker({
   error?: string;
 }) {
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 100);
-  const found = useRapportQuery(
-    'contacts:list',
-    { query: debounced, limit: 20 },
-    { enabled: debounced.length > 0, placeholderData: (previous) => previous },
-  );
+  const { typed, found } = useContactSearch(search);
   const known = new Map(value.map((p) => [String(p.contactId), p.displayName]));
-  for (const c of found.data?.items ?? [])
-    if (!known.has(String(c.id))) known.set(String(c.id), c.displayName);
+  for (const c of found) if (!known.has(String(c.id))) known.set(String(c.id), c.displayName);
   return (
     <MultiSelect
       label={label}
@@ -45,7 +38,7 @@ export function ParticipantPicker({
         onChange(ids.map((id) => ({ contactId: Number(id), displayName: known.get(id) ?? id })));
         setSearch('');
       }}
-      nothingFoundMessage={debounced ? 'No contact matches' : 'Type a name'}
+      nothingFoundMessage={typed ? 'No contact matches' : 'Type a name'}
       error={error}
       hidePickedOptions
     />

@@ -1,0 +1,202 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import {
+  relationshipEnds,
+  relationshipLabel,
+  relationshipRoles,
+  type RelationshipKind,
+  type RelationshipSide,
+} from '../../../../shared/relationships/kinds';
+import { MAX_RELATIONSHIP_NOTE, type RelatedContact } from '../../../../shared/relationships/schemas';
+import { call, type RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
+import { showUndoNotice } from '../../app/undoNotice';
+import { ContactPicker } from '../contacts/ContactPicker';
+import type { PickedContact } from '../journal/ParticipantPicker';
+
+const roleValue = (kind: RelationshipKind, side: RelationshipSide) => `${kind}:${side}`;
+const roleOptions = relationshipRoles.map((r) => ({ value: roleValue(r.kind, r.side), label: r.label }));
+
+/** Calls a relationships channel and refreshes what shows relationships straight away. */
+function useRelationshipWrite() {
+  const client = useQueryClient();
+  return async function write<T>(run: () => Promise<T>): Promise<T> {
+    const result = await run();
+    await client.invalidateQueries({ queryKey: ['relationships'] });
+    return result;
+  };
+}
+
+function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(): void }) {
+  const [role, setRole] = useState<string | null>(roleOptions[0].value);
+  const [other, setOther] = useState<PickedContact | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const write = useRelationshipWrite();
+
+  const save = async () => {
+    const picked = relationshipRoles.find((r) => roleValue(r.kind, r.side) === role);
+    if (!picked || !other) {
+      setError('Choose how they are related and to whom.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const ends = relationshipEnds(picked.side, contactId, other.contactId);
+      await write(() => call('relationships:add', { ...ends, kind: picked.kind, note }));
+      onDone();
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="xs" data-testid="relationship-form">
+      <Group grow align="flex-start">
+        <Select
+          label="They…"
+          data={roleOptions}
+          value={role}
+          onChange={setRole}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: false }}
+        />
+        <ContactPicker label="Who" value={other} onChange={setOther} exclude={contactId} />
+      </Group>
+      <TextInput
+        label="Note"
+        placeholder="Optional: where, when, how"
+        value={note}
+        maxLength={MAX_RELATIONSHIP_NOTE}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button size="xs" loading={busy} onClick={() => void save()}>
+          Add relationship
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function RelationshipRow({ item }: { item: RelatedContact }) {
+  const write = useRelationshipWrite();
+  const label = relationshipLabel(item.kind, item.side);
+  const remove = async () => {
+    const removed = await write(() => call('relationships:remove', { id: item.id }));
+    const { fromId, toId, kind, note } = removed;
+    showUndoNotice({
+      id: `relationship-removed-${removed.id}`,
+      message: `Removed “${label} ${item.other.displayName}”.`,
+      autoClose: 8000,
+      undoLabel: 'Undo',
+      undo: () => write(() => call('relationships:add', { fromId, toId, kind, note })),
+      undone: `“${label} ${item.other.displayName}” is back.`,
+    });
+  };
+  return (
+    <Group justify="space-between" wrap="nowrap" data-testid="relationship-row">
+      <Text size="sm">
+        <Text span c="dimmed">
+          {label}
+        </Text>{' '}
+        <Anchor component={Link} to={`/contacts/${item.other.id}`}>
+          {item.other.displayName}
+        </Anchor>
+        {item.other.organisation && (
+          <Text span c="dimmed">
+            {' '}
+            · {item.other.organisation}
+          </Text>
+        )}
+        {item.other.archived && (
+          <Text span c="dimmed">
+            {' '}
+            (archived)
+          </Text>
+        )}
+        {item.note && (
+          <Text span c="dimmed" fs="italic">
+            {' '}
+            — {item.note}
+          </Text>
+        )}
+      </Text>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        aria-label={`Remove: ${label} ${item.other.displayName}`}
+        onClick={() =>
+          void remove().catch((e: RapportError) => notifications.show({ message: e.message, color: 'red' }))
+        }
+      >
+        ×
+      </ActionIcon>
+    </Group>
+  );
+}
+
+/** Who this contact is related to (introduced by, reports to, mentors, works with, knows), from their side. */
+export function RelationshipsSection({ contactId }: { contactId: number }) {
+  const related = useRapportQuery('relationships:list', { contactId });
+  const [adding, setAdding] = useState(false);
+  const items = related.data ?? [];
+  return (
+    <Card withBorder data-testid="contact-relationships">
+      <Group justify="space-between" mb={items.length > 0 || adding ? 'xs' : 0}>
+        <Text fw={600}>Relationships</Text>
+        {!adding && (
+          <Button size="xs" variant="light" onClick={() => setAdding(true)}>
+            Add relationship
+          </Button>
+        )}
+      </Group>
+      {related.isError && (
+        <Alert color="red" title="Could not load relationships">
+          {related.error.message}
+        </Alert>
+      )}
+      {items.length === 0 && !adding && related.isSuccess && (
+        <Text size="sm" c="dimmed">
+          Who introduced you, who they report to, mentor or work with: none recorded yet.
+        </Text>
+      )}
+      <Stack gap={4}>
+        {items.map((item) => (
+          <RelationshipRow key={item.id} item={item} />
+        ))}
+      </Stack>
+      {adding && (
+        <Stack mt={items.length > 0 ? 'sm' : 0}>
+          <AddRelationshipForm contactId={contactId} onDone={() => setAdding(false)} />
+        </Stack>
+      )}
+    </Card>
+  );
+}
