@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { relationshipLabel, type RelationshipKind } from '../../shared/relationships/kinds';
 
 /** Every contact with its lists, read in a few bulk queries (exports of 10,000 stay well under a second). */
 export interface ExportContact {
@@ -19,6 +20,8 @@ export interface ExportContact {
   phones: Array<{ phone: string; label: string | null }>;
   links: Array<{ kind: string; url: string }>;
   tags: string[];
+  /** Read from this contact's end: "Reports to Tomás Herrera". */
+  relationships: Array<{ label: string; name: string; note: string }>;
   photo: { mime: string; data: Buffer } | null;
 }
 
@@ -65,6 +68,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       phones: [],
       links: [],
       tags: [],
+      relationships: [],
       photo: null,
     });
   }
@@ -94,6 +98,15 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
     'SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ORDER BY ct.contact_id, t.name',
     (c, r) => c.tags.push(r[1]),
   );
+  for (const side of ['from', 'to'] as const) {
+    const [own, other] =
+      side === 'from' ? ['from_contact_id', 'to_contact_id'] : ['to_contact_id', 'from_contact_id'];
+    each<[number, RelationshipKind, string, string]>(
+      `SELECT r.${own}, r.kind, c.display_name, r.note FROM relationships r JOIN contacts c ON c.id = r.${other}
+       ORDER BY r.${own}, c.display_name COLLATE NOCASE, r.id`,
+      (c, r) => c.relationships.push({ label: relationshipLabel(r[1], side), name: r[2], note: r[3] }),
+    );
+  }
   if (withPhotos) {
     each<[number, string, Buffer]>('SELECT contact_id, mime, data FROM contact_photos', (c, r) => {
       c.photo = { mime: r[1], data: r[2] };

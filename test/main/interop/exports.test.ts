@@ -10,6 +10,7 @@ import { slugify } from '../../../src/main/interop/exportMarkdown';
 import { tempStore, type TempStore } from '../../support/store';
 import { fixture } from './fixtures';
 import { seedNetwork } from './seed';
+import { call } from '../journal/call';
 
 let t: TempStore;
 beforeEach(async () => {
@@ -109,6 +110,24 @@ describe('exports', () => {
     expect(dates).toHaveLength(4);
     expect([...dates].sort()).toEqual(dates);
     expect(md).toContain('Coffee or meal: Coffee 1/0');
+    // Relationships read from each contact's own end.
+    const [a, b] = t.store.sqlite
+      .prepare('SELECT id FROM contacts ORDER BY id LIMIT 2')
+      .pluck()
+      .all() as number[];
+    await call(t.ctx, 'relationships:add', { fromId: a, toId: b, kind: 'reports_to', note: 'since May' });
+    exportTo(t.store.sqlite, 'markdown', out);
+    const page = (id: number) =>
+      readFileSync(
+        join(
+          out,
+          readdirSync(out).find((f) => f.endsWith(`-${id}.md`))!,
+        ),
+        'utf8',
+      );
+    const name = (id: number) => /^# (.*)$/m.exec(page(id))![1];
+    expect(page(a)).toContain(`\nReports to ${name(b)} (since May)  \n`);
+    expect(page(b)).toContain(`\nManages ${name(a)} (since May)  \n`);
     expect(slugify('Søren Ødegård')).toBe('soren-odegard');
   });
 
