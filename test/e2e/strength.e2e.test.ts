@@ -239,6 +239,39 @@ describe('strength and the network graph, end to end over the demo network', () 
     await app.screenshot('graph-path');
   });
 
+  test('introduces through a relationship the user recorded when no meeting links them', async () => {
+    const { page } = app;
+    const data = await app.call('strength:graph', {});
+    const pathOf = (contactId: number) => app.call('strength:path', { contactId, excludeDirect: true });
+    // Someone nobody in the journal links to (the demo's mentors meet the user alone).
+    let alone: (typeof data.nodes)[number] | undefined;
+    for (const n of data.nodes) if ((await pathOf(n.contactId)) === null) alone = n;
+    expect(alone, 'someone is reachable through nobody').toBeDefined();
+    const closest = [...data.nodes].sort((x, y) => y.t - x.t).find((n) => n.contactId !== alone!.contactId)!;
+    await app.call('relationships:add', {
+      fromId: closest.contactId,
+      toId: alone!.contactId,
+      kind: 'works_with',
+    });
+
+    await app.goto('/graph');
+    const search = page.getByRole('combobox', { name: 'Search' });
+    await search.click();
+    await search.fill(alone!.label);
+    await page.getByRole('option', { name: alone!.label, exact: true }).first().click();
+    const summary = page.getByLabel('Contact summary');
+    await summary.getByRole('heading', { name: alone!.label }).waitFor();
+    await summary.getByRole('button', { name: 'Who can introduce me?' }).click();
+    const listed = summary.getByLabel('Introduction path');
+    // "Works with" reads the same both ways and is stored lower id first.
+    const [first, second] =
+      closest.contactId < alone!.contactId ? [closest.label, alone!.label] : [alone!.label, closest.label];
+    await listed
+      .getByText(`${closest.label} → ${alone!.label}: you recorded “${first} works with ${second}”`)
+      .waitFor();
+    await listed.getByText(`You → ${closest.label}:`).waitFor();
+  });
+
   test('opens the contact and reads why the strength is what it is', async () => {
     const { page } = app;
     const summary = page.getByLabel('Contact summary');

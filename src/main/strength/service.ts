@@ -29,6 +29,7 @@ import type {
   StrengthRow,
 } from '../../shared/strength/schemas';
 import { backbone, ME, tieWeights, widestPath, type Tie } from '../../shared/strength/ties';
+import { withRecordedTies } from '../relationships/ties';
 import { strengthCacheFor, type Snapshot } from './cache';
 import { applyPatch, readParams, writeParams } from './params';
 
@@ -308,7 +309,8 @@ export function introductionPath(
   requireContact(sqlite, contactId);
   const userTies = new Map<number, number>();
   for (const [c, score] of snap.scores) if (info.has(c) && score.t > 0) userTies.set(c, score.t);
-  const ties = tiesFor(sqlite, snap, opts.windowDays).filter((t) => info.has(t.a) && info.has(t.b));
+  const measured = tiesFor(sqlite, snap, opts.windowDays).filter((t) => info.has(t.a) && info.has(t.b));
+  const { ties, sentence } = withRecordedTies(sqlite, measured, snap.params.layers.known, (c) => info.has(c));
   const path = widestPath(userTies, ties, contactId, { excludeDirect: opts.excludeDirect });
   if (!path) return null;
   return {
@@ -316,7 +318,10 @@ export function introductionPath(
       contactId: id,
       name: id === ME ? 'You' : (info.get(id)?.displayName ?? `#${id}`),
     })),
-    steps: path.steps,
+    steps: path.steps.map((step) => {
+      const recorded = step.from === ME ? undefined : sentence(step.from, step.to);
+      return recorded === undefined ? step : { ...step, recorded };
+    }),
     bottleneck: path.bottleneck,
   };
 }

@@ -106,7 +106,11 @@ export interface GraphData {
 export interface IntroPathDto {
   /** From the user (contactId 0, "You") to the target. */
   nodes: { contactId: number; name: string }[];
-  steps: { from: number; to: number; w: number }[];
+  /**
+   * Each tie on the way. `recorded` says the tie is a relationship the user recorded ("Ana
+   * Souza reports to Ben Lee") rather than meetings; it then weighs the 'known' layer's floor.
+   */
+  steps: { from: number; to: number; w: number; recorded?: string }[];
   bottleneck: number;
 }
 

@@ -15,6 +15,7 @@ import { DAY_MS, scoreAll } from '../../../src/shared/strength/model';
 import { defaultStrengthParams } from '../../../src/shared/strength/params';
 import { loadAllInteractions } from '../../../src/main/strength/load';
 import { tempStore, type TempStore } from '../../support/store';
+import { call } from '../journal/call';
 import type { StrengthList, StrengthParamsDto } from '../../../src/shared/strength/schemas';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -195,6 +196,42 @@ describe('strength service', () => {
     const via = introductionPath(sqlite, NOW, b, { excludeDirect: true })!;
     expect(via.nodes.map((n) => n.name)).toEqual(['You', 'A', 'B']);
     expect(introductionPath(sqlite, NOW, stranger)).toBeNull();
+  });
+
+  it('counts a recorded relationship as a tie to introduce through, weaker than any measured route', async () => {
+    const [a, b] = ['A', 'B'].map((n) => contact(n));
+    const target = contact('Target');
+    for (let k = 0; k < 10; k++) interaction([a], k * 10);
+    for (let k = 0; k < 5; k++) interaction([b], k * 20 + 3);
+    expect(introductionPath(sqlite, NOW, target)).toBeNull();
+
+    // Nothing in the journal links anyone to Target, but A is recorded as Target's manager.
+    await call(t.ctx, 'relationships:add', { fromId: target, toId: a, kind: 'reports_to' });
+    const viaA = introductionPath(sqlite, NOW, target)!;
+    expect(viaA.nodes.map((n) => n.name)).toEqual(['You', 'A', 'Target']);
+    expect(viaA.steps[1]).toEqual({
+      from: a,
+      to: target,
+      w: defaultStrengthParams.layers.known,
+      recorded: 'Target reports to A',
+    });
+    expect(viaA.steps[0].recorded).toBeUndefined();
+    expect(viaA.bottleneck).toBe(defaultStrengthParams.layers.known);
+
+    // A measured tie through B that is stronger than the recorded one wins.
+    for (let k = 0; k < 4; k++) interaction([b, target], k * 15 + 1);
+    const viaB = introductionPath(sqlite, NOW, target, { excludeDirect: true })!;
+    expect(viaB.nodes.map((n) => n.name)).toEqual(['You', 'B', 'Target']);
+    expect(viaB.steps.every((s) => s.recorded === undefined)).toBe(true);
+    expect(viaB.bottleneck).toBeGreaterThan(defaultStrengthParams.layers.known);
+
+    // Archived people are not on the way: with B archived, the recorded tie through A is the route.
+    await call(t.ctx, 'contacts:setArchived', { id: b, archived: true });
+    expect(introductionPath(sqlite, NOW, target, { excludeDirect: true })!.nodes.map((n) => n.name)).toEqual([
+      'You',
+      'A',
+      'Target',
+    ]);
   });
 
   it('serves every channel through the registry with validation', async () => {

@@ -311,7 +311,8 @@ function NodePanel(props: {
             </Text>
             {path.steps.map((s, i) => (
               <Text size="sm" key={`${s.from}-${s.to}`}>
-                {path.nodes[i].name} → {path.nodes[i + 1].name}: {formatStrength(s.w)}
+                {path.nodes[i].name} → {path.nodes[i + 1].name}:{' '}
+                {s.recorded ? `you recorded “${s.recorded}”` : formatStrength(s.w)}
               </Text>
             ))}
             <Button size="xs" variant="subtle" onClick={() => onPath(undefined)}>
