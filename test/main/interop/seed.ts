@@ -59,6 +59,12 @@ export function seedNetwork(store: Store, contacts = 20, interactionsPerContact 
         insertParticipant.run(iid, id, at);
       }
     }
+    const kinds = ['introduced_by', 'reports_to', 'mentor_of', 'works_with', 'knows'];
+    const relate = sqlite.prepare(
+      `INSERT INTO relationships (from_contact_id, to_contact_id, kind, note, created_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (let i = 2; i <= contacts; i++)
+      relate.run(i - 1, i, kinds[i % kinds.length], i % 3 ? '' : `note ${i}`, now);
     sqlite
       .prepare(`INSERT INTO contact_photos (contact_id, mime, data) VALUES (1, 'image/png', ?)`)
       .run(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]));
