@@ -55,6 +55,8 @@ export interface DemoPerson {
   organisation: string;
   title: string;
   howWeMet: string;
+  /** `index` of the person who introduced them to the user, when "how we met" says so. */
+  introducedBy: number | null;
   notes: string | undefined;
   cadenceDays: number | null;
   /** `YYYY-MM-DD` or year-less `--MM-DD`, for about two in five people. */
@@ -274,17 +276,23 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
           : role === 'acquaintance'
             ? random.next() * 0.15
             : random.next() * 0.6;
-    const howWeMet =
-      organisationIndex === current
-        ? `Works with me at ${organisation.name}`
-        : role === 'former-colleague'
-          ? `Worked together at ${organisation.name}`
-          : random.weighted([
-              [`Met at ${random.pick(conferences)} ${random.int(2016, 2025)}`, 4],
-              [`Introduced by ${people.length > 0 ? random.pick(people).displayName : 'a friend'}`, 3],
-              ['University', 1],
-              ['Open source project', 1],
-            ]);
+    let howWeMet: string;
+    let introducedBy: number | null = null;
+    if (organisationIndex === current) howWeMet = `Works with me at ${organisation.name}`;
+    else if (role === 'former-colleague') howWeMet = `Worked together at ${organisation.name}`;
+    else {
+      // Drawn in the order the one expression of old drew them, so every seed gives the same people.
+      const conference = `Met at ${random.pick(conferences)} ${random.int(2016, 2025)}`;
+      const introducer = people.length > 0 ? random.pick(people) : null;
+      const introduction = `Introduced by ${introducer ? introducer.displayName : 'a friend'}`;
+      howWeMet = random.weighted([
+        [conference, 4],
+        [introduction, 3],
+        ['University', 1],
+        ['Open source project', 1],
+      ]);
+      if (howWeMet === introduction && introducer) introducedBy = introducer.index;
+    }
     people.push({
       index,
       role,
@@ -297,6 +305,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
       organisation: organisation.name,
       title: titleFor(random, role),
       howWeMet,
+      introducedBy,
       notes: random.chance(0.25) ? random.pick(noteSnippets) : undefined,
       cadenceDays:
         role === 'mentor' || role === 'sponsor'
@@ -358,6 +367,10 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
   const insertContactTag = sqlite.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)');
   const insertSelfEmail = sqlite.prepare('INSERT INTO self_emails (email) VALUES (?) ON CONFLICT DO NOTHING');
 
+  const insertRelationship = sqlite.prepare(
+    'INSERT INTO relationships (from_contact_id, to_contact_id, kind, created_at) VALUES (?, ?, ?, ?)',
+  );
+
   return sqlite.transaction(() => {
     insertSelfEmail.run(normalizeEmail(network.self.email));
     const tagIds = new Map<string, number>();
@@ -365,7 +378,7 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
       insertTag.run(name);
       tagIds.set(name, tagId.get(name) as number);
     }
-    return network.people.map((p) => {
+    const ids = network.people.map((p) => {
       const id = Number(
         insertContact.run(
           p.displayName,
@@ -389,5 +402,14 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
       for (const tag of p.tags) insertContactTag.run(id, tagIds.get(tag));
       return id;
     });
+    // Who introduced whom (from "how we met"), and the user's teammates report to the user's manager.
+    const manager = network.people.findIndex((p) => p.role === 'manager');
+    network.people.forEach((p, i) => {
+      if (p.introducedBy !== null)
+        insertRelationship.run(ids[i], ids[p.introducedBy], 'introduced_by', p.createdAt);
+      if (p.role === 'teammate' && manager >= 0)
+        insertRelationship.run(ids[i], ids[manager], 'reports_to', p.createdAt);
+    });
+    return ids;
   })();
 }

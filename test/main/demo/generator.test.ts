@@ -4,6 +4,7 @@ import { mulberry32 } from '../../../src/main/demo/random';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { contactCreateInput, type ContactPage } from '../../../src/shared/contacts/schemas';
 import { tempStore, type TempStore } from '../../support/store';
+import { call } from '../journal/call';
 
 describe('mulberry32', () => {
   it('repeats for a seed and differs between seeds', () => {
@@ -102,5 +103,33 @@ describe('writeNetwork', () => {
     expect(t.store.sqlite.prepare('SELECT email FROM self_emails').pluck().all()).toEqual([
       network.self.email,
     ]);
+  });
+
+  it('records who introduced whom, as "how we met" says, and that teammates report to the manager', async () => {
+    const network = generateNetwork({ seed: 5, size: 300 });
+    const ids = writeNetwork(t.store, network);
+    const introduced = network.people.filter((p) => p.introducedBy !== null);
+    expect(introduced.length).toBeGreaterThan(10);
+    for (const p of introduced) {
+      const introducer = network.people[p.introducedBy!];
+      expect(p.howWeMet).toBe(`Introduced by ${introducer.displayName}`);
+      const related = await call(t.ctx, 'relationships:list', { contactId: ids[p.index] });
+      expect(related).toContainEqual(
+        expect.objectContaining({
+          kind: 'introduced_by',
+          side: 'from',
+          other: expect.objectContaining({ id: ids[introducer.index] }),
+        }),
+      );
+    }
+    const manager = network.people.find((p) => p.role === 'manager')!;
+    const teammates = network.people.filter((p) => p.role === 'teammate');
+    const reports = (await call(t.ctx, 'relationships:list', { contactId: ids[manager.index] })).filter(
+      (r) => r.kind === 'reports_to',
+    );
+    expect(reports.map((r) => r.other.id).sort((a, b) => a - b)).toEqual(
+      teammates.map((p) => ids[p.index]).sort((a, b) => a - b),
+    );
+    expect(reports.every((r) => r.side === 'to')).toBe(true);
   });
 });
