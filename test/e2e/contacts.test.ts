@@ -233,6 +233,55 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(back.map((r) => r.kind)).toEqual(['introduced_by', 'reports_to']);
   });
 
+  test('keeps her next steps: one overdue, one undated; ticked done on the dashboard with undo', async () => {
+    const { page } = app;
+    await app.goto(`/contacts/${anaId}`);
+    const card = page.getByTestId('contact-follow-ups');
+    // The browser's own calendar decides "today", as the app's does.
+    const yesterday = (await page.evaluate(
+      `(() => { const d = new Date(); d.setDate(d.getDate() - 1); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()`,
+    )) as string;
+    await card.getByRole('textbox', { name: 'Next step' }).fill('Book a coffee');
+    await card.getByRole('textbox', { name: 'Next step' }).press('Enter');
+    await card.getByRole('checkbox', { name: 'Done: Book a coffee' }).waitFor();
+    await card.getByRole('textbox', { name: 'Next step' }).fill('Send the deck');
+    await card.getByLabel('Due').fill(yesterday);
+    await card.getByRole('button', { name: 'Add' }).click();
+    const open = card.getByLabel('Open follow-ups').getByTestId('follow-up');
+    await expect
+      .poll(() => open.allTextContents())
+      .toEqual(['Send the deckOverdue by 1 day×', 'Book a coffee×']);
+    await card.getByText('2 open').waitFor();
+
+    await app.goto('/');
+    const list = page.getByLabel('Follow-ups', { exact: true });
+    await list.getByText('Overdue by 1 day').waitFor();
+    await expect
+      .poll(() => list.getByTestId('follow-up').allTextContents())
+      .toEqual(['Send the deck · Ana SouzaOverdue by 1 day×', 'Book a coffee · Ana Souza×']);
+    await app.screenshot('follow-ups-dashboard');
+    await list.getByRole('checkbox', { name: 'Done: Send the deck' }).click();
+    await expect.poll(() => list.getByTestId('follow-up').count()).toBe(1);
+    const done = await app.call('followUps:list', { contactId: anaId, status: 'done' });
+    expect(done.items.map((f) => [f.text, f.dueOn])).toEqual([['Send the deck', yesterday]]);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByText('“Send the deck” is open again.').waitFor();
+    await expect.poll(() => list.getByTestId('follow-up').count()).toBe(2);
+
+    await app.goto(`/contacts/${anaId}`);
+    await card.getByRole('checkbox', { name: 'Done: Book a coffee' }).click();
+    await card.getByText('Done (1)').waitFor();
+    await card
+      .getByLabel('Done follow-ups')
+      .getByRole('checkbox', { name: 'Reopen: Book a coffee' })
+      .waitFor();
+    await expect(app.call('followUps:list', { contactId: anaId })).resolves.toMatchObject({
+      total: 1,
+      items: [{ text: 'Send the deck' }],
+    });
+    await app.screenshot('follow-ups');
+  });
+
   test('gives her a birthday three days from now, shown on her page and on the dashboard', async () => {
     const { page } = app;
     // The browser's own calendar decides "today", as the app's does.

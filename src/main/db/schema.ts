@@ -166,6 +166,16 @@ export interface ImportChangesTable {
   before: string | null;
 }
 
+export interface FollowUpsTable {
+  id: Generated<number>;
+  contact_id: number;
+  text: string;
+  /** A local calendar day, `YYYY-MM-DD`. */
+  due_on: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   contact_photos: ContactPhotosTable;
   contact_import_changes: ContactImportChangesTable;
@@ -177,6 +187,7 @@ export interface Database {
   tags: TagsTable;
   contact_tags: ContactTagsTable;
   relationships: RelationshipsTable;
+  follow_ups: FollowUpsTable;
   settings: SettingsTable;
   self_emails: SelfEmailsTable;
   imports: ImportsTable;

@@ -8,6 +8,7 @@ import { journalHandlers } from '../journal/handlers';
 import { strengthHandlers } from '../strength/handlers';
 import { interopHandlers } from '../interop/handlers';
 import { relationshipsHandlers } from '../relationships/handlers';
+import { followUpsHandlers } from '../followUps/handlers';
 
 /** Every channel's handler; each domain owns its map, this file only joins them. */
 export const handlers: HandlerMap<Channel> = {
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<Channel> = {
   ...strengthHandlers,
   ...interopHandlers,
   ...relationshipsHandlers,
+  ...followUpsHandlers,
 };

@@ -7,6 +7,7 @@ import { journalContract } from '../journal/contract';
 import { strengthContract } from '../strength/contract';
 import { interopContract } from '../interop/contract';
 import { relationshipsContract } from '../relationships/contract';
+import { followUpsContract } from '../followUps/contract';
 
 /**
  * The single list of channels: name -> input schema and output type. Each domain owns
@@ -21,6 +22,7 @@ export const contract = {
   ...strengthContract,
   ...interopContract,
   ...relationshipsContract,
+  ...followUpsContract,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { migration006 } from './006_interop';
 import { migration007 } from './007_journal_extras';
 import { migration008 } from './008_interactions_fts_prefixes';
 import { migration009 } from './009_relationships';
+import { migration010 } from './010_follow_ups';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { ContactJournal } from '../journal/ContactJournal';
 import { ContactGoals } from '../goals/ContactGoals';
+import { FollowUpsSection } from '../followUps/FollowUpsSection';
 import { RelationshipsSection } from '../relationships/RelationshipsSection';
 import { StrengthPanel } from '../strength/StrengthPanel';
 
@@ -15,6 +16,7 @@ export interface ContactExtension {
 export const contactExtensions: ContactExtension[] = [
   { id: 'strength', component: StrengthPanel },
   { id: 'journal', component: ContactJournal },
+  { id: 'followUps', component: FollowUpsSection },
   { id: 'relationships', component: RelationshipsSection },
   { id: 'goals', component: ContactGoals },
 ];

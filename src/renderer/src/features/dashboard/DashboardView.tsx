@@ -26,6 +26,7 @@ import { ActivityHeatmap } from './ActivityHeatmap';
 import { DriftingCard } from './DriftingCard';
 import { UpcomingBirthdays } from './UpcomingBirthdays';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
+import { FollowUpsCard } from '../followUps/FollowUpsCard';
 import { count } from '../../../../shared/text/count';
 
 function since(item: ReconnectItem): string {
@@ -84,7 +85,7 @@ function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: Reconn
   );
 }
 
-/** Who to reconnect with, what happened lately, who is drifting, the network by circle, and a year of activity. */
+/** Who to reconnect with, what to follow up, what happened lately, who is drifting, the network by circle, and a year of activity. */
 export function DashboardView() {
   const dashboard = useRapportQuery('dashboard:get', { tzOffsetMinutes: -new Date().getTimezoneOffset() });
   const [target, setTarget] = useState<EntryTarget>(null);
@@ -132,6 +133,9 @@ export function DashboardView() {
             )}
           </Stack>
         </Card>
+        <FollowUpsCard />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Card withBorder>
           <Stack gap="xs">
             <Group justify="space-between">
@@ -155,9 +159,9 @@ export function DashboardView() {
             )}
           </Stack>
         </Card>
+        <DriftingCard />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <DriftingCard />
         <Card withBorder>
           <Stack gap="xs">
             <Group justify="space-between">

@@ -1,0 +1,23 @@
+import type { followUpsContract } from '../../shared/followUps/contract';
+import type { HandlerMap } from '../ipc/context';
+import { listFollowUps } from './repository';
+import { createFollowUp, deleteFollowUp, setDone } from './service';
+
+export const followUpsHandlers: HandlerMap<keyof typeof followUpsContract> = {
+  'followUps:list': (input, { store }) => listFollowUps(store.db, input),
+  'followUps:create': async (input, ctx) => {
+    const created = await createFollowUp(ctx.store.db, input, ctx.now());
+    ctx.emit('data:changed', { domains: ['followUps'] });
+    return created;
+  },
+  'followUps:setDone': async (input, ctx) => {
+    const updated = await setDone(ctx.store.db, input.id, input.done, ctx.now());
+    ctx.emit('data:changed', { domains: ['followUps'] });
+    return updated;
+  },
+  'followUps:delete': async (input, ctx) => {
+    const deleted = await deleteFollowUp(ctx.store.db, input.id);
+    ctx.emit('data:changed', { domains: ['followUps'] });
+    return deleted;
+  },
+};

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { FollowUp } from '../../shared/followUps/schemas';
+import { AppError } from '../../shared/ipc/envelope';
+import type { Database } from '../db/schema';
+import * as repo from './repository';
+
+function noFollowUp(id: number): AppError {
+  return new AppError('NOT_FOUND', `There is no follow-up with id ${id}.`);
+}
+
+export async function createFollowUp(
+  db: Kysely<Database>,
+  input: { contactId: number; text: string; dueOn: string | null },
+  now: Date,
+): Promise<FollowUp> {
+  const id = await db.transaction().execute(async (trx) => {
+    if (!(await repo.contactExists(trx, input.contactId)))
+      throw new AppError('NOT_FOUND', `There is no contact with id ${input.contactId}; nothing was changed.`);
+    return repo.insertFollowUp(trx, { ...input, createdAt: now.toISOString() });
+  });
+  return (await repo.getFollowUp(db, id))!;
+}
+
+/** Marks done (now) or open again; marking done what is already done keeps its first time. */
+export async function setDone(db: Kysely<Database>, id: number, done: boolean, now: Date): Promise<FollowUp> {
+  return db.transaction().execute(async (trx) => {
+    const found = await repo.getFollowUp(trx, id);
+    if (!found) throw noFollowUp(id);
+    if (done !== (found.doneAt !== null)) await repo.setDoneAt(trx, id, done ? now.toISOString() : null);
+    return (await repo.getFollowUp(trx, id))!;
+  });
+}
+
+/** Deletes one and returns it as it was, so the caller can offer to put it back. */
+export async function deleteFollowUp(db: Kysely<Database>, id: number): Promise<FollowUp> {
+  return db.transaction().execute(async (trx) => {
+    const found = await repo.getFollowUp(trx, id);
+    if (!found || !(await repo.deleteFollowUp(trx, id))) throw noFollowUp(id);
+    return found;
+  });
+}

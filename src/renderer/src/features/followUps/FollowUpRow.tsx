@@ -1,0 +1,96 @@
+import { ActionIcon, Anchor, Badge, Checkbox, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link } from 'react-router';
+import { dueText, type DueState } from '../../../../shared/followUps/due';
+import type { FollowUp } from '../../../../shared/followUps/schemas';
+import type { RapportError } from '../../api/client';
+import { showUndoNotice } from '../../app/undoNotice';
+import { useFollowUpWrite } from './useFollowUpWrite';
+
+const dueColors: Record<DueState, string> = {
+  overdue: 'red',
+  today: 'orange',
+  soon: 'yellow',
+  later: 'gray',
+  undated: 'gray',
+};
+
+const failed = (e: RapportError) => notifications.show({ message: e.message, color: 'red' });
+
+/** One follow-up: tick it done (with undo), see when it is due, and, with `withContact`, whose it is. */
+export function FollowUpRow({
+  item,
+  today,
+  withContact = false,
+}: {
+  item: FollowUp;
+  today: string;
+  withContact?: boolean;
+}) {
+  const write = useFollowUpWrite();
+  const done = item.doneAt !== null;
+  const due = dueText(item.dueOn, today);
+
+  const toggle = () =>
+    void write('followUps:setDone', { id: item.id, done: !done }).then(() => {
+      if (done) return;
+      showUndoNotice({
+        id: `follow-up-done-${item.id}`,
+        message: `Done: “${item.text}”.`,
+        autoClose: 8000,
+        undoLabel: 'Undo',
+        undo: () => write('followUps:setDone', { id: item.id, done: false }),
+        undone: `“${item.text}” is open again.`,
+      });
+    }, failed);
+
+  const remove = () =>
+    void write('followUps:delete', { id: item.id }).then(
+      (removed) =>
+        showUndoNotice({
+          id: `follow-up-deleted-${removed.id}`,
+          message: `Deleted “${removed.text}”.`,
+          autoClose: 8000,
+          undoLabel: 'Undo',
+          undo: () =>
+            write('followUps:create', {
+              contactId: removed.contactId,
+              text: removed.text,
+              dueOn: removed.dueOn,
+            }),
+          undone: `“${removed.text}” is back.`,
+        }),
+      failed,
+    );
+
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs" data-testid="follow-up">
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Checkbox checked={done} onChange={toggle} aria-label={`${done ? 'Reopen' : 'Done'}: ${item.text}`} />
+        <Text size="sm" td={done ? 'line-through' : undefined} c={done ? 'dimmed' : undefined} truncate>
+          {item.text}
+          {withContact && (
+            <>
+              {' · '}
+              <Anchor component={Link} to={`/contacts/${item.contactId}`} size="sm">
+                {item.contactName}
+              </Anchor>
+            </>
+          )}
+        </Text>
+      </Group>
+      <Group gap={4} wrap="nowrap">
+        {!done && item.dueOn !== null && (
+          <Badge variant="light" color={dueColors[due.state]} title={item.dueOn}>
+            {due.text}
+          </Badge>
+        )}
+        {!done && (
+          <ActionIcon variant="subtle" color="gray" aria-label={`Delete: ${item.text}`} onClick={remove}>
+            ×
+          </ActionIcon>
+        )}
+      </Group>
+    </Group>
+  );
+}

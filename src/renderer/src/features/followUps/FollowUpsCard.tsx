@@ -1,0 +1,35 @@
+import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { localDate } from '../../../../shared/journal/quickLog';
+import { useRapportQuery } from '../../api/hooks';
+import { FollowUpRow } from './FollowUpRow';
+
+/** The dashboard's open follow-ups with everyone, most urgent first. */
+export function FollowUpsCard() {
+  const open = useRapportQuery('followUps:list', { limit: 8 });
+  const today = localDate(new Date());
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>Follow-ups</Title>
+          {open.data && (
+            <Text size="sm" c="dimmed">
+              {open.data.total} open
+            </Text>
+          )}
+        </Group>
+        {open.isError && <Alert color="red">{open.error.message}</Alert>}
+        {open.data?.total === 0 && (
+          <Text c="dimmed" size="sm">
+            Nothing to follow up. Add the next step with someone on their page.
+          </Text>
+        )}
+        <Stack gap={4} aria-label="Follow-ups">
+          {open.data?.items.map((item) => (
+            <FollowUpRow key={item.id} item={item} today={today} withContact />
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+import { output } from '../ipc/output';
+import {
+  followUpCreateInput,
+  followUpIdInput,
+  followUpListInput,
+  followUpSetDoneInput,
+  type FollowUp,
+  type FollowUpList,
+} from './schemas';
+
+export const followUpsContract = {
+  'followUps:list': { input: followUpListInput, output: output<FollowUpList>() },
+  'followUps:create': { input: followUpCreateInput, output: output<FollowUp>() },
+  'followUps:setDone': { input: followUpSetDoneInput, output: output<FollowUp>() },
+  'followUps:delete': { input: followUpIdInput, output: output<FollowUp>() },
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isIsoDate } from '../journal/schemas';
+
+const id = z.number().int().positive();
+
+export const MAX_FOLLOW_UP_TEXT = 300;
+export const followUpStatuses = ['open', 'done'] as const;
+
+const dueOn = z.string().refine(isIsoDate, 'Use a date as YYYY-MM-DD').nullable().default(null);
+
+export const followUpListInput = z.strictObject({
+  /** One person's, or everyone's when absent (the dashboard). */
+  contactId: id.optional(),
+  status: z.enum(followUpStatuses).default('open'),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const followUpCreateInput = z.strictObject({
+  contactId: id,
+  text: z.string().trim().min(1, 'Say what the next step is').max(MAX_FOLLOW_UP_TEXT),
+  dueOn,
+});
+
+export const followUpSetDoneInput = z.strictObject({ id, done: z.boolean() });
+export const followUpIdInput = z.strictObject({ id });
+
+export interface FollowUp {
+  id: number;
+  contactId: number;
+  contactName: string;
+  text: string;
+  /** A local calendar day, `YYYY-MM-DD`, or null for "some time". */
+  dueOn: string | null;
+  doneAt: string | null;
+  createdAt: string;
+}
+
+export interface FollowUpList {
+  /** Open ones by due date (undated last), done ones most recent first. */
+  items: FollowUp[];
+  /** How many match, beyond `limit` too. */
+  total: number;
+}

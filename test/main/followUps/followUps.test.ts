@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentHash } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { addContact, call, fields, refused } from '../journal/call';
+
+let now = new Date('2026-11-26T08:00:00.000Z');
+let t: TempStore;
+let ana: number;
+let ben: number;
+
+beforeEach(async () => {
+  t = await tempStore(() => now);
+  ana = await addContact(t.ctx, 'Ana Souza');
+  ben = await addContact(t.ctx, 'Ben Lee');
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const texts = async (input: Parameters<typeof call<'followUps:list'>>[2] = {}) =>
+  (await call(t.ctx, 'followUps:list', input)).items.map((f) => f.text);
+
+describe('follow-ups', () => {
+  it('keeps the next step with a person, and lists open ones by due date, undated last', async () => {
+    const deck = await call(t.ctx, 'followUps:create', {
+      contactId: ana,
+      text: '  Send the deck ',
+      dueOn: '2026-12-01',
+    });
+    expect(deck).toEqual({
+      id: deck.id,
+      contactId: ana,
+      contactName: 'Ana Souza',
+      text: 'Send the deck',
+      dueOn: '2026-12-01',
+      doneAt: null,
+      createdAt: now.toISOString(),
+    });
+    await call(t.ctx, 'followUps:create', { contactId: ben, text: 'Ask about the staff role' });
+    await call(t.ctx, 'followUps:create', { contactId: ben, text: 'Intro to Cy', dueOn: '2026-11-20' });
+    await call(t.ctx, 'followUps:create', { contactId: ana, text: 'Book a coffee' });
+    expect(await texts()).toEqual([
+      'Intro to Cy',
+      'Send the deck',
+      'Ask about the staff role',
+      'Book a coffee',
+    ]);
+    expect(await texts({ contactId: ana })).toEqual(['Send the deck', 'Book a coffee']);
+    const page = await call(t.ctx, 'followUps:list', { limit: 2 });
+    expect(page.items.map((f) => f.text)).toEqual(['Intro to Cy', 'Send the deck']);
+    expect(page.total).toBe(4);
+    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['followUps'] } });
+  });
+
+  it('marks done and open again; done ones list most recent first', async () => {
+    const a = await call(t.ctx, 'followUps:create', { contactId: ana, text: 'First' });
+    const b = await call(t.ctx, 'followUps:create', { contactId: ana, text: 'Second' });
+    const doneA = await call(t.ctx, 'followUps:setDone', { id: a.id, done: true });
+    expect(doneA.doneAt).toBe(now.toISOString());
+    now = new Date('2026-11-27T08:00:00.000Z');
+    await call(t.ctx, 'followUps:setDone', { id: b.id, done: true });
+    // Done again keeps the first time.
+    expect((await call(t.ctx, 'followUps:setDone', { id: a.id, done: true })).doneAt).toBe(doneA.doneAt);
+    expect(await texts()).toEqual([]);
+    expect(await texts({ status: 'done' })).toEqual(['Second', 'First']);
+    expect((await call(t.ctx, 'followUps:setDone', { id: a.id, done: false })).doneAt).toBeNull();
+    expect(await texts({ contactId: ana })).toEqual(['First']);
+  });
+
+  it('deletes one and returns it, and goes with a deleted or merged contact', async () => {
+    const a = await call(t.ctx, 'followUps:create', { contactId: ana, text: 'Send the deck' });
+    expect(await call(t.ctx, 'followUps:delete', { id: a.id })).toEqual(a);
+    expect(await refused(t.ctx, 'followUps:delete', { id: a.id })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `There is no follow-up with id ${a.id}.`,
+    });
+    await call(t.ctx, 'followUps:create', { contactId: ben, text: 'Ask about the staff role' });
+    await call(t.ctx, 'duplicates:merge', { keepId: ana, removeId: ben, pick: {} });
+    expect((await call(t.ctx, 'followUps:list', {})).items.map((f) => [f.contactName, f.text])).toEqual([
+      ['Ana Souza', 'Ask about the staff role'],
+    ]);
+    await call(t.ctx, 'contacts:delete', { id: ana });
+    expect(await texts()).toEqual([]);
+  });
+
+  it('refuses a blank step, a date that is not a day, an unknown contact or id, and writes nothing', async () => {
+    const before = contentHash(t.store.sqlite);
+    expect(fields(await refused(t.ctx, 'followUps:create', { contactId: ana, text: '   ' }))).toEqual([
+      'text',
+    ]);
+    expect(
+      fields(await refused(t.ctx, 'followUps:create', { contactId: ana, text: 'x', dueOn: '2026-02-30' })),
+    ).toEqual(['dueOn']);
+    expect(
+      fields(await refused(t.ctx, 'followUps:create', { contactId: ana, text: 'x'.repeat(301) })),
+    ).toEqual(['text']);
+    expect(await refused(t.ctx, 'followUps:create', { contactId: 9999, text: 'x' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no contact with id 9999; nothing was changed.',
+    });
+    expect(await refused(t.ctx, 'followUps:setDone', { id: 9999, done: true })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(fields(await refused(t.ctx, 'followUps:list', { status: 'late' }))).toEqual(['status']);
+    expect(fields(await refused(t.ctx, 'followUps:setDone', { id: 1 }))).toEqual(['done']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+});
