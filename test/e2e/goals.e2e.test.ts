@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/main/db/open';
-import { generateNetwork, writeNetwork } from '../../src/main/demo/generator';
-import { writeDemoJournal } from '../../src/main/demo/journalGenerator';
+import { generateNetwork } from '../../src/main/demo/generator';
+import { writeDemo } from '../../src/main/demo/writeDemo';
 import { startApp, type RunningApp } from './harness';
 
 /** "3 of 2 interactions in November 2026" -> 3 */
@@ -25,7 +25,7 @@ describe('goals, end to end in Chromium over the demo network', () => {
     const dbPath = join(dir, 'rapport.sqlite');
     const store = await openStore(dbPath);
     const network = generateNetwork();
-    writeDemoJournal(store, network, writeNetwork(store, network));
+    writeDemo(store, network);
     await store.close();
     app = await startApp({ dbPath, viewport: { width: 1360, height: 1000 } });
     const first = async (circle: 'mentor' | 'sponsor') => {

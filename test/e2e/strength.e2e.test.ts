@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/main/db/open';
-import { generateNetwork, writeNetwork } from '../../src/main/demo/generator';
-import { writeDemoJournal } from '../../src/main/demo/journalGenerator';
+import { generateNetwork } from '../../src/main/demo/generator';
+import { writeDemo } from '../../src/main/demo/writeDemo';
 import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
@@ -76,7 +76,7 @@ describe('strength and the network graph, end to end over the demo network', () 
     const network = generateNetwork();
     const store = await openStore(dbPath);
     try {
-      writeDemoJournal(store, network, writeNetwork(store, network));
+      writeDemo(store, network);
     } finally {
       await store.close();
     }
@@ -110,9 +110,17 @@ describe('strength and the network graph, end to end over the demo network', () 
     const firstFall = Math.round((1 - drifting[0].m / drifting[0].mPrev) * 100);
     await driftingRows.first().getByText(`−${firstFall}%`, { exact: true }).waitFor();
     await page.getByLabel('Drifting').screenshot({ path: join(resultsDir, 'dashboard-drifting.png') });
+    // The demo's next steps: overdue ones first.
+    const followUps = page.getByLabel('Follow-ups', { exact: true }).getByTestId('follow-up');
+    await expect.poll(() => followUps.count()).toBe(7);
+    await followUps.first().getByText('Overdue by 3 days').waitFor();
+    // The README's picture is the top of the dashboard, tall enough to reach the follow-ups.
+    await page.setViewportSize({ width: 1440, height: 1300 });
+    await page.getByRole('heading', { name: 'Dashboard' }).scrollIntoViewIfNeeded();
     await page.mouse.move(5, 5);
     await app.screenshot('dashboard-demo');
     publishScreenshot('dashboard-demo', 'dashboard.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   test('the contacts list draws each relationship, orders by strength and filters by layer', async () => {

@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../db/open';
 import { databasePath } from '../db/paths';
-import { defaultDemoSeed, defaultDemoSize, generateNetwork, writeNetwork } from './generator';
-import { writeDemoJournal } from './journalGenerator';
+import { defaultDemoSeed, defaultDemoSize, generateNetwork } from './generator';
+import { writeDemo } from './writeDemo';
 
 /**
  * `npm run demo [-- --fresh] [--seed N] [--size N]`: fills a separate data folder with the
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     });
     const store = await openStore(path);
     try {
-      writeDemoJournal(store, network, writeNetwork(store, network));
+      writeDemo(store, network);
     } finally {
       await store.close();
     }

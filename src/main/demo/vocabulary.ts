@@ -534,3 +534,17 @@ export const noteSnippets = [
   'Learning Portuguese.',
   'Happy to make introductions in the data community.',
 ] as const;
+
+/** Next steps after a conversation, for the demo's follow-ups. */
+export const followUpSteps = [
+  'Send the slides from our chat',
+  'Ask about the open staff role',
+  'Share the article on platform teams',
+  'Book the next coffee',
+  'Thank them for the referral',
+  'Send a note about the promotion',
+  'Follow up on the conference talk idea',
+  'Review their draft proposal',
+  'Ask for feedback on my promotion case',
+  'Send the book recommendation',
+] as const;

@@ -79,7 +79,7 @@ export function FollowUpRow({
           )}
         </Text>
       </Group>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
         {!done && item.dueOn !== null && (
           <Badge variant="light" color={dueColors[due.state]} title={item.dueOn}>
             {due.text}
