@@ -22,6 +22,8 @@ export interface ExportContact {
   tags: string[];
   /** Read from this contact's end: "Reports to Tomás Herrera". */
   relationships: Array<{ label: string; name: string; note: string }>;
+  /** Open ones by due day, then done ones. */
+  followUps: Array<{ text: string; dueOn: string | null; doneAt: string | null }>;
   photo: { mime: string; data: Buffer } | null;
 }
 
@@ -69,6 +71,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       links: [],
       tags: [],
       relationships: [],
+      followUps: [],
       photo: null,
     });
   }
@@ -107,6 +110,11 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       (c, r) => c.relationships.push({ label: relationshipLabel(r[1], side), name: r[2], note: r[3] }),
     );
   }
+  each<[number, string, string | null, string | null]>(
+    `SELECT contact_id, text, due_on, done_at FROM follow_ups
+     ORDER BY contact_id, done_at IS NOT NULL, due_on IS NULL, due_on, done_at, id`,
+    (c, r) => c.followUps.push({ text: r[1], dueOn: r[2], doneAt: r[3] }),
+  );
   if (withPhotos) {
     each<[number, string, Buffer]>('SELECT contact_id, mime, data FROM contact_photos', (c, r) => {
       c.photo = { mime: r[1], data: r[2] };

@@ -55,6 +55,13 @@ export function contactMarkdown(c: ExportContact, entries: Entry[]): string {
   for (const r of c.relationships) lines.push(`${r.label} ${r.name}${r.note ? ` (${r.note})` : ''}  `);
   if (c.howWeMet) lines.push('', `**How we met:** ${c.howWeMet}`);
   if (c.notes) lines.push('', '## Notes', '', c.notes);
+  if (c.followUps.length) {
+    lines.push('', '## Follow-ups', '');
+    for (const f of c.followUps) {
+      const when = f.doneAt ? ` (done ${f.doneAt.slice(0, 10)})` : f.dueOn ? ` (due ${f.dueOn})` : '';
+      lines.push(`- [${f.doneAt ? 'x' : ' '}] ${f.text}${when}`);
+    }
+  }
   lines.push('', '## Journal', '');
   if (entries.length === 0) lines.push('_No entries yet._');
   for (const e of entries) {

@@ -63,6 +63,11 @@ export function seedNetwork(store: Store, contacts = 20, interactionsPerContact 
     const relate = sqlite.prepare(
       `INSERT INTO relationships (from_contact_id, to_contact_id, kind, note, created_at) VALUES (?, ?, ?, ?, ?)`,
     );
+    const followUp = sqlite.prepare(
+      `INSERT INTO follow_ups (contact_id, text, due_on, done_at, created_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (let i = 1; i <= contacts; i += 3)
+      followUp.run(i, `Next step ${i}`, i % 2 ? '2026-12-01' : null, i % 4 === 1 ? now : null, now);
     for (let i = 2; i <= contacts; i++)
       relate.run(i - 1, i, kinds[i % kinds.length], i % 3 ? '' : `note ${i}`, now);
     sqlite
