@@ -112,7 +112,7 @@ describe('exports', () => {
     expect(md).toContain('Coffee or meal: Coffee 1/0');
     // Relationships read from each contact's own end.
     const [a, b] = t.store.sqlite
-      .prepare('SELECT id FROM contacts ORDER BY id LIMIT 2')
+      .prepare('SELECT id FROM contacts WHERE id IN (2, 3) ORDER BY id')
       .pluck()
       .all() as number[];
     await call(t.ctx, 'relationships:add', { fromId: a, toId: b, kind: 'reports_to', note: 'since May' });
