@@ -80,6 +80,11 @@ describe('journal, end to end in Chromium over a real database file', () => {
       await page.getByRole('option', { name: new RegExp(name) }).click();
     }
     await dialog.getByLabel('Notes').fill('Ana will introduce me to the zeppelin team. ');
+    // The next step it leads to, with the second person listed.
+    await dialog.getByRole('textbox', { name: 'Next step (optional)' }).fill('Send Bruno the zeppelin deck');
+    await dialog.getByLabel('Next step due').fill('2030-01-15');
+    await dialog.getByRole('combobox', { name: 'Follow up with' }).click();
+    await page.getByRole('option', { name: 'Bruno Lima' }).click();
     await dialog.getByRole('button', { name: 'Log it' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('listitem').filter({ hasText: 'Coffee at Fabrica' }).waitFor();
@@ -88,14 +93,24 @@ describe('journal, end to end in Chromium over a real database file', () => {
       'Ana Souza',
       'Bruno Lima',
     ]);
+    const followUps = await app.call('followUps:list', {});
+    expect(followUps.items.map((f) => [f.contactId, f.text, f.dueOn])).toEqual([
+      [bruno, 'Send Bruno the zeppelin deck', '2030-01-15'],
+    ]);
   });
 
-  test('the entry appears on both participants’ timelines', async () => {
+  test('the entry appears on both participants’ timelines, the next step on Bruno’s page', async () => {
     const { page } = app;
     for (const id of [ana, bruno]) {
       await app.goto(`/contacts/${id}`);
       const timeline = page.getByRole('list', { name: 'Timeline' });
       await timeline.getByRole('button', { name: 'Coffee at Fabrica' }).waitFor();
+      const open = page.getByLabel('Open follow-ups').getByTestId('follow-up');
+      await expect
+        .poll(() => open.allTextContents())
+        .toEqual(
+          id === bruno ? [expect.stringMatching(/^Send Bruno the zeppelin deckDue in [\d,]+ days×$/)] : [],
+        );
     }
     await app.screenshot('journal-timeline');
   });

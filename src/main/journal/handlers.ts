@@ -24,7 +24,8 @@ const contactsChanged = { domains: ['contacts', 'journal'] };
 
 export const journalHandlers: HandlerMap<keyof typeof journalContract> = {
   'journal:create': async (input, ctx) => {
-    const created = await service.createInteraction(ctx.store.db, input, ctx.now());
+    const { followUp, ...fields } = input;
+    const created = await service.createInteraction(ctx.store.db, fields, ctx.now(), followUp);
     ctx.emit('data:changed', changed);
     return created;
   },

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
+import type { FollowUpDraft } from '../../shared/followUps/schemas';
+import { insertFollowUp } from '../followUps/repository';
 import type {
   DeleteResult,
   Interaction,
@@ -95,17 +97,25 @@ export async function getInteractionOrThrow(db: Kysely<Database>, id: number): P
   return found;
 }
 
+/** Writes a new entry and, when given, the follow-up it leads to, in one transaction. */
 export async function createInteraction(
   db: Kysely<Database>,
   fields: InteractionFields,
   now: Date,
+  followUp?: FollowUpDraft,
 ): Promise<Interaction> {
   const participants = await resolveParticipants(db, fields);
-  const id = await db
-    .transaction()
-    .execute((trx) =>
-      repo.insertInteraction(trx, toRow(fields), participants, fields.tags, now.toISOString()),
+  const id = await db.transaction().execute(async (trx) => {
+    const created = await repo.insertInteraction(
+      trx,
+      toRow(fields),
+      participants,
+      fields.tags,
+      now.toISOString(),
     );
+    if (followUp) await insertFollowUp(trx, { ...followUp, createdAt: now.toISOString() });
+    return created;
+  });
   return getInteractionOrThrow(db, id);
 }
 

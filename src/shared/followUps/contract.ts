@@ -1,6 +1,6 @@
 import { output } from '../ipc/output';
 import {
-  followUpCreateInput,
+  followUpDraft,
   followUpIdInput,
   followUpListInput,
   followUpSetDoneInput,
@@ -10,7 +10,7 @@ import {
 
 export const followUpsContract = {
   'followUps:list': { input: followUpListInput, output: output<FollowUpList>() },
-  'followUps:create': { input: followUpCreateInput, output: output<FollowUp>() },
+  'followUps:create': { input: followUpDraft, output: output<FollowUp>() },
   'followUps:setDone': { input: followUpSetDoneInput, output: output<FollowUp>() },
   'followUps:delete': { input: followUpIdInput, output: output<FollowUp>() },
 };

@@ -15,11 +15,14 @@ export const followUpListInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-export const followUpCreateInput = z.strictObject({
+/** A next step with one person: what, and by when if it matters. */
+export const followUpDraft = z.strictObject({
   contactId: id,
   text: z.string().trim().min(1, 'Say what the next step is').max(MAX_FOLLOW_UP_TEXT),
   dueOn,
 });
+export type FollowUpDraft = z.output<typeof followUpDraft>;
+export type FollowUpDraftInput = z.input<typeof followUpDraft>;
 
 export const followUpSetDoneInput = z.strictObject({ id, done: z.boolean() });
 export const followUpIdInput = z.strictObject({ id });

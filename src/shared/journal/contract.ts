@@ -1,7 +1,7 @@
+import { journalCreateInput } from './createInput';
 import { z } from 'zod';
 import { output } from '../ipc/output';
 import {
-  interactionFields,
   interactionIdInput,
   interactionUpdateInput,
   journalListInput,
@@ -37,7 +37,7 @@ import type { Contact } from '../contacts/schemas';
 
 /** The journal and what is built on it: search, keep-in-touch, duplicates, dashboard. */
 export const journalContract = {
-  'journal:create': { input: interactionFields, output: output<Interaction>() },
+  'journal:create': { input: journalCreateInput, output: output<Interaction>() },
   'journal:quickLog': { input: quickLogInput, output: output<Interaction>() },
   'journal:get': { input: interactionIdInput, output: output<Interaction>() },
   'journal:update': { input: interactionUpdateInput, output: output<Interaction>() },

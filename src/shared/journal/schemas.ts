@@ -43,58 +43,61 @@ export const participantInput = z.strictObject({
 });
 
 /** Everything the entry form sets. Participants and tags replace what is stored. */
-export const interactionFields = z
-  .strictObject({
-    kind: z.enum(interactionKinds),
-    startsAt: moment,
-    endsAt: moment.nullable().optional(),
-    allDay: z.boolean().default(false),
-    durationMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(60 * 24 * 14)
-      .nullable()
-      .optional(),
-    title: z.string().trim().max(300).default(''),
-    notes: z
-      .string()
-      .max(maxNotesLength, `Notes are limited to ${maxNotesLength.toLocaleString('en')} characters`)
-      .default(''),
-    location: z.string().trim().max(300).nullable().optional(),
-    initiatedBy: z.enum(initiators).default('unknown'),
-    participants: z.array(participantInput).max(2000).default([]),
-    tags: z.array(tagName).max(50).default([]),
-  })
-  .superRefine((f, ctx) => {
-    if (f.allDay && !isIsoDate(f.startsAt)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['startsAt'],
-        message: 'An all-day entry starts on a date (YYYY-MM-DD)',
-      });
-    }
-    if (!f.allDay && !isIsoDateTime(f.startsAt)) {
-      ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'The start needs a date and a time' });
-    }
-    if (f.endsAt) {
-      if (f.allDay !== isIsoDate(f.endsAt)) {
-        ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must be written like the start' });
-      } else if (endMillis(f.endsAt) < endMillis(f.startsAt)) {
-        ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end is before the start' });
-      }
-    }
-    if (kindsNeedingTitle.includes(f.kind) && f.title === '') {
-      ctx.addIssue({ code: 'custom', path: ['title'], message: 'This kind of entry needs a title' });
-    }
-    const seen = new Set<number>();
-    f.participants.forEach((p, i) => {
-      if (seen.has(p.contactId)) {
-        ctx.addIssue({ code: 'custom', path: ['participants', i, 'contactId'], message: 'Listed twice' });
-      }
-      seen.add(p.contactId);
+export const interactionFieldsObject = z.strictObject({
+  kind: z.enum(interactionKinds),
+  startsAt: moment,
+  endsAt: moment.nullable().optional(),
+  allDay: z.boolean().default(false),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 14)
+    .nullable()
+    .optional(),
+  title: z.string().trim().max(300).default(''),
+  notes: z
+    .string()
+    .max(maxNotesLength, `Notes are limited to ${maxNotesLength.toLocaleString('en')} characters`)
+    .default(''),
+  location: z.string().trim().max(300).nullable().optional(),
+  initiatedBy: z.enum(initiators).default('unknown'),
+  participants: z.array(participantInput).max(2000).default([]),
+  tags: z.array(tagName).max(50).default([]),
+});
+
+/** The rules across fields of an entry, for every schema built on `interactionFieldsObject`. */
+export function checkInteraction(f: z.output<typeof interactionFieldsObject>, ctx: z.RefinementCtx): void {
+  if (f.allDay && !isIsoDate(f.startsAt)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['startsAt'],
+      message: 'An all-day entry starts on a date (YYYY-MM-DD)',
     });
+  }
+  if (!f.allDay && !isIsoDateTime(f.startsAt)) {
+    ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'The start needs a date and a time' });
+  }
+  if (f.endsAt) {
+    if (f.allDay !== isIsoDate(f.endsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must be written like the start' });
+    } else if (endMillis(f.endsAt) < endMillis(f.startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end is before the start' });
+    }
+  }
+  if (kindsNeedingTitle.includes(f.kind) && f.title === '') {
+    ctx.addIssue({ code: 'custom', path: ['title'], message: 'This kind of entry needs a title' });
+  }
+  const seen = new Set<number>();
+  f.participants.forEach((p, i) => {
+    if (seen.has(p.contactId)) {
+      ctx.addIssue({ code: 'custom', path: ['participants', i, 'contactId'], message: 'Listed twice' });
+    }
+    seen.add(p.contactId);
   });
+}
+
+export const interactionFields = interactionFieldsObject.superRefine(checkInteraction);
 export type InteractionFieldsInput = z.input<typeof interactionFields>;
 export type InteractionFields = z.output<typeof interactionFields>;
 

@@ -105,4 +105,51 @@ describe('follow-ups', () => {
     expect(fields(await refused(t.ctx, 'followUps:setDone', { id: 1 }))).toEqual(['done']);
     expect(contentHash(t.store.sqlite)).toBe(before);
   });
+
+  it('comes with a new journal entry in one write, with someone listed on it', async () => {
+    const entry = await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: '2026-11-25T09:00:00.000Z',
+      participants: [{ contactId: ana }, { contactId: ben }],
+      followUp: { contactId: ben, text: 'Send Ben the deck', dueOn: '2026-11-28' },
+    });
+    expect(entry.participants.map((p) => p.contactId)).toEqual([ana, ben]);
+    expect((await call(t.ctx, 'followUps:list', { contactId: ben })).items).toMatchObject([
+      { text: 'Send Ben the deck', dueOn: '2026-11-28', doneAt: null },
+    ]);
+
+    const before = contentHash(t.store.sqlite);
+    const stranger = await refused(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: '2026-11-25T09:00:00.000Z',
+      participants: [{ contactId: ana }],
+      followUp: { contactId: ben, text: 'Not on the entry' },
+    });
+    expect(fields(stranger)).toEqual(['followUp.contactId']);
+    expect(
+      fields(
+        await refused(t.ctx, 'journal:create', {
+          kind: 'coffee',
+          startsAt: '2026-11-25T09:00:00.000Z',
+          participants: [{ contactId: ana }],
+          followUp: { contactId: ana, text: ' ' },
+        }),
+      ),
+    ).toEqual(['followUp.text']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+
+    // A follow-up that cannot be written takes the entry with it.
+    t.store.sqlite.exec(
+      `CREATE TRIGGER test_refuse BEFORE INSERT ON follow_ups BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    const journalBefore = (await call(t.ctx, 'journal:list', {})).total;
+    const failed = await refused(t.ctx, 'journal:create', {
+      kind: 'call',
+      startsAt: '2026-11-25T10:00:00.000Z',
+      participants: [{ contactId: ana }],
+      followUp: { contactId: ana, text: 'Call back' },
+    });
+    expect(failed.code).toBe('INTERNAL');
+    expect((await call(t.ctx, 'journal:list', {})).total).toBe(journalBefore);
+  });
 });

@@ -133,7 +133,7 @@ export function EntryModal({ target, onClose }: { target: EntryTarget; onClose()
         ) : (
           <InteractionForm
             preset={target.preset}
-            save={(fields) => write('journal:create', fields)}
+            save={(fields, followUp) => write('journal:create', { ...fields, followUp })}
             onSaved={() => {
               onClose();
               notifications.show({ message: 'Logged.', color: 'green' });

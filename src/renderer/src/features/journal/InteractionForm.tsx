@@ -23,6 +23,7 @@ import {
   type Interaction,
   type InteractionFieldsInput,
 } from '../../../../shared/journal/schemas';
+import { MAX_FOLLOW_UP_TEXT, type FollowUpDraftInput } from '../../../../shared/followUps/schemas';
 import { type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { fromLocalInput, kindLabel, toLocalInput } from './format';
@@ -41,6 +42,10 @@ interface FormValues {
   initiatedBy: Initiator;
   participants: PickedContact[];
   tags: string[];
+  /** A new entry's next step (a follow-up), with whom, and by when. */
+  nextStep: string;
+  nextDue: string;
+  nextWith: string | null;
 }
 
 function initialValues(entry?: Interaction, preset?: PickedContact[]): FormValues {
@@ -57,6 +62,9 @@ function initialValues(entry?: Interaction, preset?: PickedContact[]): FormValue
       initiatedBy: 'me',
       participants: preset ?? [],
       tags: [],
+      nextStep: '',
+      nextDue: '',
+      nextWith: null,
     };
   }
   return {
@@ -74,6 +82,9 @@ function initialValues(entry?: Interaction, preset?: PickedContact[]): FormValue
       .filter((p) => p.role !== 'mentioned')
       .map((p) => ({ contactId: p.contactId, displayName: p.displayName })),
     tags: entry.tags,
+    nextStep: '',
+    nextDue: '',
+    nextWith: null,
   };
 }
 
@@ -88,7 +99,22 @@ const fieldFor: Record<string, keyof FormValues> = {
   location: 'location',
   participants: 'participants',
   tags: 'tags',
+  followUp: 'nextStep',
 };
+
+/** Who the next step is with: the person picked if still listed, else the first listed. */
+function nextStepWith(values: FormValues): number | null {
+  const picked = values.participants.find((p) => String(p.contactId) === values.nextWith);
+  return (picked ?? values.participants[0])?.contactId ?? null;
+}
+
+/** The follow-up a new entry leads to, or none when no next step is written. */
+function toFollowUp(values: FormValues): FollowUpDraftInput | undefined {
+  const text = values.nextStep.trim();
+  const contactId = nextStepWith(values);
+  if (text === '' || contactId === null) return undefined;
+  return { contactId, text, dueOn: values.nextDue || null };
+}
 
 function toFields(values: FormValues, entry?: Interaction): InteractionFieldsInput {
   const roles = new Map(entry?.participants.map((p) => [p.contactId, p.role]) ?? []);
@@ -115,7 +141,8 @@ export interface InteractionFormProps {
   entry?: Interaction;
   /** People already chosen for a new entry (logging from a contact or the reconnect queue). */
   preset?: PickedContact[];
-  save(fields: InteractionFieldsInput): Promise<Interaction>;
+  /** `followUp` only for a new entry, when a next step was written. */
+  save(fields: InteractionFieldsInput, followUp?: FollowUpDraftInput): Promise<Interaction>;
   onSaved(entry: Interaction): void;
   onCancel(): void;
 }
@@ -133,6 +160,8 @@ export function InteractionForm({ entry, preset, save, onSaved, onCancel }: Inte
         kindsNeedingTitle.includes(values.kind) && v.trim() === ''
           ? 'This kind of entry needs a title'
           : null,
+      nextStep: (v, values) =>
+        v.trim() !== '' && values.participants.length === 0 ? 'Add who it was with first' : null,
     },
   });
   const kinds: readonly InteractionKind[] =
@@ -144,7 +173,7 @@ export function InteractionForm({ entry, preset, save, onSaved, onCancel }: Inte
     setFormError(null);
     setBusy(true);
     try {
-      onSaved(await save(toFields(values, entry)));
+      onSaved(await save(toFields(values, entry), entry ? undefined : toFollowUp(values)));
     } catch (e) {
       const error = e as RapportError;
       const details = Array.isArray(error.details)
@@ -228,6 +257,30 @@ export function InteractionForm({ entry, preset, save, onSaved, onCancel }: Inte
           <TextInput label="Location" {...form.getInputProps('location')} />
           <TagsInput label="Tags" data={tags.data ?? []} {...form.getInputProps('tags')} />
         </Group>
+        {!entry && (
+          <Group grow align="flex-start">
+            <TextInput
+              label="Next step (optional)"
+              placeholder="Send the deck, make an intro…"
+              description="Becomes a follow-up on the dashboard"
+              maxLength={MAX_FOLLOW_UP_TEXT}
+              {...form.getInputProps('nextStep')}
+            />
+            <TextInput label="Next step due" type="date" mt={0} {...form.getInputProps('nextDue')} />
+            {form.values.participants.length > 1 && (
+              <Select
+                label="Follow up with"
+                data={form.values.participants.map((p) => ({
+                  value: String(p.contactId),
+                  label: p.displayName,
+                }))}
+                value={String(nextStepWith(form.values))}
+                onChange={(v) => form.setFieldValue('nextWith', v)}
+                allowDeselect={false}
+              />
+            )}
+          </Group>
+        )}
         {formError && (
           <Alert color="red" role="alert">
             {formError}
