@@ -262,7 +262,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('follow-ups-dashboard');
     await list.getByRole('checkbox', { name: 'Done: Send the deck' }).click();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(1);
-    const done = await app.call('followUps:list', { contactId: anaId, status: 'done' });
+    const done = await app.call('followups:list', { contactId: anaId, status: 'done' });
     expect(done.items.map((f) => [f.text, f.dueOn])).toEqual([['Send the deck', yesterday]]);
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.getByText('“Send the deck” is open again.').waitFor();
@@ -275,7 +275,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       .getByLabel('Done follow-ups')
       .getByRole('checkbox', { name: 'Reopen: Book a coffee' })
       .waitFor();
-    await expect(app.call('followUps:list', { contactId: anaId })).resolves.toMatchObject({
+    await expect(app.call('followups:list', { contactId: anaId })).resolves.toMatchObject({
       total: 1,
       items: [{ text: 'Send the deck' }],
     });

@@ -93,7 +93,7 @@ describe('journal, end to end in Chromium over a real database file', () => {
       'Ana Souza',
       'Bruno Lima',
     ]);
-    const followUps = await app.call('followUps:list', {});
+    const followUps = await app.call('followups:list', {});
     expect(followUps.items.map((f) => [f.contactId, f.text, f.dueOn])).toEqual([
       [bruno, 'Send Bruno the zeppelin deck', '2030-01-15'],
     ]);

@@ -4,20 +4,20 @@ import { listFollowUps } from './repository';
 import { createFollowUp, deleteFollowUp, setDone } from './service';
 
 export const followUpsHandlers: HandlerMap<keyof typeof followUpsContract> = {
-  'followUps:list': (input, { store }) => listFollowUps(store.db, input),
-  'followUps:create': async (input, ctx) => {
+  'followups:list': (input, { store }) => listFollowUps(store.db, input),
+  'followups:create': async (input, ctx) => {
     const created = await createFollowUp(ctx.store.db, input, ctx.now());
-    ctx.emit('data:changed', { domains: ['followUps'] });
+    ctx.emit('data:changed', { domains: ['followups'] });
     return created;
   },
-  'followUps:setDone': async (input, ctx) => {
+  'followups:setDone': async (input, ctx) => {
     const updated = await setDone(ctx.store.db, input.id, input.done, ctx.now());
-    ctx.emit('data:changed', { domains: ['followUps'] });
+    ctx.emit('data:changed', { domains: ['followups'] });
     return updated;
   },
-  'followUps:delete': async (input, ctx) => {
+  'followups:delete': async (input, ctx) => {
     const deleted = await deleteFollowUp(ctx.store.db, input.id);
-    ctx.emit('data:changed', { domains: ['followUps'] });
+    ctx.emit('data:changed', { domains: ['followups'] });
     return deleted;
   },
 };

@@ -9,8 +9,8 @@ import {
 } from './schemas';
 
 export const followUpsContract = {
-  'followUps:list': { input: followUpListInput, output: output<FollowUpList>() },
-  'followUps:create': { input: followUpDraft, output: output<FollowUp>() },
-  'followUps:setDone': { input: followUpSetDoneInput, output: output<FollowUp>() },
-  'followUps:delete': { input: followUpIdInput, output: output<FollowUp>() },
+  'followups:list': { input: followUpListInput, output: output<FollowUpList>() },
+  'followups:create': { input: followUpDraft, output: output<FollowUp>() },
+  'followups:setDone': { input: followUpSetDoneInput, output: output<FollowUp>() },
+  'followups:delete': { input: followUpIdInput, output: output<FollowUp>() },
 };

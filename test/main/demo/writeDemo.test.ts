@@ -19,7 +19,7 @@ describe('the demo data', () => {
     const network = generateNetwork({ seed: 9, size: 120 });
     const ids = writeDemo(t.store, network);
     const today = localDate(new Date());
-    const open = await call(t.ctx, 'followUps:list', {});
+    const open = await call(t.ctx, 'followups:list', {});
     expect(open.total).toBe(7);
     expect(open.items.map((f) => dueText(f.dueOn, today).text)).toEqual([
       'Overdue by 3 days',
@@ -30,7 +30,7 @@ describe('the demo data', () => {
       'Due in 14 days',
       'No date',
     ]);
-    expect((await call(t.ctx, 'followUps:list', { status: 'done' })).total).toBe(4);
+    expect((await call(t.ctx, 'followups:list', { status: 'done' })).total).toBe(4);
     // With the people the user is closest to.
     const closest = network.people
       .filter((p) => !p.archived)

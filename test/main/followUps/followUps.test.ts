@@ -17,12 +17,12 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const texts = async (input: Parameters<typeof call<'followUps:list'>>[2] = {}) =>
-  (await call(t.ctx, 'followUps:list', input)).items.map((f) => f.text);
+const texts = async (input: Parameters<typeof call<'followups:list'>>[2] = {}) =>
+  (await call(t.ctx, 'followups:list', input)).items.map((f) => f.text);
 
 describe('follow-ups', () => {
   it('keeps the next step with a person, and lists open ones by due date, undated last', async () => {
-    const deck = await call(t.ctx, 'followUps:create', {
+    const deck = await call(t.ctx, 'followups:create', {
       contactId: ana,
       text: '  Send the deck ',
       dueOn: '2026-12-01',
@@ -36,9 +36,9 @@ describe('follow-ups', () => {
       doneAt: null,
       createdAt: now.toISOString(),
     });
-    await call(t.ctx, 'followUps:create', { contactId: ben, text: 'Ask about the staff role' });
-    await call(t.ctx, 'followUps:create', { contactId: ben, text: 'Intro to Cy', dueOn: '2026-11-20' });
-    await call(t.ctx, 'followUps:create', { contactId: ana, text: 'Book a coffee' });
+    await call(t.ctx, 'followups:create', { contactId: ben, text: 'Ask about the staff role' });
+    await call(t.ctx, 'followups:create', { contactId: ben, text: 'Intro to Cy', dueOn: '2026-11-20' });
+    await call(t.ctx, 'followups:create', { contactId: ana, text: 'Book a coffee' });
     expect(await texts()).toEqual([
       'Intro to Cy',
       'Send the deck',
@@ -46,37 +46,37 @@ describe('follow-ups', () => {
       'Book a coffee',
     ]);
     expect(await texts({ contactId: ana })).toEqual(['Send the deck', 'Book a coffee']);
-    const page = await call(t.ctx, 'followUps:list', { limit: 2 });
+    const page = await call(t.ctx, 'followups:list', { limit: 2 });
     expect(page.items.map((f) => f.text)).toEqual(['Intro to Cy', 'Send the deck']);
     expect(page.total).toBe(4);
-    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['followUps'] } });
+    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['followups'] } });
   });
 
   it('marks done and open again; done ones list most recent first', async () => {
-    const a = await call(t.ctx, 'followUps:create', { contactId: ana, text: 'First' });
-    const b = await call(t.ctx, 'followUps:create', { contactId: ana, text: 'Second' });
-    const doneA = await call(t.ctx, 'followUps:setDone', { id: a.id, done: true });
+    const a = await call(t.ctx, 'followups:create', { contactId: ana, text: 'First' });
+    const b = await call(t.ctx, 'followups:create', { contactId: ana, text: 'Second' });
+    const doneA = await call(t.ctx, 'followups:setDone', { id: a.id, done: true });
     expect(doneA.doneAt).toBe(now.toISOString());
     now = new Date('2026-11-27T08:00:00.000Z');
-    await call(t.ctx, 'followUps:setDone', { id: b.id, done: true });
+    await call(t.ctx, 'followups:setDone', { id: b.id, done: true });
     // Done again keeps the first time.
-    expect((await call(t.ctx, 'followUps:setDone', { id: a.id, done: true })).doneAt).toBe(doneA.doneAt);
+    expect((await call(t.ctx, 'followups:setDone', { id: a.id, done: true })).doneAt).toBe(doneA.doneAt);
     expect(await texts()).toEqual([]);
     expect(await texts({ status: 'done' })).toEqual(['Second', 'First']);
-    expect((await call(t.ctx, 'followUps:setDone', { id: a.id, done: false })).doneAt).toBeNull();
+    expect((await call(t.ctx, 'followups:setDone', { id: a.id, done: false })).doneAt).toBeNull();
     expect(await texts({ contactId: ana })).toEqual(['First']);
   });
 
   it('deletes one and returns it, and goes with a deleted or merged contact', async () => {
-    const a = await call(t.ctx, 'followUps:create', { contactId: ana, text: 'Send the deck' });
-    expect(await call(t.ctx, 'followUps:delete', { id: a.id })).toEqual(a);
-    expect(await refused(t.ctx, 'followUps:delete', { id: a.id })).toMatchObject({
+    const a = await call(t.ctx, 'followups:create', { contactId: ana, text: 'Send the deck' });
+    expect(await call(t.ctx, 'followups:delete', { id: a.id })).toEqual(a);
+    expect(await refused(t.ctx, 'followups:delete', { id: a.id })).toMatchObject({
       code: 'NOT_FOUND',
       message: `There is no follow-up with id ${a.id}.`,
     });
-    await call(t.ctx, 'followUps:create', { contactId: ben, text: 'Ask about the staff role' });
+    await call(t.ctx, 'followups:create', { contactId: ben, text: 'Ask about the staff role' });
     await call(t.ctx, 'duplicates:merge', { keepId: ana, removeId: ben, pick: {} });
-    expect((await call(t.ctx, 'followUps:list', {})).items.map((f) => [f.contactName, f.text])).toEqual([
+    expect((await call(t.ctx, 'followups:list', {})).items.map((f) => [f.contactName, f.text])).toEqual([
       ['Ana Souza', 'Ask about the staff role'],
     ]);
     await call(t.ctx, 'contacts:delete', { id: ana });
@@ -85,24 +85,24 @@ describe('follow-ups', () => {
 
   it('refuses a blank step, a date that is not a day, an unknown contact or id, and writes nothing', async () => {
     const before = contentHash(t.store.sqlite);
-    expect(fields(await refused(t.ctx, 'followUps:create', { contactId: ana, text: '   ' }))).toEqual([
+    expect(fields(await refused(t.ctx, 'followups:create', { contactId: ana, text: '   ' }))).toEqual([
       'text',
     ]);
     expect(
-      fields(await refused(t.ctx, 'followUps:create', { contactId: ana, text: 'x', dueOn: '2026-02-30' })),
+      fields(await refused(t.ctx, 'followups:create', { contactId: ana, text: 'x', dueOn: '2026-02-30' })),
     ).toEqual(['dueOn']);
     expect(
-      fields(await refused(t.ctx, 'followUps:create', { contactId: ana, text: 'x'.repeat(301) })),
+      fields(await refused(t.ctx, 'followups:create', { contactId: ana, text: 'x'.repeat(301) })),
     ).toEqual(['text']);
-    expect(await refused(t.ctx, 'followUps:create', { contactId: 9999, text: 'x' })).toMatchObject({
+    expect(await refused(t.ctx, 'followups:create', { contactId: 9999, text: 'x' })).toMatchObject({
       code: 'NOT_FOUND',
       message: 'There is no contact with id 9999; nothing was changed.',
     });
-    expect(await refused(t.ctx, 'followUps:setDone', { id: 9999, done: true })).toMatchObject({
+    expect(await refused(t.ctx, 'followups:setDone', { id: 9999, done: true })).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(fields(await refused(t.ctx, 'followUps:list', { status: 'late' }))).toEqual(['status']);
-    expect(fields(await refused(t.ctx, 'followUps:setDone', { id: 1 }))).toEqual(['done']);
+    expect(fields(await refused(t.ctx, 'followups:list', { status: 'late' }))).toEqual(['status']);
+    expect(fields(await refused(t.ctx, 'followups:setDone', { id: 1 }))).toEqual(['done']);
     expect(contentHash(t.store.sqlite)).toBe(before);
   });
 
@@ -114,7 +114,7 @@ describe('follow-ups', () => {
       followUp: { contactId: ben, text: 'Send Ben the deck', dueOn: '2026-11-28' },
     });
     expect(entry.participants.map((p) => p.contactId)).toEqual([ana, ben]);
-    expect((await call(t.ctx, 'followUps:list', { contactId: ben })).items).toMatchObject([
+    expect((await call(t.ctx, 'followups:list', { contactId: ben })).items).toMatchObject([
       { text: 'Send Ben the deck', dueOn: '2026-11-28', doneAt: null },
     ]);
 

@@ -129,10 +129,10 @@ describe('exports', () => {
     expect(page(a)).toContain(`\nReports to ${name(b)} (since May)  \n`);
     expect(page(b)).toContain(`\nManages ${name(a)} (since May)  \n`);
     // Follow-ups as a task list: open ones by due day, then done ones.
-    await call(t.ctx, 'followUps:create', { contactId: a, text: 'Book a coffee' });
-    await call(t.ctx, 'followUps:create', { contactId: a, text: 'Send the deck', dueOn: '2026-12-01' });
-    const done = await call(t.ctx, 'followUps:create', { contactId: a, text: 'Say thanks' });
-    await call(t.ctx, 'followUps:setDone', { id: done.id, done: true });
+    await call(t.ctx, 'followups:create', { contactId: a, text: 'Book a coffee' });
+    await call(t.ctx, 'followups:create', { contactId: a, text: 'Send the deck', dueOn: '2026-12-01' });
+    const done = await call(t.ctx, 'followups:create', { contactId: a, text: 'Say thanks' });
+    await call(t.ctx, 'followups:setDone', { id: done.id, done: true });
     exportTo(t.store.sqlite, 'markdown', out);
     expect(page(a)).toContain(
       `\n## Follow-ups\n\n- [ ] Send the deck (due 2026-12-01)\n- [ ] Book a coffee\n- [x] Say thanks (done ${new Date().toISOString().slice(0, 10)})\n`,

@@ -32,20 +32,20 @@ export function FollowUpRow({
   const due = dueText(item.dueOn, today);
 
   const toggle = () =>
-    void write('followUps:setDone', { id: item.id, done: !done }).then(() => {
+    void write('followups:setDone', { id: item.id, done: !done }).then(() => {
       if (done) return;
       showUndoNotice({
         id: `follow-up-done-${item.id}`,
         message: `Done: “${item.text}”.`,
         autoClose: 8000,
         undoLabel: 'Undo',
-        undo: () => write('followUps:setDone', { id: item.id, done: false }),
+        undo: () => write('followups:setDone', { id: item.id, done: false }),
         undone: `“${item.text}” is open again.`,
       });
     }, failed);
 
   const remove = () =>
-    void write('followUps:delete', { id: item.id }).then(
+    void write('followups:delete', { id: item.id }).then(
       (removed) =>
         showUndoNotice({
           id: `follow-up-deleted-${removed.id}`,
@@ -53,7 +53,7 @@ export function FollowUpRow({
           autoClose: 8000,
           undoLabel: 'Undo',
           undo: () =>
-            write('followUps:create', {
+            write('followups:create', {
               contactId: removed.contactId,
               text: removed.text,
               dueOn: removed.dueOn,

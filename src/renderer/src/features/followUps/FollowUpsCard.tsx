@@ -5,7 +5,7 @@ import { FollowUpRow } from './FollowUpRow';
 
 /** The dashboard's open follow-ups with everyone, most urgent first. */
 export function FollowUpsCard() {
-  const open = useRapportQuery('followUps:list', { limit: 8 });
+  const open = useRapportQuery('followups:list', { limit: 8 });
   const today = localDate(new Date());
   return (
     <Card withBorder>

@@ -15,7 +15,7 @@ function AddFollowUp({ contactId }: { contactId: number }) {
   const add = async () => {
     setError(null);
     try {
-      await write('followUps:create', { contactId, text, dueOn: dueOn || null });
+      await write('followups:create', { contactId, text, dueOn: dueOn || null });
       setText('');
       setDueOn('');
     } catch (e) {
@@ -54,8 +54,8 @@ function AddFollowUp({ contactId }: { contactId: number }) {
 
 /** The next steps with this person: open ones by due date, the last few done, and a line to add one. */
 export function FollowUpsSection({ contactId }: { contactId: number }) {
-  const open = useRapportQuery('followUps:list', { contactId });
-  const done = useRapportQuery('followUps:list', { contactId, status: 'done', limit: 5 });
+  const open = useRapportQuery('followups:list', { contactId });
+  const done = useRapportQuery('followups:list', { contactId, status: 'done', limit: 5 });
   const today = localDate(new Date());
   return (
     <Card withBorder data-testid="contact-follow-ups">

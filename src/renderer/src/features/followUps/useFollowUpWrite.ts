@@ -10,7 +10,7 @@ export function useFollowUpWrite() {
     input: ChannelInput<C>,
   ): Promise<ChannelOutput<C>> {
     const result = await call(channel, input);
-    await client.invalidateQueries({ queryKey: ['followUps'] });
+    await client.invalidateQueries({ queryKey: ['followups'] });
     return result;
   };
 }
