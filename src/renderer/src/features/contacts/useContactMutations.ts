@@ -1,19 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
-import { call } from '../../api/client';
+import { useWrite } from '../../api/useWrite';
 
-/**
- * Calls a contacts channel and refreshes the contacts queries straight away. main also
- * emits data:changed, but the view should not depend on an event to show its own write.
- */
+/** Calls a contacts channel and refreshes the contacts queries straight away. */
 export function useContactWrite() {
-  const client = useQueryClient();
-  return async function write<C extends Channel>(
-    channel: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> {
-    const result = await call(channel, input);
-    await client.invalidateQueries({ queryKey: ['contacts'] });
-    return result;
-  };
+  return useWrite('contacts');
 }

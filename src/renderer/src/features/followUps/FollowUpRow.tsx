@@ -5,7 +5,7 @@ import { dueText, type DueState } from '../../../../shared/followUps/due';
 import type { FollowUp } from '../../../../shared/followUps/schemas';
 import type { RapportError } from '../../api/client';
 import { showUndoNotice } from '../../app/undoNotice';
-import { useFollowUpWrite } from './useFollowUpWrite';
+import { useWrite } from '../../api/useWrite';
 
 const dueColors: Record<DueState, string> = {
   overdue: 'red',
@@ -27,7 +27,7 @@ export function FollowUpRow({
   today: string;
   withContact?: boolean;
 }) {
-  const write = useFollowUpWrite();
+  const write = useWrite('followups');
   const done = item.doneAt !== null;
   const due = dueText(item.dueOn, today);
 

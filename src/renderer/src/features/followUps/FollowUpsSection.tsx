@@ -5,13 +5,13 @@ import { MAX_FOLLOW_UP_TEXT } from '../../../../shared/followUps/schemas';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { FollowUpRow } from './FollowUpRow';
-import { useFollowUpWrite } from './useFollowUpWrite';
+import { useWrite } from '../../api/useWrite';
 
 function AddFollowUp({ contactId }: { contactId: number }) {
   const [text, setText] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const write = useFollowUpWrite();
+  const write = useWrite('followups');
   const add = async () => {
     setError(null);
     try {

@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { JournalListInput } from '../../../../shared/journal/schemas';
 import { call, type RapportError } from '../../api/client';
+import { useWrite } from '../../api/useWrite';
 
 export const JOURNAL_PAGE = 50;
 
@@ -48,17 +48,8 @@ export function useTimelinePages(contactId: number) {
 
 /**
  * Calls a channel and refreshes every query: a journal write changes timelines, the
- * dashboard, the reconnect queue and search at once. main also emits data:changed, but a
- * view should not depend on an event to show its own write.
+ * dashboard, the reconnect queue and search at once.
  */
 export function useJournalWrite() {
-  const client = useQueryClient();
-  return async function write<C extends Channel>(
-    channel: C,
-    input: ChannelInput<C>,
-  ): Promise<ChannelOutput<C>> {
-    const result = await call(channel, input);
-    await client.invalidateQueries();
-    return result;
-  };
+  return useWrite();
 }

@@ -11,7 +11,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -22,7 +21,8 @@ import {
   type RelationshipSide,
 } from '../../../../shared/relationships/kinds';
 import { MAX_RELATIONSHIP_NOTE, type RelatedContact } from '../../../../shared/relationships/schemas';
-import { call, type RapportError } from '../../api/client';
+import type { RapportError } from '../../api/client';
+import { useWrite } from '../../api/useWrite';
 import { useRapportQuery } from '../../api/hooks';
 import { showUndoNotice } from '../../app/undoNotice';
 import { ContactPicker } from '../contacts/ContactPicker';
@@ -31,23 +31,13 @@ import type { PickedContact } from '../journal/ParticipantPicker';
 const roleValue = (kind: RelationshipKind, side: RelationshipSide) => `${kind}:${side}`;
 const roleOptions = relationshipRoles.map((r) => ({ value: roleValue(r.kind, r.side), label: r.label }));
 
-/** Calls a relationships channel and refreshes what shows relationships straight away. */
-function useRelationshipWrite() {
-  const client = useQueryClient();
-  return async function write<T>(run: () => Promise<T>): Promise<T> {
-    const result = await run();
-    await client.invalidateQueries({ queryKey: ['relationships'] });
-    return result;
-  };
-}
-
 function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(): void }) {
   const [role, setRole] = useState<string | null>(roleOptions[0].value);
   const [other, setOther] = useState<PickedContact | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const write = useRelationshipWrite();
+  const write = useWrite('relationships');
 
   const save = async () => {
     const picked = relationshipRoles.find((r) => roleValue(r.kind, r.side) === role);
@@ -59,7 +49,7 @@ function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(
     setError(null);
     try {
       const ends = relationshipEnds(picked.side, contactId, other.contactId);
-      await write(() => call('relationships:add', { ...ends, kind: picked.kind, note }));
+      await write('relationships:add', { ...ends, kind: picked.kind, note });
       onDone();
     } catch (e) {
       setError((e as RapportError).message);
@@ -106,17 +96,17 @@ function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(
 }
 
 function RelationshipRow({ item }: { item: RelatedContact }) {
-  const write = useRelationshipWrite();
+  const write = useWrite('relationships');
   const label = relationshipLabel(item.kind, item.side);
   const remove = async () => {
-    const removed = await write(() => call('relationships:remove', { id: item.id }));
+    const removed = await write('relationships:remove', { id: item.id });
     const { fromId, toId, kind, note } = removed;
     showUndoNotice({
       id: `relationship-removed-${removed.id}`,
       message: `Removed “${label} ${item.other.displayName}”.`,
       autoClose: 8000,
       undoLabel: 'Undo',
-      undo: () => write(() => call('relationships:add', { fromId, toId, kind, note })),
+      undo: () => write('relationships:add', { fromId, toId, kind, note }),
       undone: `“${label} ${item.other.displayName}” is back.`,
     });
   };
