@@ -252,6 +252,9 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       .poll(() => open.allTextContents())
       .toEqual(['Send the deckOverdue by 1 day×', 'Book a coffee×']);
     await card.getByText('2 open').waitFor();
+    // The sidebar counts what is due today or overdue: the deck, not the undated coffee.
+    const dueBadge = page.getByRole('navigation', { name: 'Main' }).getByLabel('1 follow-up due');
+    await dueBadge.waitFor();
 
     await app.goto('/');
     const list = page.getByLabel('Follow-ups', { exact: true });
@@ -262,11 +265,13 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('follow-ups-dashboard');
     await list.getByRole('checkbox', { name: 'Done: Send the deck' }).click();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(1);
+    await dueBadge.waitFor({ state: 'detached' });
     const done = await app.call('followups:list', { contactId: anaId, status: 'done' });
     expect(done.items.map((f) => [f.text, f.dueOn])).toEqual([['Send the deck', yesterday]]);
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.getByText('“Send the deck” is open again.').waitFor();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(2);
+    await dueBadge.waitFor();
 
     await app.goto(`/contacts/${anaId}`);
     await card.getByRole('checkbox', { name: 'Done: Book a coffee' }).click();

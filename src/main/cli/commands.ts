@@ -5,6 +5,7 @@ import { goalsCommands } from '../goals/cli';
 import { journalCommands } from '../journal/cli';
 import { strengthCommands } from '../strength/cli';
 import { interopCommands } from '../interop/cli';
+import { followUpsCommands } from '../followUps/cli';
 
 /** Every sub-command; each domain owns its list in `src/main/<domain>/cli.ts`. */
 export const commands: CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   ...strengthCommands,
   ...goalsCommands,
   ...interopCommands,
+  ...followUpsCommands,
 ];

@@ -25,12 +25,13 @@ export async function getFollowUp(db: Db, id: number): Promise<FollowUp | undefi
 
 export async function listFollowUps(
   db: Db,
-  opts: { contactId?: number; status: 'open' | 'done'; limit: number },
+  opts: { contactId?: number; status: 'open' | 'done'; dueBy?: string; limit: number },
 ): Promise<FollowUpList> {
   const filtered = (db: Db) => {
     let q = baseQuery(db);
     q = opts.status === 'open' ? q.where('f.done_at', 'is', null) : q.where('f.done_at', 'is not', null);
     if (opts.contactId !== undefined) q = q.where('f.contact_id', '=', opts.contactId);
+    if (opts.dueBy !== undefined) q = q.where('f.due_on', '<=', opts.dueBy);
     return q;
   };
   const ordered =

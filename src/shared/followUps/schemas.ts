@@ -12,6 +12,8 @@ export const followUpListInput = z.strictObject({
   /** One person's, or everyone's when absent (the dashboard). */
   contactId: id.optional(),
   status: z.enum(followUpStatuses).default('open'),
+  /** Only those due on or before this day (undated ones never are). */
+  dueBy: z.string().refine(isIsoDate, 'Use a date as YYYY-MM-DD').optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

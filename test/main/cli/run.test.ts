@@ -144,6 +144,68 @@ describe('runCli', () => {
     expect(listed).toHaveLength(1);
   });
 
+  it('keeps follow-ups: add, a morning digest of what is due, done', async () => {
+    await cli('contacts', 'add', '--db', db, '--name', 'Ana Souza');
+    const ana = (
+      JSON.parse((await cli('contacts', 'list', '--db', db, '--json')).out) as Array<{ id: number }>
+    )[0].id;
+    const overdue = await cli(
+      'followups',
+      'add',
+      '--db',
+      db,
+      '--contact',
+      String(ana),
+      '--text',
+      'Send the deck',
+      '--due',
+      '2020-01-02',
+    );
+    expect(overdue).toMatchObject({ code: 0, out: 'Follow-up #1 with Ana Souza: Send the deck' });
+    expect(
+      (await cli('followups', 'add', '--db', db, '--contact', String(ana), '--text', 'Book a coffee')).code,
+    ).toBe(0);
+
+    const all = await cli('followups', 'list', '--db', db);
+    expect(all.out.split('\n')).toEqual([
+      expect.stringMatching(/^1\tOverdue by [\d,]+ days\tAna Souza\tSend the deck$/),
+      '2\tNo date\tAna Souza\tBook a coffee',
+    ]);
+    const due = JSON.parse((await cli('followups', 'list', '--db', db, '--due', '--json')).out) as {
+      items: Array<{ text: string }>;
+      total: number;
+    };
+    expect([due.items.map((f) => f.text), due.total]).toEqual([['Send the deck'], 1]);
+
+    expect(await cli('followups', 'done', '--db', db, '--id', '1')).toMatchObject({
+      code: 0,
+      out: 'Done: Send the deck (Ana Souza)',
+    });
+    expect((await cli('followups', 'list', '--db', db, '--due')).out).toBe('');
+
+    const badDay = await cli(
+      'followups',
+      'add',
+      '--db',
+      db,
+      '--contact',
+      String(ana),
+      '--text',
+      'x',
+      '--due',
+      '2026-02-30',
+    );
+    expect(badDay.code).toBe(1);
+    expect(badDay.err).toMatch(/Use a date as YYYY-MM-DD/);
+    expect((await cli('followups', 'done', '--db', db, '--id', '99')).err).toBe(
+      'There is no follow-up with id 99.',
+    );
+    const noText = await cli('followups', 'add', '--db', db, '--contact', String(ana));
+    expect(noText.code).toBe(2);
+    expect(noText.err).toMatch(/Missing --text/);
+    expect((await cli('followups', 'list', '--db', db, '--contact', 'x')).code).toBe(2);
+  });
+
   it('exits 1 with the validation message for input the app would refuse', async () => {
     const { code, err } = await cli('contacts', 'add', '--db', db, '--name', 'A', '--email', 'not-an-email');
     expect(code).toBe(1);

@@ -46,6 +46,10 @@ describe('follow-ups', () => {
       'Book a coffee',
     ]);
     expect(await texts({ contactId: ana })).toEqual(['Send the deck', 'Book a coffee']);
+    // Due by a day: what the sidebar counts (today and overdue), never the undated ones.
+    const due = await call(t.ctx, 'followups:list', { dueBy: '2026-11-30', limit: 1 });
+    expect([due.items.map((f) => f.text), due.total]).toEqual([['Intro to Cy'], 1]);
+    expect((await call(t.ctx, 'followups:list', { dueBy: '2026-12-01' })).total).toBe(2);
     const page = await call(t.ctx, 'followups:list', { limit: 2 });
     expect(page.items.map((f) => f.text)).toEqual(['Intro to Cy', 'Send the deck']);
     expect(page.total).toBe(4);

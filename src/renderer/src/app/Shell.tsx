@@ -2,6 +2,7 @@ import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Text, Title } from '
 import { useHotkeys, useOs } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { DueFollowUpsBadge } from '../features/followUps/DueFollowUpsBadge';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { EmptyState } from './EmptyState';
 import { activeNavPath, navigation } from './navigation';
@@ -47,6 +48,8 @@ export function Shell() {
               to={item.path}
               label={item.label}
               description={item.description}
+              // The dashboard is where due follow-ups are ticked off: say how many wait there.
+              rightSection={item.path === '/' ? <DueFollowUpsBadge /> : undefined}
               active={active === item.path}
               aria-current={active === item.path ? 'page' : undefined}
             />
