@@ -235,14 +235,21 @@ describe('contacts, end to end in Chromium over a real database file', () => {
 
   test('keeps her next steps: one overdue, one undated; ticked done on the dashboard with undo', async () => {
     const { page } = app;
+    const priya = (await app.call('contacts:list', { query: 'Priya' })).items[0].id;
     await app.goto(`/contacts/${anaId}`);
     const card = page.getByTestId('contact-follow-ups');
     // The browser's own calendar decides "today", as the app's does.
     const yesterday = (await page.evaluate(
       `(() => { const d = new Date(); d.setDate(d.getDate() - 1); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()`,
     )) as string;
-    await card.getByRole('textbox', { name: 'Next step' }).fill('Book a coffee');
-    await card.getByRole('textbox', { name: 'Next step' }).press('Enter');
+    // F jumps to the next-step line, as L does to the quick log; the F is not typed.
+    await page.getByRole('heading', { name: 'Ana Souza' }).click();
+    await page.keyboard.press('f');
+    await page.keyboard.type('Book a coffee');
+    await expect(card.getByRole('textbox', { name: 'Next step' }).inputValue()).resolves.toBe(
+      'Book a coffee',
+    );
+    await page.keyboard.press('Enter');
     await card.getByRole('checkbox', { name: 'Done: Book a coffee' }).waitFor();
     await card.getByRole('textbox', { name: 'Next step' }).fill('Send the deck');
     await card.getByLabel('Due').fill(yesterday);
@@ -262,13 +269,29 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect
       .poll(() => list.getByTestId('follow-up').allTextContents())
       .toEqual(['Send the deck · Ana SouzaOverdue by 1 day×', 'Book a coffee · Ana Souza×']);
+    // Added from the dashboard, for someone else, picked by name.
+    const dashboardCard = page.getByTestId('follow-ups-card');
+    await dashboardCard.getByRole('textbox', { name: 'Next step' }).fill('Ask about the staff role');
+    await dashboardCard.getByRole('combobox', { name: 'With' }).fill('Priya');
+    await page.getByRole('option', { name: 'Priya Raman', exact: true }).click();
+    await dashboardCard.getByRole('button', { name: 'Add' }).click();
+    await list.getByText('Ask about the staff role · Priya Raman').waitFor();
     await app.screenshot('follow-ups-dashboard');
+    const priyaOpen = await app.call('followups:list', { contactId: priya });
+    expect(priyaOpen.items.map((f) => f.text)).toEqual(['Ask about the staff role']);
+    await list.getByRole('button', { name: 'Delete: Ask about the staff role' }).click();
+    await expect.poll(() => list.getByTestId('follow-up').count()).toBe(2);
     await list.getByRole('checkbox', { name: 'Done: Send the deck' }).click();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(1);
     await dueBadge.waitFor({ state: 'detached' });
     const done = await app.call('followups:list', { contactId: anaId, status: 'done' });
     expect(done.items.map((f) => [f.text, f.dueOn])).toEqual([['Send the deck', yesterday]]);
-    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    // The Undo of this notice (the deletion above has its own).
+    await page
+      .getByText('Done: “Send the deck”.')
+      .locator('..')
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await page.getByText('“Send the deck” is open again.').waitFor();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(2);
     await dueBadge.waitFor();

@@ -1,6 +1,7 @@
 import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { localDate } from '../../../../shared/journal/quickLog';
 import { useRapportQuery } from '../../api/hooks';
+import { AddFollowUp } from './AddFollowUp';
 import { FollowUpRow } from './FollowUpRow';
 
 /** The dashboard's open follow-ups with everyone, most urgent first. */
@@ -8,7 +9,7 @@ export function FollowUpsCard() {
   const open = useRapportQuery('followups:list', { limit: 8 });
   const today = localDate(new Date());
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="follow-ups-card">
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={4}>Follow-ups</Title>
@@ -21,7 +22,7 @@ export function FollowUpsCard() {
         {open.isError && <Alert color="red">{open.error.message}</Alert>}
         {open.data?.total === 0 && (
           <Text c="dimmed" size="sm">
-            Nothing to follow up. Add the next step with someone on their page.
+            Nothing to follow up. Add the next step with someone here or on their page.
           </Text>
         )}
         <Stack gap={4} aria-label="Follow-ups">
@@ -29,6 +30,7 @@ export function FollowUpsCard() {
             <FollowUpRow key={item.id} item={item} today={today} withContact />
           ))}
         </Stack>
+        <AddFollowUp />
       </Stack>
     </Card>
   );
