@@ -59,11 +59,22 @@ describe('journal, end to end in Chromium over a real database file', () => {
 
   test('the dashboard shows Ana in the Reconnect queue and a drawn activity heatmap', async () => {
     const { page } = app;
+    // What the catch-up is for rides along in her row: her most urgent open follow-up.
+    const later = await app.call('followups:create', { contactId: ana, text: 'Ask about the Lisbon office' });
+    const soon = await app.call('followups:create', {
+      contactId: ana,
+      text: 'Return the book',
+      dueOn: '2020-03-01',
+    });
     await app.goto('/');
     const queue = page.getByRole('table', { name: 'Reconnect queue' });
     await queue.getByRole('link', { name: 'Ana Souza' }).waitFor();
+    const anaRow = queue.locator(`tr[data-contact-id="${ana}"]`);
+    await anaRow.getByTestId('reconnect-next').getByText('Next: Return the book').waitFor();
+    expect(await queue.getByTestId('reconnect-next').count()).toBe(1);
     expect(await page.getByTestId('activity-heatmap').locator('rect').count()).toBe(365);
     await app.screenshot('journal-dashboard-before');
+    for (const f of [later, soon]) await app.call('followups:delete', { id: f.id });
   });
 
   test('logs an interaction with two participants through the form', async () => {

@@ -16,6 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { FollowUp } from '../../../../shared/followUps/schemas';
 import type { ReconnectItem } from '../../../../shared/journal/views';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
@@ -34,7 +35,16 @@ function since(item: ReconnectItem): string {
   return `Last contact ${count(item.daysSince, 'day')} ago`;
 }
 
-function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: ReconnectItem): void }) {
+function ReconnectRow({
+  item,
+  next,
+  onLog,
+}: {
+  item: ReconnectItem;
+  /** The most urgent open follow-up with them: what the catch-up is for. */
+  next?: FollowUp;
+  onLog(item: ReconnectItem): void;
+}) {
   const write = useJournalWrite();
   const snooze = (days: number, label: string) =>
     void write('reconnect:snooze', { contactId: item.contactId, days }).then(
@@ -48,6 +58,11 @@ function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: Reconn
         <Text size="xs" c="dimmed">
           {since(item)} · every {count(item.cadenceDays, 'day')}
         </Text>
+        {next && (
+          <Text size="xs" data-testid="reconnect-next">
+            Next: {next.text}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Badge
@@ -89,6 +104,10 @@ function ReconnectRow({ item, onLog }: { item: ReconnectItem; onLog(item: Reconn
 export function DashboardView() {
   const dashboard = useRapportQuery('dashboard:get', { tzOffsetMinutes: -new Date().getTimezoneOffset() });
   const [target, setTarget] = useState<EntryTarget>(null);
+  // Open follow-ups, most urgent first: the first one per person rides along in their reconnect row.
+  const followUps = useRapportQuery('followups:list', { limit: 500 });
+  const nextStep = new Map<number, FollowUp>();
+  for (const f of followUps.data?.items ?? []) if (!nextStep.has(f.contactId)) nextStep.set(f.contactId, f);
   if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
   if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
   const d = dashboard.data;
@@ -123,6 +142,7 @@ export function DashboardView() {
                     <ReconnectRow
                       key={item.contactId}
                       item={item}
+                      next={nextStep.get(item.contactId)}
                       onLog={(i) =>
                         setTarget({ preset: [{ contactId: i.contactId, displayName: i.displayName }] })
                       }
