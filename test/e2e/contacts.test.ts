@@ -92,6 +92,9 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByLabel('Email 2', { exact: true }).fill('ana.souza@mail.example');
     await page.getByLabel('Email 2 label', { exact: true }).fill('personal');
     await page.getByRole('textbox', { name: 'How we met' }).fill('Robotics meetup in Lisbon, 2023');
+    const introducer = page.getByRole('combobox', { name: 'Introduced by' });
+    await introducer.fill('Priya');
+    await page.getByRole('option', { name: 'Priya Raman', exact: true }).click();
     const tags = page.getByRole('combobox', { name: 'Tags' });
     await tags.fill('robotics');
     await tags.press('Enter');
@@ -180,7 +183,6 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     const priya = (await app.call('contacts:list', { query: 'Priya' })).items[0].id;
     await app.goto(`/contacts/${anaId}`);
     const card = page.getByTestId('contact-relationships');
-    await card.getByText('none recorded yet').waitFor();
 
     const add = async (role: string, name: string, note = '') => {
       await card.getByRole('button', { name: 'Add relationship' }).click();
@@ -191,20 +193,23 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       if (note) await card.getByRole('textbox', { name: 'Note' }).fill(note);
       await card.getByRole('button', { name: 'Add relationship' }).click();
     };
-    await add('Introduced by', 'Priya Raman', 'Robotics meetup');
-    await card.getByText('— Robotics meetup').waitFor();
-    await add('Reports to', 'Tomás Herrera');
+    // Who introduced her was recorded when she was created; the rest is added here.
     const rows = card.getByTestId('relationship-row');
     await expect
       .poll(() => rows.allTextContents())
+      .toEqual(['Introduced by Priya Raman · Northwind Health×']);
+    await add('Reports to', 'Tomás Herrera', 'since the reorg');
+    await card.getByText('— since the reorg').waitFor();
+    await expect
+      .poll(() => rows.allTextContents())
       .toEqual([
-        'Introduced by Priya Raman · Northwind Health — Robotics meetup×',
-        'Reports to Tomás Herrera · Northwind Health×',
+        'Introduced by Priya Raman · Northwind Health×',
+        'Reports to Tomás Herrera · Northwind Health — since the reorg×',
       ]);
     const stored = await app.call('relationships:list', { contactId: anaId });
     expect(stored.map((r) => [r.kind, r.side, r.other.id, r.note])).toEqual([
-      ['introduced_by', 'from', priya, 'Robotics meetup'],
-      ['reports_to', 'from', stored[1].other.id, ''],
+      ['introduced_by', 'from', priya, ''],
+      ['reports_to', 'from', stored[1].other.id, 'since the reorg'],
     ]);
 
     // The same fact again is refused in words, and the form stays open to correct it.

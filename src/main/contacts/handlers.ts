@@ -9,7 +9,8 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
   'contacts:list': (input, { store, now }) => listContactPage(store, now().getTime(), input),
   'contacts:get': (input, { store }) => service.getContactOrThrow(store.db, input.id),
   'contacts:create': async (input, ctx) => {
-    const contact = await service.createContact(ctx.store.db, input, ctx.now());
+    const { introducedBy, ...fields } = input;
+    const contact = await service.createContact(ctx.store.db, fields, ctx.now(), introducedBy);
     ctx.emit('data:changed', { domains: ['contacts'] });
     return contact;
   },

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import type { Contact, ContactFields } from '../../shared/contacts/schemas';
 import type { Database } from '../db/schema';
 import * as repo from './repository';
+import { insertRelationship } from '../relationships/repository';
 
 /** Refuses an address another contact holds, naming that contact, before anything is written. */
 async function assertEmailsFree(
@@ -24,16 +25,34 @@ async function assertEmailsFree(
   }
 }
 
+/** Creates a contact; with `introducedBy`, also records who introduced them, in the same transaction. */
 export async function createContact(
   db: Kysely<Database>,
   fields: ContactFields,
   now: Date,
+  introducedBy?: number,
 ): Promise<Contact> {
   // Checked inside the write's transaction: two saves at once (a double click) must not both
   // pass the check and leave the second to fail on the UNIQUE index with SQLite's words.
   const id = await db.transaction().execute(async (trx) => {
     await assertEmailsFree(trx, fields);
-    return repo.insertContact(trx, fields, now.toISOString());
+    if (introducedBy !== undefined && !(await repo.getContact(trx, introducedBy))) {
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no contact with id ${introducedBy} to have introduced them; nothing was changed.`,
+      );
+    }
+    const created = await repo.insertContact(trx, fields, now.toISOString());
+    if (introducedBy !== undefined) {
+      await insertRelationship(trx, {
+        fromId: created,
+        toId: introducedBy,
+        kind: 'introduced_by',
+        note: '',
+        createdAt: now.toISOString(),
+      });
+    }
+    return created;
   });
   return getContactOrThrow(db, id);
 }

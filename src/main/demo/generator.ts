@@ -56,7 +56,7 @@ export interface DemoPerson {
   title: string;
   howWeMet: string;
   /** `index` of the person who introduced them to the user, when "how we met" says so. */
-  introducedBy: number | null;
+  introducerIndex: number | null;
   notes: string | undefined;
   cadenceDays: number | null;
   /** `YYYY-MM-DD` or year-less `--MM-DD`, for about two in five people. */
@@ -277,7 +277,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
             ? random.next() * 0.15
             : random.next() * 0.6;
     let howWeMet: string;
-    let introducedBy: number | null = null;
+    let introducerIndex: number | null = null;
     if (organisationIndex === current) howWeMet = `Works with me at ${organisation.name}`;
     else if (role === 'former-colleague') howWeMet = `Worked together at ${organisation.name}`;
     else {
@@ -291,7 +291,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
         ['University', 1],
         ['Open source project', 1],
       ]);
-      if (howWeMet === introduction && introducer) introducedBy = introducer.index;
+      if (howWeMet === introduction && introducer) introducerIndex = introducer.index;
     }
     people.push({
       index,
@@ -305,7 +305,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
       organisation: organisation.name,
       title: titleFor(random, role),
       howWeMet,
-      introducedBy,
+      introducerIndex,
       notes: random.chance(0.25) ? random.pick(noteSnippets) : undefined,
       cadenceDays:
         role === 'mentor' || role === 'sponsor'
@@ -405,8 +405,8 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
     // Who introduced whom (from "how we met"), and the user's teammates report to the user's manager.
     const manager = network.people.findIndex((p) => p.role === 'manager');
     network.people.forEach((p, i) => {
-      if (p.introducedBy !== null)
-        insertRelationship.run(ids[i], ids[p.introducedBy], 'introduced_by', p.createdAt);
+      if (p.introducerIndex !== null)
+        insertRelationship.run(ids[i], ids[p.introducerIndex], 'introduced_by', p.createdAt);
       if (p.role === 'teammate' && manager >= 0)
         insertRelationship.run(ids[i], ids[manager], 'reports_to', p.createdAt);
     });

@@ -69,7 +69,8 @@ export const contactFields = z.strictObject({
 export type ContactFieldsInput = z.input<typeof contactFields>;
 export type ContactFields = z.output<typeof contactFields>;
 
-export const contactCreateInput = contactFields;
+/** A new contact, and optionally who introduced them (recorded as a relationship in the same write). */
+export const contactCreateInput = contactFields.extend({ introducedBy: id.optional() });
 export const contactUpdateInput = z.strictObject({ id, fields: contactFields });
 export const contactIdInput = z.strictObject({ id });
 export const contactArchiveInput = z.strictObject({ id, archived: z.boolean() });

@@ -108,10 +108,10 @@ describe('writeNetwork', () => {
   it('records who introduced whom, as "how we met" says, and that teammates report to the manager', async () => {
     const network = generateNetwork({ seed: 5, size: 300 });
     const ids = writeNetwork(t.store, network);
-    const introduced = network.people.filter((p) => p.introducedBy !== null);
+    const introduced = network.people.filter((p) => p.introducerIndex !== null);
     expect(introduced.length).toBeGreaterThan(10);
     for (const p of introduced) {
-      const introducer = network.people[p.introducedBy!];
+      const introducer = network.people[p.introducerIndex!];
       expect(p.howWeMet).toBe(`Introduced by ${introducer.displayName}`);
       const related = await call(t.ctx, 'relationships:list', { contactId: ids[p.index] });
       expect(related).toContainEqual(

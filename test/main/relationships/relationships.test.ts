@@ -136,4 +136,31 @@ describe('relationships between contacts', () => {
     await call(t.ctx, 'contacts:delete', { id: cy });
     expect(await related(ana)).toEqual(['works_with/from Ben Lee']);
   });
+
+  it('records who introduced a new contact in the same write, and writes nothing for an introducer that is not there', async () => {
+    const dan = await call(t.ctx, 'contacts:create', { displayName: 'Dan Brown', introducedBy: ana });
+    expect(await related(dan.id)).toEqual(['introduced_by/from Ana Souza']);
+    expect(await related(ana)).toEqual(['introduced_by/to Dan Brown']);
+
+    const before = contentHash(t.store.sqlite);
+    expect(await refused(t.ctx, 'contacts:create', { displayName: 'Eve', introducedBy: 9999 })).toMatchObject(
+      {
+        code: 'NOT_FOUND',
+        message: 'There is no contact with id 9999 to have introduced them; nothing was changed.',
+      },
+    );
+    expect(fields(await refused(t.ctx, 'contacts:create', { displayName: 'Eve', introducedBy: 0 }))).toEqual([
+      'introducedBy',
+    ]);
+    // Updating takes the fields only: who introduced someone is a relationship, changed on their page.
+    expect(
+      fields(
+        await refused(t.ctx, 'contacts:update', {
+          id: ana,
+          fields: { displayName: 'Ana', introducedBy: ben },
+        }),
+      ),
+    ).toEqual(['fields']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
 });

@@ -15,7 +15,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   circles,
   linkKinds,
@@ -43,6 +43,8 @@ export interface ContactFormProps {
   save(fields: ContactFieldsInput): Promise<Contact>;
   onSaved(contact: Contact): void;
   onCancel(): void;
+  /** Shown after "How we met": fields the form's caller owns (a new contact's introducer). */
+  howWeMetExtra?: ReactNode;
 }
 
 /** January to December in the user's language, valued '1' to '12'. */
@@ -60,7 +62,14 @@ function RemoveRowButton({ label, onClick }: { label: string; onClick: () => voi
 }
 
 /** Every field of a contact; a refusal from main (an email another contact holds) shows on its field. */
-export function ContactForm({ contact, submitLabel, save, onSaved, onCancel }: ContactFormProps) {
+export function ContactForm({
+  contact,
+  submitLabel,
+  save,
+  onSaved,
+  onCancel,
+  howWeMetExtra,
+}: ContactFormProps) {
   const facets = useRapportQuery('contacts:facets', {});
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ContactFormValues>({ initialValues: toFormValues(contact), validate: clientErrors });
@@ -266,6 +275,7 @@ export function ContactForm({ contact, submitLabel, save, onSaved, onCancel }: C
           </Group>
         </Input.Wrapper>
         <Textarea label="How we met" autosize minRows={2} {...form.getInputProps('howWeMet')} />
+        {howWeMetExtra}
         <Textarea label="Notes" autosize minRows={4} maxRows={16} {...form.getInputProps('notes')} />
         <Group grow align="flex-start">
           <NumberInput
