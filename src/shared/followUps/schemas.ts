@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { isIsoDate } from '../journal/schemas';
+import { isoDateString } from '../journal/schemas';
 
 const id = z.number().int().positive();
 
 export const MAX_FOLLOW_UP_TEXT = 300;
 export const followUpStatuses = ['open', 'done'] as const;
 
-const dueOn = z.string().refine(isIsoDate, 'Use a date as YYYY-MM-DD').nullable().default(null);
+const dueOn = isoDateString.nullable().default(null);
 
 export const followUpListInput = z.strictObject({
   /** One person's, or everyone's when absent (the dashboard). */
   contactId: id.optional(),
   status: z.enum(followUpStatuses).default('open'),
   /** Only those due on or before this day (undated ones never are). */
-  dueBy: z.string().refine(isIsoDate, 'Use a date as YYYY-MM-DD').optional(),
+  dueBy: isoDateString.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

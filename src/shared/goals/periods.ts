@@ -33,13 +33,6 @@ export interface Period {
 const DAY_MS = 86_400_000;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isDate(value: string): boolean {
-  const m = datePattern.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
 function parts(date: string): [number, number, number] {
   const m = datePattern.exec(date);
   if (!m) throw new RangeError(`Not a date: ${date}`);

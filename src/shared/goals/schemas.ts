@@ -3,7 +3,8 @@ import { tagName } from '../tags/schemas';
 import { interactionKinds, type InteractionKind } from '../journal/kinds';
 import { circles, type Circle } from '../contacts/schemas';
 import { layers, type Layer } from '../strength/model';
-import { isDate, isValidTimeZone, periodKinds, type PeriodKind, type WeekStart } from './periods';
+import { isoDateString } from '../journal/schemas';
+import { isValidTimeZone, periodKinds, type PeriodKind, type WeekStart } from './periods';
 
 export const goalStatuses = ['active', 'achieved', 'paused', 'dropped'] as const;
 export type GoalStatus = (typeof goalStatuses)[number];
@@ -20,7 +21,6 @@ export const filterModes = ['all', 'any'] as const;
 export type FilterMode = (typeof filterModes)[number];
 
 const id = z.number().int().positive();
-const dateString = z.string().refine(isDate, 'Use a date as YYYY-MM-DD');
 
 export const goalFilterSchema = z.strictObject({
   kinds: z.array(z.enum(interactionKinds)).max(interactionKinds.length).default([]),
@@ -55,8 +55,8 @@ export const goalFieldsSchema = z
   .strictObject({
     title: z.string().trim().min(1, 'A goal needs a title').max(200),
     why: z.string().trim().max(5000).default(''),
-    startDate: dateString,
-    dueDate: dateString.nullable().default(null),
+    startDate: isoDateString,
+    dueDate: isoDateString.nullable().default(null),
     status: z.enum(goalStatuses).default('active'),
     measure: z.enum(measureTypes),
     target: z
@@ -117,7 +117,7 @@ export const goalUpdateInput = z.strictObject({ id, fields: goalFieldsSchema });
 export const goalStatusInput = z.strictObject({ id, status: z.enum(goalStatuses) });
 export const checkinInput = z.strictObject({
   goalId: id,
-  date: dateString,
+  date: isoDateString,
   amount: z.number().int().positive('A check-in counts at least 1').max(1000).default(1),
   note: z.string().trim().max(2000).default(''),
 });

@@ -27,6 +27,9 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** A calendar day as `YYYY-MM-DD`, the schema every date field shares. */
+export const isoDateString = z.string().refine(isIsoDate, 'Use a date as YYYY-MM-DD');
+
 export function isIsoDateTime(value: string): boolean {
   return dateTimePattern.test(value) && !Number.isNaN(new Date(value).getTime());
 }
