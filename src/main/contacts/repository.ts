@@ -155,6 +155,10 @@ export async function deleteContact(db: Db, id: number): Promise<boolean> {
   return result.numDeletedRows > 0n;
 }
 
+export async function contactExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function getContact(db: Db, id: number): Promise<Contact | undefined> {
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;

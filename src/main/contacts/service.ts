@@ -36,7 +36,7 @@ export async function createContact(
   // pass the check and leave the second to fail on the UNIQUE index with SQLite's words.
   const id = await db.transaction().execute(async (trx) => {
     await assertEmailsFree(trx, fields);
-    if (introducedBy !== undefined && !(await repo.getContact(trx, introducedBy))) {
+    if (introducedBy !== undefined && !(await repo.contactExists(trx, introducedBy))) {
       throw new AppError(
         'NOT_FOUND',
         `There is no contact with id ${introducedBy} to have introduced them; nothing was changed.`,
@@ -93,4 +93,9 @@ export async function getContactOrThrow(db: Kysely<Database>, id: number): Promi
 
 function notFound(id: number): AppError {
   return new AppError('NOT_FOUND', `There is no contact with id ${id}.`);
+}
+
+/** A write that names a contact who is not there, refused before anything is written. */
+export function noContactToChange(id: number): AppError {
+  return new AppError('NOT_FOUND', `There is no contact with id ${id}; nothing was changed.`);
 }

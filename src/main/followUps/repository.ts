@@ -82,7 +82,3 @@ export async function deleteFollowUp(db: Db, id: number): Promise<boolean> {
   const result = await db.deleteFrom('follow_ups').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
-
-export async function contactExists(db: Db, id: number): Promise<boolean> {
-  return (await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { FollowUp } from '../../shared/followUps/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
+import { contactExists } from '../contacts/repository';
+import { noContactToChange } from '../contacts/service';
 import * as repo from './repository';
 
 function noFollowUp(id: number): AppError {
@@ -14,8 +16,7 @@ export async function createFollowUp(
   now: Date,
 ): Promise<FollowUp> {
   const id = await db.transaction().execute(async (trx) => {
-    if (!(await repo.contactExists(trx, input.contactId)))
-      throw new AppError('NOT_FOUND', `There is no contact with id ${input.contactId}; nothing was changed.`);
+    if (!(await contactExists(trx, input.contactId))) throw noContactToChange(input.contactId);
     return repo.insertFollowUp(trx, { ...input, createdAt: now.toISOString() });
   });
   return (await repo.getFollowUp(db, id))!;

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { relationshipWording, type RelationshipKind } from '../../shared/relationships/kinds';
 import type { RelatedContact, Relationship } from '../../shared/relationships/schemas';
 import type { Database } from '../db/schema';
+import { noContactToChange } from '../contacts/service';
 import * as repo from './repository';
 
 export interface NewRelationship {
@@ -10,10 +11,6 @@ export interface NewRelationship {
   toId: number;
   kind: RelationshipKind;
   note: string;
-}
-
-function noContact(id: number): AppError {
-  return new AppError('NOT_FOUND', `There is no contact with id ${id}; nothing was changed.`);
 }
 
 /**
@@ -31,7 +28,7 @@ export async function addRelationship(
   const toId = symmetric ? Math.max(input.fromId, input.toId) : input.toId;
   return db.transaction().execute(async (trx) => {
     const names = await repo.contactNames(trx, [fromId, toId]);
-    for (const id of [input.fromId, input.toId]) if (!names.has(id)) throw noContact(id);
+    for (const id of [input.fromId, input.toId]) if (!names.has(id)) throw noContactToChange(id);
     const stored = await repo.findRelationship(trx, fromId, toId, input.kind, symmetric);
     if (stored) {
       const sentence = `${names.get(stored.fromId)} ${relationshipWording[input.kind].verb} ${names.get(stored.toId)}`;
