@@ -28,6 +28,7 @@ import { DriftingCard } from './DriftingCard';
 import { UpcomingBirthdays } from './UpcomingBirthdays';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
+import { useOpenFollowUps } from '../followUps/useOpenFollowUps';
 import { count } from '../../../../shared/text/count';
 
 function since(item: ReconnectItem): string {
@@ -105,7 +106,7 @@ export function DashboardView() {
   const dashboard = useRapportQuery('dashboard:get', { tzOffsetMinutes: -new Date().getTimezoneOffset() });
   const [target, setTarget] = useState<EntryTarget>(null);
   // Open follow-ups, most urgent first: the first one per person rides along in their reconnect row.
-  const followUps = useRapportQuery('followups:list', { limit: 500 });
+  const followUps = useOpenFollowUps();
   const nextStep = new Map<number, FollowUp>();
   for (const f of followUps.data?.items ?? []) if (!nextStep.has(f.contactId)) nextStep.set(f.contactId, f);
   if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;

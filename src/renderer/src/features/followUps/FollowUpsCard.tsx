@@ -1,12 +1,15 @@
 import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { localDate } from '../../../../shared/journal/quickLog';
-import { useRapportQuery } from '../../api/hooks';
 import { AddFollowUp } from './AddFollowUp';
 import { FollowUpRow } from './FollowUpRow';
+import { useOpenFollowUps } from './useOpenFollowUps';
+
+/** How many the card lists; the rest are counted. */
+const SHOWN = 8;
 
 /** The dashboard's open follow-ups with everyone, most urgent first. */
 export function FollowUpsCard() {
-  const open = useRapportQuery('followups:list', { limit: 8 });
+  const open = useOpenFollowUps();
   const today = localDate(new Date());
   return (
     <Card withBorder data-testid="follow-ups-card">
@@ -26,7 +29,7 @@ export function FollowUpsCard() {
           </Text>
         )}
         <Stack gap={4} aria-label="Follow-ups">
-          {open.data?.items.map((item) => (
+          {open.data?.items.slice(0, SHOWN).map((item) => (
             <FollowUpRow key={item.id} item={item} today={today} withContact />
           ))}
         </Stack>
