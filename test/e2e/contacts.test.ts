@@ -262,7 +262,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     const open = card.getByLabel('Open follow-ups').getByTestId('follow-up');
     await expect
       .poll(() => open.allTextContents())
-      .toEqual(['Send the deckOverdue by 1 day×', 'Book a coffee×']);
+      .toEqual(['Send the deckOverdue by 1 day⋯×', 'Book a coffee⋯×']);
     await card.getByText('2 open').waitFor();
     // The sidebar counts what is due today or overdue: the deck, not the undated coffee.
     const dueBadge = page.getByRole('navigation', { name: 'Main' }).getByLabel('1 follow-up due');
@@ -273,7 +273,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await list.getByText('Overdue by 1 day').waitFor();
     await expect
       .poll(() => list.getByTestId('follow-up').allTextContents())
-      .toEqual(['Send the deck · Ana SouzaOverdue by 1 day×', 'Book a coffee · Ana Souza×']);
+      .toEqual(['Send the deck · Ana SouzaOverdue by 1 day⋯×', 'Book a coffee · Ana Souza⋯×']);
     // Added from the dashboard, for someone else, picked by name.
     const dashboardCard = page.getByTestId('follow-ups-card');
     await dashboardCard.getByRole('textbox', { name: 'Next step' }).fill('Ask about the staff role');
@@ -313,6 +313,43 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       items: [{ text: 'Send the deck' }],
     });
     await app.screenshot('follow-ups');
+
+    // Menu items are chosen with the keyboard: the notices of the steps above sit over the menu's corner.
+    // Snoozed until tomorrow from its menu: no longer overdue, so the sidebar count goes; Undo brings both back.
+    const deck = card.getByLabel('Open follow-ups').getByTestId('follow-up');
+    await card.getByRole('button', { name: 'More: Send the deck' }).click();
+    await page.getByRole('menuitem', { name: /^Tomorrow \(\d{4}-\d{2}-\d{2}\)$/ }).press('Enter');
+    await deck.getByText('Due tomorrow').waitFor();
+    await dueBadge.waitFor({ state: 'detached' });
+    const snoozed = await app.call('followups:list', { contactId: anaId });
+    expect(snoozed.items.map((f) => f.dueOn)).not.toEqual([yesterday]);
+    await page
+      .getByText(/^Snoozed “Send the deck” to /)
+      .locator('..')
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await page.getByText(`“Send the deck” is due ${yesterday} again.`).waitFor();
+    await deck.getByText('Overdue by 1 day').waitFor();
+    await dueBadge.waitFor();
+
+    // Edited in place: a blank text is not saved; Escape leaves it; a new text and no date are.
+    await card.getByRole('button', { name: 'More: Send the deck' }).click();
+    await page.getByRole('menuitem', { name: 'Edit…' }).press('Enter');
+    const editor = card.getByRole('form', { name: 'Edit: Send the deck' });
+    await editor.getByRole('textbox', { name: 'Next step' }).fill(' ');
+    await expect(editor.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+    await editor.getByRole('textbox', { name: 'Next step' }).press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    await card.getByRole('button', { name: 'More: Send the deck' }).click();
+    await page.getByRole('menuitem', { name: 'Edit…' }).press('Enter');
+    await editor.getByRole('textbox', { name: 'Next step' }).fill('Send the v2 deck');
+    await editor.getByLabel('Due').fill('');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => deck.allTextContents()).toEqual(['Send the v2 deck⋯×']);
+    await dueBadge.waitFor({ state: 'detached' });
+    await expect(app.call('followups:list', { contactId: anaId })).resolves.toMatchObject({
+      items: [{ text: 'Send the v2 deck', dueOn: null }],
+    });
   });
 
   test('gives her a birthday three days from now, shown on her page and on the dashboard', async () => {

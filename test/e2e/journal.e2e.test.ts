@@ -120,7 +120,7 @@ describe('journal, end to end in Chromium over a real database file', () => {
       await expect
         .poll(() => open.allTextContents())
         .toEqual(
-          id === bruno ? [expect.stringMatching(/^Send Bruno the zeppelin deckDue in [\d,]+ days×$/)] : [],
+          id === bruno ? [expect.stringMatching(/^Send Bruno the zeppelin deckDue in [\d,]+ days⋯×$/)] : [],
         );
     }
     await app.screenshot('journal-timeline');

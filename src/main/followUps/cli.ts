@@ -1,4 +1,5 @@
 import { dueText } from '../../shared/followUps/due';
+import { snoozedUntil, type SnoozeChoice } from '../../shared/followUps/snooze';
 import { localDate } from '../../shared/journal/quickLog';
 import { parseCommandArgs, requireString, UsageError } from '../cli/args';
 import type { CliCommand } from '../cli/command';
@@ -68,6 +69,30 @@ async function done(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
+const snoozeWords: Record<string, SnoozeChoice> = {
+  tomorrow: 'tomorrow',
+  week: 'nextWeek',
+  month: 'nextMonth',
+};
+
+/** Puts a follow-up off: `--until` a day, or tomorrow, a week (the default) or a month from today. */
+async function snooze(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    db: { type: 'string' },
+    id: { type: 'string' },
+    until: { type: 'string' },
+  });
+  const id = positiveId(values.id, 'id');
+  const until = (values.until as string | undefined) ?? 'week';
+  const choice = snoozeWords[until];
+  const dueOn = choice ? snoozedUntil(choice, localDate(new Date())) : until;
+  return withCliContext(requireString(values.db, 'db'), async (call) => {
+    const updated = await call('followups:update', { id, dueOn });
+    io.out(`Snoozed until ${updated.dueOn}: ${updated.text} (${updated.contactName})`);
+    return 0;
+  });
+}
+
 export const followUpsCommands: CliCommand[] = [
   { name: 'followups list', usage: 'followups list --db PATH [--due] [--contact ID] [--json]', run: list },
   {
@@ -76,4 +101,9 @@ export const followUpsCommands: CliCommand[] = [
     run: add,
   },
   { name: 'followups done', usage: 'followups done --db PATH --id ID', run: done },
+  {
+    name: 'followups snooze',
+    usage: 'followups snooze --db PATH --id ID [--until tomorrow|week|month|YYYY-MM-DD]',
+    run: snooze,
+  },
 ];

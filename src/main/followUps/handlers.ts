@@ -1,7 +1,7 @@
 import type { followUpsContract } from '../../shared/followUps/contract';
 import type { HandlerMap } from '../ipc/context';
 import { listFollowUps } from './repository';
-import { createFollowUp, deleteFollowUp, setDone } from './service';
+import { createFollowUp, deleteFollowUp, setDone, updateFollowUp } from './service';
 
 export const followUpsHandlers: HandlerMap<keyof typeof followUpsContract> = {
   'followups:list': (input, { store }) => listFollowUps(store.db, input),
@@ -9,6 +9,11 @@ export const followUpsHandlers: HandlerMap<keyof typeof followUpsContract> = {
     const created = await createFollowUp(ctx.store.db, input, ctx.now());
     ctx.emit('data:changed', { domains: ['followups'] });
     return created;
+  },
+  'followups:update': async (input, ctx) => {
+    const updated = await updateFollowUp(ctx.store.db, input);
+    ctx.emit('data:changed', { domains: ['followups'] });
+    return updated;
   },
   'followups:setDone': async (input, ctx) => {
     const updated = await setDone(ctx.store.db, input.id, input.done, ctx.now());

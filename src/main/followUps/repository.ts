@@ -69,6 +69,22 @@ export async function insertFollowUp(
   return inserted.id;
 }
 
+export async function updateFollowUp(
+  db: Db,
+  id: number,
+  change: { text?: string; dueOn?: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('follow_ups')
+    .set({
+      ...(change.text === undefined ? {} : { text: change.text }),
+      ...(change.dueOn === undefined ? {} : { due_on: change.dueOn }),
+    })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function setDoneAt(db: Db, id: number, doneAt: string | null): Promise<boolean> {
   const result = await db
     .updateTable('follow_ups')

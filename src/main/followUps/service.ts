@@ -22,6 +22,18 @@ export async function createFollowUp(
   return (await repo.getFollowUp(db, id))!;
 }
 
+/** Changes what the next step is or when it is due; a done one can be edited too (its text). */
+export async function updateFollowUp(
+  db: Kysely<Database>,
+  input: { id: number; text?: string; dueOn?: string | null },
+): Promise<FollowUp> {
+  return db.transaction().execute(async (trx) => {
+    const { id, ...change } = input;
+    if (!(await repo.updateFollowUp(trx, id, change))) throw noFollowUp(id);
+    return (await repo.getFollowUp(trx, id))!;
+  });
+}
+
 /** Marks done (now) or open again; marking done what is already done keeps its first time. */
 export async function setDone(db: Kysely<Database>, id: number, done: boolean, now: Date): Promise<FollowUp> {
   return db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import {
   followUpIdInput,
   followUpListInput,
   followUpSetDoneInput,
+  followUpUpdateInput,
   type FollowUp,
   type FollowUpList,
 } from './schemas';
@@ -11,6 +12,7 @@ import {
 export const followUpsContract = {
   'followups:list': { input: followUpListInput, output: output<FollowUpList>() },
   'followups:create': { input: followUpDraft, output: output<FollowUp>() },
+  'followups:update': { input: followUpUpdateInput, output: output<FollowUp>() },
   'followups:setDone': { input: followUpSetDoneInput, output: output<FollowUp>() },
   'followups:delete': { input: followUpIdInput, output: output<FollowUp>() },
 };

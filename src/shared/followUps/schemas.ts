@@ -17,14 +17,20 @@ export const followUpListInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+const text = z.string().trim().min(1, 'Say what the next step is').max(MAX_FOLLOW_UP_TEXT);
+
 /** A next step with one person: what, and by when if it matters. */
-export const followUpDraft = z.strictObject({
-  contactId: id,
-  text: z.string().trim().min(1, 'Say what the next step is').max(MAX_FOLLOW_UP_TEXT),
-  dueOn,
-});
+export const followUpDraft = z.strictObject({ contactId: id, text, dueOn });
 export type FollowUpDraft = z.output<typeof followUpDraft>;
 export type FollowUpDraftInput = z.input<typeof followUpDraft>;
+
+/** A change to what the next step is or when it is due (a snooze is a new due day); null clears the day. */
+export const followUpUpdateInput = z
+  .strictObject({ id, text: text.optional(), dueOn: isoDateString.nullable().optional() })
+  .refine((input) => input.text !== undefined || input.dueOn !== undefined, {
+    message: 'Give the new text or due day',
+    path: ['text'],
+  });
 
 export const followUpSetDoneInput = z.strictObject({ id, done: z.boolean() });
 export const followUpIdInput = z.strictObject({ id });

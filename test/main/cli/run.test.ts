@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run';
+import { snoozedUntil } from '../../../src/shared/followUps/snooze';
+import { localDate } from '../../../src/shared/journal/quickLog';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { tempStore } from '../../support/store';
 
@@ -176,6 +178,17 @@ describe('runCli', () => {
       total: number;
     };
     expect([due.items.map((f) => f.text), due.total]).toEqual([['Send the deck'], 1]);
+
+    // Snoozed a week from today (the default), it is no longer due; a day given is taken as it is.
+    const snoozed = await cli('followups', 'snooze', '--db', db, '--id', '1');
+    expect(snoozed).toMatchObject({
+      code: 0,
+      out: `Snoozed until ${snoozedUntil('nextWeek', localDate(new Date()))}: Send the deck (Ana Souza)`,
+    });
+    expect((await cli('followups', 'list', '--db', db, '--due')).out).toBe('');
+    expect((await cli('followups', 'snooze', '--db', db, '--id', '1', '--until', '2020-01-02')).code).toBe(0);
+    const notADay = await cli('followups', 'snooze', '--db', db, '--id', '1', '--until', 'someday');
+    expect([notADay.code, notADay.err]).toEqual([1, expect.stringMatching(/Use a date as YYYY-MM-DD/)]);
 
     expect(await cli('followups', 'done', '--db', db, '--id', '1')).toMatchObject({
       code: 0,

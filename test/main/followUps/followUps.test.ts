@@ -71,6 +71,55 @@ describe('follow-ups', () => {
     expect(await texts({ contactId: ana })).toEqual(['First']);
   });
 
+  it('edits the text and moves or clears the due day, which reorders the list', async () => {
+    const deck = await call(t.ctx, 'followups:create', {
+      contactId: ana,
+      text: 'Send the deck',
+      dueOn: '2026-11-20',
+    });
+    await call(t.ctx, 'followups:create', { contactId: ben, text: 'Intro to Cy', dueOn: '2026-11-28' });
+    expect(await texts({ dueBy: '2026-11-26' })).toEqual(['Send the deck']);
+
+    // A snooze: only the day changes, and the overdue step is no longer due.
+    const snoozed = await call(t.ctx, 'followups:update', { id: deck.id, dueOn: '2026-12-03' });
+    expect(snoozed).toEqual({ ...deck, dueOn: '2026-12-03' });
+    expect(await texts({ dueBy: '2026-11-26' })).toEqual([]);
+    expect(await texts()).toEqual(['Intro to Cy', 'Send the deck']);
+    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['followups'] } });
+
+    const edited = await call(t.ctx, 'followups:update', { id: deck.id, text: '  Send the v2 deck ' });
+    expect([edited.text, edited.dueOn]).toEqual(['Send the v2 deck', '2026-12-03']);
+    // Null clears the day: undated ones go last.
+    await call(t.ctx, 'followups:update', { id: deck.id, dueOn: null });
+    const both = await call(t.ctx, 'followups:update', {
+      id: deck.id,
+      text: 'Send the deck',
+      dueOn: '2026-11-27',
+    });
+    expect([both.text, both.dueOn, both.doneAt, both.createdAt]).toEqual([
+      'Send the deck',
+      '2026-11-27',
+      null,
+      deck.createdAt,
+    ]);
+    expect(await texts()).toEqual(['Send the deck', 'Intro to Cy']);
+
+    const before = contentHash(t.store.sqlite);
+    expect(fields(await refused(t.ctx, 'followups:update', { id: deck.id }))).toEqual(['text']);
+    expect(fields(await refused(t.ctx, 'followups:update', { id: deck.id, text: ' ' }))).toEqual(['text']);
+    expect(fields(await refused(t.ctx, 'followups:update', { id: deck.id, dueOn: '2026-11-31' }))).toEqual([
+      'dueOn',
+    ]);
+    expect(
+      fields(await refused(t.ctx, 'followups:update', { id: deck.id, text: 'x', contactId: ben })),
+    ).toEqual(['']);
+    expect(await refused(t.ctx, 'followups:update', { id: 9999, text: 'x' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no follow-up with id 9999.',
+    });
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
   it('deletes one and returns it, and goes with a deleted or merged contact', async () => {
     const a = await call(t.ctx, 'followups:create', { contactId: ana, text: 'Send the deck' });
     expect(await call(t.ctx, 'followups:delete', { id: a.id })).toEqual(a);

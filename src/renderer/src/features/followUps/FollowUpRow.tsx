@@ -1,11 +1,19 @@
-import { ActionIcon, Anchor, Badge, Checkbox, Group, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { dueText, type DueState } from '../../../../shared/followUps/due';
 import type { FollowUp } from '../../../../shared/followUps/schemas';
+import {
+  snoozeChoices,
+  snoozedUntil,
+  snoozeLabels,
+  type SnoozeChoice,
+} from '../../../../shared/followUps/snooze';
 import type { RapportError } from '../../api/client';
 import { showUndoNotice } from '../../app/undoNotice';
 import { useWrite } from '../../api/useWrite';
+import { FollowUpEditor } from './FollowUpEditor';
 
 const dueColors: Record<DueState, string> = {
   overdue: 'red',
@@ -17,7 +25,10 @@ const dueColors: Record<DueState, string> = {
 
 const failed = (e: RapportError) => notifications.show({ message: e.message, color: 'red' });
 
-/** One follow-up: tick it done (with undo), see when it is due, and, with `withContact`, whose it is. */
+/**
+ * One follow-up: tick it done, snooze it, edit or delete it (each with undo where it loses
+ * something), see when it is due, and, with `withContact`, whose it is.
+ */
 export function FollowUpRow({
   item,
   today,
@@ -28,6 +39,7 @@ export function FollowUpRow({
   withContact?: boolean;
 }) {
   const write = useWrite('followups');
+  const [editing, setEditing] = useState(false);
   const done = item.doneAt !== null;
   const due = dueText(item.dueOn, today);
 
@@ -63,6 +75,26 @@ export function FollowUpRow({
       failed,
     );
 
+  const snooze = (choice: SnoozeChoice) => {
+    const dueOn = snoozedUntil(choice, today);
+    void write('followups:update', { id: item.id, dueOn }).then(
+      () =>
+        showUndoNotice({
+          id: `follow-up-snoozed-${item.id}-${dueOn}`,
+          message: `Snoozed “${item.text}” to ${dueOn}.`,
+          autoClose: 8000,
+          undoLabel: 'Undo',
+          undo: () => write('followups:update', { id: item.id, dueOn: item.dueOn }),
+          undone:
+            item.dueOn === null
+              ? `“${item.text}” has no date again.`
+              : `“${item.text}” is due ${item.dueOn} again.`,
+        }),
+      failed,
+    );
+  };
+
+  if (editing) return <FollowUpEditor item={item} onClose={() => setEditing(false)} />;
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" data-testid="follow-up">
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -84,6 +116,25 @@ export function FollowUpRow({
           <Badge variant="light" color={dueColors[due.state]} title={item.dueOn}>
             {due.text}
           </Badge>
+        )}
+        {!done && (
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={`More: ${item.text}`}>
+                ⋯
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>Snooze until</Menu.Label>
+              {snoozeChoices.map((choice) => (
+                <Menu.Item key={choice} onClick={() => snooze(choice)}>
+                  {snoozeLabels[choice]} ({snoozedUntil(choice, today)})
+                </Menu.Item>
+              ))}
+              <Menu.Divider />
+              <Menu.Item onClick={() => setEditing(true)}>Edit…</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         )}
         {!done && (
           <ActionIcon variant="subtle" color="gray" aria-label={`Delete: ${item.text}`} onClick={remove}>
