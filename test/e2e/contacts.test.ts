@@ -476,6 +476,34 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('settings');
   });
 
+  test('shows in settings what today’s reminder says, and turns it off or moves its hour', async () => {
+    const { page } = app;
+    const today = (await page.evaluate(
+      `(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()`,
+    )) as string;
+    await app.goto('/settings');
+    const reminder = page.getByLabel("Today's reminder");
+    // Her deck has no date any more and her birthday is in three days: nothing to say today.
+    await reminder.getByText(/^Nothing is due today/).waitFor();
+    await app.call('followups:create', { contactId: anaId, text: 'Call back', dueOn: today });
+    await app.goto('/settings');
+    await reminder.getByText('1 follow-up due', { exact: true }).waitFor();
+    await reminder.getByText('Due today: Call back (Ana Souza)').waitFor();
+
+    const from = page.getByRole('combobox', { name: 'From' });
+    await expect(from.inputValue()).resolves.toBe('9');
+    const daily = page.getByRole('switch', { name: /^Remind me once a day/ });
+    await expect(daily.isChecked()).resolves.toBe(true);
+    // With the keyboard: scrolled to, the switch's label sits under the page's sticky header.
+    await daily.press('Space');
+    await expect.poll(() => from.isDisabled()).toBe(true);
+    await expect(app.call('reminders:getPrefs', {})).resolves.toEqual({ enabled: false, hour: 9 });
+    await daily.press('Space');
+    await expect.poll(() => daily.isChecked()).toBe(true);
+    await from.selectOption('7');
+    await expect.poll(() => app.call('reminders:getPrefs', {})).toEqual({ enabled: true, hour: 7 });
+  });
+
   test('a fresh page on the same database file finds everything still there', async () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);

@@ -10,6 +10,8 @@ import { hardenContents, hardenSession } from './security';
 import { windowOptions } from './windowOptions';
 import { buildMenu } from './menu';
 import { autoBackup } from '../interop/backup';
+import { startReminders } from '../reminders/scheduler';
+import { showReminderNotification } from './reminderNotification';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let ctx: HandlerContext | undefined;
@@ -53,6 +55,11 @@ async function start(): Promise<void> {
   registerIpc(ctx, (url) => isAppUrl(url, devServerUrl));
   // At most one automatic backup a day; a failure is reported but never stops the app.
   autoBackup(store, dataDir).catch((error: unknown) => console.error('Automatic backup failed:', error));
+
+  // Windows shows notifications only for an app with this id (electron-builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('app.rapport.desktop');
+  const context = ctx;
+  startReminders({ db: () => context.store.db, now: () => new Date(), show: showReminderNotification });
 
   Menu.setApplicationMenu(buildMenu());
   createWindow();

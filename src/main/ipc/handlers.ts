@@ -9,6 +9,7 @@ import { strengthHandlers } from '../strength/handlers';
 import { interopHandlers } from '../interop/handlers';
 import { relationshipsHandlers } from '../relationships/handlers';
 import { followUpsHandlers } from '../followUps/handlers';
+import { remindersHandlers } from '../reminders/handlers';
 
 /** Every channel's handler; each domain owns its map, this file only joins them. */
 export const handlers: HandlerMap<Channel> = {
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<Channel> = {
   ...interopHandlers,
   ...relationshipsHandlers,
   ...followUpsHandlers,
+  ...remindersHandlers,
 };

@@ -8,6 +8,7 @@ import { strengthContract } from '../strength/contract';
 import { interopContract } from '../interop/contract';
 import { relationshipsContract } from '../relationships/contract';
 import { followUpsContract } from '../followUps/contract';
+import { remindersContract } from '../reminders/contract';
 
 /**
  * The single list of channels: name -> input schema and output type. Each domain owns
@@ -23,6 +24,7 @@ export const contract = {
   ...interopContract,
   ...relationshipsContract,
   ...followUpsContract,
+  ...remindersContract,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../../src/main/db/open';
+import { localDate } from '../../../src/shared/journal/quickLog';
+import { addContact, call } from '../journal/call';
 
 /** Everything the app asks of Electron, recorded. */
 const electron = vi.hoisted(() => {
@@ -12,7 +15,18 @@ const electron = vi.hoisted(() => {
     exitCode: undefined as number | undefined,
     beforeRequest: undefined as unknown,
     userData: '',
+    notifications: [] as Array<{ title: string; body: string }>,
   };
+  class Notification {
+    constructor(private readonly options: { title: string; body: string }) {}
+    static isSupported() {
+      return true;
+    }
+    on() {}
+    show() {
+      state.notifications.push(this.options);
+    }
+  }
   class BrowserWindow {
     webContents = { on() {}, setWindowOpenHandler() {}, getURL: () => '' };
     loaded: string[] = [];
@@ -43,6 +57,7 @@ const electron = vi.hoisted(() => {
       quit() {},
     },
     BrowserWindow,
+    Notification,
     dialog: { showErrorBox: (title: string, message: string) => state.errors.push([title, message]) },
     Menu: { setApplicationMenu() {}, buildFromTemplate: () => ({}) },
     nativeTheme: { shouldUseDarkColors: false },
@@ -69,6 +84,7 @@ beforeEach(() => {
   electron.state.handled.length = 0;
   electron.state.errors.length = 0;
   electron.state.exitCode = undefined;
+  electron.state.notifications.length = 0;
   vi.resetModules();
   vi.stubEnv('RAPPORT_DATA_DIR', '');
 });
@@ -97,6 +113,27 @@ describe('the Electron main process', () => {
     expect([...electron.state.handled].sort()).toEqual([...channels].sort());
     expect(typeof electron.state.beforeRequest).toBe('function');
     expect(readdirSync(dir)).toContain('rapport.sqlite');
+  });
+
+  it('shows the morning reminder as a system notification when the app starts', async () => {
+    const store = await openStore(join(dir, 'rapport.sqlite'));
+    const seeded = { store, dataDir: dir, now: () => new Date(), emit: () => undefined };
+    const ana = await addContact(seeded, 'Ana Souza');
+    await call(seeded, 'followups:create', {
+      contactId: ana,
+      text: 'Send the deck',
+      dueOn: localDate(new Date()),
+    });
+    // From midnight, so the test does not depend on the hour it runs at.
+    await call(seeded, 'reminders:setPrefs', { enabled: true, hour: 0 });
+    await store.close();
+
+    await import('../../../src/main/app/main');
+    await vi.waitFor(() => expect(electron.state.notifications).toHaveLength(1));
+    expect(electron.state.notifications[0]).toEqual({
+      title: 'Rapport: 1 follow-up due',
+      body: 'Due today: Send the deck (Ana Souza)',
+    });
   });
 
   it('shows the damage and quits, without replacing a damaged database', async () => {

@@ -5,6 +5,7 @@ import { GoalPrefsSection } from '../goals/GoalPrefsSection';
 import { BackupsSection } from '../interop/BackupsSection';
 import { ExportSection } from '../interop/ExportSection';
 import { CadenceSection } from '../journal/CadenceSection';
+import { RemindersSection } from '../reminders/RemindersSection';
 import { StrengthSettings } from '../strength/StrengthSettings';
 
 export interface SettingsSection {
@@ -27,6 +28,12 @@ export const settingsSections: SettingsSection[] = [
     title: 'Keep in touch',
     description: 'How often to reconnect with people in each circle.',
     component: CadenceSection,
+  },
+  {
+    id: 'reminders',
+    title: 'Daily reminder',
+    description: 'A morning notification of the follow-ups due and the birthdays of the day.',
+    component: RemindersSection,
   },
   {
     id: 'goals',

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { isoDateString } from '../journal/schemas';
+
+/** The morning reminder: whether Rapport shows it, and from which local hour. */
+export const reminderPrefsSchema = z.strictObject({
+  enabled: z.boolean(),
+  hour: z.number().int().min(0).max(23),
+});
+export type ReminderPrefs = z.output<typeof reminderPrefsSchema>;
+
+export const defaultReminderPrefs: ReminderPrefs = { enabled: true, hour: 9 };
+
+export const reminderPreviewInput = z.strictObject({
+  /** The viewer's local day (`YYYY-MM-DD`): what is due is due by that day. */
+  today: isoDateString,
+});
+
+/** What the morning reminder says: follow-ups due today or overdue, and today's birthdays. */
+export interface ReminderDigest {
+  title: string;
+  /** One line per item, the first few follow-ups then the birthdays. */
+  lines: string[];
+  followUpsDue: number;
+  birthdaysToday: number;
+}

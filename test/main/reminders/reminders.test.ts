@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkReminder, startReminders } from '../../../src/main/reminders/scheduler';
+import type { ReminderDigest } from '../../../src/shared/reminders/schemas';
+import { contentHash } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { addContact, call, fields, refused } from '../journal/call';
+
+// Local times: the reminder keeps the user's own days and hours.
+let now = new Date(2026, 10, 26, 8, 30);
+let t: TempStore;
+let ana: number;
+let ben: number;
+const shown: ReminderDigest[] = [];
+const deps = {
+  db: () => t.store.db,
+  now: () => now,
+  show: (digest: ReminderDigest) => shown.push(digest),
+};
+
+beforeEach(async () => {
+  now = new Date(2026, 10, 26, 8, 30);
+  shown.length = 0;
+  t = await tempStore(() => now);
+  ana = await addContact(t.ctx, 'Ana Souza', { birthday: '1986-11-26' });
+  ben = await addContact(t.ctx, 'Ben Lee', { birthday: '--11-27' });
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await t.cleanup();
+});
+
+const followUp = (contactId: number, text: string, dueOn: string | null = null) =>
+  call(t.ctx, 'followups:create', { contactId, text, dueOn });
+
+describe('the morning reminder', () => {
+  it('names what is due by today, most overdue first, counts the rest, and today’s birthdays', async () => {
+    await followUp(ben, 'Intro to Cy', '2026-11-26');
+    await followUp(ana, 'Send the deck', '2026-11-23');
+    await followUp(ben, 'Return the book', '2026-11-25');
+    await followUp(ana, 'Ask about the staff role', '2026-11-20');
+    await followUp(ana, 'Not yet', '2026-11-27');
+    await followUp(ana, 'Some time');
+    const done = await followUp(ben, 'Already done', '2026-11-01');
+    await call(t.ctx, 'followups:setDone', { id: done.id, done: true });
+    await addContact(t.ctx, 'Cy Archived', { birthday: '1990-11-26' }).then((id) =>
+      call(t.ctx, 'contacts:setArchived', { id, archived: true }),
+    );
+
+    expect(await call(t.ctx, 'reminders:preview', { today: '2026-11-26' })).toEqual({
+      title: '4 follow-ups due · 1 birthday today',
+      lines: [
+        'Overdue by 6 days: Ask about the staff role (Ana Souza)',
+        'Overdue by 3 days: Send the deck (Ana Souza)',
+        'Overdue by 1 day: Return the book (Ben Lee)',
+        'and 1 more follow-up',
+        'Birthday today: Ana Souza (turns 40)',
+      ],
+      followUpsDue: 4,
+      birthdaysToday: 1,
+    });
+    // The next day: Ben's birthday has no year, and "Not yet" is due.
+    const tomorrow = await call(t.ctx, 'reminders:preview', { today: '2026-11-27' });
+    expect([tomorrow?.title, tomorrow?.lines.at(-1)]).toEqual([
+      '5 follow-ups due · 1 birthday today',
+      'Birthday today: Ben Lee',
+    ]);
+  });
+
+  it('says nothing on a day with nothing due and no birthday', async () => {
+    await followUp(ana, 'Later', '2026-12-24');
+    expect(await call(t.ctx, 'reminders:preview', { today: '2026-11-28' })).toBeNull();
+    await followUp(ben, 'Only this', '2026-11-28');
+    expect(await call(t.ctx, 'reminders:preview', { today: '2026-11-28' })).toEqual({
+      title: '1 follow-up due',
+      lines: ['Due today: Only this (Ben Lee)'],
+      followUpsDue: 1,
+      birthdaysToday: 0,
+    });
+  });
+
+  it('is shown once a day, from the chosen hour, and not at all when turned off', async () => {
+    await followUp(ana, 'Send the deck', '2026-11-25');
+    // Before nine (the default hour): nothing, and nothing recorded.
+    const before = contentHash(t.store.sqlite);
+    expect(await checkReminder(deps)).toBeNull();
+    expect(contentHash(t.store.sqlite)).toBe(before);
+
+    now = new Date(2026, 10, 26, 9, 0);
+    expect((await checkReminder(deps))?.title).toBe('1 follow-up due · 1 birthday today');
+    now = new Date(2026, 10, 26, 17, 45);
+    expect(await checkReminder(deps)).toBeNull();
+    expect(shown.map((d) => d.title)).toEqual(['1 follow-up due · 1 birthday today']);
+
+    // A new day, whatever is due then; a day with nothing shows nothing but is still its day.
+    now = new Date(2026, 10, 27, 9, 5);
+    expect((await checkReminder(deps))?.lines).toEqual([
+      'Overdue by 2 days: Send the deck (Ana Souza)',
+      'Birthday today: Ben Lee',
+    ]);
+    await call(t.ctx, 'followups:update', { id: 1, dueOn: '2026-12-31' });
+    now = new Date(2026, 10, 28, 10, 0);
+    expect(await checkReminder(deps)).toBeNull();
+    expect(shown).toHaveLength(2);
+
+    // Turned off, or later than the hour chosen: nothing.
+    await call(t.ctx, 'followups:update', { id: 1, dueOn: '2026-11-29' });
+    await call(t.ctx, 'reminders:setPrefs', { enabled: false, hour: 9 });
+    now = new Date(2026, 10, 29, 9, 0);
+    expect(await checkReminder(deps)).toBeNull();
+    await call(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 18 });
+    expect(await checkReminder(deps)).toBeNull();
+    now = new Date(2026, 10, 29, 18, 0);
+    expect((await checkReminder(deps))?.title).toBe('1 follow-up due');
+    expect(shown).toHaveLength(3);
+  });
+
+  it('checks at start and then on its interval, and keeps going after a failed check', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    await followUp(ana, 'Send the deck', '2026-11-25');
+    now = new Date(2026, 10, 26, 9, 0);
+    const failing = { ...deps, db: vi.fn(deps.db) };
+    failing.db.mockImplementationOnce(() => {
+      throw new Error('store closed for a restore');
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stop = startReminders(failing, 60_000);
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(1));
+    expect(shown).toHaveLength(0);
+    vi.advanceTimersByTime(60_000);
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    stop();
+    vi.advanceTimersByTime(120_000);
+    expect(failing.db).toHaveBeenCalledTimes(2);
+    errors.mockRestore();
+  });
+
+  it('keeps its preferences, and refuses ones that are not an hour of the day', async () => {
+    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: true, hour: 9 });
+    expect(await call(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 7 })).toEqual({
+      enabled: true,
+      hour: 7,
+    });
+    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['reminders'] } });
+    const before = contentHash(t.store.sqlite);
+    expect(fields(await refused(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 24 }))).toEqual(['hour']);
+    expect(fields(await refused(t.ctx, 'reminders:setPrefs', { enabled: 'yes', hour: 9 }))).toEqual([
+      'enabled',
+    ]);
+    expect(fields(await refused(t.ctx, 'reminders:preview', { today: '26/11/2026' }))).toEqual(['today']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+    // A stored value that is not valid (an older or hand-edited file) reads as the defaults.
+    t.store.sqlite.prepare(`UPDATE settings SET value = '{"hour": 99}' WHERE key = 'reminders.prefs'`).run();
+    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: true, hour: 9 });
+  });
+});
