@@ -66,7 +66,13 @@ export function syntheticGraph(contacts: number, ties: number, seed = 7): GraphD
     seen.add(key);
     out.push({ a: lo, b: hi, w: 0.05 + random() * 2, backbone: false });
   }
-  return { nodes, ties: out, backboneK: 4, windowDays: null };
+  // One in ten reports to the first person of their team, recorded by hand, as the app draws it.
+  const recorded: GraphData['recorded'] = [];
+  for (let id = teams + 1; id <= contacts; id += 10) {
+    const lead = team(id) + 1;
+    recorded.push({ a: lead, b: id, sentence: `Contact ${id} reports to Contact ${lead}` });
+  }
+  return { nodes, ties: out, recorded, backboneK: 4, windowDays: null };
 }
 
 /** page.js with sigma, graphology, force-graph and the renderer's graph model, as one script. */

@@ -41,7 +41,7 @@ function network() {
     seen.add(a * 1000 + b);
     ties.push({ a, b, w: 0.05 + random() * 3, backbone: false });
   }
-  return { nodes, ties, backboneK: 4, windowDays: null };
+  return { nodes, ties, recorded: [], backboneK: 4, windowDays: null };
 }
 
 /** Draws the network; `stock` uses sigma's own instanced circle and rectangle programs instead. */

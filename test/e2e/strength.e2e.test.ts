@@ -9,10 +9,10 @@ import { writeDemo } from '../../src/main/demo/writeDemo';
 import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
- * In the page: the centre of the widest solid disc of colour `hex` in a PNG, i.e. the middle of
- * the biggest node drawn in that colour. A string because the e2e project has no DOM types.
+ * In the page: a PNG's pixels as `ImageData`. The scripts below are strings because the e2e
+ * project has no DOM types.
  */
-const findPatchScript = `async ({ png, hex }) => {
+const decodePngScript = `async (png) => {
   const image = new Image();
   image.src = 'data:image/png;base64,' + png;
   await image.decode();
@@ -21,7 +21,12 @@ const findPatchScript = `async ({ png, hex }) => {
   canvas.height = image.height;
   const g = canvas.getContext('2d');
   g.drawImage(image, 0, 0);
-  const { data, width, height } = g.getImageData(0, 0, canvas.width, canvas.height);
+  return g.getImageData(0, 0, canvas.width, canvas.height);
+}`;
+
+/** In the page: the centre of the widest solid disc of colour `hex` in a PNG, i.e. the middle of the biggest node drawn in that colour. */
+const findPatchScript = `async ({ png, hex }) => {
+  const { data, width, height } = await (${decodePngScript})(png);
   const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const match = (x, y) => want.every((v, k) => Math.abs(data[(y * width + x) * 4 + k] - v) <= 12);
   let best = null;
@@ -37,29 +42,53 @@ const findPatchScript = `async ({ png, hex }) => {
   return best && best.r >= 3 ? best : null;
 }`;
 
+/** In the page: how many pixels of a PNG are within `tolerance` levels of colour `hex` on each channel. */
+const countColourScript = `async ({ png, hex, tolerance }) => {
+  const { data } = await (${decodePngScript})(png);
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let p = 0; p < data.length; p += 4) if (want.every((v, k) => Math.abs(data[p + k] - v) <= tolerance)) n++;
+  return n;
+}`;
+
+/** Runs one of the scripts above over a picture of the canvas as drawn; null when it is not on screen. */
+async function overCanvas<T>(
+  page: Page,
+  canvas: Locator,
+  script: string,
+  args: { hex: string; tolerance?: number },
+): Promise<{ box: { x: number; y: number }; result: T } | null> {
+  const box = await canvas.boundingBox();
+  if (!box) return null;
+  const png = (await page.screenshot({ clip: box })).toString('base64');
+  return { box, result: (await page.evaluate(`(${script})(${JSON.stringify({ png, ...args })})`)) as T };
+}
+
+async function pixelsOf(page: Page, canvas: Locator, hex: string, tolerance: number): Promise<number> {
+  return (await overCanvas<number>(page, canvas, countColourScript, { hex, tolerance }))?.result ?? 0;
+}
+
 /**
  * The viewport point of a node drawn in `hex`. Sigma draws into WebGL, so the page's own pixels
  * are the honest way to find where a node landed without reaching into the renderer.
  */
 async function findNode(page: Page, canvas: Locator, hex: string): Promise<{ x: number; y: number } | null> {
-  const box = await canvas.boundingBox();
-  if (!box) return null;
-  const png = (await page.screenshot({ clip: box })).toString('base64');
-  const found = (await page.evaluate(`(${findPatchScript})(${JSON.stringify({ png, hex })})`)) as {
-    x: number;
-    y: number;
-  } | null;
-  return found ? { x: box.x + found.x, y: box.y + found.y } : null;
+  const found = await overCanvas<{ x: number; y: number } | null>(page, canvas, findPatchScript, { hex });
+  return found?.result ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y } : null;
 }
 
 /** The colour the legend shows for a circle, which its nodes are drawn in, as #rrggbb. */
 async function legendColor(page: Page, circle: string): Promise<string> {
-  const label = page.getByLabel('Legend').getByText(circle, { exact: true });
+  return legendColorOf(page.getByLabel('Legend').getByText(circle, { exact: true }));
+}
+
+/** The colour of the swatch before a legend line, as #rrggbb. */
+async function legendColorOf(label: Locator): Promise<string> {
   const style = (await label.locator('xpath=preceding-sibling::*[1]').getAttribute('style')) ?? '';
   const hex = /#[0-9a-f]{6}/i.exec(style)?.[0];
   if (hex) return hex.toLowerCase();
   const rgb = /rgb\((\d+), *(\d+), *(\d+)\)/.exec(style);
-  if (!rgb) throw new Error(`No colour in the legend swatch for ${circle}: ${style}`);
+  if (!rgb) throw new Error(`No colour in the legend swatch: ${style}`);
   return `#${rgb
     .slice(1, 4)
     .map((v) => Number(v).toString(16).padStart(2, '0'))
@@ -278,6 +307,41 @@ describe('strength and the network graph, end to end over the demo network', () 
       .getByText(`${closest.label} → ${alone!.label}: you recorded “${first} works with ${second}”`)
       .waitFor();
     await listed.getByText(`You → ${closest.label}:`).waitFor();
+
+    // The graph draws recorded relationships as lines of their own colour, and the summary lists them.
+    await summary
+      .getByLabel('Their recorded relationships')
+      .getByText(`${first} works with ${second}`)
+      .waitFor();
+    const graph = await app.call('strength:graph', {});
+    expect(graph.recorded).toContainEqual({
+      a: Math.min(closest.contactId, alone!.contactId),
+      b: Math.max(closest.contactId, alone!.contactId),
+      sentence: `${first} works with ${second}`,
+    });
+    await page.getByText(`; ${graph.recorded.length} recorded relationships.`, { exact: false }).waitFor();
+    const legend = page.getByLabel('Legend').getByText('a relationship you recorded');
+    const amber = await legendColorOf(legend);
+    const canvas = page.getByTestId('graph-canvas');
+    // While a path shows, only its lines are drawn; cleared, the selected person's lines are.
+    await summary.getByRole('button', { name: 'Clear path' }).click();
+    // The mentors filter of an earlier step would hide them both: picking it again clears it.
+    await page.getByRole('combobox', { name: 'Circle' }).click();
+    await page.getByRole('option', { name: 'mentor', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: 'Circle' }).inputValue()).resolves.toBe('');
+    await page.mouse.move(5, 5);
+    // A thin line is smoothed into the white around it: near-amber pixels are counted, and the
+    // count compared with the switch on and off (an orange sponsor's rim counts in both).
+    await page.waitForTimeout(500);
+    const withLines = await pixelsOf(page, canvas, amber, 40);
+    const toggle = page.getByRole('switch', { name: 'Recorded relationships' });
+    await toggle.press('Space');
+    await legend.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => withLines - (await pixelsOf(page, canvas, amber, 40)), { timeout: 10_000 })
+      .toBeGreaterThan(20);
+    await toggle.press('Space');
+    await legend.waitFor();
   });
 
   test('opens the contact and reads why the strength is what it is', async () => {

@@ -29,7 +29,7 @@ import type {
   StrengthRow,
 } from '../../shared/strength/schemas';
 import { backbone, ME, tieWeights, widestPath, type Tie } from '../../shared/strength/ties';
-import { withRecordedTies } from '../relationships/ties';
+import { recordedPairs, withRecordedTies } from '../relationships/ties';
 import { strengthCacheFor, type Snapshot } from './cache';
 import { applyPatch, readParams, writeParams } from './params';
 
@@ -262,8 +262,10 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
   const info = loadContactInfo(sqlite);
   const ties = tiesFor(sqlite, snap, windowDays).filter((t) => info.has(t.a) && info.has(t.b));
   const inBackbone = new Set(backbone(ties, snap.params.backboneK));
+  const recorded = recordedPairs(sqlite, (c) => info.has(c));
   const tied = new Set<number>();
-  for (const t of ties) {
+  // A recorded relationship puts both people in the network, as a measured tie does.
+  for (const t of [...ties, ...recorded]) {
     tied.add(t.a);
     tied.add(t.b);
   }
@@ -293,6 +295,7 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
   return {
     nodes,
     ties: ties.map((t) => ({ a: t.a, b: t.b, w: t.w, backbone: inBackbone.has(t) })),
+    recorded,
     backboneK: snap.params.backboneK,
     windowDays: windowDays ?? null,
   };

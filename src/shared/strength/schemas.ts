@@ -99,6 +99,8 @@ export interface GraphData {
   nodes: GraphNodeDto[];
   /** Contact-to-contact ties, `a < b`, with whether each is in the backbone. */
   ties: { a: number; b: number; w: number; backbone: boolean }[];
+  /** Pairs with a relationship the user recorded, `a < b`: "Ana Souza reports to Ben Lee". */
+  recorded: { a: number; b: number; sentence: string }[];
   backboneK: number;
   windowDays: number | null;
 }

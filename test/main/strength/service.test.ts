@@ -205,8 +205,15 @@ describe('strength service', () => {
     for (let k = 0; k < 5; k++) interaction([b], k * 20 + 3);
     expect(introductionPath(sqlite, NOW, target)).toBeNull();
 
+    expect(graphData(sqlite, NOW).nodes.map((n) => n.label)).toEqual(['A', 'B']);
+
     // Nothing in the journal links anyone to Target, but A is recorded as Target's manager.
     await call(t.ctx, 'relationships:add', { fromId: target, toId: a, kind: 'reports_to' });
+    // The graph draws the record, and Target joins the network through it.
+    const drawn = graphData(sqlite, NOW);
+    expect(drawn.nodes.map((n) => n.label)).toEqual(['A', 'B', 'Target']);
+    expect(drawn.recorded).toEqual([{ a, b: target, sentence: 'Target reports to A' }]);
+    expect(drawn.ties).toEqual([]);
     const viaA = introductionPath(sqlite, NOW, target)!;
     expect(viaA.nodes.map((n) => n.name)).toEqual(['You', 'A', 'Target']);
     expect(viaA.steps[1]).toEqual({
@@ -225,8 +232,17 @@ describe('strength service', () => {
     expect(viaB.steps.every((s) => s.recorded === undefined)).toBe(true);
     expect(viaB.bottleneck).toBeGreaterThan(defaultStrengthParams.layers.known);
 
+    // One line per pair on the graph, the first recorded, beside the measured tie.
+    await call(t.ctx, 'relationships:add', { fromId: b, toId: target, kind: 'works_with' });
+    await call(t.ctx, 'relationships:add', { fromId: b, toId: target, kind: 'mentor_of' });
+    expect(graphData(sqlite, NOW).recorded.map((r) => r.sentence)).toEqual([
+      'Target reports to A',
+      'B works with Target',
+    ]);
+
     // Archived people are not on the way: with B archived, the recorded tie through A is the route.
     await call(t.ctx, 'contacts:setArchived', { id: b, archived: true });
+    expect(graphData(sqlite, NOW).recorded.map((r) => r.sentence)).toEqual(['Target reports to A']);
     expect(introductionPath(sqlite, NOW, target, { excludeDirect: true })!.nodes.map((n) => n.name)).toEqual([
       'You',
       'A',

@@ -11,6 +11,7 @@ import {
   noFilter,
   passes,
   primaryCircle,
+  RECORDED_EDGE_COLOR,
 } from '../../../../src/renderer/src/features/graph/graphModel';
 
 const node = (
@@ -49,6 +50,7 @@ const data: GraphData = {
     { a: 2, b: 3, w: 0.05, backbone: false },
     { a: 3, b: 4, w: 0.5, backbone: true },
   ],
+  recorded: [],
   backboneK: 4,
   windowDays: null,
 };
@@ -71,6 +73,40 @@ describe('graph model', () => {
     const strong = buildGraph(data, { edgeMode: 'all', minTie: 1 });
     expect(strong.hasEdge('1', '2')).toBe(true);
     expect(strong.hasEdge('3', '4')).toBe(false);
+  });
+
+  it('draws recorded relationships where no tie is drawn, unless turned off', () => {
+    const withRecords: GraphData = {
+      ...data,
+      recorded: [
+        { a: 1, b: 4, sentence: 'C1 mentors C4' },
+        // Tied by meetings in the backbone: the measured tie stays.
+        { a: 1, b: 2, sentence: 'C1 works with C2' },
+        // Not in the backbone: the record is drawn instead.
+        { a: 2, b: 3, sentence: 'C2 knows C3' },
+        // Someone not on the graph.
+        { a: 4, b: 99, sentence: 'C4 knows C99' },
+      ],
+    };
+    const g = buildGraph(withRecords, { edgeMode: 'backbone', minTie: 0 });
+    const recorded = g.filterEdges((_e, attrs) => attrs.kind === 'recorded');
+    expect(recorded.map((e) => g.extremities(e).join('-'))).toEqual(['1-4', '2-3']);
+    expect(g.getEdgeAttributes(g.edge('1', '4')!)).toMatchObject({
+      kind: 'recorded',
+      sentence: 'C1 mentors C4',
+      color: RECORDED_EDGE_COLOR,
+      weight: 0.3,
+    });
+    expect(g.getEdgeAttributes(g.edge('1', '2')!)).toMatchObject({ kind: 'tie', weight: 2 });
+    // With every tie drawn, 2-3 is a measured tie again.
+    const all = buildGraph(withRecords, { edgeMode: 'all', minTie: 0 });
+    expect(all.getEdgeAttribute(all.edge('2', '3')!, 'kind')).toBe('tie');
+    const off = buildGraph(withRecords, { edgeMode: 'backbone', minTie: 0, showRecorded: false });
+    expect(off.filterEdges((_e, attrs) => attrs.kind === 'recorded')).toEqual([]);
+    // Communities come from meetings alone.
+    const communities = communitiesOf(g, louvain as never);
+    const tiesOnly = communitiesOf(buildGraph(data, { edgeMode: 'backbone', minTie: 0 }), louvain as never);
+    expect(communities).toEqual(tiesOnly);
   });
 
   it('keeps saved positions fixed and places new contacts by layer', () => {

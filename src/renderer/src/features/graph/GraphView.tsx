@@ -45,6 +45,7 @@ import {
   ME_KEY,
   noFilter,
   passes,
+  RECORDED_EDGE_COLOR,
   TIE_EDGE_COLOR,
   USER_EDGE_COLOR,
   type ColorMode,
@@ -77,6 +78,7 @@ function GraphController(props: {
   data: GraphData;
   edgeMode: EdgeMode;
   minTie: number;
+  showRecorded: boolean;
   colorMode: ColorMode;
   filter: NodeFilter;
   highlight: Highlight;
@@ -86,7 +88,7 @@ function GraphController(props: {
   onSelect: (key: string | null) => void;
   onLayoutState: (running: boolean) => void;
 }) {
-  const { data, edgeMode, minTie, colorMode, filter, highlight, focus, relayout } = props;
+  const { data, edgeMode, minTie, showRecorded, colorMode, filter, highlight, focus, relayout } = props;
   const { onHover, onSelect, onLayoutState } = props;
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const loadGraph = useLoadGraph<NodeAttrs, EdgeAttrs>();
@@ -98,7 +100,7 @@ function GraphController(props: {
   const [communities, setCommunities] = useState<Map<string, number>>(new Map());
 
   useEffect(() => {
-    const graph = buildGraph(data, { edgeMode, minTie });
+    const graph = buildGraph(data, { edgeMode, minTie, showRecorded });
     loadGraph(graph);
     setCommunities(communitiesOf(graph, louvain as never));
     // Only contacts never placed before move; a first visit lays out everyone.
@@ -107,7 +109,7 @@ function GraphController(props: {
       const everyone = unsaved === data.nodes.length;
       setLayoutRequest((r) => ({ token: (r?.token ?? 0) + 1, everyone, durationMs: everyone ? 4000 : 2000 }));
     }
-  }, [data, edgeMode, minTie, loadGraph]);
+  }, [data, edgeMode, minTie, showRecorded, loadGraph]);
 
   useEffect(() => {
     if (relayout > 0)
@@ -149,7 +151,9 @@ function GraphController(props: {
       if (graph.hasNode(a) && graph.hasNode(b)) {
         // A path may use a tie the backbone leaves out: draw it anyway while it is shown.
         if (!graph.hasEdge(a, b))
-          added.push(graph.addEdge(a, b, { weight: s.w, size: 2, color: PATH_COLOR, kind: 'tie' }));
+          added.push(
+            graph.addEdge(a, b, { weight: s.w, size: 2, color: PATH_COLOR, kind: 'tie', sentence: null }),
+          );
         pathEdges.add(graph.edge(a, b)!);
       }
     }
@@ -204,7 +208,8 @@ function GraphController(props: {
   return null;
 }
 
-function Legend({ colorMode, circles }: { colorMode: ColorMode; circles: string[] }) {
+function Legend(props: { colorMode: ColorMode; circles: string[]; showRecorded: boolean }) {
+  const { colorMode, circles, showRecorded } = props;
   return (
     <Card withBorder padding="xs" aria-label="Legend">
       <Stack gap={4}>
@@ -227,6 +232,7 @@ function Legend({ colorMode, circles }: { colorMode: ColorMode; circles: string[
         {[
           { color: USER_EDGE_COLOR, text: 'your tie, thicker when stronger' },
           { color: TIE_EDGE_COLOR, text: 'they meet each other (shared meetings)' },
+          ...(showRecorded ? [{ color: RECORDED_EDGE_COLOR, text: 'a relationship you recorded' }] : []),
           { color: PATH_COLOR, text: 'introduction path' },
         ].map((line) => (
           <Group key={line.text} gap={6} wrap="nowrap">
@@ -253,6 +259,7 @@ function NodePanel(props: {
 }) {
   const { data, contactKey, windowDays, path, onPath, onClose } = props;
   const node = data.nodes.find((n) => String(n.contactId) === contactKey);
+  const recorded = data.recorded.filter((r) => String(r.a) === contactKey || String(r.b) === contactKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!node) return null;
@@ -292,6 +299,15 @@ function NodePanel(props: {
         <Text size="sm">
           Strength {formatStrength(node.t)} · {layerShort[node.layer]}
         </Text>
+        {recorded.length > 0 && (
+          <Stack gap={2} aria-label="Their recorded relationships">
+            {recorded.map((r) => (
+              <Text size="sm" key={`${r.a}-${r.b}`} c="yellow.9">
+                {r.sentence}
+              </Text>
+            ))}
+          </Stack>
+        )}
         <Anchor component={Link} to={`/contacts/${node.contactId}`} size="sm">
           Open contact page
         </Anchor>
@@ -362,6 +378,7 @@ export function GraphView() {
   const [edgeMode, setEdgeMode] = useState<EdgeMode>('backbone');
   const [minTie, setMinTie] = useState(0.1);
   const [colorMode, setColorMode] = useState<ColorMode>('circle');
+  const [showRecorded, setShowRecorded] = useState(true);
   const [filter, setFilter] = useState<NodeFilter>(noFilter);
   const [hovered, setHovered] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -496,6 +513,11 @@ export function GraphView() {
           />
         )}
         <Switch
+          label="Recorded relationships"
+          checked={showRecorded}
+          onChange={(e) => setShowRecorded(e.currentTarget.checked)}
+        />
+        <Switch
           label="Colour by community"
           checked={colorMode === 'community'}
           onChange={(e) => setColorMode(e.currentTarget.checked ? 'community' : 'circle')}
@@ -523,6 +545,7 @@ export function GraphView() {
                 data={data}
                 edgeMode={edgeMode}
                 minTie={minTie}
+                showRecorded={showRecorded}
                 colorMode={colorMode}
                 filter={filter}
                 highlight={highlight}
@@ -549,14 +572,14 @@ export function GraphView() {
                   onClose={() => select(null)}
                 />
               )}
-              <Legend colorMode={colorMode} circles={menus.circles} />
+              <Legend colorMode={colorMode} circles={menus.circles} showRecorded={showRecorded} />
               <Drifting onPick={(id) => focusOn(String(id))} />
               <Text size="xs" c="dimmed">
                 {count(data.nodes.length, 'contact')};{' '}
                 {edgeMode === 'backbone'
                   ? `${data.ties.filter((t) => t.backbone).length} ties drawn (each contact's ${data.backboneK} strongest) of ${data.ties.length}`
                   : `${data.ties.filter((t) => t.w >= minTie).length} ties of ${data.ties.length} at or above ${minTie}`}
-                .
+                {data.recorded.length > 0 && `; ${count(data.recorded.length, 'recorded relationship')}`}.
               </Text>
             </Stack>
           </ScrollArea>

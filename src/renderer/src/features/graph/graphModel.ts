@@ -32,8 +32,13 @@ export interface EdgeAttrs {
   weight: number;
   size: number;
   color: string;
-  /** The user's own tie (strength T) or a tie between two contacts (shared meetings W). */
-  kind: 'user' | 'tie';
+  /**
+   * The user's own tie (strength T), a tie between two contacts (shared meetings W), or a
+   * relationship the user recorded between two contacts who share no drawn tie.
+   */
+  kind: 'user' | 'tie' | 'recorded';
+  /** For a recorded one: "Ana Souza reports to Ben Lee". */
+  sentence: string | null;
 }
 
 /** Circles in the order that decides a contact's colour when they are in several. */
@@ -51,6 +56,9 @@ export const NO_CIRCLE_COLOR = '#adb5bd';
 export const ME_COLOR = '#212529';
 export const USER_EDGE_COLOR = '#ced4da';
 export const TIE_EDGE_COLOR = '#a5b4fc';
+export const RECORDED_EDGE_COLOR = '#f59f00';
+/** What a recorded relationship weighs in the layout: the 'known' layer's floor, as for introductions. */
+const RECORDED_EDGE_WEIGHT = 0.3;
 export const communityPalette = [
   '#1c7ed6',
   '#e8590c',
@@ -85,6 +93,8 @@ export interface BuildOptions {
   edgeMode: EdgeMode;
   /** In "all" mode, contact-to-contact ties below this weight are left out. */
   minTie: number;
+  /** Draw the relationships the user recorded (on unless turned off). */
+  showRecorded?: boolean;
 }
 
 /** The graphology graph the view draws: the user at the centre, contacts, and the chosen ties. */
@@ -114,6 +124,7 @@ export function buildGraph(data: GraphData, opts: BuildOptions): Graph<NodeAttrs
       size: Math.min(4, 0.5 + Math.sqrt(n.t) / 2),
       color: USER_EDGE_COLOR,
       kind: 'user',
+      sentence: null,
     });
   }
   for (const tie of data.ties) {
@@ -126,6 +137,21 @@ export function buildGraph(data: GraphData, opts: BuildOptions): Graph<NodeAttrs
       size: Math.min(4, 0.5 + Math.sqrt(tie.w)),
       color: TIE_EDGE_COLOR,
       kind: 'tie',
+      sentence: null,
+    });
+  }
+  if (opts.showRecorded === false) return graph;
+  for (const pair of data.recorded) {
+    const a = String(pair.a);
+    const b = String(pair.b);
+    // A pair already tied by meetings keeps that tie: it says more than the record does.
+    if (!graph.hasNode(a) || !graph.hasNode(b) || graph.hasEdge(a, b)) continue;
+    graph.addEdge(a, b, {
+      weight: RECORDED_EDGE_WEIGHT,
+      size: 2,
+      color: RECORDED_EDGE_COLOR,
+      kind: 'recorded',
+      sentence: pair.sentence,
     });
   }
   return graph;

@@ -1,7 +1,8 @@
+import type { Attributes } from 'graphology-types';
 import { drawDiscNodeLabel, type NodeLabelDrawingFunction } from 'sigma/rendering';
 import { placeLabels, type LabelBox } from './labelPlacement';
 
-type Call = Parameters<NodeLabelDrawingFunction>;
+type Call<N extends Attributes, E extends Attributes> = Parameters<NodeLabelDrawingFunction<N, E>>;
 
 /**
  * sigma's own label drawer, made to leave out labels that would cover another. Sigma picks
@@ -10,8 +11,11 @@ type Call = Parameters<NodeLabelDrawingFunction>;
  * render: they are gathered, and once the render is done (a microtask later, before the frame
  * is shown) drawn biggest node first, each only where it covers none already drawn.
  */
-export function createLabelDrawer(): NodeLabelDrawingFunction {
-  const pending = new Map<CanvasRenderingContext2D, Call[]>();
+export function createLabelDrawer<N extends Attributes, E extends Attributes>(): NodeLabelDrawingFunction<
+  N,
+  E
+> {
+  const pending = new Map<CanvasRenderingContext2D, Call<N, E>[]>();
   const flush = () => {
     for (const [context, calls] of pending) {
       const labels = calls.map((call) => ({ call, size: call[1].size, box: labelBox(...call) }));
@@ -29,7 +33,9 @@ export function createLabelDrawer(): NodeLabelDrawingFunction {
 }
 
 /** Where sigma's disc-node drawer puts a label: right of the disc, on a baseline a third below its centre. */
-function labelBox(...[context, data, settings]: Call): LabelBox {
+function labelBox<N extends Attributes, E extends Attributes>(
+  ...[context, data, settings]: Call<N, E>
+): LabelBox {
   const size = settings.labelSize;
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   return {

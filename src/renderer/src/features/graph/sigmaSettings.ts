@@ -14,7 +14,7 @@ export const sigmaSettings: Partial<Settings<NodeAttrs, EdgeAttrs>> = {
   zIndex: true,
   defaultEdgeColor: USER_EDGE_COLOR,
   labelDensity: 0.5,
-  defaultDrawNodeLabel: createLabelDrawer(),
+  defaultDrawNodeLabel: createLabelDrawer<NodeAttrs, EdgeAttrs>(),
   nodeProgramClasses: { circle: NodeDiscProgram },
   edgeProgramClasses: { line: EdgeQuadProgram },
 };
