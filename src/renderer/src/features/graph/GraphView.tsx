@@ -159,7 +159,9 @@ function GraphController(props: {
     }
     const focusKey = highlight.hovered ?? highlight.selected;
     const neighbours = focusKey && graph.hasNode(focusKey) ? new Set(graph.neighbors(focusKey)) : null;
-    const visible = (key: string, attrs: NodeAttrs) => passes(attrs, filter) || pathNodes.has(key);
+    // The person picked (from Search, say) is drawn even where the filters would hide them.
+    const visible = (key: string, attrs: NodeAttrs) =>
+      passes(attrs, filter) || pathNodes.has(key) || key === highlight.selected;
 
     setSettings({
       nodeReducer: (key, attrs) => {
