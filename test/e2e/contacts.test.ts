@@ -286,6 +286,18 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(priyaOpen.items.map((f) => f.text)).toEqual(['Ask about the staff role']);
     await list.getByRole('button', { name: 'Delete: Ask about the staff role' }).click();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(2);
+    // Undo puts the same one back (same id), and it goes again for the steps below.
+    await page
+      .getByText('Deleted “Ask about the staff role”.')
+      .locator('..')
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await page.getByText('“Ask about the staff role” is back.').waitFor();
+    await expect
+      .poll(async () => (await app.call('followups:list', { contactId: priya })).items.map((f) => f.id))
+      .toEqual([priyaOpen.items[0].id]);
+    await list.getByRole('button', { name: 'Delete: Ask about the staff role' }).click();
+    await expect.poll(() => list.getByTestId('follow-up').count()).toBe(2);
     await list.getByRole('checkbox', { name: 'Done: Send the deck' }).click();
     await expect.poll(() => list.getByTestId('follow-up').count()).toBe(1);
     await dueBadge.waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 import type { followUpsContract } from '../../shared/followUps/contract';
 import type { HandlerMap } from '../ipc/context';
 import { listFollowUps } from './repository';
-import { createFollowUp, deleteFollowUp, setDone, updateFollowUp } from './service';
+import { createFollowUp, deleteFollowUp, restoreFollowUp, setDone, updateFollowUp } from './service';
 
 export const followUpsHandlers: HandlerMap<keyof typeof followUpsContract> = {
   'followups:list': (input, { store }) => listFollowUps(store.db, input),
@@ -24,5 +24,10 @@ export const followUpsHandlers: HandlerMap<keyof typeof followUpsContract> = {
     const deleted = await deleteFollowUp(ctx.store.db, input.id);
     ctx.emit('data:changed', { domains: ['followups'] });
     return deleted;
+  },
+  'followups:restore': async (input, ctx) => {
+    const restored = await restoreFollowUp(ctx.store.db, input);
+    ctx.emit('data:changed', { domains: ['followups'] });
+    return restored;
   },
 };

@@ -69,6 +69,31 @@ export async function insertFollowUp(
   return inserted.id;
 }
 
+/** Puts a deleted follow-up back with its own id, state and times. */
+export async function restoreFollowUp(
+  db: Db,
+  row: {
+    id: number;
+    contactId: number;
+    text: string;
+    dueOn: string | null;
+    doneAt: string | null;
+    createdAt: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('follow_ups')
+    .values({
+      id: row.id,
+      contact_id: row.contactId,
+      text: row.text,
+      due_on: row.dueOn,
+      done_at: row.doneAt,
+      created_at: row.createdAt,
+    })
+    .execute();
+}
+
 export async function updateFollowUp(
   db: Db,
   id: number,

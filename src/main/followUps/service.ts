@@ -44,6 +44,30 @@ export async function setDone(db: Kysely<Database>, id: number, done: boolean, n
   });
 }
 
+/**
+ * Puts back a follow-up deleted a moment ago, as it was. Refused when its person is gone or its
+ * id has been taken since (a follow-up added after the delete can reuse the highest id).
+ */
+export async function restoreFollowUp(
+  db: Kysely<Database>,
+  input: {
+    id: number;
+    contactId: number;
+    text: string;
+    dueOn: string | null;
+    doneAt: string | null;
+    createdAt: string;
+  },
+): Promise<FollowUp> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await contactExists(trx, input.contactId))) throw noContactToChange(input.contactId);
+    if (await repo.getFollowUp(trx, input.id))
+      throw new AppError('CONFLICT', `Follow-up ${input.id} is already there; nothing was changed.`);
+    await repo.restoreFollowUp(trx, input);
+    return (await repo.getFollowUp(trx, input.id))!;
+  });
+}
+
 /** Deletes one and returns it as it was, so the caller can offer to put it back. */
 export async function deleteFollowUp(db: Kysely<Database>, id: number): Promise<FollowUp> {
   return db.transaction().execute(async (trx) => {

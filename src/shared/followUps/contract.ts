@@ -3,6 +3,7 @@ import {
   followUpDraft,
   followUpIdInput,
   followUpListInput,
+  followUpRestoreInput,
   followUpSetDoneInput,
   followUpUpdateInput,
   type FollowUp,
@@ -15,4 +16,5 @@ export const followUpsContract = {
   'followups:update': { input: followUpUpdateInput, output: output<FollowUp>() },
   'followups:setDone': { input: followUpSetDoneInput, output: output<FollowUp>() },
   'followups:delete': { input: followUpIdInput, output: output<FollowUp>() },
+  'followups:restore': { input: followUpRestoreInput, output: output<FollowUp>() },
 };

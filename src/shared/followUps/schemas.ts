@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateString } from '../journal/schemas';
+import { isIsoDateTime, isoDateString } from '../journal/schemas';
 
 const id = z.number().int().positive();
 
@@ -31,6 +31,18 @@ export const followUpUpdateInput = z
     message: 'Give the new text or due day',
     path: ['text'],
   });
+
+const instant = z.string().refine(isIsoDateTime, 'Use an ISO date and time');
+
+/** A deleted follow-up put back as it was (the undo of a delete): same id, state and times. */
+export const followUpRestoreInput = z.strictObject({
+  id,
+  contactId: id,
+  text,
+  dueOn: isoDateString.nullable(),
+  doneAt: instant.nullable(),
+  createdAt: instant,
+});
 
 export const followUpSetDoneInput = z.strictObject({ id, done: z.boolean() });
 export const followUpIdInput = z.strictObject({ id });

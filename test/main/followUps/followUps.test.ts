@@ -127,6 +127,34 @@ describe('follow-ups', () => {
       code: 'NOT_FOUND',
       message: `There is no follow-up with id ${a.id}.`,
     });
+
+    // The undo of a delete puts it back as it was: its id, due day, done time and creation time.
+    now = new Date('2026-11-27T09:00:00.000Z');
+    const dated = await call(t.ctx, 'followups:create', {
+      contactId: ana,
+      text: 'Thank her',
+      dueOn: '2026-11-30',
+    });
+    const done = await call(t.ctx, 'followups:setDone', { id: dated.id, done: true });
+    const { contactName: _name, ...deleted } = await call(t.ctx, 'followups:delete', { id: dated.id });
+    now = new Date('2026-11-28T09:00:00.000Z');
+    expect(await call(t.ctx, 'followups:restore', deleted)).toEqual(done);
+    expect((await call(t.ctx, 'followups:list', { status: 'done' })).items).toEqual([done]);
+    const before = contentHash(t.store.sqlite);
+    expect(await refused(t.ctx, 'followups:restore', deleted)).toMatchObject({
+      code: 'CONFLICT',
+      message: `Follow-up ${dated.id} is already there; nothing was changed.`,
+    });
+    expect(await refused(t.ctx, 'followups:restore', { ...deleted, id: 500, contactId: 9999 })).toMatchObject(
+      {
+        code: 'NOT_FOUND',
+      },
+    );
+    expect(
+      fields(await refused(t.ctx, 'followups:restore', { ...deleted, id: 500, createdAt: 'yesterday' })),
+    ).toEqual(['createdAt']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+    await call(t.ctx, 'followups:delete', { id: dated.id });
     await call(t.ctx, 'followups:create', { contactId: ben, text: 'Ask about the staff role' });
     await call(t.ctx, 'duplicates:merge', { keepId: ana, removeId: ben, pick: {} });
     expect((await call(t.ctx, 'followups:list', {})).items.map((f) => [f.contactName, f.text])).toEqual([

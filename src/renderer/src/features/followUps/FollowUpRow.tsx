@@ -65,10 +65,13 @@ export function FollowUpRow({
           autoClose: 8000,
           undoLabel: 'Undo',
           undo: () =>
-            write('followups:create', {
+            write('followups:restore', {
+              id: removed.id,
               contactId: removed.contactId,
               text: removed.text,
               dueOn: removed.dueOn,
+              doneAt: removed.doneAt,
+              createdAt: removed.createdAt,
             }),
           undone: `“${removed.text}” is back.`,
         }),
