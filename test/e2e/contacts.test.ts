@@ -514,6 +514,15 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect.poll(() => daily.isChecked()).toBe(true);
     await from.selectOption('7');
     await expect.poll(() => app.call('reminders:getPrefs', {})).toEqual({ enabled: true, hour: 7 });
+
+    // A click on the notification has main ask the window for the dashboard; nothing outside the app is opened.
+    app.ctx.emit('app:navigate', { path: '//evil.example/' });
+    app.ctx.emit('app:navigate', { path: 'https://evil.example/' });
+    await page.waitForTimeout(200);
+    expect(new URL(page.url()).hash).toBe('#/settings');
+    app.ctx.emit('app:navigate', { path: '/' });
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/');
+    await page.getByTestId('follow-ups-card').getByText('Call back · Ana Souza').waitFor();
   });
 
   test('a fresh page on the same database file finds everything still there', async () => {

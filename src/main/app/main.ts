@@ -59,7 +59,11 @@ async function start(): Promise<void> {
   // Windows shows notifications only for an app with this id (electron-builder's appId).
   if (process.platform === 'win32') app.setAppUserModelId('app.rapport.desktop');
   const context = ctx;
-  startReminders({ db: () => context.store.db, now: () => new Date(), show: showReminderNotification });
+  startReminders({
+    db: () => context.store.db,
+    now: () => new Date(),
+    show: (digest) => showReminderNotification(digest, () => context.emit('app:navigate', { path: '/' })),
+  });
 
   Menu.setApplicationMenu(buildMenu());
   createWindow();

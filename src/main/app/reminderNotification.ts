@@ -4,8 +4,11 @@ import type { ReminderDigest } from '../../shared/reminders/schemas';
 /** Shown notifications, kept until closed: one collected early loses its click handler. */
 const showing = new Set<Notification>();
 
-/** The morning reminder as a system notification; clicking it brings Rapport's window forward. */
-export function showReminderNotification(digest: ReminderDigest): void {
+/**
+ * The morning reminder as a system notification; clicking it brings Rapport's window forward
+ * and then calls `onClick` (which opens the dashboard).
+ */
+export function showReminderNotification(digest: ReminderDigest, onClick: () => void): void {
   if (!Notification.isSupported()) return;
   const notification = new Notification({ title: `Rapport: ${digest.title}`, body: digest.lines.join('\n') });
   showing.add(notification);
@@ -15,6 +18,7 @@ export function showReminderNotification(digest: ReminderDigest): void {
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+    onClick();
   });
   notification.on('close', () => showing.delete(notification));
   notification.show();

@@ -15,26 +15,43 @@ const electron = vi.hoisted(() => {
     exitCode: undefined as number | undefined,
     beforeRequest: undefined as unknown,
     userData: '',
-    notifications: [] as Array<{ title: string; body: string }>,
+    notifications: [] as Array<{ title: string; body: string; click?: () => void }>,
+    focused: 0,
+    sent: [] as Array<[string, unknown]>,
   };
   class Notification {
+    private click?: () => void;
     constructor(private readonly options: { title: string; body: string }) {}
     static isSupported() {
       return true;
     }
-    on() {}
+    on(event: string, handler: () => void) {
+      if (event === 'click') this.click = handler;
+    }
     show() {
-      state.notifications.push(this.options);
+      state.notifications.push({ ...this.options, click: this.click });
     }
   }
+  const instances: unknown[] = [];
+  const appPage = {
+    getURL: () => 'file:///opt/rapport/resources/app/out/renderer/index.html',
+    send: (event: string, payload: unknown) => state.sent.push([event, payload]),
+  };
   class BrowserWindow {
     webContents = { on() {}, setWindowOpenHandler() {}, getURL: () => '' };
     loaded: string[] = [];
     constructor(options: Record<string, unknown>) {
       state.windows.push({ options, loaded: this.loaded });
+      instances.push(this);
     }
     once() {}
     show() {}
+    isMinimized() {
+      return false;
+    }
+    focus() {
+      state.focused++;
+    }
     loadFile(path: string) {
       this.loaded.push(path);
       return Promise.resolve();
@@ -44,7 +61,7 @@ const electron = vi.hoisted(() => {
       return Promise.resolve();
     }
     static getAllWindows() {
-      return [];
+      return instances;
     }
   }
   const module = {
@@ -68,7 +85,7 @@ const electron = vi.hoisted(() => {
         setPermissionCheckHandler() {},
       },
     },
-    webContents: { getAllWebContents: () => [] },
+    webContents: { getAllWebContents: () => [appPage] },
     ipcMain: { handle: (channel: string) => state.handled.push(channel), removeHandler() {} },
     shell: { openExternal: () => Promise.resolve() },
   };
@@ -85,6 +102,8 @@ beforeEach(() => {
   electron.state.errors.length = 0;
   electron.state.exitCode = undefined;
   electron.state.notifications.length = 0;
+  electron.state.sent.length = 0;
+  electron.state.focused = 0;
   vi.resetModules();
   vi.stubEnv('RAPPORT_DATA_DIR', '');
 });
@@ -130,10 +149,16 @@ describe('the Electron main process', () => {
 
     await import('../../../src/main/app/main');
     await vi.waitFor(() => expect(electron.state.notifications).toHaveLength(1));
-    expect(electron.state.notifications[0]).toEqual({
-      title: 'Rapport: 1 follow-up due',
-      body: 'Due today: Send the deck (Ana Souza)',
-    });
+    const [shown] = electron.state.notifications;
+    expect([shown.title, shown.body]).toEqual([
+      'Rapport: 1 follow-up due',
+      'Due today: Send the deck (Ana Souza)',
+    ]);
+    // A click brings the window forward and opens the dashboard in it.
+    await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1));
+    shown.click!();
+    expect(electron.state.focused).toBe(1);
+    expect(electron.state.sent).toEqual([['app:navigate', { path: '/' }]]);
   });
 
   it('shows the damage and quits, without replacing a damaged database', async () => {

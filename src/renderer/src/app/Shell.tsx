@@ -1,6 +1,7 @@
 import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
+import { useEffect } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { DueFollowUpsBadge } from '../features/followUps/DueFollowUpsBadge';
 import { GlobalSearch } from '../features/search/GlobalSearch';
@@ -16,6 +17,14 @@ export function Shell() {
   const active = activeNavPath(location.pathname);
   // N starts a new contact; useHotkeys ignores it while the user is typing in a field.
   useHotkeys([['n', () => void navigate('/contacts/new')]]);
+  // Main opens a page when the user clicks its notification; only the app's own paths.
+  useEffect(
+    () =>
+      window.rapport.on('app:navigate', ({ path }) => {
+        if (typeof path === 'string' && path.startsWith('/') && !path.startsWith('//')) void navigate(path);
+      }),
+    [navigate],
+  );
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
