@@ -1,4 +1,5 @@
 import type { interopContract } from '../../shared/interop/contract';
+import { channels } from '../../shared/ipc/contract';
 import type { HandlerMap } from '../ipc/context';
 import { backupPathByName, backupsDir, backupsOverview, createBackup } from './backup';
 import { listContactImports, undoContactsImport } from './commit';
@@ -6,7 +7,8 @@ import { commitPreview, previewContacts } from './contactsImport';
 import { defaultExportPath, exportTo } from './exports';
 import { restoreFromFile } from './restore';
 
-const everything = ['contacts', 'journal', 'calendar', 'strength', 'goals', 'settings', 'interop'];
+/** Every domain with a channel: a restore replaces all of them. */
+const everything = [...new Set(channels.map((channel) => channel.split(':')[0]))];
 
 export const interopHandlers: HandlerMap<keyof typeof interopContract> = {
   'interop:previewContacts': (input, { store }) =>

@@ -14,7 +14,9 @@ import { backupsToDelete } from '../../../src/main/interop/rotation';
 import { restoreFromFile } from '../../../src/main/interop/restore';
 import { dataTables } from '../../../src/main/interop/jsonExport';
 import { syncedFolderProvider } from '../../../src/shared/interop/synced';
+import { channels } from '../../../src/shared/ipc/contract';
 import { tempStore, type TempStore } from '../../support/store';
+import { call } from '../journal/call';
 import { dumpTables, seedNetwork } from './seed';
 
 let t: TempStore;
@@ -136,6 +138,16 @@ describe('restore', () => {
     t.store = holder.store;
     expect(count('tags')).toBe(3);
     expect(count('contacts')).toBe(10);
+  });
+
+  it('restores through its channel and tells every domain the data changed', async () => {
+    const backup = await call(t.ctx, 'interop:backupNow', {});
+    await call(t.ctx, 'interop:restoreBackup', { name: backup.name });
+    t.store = t.ctx.store;
+    const domains = new Set(channels.map((channel) => channel.split(':')[0]));
+    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: [...domains] } });
+    expect(domains).toContain('followups');
+    expect(domains).toContain('reminders');
   });
 
   it('refuses a damaged backup and changes nothing', async () => {
