@@ -5,31 +5,50 @@ import { count } from '../../shared/text/count';
 import { upcomingBirthdays } from '../contacts/birthdays';
 import type { Database } from '../db/schema';
 import { listFollowUps } from '../followUps/repository';
+import { reconnectQueue } from '../reconnect/queue';
 
-/** Follow-ups named one by one; the rest are counted, so the notification stays a glance. */
-const NAMED_FOLLOW_UPS = 3;
+/** Follow-ups and people named one by one; the rest are counted, so the notification stays a glance. */
+const NAMED = 3;
 
 /**
- * The morning reminder for `today` (the user's local day): follow-ups due by today, most overdue
- * first, and the birthdays that fall today. Null when there is neither, so nothing is shown.
+ * The morning reminder for `today` (the user's local day, `now` in it): follow-ups due by today,
+ * most overdue first; the people most overdue for a catch-up; and the birthdays that fall today.
+ * Null when there is none of these, so nothing is shown.
  */
-export async function reminderDigest(db: Kysely<Database>, today: string): Promise<ReminderDigest | null> {
-  const [due, birthdays] = await Promise.all([
-    listFollowUps(db, { status: 'open', dueBy: today, limit: NAMED_FOLLOW_UPS }),
+export async function reminderDigest(
+  db: Kysely<Database>,
+  today: string,
+  now: Date,
+): Promise<ReminderDigest | null> {
+  const [due, reconnect, birthdays] = await Promise.all([
+    listFollowUps(db, { status: 'open', dueBy: today, limit: NAMED }),
+    reconnectQueue(db, now, NAMED),
     upcomingBirthdays(db, today, 0),
   ]);
-  if (due.total === 0 && birthdays.length === 0) return null;
+  if (due.total === 0 && reconnect.total === 0 && birthdays.length === 0) return null;
   const lines = due.items.map((f) => `${dueText(f.dueOn, today).text}: ${f.text} (${f.contactName})`);
   const unnamed = due.total - due.items.length;
   if (unnamed > 0) lines.push(`and ${count(unnamed, 'more follow-up')}`);
+  if (reconnect.total > 0) {
+    const others = reconnect.total - reconnect.items.length;
+    const names = reconnect.items.map((r) => r.displayName).join(', ');
+    lines.push(`Time to catch up with ${names}${others > 0 ? ` and ${count(others, 'other')}` : ''}`);
+  }
   for (const b of birthdays) {
     lines.push(`Birthday today: ${b.displayName}${b.turns === null ? '' : ` (turns ${b.turns})`}`);
   }
   const title = [
     due.total > 0 ? `${count(due.total, 'follow-up')} due` : null,
+    reconnect.total > 0 ? `${count(reconnect.total, 'catch-up')} overdue` : null,
     birthdays.length > 0 ? `${count(birthdays.length, 'birthday')} today` : null,
   ]
     .filter((part) => part !== null)
     .join(' · ');
-  return { title, lines, followUpsDue: due.total, birthdaysToday: birthdays.length };
+  return {
+    title,
+    lines,
+    followUpsDue: due.total,
+    reconnectDue: reconnect.total,
+    birthdaysToday: birthdays.length,
+  };
 }

@@ -10,5 +10,5 @@ export const remindersHandlers: HandlerMap<keyof typeof remindersContract> = {
     ctx.emit('data:changed', { domains: ['reminders'] });
     return getReminderPrefs(ctx.store.db);
   },
-  'reminders:preview': (input, { store }) => reminderDigest(store.db, input.today),
+  'reminders:preview': (input, { store, now }) => reminderDigest(store.db, input.today, now()),
 };

@@ -15,11 +15,15 @@ export const reminderPreviewInput = z.strictObject({
   today: isoDateString,
 });
 
-/** What the morning reminder says: follow-ups due today or overdue, and today's birthdays. */
+/**
+ * What the morning reminder says: follow-ups due today or overdue, the people overdue for a
+ * catch-up (the dashboard's Reconnect queue), and today's birthdays.
+ */
 export interface ReminderDigest {
   title: string;
-  /** One line per item, the first few follow-ups then the birthdays. */
+  /** The first few follow-ups one per line, then whom to reconnect with, then the birthdays. */
   lines: string[];
   followUpsDue: number;
+  reconnectDue: number;
   birthdaysToday: number;
 }

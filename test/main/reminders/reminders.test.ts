@@ -56,6 +56,7 @@ describe('the morning reminder', () => {
         'Birthday today: Ana Souza (turns 40)',
       ],
       followUpsDue: 4,
+      reconnectDue: 0,
       birthdaysToday: 1,
     });
     // The next day: Ben's birthday has no year, and "Not yet" is due.
@@ -74,6 +75,31 @@ describe('the morning reminder', () => {
       title: '1 follow-up due',
       lines: ['Due today: Only this (Ben Lee)'],
       followUpsDue: 1,
+      reconnectDue: 0,
+      birthdaysToday: 0,
+    });
+  });
+
+  it('names the people most overdue for a catch-up, as the dashboard’s Reconnect queue does', async () => {
+    // Mentors are due monthly; these were last met in the summer, the longest ago first.
+    const met = async (name: string, day: string) => {
+      const id = await addContact(t.ctx, name, { circles: ['mentor'] });
+      await call(t.ctx, 'journal:create', {
+        kind: 'coffee',
+        startsAt: `${day}T09:00:00.000Z`,
+        participants: [{ contactId: id }],
+      });
+    };
+    await met('Dana Mentor', '2026-07-01');
+    await met('Emil Mentor', '2026-06-01');
+    await met('Fatima Mentor', '2026-08-01');
+    await met('Goran Mentor', '2026-05-01');
+    await met('Hana Recent', '2026-11-20');
+    expect(await call(t.ctx, 'reminders:preview', { today: '2026-11-28' })).toEqual({
+      title: '4 catch-ups overdue',
+      lines: ['Time to catch up with Goran Mentor, Emil Mentor, Dana Mentor and 1 other'],
+      followUpsDue: 0,
+      reconnectDue: 4,
       birthdaysToday: 0,
     });
   });

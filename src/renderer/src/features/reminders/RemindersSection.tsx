@@ -25,7 +25,7 @@ export function RemindersSection() {
   return (
     <Stack gap="sm">
       <Switch
-        label="Remind me once a day of follow-ups due and of birthdays"
+        label="Remind me once a day of follow-ups due, catch-ups overdue and birthdays"
         checked={current.enabled}
         onChange={(e) => void save({ ...current, enabled: e.currentTarget.checked }).catch(failed)}
       />
@@ -41,7 +41,7 @@ export function RemindersSection() {
       <Card withBorder aria-label="Today's reminder" bg="var(--mantine-color-default-hover)">
         {preview.data === null ? (
           <Text size="sm" c="dimmed">
-            Nothing is due today and nobody has a birthday: today there is no reminder.
+            Nothing is due, no catch-up is overdue and nobody has a birthday: today there is no reminder.
           </Text>
         ) : (
           preview.data && (

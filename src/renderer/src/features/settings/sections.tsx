@@ -32,7 +32,8 @@ export const settingsSections: SettingsSection[] = [
   {
     id: 'reminders',
     title: 'Daily reminder',
-    description: 'A morning notification of the follow-ups due and the birthdays of the day.',
+    description:
+      'A morning notification of the follow-ups due, the catch-ups overdue and the day’s birthdays.',
     component: RemindersSection,
   },
   {
