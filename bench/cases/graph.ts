@@ -173,7 +173,7 @@ export async function run(
     const wallRatio = forceGraph.intervalMs / sigma.intervalMs;
     const zoomRatio = forceGraph.zoomIntervalMs / sigma.zoomIntervalMs;
     process.stderr.write(
-      `graph: ${sigma.nodes} nodes / ${sigma.edges} edges drawn (${ties} ties + the user's); Chromium --disable-gpu, so WebGL runs in SwiftShader\n` +
+      `graph: ${sigma.nodes} nodes / ${sigma.edges} edges drawn (${ties} ties, the user's, and recorded relationships where no tie is); Chromium --disable-gpu, so WebGL runs in SwiftShader\n` +
         `  first frame from saved positions: sigma ${round(sigma.firstFrameMs)} ms, force-graph ${round(forceGraph.firstFrameMs)} ms\n` +
         `  pan, main-thread draw per frame: sigma ${round(sigma.frameMs)} ms (${sigma.frames} frames), force-graph ${round(forceGraph.frameMs)} ms (${forceGraph.frames}): sigma ${round(drawRatio)}x faster\n` +
         `  pan, frame interval (rAF to rAF, includes raster/GPU work): sigma ${round(sigma.intervalMs)} ms (p95 ${round(sigma.intervalP95Ms)}), force-graph ${round(forceGraph.intervalMs)} ms (p95 ${round(forceGraph.intervalP95Ms)}): sigma ${round(wallRatio)}x\n` +

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { FollowUp, FollowUpList } from '../../shared/followUps/schemas';
+import type { FollowUp, FollowUpList, FollowUpRestore } from '../../shared/followUps/schemas';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -70,17 +70,7 @@ export async function insertFollowUp(
 }
 
 /** Puts a deleted follow-up back with its own id, state and times. */
-export async function restoreFollowUp(
-  db: Db,
-  row: {
-    id: number;
-    contactId: number;
-    text: string;
-    dueOn: string | null;
-    doneAt: string | null;
-    createdAt: string;
-  },
-): Promise<void> {
+export async function restoreFollowUp(db: Db, row: FollowUpRestore): Promise<void> {
   await db
     .insertInto('follow_ups')
     .values({

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { FollowUp } from '../../shared/followUps/schemas';
+import type { FollowUp, FollowUpRestore } from '../../shared/followUps/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
 import { contactExists } from '../contacts/repository';
@@ -48,17 +48,7 @@ export async function setDone(db: Kysely<Database>, id: number, done: boolean, n
  * Puts back a follow-up deleted a moment ago, as it was. Refused when its person is gone or its
  * id has been taken since (a follow-up added after the delete can reuse the highest id).
  */
-export async function restoreFollowUp(
-  db: Kysely<Database>,
-  input: {
-    id: number;
-    contactId: number;
-    text: string;
-    dueOn: string | null;
-    doneAt: string | null;
-    createdAt: string;
-  },
-): Promise<FollowUp> {
+export async function restoreFollowUp(db: Kysely<Database>, input: FollowUpRestore): Promise<FollowUp> {
   return db.transaction().execute(async (trx) => {
     if (!(await contactExists(trx, input.contactId))) throw noContactToChange(input.contactId);
     if (await repo.getFollowUp(trx, input.id))

@@ -43,6 +43,7 @@ export const followUpRestoreInput = z.strictObject({
   doneAt: instant.nullable(),
   createdAt: instant,
 });
+export type FollowUpRestore = z.output<typeof followUpRestoreInput>;
 
 export const followUpSetDoneInput = z.strictObject({ id, done: z.boolean() });
 export const followUpIdInput = z.strictObject({ id });

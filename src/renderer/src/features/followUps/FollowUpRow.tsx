@@ -64,15 +64,10 @@ export function FollowUpRow({
           message: `Deleted “${removed.text}”.`,
           autoClose: 8000,
           undoLabel: 'Undo',
-          undo: () =>
-            write('followups:restore', {
-              id: removed.id,
-              contactId: removed.contactId,
-              text: removed.text,
-              dueOn: removed.dueOn,
-              doneAt: removed.doneAt,
-              createdAt: removed.createdAt,
-            }),
+          undo: () => {
+            const { contactName: _name, ...row } = removed;
+            return write('followups:restore', row);
+          },
           undone: `“${removed.text}” is back.`,
         }),
       failed,
