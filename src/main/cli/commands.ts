@@ -6,6 +6,7 @@ import { journalCommands } from '../journal/cli';
 import { strengthCommands } from '../strength/cli';
 import { interopCommands } from '../interop/cli';
 import { followUpsCommands } from '../followUps/cli';
+import { remindersCommands } from '../reminders/cli';
 
 /** Every sub-command; each domain owns its list in `src/main/<domain>/cli.ts`. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   ...goalsCommands,
   ...interopCommands,
   ...followUpsCommands,
+  ...remindersCommands,
 ];

@@ -219,6 +219,24 @@ describe('runCli', () => {
     expect((await cli('followups', 'list', '--db', db, '--contact', 'x')).code).toBe(2);
   });
 
+  it('prints today’s reminder for a scheduler, and nothing on a day with nothing to say', async () => {
+    await cli('contacts', 'add', '--db', db, '--name', 'Ana Souza');
+    expect(await cli('reminders', 'today', '--db', db)).toEqual({ code: 0, out: '', err: '' });
+    expect(JSON.parse((await cli('reminders', 'today', '--db', db, '--json')).out)).toBeNull();
+    const today = localDate(new Date());
+    await cli('followups', 'add', '--db', db, '--contact', '1', '--text', 'Call back', '--due', today);
+    expect(await cli('reminders', 'today', '--db', db)).toEqual({
+      code: 0,
+      out: '1 follow-up due\nDue today: Call back (Ana Souza)',
+      err: '',
+    });
+    const digest = JSON.parse((await cli('reminders', 'today', '--db', db, '--json')).out) as {
+      followUpsDue: number;
+    };
+    expect(digest.followUpsDue).toBe(1);
+    expect((await cli('--help')).out).toMatch(/reminders today --db PATH \[--json\]/);
+  });
+
   it('exits 1 with the validation message for input the app would refuse', async () => {
     const { code, err } = await cli('contacts', 'add', '--db', db, '--name', 'A', '--email', 'not-an-email');
     expect(code).toBe(1);
