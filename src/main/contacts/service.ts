@@ -67,7 +67,7 @@ export async function updateContact(
     await assertEmailsFree(trx, fields, id);
     return repo.updateContact(trx, id, fields, now.toISOString());
   });
-  if (!found) throw notFound(id);
+  if (!found) throw noContact(id);
   return getContactOrThrow(db, id);
 }
 
@@ -77,21 +77,22 @@ export async function setArchived(
   archived: boolean,
   now: Date,
 ): Promise<Contact> {
-  if (!(await repo.setArchived(db, id, archived, now.toISOString()))) throw notFound(id);
+  if (!(await repo.setArchived(db, id, archived, now.toISOString()))) throw noContact(id);
   return getContactOrThrow(db, id);
 }
 
 export async function deleteContact(db: Kysely<Database>, id: number): Promise<void> {
-  if (!(await repo.deleteContact(db, id))) throw notFound(id);
+  if (!(await repo.deleteContact(db, id))) throw noContact(id);
 }
 
 export async function getContactOrThrow(db: Kysely<Database>, id: number): Promise<Contact> {
   const contact = await repo.getContact(db, id);
-  if (!contact) throw notFound(id);
+  if (!contact) throw noContact(id);
   return contact;
 }
 
-function notFound(id: number): AppError {
+/** A read or a reversible change that names a contact who is not there. */
+export function noContact(id: number): AppError {
   return new AppError('NOT_FOUND', `There is no contact with id ${id}.`);
 }
 

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError } from '../../shared/ipc/envelope';
 import type { Circle } from '../../shared/contacts/schemas';
 import {
   daysSince,
@@ -10,6 +9,8 @@ import {
 import type { KeepInTouchStatus, ReconnectItem } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
 import { getSetting, putSetting } from '../settings/repository';
+import { contactExists } from '../contacts/repository';
+import { noContact } from '../contacts/service';
 
 const settingKey = 'reconnect.cadenceDefaults';
 
@@ -182,12 +183,7 @@ export async function keepInTouchStatus(
     getCadenceDefaults(db),
   ]);
   if (rows.length === 0) {
-    const exists = await db
-      .selectFrom('contacts')
-      .select('id')
-      .where('id', '=', contactId)
-      .executeTakeFirst();
-    if (!exists) throw new AppError('NOT_FOUND', `There is no contact with id ${contactId}.`);
+    if (!(await contactExists(db, contactId))) throw noContact(contactId);
     // Archived contacts are never due.
     return {
       contactId,
@@ -203,8 +199,7 @@ export async function keepInTouchStatus(
 }
 
 async function assertContact(db: Kysely<Database>, contactId: number): Promise<void> {
-  const row = await db.selectFrom('contacts').select('id').where('id', '=', contactId).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `There is no contact with id ${contactId}.`);
+  if (!(await contactExists(db, contactId))) throw noContact(contactId);
 }
 
 /** Hides a contact from the queue for `days` (0 wakes it now). */

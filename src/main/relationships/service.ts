@@ -3,7 +3,8 @@ import { AppError } from '../../shared/ipc/envelope';
 import { relationshipWording, type RelationshipKind } from '../../shared/relationships/kinds';
 import type { RelatedContact, Relationship } from '../../shared/relationships/schemas';
 import type { Database } from '../db/schema';
-import { noContactToChange } from '../contacts/service';
+import { contactExists } from '../contacts/repository';
+import { noContact, noContactToChange } from '../contacts/service';
 import * as repo from './repository';
 
 export interface NewRelationship {
@@ -55,7 +56,6 @@ export async function removeRelationship(db: Kysely<Database>, id: number): Prom
 }
 
 export async function listRelated(db: Kysely<Database>, contactId: number): Promise<RelatedContact[]> {
-  const names = await repo.contactNames(db, [contactId]);
-  if (!names.has(contactId)) throw new AppError('NOT_FOUND', `There is no contact with id ${contactId}.`);
+  if (!(await contactExists(db, contactId))) throw noContact(contactId);
   return repo.relatedContacts(db, contactId);
 }
