@@ -1,16 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { circles, type Circle } from '../../shared/contacts/schemas';
+import { addDays } from '../../shared/goals/periods';
 import { BIRTHDAY_WINDOW_DAYS, type Dashboard } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
 import { upcomingBirthdays } from '../contacts/birthdays';
 import { reconnectQueue } from '../reconnect/queue';
 import { recentInteractions } from './repository';
-
-function shiftDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Hour (or minute) buckets in UTC to counts per local day; all-day entries are local days already. */
 function localDays(
@@ -40,7 +35,7 @@ export async function dashboard(
 ): Promise<Dashboard> {
   const nowIso = now.toISOString();
   const localToday = new Date(now.getTime() + tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
-  const activityFrom = shiftDays(localToday, -364);
+  const activityFrom = addDays(localToday, -364);
   // Local midnight of the first day, in UTC, bounds the index range scan.
   const fromIso = new Date(Date.parse(`${activityFrom}T00:00:00Z`) - tzOffsetMinutes * 60_000).toISOString();
   const granularity = tzOffsetMinutes % 60 === 0 ? 13 : 16;

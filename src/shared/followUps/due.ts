@@ -1,12 +1,11 @@
+import { daysBetween } from '../goals/periods';
 import { count } from '../text/count';
-
-const DAY_MS = 86_400_000;
 
 export type DueState = 'overdue' | 'today' | 'soon' | 'later' | 'undated';
 
 /** Calendar days from `today` to `dueOn` (both `YYYY-MM-DD`): negative when it has passed. */
 export function daysUntil(dueOn: string, today: string): number {
-  return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+  return daysBetween(today, dueOn);
 }
 
 /** When a follow-up is due, in words, and how urgent: "Overdue by 2 days", "Due today", "Due in 5 days". */

@@ -1,3 +1,5 @@
+import { addDays } from '../goals/periods';
+
 /** How far a follow-up can be put off with one click; "custom" is the edit form's date field. */
 export const snoozeChoices = ['tomorrow', 'nextWeek', 'nextMonth'] as const;
 export type SnoozeChoice = (typeof snoozeChoices)[number];
@@ -7,12 +9,6 @@ export const snoozeLabels: Record<SnoozeChoice, string> = {
   nextWeek: 'In a week',
   nextMonth: 'In a month',
 };
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The same day next month, or that month's last day when it is shorter (31 Jan → 28 or 29 Feb). */
 function addMonth(day: string): string {
