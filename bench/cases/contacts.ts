@@ -41,7 +41,7 @@ function shared(): Promise<Fixture> {
     writeNetwork(store, network);
     store.sqlite.pragma('optimize');
     const ctx: HandlerContext = { store, dataDir: dir, now: () => new Date(), emit: () => {} };
-    const columns = `c.id, c.display_name, c.organisation, c.title, c.archived, c.updated_at,
+    const columns = `c.id, c.display_name, c.organisation, c.title, c.location, c.archived, c.updated_at,
       (SELECT group_concat(circle) FROM contact_circles WHERE contact_id = c.id) AS circles,
       (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1) AS primary_email`;
     const inSearch = 'c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)';
@@ -91,6 +91,7 @@ interface Row {
   display_name: string;
   organisation: string | null;
   title: string | null;
+  location: string | null;
   archived: number;
   updated_at: string;
   circles: string | null;
@@ -105,6 +106,7 @@ function toPage(f: Fixture, rows: Row[], total: number) {
     displayName: r.display_name,
     organisation: r.organisation,
     title: r.title,
+    location: r.location,
     circles: r.circles ? (r.circles.split(',').sort() as Circle[]) : [],
     primaryEmail: r.primary_email,
     archived: r.archived === 1,

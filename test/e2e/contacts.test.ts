@@ -107,7 +107,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByText('Every month (their circle’s default)').waitFor();
     // Only what she has is shown; the empty fields are named on one line, not drawn as dashes.
     await expect(page.getByTestId('contact-empty-fields').textContent()).resolves.toMatch(
-      /^Not filled in: phones, links, birthday, notes\. Added /,
+      /^Not filled in: phones, links, location, birthday, notes\. Added /,
     );
     await page.getByTestId('contact-closeness').getByText('Dormant · no contact yet').waitFor();
     await app.screenshot('contact-created');

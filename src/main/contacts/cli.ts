@@ -12,6 +12,7 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     query: { type: 'string' },
     circle: { type: 'string' },
     layer: { type: 'string' },
+    city: { type: 'string' },
     sort: { type: 'string' },
     archived: { type: 'boolean' },
   });
@@ -35,6 +36,7 @@ async function list(argv: string[], io: CliIo): Promise<number> {
         query: values.query as string | undefined,
         circle: circle as Circle | undefined,
         layer: layer as Layer | undefined,
+        city: values.city as string | undefined,
         sort: order.sort,
         direction: order.direction,
         archived: values.archived === true,
@@ -69,6 +71,7 @@ async function add(argv: string[], io: CliIo): Promise<number> {
     circle: { type: 'string', multiple: true },
     org: { type: 'string' },
     title: { type: 'string' },
+    location: { type: 'string' },
     json: { type: 'boolean' },
   });
   const name = requireString(values.name, 'name');
@@ -82,6 +85,7 @@ async function add(argv: string[], io: CliIo): Promise<number> {
       displayName: name,
       organisation: values.org as string | undefined,
       title: values.title as string | undefined,
+      location: values.location as string | undefined,
       circles: chosen as Circle[],
       emails: ((values.email as string[] | undefined) ?? []).map((email) => ({ email })),
     });
@@ -94,13 +98,13 @@ export const contactsCommands: CliCommand[] = [
   {
     name: 'contacts list',
     usage:
-      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--sort ORDER] [--archived]',
+      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--city CITY] [--sort ORDER] [--archived]',
     run: list,
   },
   {
     name: 'contacts add',
     usage:
-      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--json]',
+      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--location "CITY, COUNTRY"] [--json]',
     run: add,
   },
 ];

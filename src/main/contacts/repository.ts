@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type {
   Circle,
   Contact,
+  ContactFacets,
   ContactFields,
   ContactSortKey,
   ContactSummary,
@@ -112,6 +113,7 @@ function scalarColumns(fields: ContactFields) {
     notes: emptyToNull(fields.notes),
     cadence_days: fields.cadenceDays ?? null,
     ...(fields.birthday === undefined ? {} : { birthday: fields.birthday }),
+    ...(fields.location === undefined ? {} : { location: emptyToNull(fields.location ?? undefined) }),
   };
 }
 
@@ -206,6 +208,7 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
     notes: row.notes,
     cadenceDays: row.cadence_days,
     birthday: row.birthday,
+    location: row.location,
     archived: row.archived === 1,
     circles: circles.map((c) => c.circle as Circle),
     emails,
@@ -235,7 +238,12 @@ const sortColumns: Record<SqlSortKey, RawBuilder<unknown>> = {
   created: sql`c.created_at`,
 };
 
-type ListFilters = Pick<ListQuery, 'query' | 'circle' | 'tag' | 'organisation' | 'archived'>;
+type ListFilters = Pick<ListQuery, 'query' | 'circle' | 'tag' | 'organisation' | 'city' | 'archived'>;
+
+/** A location's city in SQL: the rule of `cityOf` (shared/contacts/location.ts). */
+function cityOf(location: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`trim(substr(${location}, 1, instr(${location} || ',', ',') - 1))`;
+}
 
 /** The contacts matching the filters, or null when the search text can match nothing. */
 function matching(db: Db, query: ListFilters) {
@@ -276,6 +284,9 @@ function matching(db: Db, query: ListFilters) {
   if (query.organisation) {
     base = base.where(sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`);
   }
+  if (query.city) {
+    base = base.where(sql<boolean>`${cityOf(sql.ref('c.location'))} = ${query.city.trim()} COLLATE NOCASE`);
+  }
   return base;
 }
 
@@ -293,6 +304,7 @@ function selectRows(base: Matching) {
     'c.display_name',
     'c.organisation',
     'c.title',
+    'c.location',
     'c.archived',
     'c.updated_at',
     sql<string | null>`(SELECT group_concat(circle) FROM contact_circles WHERE contact_id = c.id)`.as(
@@ -314,6 +326,7 @@ function toContactRow(r: SelectedRow): ContactRow {
     displayName: r.display_name,
     organisation: r.organisation,
     title: r.title,
+    location: r.location,
     circles: r.circles ? (r.circles.split(',').sort() as Circle[]) : [],
     primaryEmail: r.primary_email,
     archived: r.archived === 1,
@@ -359,8 +372,9 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function listFacets(db: Db): Promise<{ organisations: string[]; tags: string[] }> {
-  const [orgs, tags] = await Promise.all([
+export async function listFacets(db: Db): Promise<ContactFacets> {
+  const city = cityOf(sql.ref('location'));
+  const [orgs, tags, cities] = await Promise.all([
     db
       .selectFrom('contacts')
       .select('organisation')
@@ -373,6 +387,24 @@ export async function listFacets(db: Db): Promise<{ organisations: string[]; tag
       .select('name')
       .orderBy(sql`name COLLATE NOCASE`)
       .execute(),
+    // One spelling per city whatever its case: the one with the most contacts.
+    db
+      .selectFrom('contacts')
+      .select([city.as('city'), sql<number>`count(*)`.as('n')])
+      .where('location', 'is not', null)
+      .where(city, '!=', '')
+      .groupBy(city)
+      .execute(),
   ]);
-  return { organisations: orgs.map((o) => o.organisation as string), tags: tags.map((t) => t.name) };
+  const byCity = new Map<string, { city: string; n: number }>();
+  for (const c of cities) {
+    const key = c.city.toLocaleLowerCase();
+    const seen = byCity.get(key);
+    if (!seen || c.n > seen.n) byCity.set(key, c);
+  }
+  return {
+    organisations: orgs.map((o) => o.organisation as string),
+    tags: tags.map((t) => t.name),
+    cities: [...byCity.values()].map((c) => c.city).sort((a, b) => a.localeCompare(b)),
+  };
 }

@@ -20,6 +20,8 @@ export interface ContactsTable {
   snoozed_until: string | null;
   /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (vCard). */
   birthday: string | null;
+  /** Free text ("Berlin, Germany"); the part before the first comma is the city. */
+  location: string | null;
   created_at: string;
   updated_at: string;
 }

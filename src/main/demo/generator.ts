@@ -8,6 +8,7 @@ import {
   conferences,
   juniorTitles,
   midTitles,
+  citiesByRegion,
   nameRegions,
   noteSnippets,
   orgKinds,
@@ -61,6 +62,8 @@ export interface DemoPerson {
   cadenceDays: number | null;
   /** `YYYY-MM-DD` or year-less `--MM-DD`, for about two in five people. */
   birthday: string | null;
+  /** "City, country" for most people: often their organisation's city, else one of their name's region. */
+  location: string | null;
   archived: boolean;
   circles: Circle[];
   emails: ContactEmail[];
@@ -196,6 +199,18 @@ function demoBirthday(seed: number, index: number, now: Date): string | null {
 }
 
 /**
+ * A location for about six in seven people: most of them in their organisation's city, the
+ * others in a city of their name's region. Like the birthday, from generators of its own.
+ */
+function demoLocation(seed: number, index: number, organisationIndex: number, region: string): string | null {
+  const random = mulberry32((seed ^ 0x10ca7e) + index * 104_729);
+  if (!random.chance(6 / 7)) return null;
+  const everywhere = Object.values(citiesByRegion).flat();
+  const home = mulberry32((seed ^ 0x0f1ce) + organisationIndex * 7_907).pick(everywhere);
+  return random.chance(0.6) ? home : random.pick(citiesByRegion[region] ?? everywhere);
+}
+
+/**
  * A believable professional network, the same for the same seed and size: most people
  * are colleagues (current and former employers), then mentors, sponsors, mentees, peers
  * and friends, with international names, titles, tags, addresses, phones and links.
@@ -316,6 +331,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
               ? random.pick([30, 90, 180])
               : null,
       birthday: demoBirthday(seed, index, now),
+      location: demoLocation(seed, index, organisationIndex, region.region),
       archived: role === 'acquaintance' && random.chance(0.2),
       circles: [...random.weighted(roleCircles[role])],
       emails,
@@ -349,8 +365,8 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
   const { sqlite } = store;
   const insertContact = sqlite.prepare(
     `INSERT INTO contacts (display_name, given_name, family_name, organisation, title, how_we_met, notes,
-       cadence_days, birthday, archived, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       cadence_days, birthday, location, archived, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCircle = sqlite.prepare('INSERT INTO contact_circles (contact_id, circle) VALUES (?, ?)');
   const insertEmail = sqlite.prepare(
@@ -390,6 +406,7 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
           p.notes ?? null,
           p.cadenceDays,
           p.birthday,
+          p.location,
           p.archived ? 1 : 0,
           p.createdAt,
           p.createdAt,

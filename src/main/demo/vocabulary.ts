@@ -548,3 +548,21 @@ export const followUpSteps = [
   'Ask for feedback on my promotion case',
   'Send the book recommendation',
 ] as const;
+
+/** Where people of each name region tend to live, as a contact's location is written. */
+export const citiesByRegion: Readonly<Record<string, readonly string[]>> = {
+  uk: ['London, United Kingdom', 'Manchester, United Kingdom', 'Edinburgh, United Kingdom'],
+  us: ['New York, NY, USA', 'San Francisco, CA, USA', 'Seattle, WA, USA', 'Austin, TX, USA'],
+  de: ['Berlin, Germany', 'Munich, Germany', 'Hamburg, Germany'],
+  fr: ['Paris, France', 'Lyon, France'],
+  es: ['Madrid, Spain', 'Barcelona, Spain'],
+  br: ['São Paulo, Brazil', 'Rio de Janeiro, Brazil'],
+  in: ['Bengaluru, India', 'Mumbai, India', 'Pune, India'],
+  cn: ['Shanghai, China', 'Shenzhen, China'],
+  jp: ['Tokyo, Japan', 'Osaka, Japan'],
+  ng: ['Lagos, Nigeria', 'Abuja, Nigeria'],
+  ae: ['Dubai, United Arab Emirates', 'Abu Dhabi, United Arab Emirates'],
+  pl: ['Warsaw, Poland', 'Kraków, Poland'],
+  se: ['Stockholm, Sweden', 'Gothenburg, Sweden'],
+  kr: ['Seoul, South Korea', 'Busan, South Korea'],
+};

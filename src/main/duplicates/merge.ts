@@ -15,6 +15,7 @@ const fieldColumns: Record<MergeableField, string> = {
   notes: 'notes',
   cadenceDays: 'cadence_days',
   birthday: 'birthday',
+  location: 'location',
 };
 
 interface ContactRef {

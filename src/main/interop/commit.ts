@@ -31,6 +31,8 @@ interface Snapshot {
   family_name: string | null;
   organisation: string | null;
   title: string | null;
+  /** Missing in snapshots taken before locations existed: an undo then leaves the location as it is. */
+  location?: string | null;
   notes: string | null;
   birthday: string | null;
   updated_at: string;
@@ -48,8 +50,8 @@ function statements(sqlite: BetterSqlite3.Database) {
     ),
     finishImport: sqlite.prepare(`UPDATE imports SET stats = ?, finished_at = ? WHERE id = ?`),
     insertContact: sqlite.prepare(
-      `INSERT INTO contacts (display_name, given_name, family_name, organisation, title, notes, birthday, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO contacts (display_name, given_name, family_name, organisation, title, location, notes, birthday, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertCircle: sqlite.prepare(`INSERT OR IGNORE INTO contact_circles (contact_id, circle) VALUES (?, ?)`),
     insertEmail: sqlite.prepare(
@@ -72,7 +74,7 @@ function statements(sqlite: BetterSqlite3.Database) {
       `INSERT INTO contact_import_changes (import_id, contact_id, action, before) VALUES (?, ?, ?, ?)`,
     ),
     contactRow: sqlite.prepare(
-      `SELECT display_name, given_name, family_name, organisation, title, notes, birthday, updated_at FROM contacts WHERE id = ?`,
+      `SELECT display_name, given_name, family_name, organisation, title, location, notes, birthday, updated_at FROM contacts WHERE id = ?`,
     ),
     emails: sqlite
       .prepare(`SELECT id, email, label, position FROM contact_emails WHERE contact_id = ? ORDER BY position`)
@@ -127,7 +129,7 @@ function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number,
   const inList = `IN (SELECT value FROM json_each(?))`;
   const contacts = sqlite
     .prepare(
-      `SELECT id, display_name, given_name, family_name, organisation, title, notes, birthday, updated_at,
+      `SELECT id, display_name, given_name, family_name, organisation, title, location, notes, birthday, updated_at,
               EXISTS (SELECT 1 FROM contact_photos p WHERE p.contact_id = c.id) AS has_photo
        FROM contacts c WHERE id ${inList}`,
     )
@@ -282,6 +284,7 @@ export function commitContactsImport(
             c.familyName,
             c.organisation,
             c.title,
+            c.location,
             c.notes,
             c.birthday,
             now,
@@ -411,7 +414,8 @@ export function undoContactsImport(sqlite: BetterSqlite3.Database, importId: num
       const before = JSON.parse(change.before) as Snapshot;
       const found = sqlite
         .prepare(
-          `UPDATE contacts SET display_name = ?, given_name = ?, family_name = ?, organisation = ?, title = ?, notes = ?, birthday = ?, updated_at = ? WHERE id = ?`,
+          `UPDATE contacts SET display_name = ?, given_name = ?, family_name = ?, organisation = ?, title = ?,
+             location = iif(?, ?, location), notes = ?, birthday = ?, updated_at = ? WHERE id = ?`,
         )
         .run(
           before.display_name,
@@ -419,6 +423,8 @@ export function undoContactsImport(sqlite: BetterSqlite3.Database, importId: num
           before.family_name,
           before.organisation,
           before.title,
+          before.location === undefined ? 0 : 1,
+          before.location ?? null,
           before.notes,
           before.birthday,
           before.updated_at,

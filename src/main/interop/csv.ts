@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { ContactFormat, IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { fileError } from './errors';
-import { buildIncoming, type LooseContact } from './incoming';
+import { buildIncoming, placeOf, type LooseContact } from './incoming';
 
 /**
  * Contacts CSVs from LinkedIn (Connections.csv), Google Contacts (current and older
@@ -111,6 +111,11 @@ function googleRow(c: Columns, row: Row): LooseContact {
     familyName: c.get(row, 'last name', 'family name'),
     organisation: c.get(row, 'organization name', 'organization 1 - name'),
     title: c.get(row, 'organization title', 'organization 1 - title'),
+    location: placeOf(
+      c.get(row, 'address 1 - city'),
+      c.get(row, 'address 1 - region'),
+      c.get(row, 'address 1 - country'),
+    ),
     notes: c.get(row, 'notes'),
     birthday: c.get(row, 'birthday'),
     emails: numbered('e-mail').map((e) => ({ email: e.value, label: e.label })),
@@ -138,6 +143,18 @@ function outlookRow(c: Columns, row: Row): LooseContact {
     // Outlook's "Title" is Mr/Ms; the job is "Job Title".
     organisation: c.get(row, 'company'),
     title: c.get(row, 'job title'),
+    // Where they work, else where they live.
+    location:
+      placeOf(
+        c.get(row, 'business city'),
+        c.get(row, 'business state'),
+        c.get(row, 'business country/region', 'business country'),
+      ) ??
+      placeOf(
+        c.get(row, 'home city'),
+        c.get(row, 'home state'),
+        c.get(row, 'home country/region', 'home country'),
+      ),
     notes: c.get(row, 'notes'),
     birthday: c.get(row, 'birthday'),
     emails: ['e-mail address', 'e-mail 2 address', 'e-mail 3 address'].map((h) => ({
@@ -156,6 +173,7 @@ function plainRow(c: Columns, row: Row): LooseContact {
     familyName: c.get(row, 'last name', 'family name', 'surname'),
     organisation: c.get(row, 'company', 'organisation', 'organization'),
     title: c.get(row, 'title', 'job title', 'position'),
+    location: c.get(row, 'location') ?? placeOf(c.get(row, 'city'), c.get(row, 'country')),
     notes: c.get(row, 'notes', 'note'),
     birthday: c.get(row, 'birthday'),
     emails: splitList(c.get(row, 'email', 'e-mail', 'email address'), /:::/).map((email) => ({ email })),

@@ -10,6 +10,7 @@ export interface ExistingContact {
   familyName: string | null;
   organisation: string | null;
   title: string | null;
+  location: string | null;
   notes: string | null;
   birthday: string | null;
   emails: string[];
@@ -41,7 +42,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
   const byName = new Map<string, number[]>();
   const rows = sqlite
     .prepare(
-      `SELECT c.id, c.display_name, c.given_name, c.family_name, c.organisation, c.title, c.notes, c.birthday,
+      `SELECT c.id, c.display_name, c.given_name, c.family_name, c.organisation, c.title, c.location, c.notes, c.birthday,
               EXISTS (SELECT 1 FROM contact_photos p WHERE p.contact_id = c.id) AS has_photo
        FROM contacts c ORDER BY c.id`,
     )
@@ -50,6 +51,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
     [
       number,
       string,
+      string | null,
       string | null,
       string | null,
       string | null,
@@ -66,6 +68,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
     familyName,
     organisation,
     title,
+    location,
     notes,
     birthday,
     hasPhoto,
@@ -77,6 +80,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
       familyName,
       organisation,
       title,
+      location,
       notes,
       birthday,
       emails: [],

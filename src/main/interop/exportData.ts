@@ -9,6 +9,7 @@ export interface ExportContact {
   familyName: string | null;
   organisation: string | null;
   title: string | null;
+  location: string | null;
   howWeMet: string | null;
   notes: string | null;
   birthday: string | null;
@@ -31,7 +32,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
   const byId = new Map<number, ExportContact>();
   const rows = sqlite
     .prepare(
-      `SELECT id, display_name, given_name, family_name, organisation, title, how_we_met, notes, birthday, cadence_days, archived, updated_at
+      `SELECT id, display_name, given_name, family_name, organisation, title, how_we_met, notes, birthday, cadence_days, archived, updated_at, location
        FROM contacts ORDER BY display_name COLLATE NOCASE, id`,
     )
     .raw(true)
@@ -49,6 +50,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       number | null,
       number,
       string,
+      string | null,
     ]
   >;
   for (const r of rows) {
@@ -65,6 +67,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       cadenceDays: r[9],
       archived: r[10] === 1,
       updatedAt: r[11],
+      location: r[12],
       circles: [],
       emails: [],
       phones: [],

@@ -45,6 +45,7 @@ export function contactMarkdown(c: ExportContact, entries: Entry[]): string {
   const lines = [`# ${c.displayName}`, ''];
   const role = [c.title, c.organisation].filter(Boolean).join(', ');
   if (role) lines.push(`${role}  `);
+  if (c.location) lines.push(`Location: ${c.location}  `);
   if (c.circles.length) lines.push(`Circles: ${c.circles.join(', ')}  `);
   if (c.emails.length) lines.push(`Email: ${c.emails.map((e) => e.email).join(', ')}  `);
   if (c.phones.length) lines.push(`Phone: ${c.phones.map((p) => p.phone).join(', ')}  `);

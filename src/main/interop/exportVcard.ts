@@ -48,11 +48,20 @@ function birthdayValue(birthday: string): string {
   return birthday.startsWith('--') ? `--${birthday.slice(2).replace('-', '')}` : birthday.replace(/-/g, '');
 }
 
+/** A location as an address: the city as its locality, what follows the first comma as its country. */
+function adrValue(location: string): string {
+  const comma = location.indexOf(',');
+  const city = comma < 0 ? location : location.slice(0, comma).trim();
+  const rest = comma < 0 ? '' : location.slice(comma + 1).trim();
+  return `;;;${escPart(city)};;;${escPart(rest)}`;
+}
+
 export function contactToVcard(c: ExportContact): string {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:rapport:contact:${c.id}`, `FN:${esc(c.displayName)}`];
   lines.push(`N:${escPart(c.familyName ?? '')};${escPart(c.givenName ?? '')};;;`);
   if (c.organisation) lines.push(`ORG:${escPart(c.organisation)}`);
   if (c.title) lines.push(`TITLE:${esc(c.title)}`);
+  if (c.location) lines.push(`ADR:${adrValue(c.location)}`);
   for (const e of c.emails) lines.push(`EMAIL${typeParam(e.label)}:${e.email}`);
   for (const p of c.phones) lines.push(`TEL;VALUE=text${typeParam(p.label)}:${esc(p.phone)}`);
   for (const l of c.links) lines.push(`URL${l.kind === 'website' ? '' : `;TYPE=${l.kind}`}:${l.url}`);

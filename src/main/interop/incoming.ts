@@ -15,6 +15,7 @@ export interface LooseContact {
   familyName?: string | null;
   organisation?: string | null;
   title?: string | null;
+  location?: string | null;
   notes?: string | null;
   birthday?: string | null;
   emails?: Array<{ email: string; label?: string | null }>;
@@ -30,6 +31,7 @@ export const limits = {
   part: 100,
   organisation: 200,
   title: 200,
+  location: 200,
   notes: 100_000,
   tag: 60,
   tags: 100,
@@ -38,6 +40,12 @@ export const limits = {
   url: 2000,
   photoBytes: 2 * 1024 * 1024,
 };
+
+/** An address's parts as one location, the city first: "Lisbon, Portugal"; null when all are empty. */
+export function placeOf(...parts: Array<string | null | undefined>): string | null {
+  const kept = parts.map((p) => (p ?? '').replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
+  return kept.length > 0 ? kept.join(', ') : null;
+}
 
 const emailPattern = /^[^\s@]+@[^\s@]+$/;
 const phonePattern = /^[+()0-9 .\-/x]+$/i;
@@ -172,6 +180,7 @@ export function buildIncoming(
     warnings,
   );
   const title = clip(clean(loose.title), limits.title, 'The title', row, warnings);
+  const location = clip(clean(loose.location), limits.location, 'The location', row, warnings);
   const notes = clip(clean(loose.notes), limits.notes, 'The notes', row, warnings);
 
   const emails: IncomingContact['emails'] = [];
@@ -297,6 +306,7 @@ export function buildIncoming(
       familyName,
       organisation,
       title,
+      location,
       notes,
       birthday,
       emails: listLimited(emails, 'emails'),

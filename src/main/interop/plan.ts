@@ -40,13 +40,15 @@ export interface ContactUpdate {
   photo: IncomingContact['photo'];
 }
 
-type ScalarField = 'given_name' | 'family_name' | 'organisation' | 'title' | 'notes' | 'birthday';
+type ScalarField =
+  'given_name' | 'family_name' | 'organisation' | 'title' | 'location' | 'notes' | 'birthday';
 
 const scalarFields: Array<[ScalarField, keyof IncomingContact & keyof ExistingContact, string]> = [
   ['given_name', 'givenName', 'First name'],
   ['family_name', 'familyName', 'Last name'],
   ['organisation', 'organisation', 'Organisation'],
   ['title', 'title', 'Title'],
+  ['location', 'location', 'Location'],
   ['notes', 'notes', 'Notes'],
   ['birthday', 'birthday', 'Birthday'],
 ];

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
-import { buildIncoming, limits, type LooseContact } from './incoming';
+import { buildIncoming, limits, placeOf, type LooseContact } from './incoming';
 
 /**
  * vCard 2.1, 3.0 and 4.0, many cards per file. Cards are cut apart first and parsed one
@@ -140,6 +140,13 @@ function cardToLoose(props: JCardProperty[]): LooseContact {
       case 'title':
         loose.title = asText(first);
         break;
+      case 'adr': {
+        // Street parts are left out: a CRM wants the city. A work address wins over the others.
+        const parts = Array.isArray(first) ? first.map(asText) : asText(first).split(';');
+        const place = placeOf(parts[3], parts[4], parts[6]);
+        if (place && (loose.location === undefined || typeLabel(params) === 'work')) loose.location = place;
+        break;
+      }
       case 'note':
         notes.push(asText(first));
         break;

@@ -60,6 +60,8 @@ export const contactFields = z.strictObject({
   cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
   /** Left out: unchanged (a birthday an import brought in survives a client that does not know it); null clears it. */
   birthday: birthdaySchema.nullable().optional(),
+  /** Where they live or work, "City, country"; left out: unchanged, as the birthday; null or blank clears it. */
+  location: shortText(200).nullable().optional(),
   circles: z.array(circleSchema).max(circles.length).default([]),
   emails: z.array(emailInput).max(50).default([]),
   phones: z.array(phoneInput).max(50).default([]),
@@ -101,6 +103,8 @@ export const contactListInput = z.strictObject({
   circle: circleSchema.optional(),
   tag: z.string().max(60).optional(),
   organisation: z.string().max(200).optional(),
+  /** Only contacts whose location's city (the part before the first comma) is this one, ignoring case. */
+  city: z.string().max(200).optional(),
   /** Only contacts shown in this strength layer (a pin counts as the layer). */
   layer: layerSchema.optional(),
   archived: z.boolean().default(false),
@@ -153,6 +157,7 @@ export interface ContactSummary {
   displayName: string;
   organisation: string | null;
   title: string | null;
+  location: string | null;
   circles: Circle[];
   primaryEmail: string | null;
   archived: boolean;
@@ -172,6 +177,7 @@ export interface Contact {
   cadenceDays: number | null;
   /** `YYYY-MM-DD`, or `--MM-DD` when the year is not known. */
   birthday: string | null;
+  location: string | null;
   archived: boolean;
   circles: Circle[];
   emails: ContactEmail[];
@@ -191,4 +197,6 @@ export interface ContactPage {
 export interface ContactFacets {
   organisations: string[];
   tags: string[];
+  /** The cities contacts are in (each location's part before its first comma), once each ignoring case. */
+  cities: string[];
 }

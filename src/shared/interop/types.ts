@@ -12,6 +12,8 @@ export interface IncomingContact {
   familyName: string | null;
   organisation: string | null;
   title: string | null;
+  /** "City, region, country" from an address, the city first. */
+  location: string | null;
   notes: string | null;
   /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
   birthday: string | null;

@@ -121,6 +121,7 @@ export const mergeableFields = [
   'notes',
   'cadenceDays',
   'birthday',
+  'location',
 ] as const;
 export type MergeableField = (typeof mergeableFields)[number];
 

@@ -67,9 +67,10 @@ describe('runCli', () => {
       organisation: 'Helix Health',
       title: 'CTO',
     });
-    expect((await cli('contacts', 'add', '--db', db, '--name', 'Björn Berg')).out).toMatch(
-      /^Added Björn Berg \(#2\)$/,
-    );
+    expect(
+      (await cli('contacts', 'add', '--db', db, '--name', 'Björn Berg', '--location', 'Stockholm, Sweden'))
+        .out,
+    ).toMatch(/^Added Björn Berg \(#2\)$/);
 
     const listed = await cli('contacts', 'list', '--db', db, '--json');
     expect(listed.code).toBe(0);
@@ -80,6 +81,10 @@ describe('runCli', () => {
     ]);
     const searched = JSON.parse((await cli('contacts', 'list', '--db', db, '--json', '--query', 'hel')).out);
     expect(searched).toHaveLength(1);
+    const inStockholm = JSON.parse(
+      (await cli('contacts', 'list', '--db', db, '--json', '--city', 'stockholm')).out,
+    );
+    expect(inStockholm.map((c: { location: string }) => c.location)).toEqual(['Stockholm, Sweden']);
 
     // Neither has met the user yet: both dormant, never contacted, so the strength order keeps name order.
     const strongest = await cli('contacts', 'list', '--db', db, '--sort', 'strength', '--layer', 'dormant');

@@ -44,6 +44,15 @@ describe('generateNetwork', () => {
     expect(birthdays.length).toBeGreaterThan(90);
     expect(birthdays.length).toBeLessThan(150);
     expect(birthdays.filter((b) => b.startsWith('--')).length).toBeGreaterThan(30);
+    // Most people have a place; colleagues at one organisation mostly share its city.
+    const located = network.people.filter((p) => p.location !== null);
+    expect(located.length).toBeGreaterThan(230);
+    expect(located.length).toBeLessThan(290);
+    const cities = new Set(located.map((p) => p.location!.split(',')[0]));
+    expect(cities.size).toBeGreaterThan(15);
+    const atFirst = located.filter((p) => p.organisationIndex === 0).map((p) => p.location);
+    const mostCommon = Math.max(...[...new Set(atFirst)].map((l) => atFirst.filter((x) => x === l).length));
+    expect(mostCommon / atFirst.length).toBeGreaterThan(0.4);
     // Every person is a valid contact as the app's own form would submit it.
     // (Only the form's own fields: the generator's extra facts about a person are not part of it.)
     const formKeys = Object.keys(contactCreateInput.shape);

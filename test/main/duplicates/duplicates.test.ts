@@ -56,6 +56,7 @@ describe('merge', () => {
       title: 'Staff Engineer',
       organisation: 'Old Co',
       birthday: '--04-12',
+      location: 'São Paulo, Brazil',
       circles: ['colleague', 'mentor'],
       emails: [{ email: 'ana@home.example' }],
       phones: [{ phone: '+55 11 5555-1234' }],
@@ -90,12 +91,13 @@ describe('merge', () => {
     const result = await call(t.ctx, 'duplicates:merge', {
       keepId: keep,
       removeId: remove,
-      pick: { title: 'remove', displayName: 'keep', birthday: 'remove' },
+      pick: { title: 'remove', displayName: 'keep', birthday: 'remove', location: 'remove' },
     });
     const merged = await call(t.ctx, 'contacts:get', { id: keep });
     expect(merged.displayName).toBe('Ana Souza');
     expect(merged.title).toBe('Staff Engineer');
     expect(merged.birthday).toBe('--04-12');
+    expect(merged.location).toBe('São Paulo, Brazil');
     expect(merged.organisation).toBe('Nubank');
     expect(merged.circles).toEqual(['colleague', 'mentor']);
     expect(merged.emails.map((e) => e.email).sort()).toEqual(['ana@home.example', 'ana@nubank.example']);

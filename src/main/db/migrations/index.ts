@@ -8,6 +8,7 @@ import { migration007 } from './007_journal_extras';
 import { migration008 } from './008_interactions_fts_prefixes';
 import { migration009 } from './009_relationships';
 import { migration010 } from './010_follow_ups';
+import { migration011 } from './011_contact_location';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

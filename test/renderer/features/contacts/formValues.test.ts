@@ -21,6 +21,7 @@ const ana: Contact = {
   notes: 'Line one\n  indented line',
   cadenceDays: 30,
   birthday: '--04-12',
+  location: 'Lisbon, Portugal',
   archived: false,
   circles: ['colleague', 'mentor'],
   emails: [
@@ -53,6 +54,7 @@ describe('contact form values', () => {
       notes: 'Line one\n  indented line',
       cadenceDays: 30,
       birthday: '--04-12',
+      location: 'Lisbon, Portugal',
       circles: ['colleague', 'mentor'],
       emails: [
         { email: 'ana@helios.example', label: 'work' },
@@ -61,6 +63,15 @@ describe('contact form values', () => {
       phones: [{ phone: '+44 20 7946 0000', label: 'mobile' }],
       links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ana' }],
       tags: ['robotics'],
+    });
+  });
+
+  test('an emptied location is sent as none (null), where an absent one would keep what is stored', () => {
+    expect(toContactFields({ ...toFormValues(ana), location: '  ' }).fields.location).toBeNull();
+    expect(toContactFields({ ...toFormValues(ana), location: ' Porto ' }).fields.location).toBe('Porto');
+    expect(toFormValues().location).toBe('');
+    expect(clientErrors({ ...toFormValues(ana), location: 'x'.repeat(201) })).toEqual({
+      location: 'Too big: expected string to have <=200 characters',
     });
   });
 

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { daysUntilText, nextBirthday, parseBirthday } from '../../../../shared/contacts/birthday';
+import { cityOf } from '../../../../shared/contacts/location';
 import type { Contact } from '../../../../shared/contacts/schemas';
 import { localDate } from '../../../../shared/journal/quickLog';
 import { useRapportQuery } from '../../api/hooks';
@@ -73,6 +75,21 @@ function Birthday({ birthday }: { birthday: string }) {
 
 /** A field to show, or null when it is empty (then it is only named in the "not filled in" line). */
 type Shown = [label: string, value: ReactNode | null];
+
+/** The location, and a way to everyone else in the same city (the list's city filter). */
+function Location({ location }: { location: string }) {
+  const city = cityOf(location);
+  return (
+    <Group gap={8}>
+      <Text size="sm">{location}</Text>
+      {city && (
+        <Anchor component={Link} size="xs" to={`/contacts?${new URLSearchParams({ city }).toString()}`}>
+          Everyone in {city}
+        </Anchor>
+      )}
+    </Group>
+  );
+}
 
 function badges<T extends string>(values: T[], render: (value: T) => ReactNode): ReactNode | null {
   return values.length > 0 ? <Group gap={6}>{values.map(render)}</Group> : null;
@@ -160,6 +177,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           ))
         : null,
     ],
+    ['Location', contact.location && <Location location={contact.location} />],
     ['Keep in touch', <KeepInTouchCadence key="cadence" contact={contact} />],
     ['Birthday', contact.birthday && <Birthday birthday={contact.birthday} />],
   ];

@@ -113,6 +113,12 @@ export function ContactForm({
           />
           <TextInput label="Title" {...form.getInputProps('title')} />
         </Group>
+        <TextInput
+          label="Location"
+          placeholder="City, country"
+          description="The list filters by the city, the part before the first comma."
+          {...form.getInputProps('location')}
+        />
 
         <Stack gap={6}>
           <Input.Label id="circles-label">Circles</Input.Label>

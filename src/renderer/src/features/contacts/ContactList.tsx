@@ -59,7 +59,7 @@ interface ContactRowProps {
 
 function ContactRow({ contact, index, now, selected, onToggle }: ContactRowProps) {
   const navigate = useNavigate();
-  const subtitle = [contact.title, contact.organisation].filter(Boolean).join(' · ');
+  const subtitle = [contact.title, contact.organisation, contact.location].filter(Boolean).join(' · ');
   return (
     <Group wrap="nowrap" gap={0} h="100%" className={selected ? classes.selected : undefined}>
       <Checkbox

@@ -96,7 +96,9 @@ function ContactScreen({ contact }: { contact: Contact }) {
     }
   };
 
-  const subtitle = [contact.title, contact.organisation].filter(Boolean).join(' at ');
+  const subtitle = [[contact.title, contact.organisation].filter(Boolean).join(' at '), contact.location]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">

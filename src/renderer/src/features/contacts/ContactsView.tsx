@@ -68,7 +68,9 @@ export function ContactsView() {
       notifications.show({ message: (e as RapportError).message, color: 'red' });
     }
   };
-  const filtered = Boolean(state.query || state.circle || state.tag || state.organisation || state.layer);
+  const filtered = Boolean(
+    state.query || state.circle || state.tag || state.organisation || state.city || state.layer,
+  );
 
   return (
     <Stack h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))" gap="sm">
@@ -135,6 +137,16 @@ export function ContactsView() {
           value={state.organisation}
           onChange={(organisation) => update({ organisation })}
           w={170}
+        />
+        <Select
+          aria-label="City"
+          placeholder="Any city"
+          clearable
+          searchable
+          data={facets.data?.cities ?? []}
+          value={state.city}
+          onChange={(city) => update({ city })}
+          w={140}
         />
         <Select
           aria-label="Strength"

@@ -15,6 +15,8 @@ export interface ContactFormValues {
   familyName: string;
   organisation: string;
   title: string;
+  /** "City, country" as they write it. */
+  location: string;
   howWeMet: string;
   notes: string;
   /** Empty means no keep-in-touch reminder. */
@@ -45,6 +47,7 @@ export function toFormValues(contact?: Contact): ContactFormValues {
     familyName: contact?.familyName ?? '',
     organisation: contact?.organisation ?? '',
     title: contact?.title ?? '',
+    location: contact?.location ?? '',
     howWeMet: contact?.howWeMet ?? '',
     notes: contact?.notes ?? '',
     cadenceDays: contact?.cadenceDays ?? '',
@@ -112,6 +115,8 @@ export function toContactFields(values: ContactFormValues): {
     familyName: optional(values.familyName),
     organisation: optional(values.organisation),
     title: optional(values.title),
+    // Null, not absent: absent would keep what is stored, and an emptied input means "none".
+    location: optional(values.location) ?? null,
     howWeMet: optional(values.howWeMet),
     notes: values.notes.trim() === '' ? undefined : values.notes,
     cadenceDays: values.cadenceDays === '' ? null : Number(values.cadenceDays),

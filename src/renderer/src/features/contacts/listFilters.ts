@@ -9,6 +9,7 @@ export interface ListState {
   circle: Circle | null;
   tag: string | null;
   organisation: string | null;
+  city: string | null;
   layer: Layer | null;
   archived: boolean;
   order: string;
@@ -23,6 +24,7 @@ export function readListState(params: URLSearchParams): ListState {
     circle: circles.includes(circle as Circle) ? (circle as Circle) : null,
     tag: params.get('tag') || null,
     organisation: params.get('org') || null,
+    city: params.get('city') || null,
     layer: layers.includes(layer as Layer) ? (layer as Layer) : null,
     archived: params.get('archived') === '1',
     order: contactListOrders.some((o) => o.value === order) ? (order as string) : contactListOrders[0].value,
@@ -35,6 +37,7 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.circle) params.set('circle', state.circle);
   if (state.tag) params.set('tag', state.tag);
   if (state.organisation) params.set('org', state.organisation);
+  if (state.city) params.set('city', state.city);
   if (state.layer) params.set('layer', state.layer);
   if (state.archived) params.set('archived', '1');
   if (state.order !== contactListOrders[0].value) params.set('order', state.order);
@@ -54,6 +57,7 @@ export function toListFilters(state: ListState): ContactListFilters {
   if (state.circle) filters.circle = state.circle;
   if (state.tag) filters.tag = state.tag;
   if (state.organisation) filters.organisation = state.organisation;
+  if (state.city) filters.city = state.city;
   if (state.layer) filters.layer = state.layer;
   return filters;
 }

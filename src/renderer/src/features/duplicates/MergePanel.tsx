@@ -15,6 +15,7 @@ const labels: Record<MergeableField, string> = {
   notes: 'Notes',
   cadenceDays: 'Keep in touch (days)',
   birthday: 'Birthday',
+  location: 'Location',
 };
 
 function show(value: unknown): string {
