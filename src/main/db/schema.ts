@@ -207,6 +207,15 @@ export interface Database {
   undo_snapshots: UndoSnapshotsTable;
   keep_in_touch_off: KeepInTouchOffTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  saved_views: SavedViewsTable;
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>;
+  name: string;
+  /** The contacts list's address query (`shared/contacts/listState.ts`). */
+  params: string;
+  created_at: string;
 }
 
 export interface UndoSnapshotsTable {

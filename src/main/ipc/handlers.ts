@@ -10,6 +10,7 @@ import { interopHandlers } from '../interop/handlers';
 import { relationshipsHandlers } from '../relationships/handlers';
 import { followUpsHandlers } from '../followUps/handlers';
 import { remindersHandlers } from '../reminders/handlers';
+import { savedViewsHandlers } from '../savedViews/handlers';
 
 /** Every channel's handler; each domain owns its map, this file only joins them. */
 export const handlers: HandlerMap<Channel> = {
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<Channel> = {
   ...relationshipsHandlers,
   ...followUpsHandlers,
   ...remindersHandlers,
+  ...savedViewsHandlers,
 };

@@ -9,6 +9,7 @@ import { interopContract } from '../interop/contract';
 import { relationshipsContract } from '../relationships/contract';
 import { followUpsContract } from '../followUps/contract';
 import { remindersContract } from '../reminders/contract';
+import { savedViewsContract } from '../savedViews/contract';
 
 /**
  * The single list of channels: name -> input schema and output type. Each domain owns
@@ -25,6 +26,7 @@ export const contract = {
   ...relationshipsContract,
   ...followUpsContract,
   ...remindersContract,
+  ...savedViewsContract,
 };
 
 export type Contract = typeof contract;

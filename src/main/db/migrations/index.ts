@@ -9,6 +9,7 @@ import { migration008 } from './008_interactions_fts_prefixes';
 import { migration009 } from './009_relationships';
 import { migration010 } from './010_follow_ups';
 import { migration011 } from './011_contact_location';
+import { migration012 } from './012_saved_views';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -7,10 +7,16 @@ import { layers } from '../../../../shared/strength/model';
 import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
+import { SavedViewsBar } from './SavedViewsBar';
 import { SelectionBar } from './SelectionBar';
 import { circleLabels } from './labels';
 import { contactListOrders } from '../../../../shared/contacts/listOrders';
-import { readListState, toListFilters, writeListState, type ListState } from './listFilters';
+import {
+  readListState,
+  toListFilters,
+  writeListState,
+  type ListState,
+} from '../../../../shared/contacts/listState';
 import { useContactPages } from './useContactPages';
 import { call, type RapportError } from '../../api/client';
 import { notifications } from '@mantine/notifications';
@@ -46,11 +52,21 @@ export function ContactsView() {
   const update = (change: Partial<ListState>) =>
     setParams(writeListState({ ...readListState(params), ...change }), { replace: true });
 
+  // Only what the user types goes to the address: opening a saved view sets the address (and the
+  // box) itself, and the box's old, still-debounced text must not write over it.
+  const pushedSearch = useRef(debouncedSearch);
   useEffect(() => {
+    if (debouncedSearch === pushedSearch.current) return;
+    pushedSearch.current = debouncedSearch;
     if (debouncedSearch !== readListState(params).query) {
       setParams(writeListState({ ...readListState(params), query: debouncedSearch }), { replace: true });
     }
   }, [debouncedSearch, params, setParams]);
+  const openView = (viewParams: string) => {
+    const next = new URLSearchParams(viewParams);
+    setSearch(readListState(next).query);
+    setParams(next);
+  };
 
   const pages = useContactPages(toListFilters(state));
   // Every contact the filters match, not only the rows loaded so far.
@@ -172,6 +188,12 @@ export function ContactsView() {
           mb={8}
         />
       </Group>
+
+      <SavedViewsBar
+        params={writeListState(state).toString()}
+        canSave={writeListState(state).size > 0}
+        onOpen={openView}
+      />
 
       {selected.size > 0 && (
         <SelectionBar

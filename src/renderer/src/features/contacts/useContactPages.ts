@@ -1,10 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ContactListInput } from '../../../../shared/contacts/schemas';
+import type { ContactListFilters } from '../../../../shared/contacts/listState';
 import { call, type RapportError } from '../../api/client';
 
 export const PAGE_SIZE = 100;
 
-export type ContactListFilters = Omit<ContactListInput, 'offset' | 'limit'>;
+export type { ContactListFilters };
 
 /** The contacts list, fetched a page at a time as the user scrolls (the list is virtualised). */
 export function useContactPages(filters: ContactListFilters) {

@@ -1,9 +1,14 @@
-import { circles, type Circle } from '../../../../shared/contacts/schemas';
-import { layers, type Layer } from '../../../../shared/strength/model';
-import { contactListOrders } from '../../../../shared/contacts/listOrders';
-import type { ContactListFilters } from './useContactPages';
+import { circles, type Circle, type ContactListInput } from './schemas';
+import { layers, type Layer } from '../strength/model';
+import { contactListOrders } from './listOrders';
 
-/** What the list shows, as it is kept in the address (so going back restores it). */
+/** The list request without its paging. */
+export type ContactListFilters = Omit<ContactListInput, 'offset' | 'limit'>;
+
+/** The names `writeListState` uses in the address; a saved view may hold only these. */
+export const listStateKeys = ['q', 'circle', 'tag', 'org', 'city', 'layer', 'archived', 'order'] as const;
+
+/** What the contacts list shows, as it is kept in the address (so going back restores it) and in saved views. */
 export interface ListState {
   query: string;
   circle: Circle | null;

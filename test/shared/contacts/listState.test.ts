@@ -1,9 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  readListState,
-  toListFilters,
-  writeListState,
-} from '../../../../src/renderer/src/features/contacts/listFilters';
+import { readListState, toListFilters, writeListState } from '../../../src/shared/contacts/listState';
 
 describe('contacts list state in the address', () => {
   test('defaults: everyone active, by name', () => {

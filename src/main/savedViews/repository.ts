@@ -1,0 +1,50 @@
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface SavedViewRow {
+  id: number;
+  name: string;
+  params: string;
+}
+
+export async function listViewRows(db: Db): Promise<SavedViewRow[]> {
+  return db
+    .selectFrom('saved_views')
+    .select(['id', 'name', 'params'])
+    .orderBy(sql`name COLLATE NOCASE`)
+    .orderBy('id')
+    .execute();
+}
+
+export async function getViewRow(db: Db, id: number): Promise<SavedViewRow | undefined> {
+  return db
+    .selectFrom('saved_views')
+    .select(['id', 'name', 'params'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The view of that name, ignoring case (names are unique that way). */
+export async function findViewByName(db: Db, name: string): Promise<SavedViewRow | undefined> {
+  return db
+    .selectFrom('saved_views')
+    .select(['id', 'name', 'params'])
+    .where(sql<boolean>`name = ${name} COLLATE NOCASE`)
+    .executeTakeFirst();
+}
+
+export async function insertViewRow(db: Db, name: string, params: string, now: string): Promise<number> {
+  const row = await db
+    .insertInto('saved_views')
+    .values({ name, params, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteViewRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('saved_views').where('id', '=', id).execute();
+}

@@ -1,0 +1,52 @@
+import { contactListInput } from '../../shared/contacts/schemas';
+import { readListState, toListFilters } from '../../shared/contacts/listState';
+import { AppError } from '../../shared/ipc/envelope';
+import type { SavedView } from '../../shared/savedViews/schemas';
+import type { Store } from '../db/open';
+import { listContactPage } from '../contacts/list';
+import {
+  deleteViewRow,
+  findViewByName,
+  getViewRow,
+  insertViewRow,
+  listViewRows,
+  type SavedViewRow,
+} from './repository';
+
+/** How many contacts a view's filters match now, as the list would count them. */
+async function withCount(store: Store, now: number, row: SavedViewRow): Promise<SavedView> {
+  const filters = toListFilters(readListState(new URLSearchParams(row.params)));
+  const page = await listContactPage(store, now, contactListInput.parse({ ...filters, limit: 1 }));
+  return { ...row, count: page.total };
+}
+
+export async function listViews(store: Store, now: number): Promise<SavedView[]> {
+  const rows = await listViewRows(store.db);
+  const views: SavedView[] = [];
+  for (const row of rows) views.push(await withCount(store, now, row));
+  return views;
+}
+
+/** Saves a new view; a name already taken (whatever its case) is refused, naming it. */
+export async function saveView(
+  store: Store,
+  now: Date,
+  input: { name: string; params: string },
+): Promise<SavedView> {
+  const taken = await findViewByName(store.db, input.name);
+  if (taken) {
+    throw new AppError('CONFLICT', `There is already a view named “${taken.name}”.`, [
+      { path: ['name'], message: 'Already the name of a view' },
+    ]);
+  }
+  const id = await insertViewRow(store.db, input.name, input.params, now.toISOString());
+  return withCount(store, now.getTime(), { id, name: input.name, params: input.params });
+}
+
+export async function deleteView(store: Store, now: number, id: number): Promise<SavedView> {
+  const row = await getViewRow(store.db, id);
+  if (!row) throw new AppError('NOT_FOUND', `There is no saved view #${id}.`);
+  const view = await withCount(store, now, row);
+  await deleteViewRow(store.db, id);
+  return view;
+}

@@ -1,0 +1,128 @@
+import { ActionIcon, Button, Group, Popover, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import type { RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
+import { useWrite } from '../../api/useWrite';
+import { showUndoNotice } from '../../app/undoNotice';
+
+const failed = (e: RapportError) => notifications.show({ message: e.message, color: 'red' });
+
+/** "Save view": names the list's current filters; a refused name is said under the input. */
+function SaveViewButton({ params }: { params: string }) {
+  const write = useWrite('views');
+  const [opened, setOpened] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void write('views:save', { name, params }).then(
+      (view) => {
+        setOpened(false);
+        setName('');
+        setError(null);
+        notifications.show({ message: `Saved the view “${view.name}”.`, color: 'green' });
+      },
+      (e: RapportError) => setError(e.message),
+    );
+  };
+  return (
+    <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-start" withArrow>
+      <Popover.Target>
+        <Button size="compact-sm" variant="subtle" onClick={() => setOpened((o) => !o)}>
+          Save view…
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form onSubmit={submit} aria-label="Save view">
+          <Stack gap="xs" w={260}>
+            <TextInput
+              label="View name"
+              placeholder="Mentors in London"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={error}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button type="submit" size="xs" disabled={name.trim() === ''}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/**
+ * Saved views of the list: each opens its filters and order with one click and says how many
+ * contacts it shows now; the list's current filters can be saved as a new one.
+ */
+export function SavedViewsBar({
+  params,
+  canSave,
+  onOpen,
+}: {
+  /** The list's filters as its address writes them. */
+  params: string;
+  /** Whether there is anything to save: a filter, a search or an order. */
+  canSave: boolean;
+  onOpen(params: string): void;
+}) {
+  const views = useRapportQuery('views:list', {});
+  const write = useWrite('views');
+  const saved = views.data ?? [];
+  const current = saved.find((v) => v.params === params);
+  if (saved.length === 0 && !canSave) return null;
+
+  const remove = (id: number) =>
+    void write('views:delete', { id }).then(
+      (view) =>
+        showUndoNotice({
+          id: `view-deleted-${view.id}`,
+          message: `Deleted the view “${view.name}”.`,
+          autoClose: 8000,
+          undoLabel: 'Undo',
+          undo: () => write('views:save', { name: view.name, params: view.params }),
+          undone: `The view “${view.name}” is back.`,
+        }),
+      failed,
+    );
+
+  return (
+    <Group gap={6} aria-label="Saved views" role="group">
+      {saved.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Views
+        </Text>
+      )}
+      {saved.map((view) => (
+        <Button.Group key={view.id}>
+          <Button
+            size="compact-sm"
+            variant={view === current ? 'filled' : 'light'}
+            aria-pressed={view === current}
+            onClick={() => onOpen(view.params)}
+          >
+            {view.name}
+            <Text span size="xs" ml={6} opacity={0.75} data-testid="view-count">
+              {view.count}
+            </Text>
+          </Button>
+          <ActionIcon
+            size={26}
+            variant={view === current ? 'filled' : 'light'}
+            aria-label={`Delete the view ${view.name}`}
+            title="Delete this view"
+            onClick={() => remove(view.id)}
+          >
+            ×
+          </ActionIcon>
+        </Button.Group>
+      ))}
+      {canSave && !current && <SaveViewButton params={params} />}
+    </Group>
+  );
+}

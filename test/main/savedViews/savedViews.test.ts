@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempStore, type TempStore } from '../../support/store';
+import { contentHash } from '../../support/dbHash';
+import { addContact, call, fields, refused } from '../journal/call';
+
+const NOW = new Date('2026-11-25T12:00:00.000Z');
+let t: TempStore;
+beforeEach(async () => {
+  t = await tempStore(() => NOW);
+  await addContact(t.ctx, 'Ana Souza', { circles: ['mentor'], location: 'London, United Kingdom' });
+  await addContact(t.ctx, 'Ben Okri', { circles: ['mentor'], location: 'Lagos' });
+  await addContact(t.ctx, 'Cy Twombly', { circles: ['colleague'], location: 'London' });
+  const archived = await addContact(t.ctx, 'Dee Rees', { circles: ['mentor'], location: 'London' });
+  await call(t.ctx, 'contacts:setArchived', { id: archived, archived: true });
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe('saved views of the contacts list', () => {
+  it('saves the list filters under a name, counts who they show now, and lists views by name', async () => {
+    const mentors = await call(t.ctx, 'views:save', {
+      name: '  Mentors in London ',
+      params: 'order=strength&city=London&circle=mentor',
+    });
+    // Stored in the list's own spelling, so the list's address and the view compare equal.
+    expect(mentors).toMatchObject({
+      name: 'Mentors in London',
+      params: 'circle=mentor&city=London&order=strength',
+      count: 1,
+    });
+    await call(t.ctx, 'views:save', { name: 'all of london', params: 'city=london' });
+    expect(await call(t.ctx, 'views:list', {})).toEqual([
+      { id: expect.any(Number), name: 'all of london', params: 'city=london', count: 2 },
+      { ...mentors },
+    ]);
+    // The count follows the contacts: a new mentor in London is in the view.
+    await addContact(t.ctx, 'Eve Babitz', { circles: ['mentor'], location: 'London' });
+    expect((await call(t.ctx, 'views:list', {})).map((v) => v.count)).toEqual([3, 2]);
+    // Archived people count in a view of the archive.
+    const archive = await call(t.ctx, 'views:save', { name: 'Archive', params: 'archived=1' });
+    expect(archive.count).toBe(1);
+  });
+
+  it('refuses a taken name (any case), no filters, unknown names and a blank name, writing nothing', async () => {
+    await call(t.ctx, 'views:save', { name: 'Mentors', params: 'circle=mentor' });
+    const before = contentHash(t.store.sqlite);
+    const taken = await refused(t.ctx, 'views:save', { name: 'MENTORS', params: 'circle=mentor&city=Lagos' });
+    expect(taken.code).toBe('CONFLICT');
+    expect(taken.message).toBe('There is already a view named “Mentors”.');
+    for (const [params, message] of [
+      ['', 'A view needs a filter, a search or an order'],
+      ['order=name', 'A view needs a filter, a search or an order'],
+      ['circle=boss', 'A view needs a filter, a search or an order'],
+      [
+        'colour=blue',
+        "A view holds only the list's filters: q, circle, tag, org, city, layer, archived, order",
+      ],
+    ] as const) {
+      const error = await refused(t.ctx, 'views:save', { name: 'Another', params });
+      expect(error.code, params).toBe('VALIDATION');
+      expect(fields(error), params).toEqual(['params']);
+      expect(JSON.stringify(error.details), params).toContain(message);
+    }
+    const blank = await refused(t.ctx, 'views:save', { name: '  ', params: 'circle=mentor' });
+    expect(fields(blank)).toEqual(['name']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
+  it('deletes a view, giving it back, and says when there is none', async () => {
+    const view = await call(t.ctx, 'views:save', { name: 'Mentors', params: 'circle=mentor' });
+    expect(await call(t.ctx, 'views:delete', { id: view.id })).toEqual(view);
+    expect(await call(t.ctx, 'views:list', {})).toEqual([]);
+    const gone = await refused(t.ctx, 'views:delete', { id: view.id });
+    expect([gone.code, gone.message]).toEqual(['NOT_FOUND', `There is no saved view #${view.id}.`]);
+  });
+});
