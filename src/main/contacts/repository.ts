@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
 import { upsertTagIds } from '../tags/repository';
+import { citySql } from './city';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ListQuery = z.output<typeof contactListInput>;
@@ -240,11 +241,6 @@ const sortColumns: Record<SqlSortKey, RawBuilder<unknown>> = {
 
 type ListFilters = Pick<ListQuery, 'query' | 'circle' | 'tag' | 'organisation' | 'city' | 'archived'>;
 
-/** A location's city in SQL: the rule of `cityOf` (shared/contacts/location.ts). */
-function cityOf(location: RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`trim(substr(${location}, 1, instr(${location} || ',', ',') - 1))`;
-}
-
 /** The contacts matching the filters, or null when the search text can match nothing. */
 function matching(db: Db, query: ListFilters) {
   const match = query.query ? toPrefixQuery(query.query) : null;
@@ -285,7 +281,7 @@ function matching(db: Db, query: ListFilters) {
     base = base.where(sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`);
   }
   if (query.city) {
-    base = base.where(sql<boolean>`${cityOf(sql.ref('c.location'))} = ${query.city.trim()} COLLATE NOCASE`);
+    base = base.where(sql<boolean>`${sql.raw(citySql('c.location'))} = ${query.city.trim()} COLLATE NOCASE`);
   }
   return base;
 }
@@ -373,7 +369,7 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
 }
 
 export async function listFacets(db: Db): Promise<ContactFacets> {
-  const city = cityOf(sql.ref('location'));
+  const city = sql<string>`${sql.raw(citySql('location'))}`;
   const [orgs, tags, cities] = await Promise.all([
     db
       .selectFrom('contacts')

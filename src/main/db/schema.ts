@@ -250,6 +250,8 @@ export interface GoalsTable {
   filter_circles: string;
   filter_tags: string;
   filter_organisations: string;
+  /** JSON array of cities (a location's part before its first comma). */
+  filter_cities: string;
   filter_mode: string;
   template: string | null;
   created_at: string;

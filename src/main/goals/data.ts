@@ -8,6 +8,7 @@ import {
 } from '../../shared/goals/filter';
 import { addDays, type Period } from '../../shared/goals/periods';
 import type { Checkin, GoalFilter } from '../../shared/goals/schemas';
+import { citySql } from '../contacts/city';
 
 /**
  * The reads goal progress needs, as prepared better-sqlite3 statements: the overview
@@ -43,7 +44,7 @@ function cachedIds(cache: MemberCache | undefined, key: string, read: () => Set<
   return found;
 }
 
-/** The filter's circles, tags and organisations turned into the contacts they name. */
+/** The filter's circles, tags, organisations and cities turned into the contacts they name. */
 export function resolveGoalFilter(db: Db, f: GoalFilter, cache?: MemberCache): ResolvedFilter {
   const circle =
     f.circles.length > 0
@@ -76,13 +77,24 @@ export function resolveGoalFilter(db: Db, f: GoalFilter, cache?: MemberCache): R
           ),
         )
       : null;
-  return resolveFilter(f, { circle, tag, org });
+  const city =
+    f.cities.length > 0
+      ? cachedIds(cache, `l${JSON.stringify([...f.cities].sort())}`, () =>
+          ids(
+            db,
+            `SELECT id FROM contacts WHERE ${citySql('location')} COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(f.cities.map((c) => c.trim())),
+          ),
+        )
+      : null;
+  return resolveFilter(f, { circle, tag, org, city });
 }
 
 /** Everyone who could match: a superset, since "all" mode narrows it per person later. */
 export function candidatePeople(r: ResolvedFilter): number[] {
   const all = new Set<number>(r.contactIds);
-  for (const s of [r.circleMembers, r.tagMembers, r.orgMembers]) if (s) for (const id of s) all.add(id);
+  for (const s of [r.circleMembers, r.tagMembers, r.orgMembers, r.cityMembers])
+    if (s) for (const id of s) all.add(id);
   return [...all];
 }
 

@@ -42,6 +42,7 @@ export function toDefinition(row: Selectable<GoalsTable>, contactIds: number[]):
       circles: list<Circle>(row.filter_circles),
       tags: list<string>(row.filter_tags),
       organisations: list<string>(row.filter_organisations),
+      cities: list<string>(row.filter_cities),
       contactIds,
       mode: row.filter_mode as FilterMode,
     },
@@ -68,6 +69,7 @@ function goalColumns(f: GoalFields) {
     filter_circles: JSON.stringify(f.filter.circles),
     filter_tags: JSON.stringify(f.filter.tags),
     filter_organisations: JSON.stringify(f.filter.organisations),
+    filter_cities: JSON.stringify(f.filter.cities),
     filter_mode: f.filter.mode,
     template: f.template,
   };

@@ -1,3 +1,4 @@
+import { cityOf } from '../contacts/location';
 import type { GoalFilter } from './schemas';
 
 /**
@@ -7,10 +8,11 @@ import type { GoalFilter } from './schemas';
 export interface ResolvedFilter {
   kinds: ReadonlySet<string> | null;
   contactIds: ReadonlySet<number>;
-  /** Members of any of the filter's circles, holders of any of its tags, people at any of its organisations. */
+  /** Members of any of the filter's circles, holders of any of its tags, people at any of its organisations or in any of its cities. */
   circleMembers: ReadonlySet<number> | null;
   tagMembers: ReadonlySet<number> | null;
   orgMembers: ReadonlySet<number> | null;
+  cityMembers: ReadonlySet<number> | null;
   mode: 'all' | 'any';
 }
 
@@ -20,10 +22,13 @@ export interface FilterContact {
   circles: readonly string[];
   tags: readonly string[];
   organisation: string | null;
+  location: string | null;
 }
 
 export function hasPersonCriteria(f: GoalFilter): boolean {
-  return f.circles.length + f.tags.length + f.organisations.length + f.contactIds.length > 0;
+  return (
+    f.circles.length + f.tags.length + f.organisations.length + f.cities.length + f.contactIds.length > 0
+  );
 }
 
 export function normaliseOrg(org: string): string {
@@ -36,6 +41,7 @@ export function resolveFilter(
     circle: ReadonlySet<number> | null;
     tag: ReadonlySet<number> | null;
     org: ReadonlySet<number> | null;
+    city: ReadonlySet<number> | null;
   },
 ): ResolvedFilter {
   return {
@@ -44,6 +50,7 @@ export function resolveFilter(
     circleMembers: f.circles.length > 0 ? (members.circle ?? new Set()) : null,
     tagMembers: f.tags.length > 0 ? (members.tag ?? new Set()) : null,
     orgMembers: f.organisations.length > 0 ? (members.org ?? new Set()) : null,
+    cityMembers: f.cities.length > 0 ? (members.city ?? new Set()) : null,
     mode: f.mode,
   };
 }
@@ -55,16 +62,26 @@ export function resolveInMemory(f: GoalFilter, contacts: Iterable<FilterContact>
   const circle = new Set<number>();
   const tag = new Set<number>();
   const org = new Set<number>();
+  const cities = new Set(f.cities.map((x) => x.trim().toLocaleLowerCase()));
+  const city = new Set<number>();
   for (const c of contacts) {
     if (c.circles.some((x) => circles.has(x))) circle.add(c.id);
     if (c.tags.some((x) => tags.has(x.toLocaleLowerCase()))) tag.add(c.id);
     if (c.organisation !== null && orgs.has(normaliseOrg(c.organisation))) org.add(c.id);
+    const at = cityOf(c.location);
+    if (at !== null && cities.has(at.toLocaleLowerCase())) city.add(c.id);
   }
-  return resolveFilter(f, { circle, tag, org });
+  return resolveFilter(f, { circle, tag, org, city });
 }
 
 export function personCriteria(r: ResolvedFilter): boolean {
-  return r.contactIds.size > 0 || r.circleMembers !== null || r.tagMembers !== null || r.orgMembers !== null;
+  return (
+    r.contactIds.size > 0 ||
+    r.circleMembers !== null ||
+    r.tagMembers !== null ||
+    r.orgMembers !== null ||
+    r.cityMembers !== null
+  );
 }
 
 /**
@@ -78,6 +95,7 @@ export function personMatches(r: ResolvedFilter, person: number | null, tagged: 
   if (r.circleMembers) results.push(person !== null && r.circleMembers.has(person));
   if (r.tagMembers) results.push(tagged || (person !== null && r.tagMembers.has(person)));
   if (r.orgMembers) results.push(person !== null && r.orgMembers.has(person));
+  if (r.cityMembers) results.push(person !== null && r.cityMembers.has(person));
   if (results.length === 0) return false;
   return r.mode === 'all' ? results.every(Boolean) : results.some(Boolean);
 }

@@ -27,6 +27,8 @@ export const goalFilterSchema = z.strictObject({
   circles: z.array(z.enum(circles)).max(circles.length).default([]),
   tags: z.array(tagName).max(50).default([]),
   organisations: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  /** People whose location's city is one of these, ignoring case. */
+  cities: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
   contactIds: z.array(id).max(500).default([]),
   mode: z.enum(filterModes).default('all'),
 });
@@ -37,6 +39,7 @@ export interface GoalFilter {
   circles: Circle[];
   tags: string[];
   organisations: string[];
+  cities: string[];
   contactIds: number[];
   mode: FilterMode;
 }
@@ -74,6 +77,7 @@ export const goalFieldsSchema = z
       circles: [],
       tags: [],
       organisations: [],
+      cities: [],
       contactIds: [],
       mode: 'all',
     }),

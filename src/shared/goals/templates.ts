@@ -6,6 +6,7 @@ const noFilter = {
   circles: [],
   tags: [],
   organisations: [],
+  cities: [],
   contactIds: [],
   mode: 'all' as const,
 };

@@ -6,12 +6,15 @@ import { aggregateByPeriod, loadCandidates, resolveGoalFilter } from '../../../s
 import { totalsFromMemory, totalsFromMemoryMany } from '../../../src/main/goals/memory';
 import { goalPeriods, tallyInteractions, today, windowOf } from '../../../src/shared/goals/progress';
 import type { GoalFilter } from '../../../src/shared/goals/schemas';
+import { resolveInMemory } from '../../../src/shared/goals/filter';
 
 let t: TempStore;
 const now = Date.parse('2026-11-25T12:00:00.000Z');
 const circles = ['colleague', 'mentor', 'sponsor'] as const;
 const kinds = ['meeting', 'coffee', 'call', 'event'] as const;
 const orgs = ['Acme', 'Globex'];
+// Spelled as people write them; a filter names the city in any case.
+const places = ['Berlin, Germany', 'berlin', 'Lisbon, Portugal', null];
 
 beforeAll(async () => {
   t = await tempStore();
@@ -27,6 +30,7 @@ beforeAll(async () => {
     s.contact(`P${i}`, {
       circles: [circles[i % 3], ...(i % 7 === 0 ? [circles[(i + 1) % 3]] : [])],
       organisation: orgs[i % 2],
+      location: places[i % 4] ?? undefined,
     }),
   );
   for (let i = 0; i < 600; i++) {
@@ -46,8 +50,26 @@ const filterArb = fc.record({
   circles: fc.subarray([...circles]),
   tags: fc.constantFrom([] as string[], ['prospect']),
   organisations: fc.subarray(orgs),
+  cities: fc.subarray(['BERLIN', 'Lisbon', 'Porto']),
   contactIds: fc.subarray([1, 2, 3, 4, 5, 6]),
   mode: fc.constantFrom('all' as const, 'any' as const),
+});
+
+describe('the people a goal names by city', () => {
+  it('are the same in SQL as by the shared rule: the part before the first comma, any case', () => {
+    const f = { kinds: [], circles: [], tags: [], organisations: [], contactIds: [], mode: 'all' as const };
+    const stored = t.store.sqlite.prepare('SELECT id, location FROM contacts').all() as Array<{
+      id: number;
+      location: string | null;
+    }>;
+    const contacts = stored.map((c) => ({ ...c, circles: [], tags: [], organisation: null }));
+    for (const cities of [['BERLIN'], ['lisbon ', 'Berlin'], ['Porto']]) {
+      const sql = resolveGoalFilter(t.store.sqlite, { ...f, cities }).cityMembers;
+      const memory = resolveInMemory({ ...f, cities }, contacts).cityMembers;
+      expect([...sql!].sort(), cities.join()).toEqual([...memory!].sort());
+    }
+    expect(resolveGoalFilter(t.store.sqlite, { ...f, cities: ['berlin'] }).cityMembers?.size).toBe(16);
+  });
 });
 
 describe('per-period totals in SQL and from the in-memory journal', () => {
@@ -147,7 +169,8 @@ describe('per-period totals in SQL and from the in-memory journal', () => {
             now,
             today(now, clock),
           );
-          const personal = f.circles.length + f.organisations.length + f.contactIds.length > 0;
+          const personal =
+            f.circles.length + f.organisations.length + f.cities.length + f.contactIds.length > 0;
           expect(memory).toEqual(personal ? expected : null);
           counted += (sql ?? []).reduce((a, b) => a + b, 0);
         },

@@ -28,15 +28,26 @@ export function seeder(t: TempStore) {
   return {
     contact(
       name: string,
-      opts: { circles?: string[]; tags?: string[]; organisation?: string; createdAt?: string } = {},
+      opts: {
+        circles?: string[];
+        tags?: string[];
+        organisation?: string;
+        location?: string;
+        createdAt?: string;
+      } = {},
     ): number {
       const id = Number(
         db
           .prepare(
-            'INSERT INTO contacts (display_name, organisation, created_at, updated_at) VALUES (?, ?, ?, ?)',
+            'INSERT INTO contacts (display_name, organisation, location, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
           )
-          .run(name, opts.organisation ?? null, opts.createdAt ?? created, opts.createdAt ?? created)
-          .lastInsertRowid,
+          .run(
+            name,
+            opts.organisation ?? null,
+            opts.location ?? null,
+            opts.createdAt ?? created,
+            opts.createdAt ?? created,
+          ).lastInsertRowid,
       );
       for (const c of opts.circles ?? []) db.prepare('INSERT INTO contact_circles VALUES (?, ?)').run(id, c);
       for (const tag of opts.tags ?? []) {

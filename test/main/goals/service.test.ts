@@ -59,6 +59,35 @@ describe('count goals', () => {
     expect((await call(t.ctx, 'goals:get', { id: goal.id })).current?.value).toBe(1);
   });
 
+  it('counts the people met in a city, stores the cities, and follows a contact who moves there', async () => {
+    const lena = s.contact('Lena', { location: 'Berlin, Germany' });
+    const rui = s.contact('Rui', { location: 'Lisbon' });
+    const goal = await call(t.ctx, 'goals:create', {
+      title: 'Meet 3 people in Berlin this quarter',
+      startDate: '2026-10-01',
+      measure: 'people',
+      target: 3,
+      period: 'quarter',
+      filter: { kinds: ['coffee', 'meeting'], cities: [' berlin '] },
+    });
+    expect(goal.filter.cities).toEqual(['berlin']);
+    s.interaction('coffee', '2026-11-03T08:00:00.000Z', [lena, rui]);
+    s.interaction('meeting', '2026-11-10T08:00:00.000Z', [lena]);
+    let d = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(d.current).toMatchObject({ value: 1, target: 3, met: false });
+    expect(d.people.map((p) => p.id)).toEqual([lena]);
+    // Rui moves to Berlin: the coffee with him now counts too.
+    await call(t.ctx, 'contacts:update', { id: rui, fields: { displayName: 'Rui', location: 'Berlin' } });
+    d = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(d.current?.value).toBe(2);
+    expect(d.people.map((p) => p.id).sort()).toEqual([lena, rui].sort());
+    const tooLong = await refused(t.ctx, 'goals:create', {
+      ...coffeesWithMentors,
+      filter: { cities: ['x'.repeat(201)] },
+    });
+    expect(tooLong.code).toBe('VALIDATION');
+  });
+
   it('counts 23:30 local on the last day of the month in that month, in the user zone', async () => {
     const maria = s.contact('Maria', { circles: ['mentor'] });
     const goal = await call(t.ctx, 'goals:create', coffeesWithMentors);

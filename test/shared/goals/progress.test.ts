@@ -27,15 +27,16 @@ const filter = (f: Partial<GoalFilter>): GoalFilter => ({
   circles: [],
   tags: [],
   organisations: [],
+  cities: [],
   contactIds: [],
   mode: 'all',
   ...f,
 });
 const contacts: FilterContact[] = [
-  { id: 1, circles: ['mentor'], tags: [], organisation: 'Acme' },
-  { id: 2, circles: ['colleague'], tags: ['Prospect'], organisation: 'Acme' },
-  { id: 3, circles: ['sponsor'], tags: [], organisation: 'Globex' },
-  { id: 4, circles: ['mentor', 'sponsor'], tags: [], organisation: 'Globex' },
+  { id: 1, circles: ['mentor'], tags: [], organisation: 'Acme', location: 'Berlin, Germany' },
+  { id: 2, circles: ['colleague'], tags: ['Prospect'], organisation: 'Acme', location: 'Lisbon' },
+  { id: 3, circles: ['sponsor'], tags: [], organisation: 'Globex', location: 'berlin' },
+  { id: 4, circles: ['mentor', 'sponsor'], tags: [], organisation: 'Globex', location: null },
 ];
 const cand = (id: number, kind: string, startsAt: string, people: number[], tagged = false): Candidate => ({
   id,
@@ -80,6 +81,14 @@ describe('goal filters', () => {
     expect(matchInteraction(all, cand(1, 'coffee', '2026-11-02', [1, 3]))).toBeNull();
     const any = resolveInMemory(filter({ circles: ['sponsor'], tags: ['prospect'], mode: 'any' }), contacts);
     expect(matchInteraction(any, cand(1, 'coffee', '2026-11-02', [1, 2, 3]))).toEqual([2, 3]);
+  });
+
+  it('counts people in the cities named, whatever follows the comma and whatever the case', () => {
+    const r = resolveInMemory(filter({ cities: [' BERLIN '] }), contacts);
+    expect(matchInteraction(r, cand(1, 'coffee', '2026-11-02', [1, 2, 3, 4]))).toEqual([1, 3]);
+    expect(matchInteraction(r, cand(2, 'coffee', '2026-11-02', [2, 4]))).toBeNull();
+    const mentorsThere = resolveInMemory(filter({ circles: ['mentor'], cities: ['Berlin'] }), contacts);
+    expect(matchInteraction(mentorsThere, cand(3, 'coffee', '2026-11-02', [1, 3, 4]))).toEqual([1]);
   });
 
   it('always includes specific contacts and matches tags on the interaction itself', () => {

@@ -10,6 +10,7 @@ import { migration009 } from './009_relationships';
 import { migration010 } from './010_follow_ups';
 import { migration011 } from './011_contact_location';
 import { migration012 } from './012_saved_views';
+import { migration013 } from './013_goal_cities';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

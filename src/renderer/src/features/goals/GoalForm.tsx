@@ -30,6 +30,7 @@ import {
 } from '../../../../shared/goals/schemas';
 import { layers, type Layer } from '../../../../shared/strength/model';
 import type { RapportError } from '../../api/client';
+import { useRapportQuery } from '../../api/hooks';
 import { circleLabels } from '../contacts/labels';
 import { ParticipantPicker, type PickedContact } from '../journal/ParticipantPicker';
 import { layerLabels, measureLabels, periodLabels, statusLabels } from './labels';
@@ -57,6 +58,7 @@ export interface GoalDraft {
   circles: Circle[];
   tags: string[];
   organisations: string[];
+  cities: string[];
   contacts: PickedContact[];
   mode: 'all' | 'any';
   milestones: MilestoneDraft[];
@@ -86,6 +88,7 @@ export function draftFrom(
     circles: (f.circles ?? []) as Circle[],
     tags: f.tags ?? [],
     organisations: f.organisations ?? [],
+    cities: f.cities ?? [],
     contacts: (f.contactIds ?? []).map(named),
     mode: f.mode ?? 'all',
     milestones:
@@ -144,6 +147,7 @@ export function fieldsFrom(d: GoalDraft): GoalFieldsInput {
       circles: d.circles,
       tags: d.tags,
       organisations: d.organisations,
+      cities: d.cities,
       contactIds: d.contacts.map((c) => c.contactId),
       mode: d.mode,
     },
@@ -192,6 +196,7 @@ export function GoalForm({
   editing?: boolean;
 }) {
   const [d, setD] = useState<GoalDraft>(initial);
+  const facets = useRapportQuery('contacts:facets', {});
   const [error, setError] = useState<RapportError | null>(null);
   const [saving, setSaving] = useState(false);
   const errors = fieldErrors(error);
@@ -363,6 +368,14 @@ export function GoalForm({
                   label="Organisations"
                   value={d.organisations}
                   onChange={(v) => set('organisations', v)}
+                  clearable
+                />
+                <TagsInput
+                  label="Cities"
+                  description="People whose location is in one of these cities"
+                  data={facets.data?.cities ?? []}
+                  value={d.cities}
+                  onChange={(v) => set('cities', v)}
                   clearable
                 />
                 <SegmentedControl
