@@ -128,4 +128,17 @@ describe('where contacts are, in Chromium', () => {
     ]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('the dashboard draws where people are, and a city opens the list of them, closest first', async () => {
+    const { page } = app;
+    await app.goto('/');
+    const cities = page.getByLabel('Contacts per city');
+    await cities.waitFor();
+    await expect(cities.getByRole('link').allTextContents()).resolves.toEqual(['Berlin', 'lisbon']);
+    await expect(cities.getByText('2 contacts without a location').isVisible()).resolves.toBe(true);
+    await cities.getByRole('link', { name: 'lisbon' }).click();
+    await expect.poll(hash).toBe('#/contacts?city=lisbon&order=strength');
+    await page.getByRole('list', { name: 'Contacts' }).getByRole('button', { name: 'Rui Costa' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
 });

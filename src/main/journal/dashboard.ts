@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { circles, type Circle } from '../../shared/contacts/schemas';
 import { addDays } from '../../shared/goals/periods';
-import { BIRTHDAY_WINDOW_DAYS, type Dashboard } from '../../shared/journal/views';
+import { BIRTHDAY_WINDOW_DAYS, TOP_CITIES, type Dashboard } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
 import { upcomingBirthdays } from '../contacts/birthdays';
+import { citySql } from '../contacts/city';
 import { reconnectQueue } from '../reconnect/queue';
 import { recentInteractions } from './repository';
 
@@ -40,20 +41,28 @@ export async function dashboard(
   const fromIso = new Date(Date.parse(`${activityFrom}T00:00:00Z`) - tzOffsetMinutes * 60_000).toISOString();
   const granularity = tzOffsetMinutes % 60 === 0 ? 13 : 16;
   const lowerBound = fromIso.slice(0, 10) < activityFrom ? fromIso : activityFrom;
-  const [queue, recent, perCircle, uncategorised, activity, birthdays] = await Promise.all([
-    reconnectQueue(db, now, 10),
-    recentInteractions(db, nowIso, 10),
-    sql<{ circle: string; n: number }>`SELECT cc.circle, count(*) AS n FROM contact_circles cc
+  const city = sql.raw(citySql('c.location'));
+  const [queue, recent, perCircle, uncategorised, activity, birthdays, perCity, unlocated] =
+    await Promise.all([
+      reconnectQueue(db, now, 10),
+      recentInteractions(db, nowIso, 10),
+      sql<{ circle: string; n: number }>`SELECT cc.circle, count(*) AS n FROM contact_circles cc
       JOIN contacts c ON c.id = cc.contact_id WHERE c.archived = 0 GROUP BY cc.circle`.execute(db),
-    sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE c.archived = 0
+      sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE c.archived = 0
       AND NOT EXISTS (SELECT 1 FROM contact_circles cc WHERE cc.contact_id = c.id)`.execute(db),
-    // Counted per UTC hour straight off the starts_at index (minutes for zones off the hour),
-    // then moved into the viewer's days below: no date function runs per interaction.
-    sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
+      // Counted per UTC hour straight off the starts_at index (minutes for zones off the hour),
+      // then moved into the viewer's days below: no date function runs per interaction.
+      sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
       FROM interactions WHERE starts_at >= ${lowerBound} AND starts_at <= ${nowIso}
       GROUP BY bucket`.execute(db),
-    upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
-  ]);
+      upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
+      // One row per city whatever its case; the spelling shown is one of the group's.
+      sql<{ city: string; n: number }>`SELECT ${city} AS city, count(*) AS n FROM contacts c
+      WHERE c.archived = 0 AND c.location IS NOT NULL AND ${city} <> ''
+      GROUP BY ${city} COLLATE NOCASE ORDER BY n DESC, city COLLATE NOCASE LIMIT ${TOP_CITIES}`.execute(db),
+      sql<{ n: number }>`SELECT count(*) AS n FROM contacts c
+      WHERE c.archived = 0 AND (c.location IS NULL OR ${city} = '')`.execute(db),
+    ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
   return {
     reconnect: queue.items,
@@ -61,6 +70,8 @@ export async function dashboard(
     recent,
     circles: circles.map((circle: Circle) => ({ circle, count: counts.get(circle) ?? 0 })),
     uncategorised: uncategorised.rows[0].n,
+    cities: perCity.rows.map((r) => ({ city: r.city, count: r.n })),
+    unlocated: unlocated.rows[0].n,
     activity: localDays(activity.rows, tzOffsetMinutes, activityFrom, localToday),
     activityFrom,
     activityTo: localToday,

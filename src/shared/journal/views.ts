@@ -162,6 +162,9 @@ export interface Dashboard {
   recent: InteractionSummary[];
   circles: Array<{ circle: Circle; count: number }>;
   uncategorised: number;
+  /** The cities with the most active contacts (most first, at most `TOP_CITIES`), and how many have no location. */
+  cities: Array<{ city: string; count: number }>;
+  unlocated: number;
   /** One entry per day with activity in the last 365 days (local days). */
   activity: Array<{ date: string; count: number }>;
   activityFrom: string;
@@ -171,3 +174,4 @@ export interface Dashboard {
 }
 
 export const BIRTHDAY_WINDOW_DAYS = 30;
+export const TOP_CITIES = 8;

@@ -79,6 +79,31 @@ describe('where a contact is', () => {
     expect(found.contacts.map((c) => c.displayName)).toEqual(['Ben Okri']);
   });
 
+  it('gives the dashboard the cities with the most active contacts, and how many have no location', async () => {
+    await addContact(t.ctx, 'Ana Souza', { location: 'Berlin, Germany' });
+    await addContact(t.ctx, 'Ben Okri', { location: 'BERLIN' });
+    await addContact(t.ctx, 'Cy Twombly', { location: 'Berlin' });
+    await addContact(t.ctx, 'Dee Rees', { location: 'Lisbon' });
+    await addContact(t.ctx, 'Eve Babitz');
+    await addContact(t.ctx, 'Fay Weldon', { location: ', Portugal' });
+    const gone = await addContact(t.ctx, 'Gil Scott', { location: 'Lisbon' });
+    await call(t.ctx, 'contacts:setArchived', { id: gone, archived: true });
+    let d = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(d.cities.map((c) => [c.city.toLowerCase(), c.count])).toEqual([
+      ['berlin', 3],
+      ['lisbon', 1],
+    ]);
+    expect(d.unlocated).toBe(2);
+    // At most eight, the biggest first, then by name.
+    for (const city of ['Accra', 'Bogotá', 'Cairo', 'Delhi', 'Essen', 'Fez', 'Graz']) {
+      await addContact(t.ctx, `Someone in ${city}`, { location: city });
+    }
+    d = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(d.cities.map((c) => c.city)).toHaveLength(8);
+    expect(d.cities.slice(0, 3).map((c) => c.city.toLowerCase())).toEqual(['berlin', 'accra', 'bogotá']);
+    expect(d.cities.map((c) => c.city)).not.toContain('Lisbon');
+  });
+
   it('has a city: the part before the first comma', () => {
     expect(cityOf('Berlin, Germany')).toBe('Berlin');
     expect(cityOf(' New York , NY, USA')).toBe('New York');

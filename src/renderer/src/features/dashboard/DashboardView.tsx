@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Alert,
   Badge,
   Button,
@@ -17,7 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FollowUp } from '../../../../shared/followUps/schemas';
-import type { ReconnectItem } from '../../../../shared/journal/views';
+import type { Dashboard, ReconnectItem } from '../../../../shared/journal/views';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { EntryModal, type EntryTarget } from '../journal/EntryModal';
@@ -98,6 +99,54 @@ function ReconnectRow({
         </Group>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** Where the network is: the cities with the most people, each opening the list of them. */
+function CitiesCard({ cities, unlocated }: Pick<Dashboard, 'cities' | 'unlocated'>) {
+  const most = Math.max(1, ...cities.map((c) => c.count));
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={4}>Where they are</Title>
+        {cities.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            Nobody has a location yet. Add one on a contact's page (“Lisbon, Portugal”), or import contacts
+            with addresses, to see your network by city.
+          </Text>
+        ) : (
+          <Stack gap={6} aria-label="Contacts per city">
+            {cities.map((c) => (
+              <Group key={c.city} gap="sm" wrap="nowrap">
+                <Anchor
+                  component={Link}
+                  to={`/contacts?${new URLSearchParams({ city: c.city, order: 'strength' }).toString()}`}
+                  size="sm"
+                  w={120}
+                  truncate
+                >
+                  {c.city}
+                </Anchor>
+                <Progress
+                  value={(100 * c.count) / most}
+                  color="teal"
+                  style={{ flex: 1 }}
+                  aria-label={`${c.city}: ${c.count}`}
+                />
+                <Text size="sm" w={40} ta="right">
+                  {c.count}
+                </Text>
+              </Group>
+            ))}
+            {unlocated > 0 && (
+              <Text size="xs" c="dimmed">
+                {count(unlocated, 'contact')} without a location
+              </Text>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
   );
 }
 
@@ -210,6 +259,7 @@ export function DashboardView() {
             </Stack>
           </Stack>
         </Card>
+        <CitiesCard cities={d.cities} unlocated={d.unlocated} />
       </SimpleGrid>
       <EntryModal target={target} onClose={() => setTarget(null)} />
     </Stack>
