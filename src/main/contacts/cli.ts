@@ -4,6 +4,8 @@ import type { CliCommand } from '../cli/command';
 import { contactListOrders } from '../../shared/contacts/listOrders';
 import { circles, type Circle } from '../../shared/contacts/schemas';
 import { layers, type Layer } from '../../shared/strength/model';
+import { readListState, toListFilters, type ContactListFilters } from '../../shared/contacts/listState';
+import { AppError } from '../../shared/ipc/envelope';
 
 async function list(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -15,7 +17,13 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     city: { type: 'string' },
     sort: { type: 'string' },
     archived: { type: 'boolean' },
+    view: { type: 'string' },
   });
+  const view = values.view as string | undefined;
+  const filterFlags = ['query', 'circle', 'layer', 'city', 'sort', 'archived'] as const;
+  if (view !== undefined && filterFlags.some((f) => values[f] !== undefined)) {
+    throw new UsageError('--view is the filters and order of a saved view: give it alone');
+  }
   const circle = values.circle as string | undefined;
   if (circle !== undefined && !circles.includes(circle as Circle)) {
     throw new UsageError(`Unknown circle ${circle}; one of ${circles.join(', ')}`);
@@ -30,19 +38,25 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`Unknown order ${flag}; one of ${contactListOrders.map((o) => o.flag).join(', ')}`);
   }
   return withCliContext(requireString(values.db, 'db'), async (call) => {
+    let filters: ContactListFilters = {
+      query: values.query as string | undefined,
+      circle: circle as Circle | undefined,
+      layer: layer as Layer | undefined,
+      city: values.city as string | undefined,
+      sort: order.sort,
+      direction: order.direction,
+      archived: values.archived === true,
+    };
+    if (view !== undefined) {
+      const saved = (await call('views:list', {})).find(
+        (v) => v.name.toLocaleLowerCase() === view.trim().toLocaleLowerCase(),
+      );
+      if (!saved) throw new AppError('NOT_FOUND', `There is no saved view named “${view}”.`);
+      filters = toListFilters(readListState(new URLSearchParams(saved.params)));
+    }
     const items = [];
     for (let offset = 0; ; offset += 1000) {
-      const page = await call('contacts:list', {
-        query: values.query as string | undefined,
-        circle: circle as Circle | undefined,
-        layer: layer as Layer | undefined,
-        city: values.city as string | undefined,
-        sort: order.sort,
-        direction: order.direction,
-        archived: values.archived === true,
-        offset,
-        limit: 1000,
-      });
+      const page = await call('contacts:list', { ...filters, offset, limit: 1000 });
       items.push(...page.items);
       if (items.length >= page.total || page.items.length === 0) break;
     }
@@ -98,7 +112,7 @@ export const contactsCommands: CliCommand[] = [
   {
     name: 'contacts list',
     usage:
-      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--city CITY] [--sort ORDER] [--archived]',
+      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--city CITY] [--sort ORDER] [--archived] | [--view NAME]',
     run: list,
   },
   {

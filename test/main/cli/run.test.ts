@@ -8,6 +8,7 @@ import { runCli } from '../../../src/main/cli/run';
 import { snoozedUntil } from '../../../src/shared/followUps/snooze';
 import { localDate } from '../../../src/shared/journal/quickLog';
 import { dispatch } from '../../../src/main/ipc/dispatch';
+import { withCliContext } from '../../../src/main/cli/runtime';
 import { tempStore } from '../../support/store';
 
 let dir: string;
@@ -85,6 +86,17 @@ describe('runCli', () => {
       (await cli('contacts', 'list', '--db', db, '--json', '--city', 'stockholm')).out,
     );
     expect(inStockholm.map((c: { location: string }) => c.location)).toEqual(['Stockholm, Sweden']);
+    // A saved view of the app's list, by name in any case; one that is not there is a refusal (exit 1).
+    await withCliContext(db, (call) => call('views:save', { name: 'Swedes', params: 'city=Stockholm' }));
+    const viewed = await cli('contacts', 'list', '--db', db, '--view', 'swedes');
+    expect(
+      viewed.out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[1]),
+    ).toEqual(['Björn Berg']);
+    const missing = await cli('contacts', 'list', '--db', db, '--view', 'Danes');
+    expect([missing.code, missing.err.trim()]).toEqual([1, 'There is no saved view named “Danes”.']);
 
     // Neither has met the user yet: both dormant, never contacted, so the strength order keeps name order.
     const strongest = await cli('contacts', 'list', '--db', db, '--sort', 'strength', '--layer', 'dormant');
@@ -103,6 +115,7 @@ describe('runCli', () => {
     [['contacts', 'add', '--name', 'No Db']],
     [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--circle', 'enemy']],
     [['contacts', 'list', '--db', 'x.sqlite', '--colour', 'blue']],
+    [['contacts', 'list', '--db', 'x.sqlite', '--view', 'Swedes', '--circle', 'mentor']],
     [['contacts', 'list', '--db']],
     [['contacts', 'list', '--db', 'x.sqlite', '--sort', 'toString']],
     [['contacts', 'list', '--db', 'x.sqlite', '--layer', 'best']],
