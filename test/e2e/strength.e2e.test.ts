@@ -140,6 +140,12 @@ describe('strength and the network graph, end to end over the demo network', () 
     const firstFall = Math.round((1 - drifting[0].m / drifting[0].mPrev) * 100);
     await driftingRows.first().getByText(`−${firstFall}%`, { exact: true }).waitFor();
     await page.getByLabel('Drifting').screenshot({ path: join(resultsDir, 'dashboard-drifting.png') });
+    // Where the demo network is: its eight biggest cities, as main counts them.
+    const cities = page.getByLabel('Contacts per city');
+    const biggest = (await app.call('dashboard:get', { tzOffsetMinutes: 0 })).cities;
+    expect(biggest).toHaveLength(8);
+    await expect(cities.getByRole('link').allTextContents()).resolves.toEqual(biggest.map((c) => c.city));
+    await cities.screenshot({ path: join(resultsDir, 'dashboard-cities.png') });
     // The demo's next steps: overdue ones first.
     const followUps = page.getByLabel('Follow-ups', { exact: true }).getByTestId('follow-up');
     await expect.poll(() => followUps.count()).toBe(7);
