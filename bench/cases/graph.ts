@@ -44,6 +44,7 @@ export function syntheticGraph(contacts: number, ties: number, seed = 7): GraphD
       contactId: id,
       label: `Contact ${id}`,
       organisation: `Org ${team(id)}`,
+      city: `City ${team(id) % 12}`,
       circles: [circles[Math.floor(random() * circles.length)]],
       tags: [],
       t,

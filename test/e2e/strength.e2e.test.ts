@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/main/db/open';
 import { generateNetwork } from '../../src/main/demo/generator';
 import { writeDemo } from '../../src/main/demo/writeDemo';
-import { primaryCircle } from '../../src/renderer/src/features/graph/graphModel';
+import { facets, primaryCircle } from '../../src/renderer/src/features/graph/graphModel';
 import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
@@ -245,6 +245,49 @@ describe('strength and the network graph, end to end over the demo network', () 
     const data = await app.call('strength:graph', {});
     const clicked = data.nodes.find((n) => n.label === name);
     expect(clicked?.circles).toContain('mentor');
+  });
+
+  test('narrows the mentors to one city, and to none in a city without mentors', async () => {
+    const { page } = app;
+    const data = await app.call('strength:graph', {});
+    const cityOf = (n: (typeof data.nodes)[number]) => n.city?.toLowerCase() ?? null;
+    const mentorsIn = new Map<string, number>();
+    for (const n of data.nodes) {
+      if (n.circles.includes('mentor') && cityOf(n))
+        mentorsIn.set(cityOf(n)!, (mentorsIn.get(cityOf(n)!) ?? 0) + 1);
+    }
+    const cities = facets(data).cities;
+    const withMentors = cities.find((c) => mentorsIn.has(c.toLowerCase()))!;
+    const withoutMentors = cities.find((c) => !mentorsIn.has(c.toLowerCase()))!;
+    expect([withMentors, withoutMentors].every(Boolean)).toBe(true);
+    const city = page.getByRole('combobox', { name: 'City' });
+    const canvas = page.getByTestId('graph-canvas');
+    const mentor = await legendColor(page, 'mentor');
+    // A selected person stays drawn whatever the filters: close the summary of the step before.
+    const summary = page.getByLabel('Contact summary');
+    await summary.getByRole('button', { name: 'Close summary' }).click();
+
+    await city.click();
+    await page.getByRole('option', { name: withMentors, exact: true }).click();
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    const point = await findNode(page, canvas, mentor);
+    expect(point, `a mentor in ${withMentors} is drawn`).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const clicked = data.nodes.find((n) => n.label === name);
+    expect(cityOf(clicked!)).toBe(withMentors.toLowerCase());
+    await summary.getByText(`· ${clicked!.city}`, { exact: false }).waitFor();
+    await summary.getByRole('button', { name: 'Close summary' }).click();
+
+    await city.click();
+    await page.getByRole('option', { name: withoutMentors, exact: true }).click();
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => findNode(page, canvas, mentor), { timeout: 10_000 }).toBeNull();
+    // Picking it again clears it, for the steps after this one.
+    await city.click();
+    await page.getByRole('option', { name: withoutMentors, exact: true }).click();
+    await expect(city.inputValue()).resolves.toBe('');
   });
 
   test('asks who can introduce the user to someone and lists the path', async () => {

@@ -29,6 +29,7 @@ import type {
   StrengthRow,
 } from '../../shared/strength/schemas';
 import { backbone, ME, tieWeights, widestPath, type Tie } from '../../shared/strength/ties';
+import { cityOf } from '../../shared/contacts/location';
 import { recordedPairs, withRecordedTies } from '../relationships/ties';
 import { strengthCacheFor, type Snapshot } from './cache';
 import { applyPatch, readParams, writeParams } from './params';
@@ -37,6 +38,7 @@ interface ContactInfo {
   id: number;
   displayName: string;
   organisation: string | null;
+  city: string | null;
   circles: string[];
   tags: string[];
   pinnedLayer: Layer | null;
@@ -46,11 +48,12 @@ interface ContactInfo {
 export function loadContactInfo(sqlite: BetterSqlite3.Database): Map<number, ContactInfo> {
   const info = new Map<number, ContactInfo>();
   const rows = sqlite
-    .prepare('SELECT id, display_name, organisation FROM contacts WHERE archived = 0')
+    .prepare('SELECT id, display_name, organisation, location FROM contacts WHERE archived = 0')
     .raw()
-    .all() as [number, string, string | null][];
-  for (const [id, displayName, organisation] of rows) {
-    info.set(id, { id, displayName, organisation, circles: [], tags: [], pinnedLayer: null });
+    .all() as [number, string, string | null, string | null][];
+  for (const [id, displayName, organisation, location] of rows) {
+    const city = cityOf(location);
+    info.set(id, { id, displayName, organisation, city, circles: [], tags: [], pinnedLayer: null });
   }
   for (const [id, circle] of sqlite.prepare('SELECT contact_id, circle FROM contact_circles').raw().all() as [
     number,
@@ -192,8 +195,9 @@ export function listStrength(
 /** One contact, archived or not, with circles, tags and pin; NOT_FOUND when there is none. */
 function requireContact(sqlite: BetterSqlite3.Database, contactId: number): ContactInfo {
   const row = sqlite
-    .prepare('SELECT id, display_name, organisation FROM contacts WHERE id = ?')
-    .get(contactId) as { id: number; display_name: string; organisation: string | null } | undefined;
+    .prepare('SELECT id, display_name, organisation, location FROM contacts WHERE id = ?')
+    .get(contactId) as
+    { id: number; display_name: string; organisation: string | null; location: string | null } | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No contact #${contactId}`);
   const pinned = sqlite
     .prepare('SELECT layer FROM strength_pins WHERE contact_id = ?')
@@ -203,6 +207,7 @@ function requireContact(sqlite: BetterSqlite3.Database, contactId: number): Cont
     id: row.id,
     displayName: row.display_name,
     organisation: row.organisation,
+    city: cityOf(row.location),
     circles: sqlite
       .prepare('SELECT circle FROM contact_circles WHERE contact_id = ?')
       .pluck()
@@ -284,6 +289,7 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
       contactId: c.id,
       label: c.displayName,
       organisation: c.organisation,
+      city: c.city,
       circles: c.circles,
       tags: c.tags,
       t: score?.t ?? 0,

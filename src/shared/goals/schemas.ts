@@ -44,6 +44,17 @@ export interface GoalFilter {
   mode: FilterMode;
 }
 
+/** A filter that names nothing: every interaction counts. Shared, so never changed in place. */
+export const noGoalFilter: Readonly<GoalFilter> = {
+  kinds: [],
+  circles: [],
+  tags: [],
+  organisations: [],
+  cities: [],
+  contactIds: [],
+  mode: 'all',
+};
+
 export const milestoneInputSchema = z.strictObject({
   /** Present when editing an existing item, so its manual tick survives the edit. */
   id: id.optional(),
@@ -72,15 +83,7 @@ export const goalFieldsSchema = z
     period: z.enum(periodKinds).default('month'),
     peopleSource: z.enum(peopleSources).default('interactions'),
     targetLayer: z.enum(layers).nullable().default(null),
-    filter: goalFilterSchema.default({
-      kinds: [],
-      circles: [],
-      tags: [],
-      organisations: [],
-      cities: [],
-      contactIds: [],
-      mode: 'all',
-    }),
+    filter: goalFilterSchema.default(() => ({ ...noGoalFilter })),
     milestones: z.array(milestoneInputSchema).max(100).default([]),
     template: z.string().max(60).nullable().default(null),
   })

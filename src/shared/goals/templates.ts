@@ -1,15 +1,6 @@
 import { addMonths } from './periods';
-import type { GoalFieldsInput, GoalTemplate } from './schemas';
+import { noGoalFilter, type GoalFieldsInput, type GoalTemplate } from './schemas';
 
-const noFilter = {
-  kinds: [],
-  circles: [],
-  tags: [],
-  organisations: [],
-  cities: [],
-  contactIds: [],
-  mode: 'all' as const,
-};
 const conversations = ['meeting', 'coffee', 'video', 'call'] as const;
 
 /**
@@ -39,7 +30,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
         measure: 'count',
         target: 3,
         period: 'quarter',
-        filter: { ...noFilter, kinds: ['event'] },
+        filter: { ...noGoalFilter, kinds: ['event'] },
       },
     ),
     t('team-projects', 'Participate in team projects', 'Counts team-project entries in your journal.', {
@@ -47,7 +38,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
       measure: 'count',
       target: 2,
       period: 'quarter',
-      filter: { ...noFilter, kinds: ['project'] },
+      filter: { ...noGoalFilter, kinds: ['project'] },
     }),
     t(
       'mentorship-program',
@@ -70,7 +61,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
       measure: 'count',
       target: 2,
       period: 'month',
-      filter: { ...noFilter, kinds: ['coffee'], circles: ['mentor'] },
+      filter: { ...noGoalFilter, kinds: ['coffee'], circles: ['mentor'] },
     }),
     t(
       'offer-value',
@@ -81,7 +72,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
         measure: 'count',
         target: 1,
         period: 'month',
-        filter: { ...noFilter, circles: ['mentor'], tags: ['offered-value'] },
+        filter: { ...noGoalFilter, circles: ['mentor'], tags: ['offered-value'] },
       },
     ),
     t(
@@ -95,7 +86,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
         target: 3,
         period: 'total',
         dueDate: quarterLater,
-        filter: { ...noFilter, circles: ['sponsor'], tags: ['prospect'], mode: 'any' },
+        filter: { ...noGoalFilter, circles: ['sponsor'], tags: ['prospect'], mode: 'any' },
       },
     ),
     t(
@@ -133,7 +124,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
         measure: 'count',
         target: 2,
         period: 'week',
-        filter: { ...noFilter, tags: ['community'] },
+        filter: { ...noGoalFilter, tags: ['community'] },
       },
     ),
     t(
@@ -145,7 +136,7 @@ export function goalTemplates(todayDate: string): GoalTemplate[] {
         measure: 'people',
         target: 5,
         period: 'month',
-        filter: { ...noFilter, circles: ['colleague'] },
+        filter: { ...noGoalFilter, circles: ['colleague'] },
       },
     ),
   ];

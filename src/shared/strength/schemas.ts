@@ -86,6 +86,8 @@ export interface GraphNodeDto {
   contactId: number;
   label: string;
   organisation: string | null;
+  /** Their location's city (`cityOf`), as they wrote it. */
+  city: string | null;
   circles: string[];
   tags: string[];
   t: number;

@@ -104,6 +104,21 @@ describe('where a contact is', () => {
     expect(d.cities.map((c) => c.city)).not.toContain('Lisbon');
   });
 
+  it('puts every city on the network graph, with the person it belongs to', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { location: 'Berlin, Germany' });
+    const ben = await addContact(t.ctx, 'Ben Okri');
+    await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      participants: [{ contactId: ana }, { contactId: ben }],
+    });
+    const graph = await call(t.ctx, 'strength:graph', {});
+    expect(graph.nodes.map((n) => [n.contactId, n.city]).sort()).toEqual([
+      [ana, 'Berlin'],
+      [ben, null],
+    ]);
+  });
+
   it('has a city: the part before the first comma', () => {
     expect(cityOf('Berlin, Germany')).toBe('Berlin');
     expect(cityOf(' New York , NY, USA')).toBe('New York');

@@ -5,7 +5,7 @@ import { seeder } from './seed';
 import { aggregateByPeriod, loadCandidates, resolveGoalFilter } from '../../../src/main/goals/data';
 import { totalsFromMemory, totalsFromMemoryMany } from '../../../src/main/goals/memory';
 import { goalPeriods, tallyInteractions, today, windowOf } from '../../../src/shared/goals/progress';
-import type { GoalFilter } from '../../../src/shared/goals/schemas';
+import { noGoalFilter, type GoalFilter } from '../../../src/shared/goals/schemas';
 import { resolveInMemory } from '../../../src/shared/goals/filter';
 
 let t: TempStore;
@@ -57,7 +57,7 @@ const filterArb = fc.record({
 
 describe('the people a goal names by city', () => {
   it('are the same in SQL as by the shared rule: the part before the first comma, any case', () => {
-    const f = { kinds: [], circles: [], tags: [], organisations: [], contactIds: [], mode: 'all' as const };
+    const f = noGoalFilter;
     const stored = t.store.sqlite.prepare('SELECT id, location FROM contacts').all() as Array<{
       id: number;
       location: string | null;

@@ -6,7 +6,7 @@ import {
   fieldsFrom,
 } from '../../../src/renderer/src/features/goals/GoalForm';
 import { RapportError } from '../../../src/renderer/src/api/client';
-import { goalFieldsSchema } from '../../../src/shared/goals/schemas';
+import { goalFieldsSchema, noGoalFilter } from '../../../src/shared/goals/schemas';
 import { goalTemplates } from '../../../src/shared/goals/templates';
 
 describe('goal form drafts', () => {
@@ -34,15 +34,7 @@ describe('goal form drafts', () => {
         period: 'total',
         peopleSource: 'interactions',
         targetLayer: null,
-        filter: {
-          kinds: [],
-          circles: [],
-          tags: [],
-          organisations: [],
-          cities: [],
-          contactIds: [],
-          mode: 'all',
-        },
+        filter: { ...noGoalFilter },
         template: null,
         createdAt: '',
         updatedAt: '',

@@ -18,20 +18,16 @@ import {
   tallyInteractions,
 } from '../../../src/shared/goals/progress';
 import { goalTemplates } from '../../../src/shared/goals/templates';
-import { goalFieldsSchema, type GoalDefinition, type GoalFilter } from '../../../src/shared/goals/schemas';
+import {
+  goalFieldsSchema,
+  noGoalFilter,
+  type GoalDefinition,
+  type GoalFilter,
+} from '../../../src/shared/goals/schemas';
 import type { PeriodProgress } from '../../../src/shared/goals/schemas';
 
 const clock = { timeZone: 'Europe/Berlin', weekStart: 1 as const };
-const filter = (f: Partial<GoalFilter>): GoalFilter => ({
-  kinds: [],
-  circles: [],
-  tags: [],
-  organisations: [],
-  cities: [],
-  contactIds: [],
-  mode: 'all',
-  ...f,
-});
+const filter = (f: Partial<GoalFilter>): GoalFilter => ({ ...noGoalFilter, ...f });
 const contacts: FilterContact[] = [
   { id: 1, circles: ['mentor'], tags: [], organisation: 'Acme', location: 'Berlin, Germany' },
   { id: 2, circles: ['colleague'], tags: ['Prospect'], organisation: 'Acme', location: 'Lisbon' },

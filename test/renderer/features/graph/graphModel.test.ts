@@ -21,6 +21,7 @@ const node = (
   contactId,
   label: `C${contactId}`,
   organisation: null,
+  city: null,
   circles: [],
   tags: [],
   t: 1,
@@ -35,6 +36,7 @@ const data: GraphData = {
     node(1, {
       circles: ['colleague', 'mentor'],
       organisation: 'Acme',
+      city: 'Berlin',
       tags: ['ml'],
       t: 20,
       layer: 'inner',
@@ -42,7 +44,7 @@ const data: GraphData = {
       y: 6,
     }),
     node(2, { circles: ['colleague'], organisation: 'Acme', t: 2 }),
-    node(3, { circles: ['friend'], t: 0, layer: 'dormant' }),
+    node(3, { circles: ['friend'], city: 'berlin', t: 0, layer: 'dormant' }),
     node(4, { t: 0.5, layer: 'known' }),
   ],
   ties: [
@@ -126,13 +128,15 @@ describe('graph model', () => {
     expect(g.getNodeAttribute('1', 'color')).toBe(circleColors.mentor);
   });
 
-  it('filters by circle, tag, organisation, layer and strength', () => {
+  it('filters by circle, tag, organisation, city, layer and strength', () => {
     const g = buildGraph(data, { edgeMode: 'backbone', minTie: 0 });
     const shown = (f: Partial<typeof noFilter>) =>
       g.filterNodes((_k, a) => passes(a, { ...noFilter, ...f })).filter((k) => k !== ME_KEY);
     expect(shown({ circle: 'mentor' })).toEqual(['1']);
     expect(shown({ tag: 'ml' })).toEqual(['1']);
     expect(shown({ organisation: 'Acme' })).toEqual(['1', '2']);
+    // However each wrote their city.
+    expect(shown({ city: 'BERLIN' })).toEqual(['1', '3']);
     expect(shown({ layer: 'known' })).toEqual(['4']);
     expect(shown({ minStrength: 1 })).toEqual(['1', '2']);
     expect(passes(g.getNodeAttributes(ME_KEY), { ...noFilter, circle: 'mentor' })).toBe(true);
@@ -140,6 +144,7 @@ describe('graph model', () => {
       circles: ['mentor', 'colleague', 'friend'],
       tags: ['ml'],
       organisations: ['Acme'],
+      cities: ['Berlin'],
     });
   });
 

@@ -51,6 +51,7 @@ import {
   type ColorMode,
   type EdgeAttrs,
   type EdgeMode,
+  type GraphFacets,
   type NodeAttrs,
   type NodeFilter,
 } from './graphModel';
@@ -285,7 +286,9 @@ function NodePanel(props: {
             ✕
           </Button>
         </Group>
-        {node.organisation && <Text size="sm">{node.organisation}</Text>}
+        {(node.organisation || node.city) && (
+          <Text size="sm">{[node.organisation, node.city].filter(Boolean).join(' · ')}</Text>
+        )}
         <Group gap={4}>
           {node.circles.map((c) => (
             <Badge key={c} size="sm" variant="light" style={{ color: circleColors[c] }}>
@@ -390,7 +393,10 @@ export function GraphView() {
   const [layoutRunning, setLayoutRunning] = useState(false);
 
   const data = graph.data;
-  const menus = useMemo(() => (data ? facets(data) : { circles: [], tags: [], organisations: [] }), [data]);
+  const menus = useMemo<GraphFacets>(
+    () => (data ? facets(data) : { circles: [], tags: [], organisations: [], cities: [] }),
+    [data],
+  );
   const searchData = useMemo(
     () => (data ? data.nodes.map((n) => ({ value: String(n.contactId), label: n.label })) : []),
     [data],
@@ -462,6 +468,17 @@ export function GraphView() {
           value={filter.organisation}
           onChange={(organisation) => setFilter((f) => ({ ...f, organisation }))}
           w={170}
+        />
+        <Select
+          label="City"
+          placeholder="All"
+          clearable
+          searchable
+          limit={50}
+          data={menus.cities}
+          value={filter.city}
+          onChange={(city) => setFilter((f) => ({ ...f, city }))}
+          w={140}
         />
         <Select
           label="Layer"

@@ -20,6 +20,7 @@ export interface NodeAttrs {
   circles: string[];
   tags: string[];
   organisation: string | null;
+  city: string | null;
   primaryCircle: string | null;
   /** Kept where it is by the layout: the user, and contacts placed in an earlier session. */
   fixed: boolean;
@@ -112,6 +113,7 @@ export function buildGraph(data: GraphData, opts: BuildOptions): Graph<NodeAttrs
     circles: [],
     tags: [],
     organisation: null,
+    city: null,
     primaryCircle: null,
     fixed: true,
     saved: true,
@@ -173,6 +175,7 @@ function addContact(graph: Graph<NodeAttrs, EdgeAttrs>, n: GraphNodeDto): void {
     circles: n.circles,
     tags: n.tags,
     organisation: n.organisation,
+    city: n.city,
     primaryCircle: circle,
     fixed: saved,
     saved,
@@ -183,6 +186,8 @@ export interface NodeFilter {
   circle: string | null;
   tag: string | null;
   organisation: string | null;
+  /** Compared ignoring case: people write their city as they like. */
+  city: string | null;
   layer: Layer | null;
   minStrength: number;
 }
@@ -191,6 +196,7 @@ export const noFilter: NodeFilter = {
   circle: null,
   tag: null,
   organisation: null,
+  city: null,
   layer: null,
   minStrength: 0,
 };
@@ -201,25 +207,36 @@ export function passes(attrs: NodeAttrs, f: NodeFilter): boolean {
   if (f.circle && !attrs.circles.includes(f.circle)) return false;
   if (f.tag && !attrs.tags.includes(f.tag)) return false;
   if (f.organisation && attrs.organisation !== f.organisation) return false;
+  if (f.city && attrs.city?.toLocaleLowerCase() !== f.city.toLocaleLowerCase()) return false;
   if (f.layer && attrs.layer !== f.layer) return false;
   return attrs.t >= f.minStrength;
 }
 
-/** The distinct circles, tags and organisations present, for the filter menus. */
-export function facets(data: GraphData): { circles: string[]; tags: string[]; organisations: string[] } {
+export interface GraphFacets {
+  circles: string[];
+  tags: string[];
+  organisations: string[];
+  cities: string[];
+}
+
+/** The distinct circles, tags, organisations and cities (one spelling each) present, for the filter menus. */
+export function facets(data: GraphData): GraphFacets {
   const circles = new Set<string>();
   const tags = new Set<string>();
   const organisations = new Set<string>();
+  const cities = new Map<string, string>();
   for (const n of data.nodes) {
     n.circles.forEach((c) => circles.add(c));
     n.tags.forEach((t) => tags.add(t));
     if (n.organisation) organisations.add(n.organisation);
+    if (n.city && !cities.has(n.city.toLocaleLowerCase())) cities.set(n.city.toLocaleLowerCase(), n.city);
   }
-  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+  const sorted = (s: Iterable<string>) => [...s].sort((a, b) => a.localeCompare(b));
   return {
     circles: circleOrder.filter((c) => circles.has(c)),
     tags: sorted(tags),
     organisations: sorted(organisations),
+    cities: sorted(cities.values()),
   };
 }
 
