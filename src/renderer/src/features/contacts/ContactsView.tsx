@@ -84,6 +84,8 @@ export function ContactsView() {
       notifications.show({ message: (e as RapportError).message, color: 'red' });
     }
   };
+  // The list as its address writes it: what a saved view holds.
+  const listParams = writeListState(state);
   const filtered = Boolean(
     state.query || state.circle || state.tag || state.organisation || state.city || state.layer,
   );
@@ -189,11 +191,7 @@ export function ContactsView() {
         />
       </Group>
 
-      <SavedViewsBar
-        params={writeListState(state).toString()}
-        canSave={writeListState(state).size > 0}
-        onOpen={openView}
-      />
+      <SavedViewsBar params={listParams.toString()} canSave={listParams.size > 0} onOpen={openView} />
 
       {selected.size > 0 && (
         <SelectionBar
