@@ -21,13 +21,16 @@ describe('where contacts are, in Chromium', () => {
     await app.goto('/contacts/new');
     await page.getByRole('textbox', { name: 'Display name' }).fill('Ana Souza');
     await page.getByRole('textbox', { name: 'Title', exact: true }).fill('CTO');
-    await page.getByRole('textbox', { name: 'Location' }).fill('  Lisbon, Portugal ');
+    await page.getByRole('combobox', { name: 'Location' }).fill('  Lisbon, Portugal ');
     await page.getByRole('button', { name: 'Create contact' }).click();
     await page.getByRole('heading', { name: 'Ana Souza' }).waitFor();
     await page.getByText('CTO · Lisbon, Portugal', { exact: true }).waitFor();
+    // Someone else there, to see on the same trip.
+    await page.getByTestId('also-in-city').getByRole('link', { name: 'Rui Costa' }).waitFor();
+    await expect(page.getByTestId('also-in-city').textContent()).resolves.toBe('Also in Lisbon: Rui Costa');
 
     await page.getByRole('link', { name: 'Everyone in Lisbon' }).click();
-    await expect.poll(hash).toBe('#/contacts?city=Lisbon');
+    await expect.poll(hash).toBe('#/contacts?city=Lisbon&order=strength');
     const list = page.getByRole('list', { name: 'Contacts' });
     // Rui wrote it in lower case and without the country: the same city.
     await page.getByTestId('contact-count').getByText('2 contacts', { exact: true }).waitFor();
@@ -52,13 +55,17 @@ describe('where contacts are, in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('emptying the location in the form clears it', async () => {
+  test('the form offers the locations already written, and emptying the input clears it', async () => {
     const { page } = app;
     const [ana] = (await app.call('contacts:list', { query: 'Ana Souza' })).items;
     await app.goto(`/contacts/${ana.id}`);
     await page.getByRole('button', { name: 'Edit' }).click();
-    const location = page.getByRole('textbox', { name: 'Location' });
+    const location = page.getByRole('combobox', { name: 'Location' });
     await expect(location.inputValue()).resolves.toBe('Lisbon, Portugal');
+    // Spelled as before: typing offers the locations other contacts have.
+    await location.fill('germ');
+    await page.getByRole('option', { name: 'Berlin, Germany' }).click();
+    await expect(location.inputValue()).resolves.toBe('Berlin, Germany');
     await location.fill('');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('CTO', { exact: true }).waitFor();

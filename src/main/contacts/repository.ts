@@ -9,7 +9,7 @@ import type {
   ContactSummary,
   LinkKind,
 } from '../../shared/contacts/schemas';
-import type { contactListInput } from '../../shared/contacts/schemas';
+import { MAX_LOCATION_FACETS, type contactListInput } from '../../shared/contacts/schemas';
 import type { z } from 'zod';
 import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
@@ -370,7 +370,7 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
 
 export async function listFacets(db: Db): Promise<ContactFacets> {
   const city = sql<string>`${sql.raw(citySql('location'))}`;
-  const [orgs, tags, cities] = await Promise.all([
+  const [orgs, tags, cities, locations] = await Promise.all([
     db
       .selectFrom('contacts')
       .select('organisation')
@@ -391,6 +391,15 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
       .where(city, '!=', '')
       .groupBy(city)
       .execute(),
+    db
+      .selectFrom('contacts')
+      .select(['location', sql<number>`count(*)`.as('n')])
+      .where('location', 'is not', null)
+      .groupBy('location')
+      .orderBy('n', 'desc')
+      .orderBy(sql`location COLLATE NOCASE`)
+      .limit(MAX_LOCATION_FACETS)
+      .execute(),
   ]);
   const byCity = new Map<string, { city: string; n: number }>();
   for (const c of cities) {
@@ -402,5 +411,6 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
     organisations: orgs.map((o) => o.organisation as string),
     tags: tags.map((t) => t.name),
     cities: [...byCity.values()].map((c) => c.city).sort((a, b) => a.localeCompare(b)),
+    locations: locations.map((l) => l.location as string),
   };
 }

@@ -199,4 +199,8 @@ export interface ContactFacets {
   tags: string[];
   /** The cities contacts are in (each location's part before its first comma), once each ignoring case. */
   cities: string[];
+  /** Locations as written, the most used first (at most `MAX_LOCATION_FACETS`), to keep new ones spelled alike. */
+  locations: string[];
 }
+
+export const MAX_LOCATION_FACETS = 500;

@@ -71,6 +71,19 @@ describe('where a contact is', () => {
     expect((await call(t.ctx, 'contacts:facets', {})).cities).toEqual(['Berlin', 'Zürich']);
   });
 
+  it('offers the locations as written, the most used first, so a new one is spelled alike', async () => {
+    await addContact(t.ctx, 'Ana Souza', { location: 'Porto' });
+    await addContact(t.ctx, 'Ben Okri', { location: 'Lisbon, Portugal' });
+    await addContact(t.ctx, 'Cy Twombly', { location: 'Lisbon, Portugal' });
+    await addContact(t.ctx, 'Dee Rees', { location: 'Accra' });
+    await addContact(t.ctx, 'Eve Babitz');
+    expect((await call(t.ctx, 'contacts:facets', {})).locations).toEqual([
+      'Lisbon, Portugal',
+      'Accra',
+      'Porto',
+    ]);
+  });
+
   it('is searched like the other fields, in the list and everywhere', async () => {
     await addContact(t.ctx, 'Ana Souza', { location: 'São Paulo, Brazil' });
     await addContact(t.ctx, 'Ben Okri', { location: 'Lagos' });

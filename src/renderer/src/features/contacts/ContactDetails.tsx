@@ -6,6 +6,7 @@ import { cityOf } from '../../../../shared/contacts/location';
 import type { Contact } from '../../../../shared/contacts/schemas';
 import { localDate } from '../../../../shared/journal/quickLog';
 import { useRapportQuery } from '../../api/hooks';
+import { count } from '../../../../shared/text/count';
 import { circleLabels, describeCadence, linkKindLabels } from './labels';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -76,18 +77,52 @@ function Birthday({ birthday }: { birthday: string }) {
 /** A field to show, or null when it is empty (then it is only named in the "not filled in" line). */
 type Shown = [label: string, value: ReactNode | null];
 
-/** The location, and a way to everyone else in the same city (the list's city filter). */
-function Location({ location }: { location: string }) {
+/** Closest first, how many of the others in the city are named before "and N more". */
+const NEARBY_NAMED = 3;
+
+/**
+ * The location, the people closest to the user in the same city (someone to introduce, or to
+ * see on the same trip), and a way to everyone there (the list's city filter).
+ */
+function Location({ contact, location }: { contact: Contact; location: string }) {
   const city = cityOf(location);
+  const nearby = useRapportQuery(
+    'contacts:list',
+    { city: city ?? '', sort: 'strength', direction: 'desc', limit: NEARBY_NAMED + 1 },
+    { enabled: city !== null },
+  );
+  const others = (nearby.data?.items ?? []).filter((c) => c.id !== contact.id).slice(0, NEARBY_NAMED);
+  // The list leaves archived people out, this one included when archived.
+  const more = (nearby.data?.total ?? 0) - others.length - (contact.archived ? 0 : 1);
   return (
-    <Group gap={8}>
-      <Text size="sm">{location}</Text>
-      {city && (
-        <Anchor component={Link} size="xs" to={`/contacts?${new URLSearchParams({ city }).toString()}`}>
-          Everyone in {city}
-        </Anchor>
+    <Stack gap={2}>
+      <Group gap={8}>
+        <Text size="sm">{location}</Text>
+        {city && (
+          <Anchor
+            component={Link}
+            size="xs"
+            to={`/contacts?${new URLSearchParams({ city, order: 'strength' }).toString()}`}
+          >
+            Everyone in {city}
+          </Anchor>
+        )}
+      </Group>
+      {others.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="also-in-city">
+          Also in {city}:{' '}
+          {others.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ', '}
+              <Anchor component={Link} size="xs" to={`/contacts/${c.id}`}>
+                {c.displayName}
+              </Anchor>
+            </span>
+          ))}
+          {more > 0 && ` and ${count(more, 'other')}`}
+        </Text>
       )}
-    </Group>
+    </Stack>
   );
 }
 
@@ -177,7 +212,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
           ))
         : null,
     ],
-    ['Location', contact.location && <Location location={contact.location} />],
+    ['Location', contact.location && <Location contact={contact} location={contact.location} />],
     ['Keep in touch', <KeepInTouchCadence key="cadence" contact={contact} />],
     ['Birthday', contact.birthday && <Birthday birthday={contact.birthday} />],
   ];

@@ -113,10 +113,12 @@ export function ContactForm({
           />
           <TextInput label="Title" {...form.getInputProps('title')} />
         </Group>
-        <TextInput
+        <Autocomplete
           label="Location"
           placeholder="City, country"
           description="The list filters by the city, the part before the first comma."
+          data={facets.data?.locations ?? []}
+          limit={8}
           {...form.getInputProps('location')}
         />
 
