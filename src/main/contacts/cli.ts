@@ -6,6 +6,7 @@ import { circles, type Circle } from '../../shared/contacts/schemas';
 import { layers, type Layer } from '../../shared/strength/model';
 import { readListState, toListFilters, type ContactListFilters } from '../../shared/contacts/listState';
 import { AppError } from '../../shared/ipc/envelope';
+import { findViewByName } from '../savedViews/repository';
 
 async function list(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -37,7 +38,7 @@ async function list(argv: string[], io: CliIo): Promise<number> {
   if (!order) {
     throw new UsageError(`Unknown order ${flag}; one of ${contactListOrders.map((o) => o.flag).join(', ')}`);
   }
-  return withCliContext(requireString(values.db, 'db'), async (call) => {
+  return withCliContext(requireString(values.db, 'db'), async (call, ctx) => {
     let filters: ContactListFilters = {
       query: values.query as string | undefined,
       circle: circle as Circle | undefined,
@@ -48,9 +49,8 @@ async function list(argv: string[], io: CliIo): Promise<number> {
       archived: values.archived === true,
     };
     if (view !== undefined) {
-      const saved = (await call('views:list', {})).find(
-        (v) => v.name.toLocaleLowerCase() === view.trim().toLocaleLowerCase(),
-      );
+      // Looked up as the app keeps names unique (ignoring case), without counting every view.
+      const saved = await findViewByName(ctx.store.db, view.trim());
       if (!saved) throw new AppError('NOT_FOUND', `There is no saved view named “${view}”.`);
       filters = toListFilters(readListState(new URLSearchParams(saved.params)));
     }

@@ -1,4 +1,5 @@
 import type { ExportContact } from './exportData';
+import { cityOf } from '../../shared/contacts/location';
 
 /** RFC 6350 text escaping: backslash, comma and newlines; semicolons only inside structured values (N, ORG). */
 function esc(value: string): string {
@@ -48,12 +49,11 @@ function birthdayValue(birthday: string): string {
   return birthday.startsWith('--') ? `--${birthday.slice(2).replace('-', '')}` : birthday.replace(/-/g, '');
 }
 
-/** A location as an address: the city as its locality, what follows the first comma as its country. */
+/** A location as an address: its city as the locality, what follows the first comma as its country. */
 function adrValue(location: string): string {
   const comma = location.indexOf(',');
-  const city = comma < 0 ? location : location.slice(0, comma).trim();
   const rest = comma < 0 ? '' : location.slice(comma + 1).trim();
-  return `;;;${escPart(city)};;;${escPart(rest)}`;
+  return `;;;${escPart(cityOf(location) ?? '')};;;${escPart(rest)}`;
 }
 
 export function contactToVcard(c: ExportContact): string {

@@ -10,28 +10,26 @@ export interface SavedViewRow {
   params: string;
 }
 
+const columns = ['id', 'name', 'params'] as const;
+
 export async function listViewRows(db: Db): Promise<SavedViewRow[]> {
   return db
     .selectFrom('saved_views')
-    .select(['id', 'name', 'params'])
+    .select(columns)
     .orderBy(sql`name COLLATE NOCASE`)
     .orderBy('id')
     .execute();
 }
 
 export async function getViewRow(db: Db, id: number): Promise<SavedViewRow | undefined> {
-  return db
-    .selectFrom('saved_views')
-    .select(['id', 'name', 'params'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('saved_views').select(columns).where('id', '=', id).executeTakeFirst();
 }
 
 /** The view of that name, ignoring case (names are unique that way). */
 export async function findViewByName(db: Db, name: string): Promise<SavedViewRow | undefined> {
   return db
     .selectFrom('saved_views')
-    .select(['id', 'name', 'params'])
+    .select(columns)
     .where(sql<boolean>`name = ${name} COLLATE NOCASE`)
     .executeTakeFirst();
 }

@@ -66,3 +66,8 @@ export function toListFilters(state: ListState): ContactListFilters {
   if (state.layer) filters.layer = state.layer;
   return filters;
 }
+
+/** Everyone in a city, closest first: where a city links to in the list's address. */
+export function cityListParams(city: string): URLSearchParams {
+  return writeListState({ ...readListState(new URLSearchParams()), city, order: 'strength' });
+}

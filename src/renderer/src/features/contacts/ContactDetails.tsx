@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { daysUntilText, nextBirthday, parseBirthday } from '../../../../shared/contacts/birthday';
+import { cityListParams } from '../../../../shared/contacts/listState';
 import { cityOf } from '../../../../shared/contacts/location';
 import type { Contact } from '../../../../shared/contacts/schemas';
 import { localDate } from '../../../../shared/journal/quickLog';
@@ -99,11 +100,7 @@ function Location({ contact, location }: { contact: Contact; location: string })
       <Group gap={8}>
         <Text size="sm">{location}</Text>
         {city && (
-          <Anchor
-            component={Link}
-            size="xs"
-            to={`/contacts?${new URLSearchParams({ city, order: 'strength' }).toString()}`}
-          >
+          <Anchor component={Link} size="xs" to={`/contacts?${cityListParams(city).toString()}`}>
             Everyone in {city}
           </Anchor>
         )}

@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { cityListParams } from '../../../../shared/contacts/listState';
 import type { FollowUp } from '../../../../shared/followUps/schemas';
 import type { Dashboard, ReconnectItem } from '../../../../shared/journal/views';
 import type { RapportError } from '../../api/client';
@@ -120,7 +121,7 @@ function CitiesCard({ cities, unlocated }: Pick<Dashboard, 'cities' | 'unlocated
               <Group key={c.city} gap="sm" wrap="nowrap">
                 <Anchor
                   component={Link}
-                  to={`/contacts?${new URLSearchParams({ city: c.city, order: 'strength' }).toString()}`}
+                  to={`/contacts?${cityListParams(c.city).toString()}`}
                   size="sm"
                   w={120}
                   truncate
