@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { cityListParams } from '../../../../shared/contacts/listState';
 import type { FollowUp } from '../../../../shared/followUps/schemas';
@@ -103,6 +103,37 @@ function ReconnectRow({
   );
 }
 
+/** One row of a count chart: what is counted, a bar against the largest count, and the count. */
+function CountBar({
+  name,
+  label,
+  count,
+  most,
+  color,
+}: {
+  /** What the bar counts, for screen readers. */
+  name: string;
+  label: ReactNode;
+  count: number;
+  most: number;
+  color?: string;
+}) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {label}
+      <Progress
+        value={(100 * count) / most}
+        color={color}
+        style={{ flex: 1 }}
+        aria-label={`${name}: ${count}`}
+      />
+      <Text size="sm" w={40} ta="right">
+        {count}
+      </Text>
+    </Group>
+  );
+}
+
 /** Where the network is: the cities with the most people, each opening the list of them. */
 function CitiesCard({ cities, unlocated }: Pick<Dashboard, 'cities' | 'unlocated'>) {
   const most = Math.max(1, ...cities.map((c) => c.count));
@@ -118,26 +149,24 @@ function CitiesCard({ cities, unlocated }: Pick<Dashboard, 'cities' | 'unlocated
         ) : (
           <Stack gap={6} aria-label="Contacts per city">
             {cities.map((c) => (
-              <Group key={c.city} gap="sm" wrap="nowrap">
-                <Anchor
-                  component={Link}
-                  to={`/contacts?${cityListParams(c.city).toString()}`}
-                  size="sm"
-                  w={120}
-                  truncate
-                >
-                  {c.city}
-                </Anchor>
-                <Progress
-                  value={(100 * c.count) / most}
-                  color="teal"
-                  style={{ flex: 1 }}
-                  aria-label={`${c.city}: ${c.count}`}
-                />
-                <Text size="sm" w={40} ta="right">
-                  {c.count}
-                </Text>
-              </Group>
+              <CountBar
+                key={c.city}
+                name={c.city}
+                label={
+                  <Anchor
+                    component={Link}
+                    to={`/contacts?${cityListParams(c.city).toString()}`}
+                    size="sm"
+                    w={120}
+                    truncate
+                  >
+                    {c.city}
+                  </Anchor>
+                }
+                count={c.count}
+                most={most}
+                color="teal"
+              />
             ))}
             {unlocated > 0 && (
               <Text size="xs" c="dimmed">
@@ -162,6 +191,8 @@ export function DashboardView() {
   if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
   if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
   const d = dashboard.data;
+  const perCircle = [...d.circles, { circle: 'no circle', count: d.uncategorised }];
+  const mostPerCircle = Math.max(1, ...perCircle.map((c) => c.count));
   return (
     <Stack gap="lg">
       <Title order={2}>Dashboard</Title>
@@ -242,20 +273,18 @@ export function DashboardView() {
               </Button>
             </Group>
             <Stack gap={6} aria-label="Contacts per circle">
-              {[...d.circles, { circle: 'no circle', count: d.uncategorised }].map((c) => (
-                <Group key={c.circle} gap="sm" wrap="nowrap">
-                  <Text size="sm" w={90} tt="capitalize">
-                    {c.circle}
-                  </Text>
-                  <Progress
-                    value={(100 * c.count) / Math.max(1, ...d.circles.map((x) => x.count), d.uncategorised)}
-                    style={{ flex: 1 }}
-                    aria-label={`${c.circle}: ${c.count}`}
-                  />
-                  <Text size="sm" w={40} ta="right">
-                    {c.count}
-                  </Text>
-                </Group>
+              {perCircle.map((c) => (
+                <CountBar
+                  key={c.circle}
+                  name={c.circle}
+                  label={
+                    <Text size="sm" w={90} tt="capitalize">
+                      {c.circle}
+                    </Text>
+                  }
+                  count={c.count}
+                  most={mostPerCircle}
+                />
               ))}
             </Stack>
           </Stack>
