@@ -348,17 +348,12 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               contactIds.set(person.email, id);
               contactsCreated++;
             }
-            // Newest first: where the last-contact trigger does fire per row (a schema without the lifted
-            // triggers), it then updates each contact once, not per meeting.
+            // In key order: the unique index on source_key then takes each new key at its end, where
+            // keys in file or time order (random, as calendar UIDs are) land all over it and cost
+            // about as much again as the rows themselves.
             const work = plan.interactions
               .filter((p) => p.action !== 'unchanged')
-              .sort((a, b) =>
-                a.occurrence.startsAt < b.occurrence.startsAt
-                  ? 1
-                  : a.occurrence.startsAt > b.occurrence.startsAt
-                    ? -1
-                    : 0,
-              );
+              .sort((a, b) => (a.sourceKey < b.sourceKey ? -1 : a.sourceKey > b.sourceKey ? 1 : 0));
             const total = work.length;
             const step = Math.max(1, Math.floor(total / 100));
             const addParticipants = (id: number, p: PlannedInteraction) => {
