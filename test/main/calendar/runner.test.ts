@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { expandInputs } from '../../../src/main/calendar/input';
+import { inSharedMemory } from '../../../src/main/calendar/parserThread';
 import { parseFiles } from '../../../src/main/calendar/runner';
 import { fixture, ics } from './helpers';
 
@@ -18,6 +20,28 @@ describe('parsing in a worker thread', () => {
     });
     expect(inWorker).toEqual(inProcess);
     expect(inWorker.occurrences).toHaveLength(6);
+  });
+
+  it('hands the worker the files in shared memory and leaves the caller its own bytes', async () => {
+    // A zip's entries are views into one inflated buffer: each crosses as its own bytes only.
+    const files = expandInputs([{ name: 'google.zip', bytes: fixture('rapport/google-export.zip') }]);
+    expect(files.length).toBeGreaterThan(1);
+    const before = files.map((f) => Buffer.from(f.bytes).toString('base64'));
+    const request = inSharedMemory({ files, options });
+    for (const [i, file] of request.files.entries()) {
+      expect(file.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(file.bytes.byteLength).toBe(files[i].bytes.byteLength);
+      expect(Buffer.from(file.bytes).equals(Buffer.from(files[i].bytes))).toBe(true);
+    }
+    const inWorker = await parseFiles(files, options);
+    const inProcess = await parseFiles(files, options, {
+      timeoutMs: 10_000,
+      maxHeapMb: 256,
+      inProcess: true,
+    });
+    expect(inWorker).toEqual(inProcess);
+    expect(inWorker.reduce((n, f) => n + f.occurrences.length, 0)).toBeGreaterThan(0);
+    expect(files.map((f) => Buffer.from(f.bytes).toString('base64'))).toEqual(before);
   });
 
   it('stops a run that exceeds its wall-clock limit', async () => {
