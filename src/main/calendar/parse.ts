@@ -12,7 +12,7 @@ import { normalizeEmail } from '../../shared/text/email';
 import { CalendarImportError } from './errors';
 import { BrokenEvent, readEvent, type EventData, type When } from './event';
 import type { JProp } from './people';
-import { defaultRepairLimits, repairInto, repairLines, type RepairLimits } from './repair';
+import { defaultRepairLimits, repairInto, repairLines, type LineOffset, type RepairLimits } from './repair';
 import { tokenize, Tokenizer, type JComponent } from './tokenize';
 import { utcToWall, wallToUtc, ZoneResolver, type Zone } from './zones';
 
@@ -29,6 +29,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** Wall-clock instant (ms since epoch) after which parsing gives up with TIMEOUT. */
   deadline?: number;
+  /** Physical lines after `from` are numbered `by` later: a part of a file names the file's lines. */
+  lineOffset?: LineOffset;
 }
 
 export const DEFAULT_MAX_OCCURRENCES = 20_000;
@@ -138,27 +140,41 @@ function readOne(state: CalendarState, props: JProp[], line: number | undefined)
   }
 }
 
-function finishCalendar(state: CalendarState, result: ParsedCalendar, approximate: Set<string>): void {
+/**
+ * Expands the calendar's events. Its skipped list then holds the events that could not be read,
+ * the older copies that grouping set aside (how many is returned), and what expansion skipped.
+ */
+function finishCalendar(state: CalendarState, result: ParsedCalendar, approximate: Set<string>): number {
   result.calendar ||= state.calendar;
   for (const s of state.broken) state.ctx.skipped.push(s);
-  expandAll(state.events, state.ctx);
+  const before = state.ctx.skipped.length;
+  const groups = groupByUid(state.events, state.ctx);
+  const olderCopies = state.ctx.skipped.length - before;
+  expandGroups(groups, state.ctx);
   for (const name of state.zones.unknown) approximate.add(name);
+  return olderCopies;
 }
 
 function finishResult(result: ParsedCalendar, approximate: Set<string>): ParsedCalendar {
   if (result.calendar === '') {
     throw new CalendarImportError('NOT_ICALENDAR', 'The file holds no VCALENDAR.');
   }
-  result.approximateZones = [...approximate];
+  // Sorted: the order zones are first met in depends on the order events are read in.
+  result.approximateZones = [...approximate].sort();
   const organizers = new Map<string, number>();
   for (const occurrence of result.occurrences) {
     if (occurrence.organizer)
       organizers.set(occurrence.organizer, (organizers.get(occurrence.organizer) ?? 0) + 1);
   }
-  result.organizers = [...organizers]
+  result.organizers = rankOrganizers(organizers);
+  return result;
+}
+
+/** Organisers by how many occurrences they organised, most first. */
+export function rankOrganizers(counts: Map<string, number>): ParsedCalendar['organizers'] {
+  return [...counts]
     .map(([email, count]) => ({ email, count }))
     .sort((a, b) => b.count - a.count || a.email.localeCompare(b.email));
-  return result;
 }
 
 function repairWarnings(repairs: Record<string, number>, fileName: string): Warning[] {
@@ -171,23 +187,28 @@ function parseError(error: unknown): CalendarImportError {
   return new CalendarImportError('PARSE', `The calendar could not be parsed: ${(error as Error).message}`);
 }
 
+/** A file read event by event: what was read, before its series are expanded. */
+interface StreamedRead {
+  result: ParsedCalendar;
+  calendars: Map<JComponent, CalendarState>;
+  roots: JComponent[];
+  repairs: Record<string, number>;
+  /** Calendar properties or time zones came after an event: the file must be read whole. */
+  late: boolean;
+}
+
 /**
- * Parses one calendar file (raw bytes) into the occurrences it holds up to the window end.
  * Each event is read as its END goes by, so its properties never outlive it: a 20 MB export
  * then spends its time reading, not moving a million live jCal objects through the garbage
- * collector. A file whose calendar properties or time zones come after its first event is read
- * again the plain way (whole tree first), so both orders give the same result.
+ * collector.
  */
-export function parseCalendar(
+function readStreaming(
   bytes: Uint8Array,
-  given: ParseOptions = {},
-  /** Told, now and then, how many of the file's bytes have been read. */
+  options: ParseOptions,
+  limits: RepairLimits,
   progress?: (bytesRead: number) => void,
-): ParsedCalendar {
-  const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
-  const fileName = options.fileName ?? 'calendar.ics';
-  const limits = { ...defaultRepairLimits, maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes };
-  const result = emptyResult(fileName);
+): StreamedRead {
+  const result = emptyResult(options.fileName ?? 'calendar.ics');
   const calendars = new Map<JComponent, CalendarState>();
   const eventLines: number[] = [];
   let eventIndex = 0;
@@ -222,17 +243,85 @@ export function parseCalendar(
     limits,
     eventLines,
     progress && ((share) => progress(Math.round(share * bytes.length))),
+    options.lineOffset,
   );
   if (tokenError !== null) throw parseError(tokenError);
   if (readError !== null) throw readError;
-  if (tokenizer.lateCalendarData) return parseWhole(bytes, options, limits);
-  result.warnings.push(...repairWarnings(repairs, fileName));
+  return { result, calendars, roots: tokenizer.roots, repairs, late: tokenizer.lateCalendarData };
+}
+
+function repairLimits(options: ParseOptions): RepairLimits {
+  return { ...defaultRepairLimits, maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes };
+}
+
+/**
+ * Parses one calendar file (raw bytes) into the occurrences it holds up to the window end.
+ * A file whose calendar properties or time zones come after its first event is read again the
+ * plain way (whole tree first), so both orders give the same result.
+ */
+export function parseCalendar(
+  bytes: Uint8Array,
+  given: ParseOptions = {},
+  /** Told, now and then, how many of the file's bytes have been read. */
+  progress?: (bytesRead: number) => void,
+): ParsedCalendar {
+  const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
+  const limits = repairLimits(options);
+  const read = readStreaming(bytes, options, limits, progress);
+  if (read.late) return parseWhole(bytes, options, limits);
+  const { result, calendars } = read;
+  result.warnings.push(...repairWarnings(read.repairs, result.fileName));
   const approximate = new Set<string>();
-  for (const root of tokenizer.roots) {
+  for (const root of read.roots) {
     if (root[0] !== 'vcalendar') continue;
     finishCalendar(calendars.get(root) ?? openCalendar(root, result, options), result, approximate);
   }
   return finishResult(result, approximate);
+}
+
+/** What a part of a file split between two threads says about itself, for the merge to check. */
+export interface PartInfo {
+  /** Calendar data after an event, or more than one calendar: only the whole file can be read. */
+  whole: boolean;
+  /** Lines repaired: repairs near the cut could read differently in parts than whole. */
+  repairs: number;
+  /** How many of `skipped` (its first ones) are events that could not be read. */
+  broken: number;
+  /** How many of `skipped`, after those, are older copies of events set aside. */
+  olderCopies: number;
+  /** Every UID of the part's events: a series must be expanded in one part. */
+  uids: string[];
+}
+
+/**
+ * One part of a file cut in two at an event (see split.ts), read as `parseCalendar` would read
+ * the whole file, with what the merge needs to check that the parts read as the whole would.
+ * No result when the part says only the whole file can be read.
+ */
+export function parsePart(
+  bytes: Uint8Array,
+  given: ParseOptions,
+  progress?: (bytesRead: number) => void,
+): { parsed: ParsedCalendar | null; info: PartInfo } {
+  const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
+  const read = readStreaming(bytes, options, repairLimits(options), progress);
+  const repairs = Object.values(read.repairs).reduce((n, k) => n + k, 0);
+  const calendars = read.roots.filter((root) => root[0] === 'vcalendar');
+  const info: PartInfo = {
+    whole: read.late || calendars.length !== 1,
+    repairs,
+    broken: 0,
+    olderCopies: 0,
+    uids: [],
+  };
+  if (info.whole || repairs > 0) return { parsed: null, info };
+  const { result } = read;
+  const state = read.calendars.get(calendars[0]) ?? openCalendar(calendars[0], result, options);
+  info.broken = state.broken.length;
+  info.uids = [...new Set(state.events.map((ev) => ev.uid))];
+  const approximate = new Set<string>();
+  info.olderCopies = finishCalendar(state, result, approximate);
+  return { parsed: finishResult(result, approximate), info };
 }
 
 /** The plain way: the whole jCal tree first, then each calendar's events. */
@@ -281,10 +370,13 @@ function skip(ctx: Context, ev: EventData, reason: Skipped['reason'], message: s
   });
 }
 
-function expandAll(events: EventData[], ctx: Context): void {
+type Groups = Map<string, { master: EventData | null; overrides: EventData[] }>;
+
+/** The events by UID, each series' master kept once (the newest copy). */
+function groupByUid(events: EventData[], ctx: Context): Groups {
   // Grouped once by UID: ical.js's own lookup scans every event per event, and can
   // attach another series' overrides.
-  const groups = new Map<string, { master: EventData | null; overrides: EventData[] }>();
+  const groups: Groups = new Map();
   for (const ev of events) {
     let group = groups.get(ev.uid);
     if (!group) {
@@ -306,6 +398,10 @@ function expandAll(events: EventData[], ctx: Context): void {
       );
     }
   }
+  return groups;
+}
+
+function expandGroups(groups: Groups, ctx: Context): void {
   for (const [uid, group] of groups) {
     const before = ctx.out.length;
     try {

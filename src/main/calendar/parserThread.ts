@@ -27,12 +27,15 @@ export interface WorkerScript {
  * (for the import's checksum, or another preview).
  */
 export function inSharedMemory(request: WorkerRequest): WorkerRequest {
-  const files = request.files.map((file) => {
-    const bytes = new Uint8Array(new SharedArrayBuffer(file.bytes.byteLength));
-    bytes.set(file.bytes);
-    return { name: file.name, bytes };
-  });
-  return { ...request, files };
+  return { ...request, files: request.files.map((file) => ({ name: file.name, bytes: shared(file.bytes) })) };
+}
+
+/** The bytes in shared memory: a copy, unless they are there already (both parts of one file). */
+export function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
 }
 
 /** How long an idle worker is kept for the next parse before its memory is given back. */
@@ -132,7 +135,7 @@ export class ParserThread {
           return;
         }
         finish(
-          () => resolve(reply.ok ? { ok: true, results: reply.results.map(unpackCalendar) } : reply),
+          () => resolve(reply.ok ? { ...reply, results: reply.results.map(unpackCalendar) } : reply),
           true,
         );
       };

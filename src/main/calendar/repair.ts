@@ -5,6 +5,12 @@ export interface RepairLimits {
   maxDepth: number;
 }
 
+/** Physical lines after `from` are numbered `by` later. */
+export interface LineOffset {
+  from: number;
+  by: number;
+}
+
 export const defaultRepairLimits: RepairLimits = { maxBytes: 256 * 1024 * 1024, maxDepth: 8 };
 
 export interface RepairedLines {
@@ -54,6 +60,8 @@ export function repairInto(
   eventLines: number[] = [],
   /** Told, about every megabyte, the share of the file (0 to 1) read so far. */
   progress?: (share: number) => void,
+  /** For a part of a file: its lines named as the file's. */
+  offset?: LineOffset,
 ): Omit<RepairedLines, 'lines'> {
   if (bytes.length > limits.maxBytes) {
     throw new CalendarImportError(
@@ -88,7 +96,7 @@ export function repairInto(
       i = last + 2;
     } else {
       out[n++] = 10;
-      lineNumbers.push(physical);
+      lineNumbers.push(offset && physical > offset.from ? physical + offset.by : physical);
       i = last + 1;
     }
     if (lf >= 0 && lf < i) lf = buf.indexOf(10, i);

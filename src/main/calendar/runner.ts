@@ -4,7 +4,8 @@ import type { ParsedCalendar } from '../../shared/calendar/types';
 import { CalendarImportError } from './errors';
 import type { CalendarFile } from './input';
 import type { ParseOptions } from './parse';
-import { ParserThread, type ReadProgress, type WorkerScript } from './parserThread';
+import { ParserThread, shared, type ReadProgress, type WorkerScript } from './parserThread';
+import { cutPoint, mergeParts, SPLIT_MIN_BYTES, unmergeable, type FilePart } from './split';
 import { parseAll, type ParseReply, type WorkerRequest } from './worker';
 
 export interface RunLimits {
@@ -14,6 +15,8 @@ export interface RunLimits {
   maxHeapMb: number;
   /** Parse in the calling thread (tests measuring the parser alone). */
   inProcess?: boolean;
+  /** A single file from this size up is read in two threads (tests set it low). */
+  splitMinBytes?: number;
 }
 
 export const defaultRunLimits: RunLimits = { timeoutMs: 120_000, maxHeapMb: 2048 };
@@ -38,6 +41,54 @@ function rejected(reply: ParseReply): ParsedCalendar[] {
 }
 
 const parserThread = new ParserThread();
+/** The second thread, for the second part of a file read in two. */
+const partThread = new ParserThread();
+
+/**
+ * Reads one file in two threads at once, each the calendar's header and half of its events,
+ * and merges the parts into what one thread reading the whole file gives; or says why it did
+ * not (no place to cut, a part refused, or parts that would read differently from the whole),
+ * and the caller reads the file whole. A limit overrun in either part ends the read.
+ */
+export async function parseInParts(
+  file: CalendarFile,
+  options: ParseOptions,
+  limits: RunLimits,
+  script: WorkerScript,
+  progress?: ReadProgress,
+): Promise<{ parsed: ParsedCalendar } | { whole: string }> {
+  const cut = cutPoint(file.bytes);
+  if (!cut) return { whole: 'there is no place to cut it' };
+  const bytes = shared(file.bytes);
+  const parts: FilePart[] = [
+    { header: 0, from: 0, to: cut.cut, close: true },
+    { header: cut.header, from: cut.cut, to: bytes.length, close: false },
+  ];
+  const read = [0, 0];
+  const [a, b] = await Promise.all(
+    parts.map((part, k) =>
+      (k === 0 ? parserThread : partThread).run(
+        script,
+        (): WorkerRequest => ({
+          files: [{ name: file.name, bytes }],
+          options: { ...options, deadline: Date.now() + limits.timeoutMs },
+          part,
+        }),
+        limits,
+        progress &&
+          ((bytesRead) => {
+            read[k] = bytesRead;
+            progress(Math.min(read[0] + read[1], bytes.length), bytes.length);
+          }),
+      ),
+    ),
+  );
+  if (!a.ok || !b.ok) return { whole: 'a part of it was refused' };
+  if (!a.part || !b.part) return { whole: 'a part did not describe itself' };
+  const why = unmergeable(a.part, b.part);
+  if (why !== null) return { whole: why };
+  return { parsed: mergeParts(a.results[0], a.part, b.results[0], b.part) };
+}
 
 /**
  * Parses and expands calendars in a worker thread with a wall-clock and a memory limit, so a
@@ -57,5 +108,9 @@ export async function parseFiles(
     options: { ...options, deadline: Date.now() + limits.timeoutMs },
   });
   if (!script) return rejected(parseAll(request(), progress));
+  if (files.length === 1 && files[0].bytes.length >= (limits.splitMinBytes ?? SPLIT_MIN_BYTES)) {
+    const split = await parseInParts(files[0], options, limits, script, progress);
+    if ('parsed' in split) return [split.parsed];
+  }
   return rejected(await parserThread.run(script, request, limits, progress));
 }

@@ -2,24 +2,51 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportError, ParsedCalendar } from '../../shared/calendar/types';
 import { isImportError } from './errors';
 import type { CalendarFile } from './input';
-import { parseCalendar, type ParseOptions } from './parse';
+import { parseCalendar, parsePart, type ParseOptions, type PartInfo } from './parse';
+import { partBytes, type FilePart } from './split';
 import { packCalendar, transferables, type PackedCalendar } from './transfer';
 
 export interface WorkerRequest {
   files: CalendarFile[];
   options: ParseOptions;
+  /** Read only this part of the one file (split.ts), and say what the merge must check. */
+  part?: FilePart;
 }
 
 type Rejected = { ok: false; error: ImportError; file: string };
 
-export type ParseReply = { ok: true; results: ParsedCalendar[] } | Rejected;
+export type ParseReply = { ok: true; results: ParsedCalendar[]; part?: PartInfo } | Rejected;
 
 /** What the worker thread posts back at the end: the results packed for the copy between threads. */
-export type WorkerReply = { ok: true; results: PackedCalendar[] } | Rejected;
+export type WorkerReply = { ok: true; results: PackedCalendar[]; part?: PartInfo } | Rejected;
 
 /** Posted while parsing: how far it has come. */
 export interface WorkerProgress {
   progress: { bytesRead: number; totalBytes: number };
+}
+
+function rejectedFile(error: unknown, file: string): Rejected {
+  if (isImportError(error)) {
+    const { code, message, line } = error;
+    return { ok: false, file, error: line === undefined ? { code, message } : { code, message, line } };
+  }
+  return { ok: false, file, error: { code: 'PARSE', message: (error as Error).message } };
+}
+
+/** Reads one part of the request's one file. */
+function parseOnePart(
+  request: WorkerRequest & { part: FilePart },
+  progress?: (bytesRead: number, totalBytes: number) => void,
+): ParseReply {
+  const file = request.files[0];
+  try {
+    const { bytes, lineOffset } = partBytes(file.bytes, request.part);
+    const read = progress && ((n: number) => progress(n, bytes.length));
+    const { parsed, info } = parsePart(bytes, { ...request.options, fileName: file.name, lineOffset }, read);
+    return { ok: true, results: parsed ? [parsed] : [], part: info };
+  } catch (error) {
+    return rejectedFile(error, file.name);
+  }
 }
 
 /**
@@ -30,6 +57,7 @@ export function parseAll(
   request: WorkerRequest,
   progress?: (bytesRead: number, totalBytes: number) => void,
 ): ParseReply {
+  if (request.part) return parseOnePart({ ...request, part: request.part }, progress);
   const results: ParsedCalendar[] = [];
   const total = request.files.reduce((n, f) => n + f.bytes.length, 0);
   let before = 0;
@@ -39,15 +67,7 @@ export function parseAll(
       results.push(parseCalendar(file.bytes, { ...request.options, fileName: file.name }, read));
       before += file.bytes.length;
     } catch (error) {
-      if (isImportError(error)) {
-        const { code, message, line } = error;
-        return {
-          ok: false,
-          file: file.name,
-          error: line === undefined ? { code, message } : { code, message, line },
-        };
-      }
-      return { ok: false, file: file.name, error: { code: 'PARSE', message: (error as Error).message } };
+      return rejectedFile(error, file.name);
     }
   }
   return { ok: true, results };
@@ -67,6 +87,6 @@ if (workerData === PARSER_THREAD) {
       return;
     }
     const results = reply.results.map(packCalendar);
-    parentPort!.postMessage({ ok: true, results } satisfies WorkerReply, transferables(results));
+    parentPort!.postMessage({ ...reply, results } satisfies WorkerReply, transferables(results));
   });
 }
