@@ -4,6 +4,7 @@ import type { ParsedCalendar } from '../../shared/calendar/types';
 import { CalendarImportError } from './errors';
 import type { CalendarFile } from './input';
 import type { ParseOptions } from './parse';
+import { defaultRepairLimits } from './repair';
 import { ParserThread, shared, type ReadProgress, type WorkerScript } from './parserThread';
 import { cutPoint, mergeParts, SPLIT_MIN_BYTES, unmergeable, type FilePart } from './split';
 import { parseAll, type ParseReply, type WorkerRequest } from './worker';
@@ -57,6 +58,9 @@ export async function parseInParts(
   script: WorkerScript,
   progress?: ReadProgress,
 ): Promise<{ parsed: ParsedCalendar } | { whole: string }> {
+  // Each part alone may be under the size limit where the file is not: the whole read refuses it.
+  if (file.bytes.length > (options.maxBytes ?? defaultRepairLimits.maxBytes))
+    return { whole: 'it is too large' };
   const cut = cutPoint(file.bytes);
   if (!cut) return { whole: 'there is no place to cut it' };
   const bytes = shared(file.bytes);

@@ -285,7 +285,7 @@ describe('reading a large calendar in two threads', () => {
     expect('parsed' in split && split.parsed).toEqual(whole(bytes));
   });
 
-  it('refuses a broken file with the error reading it whole gives, and tells the bytes read', async () => {
+  it('refuses a broken or too large file as reading it whole does, and tells the bytes read', async () => {
     const bytes = calendar(history(200));
     bytes[Math.floor(bytes.length * 0.75)] = 0;
     const error = await parseFiles([{ name: 'work.ics', bytes }], options, limits).catch((e: unknown) => e);
@@ -293,6 +293,16 @@ describe('reading a large calendar in two threads', () => {
       code: 'NOT_ICALENDAR',
       message: expect.stringContaining('binary') as string,
     });
+    // Over the size limit, though each half is under it.
+    const clean = calendar(history(200));
+    const small = { ...options, maxBytes: Math.ceil(clean.length * 0.6) };
+    expect(await parseInParts({ name: 'work.ics', bytes: clean }, small, limits, script)).toEqual({
+      whole: 'it is too large',
+    });
+    const tooLarge = await parseFiles([{ name: 'work.ics', bytes: clean }], small, limits).catch(
+      (e: unknown) => e,
+    );
+    expect(tooLarge).toMatchObject({ code: 'TOO_LARGE' });
     // Large enough for each part to tell how far it has come (every megabyte).
     const good = calendar(history(8000));
     const heard: Array<[number, number]> = [];
