@@ -74,7 +74,7 @@ describe('where contacts are, in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('saves the filters as a view, opens it with one click, refuses a taken name, and undoes a delete', async () => {
+  test('saves the filters as a view, opens it with one click, refuses a taken name, undoes a delete and renames', async () => {
     const { page } = app;
     await app.goto('/contacts');
     const list = page.getByRole('list', { name: 'Contacts' });
@@ -133,6 +133,24 @@ describe('where contacts are, in Chromium', () => {
       ['Berlin people', 'city=Berlin&order=strength', 1],
       ['Rui', 'q=rui', 1],
     ]);
+
+    // Renamed in place, another view's name refused; the rename can be undone.
+    await views.getByRole('button', { name: 'Rename the view Rui' }).click();
+    const newName = page.getByRole('textbox', { name: 'New name' });
+    await expect(newName.inputValue()).resolves.toBe('Rui');
+    await newName.fill('BERLIN people');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page.getByText('There is already a view named “Berlin people”.').waitFor();
+    await newName.fill('Rui in Lisbon');
+    await page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await views.getByRole('button', { name: /^Rui in Lisbon/ }).waitFor();
+    await page.getByText('Renamed the view “Rui” to “Rui in Lisbon”.').waitFor();
+    expect((await app.call('views:list', {})).map((v) => v.name)).toEqual(['Berlin people', 'Rui in Lisbon']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await app.call('views:list', {})).map((v) => v.name))
+      .toEqual(['Berlin people', 'Rui']);
+    await views.getByRole('button', { name: 'Rename the view Rui' }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -1,11 +1,16 @@
 import type { savedViewsContract } from '../../shared/savedViews/contract';
 import type { HandlerMap } from '../ipc/context';
-import { deleteView, listViews, saveView } from './service';
+import { deleteView, listViews, renameView, saveView } from './service';
 
 export const savedViewsHandlers: HandlerMap<keyof typeof savedViewsContract> = {
   'views:list': (_input, { store, now }) => listViews(store, now().getTime()),
   'views:save': async (input, ctx) => {
     const view = await saveView(ctx.store, ctx.now(), input);
+    ctx.emit('data:changed', { domains: ['views'] });
+    return view;
+  },
+  'views:rename': async (input, ctx) => {
+    const view = await renameView(ctx.store, ctx.now().getTime(), input);
     ctx.emit('data:changed', { domains: ['views'] });
     return view;
   },

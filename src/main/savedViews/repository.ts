@@ -43,6 +43,10 @@ export async function insertViewRow(db: Db, name: string, params: string, now: s
   return row.id;
 }
 
+export async function renameViewRow(db: Db, id: number, name: string): Promise<void> {
+  await db.updateTable('saved_views').set({ name }).where('id', '=', id).execute();
+}
+
 export async function deleteViewRow(db: Db, id: number): Promise<void> {
   await db.deleteFrom('saved_views').where('id', '=', id).execute();
 }

@@ -10,6 +10,7 @@ import {
   getViewRow,
   insertViewRow,
   listViewRows,
+  renameViewRow,
   type SavedViewRow,
 } from './repository';
 
@@ -27,20 +28,38 @@ export async function listViews(store: Store, now: number): Promise<SavedView[]>
   return views;
 }
 
-/** Saves a new view; a name already taken (whatever its case) is refused, naming it. */
+/** Refuses a name another view has (whatever its case), naming that view. */
+async function assertNameFree(store: Store, name: string, except?: number): Promise<void> {
+  const taken = await findViewByName(store.db, name);
+  if (taken && taken.id !== except) {
+    throw new AppError('CONFLICT', `There is already a view named “${taken.name}”.`, [
+      { path: ['name'], message: 'Already the name of a view' },
+    ]);
+  }
+}
+
+/** Saves a new view; a name already taken is refused. */
 export async function saveView(
   store: Store,
   now: Date,
   input: { name: string; params: string },
 ): Promise<SavedView> {
-  const taken = await findViewByName(store.db, input.name);
-  if (taken) {
-    throw new AppError('CONFLICT', `There is already a view named “${taken.name}”.`, [
-      { path: ['name'], message: 'Already the name of a view' },
-    ]);
-  }
+  await assertNameFree(store, input.name);
   const id = await insertViewRow(store.db, input.name, input.params, now.toISOString());
   return withCount(store, now.getTime(), { id, name: input.name, params: input.params });
+}
+
+/** Renames a view; its own name in another case is allowed, another view's is refused. */
+export async function renameView(
+  store: Store,
+  now: number,
+  input: { id: number; name: string },
+): Promise<SavedView> {
+  const row = await getViewRow(store.db, input.id);
+  if (!row) throw new AppError('NOT_FOUND', `There is no saved view #${input.id}.`);
+  await assertNameFree(store, input.name, input.id);
+  await renameViewRow(store.db, input.id, input.name);
+  return withCount(store, now, { ...row, name: input.name });
 }
 
 export async function deleteView(store: Store, now: number, id: number): Promise<SavedView> {

@@ -19,11 +19,12 @@ export const savedViewParams = z
   .transform((params) => writeListState(readListState(new URLSearchParams(params))).toString())
   .refine((params) => params !== '', { message: 'A view needs a filter, a search or an order' });
 
-export const savedViewSaveInput = z.strictObject({
-  name: z.string().trim().min(1, 'A view needs a name').max(60),
-  params: savedViewParams,
-});
-export const savedViewIdInput = z.strictObject({ id: z.number().int().positive() });
+const viewName = z.string().trim().min(1, 'A view needs a name').max(60);
+const viewId = z.number().int().positive();
+
+export const savedViewSaveInput = z.strictObject({ name: viewName, params: savedViewParams });
+export const savedViewIdInput = z.strictObject({ id: viewId });
+export const savedViewRenameInput = z.strictObject({ id: viewId, name: viewName });
 
 export interface SavedView {
   id: number;

@@ -74,4 +74,31 @@ describe('saved views of the contacts list', () => {
     const gone = await refused(t.ctx, 'views:delete', { id: view.id });
     expect([gone.code, gone.message]).toEqual(['NOT_FOUND', `There is no saved view #${view.id}.`]);
   });
+
+  it('renames a view (its own name in another case too), refusing another view’s name and writing nothing then', async () => {
+    const mentors = await call(t.ctx, 'views:save', { name: 'Mentors', params: 'circle=mentor' });
+    const london = await call(t.ctx, 'views:save', { name: 'London', params: 'city=london' });
+    const renamed = await call(t.ctx, 'views:rename', { id: mentors.id, name: '  Mentors to see ' });
+    expect(renamed).toEqual({ ...mentors, name: 'Mentors to see' });
+    expect(await call(t.ctx, 'views:rename', { id: london.id, name: 'LONDON' })).toEqual({
+      ...london,
+      name: 'LONDON',
+    });
+    expect((await call(t.ctx, 'views:list', {})).map((v) => [v.name, v.params, v.count])).toEqual([
+      ['LONDON', 'city=london', 2],
+      ['Mentors to see', 'circle=mentor', 2],
+    ]);
+    const before = contentHash(t.store.sqlite);
+    const taken = await refused(t.ctx, 'views:rename', { id: london.id, name: 'mentors TO SEE' });
+    expect([taken.code, taken.message]).toEqual([
+      'CONFLICT',
+      'There is already a view named “Mentors to see”.',
+    ]);
+    expect(fields(taken)).toEqual(['name']);
+    const blank = await refused(t.ctx, 'views:rename', { id: london.id, name: ' ' });
+    expect([blank.code, fields(blank)]).toEqual(['VALIDATION', ['name']]);
+    const missing = await refused(t.ctx, 'views:rename', { id: 9999, name: 'Anything' });
+    expect([missing.code, missing.message]).toEqual(['NOT_FOUND', 'There is no saved view #9999.']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
 });

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { useWrite } from '../../api/useWrite';
@@ -8,36 +8,48 @@ import { showUndoNotice } from '../../app/undoNotice';
 
 const failed = (e: RapportError) => notifications.show({ message: e.message, color: 'red' });
 
-/** "Save view": names the list's current filters; a refused name is said under the input. */
-function SaveViewButton({ params }: { params: string }) {
-  const write = useWrite('views');
+/**
+ * A popover asking for a view's name, opened by `target`; a refused name is said under the
+ * input and the popover stays open.
+ */
+function ViewNamePopover({
+  formLabel,
+  inputLabel,
+  initial = '',
+  submitLabel,
+  target,
+  onSubmit,
+}: {
+  formLabel: string;
+  inputLabel: string;
+  initial?: string;
+  submitLabel: string;
+  target(toggle: () => void): ReactNode;
+  onSubmit(name: string): Promise<unknown>;
+}) {
   const [opened, setOpened] = useState(false);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const toggle = () => {
+    setName(initial);
+    setError(null);
+    setOpened((o) => !o);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void write('views:save', { name, params }).then(
-      (view) => {
-        setOpened(false);
-        setName('');
-        setError(null);
-        notifications.show({ message: `Saved the view “${view.name}”.`, color: 'green' });
-      },
+    void onSubmit(name).then(
+      () => setOpened(false),
       (e: RapportError) => setError(e.message),
     );
   };
   return (
     <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-start" withArrow>
-      <Popover.Target>
-        <Button size="compact-sm" variant="subtle" onClick={() => setOpened((o) => !o)}>
-          Save view…
-        </Button>
-      </Popover.Target>
+      <Popover.Target>{target(toggle)}</Popover.Target>
       <Popover.Dropdown>
-        <form onSubmit={submit} aria-label="Save view">
+        <form onSubmit={submit} aria-label={formLabel}>
           <Stack gap="xs" w={260}>
             <TextInput
-              label="View name"
+              label={inputLabel}
               placeholder="Mentors in London"
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
@@ -46,7 +58,7 @@ function SaveViewButton({ params }: { params: string }) {
             />
             <Group justify="flex-end">
               <Button type="submit" size="xs" disabled={name.trim() === ''}>
-                Save
+                {submitLabel}
               </Button>
             </Group>
           </Stack>
@@ -77,6 +89,21 @@ export function SavedViewsBar({
   const current = saved.find((v) => v.params === params);
   if (saved.length === 0 && !canSave) return null;
 
+  const save = (name: string) =>
+    write('views:save', { name, params }).then((view) =>
+      notifications.show({ message: `Saved the view “${view.name}”.`, color: 'green' }),
+    );
+  const rename = (id: number, before: string) => (name: string) =>
+    write('views:rename', { id, name }).then((view) =>
+      showUndoNotice({
+        id: `view-renamed-${view.id}`,
+        message: `Renamed the view “${before}” to “${view.name}”.`,
+        autoClose: 8000,
+        undoLabel: 'Undo',
+        undo: () => write('views:rename', { id, name: before }),
+        undone: `The view is “${before}” again.`,
+      }),
+    );
   const remove = (id: number) =>
     void write('views:delete', { id }).then(
       (view) =>
@@ -111,6 +138,24 @@ export function SavedViewsBar({
               {view.count}
             </Text>
           </Button>
+          <ViewNamePopover
+            formLabel={`Rename the view ${view.name}`}
+            inputLabel="New name"
+            initial={view.name}
+            submitLabel="Rename"
+            onSubmit={rename(view.id, view.name)}
+            target={(toggle) => (
+              <ActionIcon
+                size={26}
+                variant={view === current ? 'filled' : 'light'}
+                aria-label={`Rename the view ${view.name}`}
+                title="Rename this view"
+                onClick={toggle}
+              >
+                ✎
+              </ActionIcon>
+            )}
+          />
           <ActionIcon
             size={26}
             variant={view === current ? 'filled' : 'light'}
@@ -122,7 +167,19 @@ export function SavedViewsBar({
           </ActionIcon>
         </Button.Group>
       ))}
-      {canSave && !current && <SaveViewButton params={params} />}
+      {canSave && !current && (
+        <ViewNamePopover
+          formLabel="Save view"
+          inputLabel="View name"
+          submitLabel="Save"
+          onSubmit={save}
+          target={(toggle) => (
+            <Button size="compact-sm" variant="subtle" onClick={toggle}>
+              Save view…
+            </Button>
+          )}
+        />
+      )}
     </Group>
   );
 }
