@@ -315,6 +315,30 @@ describe('reading a large calendar in two threads', () => {
     expect(heard.map(([read]) => read)).toEqual([...heard.map(([read]) => read)].sort((x, y) => x - y));
   });
 
+  it('reads every fixture in two threads as it reads it whole, and real exports merge', async () => {
+    const merged: string[] = [];
+    for (const dir of ['ical.js', 'node-ical', 'rapport']) {
+      for (const name of readdirSync(join(fixturesDir, dir)).filter((f) => f.endsWith('.ics'))) {
+        const bytes = fixture(`${dir}/${name}`);
+        const [inThreads] = await parseFiles([{ name, bytes }], options, limits);
+        const [inProcess] = await parseFiles([{ name, bytes }], options, { ...limits, inProcess: true });
+        expect(inThreads, name).toEqual(inProcess);
+        const split = await parseInParts({ name, bytes }, options, limits, script);
+        if ('parsed' in split) merged.push(`${dir}/${name}`);
+      }
+    }
+    // Google, Outlook (Windows zones, OWA) and Apple exports with more than one event are cut and merged.
+    expect(merged).toEqual(
+      expect.arrayContaining([
+        'node-ical/Office-2012-owa.ics',
+        'node-ical/tentative-apple-calendar.ics',
+        'rapport/apple-calendar.ics',
+        'rapport/google-work.ics',
+        'rapport/outlook-windows-zones.ics',
+      ]),
+    );
+  });
+
   it('reads byte mutations of real and generated calendars in parts as it reads them whole (150 inputs)', async () => {
     const sources = [
       calendar(history(300)),
