@@ -307,21 +307,17 @@ export function parsePart(
   const read = readStreaming(bytes, options, repairLimits(options), progress);
   const repairs = Object.values(read.repairs).reduce((n, k) => n + k, 0);
   const calendars = read.roots.filter((root) => root[0] === 'vcalendar');
-  const info: PartInfo = {
-    whole: read.late || calendars.length !== 1,
-    repairs,
-    broken: 0,
-    olderCopies: 0,
-    uids: [],
-  };
-  if (info.whole || repairs > 0) return { parsed: null, info };
+  const whole = read.late || calendars.length !== 1;
+  if (whole || repairs > 0) {
+    return { parsed: null, info: { whole, repairs, broken: 0, olderCopies: 0, uids: [] } };
+  }
   const { result } = read;
   const state = read.calendars.get(calendars[0]) ?? openCalendar(calendars[0], result, options);
-  info.broken = state.broken.length;
-  info.uids = [...new Set(state.events.map((ev) => ev.uid))];
+  const broken = state.broken.length;
+  const uids = [...new Set(state.events.map((ev) => ev.uid))];
   const approximate = new Set<string>();
-  info.olderCopies = finishCalendar(state, result, approximate);
-  return { parsed: finishResult(result, approximate), info };
+  const olderCopies = finishCalendar(state, result, approximate);
+  return { parsed: finishResult(result, approximate), info: { whole, repairs, broken, olderCopies, uids } };
 }
 
 /** The plain way: the whole jCal tree first, then each calendar's events. */

@@ -41,6 +41,11 @@ function rejected(reply: ParseReply): ParsedCalendar[] {
   throw new CalendarImportError(reply.error.code, message, reply.error.line);
 }
 
+/** The options with the wall-clock limit running from now: from when a parse starts, not when it was queued. */
+function startingNow(options: ParseOptions, limits: RunLimits): ParseOptions {
+  return { ...options, deadline: Date.now() + limits.timeoutMs };
+}
+
 const parserThread = new ParserThread();
 /** The second thread, for the second part of a file read in two. */
 const partThread = new ParserThread();
@@ -75,7 +80,7 @@ export async function parseInParts(
         script,
         (): WorkerRequest => ({
           files: [{ name: file.name, bytes }],
-          options: { ...options, deadline: Date.now() + limits.timeoutMs },
+          options: startingNow(options, limits),
           part,
         }),
         limits,
@@ -108,8 +113,7 @@ export async function parseFiles(
   const script = limits.inProcess ? null : workerScript();
   const request = (): WorkerRequest => ({
     files,
-    // The limit runs from when this parse starts, not from when it was queued.
-    options: { ...options, deadline: Date.now() + limits.timeoutMs },
+    options: startingNow(options, limits),
   });
   if (!script) return rejected(parseAll(request(), progress));
   if (files.length === 1 && files[0].bytes.length >= (limits.splitMinBytes ?? SPLIT_MIN_BYTES)) {

@@ -128,6 +128,7 @@ export function mergeParts(
   b: ParsedCalendar,
   bInfo: PartInfo,
 ): ParsedCalendar {
+  const [aStages, bStages] = [stages(a, aInfo), stages(b, bInfo)];
   const organizers = new Map<string, number>();
   for (const o of [...a.organizers, ...b.organizers]) {
     organizers.set(o.email, (organizers.get(o.email) ?? 0) + o.count);
@@ -139,7 +140,7 @@ export function mergeParts(
     occurrences: a.occurrences.concat(b.occurrences),
     // In one thread's order: the events that could not be read, the older copies set aside, then
     // what expansion skipped; at each stage the first part's, then the second's.
-    skipped: stages(a, aInfo).flatMap((stage, k) => [...stage, ...stages(b, bInfo)[k]]),
+    skipped: aStages.flatMap((stage, k) => [...stage, ...bStages[k]]),
     warnings: [...a.warnings, ...b.warnings],
     capped: [...a.capped, ...b.capped],
     approximateZones: [...new Set([...a.approximateZones, ...b.approximateZones])].sort(),

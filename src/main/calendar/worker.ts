@@ -33,16 +33,17 @@ function rejectedFile(error: unknown, file: string): Rejected {
   return { ok: false, file, error: { code: 'PARSE', message: (error as Error).message } };
 }
 
-/** Reads one part of the request's one file. */
+/** Reads one part of a file. */
 function parseOnePart(
-  request: WorkerRequest & { part: FilePart },
+  file: CalendarFile,
+  part: FilePart,
+  options: ParseOptions,
   progress?: (bytesRead: number, totalBytes: number) => void,
 ): ParseReply {
-  const file = request.files[0];
   try {
-    const { bytes, lineOffset } = partBytes(file.bytes, request.part);
+    const { bytes, lineOffset } = partBytes(file.bytes, part);
     const read = progress && ((n: number) => progress(n, bytes.length));
-    const { parsed, info } = parsePart(bytes, { ...request.options, fileName: file.name, lineOffset }, read);
+    const { parsed, info } = parsePart(bytes, { ...options, fileName: file.name, lineOffset }, read);
     return { ok: true, results: parsed ? [parsed] : [], part: info };
   } catch (error) {
     return rejectedFile(error, file.name);
@@ -57,7 +58,7 @@ export function parseAll(
   request: WorkerRequest,
   progress?: (bytesRead: number, totalBytes: number) => void,
 ): ParseReply {
-  if (request.part) return parseOnePart({ ...request, part: request.part }, progress);
+  if (request.part) return parseOnePart(request.files[0], request.part, request.options, progress);
   const results: ParsedCalendar[] = [];
   const total = request.files.reduce((n, f) => n + f.bytes.length, 0);
   let before = 0;

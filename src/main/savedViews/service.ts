@@ -28,6 +28,12 @@ export async function listViews(store: Store, now: number): Promise<SavedView[]>
   return views;
 }
 
+async function requireView(store: Store, id: number): Promise<SavedViewRow> {
+  const row = await getViewRow(store.db, id);
+  if (!row) throw new AppError('NOT_FOUND', `There is no saved view #${id}.`);
+  return row;
+}
+
 /** Refuses a name another view has (whatever its case), naming that view. */
 async function assertNameFree(store: Store, name: string, except?: number): Promise<void> {
   const taken = await findViewByName(store.db, name);
@@ -55,16 +61,14 @@ export async function renameView(
   now: number,
   input: { id: number; name: string },
 ): Promise<SavedView> {
-  const row = await getViewRow(store.db, input.id);
-  if (!row) throw new AppError('NOT_FOUND', `There is no saved view #${input.id}.`);
+  const row = await requireView(store, input.id);
   await assertNameFree(store, input.name, input.id);
   await renameViewRow(store.db, input.id, input.name);
   return withCount(store, now, { ...row, name: input.name });
 }
 
 export async function deleteView(store: Store, now: number, id: number): Promise<SavedView> {
-  const row = await getViewRow(store.db, id);
-  if (!row) throw new AppError('NOT_FOUND', `There is no saved view #${id}.`);
+  const row = await requireView(store, id);
   const view = await withCount(store, now, row);
   await deleteViewRow(store.db, id);
   return view;
