@@ -141,6 +141,9 @@ const EVENT_PROPERTIES = new Set([
   'X-MICROSOFT-ONLINEMEETINGCONFLINK',
   'X-MICROSOFT-ONLINEMEETINGEXTERNALLINK',
 ]);
+// Components only a calendar holds. When one begins, whatever is still open inside the calendar
+// was left unclosed: kept open, it would swallow this component and every one after it.
+const CALENDAR_CHILDREN = new Set(['VEVENT', 'VTODO', 'VJOURNAL', 'VFREEBUSY', 'VTIMEZONE', 'VAVAILABILITY']);
 const CALENDAR_PROPERTIES = new Set([
   'VERSION',
   'PRODID',
@@ -171,6 +174,15 @@ function rebuild(
   let skipping = 0;
   let top = '';
   let from = 0;
+  /** Closes the components left open above the first `depth`, each one a repair. */
+  const closeAbove = (depth: number) => {
+    while (stack.length > depth) {
+      const closing = stack.pop()!;
+      count(repairs, 'missing END');
+      if (skipping > 0) skipping--;
+      else emit(`END:${closing}`);
+    }
+  };
   for (let i = 0; from <= text.length; i++) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
@@ -218,6 +230,10 @@ function rebuild(
             lineNumbers[i],
           );
         }
+        if (CALENDAR_CHILDREN.has(value)) {
+          const calendar = stack.lastIndexOf('VCALENDAR');
+          if (calendar >= 0) closeAbove(calendar + 1);
+        }
         stack.push(value);
         if (skipping > 0 || SKIPPED_COMPONENTS.has(value) || value.startsWith('X-')) {
           skipping++;
@@ -233,15 +249,10 @@ function rebuild(
           count(repairs, 'unmatched END');
           continue;
         }
-        while (stack.length > at) {
-          const closing = stack.pop()!;
-          if (skipping > 0) {
-            skipping--;
-            continue;
-          }
-          if (stack.length > at) count(repairs, 'missing END');
-          emit(`END:${closing}`);
-        }
+        closeAbove(at + 1);
+        const closing = stack.pop()!;
+        if (skipping > 0) skipping--;
+        else emit(`END:${closing}`);
         top = stack.at(-1) ?? '';
       }
       continue;
@@ -265,15 +276,7 @@ function rebuild(
       1,
     );
   }
-  while (stack.length > 0) {
-    const closing = stack.pop()!;
-    if (skipping > 0) {
-      skipping--;
-      continue;
-    }
-    emit(`END:${closing}`);
-    count(repairs, 'missing END');
-  }
+  closeAbove(0);
   return { eventLines, repairs };
 }
 

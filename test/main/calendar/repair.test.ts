@@ -87,6 +87,49 @@ describe('repairIcs', () => {
     expect(titleOf(Buffer.from(cut))).toBe('Café ☕ with Zoë');
   });
 
+  it('closes what was left open when the next event begins, so it swallows no later event', () => {
+    const meeting = (k: number) => [
+      'BEGIN:VEVENT',
+      `UID:m${k}`,
+      `DTSTART:2024010${k}T100000Z`,
+      `SUMMARY:Meeting ${k}`,
+      'END:VEVENT',
+    ];
+    const titles = (lines: string[]) =>
+      parseCalendar(Buffer.from(['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR'].join('\r\n')), {
+        windowEnd: new Date('2025-01-01T00:00:00Z'),
+      })
+        .occurrences.map((o) => o.title)
+        .sort();
+    const all = ['Meeting 1', 'Meeting 2', 'Meeting 3'];
+    // An event without its END, then the next one.
+    const noEnd = [...meeting(1).slice(0, -1), ...meeting(2), ...meeting(3)];
+    expect(titles(noEnd)).toEqual(all);
+    expect(repairIcs(Buffer.from(['BEGIN:VCALENDAR', ...noEnd, 'END:VCALENDAR'].join('\n'))).repairs).toEqual(
+      {
+        'missing END': 1,
+      },
+    );
+    // A component the importer skips, never closed, between events: before, it took every later one with it.
+    for (const open of ['BEGIN:X-NOTE', 'BEGIN:VALARM', 'BEGIN:VTODO']) {
+      const skippedOpen = [...meeting(1), open, 'DESCRIPTION:left open', ...meeting(2), ...meeting(3)];
+      expect(titles(skippedOpen)).toEqual(all);
+      const { repairs, text } = repairIcs(
+        Buffer.from(['BEGIN:VCALENDAR', ...skippedOpen, 'END:VCALENDAR'].join('\n')),
+      );
+      expect(repairs).toEqual({ 'missing END': 1 });
+      expect(text).not.toContain('left open');
+    }
+    // Also an alarm left open inside an event is counted, though the event's END closes it.
+    const alarmOpen = [...meeting(1).slice(0, -1), 'BEGIN:VALARM', 'ACTION:DISPLAY', 'END:VEVENT'];
+    expect(
+      repairIcs(Buffer.from(['BEGIN:VCALENDAR', ...alarmOpen, 'END:VCALENDAR'].join('\n'))).repairs,
+    ).toEqual({
+      'missing END': 1,
+    });
+    expect(titles(alarmOpen)).toEqual(['Meeting 1']);
+  });
+
   it('records the line of each event for messages', () => {
     expect(repairIcs(fixture('node-ical/tentative-apple-calendar.ics')).eventLines).toEqual([8, 26, 44, 62]);
   });

@@ -238,10 +238,20 @@ describe('reading a large calendar in two threads', () => {
       ['BEGIN:VEVENT', 'uid:lower-case', `DTSTART:${stamp(5)}Z`, 'END:VEVENT'],
       ...events.slice(200),
     ]);
+    // A component the reader skips, left open just before the cut: the first part closes it at its
+    // end, where the whole read closes it at the next event; both count the repair.
+    const cut = cutPoint(calendar(events))!.cut;
+    const eventsBeforeCut = calendar(events).toString('latin1', 0, cut).split('BEGIN:VEVENT').length - 1;
+    const leftOpen = calendar([
+      ...events.slice(0, eventsBeforeCut),
+      ['BEGIN:X-NOTE', 'DESCRIPTION:never closed'],
+      ...events.slice(eventsBeforeCut),
+    ]);
     const cases: Array<[Buffer, string]> = [
       [late, 'a series has events on both sides of the cut'],
       [zoneAtEnd, 'it has calendar data after its events'],
       [repaired, 'some of its lines needed repair'],
+      [leftOpen, 'some of its lines needed repair'],
     ];
     for (const [bytes, why] of cases) {
       expect(await inParts(bytes)).toEqual({ whole: why });
@@ -249,6 +259,8 @@ describe('reading a large calendar in two threads', () => {
       const [viaImport] = await parseFiles([{ name: 'work.ics', bytes }], options, limits);
       expect(viaImport).toEqual(whole(bytes));
     }
+    // The note left open takes no event with it.
+    expect(whole(leftOpen).occurrences).toEqual(whole(calendar(events)).occurrences);
     const moved = whole(late).occurrences.find((o) => o.title === 'Weekly 4 (moved late)');
     expect(moved).toBeDefined();
   });
