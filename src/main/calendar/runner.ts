@@ -109,6 +109,8 @@ export async function parseFiles(
   options: ParseOptions,
   limits: RunLimits = defaultRunLimits,
   progress?: ReadProgress,
+  /** Told the bytes read when a file read in two parts must be read again whole. */
+  progressAgain?: ReadProgress,
 ): Promise<ParsedCalendar[]> {
   const script = limits.inProcess ? null : workerScript();
   const request = (): WorkerRequest => ({
@@ -119,6 +121,8 @@ export async function parseFiles(
   if (files.length === 1 && files[0].bytes.length >= (limits.splitMinBytes ?? SPLIT_MIN_BYTES)) {
     const split = await parseInParts(files[0], options, limits, script, progress);
     if ('parsed' in split) return [split.parsed];
+    // The bytes were all read once already: counted again from zero, they are a second pass.
+    return rejected(await parserThread.run(script, request, limits, progressAgain ?? progress));
   }
   return rejected(await parserThread.run(script, request, limits, progress));
 }

@@ -76,6 +76,7 @@ async function parse(request: PreviewRequest, windowEnd: Date, ctx: ServiceConte
       { windowEnd, ...(request.defaultZone ? { defaultZone: request.defaultZone } : {}) },
       ctx.limits,
       (read, total) => ctx.progress?.('reading', read, total),
+      (read, total) => ctx.progress?.('reading again', read, total),
     );
   } catch (error) {
     toAppError(error);

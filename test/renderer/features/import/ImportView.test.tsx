@@ -158,6 +158,33 @@ describe('ImportView', () => {
     expect(screen.queryByLabelText('Reading progress')).toBeNull();
   }, 60_000);
 
+  it('tells a second pass apart when a large calendar read in two threads must be read again whole', async () => {
+    let release = () => {};
+    holdPreview = new Promise((resolve) => (release = resolve));
+    const event = (i: number, uid = 'UID') => [
+      'BEGIN:VEVENT',
+      `${uid}:big-${i}`,
+      'DTSTART:20240110T090000Z',
+      'DURATION:PT30M',
+      `SUMMARY:Sync ${i}`,
+      `DESCRIPTION:${'Agenda and notes. '.repeat(30)}`,
+      'END:VEVENT',
+    ];
+    // Over 4 MB, so read in two threads; a lower-case name in the middle needs repair, so read again whole.
+    const events = Array.from({ length: 7600 }, (_, i) => event(i, i === 3800 ? 'uid' : 'UID')).flat();
+    renderView();
+    drop('large.ics', calendar(...events));
+    const again = await screen.findByText(
+      /^Reading it again in one piece: \d+\.\d MB of 4\.\d MB$/,
+      {},
+      { timeout: 40_000 },
+    );
+    expect(Number(/piece: (\d+\.\d)/.exec(again.textContent ?? '')![1])).toBeGreaterThan(0.9);
+    release();
+    await screen.findByLabelText('Import preview', {}, { timeout: 20_000 });
+    expect(screen.queryByLabelText('Reading progress')).toBeNull();
+  }, 90_000);
+
   it('shows a rejected file with its message', async () => {
     renderView();
     drop('notes.ics', new TextEncoder().encode('hello'));

@@ -228,14 +228,16 @@ export function ImportView() {
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   /** Bytes of the chosen files read so far in the main process, while previewing. */
-  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
+  const [reading, setReading] = useState<{ done: number; total: number; again: boolean } | null>(null);
   const [result, setResult] = useState<CalendarCommitResult | null>(null);
 
   useEffect(
     () =>
       window.rapport.on('import:progress', (p) => {
         if (p.phase === 'writing') setProgress({ done: p.done, total: p.total });
-        else if (p.phase === 'reading' && p.total > 1) setReading({ done: p.done, total: p.total });
+        else if ((p.phase === 'reading' || p.phase === 'reading again') && p.total > 1) {
+          setReading({ done: p.done, total: p.total, again: p.phase === 'reading again' });
+        }
       }),
     [],
   );
@@ -340,7 +342,9 @@ export function ImportView() {
             <Stack gap={4} w="100%">
               <Progress aria-label="Reading progress" value={(100 * reading.done) / reading.total} animated />
               <Text size="xs" c="dimmed">
-                Read {megabytes(reading.done)} of {megabytes(reading.total)}
+                {reading.again
+                  ? `Reading it again in one piece: ${megabytes(reading.done)} of ${megabytes(reading.total)}`
+                  : `Read ${megabytes(reading.done)} of ${megabytes(reading.total)}`}
               </Text>
             </Stack>
           )}
