@@ -12,7 +12,14 @@ import { normalizeEmail } from '../../shared/text/email';
 import { CalendarImportError } from './errors';
 import { BrokenEvent, readEvent, type EventData, type When } from './event';
 import type { JProp } from './people';
-import { defaultRepairLimits, repairInto, repairLines, type LineOffset, type RepairLimits } from './repair';
+import {
+  defaultRepairLimits,
+  repairedStructure,
+  repairInto,
+  repairLines,
+  type LineOffset,
+  type RepairLimits,
+} from './repair';
 import { tokenize, Tokenizer, type JComponent } from './tokenize';
 import { utcToWall, wallToUtc, ZoneResolver, type Zone } from './zones';
 
@@ -177,7 +184,7 @@ export function rankOrganizers(counts: Map<string, number>): ParsedCalendar['org
     .sort((a, b) => b.count - a.count || a.email.localeCompare(b.email));
 }
 
-function repairWarnings(repairs: Record<string, number>, fileName: string): Warning[] {
+export function repairWarnings(repairs: Record<string, number>, fileName: string): Warning[] {
   return Object.entries(repairs).map(([kind, n]) => ({
     message: `Repaired ${count(n, kind)} in ${fileName}.`,
   }));
@@ -283,8 +290,11 @@ export function parseCalendar(
 export interface PartInfo {
   /** Calendar data after an event, or more than one calendar: only the whole file can be read. */
   whole: boolean;
-  /** Lines repaired: repairs near the cut could read differently in parts than whole. */
-  repairs: number;
+  /**
+   * What was repaired, by kind, in the part's own lines (not the header it repeats). Its result
+   * leaves out the warnings these make: the merge makes them once, for the whole file.
+   */
+  repairs: Record<string, number>;
   /** How many of `skipped` (its first ones) are events that could not be read. */
   broken: number;
   /** How many of `skipped`, after those, are older copies of events set aside. */
@@ -305,10 +315,10 @@ export function parsePart(
 ): { parsed: ParsedCalendar | null; info: PartInfo } {
   const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
   const read = readStreaming(bytes, options, repairLimits(options), progress);
-  const repairs = Object.values(read.repairs).reduce((n, k) => n + k, 0);
+  const { repairs } = read;
   const calendars = read.roots.filter((root) => root[0] === 'vcalendar');
   const whole = read.late || calendars.length !== 1;
-  if (whole || repairs > 0) {
+  if (whole || repairedStructure(repairs)) {
     return { parsed: null, info: { whole, repairs, broken: 0, olderCopies: 0, uids: [] } };
   }
   const { result } = read;

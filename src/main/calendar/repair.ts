@@ -106,7 +106,25 @@ export function repairInto(
   // Decoded as Latin-1 (each byte one character), and only lines with a byte over 0x7f decoded
   // again as UTF-8: V8 keeps the ASCII lines one byte per character, where one UTF-8 decode of
   // the whole file makes every line of it two bytes per character as soon as one is not ASCII.
-  return rebuild(out.toString('latin1', 0, n), lineNumbers, limits, emit, eventLines, progress);
+  return rebuild(
+    out.toString('latin1', 0, n),
+    lineNumbers,
+    limits,
+    emit,
+    eventLines,
+    progress,
+    offset?.from ?? 0,
+  );
+}
+
+/**
+ * Whether the file's structure needed repair. Where such a repair falls at the cut of a file
+ * read in two parts, the first part closes at its end what the whole read closes at the next
+ * event, or finds the calendar already closed: the parts would read differently from the whole.
+ * Every other repair is of one line, and reads the same wherever it is.
+ */
+export function repairedStructure(repairs: Record<string, number>): boolean {
+  return repairs['missing END'] !== undefined || repairs['unmatched END'] !== undefined;
 }
 
 function count(repairs: Record<string, number>, kind: string): void {
@@ -164,11 +182,17 @@ function rebuild(
   limits: RepairLimits,
   emit: (line: string) => void,
   eventLines: number[],
-  progress?: (share: number) => void,
+  progress: ((share: number) => void) | undefined,
+  /**
+   * Repairs count on lines after this one. A part of a file read in two repeats the file's
+   * header, whose repairs the first part counts.
+   */
+  countAfter: number,
 ): Omit<RepairedLines, 'lines'> {
   const stack: string[] = [];
   let reported = 0;
   const repairs: Record<string, number> = {};
+  const uncounted: Record<string, number> = {};
   let sawCalendar = false;
   // Open components whose content is dropped, and whether the innermost kept one is a zone.
   let skipping = 0;
@@ -190,17 +214,18 @@ function rebuild(
       reported = to;
       progress(to / text.length);
     }
+    const counted = lineNumbers[i] > countAfter ? repairs : uncounted;
     const bytes = text.slice(from, to);
     const raw = NON_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
     from = to + 1;
     const first = raw.charCodeAt(0);
     if (raw.length === 0 || ((first === 32 || first === 9) && raw.trim() === '')) {
-      if (stack.length > 0) count(repairs, 'blank line');
+      if (stack.length > 0) count(counted, 'blank line');
       continue;
     }
-    const line = fixLine(raw, repairs);
+    const line = fixLine(raw, counted);
     if (line === null) {
-      count(repairs, 'stray line');
+      count(counted, 'stray line');
       continue;
     }
     const colon = line.indexOf(':');
@@ -220,7 +245,7 @@ function rebuild(
               lineNumbers[i],
             );
           }
-          count(repairs, 'stray line');
+          count(counted, 'stray line');
           continue;
         }
         if (stack.length >= limits.maxDepth) {
@@ -246,7 +271,7 @@ function rebuild(
       } else {
         const at = stack.lastIndexOf(value);
         if (at < 0) {
-          count(repairs, 'unmatched END');
+          count(counted, 'unmatched END');
           continue;
         }
         closeAbove(at + 1);
@@ -258,7 +283,7 @@ function rebuild(
       continue;
     }
     if (stack.length === 0) {
-      count(repairs, 'stray line');
+      count(counted, 'stray line');
       continue;
     }
     if (skipping > 0) continue;

@@ -1,6 +1,6 @@
 import type { ParsedCalendar, Skipped } from '../../shared/calendar/types';
-import { rankOrganizers, type PartInfo } from './parse';
-import type { LineOffset } from './repair';
+import { rankOrganizers, repairWarnings, type PartInfo } from './parse';
+import { repairedStructure, type LineOffset } from './repair';
 
 /**
  * Files from this size up are read in two threads at once, each half of the events. Below it,
@@ -101,11 +101,12 @@ export function partBytes(whole: Uint8Array, part: FilePart): { bytes: Buffer; l
 
 /**
  * Why two parts cannot be merged into what reading the file whole gives, or null when they can:
- * then their series are disjoint and nothing near the cut needed repair.
+ * then their series are disjoint and the file's structure needed no repair.
  */
 export function unmergeable(a: PartInfo, b: PartInfo): string | null {
   if (a.whole || b.whole) return 'it has calendar data after its events';
-  if (a.repairs > 0 || b.repairs > 0) return 'some of its lines needed repair';
+  if (repairedStructure(a.repairs) || repairedStructure(b.repairs))
+    return 'some of its components were not closed as they were opened';
   const inA = new Set(a.uids);
   if (b.uids.some((uid) => inA.has(uid))) return 'a series has events on both sides of the cut';
   return null;
@@ -129,6 +130,9 @@ export function mergeParts(
   bInfo: PartInfo,
 ): ParsedCalendar {
   const [aStages, bStages] = [stages(a, aInfo), stages(b, bInfo)];
+  // In the order one thread meets them: the first part's kinds, then those new in the second.
+  const repairs = { ...aInfo.repairs };
+  for (const [kind, n] of Object.entries(bInfo.repairs)) repairs[kind] = (repairs[kind] ?? 0) + n;
   const organizers = new Map<string, number>();
   for (const o of [...a.organizers, ...b.organizers]) {
     organizers.set(o.email, (organizers.get(o.email) ?? 0) + o.count);
@@ -141,7 +145,7 @@ export function mergeParts(
     // In one thread's order: the events that could not be read, the older copies set aside, then
     // what expansion skipped; at each stage the first part's, then the second's.
     skipped: aStages.flatMap((stage, k) => [...stage, ...bStages[k]]),
-    warnings: [...a.warnings, ...b.warnings],
+    warnings: [...repairWarnings(repairs, a.fileName), ...a.warnings, ...b.warnings],
     capped: [...a.capped, ...b.capped],
     approximateZones: [...new Set([...a.approximateZones, ...b.approximateZones])].sort(),
     organizers: rankOrganizers(organizers),

@@ -216,6 +216,46 @@ describe('reading a large calendar in two threads', () => {
     expect('parsed' in split && split.parsed).toEqual(whole(bytes));
   });
 
+  it('merges lines repaired on either side of the cut and in the header, counting each repair once', async () => {
+    const events = history(300);
+    const lowerCase = [
+      'BEGIN:VEVENT',
+      'uid:lower-case',
+      `DTSTART:${stamp(5)}Z`,
+      'ATTENDEE:mailto:x@example.org',
+      'END:VEVENT',
+    ];
+    const emptyParam = [
+      'BEGIN:VEVENT',
+      'UID:empty-param',
+      `DTSTART;;VALUE=DATE-TIME:${stamp(6)}Z`,
+      'ATTENDEE:mailto:x@example.org',
+      'END:VEVENT',
+    ];
+    const text = calendar([
+      ...events.slice(0, 100),
+      lowerCase,
+      ...events.slice(100, 250),
+      emptyParam,
+      ['', 'not a property'],
+      ...events.slice(250),
+    ])
+      .toString('utf8')
+      // The header's repairs are read by both parts and counted by the first.
+      .replace('X-WR-CALNAME:Work\r\n', 'x-wr-calname:Work\r\n\r\n');
+    const bytes = Buffer.from(text, 'utf8');
+    const split = await inParts(bytes);
+    const read = whole(bytes);
+    expect('parsed' in split && split.parsed).toEqual(read);
+    expect(read.warnings.slice(0, 4).map((w) => w.message)).toEqual([
+      'Repaired 2 lower-case names in work.ics.',
+      'Repaired 2 blank lines in work.ics.',
+      'Repaired 1 empty parameter in work.ics.',
+      'Repaired 1 stray line in work.ics.',
+    ]);
+    expect(read.occurrences.map((o) => o.uid)).toEqual(expect.arrayContaining(['lower-case', 'empty-param']));
+  });
+
   it('reads the file whole when its parts would not read as the whole does', async () => {
     const events = history(300);
     // A moved instance of a series from the first half, written at the end of the file.
@@ -233,11 +273,6 @@ describe('reading a large calendar in two threads', () => {
     const zoneAtEnd = calendar(events, {
       tail: ZONE.map((l) => l.replace('Europe/Lisbon', 'Atlantic/Azores')),
     });
-    const repaired = calendar([
-      ...events.slice(0, 200),
-      ['BEGIN:VEVENT', 'uid:lower-case', `DTSTART:${stamp(5)}Z`, 'END:VEVENT'],
-      ...events.slice(200),
-    ]);
     // A component the reader skips, left open just before the cut: the first part closes it at its
     // end, where the whole read closes it at the next event; both count the repair.
     const cut = cutPoint(calendar(events))!.cut;
@@ -247,11 +282,12 @@ describe('reading a large calendar in two threads', () => {
       ['BEGIN:X-NOTE', 'DESCRIPTION:never closed'],
       ...events.slice(eventsBeforeCut),
     ]);
+    const unmatched = calendar([...events.slice(0, 150), ['END:VALARM'], ...events.slice(150)]);
     const cases: Array<[Buffer, string]> = [
       [late, 'a series has events on both sides of the cut'],
       [zoneAtEnd, 'it has calendar data after its events'],
-      [repaired, 'some of its lines needed repair'],
-      [leftOpen, 'some of its lines needed repair'],
+      [leftOpen, 'some of its components were not closed as they were opened'],
+      [unmatched, 'some of its components were not closed as they were opened'],
     ];
     for (const [bytes, why] of cases) {
       expect(await inParts(bytes)).toEqual({ whole: why });
@@ -259,6 +295,23 @@ describe('reading a large calendar in two threads', () => {
       const [viaImport] = await parseFiles([{ name: 'work.ics', bytes }], options, limits);
       expect(viaImport).toEqual(whole(bytes));
     }
+    // The calendar closed just before the cut: the first part's own end finds nothing to close,
+    // and the whole read refuses the events after it.
+    const closedEarly = calendar([
+      ...events.slice(0, eventsBeforeCut),
+      ['END:VCALENDAR'],
+      ...events.slice(eventsBeforeCut),
+    ]);
+    expect(await inParts(closedEarly)).toEqual({
+      whole: 'some of its components were not closed as they were opened',
+    });
+    const refused = await parseFiles([{ name: 'work.ics', bytes: closedEarly }], options, limits).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({
+      code: 'NOT_ICALENDAR',
+      message: expect.stringContaining('outside') as string,
+    });
     // The note left open takes no event with it.
     expect(whole(leftOpen).occurrences).toEqual(whole(calendar(events)).occurrences);
     const moved = whole(late).occurrences.find((o) => o.title === 'Weekly 4 (moved late)');
@@ -333,12 +386,8 @@ describe('reading a large calendar in two threads', () => {
     expect(heard.at(-1)![0]).toBeGreaterThan(good.length * 0.5);
     expect(ascending(heard.map(([read]) => read))).toBe(true);
     expect(heardAgain).toEqual([]);
-    // Read again whole (a line needed repair): the second pass is told as such, not run back from zero.
-    const repaired = calendar([
-      ...events.slice(0, 4000),
-      ['BEGIN:VEVENT', 'uid:lower-case', `DTSTART:${stamp(5)}Z`, 'END:VEVENT'],
-      ...events.slice(4000),
-    ]);
+    // Read again whole (an END with nothing to close): the second pass is told as such, not run back from zero.
+    const repaired = calendar([...events.slice(0, 4000), ['END:VALARM'], ...events.slice(4000)]);
     const first: number[] = [];
     const again: number[] = [];
     await parseFiles(
@@ -367,9 +416,11 @@ describe('reading a large calendar in two threads', () => {
         if ('parsed' in split) merged.push(`${dir}/${name}`);
       }
     }
-    // Google, Outlook (Windows zones, OWA) and Apple exports with more than one event are cut and merged.
+    // Google, Outlook (Windows zones, OWA, one with a line that needs repair) and Apple exports
+    // with more than one event are cut and merged.
     expect(merged).toEqual(
       expect.arrayContaining([
+        'node-ical/ms_timezones.ics',
         'node-ical/Office-2012-owa.ics',
         'node-ical/tentative-apple-calendar.ics',
         'rapport/apple-calendar.ics',
@@ -377,6 +428,42 @@ describe('reading a large calendar in two threads', () => {
         'rapport/outlook-windows-zones.ics',
       ]),
     );
+  });
+
+  it('merges only what reads as the whole file: lines inserted that need repair, close or open components (250 inputs)', async () => {
+    const lines = calendar(history(120)).toString('utf8').split('\r\n');
+    const inserts = [
+      ...['', '   ', 'not a property', 'x-note:lower case', 'summary:lower case', 'uid:lower-case'],
+      ...['DTSTART;;VALUE=DATE-TIME:20240105T090000Z', 'ATTENDEE;CN=;PARTSTAT=ACCEPTED:mailto:z@example.org'],
+      ...['DTSTART;TZID="Europe/Lisbon:20240105T090000"', 'BEGIN:X-NOTE', 'BEGIN:VALARM', 'END:VALARM'],
+      ...['END:VEVENT', 'BEGIN:VEVENT', 'END:VCALENDAR', 'BEGIN:VTIMEZONE', 'END:VTIMEZONE'],
+    ];
+    let mergedWithRepairs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), line: fc.nat() }), { minLength: 1, maxLength: 4 }),
+        async (insertions) => {
+          const mutated = [...lines];
+          for (const { at, line } of insertions) {
+            mutated.splice(1 + (at % (mutated.length - 1)), 0, inserts[line % inserts.length]);
+          }
+          const bytes = Buffer.from(mutated.join('\r\n'), 'utf8');
+          let expected: ReturnType<typeof whole> | null = null;
+          try {
+            expected = whole(bytes);
+          } catch (error) {
+            if (!(error instanceof CalendarImportError)) throw error;
+          }
+          const split = await inParts(bytes);
+          if (!('parsed' in split)) return;
+          expect(split.parsed).toEqual(expected);
+          if (split.parsed.warnings.some((w) => w.message.startsWith('Repaired'))) mergedWithRepairs++;
+        },
+      ),
+      { numRuns: 250, seed: 11 },
+    );
+    // Not every input falls back to the whole read: repaired lines do merge.
+    expect(mergedWithRepairs).toBeGreaterThan(20);
   });
 
   it('reads byte mutations of real and generated calendars in parts as it reads them whole (150 inputs)', async () => {
