@@ -198,9 +198,8 @@ export function parseJsonExport(text: string): JsonExportDocument {
  * has the layout this writer gives it (see jsonLines.ts); otherwise parsed whole.
  */
 export function readJsonExport(path: string): ExportTables {
-  const bytes = readFileSync(path);
-  const lazy = readExportLines(bytes);
-  if (lazy === null) return parseJsonExport(bytes.toString('utf8'));
+  const lazy = readExportLines(path);
+  if (lazy === null) return parseJsonExport(readFileSync(path, 'utf8'));
   checkHeader(lazy.header);
   for (const [name, table] of Object.entries(lazy.tables)) checkColumns(name, table.columns);
   return {

@@ -30,6 +30,13 @@ function restored(doc: ExportTables): unknown {
   return Object.fromEntries(Object.entries(doc.tables).map(([name, d]) => [name, [...d.rows]]));
 }
 
+/** `readExportLines` of a file holding `content`. */
+function linesOf(content: string | Buffer, chunkBytes?: number): LazyExport | null {
+  const path = join(t.dir, 'lines.json');
+  writeFileSync(path, content);
+  return readExportLines(path, chunkBytes);
+}
+
 function writeAndRead(text: string): ExportTables {
   const path = join(t.dir, 'layout.json');
   writeFileSync(path, text);
@@ -55,9 +62,11 @@ describe('reading an export line by line', () => {
     const bytes = readFileSync(out);
     const expected = JSON.parse(bytes.toString('utf8')) as { tables: Record<string, { rows: unknown[] }> };
     expect(Object.values(expected.tables).some((d) => d.rows.length === 0)).toBe(true);
-    const doc = readExportLines(bytes);
+    const doc = readExportLines(out);
     expect(doc).not.toBeNull();
     expect(materialise(doc)).toEqual(expected);
+    // Read through a buffer smaller than a line: lines cross reads, and the buffer grows for them.
+    for (const chunk of [1, 7, 64]) expect(materialise(readExportLines(out, chunk))).toEqual(expected);
     expect(restored(readJsonExport(out))).toEqual(
       Object.fromEntries(Object.entries(expected.tables).map(([name, d]) => [name, d.rows])),
     );
@@ -74,7 +83,7 @@ describe('reading an export line by line', () => {
       text.replace('"rows":[\n[', '"rows":[ \n['),
     ];
     for (const layout of layouts) {
-      expect(readExportLines(Buffer.from(layout, 'utf8'))).toBeNull();
+      expect(linesOf(layout)).toBeNull();
       expect(restored(writeAndRead(layout))).toEqual(rows);
     }
   });
@@ -86,9 +95,9 @@ describe('reading an export line by line', () => {
       '\n"contact_tags":{"columns":[],"rows":[]},\n"contacts":{',
     );
     expect(repeated).not.toBe(text);
-    expect(readExportLines(Buffer.from(repeated))).toBeNull();
+    expect(linesOf(repeated)).toBeNull();
     const cut = text.slice(0, Math.floor(text.length * 0.6));
-    expect(readExportLines(Buffer.from(cut.slice(0, cut.lastIndexOf('\n'))))).toBeNull();
+    expect(linesOf(cut.slice(0, cut.lastIndexOf('\n')))).toBeNull();
     expect(() => writeAndRead(cut)).toThrow(/does not parse/);
   });
 
@@ -118,6 +127,23 @@ describe('reading an export line by line', () => {
     }
   });
 
+  it('refuses a file changed between its check and its restore, writing nothing', async () => {
+    const doc = readJsonExport(out);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    const opening = lines.findIndex((l) => l.startsWith('"interactions":'));
+    // The interactions' rows replaced by a line that is no row, after the layout was checked.
+    writeFileSync(out, [...lines.slice(0, opening + 1), 'not a row', ...lines.slice(opening + 1)].join('\n'));
+    const fresh = await openStore(join(t.dir, 'fresh.sqlite'));
+    try {
+      expect(() => restoreJsonExport(fresh.sqlite, doc)).toThrow(
+        /row 1 of table \w+ does not parse \(the file changed while it was being read\)/,
+      );
+      expect(fresh.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('agrees with JSON.parse on any rows the writer could write (property)', () => {
     const cell = fc.oneof(
       fc.integer(),
@@ -127,26 +153,30 @@ describe('reading an export line by line', () => {
       fc.record({ $base64: fc.base64String() }),
     );
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
-        const path = join(t.dir, 'rows.json');
-        const doc = JSON.parse(readFileSync(out, 'utf8')) as {
-          tables: Record<string, { columns: string[]; rows: unknown[] }>;
-        };
-        // Laid out as the writer does, with the generated rows in a two-column table.
-        const tables = { ...doc.tables, contact_circles: { columns: ['contact_id', 'circle'], rows } };
-        const header = JSON.stringify({ ...doc, tables: undefined }).slice(0, -1);
-        const body = Object.entries(tables)
-          .map(
-            ([name, d]) =>
-              `\n${JSON.stringify(name)}:{"columns":${JSON.stringify(d.columns)},"rows":[` +
-              d.rows.map((r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('') +
-              ']}',
-          )
-          .join(',');
-        writeFileSync(path, `${header},"tables":{${body}}}\n`);
-        const bytes = readFileSync(path);
-        expect(materialise(readExportLines(bytes))).toEqual(JSON.parse(bytes.toString('utf8')));
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 96 }),
+        (rows, chunkBytes) => {
+          const path = join(t.dir, 'rows.json');
+          const doc = JSON.parse(readFileSync(out, 'utf8')) as {
+            tables: Record<string, { columns: string[]; rows: unknown[] }>;
+          };
+          // Laid out as the writer does, with the generated rows in a two-column table.
+          const tables = { ...doc.tables, contact_circles: { columns: ['contact_id', 'circle'], rows } };
+          const header = JSON.stringify({ ...doc, tables: undefined }).slice(0, -1);
+          const body = Object.entries(tables)
+            .map(
+              ([name, d]) =>
+                `\n${JSON.stringify(name)}:{"columns":${JSON.stringify(d.columns)},"rows":[` +
+                d.rows.map((r, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(r)}`).join('') +
+                ']}',
+            )
+            .join(',');
+          writeFileSync(path, `${header},"tables":{${body}}}\n`);
+          const bytes = readFileSync(path);
+          expect(materialise(readExportLines(path, chunkBytes))).toEqual(JSON.parse(bytes.toString('utf8')));
+        },
+      ),
       { numRuns: 100 },
     );
   });
