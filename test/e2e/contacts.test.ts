@@ -197,20 +197,34 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     const rows = card.getByTestId('relationship-row');
     await expect
       .poll(() => rows.allTextContents())
-      .toEqual(['Introduced by Priya Raman · Northwind Health×']);
+      .toEqual(['Introduced by Priya Raman · Northwind Health✎×']);
     await add('Reports to', 'Tomás Herrera', 'since the reorg');
     await card.getByText('— since the reorg').waitFor();
     await expect
       .poll(() => rows.allTextContents())
       .toEqual([
-        'Introduced by Priya Raman · Northwind Health×',
-        'Reports to Tomás Herrera · Northwind Health — since the reorg×',
+        'Introduced by Priya Raman · Northwind Health✎×',
+        'Reports to Tomás Herrera · Northwind Health — since the reorg✎×',
       ]);
     const stored = await app.call('relationships:list', { contactId: anaId });
     expect(stored.map((r) => [r.kind, r.side, r.other.id, r.note])).toEqual([
       ['introduced_by', 'from', priya, ''],
       ['reports_to', 'from', stored[1].other.id, 'since the reorg'],
     ]);
+
+    // Its note is edited in place, and the edit can be undone.
+    await card.getByRole('button', { name: 'Change note: Reports to Tomás Herrera' }).click();
+    const note = card.getByRole('textbox', { name: 'Note: Reports to Tomás Herrera' });
+    await note.fill('since the 2025 reorg, dotted line');
+    await note.press('Enter');
+    await card.getByText('— since the 2025 reorg, dotted line').waitFor();
+    await expect(app.call('relationships:list', { contactId: anaId })).resolves.toMatchObject([
+      { note: '' },
+      { note: 'since the 2025 reorg, dotted line' },
+    ]);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByText('The note on “Reports to Tomás Herrera” is as it was.').waitFor();
+    await card.getByText('— since the reorg').waitFor();
 
     // The same fact again is refused in words, and the form stays open to correct it.
     await add('Introduced by', 'Priya Raman');

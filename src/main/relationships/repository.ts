@@ -68,6 +68,12 @@ export async function insertRelationship(db: Db, r: Omit<Relationship, 'id'>): P
   return toRelationship(row);
 }
 
+/** Whether there was a relationship `id` to change. */
+export async function updateRelationshipNote(db: Db, id: number, note: string): Promise<boolean> {
+  const result = await db.updateTable('relationships').set({ note }).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function deleteRelationship(db: Db, id: number): Promise<boolean> {
   const result = await db.deleteFrom('relationships').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;

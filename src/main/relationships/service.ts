@@ -45,12 +45,27 @@ export async function addRelationship(
   });
 }
 
+function noRelationship(id: number): AppError {
+  return new AppError('NOT_FOUND', `There is no relationship with id ${id}.`);
+}
+
+/** Replaces a relationship's note (blank clears it) and returns the relationship as it is now. */
+export async function setRelationshipNote(
+  db: Kysely<Database>,
+  id: number,
+  note: string,
+): Promise<Relationship> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await repo.updateRelationshipNote(trx, id, note))) throw noRelationship(id);
+    return (await repo.getRelationship(trx, id))!;
+  });
+}
+
 /** Removes one relationship and returns it as it was, so the caller can offer to put it back. */
 export async function removeRelationship(db: Kysely<Database>, id: number): Promise<Relationship> {
   return db.transaction().execute(async (trx) => {
     const found = await repo.getRelationship(trx, id);
-    if (!found || !(await repo.deleteRelationship(trx, id)))
-      throw new AppError('NOT_FOUND', `There is no relationship with id ${id}.`);
+    if (!found || !(await repo.deleteRelationship(trx, id))) throw noRelationship(id);
     return found;
   });
 }

@@ -21,6 +21,11 @@ export const relationshipAddInput = z
 
 export const relationshipIdInput = z.strictObject({ id });
 
+export const relationshipNoteInput = z.strictObject({
+  id,
+  note: z.string().trim().max(MAX_RELATIONSHIP_NOTE),
+});
+
 /** A stored relationship, as written. */
 export interface Relationship {
   id: number;

@@ -130,6 +130,37 @@ describe('relationships between contacts', () => {
     expect(await related(ana)).toEqual(['introduced_by/to Cy Twombly']);
   });
 
+  it('changes or clears a note in place, and refuses an unknown relationship or a bad note, writing nothing', async () => {
+    const added = await call(t.ctx, 'relationships:add', {
+      fromId: ana,
+      toId: ben,
+      kind: 'reports_to',
+      note: 'since the reorg',
+    });
+    const changed = await call(t.ctx, 'relationships:setNote', { id: added.id, note: '  dotted line  ' });
+    expect(changed).toEqual({ ...added, note: 'dotted line' });
+    expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['relationships'] } });
+    expect((await call(t.ctx, 'relationships:list', { contactId: ben }))[0].note).toBe('dotted line');
+    expect(await call(t.ctx, 'relationships:setNote', { id: added.id, note: ' ' })).toEqual({
+      ...added,
+      note: '',
+    });
+
+    const before = contentHash(t.store.sqlite);
+    expect(await refused(t.ctx, 'relationships:setNote', { id: 9999, note: 'x' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'There is no relationship with id 9999.',
+    });
+    expect(
+      fields(await refused(t.ctx, 'relationships:setNote', { id: added.id, note: 'x'.repeat(501) })),
+    ).toEqual(['note']);
+    expect(fields(await refused(t.ctx, 'relationships:setNote', { id: added.id }))).toEqual(['note']);
+    expect(
+      fields(await refused(t.ctx, 'relationships:setNote', { id: added.id, note: 'x', kind: 'knows' })),
+    ).toEqual(['']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
   it('goes with a deleted contact', async () => {
     await call(t.ctx, 'relationships:add', { fromId: cy, toId: ana, kind: 'introduced_by' });
     await call(t.ctx, 'relationships:add', { fromId: ben, toId: ana, kind: 'works_with' });

@@ -95,8 +95,70 @@ function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(
   );
 }
 
+function NoteEditor({ item, onDone }: { item: RelatedContact; onDone(): void }) {
+  const write = useWrite('relationships');
+  const [note, setNote] = useState(item.note);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const label = `${relationshipLabel(item.kind, item.side)} ${item.other.displayName}`;
+  const save = async () => {
+    const before = item.note;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await write('relationships:setNote', { id: item.id, note });
+      onDone();
+      if (saved.note === before) return;
+      showUndoNotice({
+        id: `relationship-note-${item.id}`,
+        message: saved.note ? `Note on “${label}” saved.` : `Note on “${label}” cleared.`,
+        autoClose: 8000,
+        undoLabel: 'Undo',
+        undo: () => write('relationships:setNote', { id: item.id, note: before }),
+        undone: `The note on “${label}” is as it was.`,
+      });
+    } catch (e) {
+      setError((e as RapportError).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap={4} data-testid="relationship-note-editor">
+      <TextInput
+        size="xs"
+        aria-label={`Note: ${label}`}
+        placeholder="Where, when, how; blank for none"
+        value={note}
+        maxLength={MAX_RELATIONSHIP_NOTE}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void save();
+          if (e.key === 'Escape') onDone();
+        }}
+        data-autofocus
+        autoFocus
+      />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button size="xs" loading={busy} onClick={() => void save()}>
+          Save note
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function RelationshipRow({ item }: { item: RelatedContact }) {
   const write = useWrite('relationships');
+  const [editing, setEditing] = useState(false);
   const label = relationshipLabel(item.kind, item.side);
   const remove = async () => {
     const removed = await write('relationships:remove', { id: item.id });
@@ -111,44 +173,59 @@ function RelationshipRow({ item }: { item: RelatedContact }) {
     });
   };
   return (
-    <Group justify="space-between" wrap="nowrap" data-testid="relationship-row">
-      <Text size="sm">
-        <Text span c="dimmed">
-          {label}
-        </Text>{' '}
-        <Anchor component={Link} to={`/contacts/${item.other.id}`}>
-          {item.other.displayName}
-        </Anchor>
-        {item.other.organisation && (
+    <Stack gap={4} data-testid="relationship-row">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
           <Text span c="dimmed">
-            {' '}
-            · {item.other.organisation}
-          </Text>
-        )}
-        {item.other.archived && (
-          <Text span c="dimmed">
-            {' '}
-            (archived)
-          </Text>
-        )}
-        {item.note && (
-          <Text span c="dimmed" fs="italic">
-            {' '}
-            — {item.note}
-          </Text>
-        )}
-      </Text>
-      <ActionIcon
-        variant="subtle"
-        color="gray"
-        aria-label={`Remove: ${label} ${item.other.displayName}`}
-        onClick={() =>
-          void remove().catch((e: RapportError) => notifications.show({ message: e.message, color: 'red' }))
-        }
-      >
-        ×
-      </ActionIcon>
-    </Group>
+            {label}
+          </Text>{' '}
+          <Anchor component={Link} to={`/contacts/${item.other.id}`}>
+            {item.other.displayName}
+          </Anchor>
+          {item.other.organisation && (
+            <Text span c="dimmed">
+              {' '}
+              · {item.other.organisation}
+            </Text>
+          )}
+          {item.other.archived && (
+            <Text span c="dimmed">
+              {' '}
+              (archived)
+            </Text>
+          )}
+          {item.note && (
+            <Text span c="dimmed" fs="italic">
+              {' '}
+              — {item.note}
+            </Text>
+          )}
+        </Text>
+        <Group gap={2} wrap="nowrap">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Change note: ${label} ${item.other.displayName}`}
+            onClick={() => setEditing((open) => !open)}
+          >
+            ✎
+          </ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Remove: ${label} ${item.other.displayName}`}
+            onClick={() =>
+              void remove().catch((e: RapportError) =>
+                notifications.show({ message: e.message, color: 'red' }),
+              )
+            }
+          >
+            ×
+          </ActionIcon>
+        </Group>
+      </Group>
+      {editing && <NoteEditor item={item} onDone={() => setEditing(false)} />}
+    </Stack>
   );
 }
 
