@@ -31,6 +31,33 @@ import type { PickedContact } from '../journal/ParticipantPicker';
 const roleValue = (kind: RelationshipKind, side: RelationshipSide) => `${kind}:${side}`;
 const roleOptions = relationshipRoles.map((r) => ({ value: roleValue(r.kind, r.side), label: r.label }));
 
+/** A relationship form's error, if any, and its Cancel and save buttons. */
+function FormFooter(props: {
+  error: string | null;
+  busy: boolean;
+  onCancel(): void;
+  onSave(): Promise<void>;
+  saveLabel: string;
+}) {
+  return (
+    <>
+      {props.error && (
+        <Alert color="red" role="alert">
+          {props.error}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={props.onCancel}>
+          Cancel
+        </Button>
+        <Button size="xs" loading={props.busy} onClick={() => void props.onSave()}>
+          {props.saveLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(): void }) {
   const [role, setRole] = useState<string | null>(roleOptions[0].value);
   const [other, setOther] = useState<PickedContact | null>(null);
@@ -78,19 +105,7 @@ function AddRelationshipForm({ contactId, onDone }: { contactId: number; onDone(
         maxLength={MAX_RELATIONSHIP_NOTE}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" size="xs" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button size="xs" loading={busy} onClick={() => void save()}>
-          Add relationship
-        </Button>
-      </Group>
+      <FormFooter error={error} busy={busy} onCancel={onDone} onSave={save} saveLabel="Add relationship" />
     </Stack>
   );
 }
@@ -139,19 +154,7 @@ function NoteEditor({ item, onDone }: { item: RelatedContact; onDone(): void }) 
         data-autofocus
         autoFocus
       />
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" size="xs" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button size="xs" loading={busy} onClick={() => void save()}>
-          Save note
-        </Button>
-      </Group>
+      <FormFooter error={error} busy={busy} onCancel={onDone} onSave={save} saveLabel="Save note" />
     </Stack>
   );
 }
