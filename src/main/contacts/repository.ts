@@ -14,7 +14,8 @@ import type { z } from 'zod';
 import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
 import { upsertTagIds } from '../tags/repository';
-import { citySql } from './city';
+import { cityKeySql, citySql } from './city';
+import { cityKey } from '../../shared/contacts/location';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ListQuery = z.output<typeof contactListInput>;
@@ -281,7 +282,7 @@ function matching(db: Db, query: ListFilters) {
     base = base.where(sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`);
   }
   if (query.city) {
-    base = base.where(sql<boolean>`${sql.raw(citySql('c.location'))} = ${query.city.trim()} COLLATE NOCASE`);
+    base = base.where(sql<boolean>`${sql.raw(cityKeySql('c.location'))} = ${cityKey(query.city)}`);
   }
   return base;
 }
@@ -403,7 +404,7 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
   ]);
   const byCity = new Map<string, { city: string; n: number }>();
   for (const c of cities) {
-    const key = c.city.toLocaleLowerCase();
+    const key = cityKey(c.city);
     const seen = byCity.get(key);
     if (!seen || c.n > seen.n) byCity.set(key, c);
   }

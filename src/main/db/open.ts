@@ -6,6 +6,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { latestVersion, migrations } from './migrations';
 import { withStatementCache } from './statementCache';
 import type { Database } from './schema';
+import { registerSqlFunctions } from './sqlFunctions';
 
 export interface Store {
   /** The file this store lives in. */
@@ -166,6 +167,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   const sqlite = new BetterSqlite3(path);
   try {
     applyPragmas(sqlite, inMemory);
+    registerSqlFunctions(sqlite);
     if (fileVersion < latestVersion && existed && fileVersion > 0) {
       const dir = options.backupsDir ?? join(dirname(path), 'backups');
       writeVerifiedBackup(sqlite, join(dir, backupName(fileVersion, now())));

@@ -8,7 +8,8 @@ import {
 } from '../../shared/goals/filter';
 import { addDays, type Period } from '../../shared/goals/periods';
 import type { Checkin, GoalFilter } from '../../shared/goals/schemas';
-import { citySql } from '../contacts/city';
+import { cityKey } from '../../shared/contacts/location';
+import { cityKeySql } from '../contacts/city';
 
 /**
  * The reads goal progress needs, as prepared better-sqlite3 statements: the overview
@@ -82,8 +83,8 @@ export function resolveGoalFilter(db: Db, f: GoalFilter, cache?: MemberCache): R
       ? cachedIds(cache, `l${JSON.stringify([...f.cities].sort())}`, () =>
           ids(
             db,
-            `SELECT id FROM contacts WHERE ${citySql('location')} COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
-            JSON.stringify(f.cities.map((c) => c.trim())),
+            `SELECT id FROM contacts WHERE ${cityKeySql('location')} IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(f.cities.map(cityKey)),
           ),
         )
       : null;

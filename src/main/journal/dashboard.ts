@@ -4,7 +4,7 @@ import { addDays } from '../../shared/goals/periods';
 import { BIRTHDAY_WINDOW_DAYS, TOP_CITIES, type Dashboard } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
 import { upcomingBirthdays } from '../contacts/birthdays';
-import { citySql } from '../contacts/city';
+import { cityKeySql, citySql } from '../contacts/city';
 import { reconnectQueue } from '../reconnect/queue';
 import { recentInteractions } from './repository';
 
@@ -42,6 +42,7 @@ export async function dashboard(
   const granularity = tzOffsetMinutes % 60 === 0 ? 13 : 16;
   const lowerBound = fromIso.slice(0, 10) < activityFrom ? fromIso : activityFrom;
   const city = sql.raw(citySql('c.location'));
+  const key = sql.raw(cityKeySql('c.location'));
   const [queue, recent, perCircle, uncategorised, activity, birthdays, perCity, unlocated] =
     await Promise.all([
       reconnectQueue(db, now, 10),
@@ -58,10 +59,10 @@ export async function dashboard(
       upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
       // One row per city whatever its case; the spelling shown is one of the group's.
       sql<{ city: string; n: number }>`SELECT ${city} AS city, count(*) AS n FROM contacts c
-      WHERE c.archived = 0 AND c.location IS NOT NULL AND ${city} <> ''
-      GROUP BY ${city} COLLATE NOCASE ORDER BY n DESC, city COLLATE NOCASE LIMIT ${TOP_CITIES}`.execute(db),
+      WHERE c.archived = 0 AND ${key} IS NOT NULL
+      GROUP BY ${key} ORDER BY n DESC, city COLLATE NOCASE LIMIT ${TOP_CITIES}`.execute(db),
       sql<{ n: number }>`SELECT count(*) AS n FROM contacts c
-      WHERE c.archived = 0 AND (c.location IS NULL OR ${city} = '')`.execute(db),
+      WHERE c.archived = 0 AND ${key} IS NULL`.execute(db),
     ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
   return {

@@ -1,10 +1,19 @@
 /**
  * A location's city: the text before its first comma ("Berlin" of "Berlin, Germany"), trimmed;
- * null when there is none. The contacts list filters by it in SQL with the same rule
- * (`cityOf` in main/contacts/repository.ts).
+ * null when there is none. SQL reads it through the same function (`city_of`, registered on
+ * every connection by main/db/sqlFunctions.ts).
  */
 export function cityOf(location: string | null): string | null {
   if (location === null) return null;
   const city = location.split(',', 1)[0].trim();
   return city === '' ? null : city;
+}
+
+/**
+ * What every spelling of one city shares, for comparing and grouping: "ZÜRICH", "Zürich" and a
+ * decomposed "Zu\u0308rich" are one city. Unicode case folding, not SQLite's ASCII-only NOCASE,
+ * and no locale, so it is the same on every machine (a Turkish locale would fold "I" apart).
+ */
+export function cityKey(city: string): string {
+  return city.trim().normalize('NFC').toLowerCase();
 }

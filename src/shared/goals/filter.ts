@@ -1,4 +1,4 @@
-import { cityOf } from '../contacts/location';
+import { cityKey, cityOf } from '../contacts/location';
 import type { GoalFilter } from './schemas';
 
 /**
@@ -62,14 +62,14 @@ export function resolveInMemory(f: GoalFilter, contacts: Iterable<FilterContact>
   const circle = new Set<number>();
   const tag = new Set<number>();
   const org = new Set<number>();
-  const cities = new Set(f.cities.map((x) => x.trim().toLocaleLowerCase()));
+  const cities = new Set(f.cities.map(cityKey));
   const city = new Set<number>();
   for (const c of contacts) {
     if (c.circles.some((x) => circles.has(x))) circle.add(c.id);
     if (c.tags.some((x) => tags.has(x.toLocaleLowerCase()))) tag.add(c.id);
     if (c.organisation !== null && orgs.has(normaliseOrg(c.organisation))) org.add(c.id);
     const at = cityOf(c.location);
-    if (at !== null && cities.has(at.toLocaleLowerCase())) city.add(c.id);
+    if (at !== null && cities.has(cityKey(at))) city.add(c.id);
   }
   return resolveFilter(f, { circle, tag, org, city });
 }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cityKeySql, citySql } from '../../../src/main/contacts/city';
 import type { ContactPage } from '../../../src/shared/contacts/schemas';
-import { cityOf } from '../../../src/shared/contacts/location';
+import { cityKey, cityOf } from '../../../src/shared/contacts/location';
 import { tempStore, type TempStore } from '../../support/store';
 import { contentHash } from '../../support/dbHash';
 import { addContact, call, fields, refused } from '../journal/call';
@@ -71,6 +73,49 @@ describe('where a contact is', () => {
     expect((await call(t.ctx, 'contacts:facets', {})).cities).toEqual(['Berlin', 'Zürich']);
   });
 
+  it('is one city whatever the case or the composition of its letters, beyond ASCII, everywhere', async () => {
+    // Upper case beyond ASCII, and a "ü" written as "u" and a combining diaeresis.
+    const ana = await addContact(t.ctx, 'Ana Souza', { location: 'ZÜRICH, Switzerland' });
+    const ben = await addContact(t.ctx, 'Ben Okri', { location: 'Zu\u0308rich' });
+    const cy = await addContact(t.ctx, 'Cy Twombly', { location: 'Zürich, CH' });
+    await addContact(t.ctx, 'Dee Rees', { location: 'Zurich' });
+    await addContact(t.ctx, 'Eve Babitz', { location: 'São Paulo' });
+    await addContact(t.ctx, 'Fay Weldon', { location: 'SÃO PAULO, Brazil' });
+    expect(names(await call(t.ctx, 'contacts:list', { city: 'zürich' }))).toEqual([
+      'Ana Souza',
+      'Ben Okri',
+      'Cy Twombly',
+    ]);
+    expect((await call(t.ctx, 'contacts:ids', { city: 'ZÜRICH' })).total).toBe(3);
+    expect(names(await call(t.ctx, 'contacts:list', { city: 'são paulo' }))).toEqual([
+      'Eve Babitz',
+      'Fay Weldon',
+    ]);
+    // "Zurich" without the diaeresis is another spelling, not another case: kept apart.
+    expect(names(await call(t.ctx, 'contacts:list', { city: 'Zurich' }))).toEqual(['Dee Rees']);
+    const { cities } = await call(t.ctx, 'contacts:facets', {});
+    expect(cities).toHaveLength(3);
+    expect(cities.filter((c) => c.normalize('NFC').toLowerCase() === 'zürich')).toHaveLength(1);
+    const d = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(d.cities.map((c) => c.count)).toEqual([3, 2, 1]);
+    // A goal counting people met in the city counts all three spellings.
+    const goal = await call(t.ctx, 'goals:create', {
+      title: 'Meet three people in Zürich',
+      startDate: '2026-01-01',
+      measure: 'people',
+      target: 3,
+      period: 'year',
+      filter: { cities: ['zürich'] },
+    });
+    await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      participants: [{ contactId: ana }, { contactId: ben }, { contactId: cy }],
+    });
+    const met = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(met.people.map((p) => p.id).sort()).toEqual([ana, ben, cy].sort());
+  });
+
   it('offers the locations as written, the most used first, so a new one is spelled alike', async () => {
     await addContact(t.ctx, 'Ana Souza', { location: 'Porto' });
     await addContact(t.ctx, 'Ben Okri', { location: 'Lisbon, Portugal' });
@@ -130,6 +175,35 @@ describe('where a contact is', () => {
       [ana, 'Berlin'],
       [ben, null],
     ]);
+  });
+
+  it('keys a city in SQL exactly as in JavaScript, for any location (property)', () => {
+    const key = t.store.sqlite.prepare(
+      `SELECT ${cityKeySql('@location')} AS key, ${citySql('@location')} AS city`,
+    );
+    const part = fc.oneof(
+      fc.string(),
+      fc.constantFrom('Zürich', 'ZÜRICH', 'Zu\u0308rich', 'SÃO PAULO', 'İstanbul', 'Kraków', 'Ǆ', 'ß', 'K'),
+      fc.constantFrom(' ', '\t', '\n', '\r', '\v', '\f', ',', ', ', '\u00a0', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 5 }), fc.boolean(), (parts, isNull) => {
+        const location = isNull ? null : parts.join('');
+        const city = cityOf(location);
+        const row = key.get({ location }) as { key: string | null; city: string | null };
+        expect(row.key).toBe(city === null ? null : cityKey(city));
+        // The city as SQL shows it is the city as JavaScript reads it, for every ASCII location.
+        if (location !== null && [...location].every((c) => c.charCodeAt(0) < 128))
+          expect(row.city || null).toBe(city);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keys a city by Unicode case and composition, not by locale', () => {
+    expect(cityKey('ZÜRICH')).toBe(cityKey('zu\u0308rich'));
+    expect(cityKey(' İstanbul ')).toBe(cityKey('i\u0307stanbul'));
+    expect(cityKey('Zurich')).not.toBe(cityKey('Zürich'));
   });
 
   it('has a city: the part before the first comma', () => {

@@ -148,6 +148,16 @@ describe('graph model', () => {
     });
   });
 
+  it('takes a city beyond ASCII whatever its case or the composition of its letters', () => {
+    const swiss = { ...data, nodes: [node(5, { city: 'ZÜRICH' }), node(6, { city: 'Zu\u0308rich' })] };
+    const g = buildGraph({ ...swiss, ties: [] }, { edgeMode: 'backbone', minTie: 0 });
+    const shown = g
+      .filterNodes((_k, a) => passes(a, { ...noFilter, city: 'zürich' }))
+      .filter((k) => k !== ME_KEY);
+    expect(shown).toEqual(['5', '6']);
+    expect(facets(swiss).cities).toEqual(['ZÜRICH']);
+  });
+
   it('finds communities among contacts, leaving the user out', () => {
     const twoGroups: GraphData = {
       ...data,

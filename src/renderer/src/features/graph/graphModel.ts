@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import type { Layer } from '../../../../shared/strength/model';
 import type { GraphData, GraphNodeDto } from '../../../../shared/strength/schemas';
+import { cityKey } from '../../../../shared/contacts/location';
 
 export const ME_KEY = 'me';
 
@@ -207,7 +208,7 @@ export function passes(attrs: NodeAttrs, f: NodeFilter): boolean {
   if (f.circle && !attrs.circles.includes(f.circle)) return false;
   if (f.tag && !attrs.tags.includes(f.tag)) return false;
   if (f.organisation && attrs.organisation !== f.organisation) return false;
-  if (f.city && attrs.city?.toLocaleLowerCase() !== f.city.toLocaleLowerCase()) return false;
+  if (f.city && (attrs.city === null || cityKey(attrs.city) !== cityKey(f.city))) return false;
   if (f.layer && attrs.layer !== f.layer) return false;
   return attrs.t >= f.minStrength;
 }
@@ -229,7 +230,7 @@ export function facets(data: GraphData): GraphFacets {
     n.circles.forEach((c) => circles.add(c));
     n.tags.forEach((t) => tags.add(t));
     if (n.organisation) organisations.add(n.organisation);
-    if (n.city && !cities.has(n.city.toLocaleLowerCase())) cities.set(n.city.toLocaleLowerCase(), n.city);
+    if (n.city && !cities.has(cityKey(n.city))) cities.set(cityKey(n.city), n.city);
   }
   const sorted = (s: Iterable<string>) => [...s].sort((a, b) => a.localeCompare(b));
   return {
