@@ -248,16 +248,16 @@ function rebuild(
           count(counted, 'stray line');
           continue;
         }
+        if (CALENDAR_CHILDREN.has(value)) {
+          const calendar = stack.lastIndexOf('VCALENDAR');
+          if (calendar >= 0) closeAbove(calendar + 1);
+        }
         if (stack.length >= limits.maxDepth) {
           throw new CalendarImportError(
             'TOO_DEEP',
             `Components are nested more than ${limits.maxDepth} deep.`,
             lineNumbers[i],
           );
-        }
-        if (CALENDAR_CHILDREN.has(value)) {
-          const calendar = stack.lastIndexOf('VCALENDAR');
-          if (calendar >= 0) closeAbove(calendar + 1);
         }
         stack.push(value);
         if (skipping > 0 || SKIPPED_COMPONENTS.has(value) || value.startsWith('X-')) {

@@ -120,6 +120,14 @@ describe('repairIcs', () => {
       expect(repairs).toEqual({ 'missing END': 1 });
       expect(text).not.toContain('left open');
     }
+    // Components left open up to the nesting limit are closed when the next event begins, not refused.
+    const manyOpen = [
+      ...meeting(1),
+      ...Array.from({ length: 7 }, () => 'BEGIN:X-NEST'),
+      ...meeting(2),
+      ...meeting(3),
+    ];
+    expect(titles(manyOpen)).toEqual(all);
     // Also an alarm left open inside an event is counted, though the event's END closes it.
     const alarmOpen = [...meeting(1).slice(0, -1), 'BEGIN:VALARM', 'ACTION:DISPLAY', 'END:VEVENT'];
     expect(
