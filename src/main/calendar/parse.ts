@@ -257,6 +257,11 @@ function readStreaming(
   return { result, calendars, roots: tokenizer.roots, repairs, late: tokenizer.lateCalendarData };
 }
 
+/** The options with the window end defaulting to now. */
+function withWindow(given: ParseOptions): ParseOptions {
+  return { ...given, windowEnd: given.windowEnd ?? new Date() };
+}
+
 function repairLimits(options: ParseOptions): RepairLimits {
   return { ...defaultRepairLimits, maxBytes: options.maxBytes ?? defaultRepairLimits.maxBytes };
 }
@@ -272,7 +277,7 @@ export function parseCalendar(
   /** Told, now and then, how many of the file's bytes have been read. */
   progress?: (bytesRead: number) => void,
 ): ParsedCalendar {
-  const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
+  const options = withWindow(given);
   const limits = repairLimits(options);
   const read = readStreaming(bytes, options, limits, progress);
   if (read.late) return parseWhole(bytes, options, limits);
@@ -313,7 +318,7 @@ export function parsePart(
   given: ParseOptions,
   progress?: (bytesRead: number) => void,
 ): { parsed: ParsedCalendar | null; info: PartInfo } {
-  const options: ParseOptions = { ...given, windowEnd: given.windowEnd ?? new Date() };
+  const options = withWindow(given);
   const read = readStreaming(bytes, options, repairLimits(options), progress);
   const { repairs } = read;
   const calendars = read.roots.filter((root) => root[0] === 'vcalendar');

@@ -113,16 +113,18 @@ export async function parseFiles(
   progressAgain?: ReadProgress,
 ): Promise<ParsedCalendar[]> {
   const script = limits.inProcess ? null : workerScript();
-  const request = (): WorkerRequest => ({
-    files,
+  const requestFor = (list: CalendarFile[]) => (): WorkerRequest => ({
+    files: list,
     options: startingNow(options, limits),
   });
-  if (!script) return rejected(parseAll(request(), progress));
+  if (!script) return rejected(parseAll(requestFor(files)(), progress));
   if (files.length === 1 && files[0].bytes.length >= (limits.splitMinBytes ?? SPLIT_MIN_BYTES)) {
-    const split = await parseInParts(files[0], options, limits, script, progress);
+    // Copied into shared memory once, for the two parts and for a whole read after them.
+    const file = { name: files[0].name, bytes: shared(files[0].bytes) };
+    const split = await parseInParts(file, options, limits, script, progress);
     if ('parsed' in split) return [split.parsed];
     // The bytes were all read once already: counted again from zero, they are a second pass.
-    return rejected(await parserThread.run(script, request, limits, progressAgain ?? progress));
+    return rejected(await parserThread.run(script, requestFor([file]), limits, progressAgain ?? progress));
   }
-  return rejected(await parserThread.run(script, request, limits, progress));
+  return rejected(await parserThread.run(script, requestFor(files), limits, progress));
 }

@@ -1,7 +1,6 @@
 /**
  * A location's city: the text before its first comma ("Berlin" of "Berlin, Germany"), trimmed;
- * null when there is none. SQL reads it through the same function (`city_of`, registered on
- * every connection by main/db/sqlFunctions.ts).
+ * null when there is none. SQL reads it by the same rule (`citySql` in main/contacts/city.ts).
  */
 export function cityOf(location: string | null): string | null {
   if (location === null) return null;

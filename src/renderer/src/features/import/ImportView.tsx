@@ -342,9 +342,8 @@ export function ImportView() {
             <Stack gap={4} w="100%">
               <Progress aria-label="Reading progress" value={(100 * reading.done) / reading.total} animated />
               <Text size="xs" c="dimmed">
-                {reading.again
-                  ? `Reading it again in one piece: ${megabytes(reading.done)} of ${megabytes(reading.total)}`
-                  : `Read ${megabytes(reading.done)} of ${megabytes(reading.total)}`}
+                {reading.again ? 'Reading it again in one piece: ' : 'Read '}
+                {megabytes(reading.done)} of {megabytes(reading.total)}
               </Text>
             </Stack>
           )}
