@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shared/calendar/types';
 import type { PreviewPerson } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
+import { proposedName } from './names';
 
 /** What the database already holds that an import is compared against. */
 export interface ExistingState {
@@ -194,6 +195,10 @@ export function planImport(
         notesEdited: stored?.notesEdited ?? false,
       });
     }
+  }
+  // Someone to create is proposed under the name a contact list would give them.
+  for (const person of plan.people.values()) {
+    if (person.contactId === null) person.name = proposedName(person.name, person.email);
   }
   return plan;
 }

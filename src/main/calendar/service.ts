@@ -13,6 +13,7 @@ import { readDroppedPeople, rememberChoices } from './droppedPeople';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
+import { proposedName } from './names';
 import { planImport, type ImportPlan } from './plan';
 import { parseFiles, type RunLimits } from './runner';
 import { loadExisting, storeVersion, undoImport, writeImport, type NewPerson } from './store';
@@ -244,7 +245,7 @@ export async function commitImport(
   for (const person of before.people.values()) {
     if (person.contactId !== null || !person.proposable) continue;
     if (wanted.has(person.email)) {
-      newPeople.push({ email: person.email, name: person.name ?? person.email.split('@')[0] });
+      newPeople.push({ email: person.email, name: person.name ?? proposedName(null, person.email) });
     } else dropped.push(person.email);
   }
   // Remembered once the import has gone through (or had nothing to write).

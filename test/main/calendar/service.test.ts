@@ -93,9 +93,9 @@ describe('calendar import service', () => {
       '4 Priya Raman <priya.raman@contoso.com>',
       '4 Sam Ortiz <sam.ortiz@example.net>',
       '3 Ana Sousa <ana.sousa@example.com>',
-      '1 Okafor, Chidi <chidi.okafor@partner.example.org>',
+      '1 Chidi Okafor <chidi.okafor@partner.example.org>',
       '1 Dan Ng <dan.ng@example.com>',
-      '1 Müller, Jonas <jonas.mueller@fabrikam.de>',
+      '1 Jonas Müller <jonas.mueller@fabrikam.de>',
       '1 Maya Lin <maya.lin@example.net>',
     ]);
     expect(preview.matchedPeople).toEqual([]);
@@ -117,12 +117,13 @@ describe('calendar import service', () => {
          WHERE i.title = 'Design review' GROUP BY i.id`,
       )
       .get();
-    // Dan was dropped, so only Chidi is linked; the user is never a participant.
+    // Dan was dropped, so only Chidi is linked, given name first (CN="Okafor, Chidi"); the user is
+    // never a participant.
     expect(review).toEqual({
       kind: 'meeting',
       initiated_by: 'them',
       starts_at: '2025-02-04T16:00:00.000Z',
-      people: 'Okafor, Chidi:organizer:accepted',
+      people: 'Chidi Okafor:organizer:accepted',
     });
     const oneOnOne = t.store.sqlite
       .prepare(
@@ -464,6 +465,37 @@ describe('calendar import service', () => {
     const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, ctx);
     expect(preview.newPeople.map((p) => p.email)).toEqual(['guest1@example.com']);
     expect(preview.toCreate).toBe(2);
+  });
+
+  it('proposes new people under the names a contact list would give them, and creates them so', async () => {
+    const files = [
+      {
+        name: 'names.ics',
+        bytes: ics(
+          'BEGIN:VEVENT',
+          'UID:names',
+          'DTSTART:20250105T100000Z',
+          'ORGANIZER:mailto:me@example.com',
+          'ATTENDEE;CN="Fischer, Lena (Legal)":mailto:lf@example.org',
+          'ATTENDEE:mailto:tomas.novak@example.org',
+          'ATTENDEE;CN="Acme, Inc.":mailto:billing@acme.example',
+          'ATTENDEE:mailto:jdoe@example.org',
+          'END:VEVENT',
+        ),
+      },
+    ];
+    const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, ctx);
+    const proposed = ['Lena Fischer (Legal)', 'Tomas Novak', 'Acme, Inc.', 'jdoe'];
+    expect(preview.newPeople.map((p) => p.name).sort()).toEqual([...proposed].sort());
+    await commitImport(
+      { previewId: preview.previewId, createPeople: preview.newPeople.map((p) => p.email) },
+      ctx,
+    );
+    const names = t.store.sqlite
+      .prepare('SELECT display_name FROM contacts ORDER BY id')
+      .pluck()
+      .all() as string[];
+    expect(names.sort()).toEqual([...proposed].sort());
   });
 
   it('rejects a broken file with a clear ImportError and writes nothing', async () => {
