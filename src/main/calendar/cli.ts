@@ -71,12 +71,13 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       io.out(values.json ? JSON.stringify({ preview }, null, 2) : describe(preview).join('\n'));
       return 0;
     }
+    // Without a preview to untick them in, people dropped in an earlier import stay dropped; as in
+    // the Import view, someone with a contact's name is added to that contact.
+    const kept = values['no-new-people'] ? [] : preview.newPeople.filter((p) => !p.droppedBefore);
     const result = await call('calendar:commit', {
       previewId: preview.previewId,
-      // Without a preview to untick them in, people dropped in an earlier import stay dropped.
-      createPeople: values['no-new-people']
-        ? []
-        : preview.newPeople.filter((p) => !p.droppedBefore).map((p) => p.email),
+      createPeople: kept.filter((p) => !p.sameNameAs).map((p) => p.email),
+      linkPeople: kept.flatMap((p) => (p.sameNameAs ? [{ email: p.email, contactId: p.sameNameAs.id }] : [])),
       // Confirms the addresses, the suggested organiser included, so later imports know them.
       selfEmails: preview.selfEmails,
     });
@@ -86,7 +87,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       io.out(
         result.nothingNew
           ? 'Nothing new: every meeting is already imported.'
-          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${result.contactsCreated} new contacts.`,
+          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${result.contactsCreated} new contacts, ${result.addressesAdded} addresses added to contacts.`,
       );
     }
     return 0;

@@ -39,7 +39,7 @@ export interface ImportPlan {
   created: number;
   updated: number;
   unchanged: number;
-  people: Map<string, Omit<PreviewPerson, 'droppedBefore'> & { proposable: boolean }>;
+  people: Map<string, Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'> & { proposable: boolean }>;
   skipped: Skipped[];
   skippedByReason: Partial<Record<SkipReason, number>>;
 }

@@ -13,10 +13,20 @@ import { readDroppedPeople, rememberChoices } from './droppedPeople';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
+import { nameKey } from '../duplicates/find';
 import { proposedName } from './names';
 import { planImport, type ImportPlan } from './plan';
 import { parseFiles, type RunLimits } from './runner';
-import { loadExisting, storeVersion, undoImport, writeImport, type NewPerson } from './store';
+import {
+  loadContactsByName,
+  loadExisting,
+  storeVersion,
+  undoImport,
+  writeImport,
+  type ContactsByName,
+  type LinkedPerson,
+  type NewPerson,
+} from './store';
 import { meetingsPerMonth } from './months';
 
 export const DEFAULT_MAX_MEETING_SIZE = 25;
@@ -94,19 +104,25 @@ function byMeetings(a: { email: string; meetings: number }, b: { email: string; 
   return b.meetings - a.meetings || a.email.localeCompare(b.email);
 }
 
-function summarize(cached: CachedPreview, plan: ImportPlan, droppedBefore: Set<string>): CalendarPreview {
+function summarize(
+  cached: CachedPreview,
+  plan: ImportPlan,
+  droppedBefore: Set<string>,
+  contactsByName: ContactsByName,
+): CalendarPreview {
   const people = [...plan.people.values()];
   const strip = ({
     email,
     name,
     contactId,
     meetings,
-  }: Omit<PreviewPerson, 'droppedBefore'>): PreviewPerson => ({
+  }: Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'>): PreviewPerson => ({
     email,
     name,
     contactId,
     meetings,
     droppedBefore: contactId === null && droppedBefore.has(email),
+    sameNameAs: contactId === null && name !== null ? (contactsByName.get(sameNameKey(name)) ?? null) : null,
   });
   // The first and last start in sort order (code units, as Array#sort), without sorting them all.
   let from: string | null = null;
@@ -200,7 +216,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   };
   remember(cached);
   ctx.progress?.('reading', 1, 1);
-  return summarize(cached, plan, await readDroppedPeople(ctx.store.db));
+  return summarize(cached, plan, await readDroppedPeople(ctx.store.db), loadContactsByName(ctx.store.sqlite));
 }
 
 function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
@@ -210,9 +226,15 @@ function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([email]) => email);
 }
 
+/** A directory's "(Department)" aside, as `nameKey` compares names. */
+function sameNameKey(name: string): string {
+  return nameKey(name.replace(/\s*\([^()]*\)$/, ''));
+}
+
 export interface CommitRequest {
   previewId: string;
   createPeople: string[];
+  linkPeople?: Array<{ email: string; contactId: number }>;
   selfEmails?: string[];
 }
 
@@ -240,11 +262,22 @@ export async function commitImport(
     ? cached.plan
     : planImport(parsed, new Set(self), existing, cached.maxMeetingSize, 'people');
   const wanted = new Set(request.createPeople.map(normalizeEmail));
+  const linkTo = new Map((request.linkPeople ?? []).map((l) => [normalizeEmail(l.email), l.contactId]));
+  for (const email of linkTo.keys()) {
+    if (wanted.has(email)) {
+      throw new AppError('VALIDATION', `${email} is both to create and to add to a contact; choose one.`, [
+        { path: ['linkPeople'], message: 'Also in createPeople' },
+      ]);
+    }
+  }
   const newPeople: NewPerson[] = [];
+  const linkedPeople: LinkedPerson[] = [];
   const dropped: string[] = [];
   for (const person of before.people.values()) {
     if (person.contactId !== null || !person.proposable) continue;
-    if (wanted.has(person.email)) {
+    const contactId = linkTo.get(person.email);
+    if (contactId !== undefined) linkedPeople.push({ email: person.email, contactId });
+    else if (wanted.has(person.email)) {
       newPeople.push({ email: person.email, name: person.name ?? proposedName(null, person.email) });
     } else dropped.push(person.email);
   }
@@ -253,13 +286,16 @@ export async function commitImport(
     rememberChoices(
       ctx.store.db,
       dropped,
-      newPeople.map((p) => p.email),
+      [...newPeople, ...linkedPeople].map((p) => p.email),
     );
   // Plan again with the people about to be created, so their meetings link to them.
   for (const [i, person] of newPeople.entries()) {
     existing.contactByEmail.set(person.email, { id: -1 - i, name: person.name });
   }
-  const nothingNew = (p: ImportPlan) => p.created === 0 && p.updated === 0 && newPeople.length === 0;
+  for (const person of linkedPeople)
+    existing.contactByEmail.set(person.email, { id: person.contactId, name: '' });
+  const nothingNew = (p: ImportPlan) =>
+    p.created === 0 && p.updated === 0 && newPeople.length === 0 && linkedPeople.length === 0;
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
@@ -273,6 +309,7 @@ export async function commitImport(
       updated: 0,
       unchanged: plan.unchanged,
       contactsCreated: 0,
+      addressesAdded: 0,
       nothingNew: true,
     };
   }
@@ -284,6 +321,7 @@ export async function commitImport(
     now: ctx.now().toISOString(),
     plan,
     newPeople,
+    linkedPeople,
     stats: {
       created: plan.created,
       updated: plan.updated,
@@ -301,6 +339,7 @@ export async function commitImport(
     updated: plan.updated,
     unchanged: plan.unchanged,
     contactsCreated: result.contactsCreated,
+    addressesAdded: result.addressesAdded,
     nothingNew: false,
   };
 }

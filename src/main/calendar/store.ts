@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CalendarImportRecord, CalendarUndoResult } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { withRollbackJournal } from '../db/rollbackJournal';
+import { nameKey } from '../duplicates/find';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 
 type Db = BetterSqlite3.Database;
@@ -47,6 +48,22 @@ export function loadExisting(sqlite: Db): ExistingState {
   return { contactByEmail, interactions };
 }
 
+/** A contact the user has under a name, by `nameKey`; null where two or more share it. */
+export type ContactsByName = Map<string, { id: number; name: string } | null>;
+
+/** Every contact not archived, by name key, so a new person from a calendar can be matched by name. */
+export function loadContactsByName(sqlite: Db): ContactsByName {
+  const byName: ContactsByName = new Map();
+  const rows = sqlite
+    .prepare(`SELECT id, display_name AS name FROM contacts WHERE archived = 0`)
+    .all() as Array<{ id: number; name: string }>;
+  for (const row of rows) {
+    const key = nameKey(row.name);
+    if (key !== '') byName.set(key, byName.has(key) ? null : row);
+  }
+  return byName;
+}
+
 /**
  * Changes whenever the database may have changed: a commit by another connection moves
  * `data_version`, one by this connection moves `total_changes()`.
@@ -62,12 +79,24 @@ export interface NewPerson {
   name: string;
 }
 
+/** A new person's address, added to a contact the user already has. */
+export interface LinkedPerson {
+  email: string;
+  contactId: number;
+}
+
+/** What undo needs of a contact an import added addresses to (import_changes' `before`). */
+interface AddedAddresses {
+  addedEmails: string[];
+}
+
 export interface WriteInput {
   fileName: string;
   sha256: string;
   now: string;
   plan: ImportPlan;
   newPeople: NewPerson[];
+  linkedPeople: LinkedPerson[];
   stats: Record<string, unknown>;
   progress(done: number, total: number): void;
 }
@@ -75,6 +104,7 @@ export interface WriteInput {
 export interface WriteResult {
   importId: number;
   contactsCreated: number;
+  addressesAdded: number;
 }
 
 interface Snapshot {
@@ -279,6 +309,11 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   const insertEmail = sqlite.prepare(
     `INSERT INTO contact_emails (contact_id, email, position) VALUES (?, ?, 0)`,
   );
+  const appendEmail = sqlite.prepare(
+    `INSERT INTO contact_emails (contact_id, email, position)
+     SELECT @contactId, @email, coalesce(max(position) + 1, 0) FROM contact_emails WHERE contact_id = @contactId`,
+  );
+  const contactExists = sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).pluck();
   const record = sqlite.prepare(
     `INSERT INTO import_changes (import_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?)`,
   );
@@ -348,6 +383,21 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               contactIds.set(person.email, id);
               contactsCreated++;
             }
+            const added = new Map<number, string[]>();
+            for (const { email, contactId } of input.linkedPeople) {
+              if (contactIds.has(email)) continue;
+              if (contactExists.get(contactId) === undefined) {
+                throw new AppError('NOT_FOUND', `There is no contact #${contactId} to add ${email} to.`);
+              }
+              appendEmail.run({ contactId, email });
+              contactIds.set(email, contactId);
+              added.set(contactId, [...(added.get(contactId) ?? []), email]);
+            }
+            for (const [contactId, addedEmails] of added) {
+              const before: AddedAddresses = { addedEmails };
+              record.run(importId, 'contact', contactId, 'updated', JSON.stringify(before));
+            }
+            const addressesAdded = [...added.values()].reduce((n, e) => n + e.length, 0);
             // In key order: the unique index on source_key then takes each new key at its end, where
             // keys in file or time order (random, as calendar UIDs are) land all over it and cost
             // about as much again as the rows themselves.
@@ -411,8 +461,12 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               if (done % step === 0 || done === total) input.progress(done, total);
             }
             participantRows.flush();
-            finishImport.run(JSON.stringify({ ...input.stats, contactsCreated }), now, importId);
-            return { importId, contactsCreated };
+            finishImport.run(
+              JSON.stringify({ ...input.stats, contactsCreated, addressesAdded }),
+              now,
+              importId,
+            );
+            return { importId, contactsCreated, addressesAdded };
           }),
         ),
       ),
@@ -504,15 +558,21 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
       `DELETE FROM contacts WHERE id = ?
          AND NOT EXISTS (SELECT 1 FROM interaction_participants WHERE contact_id = contacts.id)`,
     );
+    const removeEmail = sqlite.prepare(`DELETE FROM contact_emails WHERE contact_id = ? AND email = ?`);
     let contactsRemoved = 0;
+    let addressesRemoved = 0;
     for (const change of changes) {
-      if (change.entity === 'contact' && change.action === 'created') {
-        contactsRemoved += removeContact.run(change.entity_id).changes;
+      if (change.entity !== 'contact') continue;
+      if (change.action === 'created') contactsRemoved += removeContact.run(change.entity_id).changes;
+      else if (change.before) {
+        // An address moved to another contact since, or removed, is left as it now is.
+        const { addedEmails } = JSON.parse(change.before) as AddedAddresses;
+        for (const email of addedEmails) addressesRemoved += removeEmail.run(change.entity_id, email).changes;
       }
     }
     sqlite.prepare(`DELETE FROM import_changes WHERE import_id = ?`).run(importId);
     sqlite.prepare(`UPDATE imports SET undone_at = ? WHERE id = ?`).run(now, importId);
-    return { importId, removed, restored, contactsRemoved };
+    return { importId, removed, restored, contactsRemoved, addressesRemoved };
   })();
 }
 
@@ -547,6 +607,7 @@ export function listImports(sqlite: Db): CalendarImportRecord[] {
       created: n('created'),
       updated: n('updated'),
       contactsCreated: n('contactsCreated'),
+      addressesAdded: n('addressesAdded'),
     };
   });
 }

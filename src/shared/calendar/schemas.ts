@@ -26,6 +26,14 @@ export const calendarCommitInput = z.strictObject({
   previewId: z.string().min(1).max(100),
   /** Addresses of proposed new people to create as contacts; the others are left out. */
   createPeople: z.array(email).max(100_000),
+  /**
+   * Proposed new people who are contacts the user already has (the preview's `sameNameAs`):
+   * each address is added to that contact instead of making a new one.
+   */
+  linkPeople: z
+    .array(z.strictObject({ email, contactId: z.number().int().positive() }))
+    .max(100_000)
+    .optional(),
   /** Saved as "my email addresses" when given (the preview's suggestion, confirmed). */
   selfEmails: z.array(email).max(100).optional(),
 });
@@ -42,6 +50,11 @@ export interface PreviewPerson {
   meetings: number;
   /** Proposed before and dropped by the user then: offered again, unticked. */
   droppedBefore: boolean;
+  /**
+   * For a new person, the one contact the user has under the same name (case, accents and word
+   * order aside): most likely the same person at another address, offered to add it to.
+   */
+  sameNameAs: { id: number; name: string } | null;
 }
 
 export interface CalendarPreview {
@@ -79,6 +92,8 @@ export interface CalendarCommitResult {
   updated: number;
   unchanged: number;
   contactsCreated: number;
+  /** Addresses added to contacts the user already had (`linkPeople`). */
+  addressesAdded: number;
   nothingNew: boolean;
 }
 
@@ -91,6 +106,7 @@ export interface CalendarImportRecord {
   created: number;
   updated: number;
   contactsCreated: number;
+  addressesAdded: number;
 }
 
 export interface CalendarUndoResult {
@@ -98,6 +114,8 @@ export interface CalendarUndoResult {
   removed: number;
   restored: number;
   contactsRemoved: number;
+  /** Addresses the import had added to contacts the user already had. */
+  addressesRemoved: number;
 }
 
 export type { ImportError };

@@ -389,7 +389,13 @@ describe('calendar import service', () => {
     const { result } = await importAll();
     expect(count('interactions')).toBe(15);
     const undone = undoCalendarImport(result.importId!, ctx);
-    expect(undone).toEqual({ importId: result.importId, removed: 15, restored: 0, contactsRemoved: 8 });
+    expect(undone).toEqual({
+      importId: result.importId,
+      removed: 15,
+      restored: 0,
+      contactsRemoved: 8,
+      addressesRemoved: 0,
+    });
     expect(visibleState()).toBe(before);
     expect(() => undoCalendarImport(result.importId!, ctx)).toThrow(/already undone/);
     expect(() => undoCalendarImport(999, ctx)).toThrow(AppError);
@@ -414,6 +420,7 @@ describe('calendar import service', () => {
         contactId: 40,
         meetings: 5,
         droppedBefore: false,
+        sameNameAs: null,
       },
     ]);
     expect(preview.newPeople.map((p) => p.email)).not.toContain('tom.becker@contoso.com');
@@ -496,6 +503,112 @@ describe('calendar import service', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual([...proposed].sort());
+  });
+
+  describe('a new person with the name of a contact the user has', () => {
+    const meeting = () => [
+      {
+        name: 'team.ics',
+        bytes: ics(
+          'BEGIN:VEVENT',
+          'UID:team',
+          'DTSTART:20250105T100000Z',
+          'ORGANIZER:mailto:me@example.com',
+          'ATTENDEE;CN="Fischer, Lena (Legal)":mailto:lf@example.org',
+          'ATTENDEE;CN=Sam Lee:mailto:sam@example.org',
+          'ATTENDEE;CN=Tomas Novak:mailto:tomas@example.org',
+          'END:VEVENT',
+        ),
+      },
+    ];
+    const addContact = (name: string, email?: string) => {
+      const id = Number(
+        t.store.sqlite
+          .prepare(`INSERT INTO contacts (display_name, created_at, updated_at) VALUES (?, 'x', 'x')`)
+          .run(name).lastInsertRowid,
+      );
+      if (email)
+        t.store.sqlite.prepare(`INSERT INTO contact_emails (contact_id, email) VALUES (?, ?)`).run(id, email);
+      return id;
+    };
+    const emailsOf = (id: number) =>
+      t.store.sqlite
+        .prepare('SELECT email FROM contact_emails WHERE contact_id = ? ORDER BY position')
+        .pluck()
+        .all(id);
+    const preview = () => previewImport({ files: meeting(), windowEnd, selfEmails: ['me@example.com'] }, ctx);
+
+    it('is offered to be added to that contact, and is, at a new address, for undo to take back', async () => {
+      const lena = addContact('Lena FISCHER', 'lena@old-firm.example');
+      addContact('Sam Lee');
+      addContact('Sam  Lee');
+      const p = await preview();
+      const offers = Object.fromEntries(p.newPeople.map((x) => [x.email, x.sameNameAs]));
+      // Case, the directory's order and its department aside; two Sam Lees are no one in particular.
+      expect(offers).toEqual({
+        'lf@example.org': { id: lena, name: 'Lena FISCHER' },
+        'sam@example.org': null,
+        'tomas@example.org': null,
+      });
+      const result = await commitImport(
+        {
+          previewId: p.previewId,
+          createPeople: ['tomas@example.org'],
+          linkPeople: [{ email: 'lf@example.org', contactId: lena }],
+        },
+        ctx,
+      );
+      expect(result).toMatchObject({ created: 1, contactsCreated: 1, addressesAdded: 1 });
+      expect(emailsOf(lena)).toEqual(['lena@old-firm.example', 'lf@example.org']);
+      const linked = t.store.sqlite
+        .prepare('SELECT contact_id FROM interaction_participants ORDER BY contact_id')
+        .pluck()
+        .all();
+      expect(linked).toEqual([lena, lena + 3]);
+      const again = await preview();
+      expect(again.matchedPeople.map((x) => x.email).sort()).toEqual(['lf@example.org', 'tomas@example.org']);
+      expect(await commitImport({ previewId: again.previewId, createPeople: [] }, ctx)).toMatchObject({
+        nothingNew: true,
+      });
+      expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({
+        removed: 1,
+        contactsRemoved: 1,
+        addressesRemoved: 1,
+      });
+      expect(emailsOf(lena)).toEqual(['lena@old-firm.example']);
+      expect(count('contacts')).toBe(3);
+    });
+
+    it('is refused when asked both to create and to add, or to add to a contact since deleted, writing nothing', async () => {
+      const lena = addContact('Lena Fischer');
+      const p = await preview();
+      const before = contentHash(t.store.sqlite);
+      const both = await commitImport(
+        {
+          previewId: p.previewId,
+          createPeople: ['lf@example.org'],
+          linkPeople: [{ email: 'lf@example.org', contactId: lena }],
+        },
+        ctx,
+      ).catch((e: unknown) => e);
+      expect(both).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('lf@example.org') });
+      expect(contentHash(t.store.sqlite)).toBe(before);
+      t.store.sqlite.prepare('DELETE FROM contacts WHERE id = ?').run(lena);
+      const emptied = contentHash(t.store.sqlite);
+      const gone = await commitImport(
+        {
+          previewId: p.previewId,
+          createPeople: [],
+          linkPeople: [{ email: 'lf@example.org', contactId: lena }],
+        },
+        ctx,
+      ).catch((e: unknown) => e);
+      expect(gone).toMatchObject({
+        code: 'NOT_FOUND',
+        message: `There is no contact #${lena} to add lf@example.org to.`,
+      });
+      expect(contentHash(t.store.sqlite)).toBe(emptied);
+    });
   });
 
   it('rejects a broken file with a clear ImportError and writes nothing', async () => {

@@ -13,7 +13,13 @@ import { ImportView } from '../../../../src/renderer/src/features/import/ImportV
  */
 interface TempStore {
   store: {
-    sqlite: { prepare(sql: string): { all(): unknown[]; pluck(): { all(): unknown[]; get(): unknown } } };
+    sqlite: {
+      prepare(sql: string): {
+        all(): unknown[];
+        run(): unknown;
+        pluck(): { all(): unknown[]; get(): unknown };
+      };
+    };
   };
   ctx: { emit(event: string, payload: unknown): void };
   cleanup(): Promise<void>;
@@ -143,6 +149,49 @@ describe('ImportView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
     await screen.findByText('undone', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it('adds a new address to the contact of the same name, or makes a new contact when told', async () => {
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (7, 'Jonas Müller', 'x', 'x')`,
+      )
+      .run();
+    const emailsOf7 = () =>
+      t.store.sqlite.prepare('SELECT email FROM contact_emails WHERE contact_id = 7').pluck().all();
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    // The directory's "Müller, Jonas" is the user's Jonas Müller: offered, ticked, to add the address to.
+    const link = await screen.findByLabelText(
+      'Is your contact Jonas Müller: add jonas.mueller@fabrikam.de to them (untick for a new contact)',
+      {},
+      { timeout: 20_000 },
+    );
+    expect((link as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
+    await screen.findByText(
+      '6 meetings created, 0 updated, 2 new contacts, 1 address added to contacts you had.',
+      {},
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(emailsOf7()).toEqual(['jonas.mueller@fabrikam.de']);
+    expect(await screen.findByText('6 created, 0 updated, 2 new contacts, 1 address added')).toBeTruthy();
+    const names = () => t.store.sqlite.prepare('SELECT display_name FROM contacts ORDER BY id').pluck().all();
+    expect(names().filter((n) => n === 'Jonas Müller')).toHaveLength(1);
+
+    // Undone, and imported again with the box unticked: Jonas from the calendar is someone else.
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo this import' }));
+    await screen.findByText('undone', {}, { timeout: 20_000 });
+    expect(emailsOf7()).toEqual([]);
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    fireEvent.click(await screen.findByLabelText(/^Is your contact Jonas Müller/, {}, { timeout: 20_000 }));
+    fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
+    await screen.findByText('6 meetings created, 0 updated, 3 new contacts.', {}, { timeout: 20_000 });
+    expect(emailsOf7()).toEqual([]);
+    expect(names().filter((n) => n === 'Jonas Müller')).toHaveLength(2);
   }, 120_000);
 
   it('draws how much of a large calendar the main process has read', async () => {

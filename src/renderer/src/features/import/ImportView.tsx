@@ -63,26 +63,43 @@ function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
 }
 
+/** The set with `email` in it if it was not, and without it if it was. */
+function toggled(set: Set<string>, email: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(email)) next.delete(email);
+  else next.add(email);
+  return next;
+}
+
+/** Kept new people split into contacts to create and addresses to add to a same-named contact. */
+function peopleChoices(preview: CalendarPreview, dropped: Set<string>, asNew: Set<string>) {
+  const kept = preview.newPeople.filter((p) => !dropped.has(p.email));
+  const linked = (p: CalendarPreview['newPeople'][number]) => p.sameNameAs !== null && !asNew.has(p.email);
+  return {
+    createPeople: kept.filter((p) => !linked(p)).map((p) => p.email),
+    linkPeople: kept.filter(linked).map((p) => ({ email: p.email, contactId: p.sameNameAs!.id })),
+  };
+}
+
 function PreviewPanel({
   preview,
   dropped,
   setDropped,
+  asNew,
+  setAsNew,
   selfEmail,
   setSelfEmail,
 }: {
   preview: CalendarPreview;
   dropped: Set<string>;
   setDropped(next: Set<string>): void;
+  /** New people with a contact's name whom the user wants as a contact of their own. */
+  asNew: Set<string>;
+  setAsNew(next: Set<string>): void;
   selfEmail: string;
   setSelfEmail(value: string): void;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
-  const toggle = (email: string) => {
-    const next = new Set(dropped);
-    if (next.has(email)) next.delete(email);
-    else next.add(email);
-    setDropped(next);
-  };
   return (
     <Stack gap="md" aria-label="Import preview">
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -157,12 +174,22 @@ function PreviewPanel({
           <ScrollArea.Autosize mah={280}>
             <Stack gap={4}>
               {preview.newPeople.slice(0, 1000).map((p) => (
-                <Checkbox
-                  key={p.email}
-                  checked={!dropped.has(p.email)}
-                  onChange={() => toggle(p.email)}
-                  label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
-                />
+                <Stack key={p.email} gap={2}>
+                  <Checkbox
+                    checked={!dropped.has(p.email)}
+                    onChange={() => setDropped(toggled(dropped, p.email))}
+                    label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
+                  />
+                  {p.sameNameAs && !dropped.has(p.email) && (
+                    <Checkbox
+                      ml="xl"
+                      size="xs"
+                      checked={!asNew.has(p.email)}
+                      onChange={() => setAsNew(toggled(asNew, p.email))}
+                      label={`Is your contact ${p.sameNameAs.name}: add ${p.email} to them (untick for a new contact)`}
+                    />
+                  )}
+                </Stack>
               ))}
             </Stack>
           </ScrollArea.Autosize>
@@ -207,7 +234,7 @@ function History() {
         label="Calendar import history"
         rows={history.data.map((h) => ({
           ...h,
-          outcome: `${h.created} created, ${h.updated} updated, ${count(h.contactsCreated, 'new contact')}`,
+          outcome: `${h.created} created, ${h.updated} updated, ${count(h.contactsCreated, 'new contact')}${h.addressesAdded > 0 ? `, ${count(h.addressesAdded, 'address', 'addresses')} added` : ''}`,
         }))}
         undo={(importId) => call('calendar:undo', { importId })}
       />
@@ -223,6 +250,7 @@ export function ImportView() {
   const [maxMeetingSize, setMaxMeetingSize] = useState('25');
   const [preview, setPreview] = useState<CalendarPreview | null>(null);
   const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [asNew, setAsNew] = useState<Set<string>>(new Set());
   const [selfEmail, setSelfEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
@@ -257,6 +285,7 @@ export function ImportView() {
       });
       setPreview(value);
       setDropped(new Set(value.newPeople.filter((p) => p.droppedBefore).map((p) => p.email)));
+      setAsNew(new Set());
       setSelfEmail(value.selfEmails[0] ?? '');
     } catch (e) {
       setPreview(null);
@@ -289,7 +318,7 @@ export function ImportView() {
       const self = selfEmail.trim();
       const value = await call('calendar:commit', {
         previewId: preview.previewId,
-        createPeople: preview.newPeople.map((p) => p.email).filter((e) => !dropped.has(e)),
+        ...peopleChoices(preview, dropped, asNew),
         ...(self ? { selfEmails: [self] } : {}),
       });
       setResult(value);
@@ -386,6 +415,8 @@ export function ImportView() {
             preview={preview}
             dropped={dropped}
             setDropped={setDropped}
+            asNew={asNew}
+            setAsNew={setAsNew}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
           />
@@ -419,7 +450,7 @@ export function ImportView() {
         >
           {result.nothingNew
             ? 'Every meeting in these files is already in Rapport; nothing was changed.'
-            : `${count(result.created, 'meeting')} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}.`}
+            : `${count(result.created, 'meeting')} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}${result.addressesAdded > 0 ? `, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had` : ''}.`}
         </Alert>
       )}
       <History />
