@@ -5,6 +5,7 @@ import { withCliContext, type CliIo } from '../cli/runtime';
 import type { CliCommand } from '../cli/command';
 import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
+import { count } from '../../shared/text/count';
 
 function readFiles(paths: string[]): Array<{ name: string; data: string }> {
   return paths.map((path) => {
@@ -87,7 +88,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       io.out(
         result.nothingNew
           ? 'Nothing new: every meeting is already imported.'
-          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${result.contactsCreated} new contacts, ${result.addressesAdded} addresses added to contacts.`,
+          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had.`,
       );
     }
     return 0;

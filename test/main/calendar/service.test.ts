@@ -679,4 +679,32 @@ describe('calendar channels and command line', () => {
     expect(err.pop()).toContain('package.json: No BEGIN:VCALENDAR');
     expect(await runCli(['import-ics', '--db', file], io)).toBe(2);
   });
+
+  it('import-ics adds an address to the contact of the same name, as the preview offers', async () => {
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: () => {} };
+    const file = `${t.dir}/../cli-link-${Date.now()}.sqlite`;
+    expect(await runCli(['contacts', 'add', '--db', file, '--name', 'maya LIN', '--json'], io)).toBe(0);
+    const path = 'test/fixtures/ics/rapport/apple-calendar.ics';
+    const args = ['--db', file, '--until', '2025-06-01', '--self', 'me@example.com'];
+    expect(await runCli(['import-ics', path, ...args], io)).toBe(0);
+    expect(out.pop()).toMatch(
+      /: 5 created, 0 updated, 1 new contact, 1 address added to contacts you had\.$/,
+    );
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(
+        db
+          .prepare(
+            'SELECT c.display_name, e.email FROM contact_emails e JOIN contacts c ON c.id = e.contact_id ORDER BY e.email',
+          )
+          .all(),
+      ).toEqual([
+        { display_name: 'maya LIN', email: 'maya.lin@example.net' },
+        { display_name: 'Sam Ortiz', email: 'sam.ortiz@example.net' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
 });
