@@ -114,4 +114,48 @@ describe('calendar import, end to end through the Import view over a real databa
     expect(contactId('priya.raman@contoso.com')).toBe(priya);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('someone with the name of a contact the user has gets their address added, not a duplicate', async () => {
+    const { page } = app;
+    const jonas = (await app.call('contacts:create', { displayName: 'Jonas Müller' })).id;
+    // Away and back, so the Import view starts afresh with its file input empty.
+    await app.goto(`/contacts/${jonas}`);
+    await previewAsMe();
+    // The file's CN is the directory's "Müller, Jonas": proposed given name first. Dropped in the
+    // first import, he is offered unticked; kept, he is offered to the Jonas the user has.
+    const keep = page.getByRole('checkbox', {
+      name: 'Jonas Müller <jonas.mueller@fabrikam.de> · 1 meeting · dropped last time',
+    });
+    const offer = page.getByRole('checkbox', {
+      name: 'Is your contact Jonas Müller: add jonas.mueller@fabrikam.de to them (untick for a new contact)',
+    });
+    await keep.waitFor();
+    expect(await keep.isChecked()).toBe(false);
+    expect(await offer.count()).toBe(0);
+    await keep.check();
+    expect(await offer.isChecked()).toBe(true);
+    await page.getByRole('button', { name: /^Import \d+ meetings$/ }).click();
+    await page.getByText(/1 address added to contacts you had\.$/).waitFor();
+    expect(contactId('jonas.mueller@fabrikam.de')).toBe(jonas);
+    expect(
+      app.store.sqlite
+        .prepare(`SELECT count(*) FROM contacts WHERE display_name = 'Jonas Müller'`)
+        .pluck()
+        .get(),
+    ).toBe(1);
+    // The lunch with him is on his own timeline now.
+    await app.goto(`/contacts/${jonas}`);
+    await page
+      .getByRole('list', { name: 'Timeline' })
+      .getByRole('button', { name: /Mittagessen/ })
+      .first()
+      .waitFor();
+
+    await app.goto('/import');
+    await page.getByRole('button', { name: 'Undo this import' }).first().click();
+    await page.getByText('undone', { exact: true }).first().waitFor();
+    await expect.poll(() => contactId('jonas.mueller@fabrikam.de')).toBeUndefined();
+    expect(app.store.sqlite.prepare('SELECT count(*) FROM contacts WHERE id = ?').pluck().get(jonas)).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
