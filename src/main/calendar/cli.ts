@@ -27,6 +27,15 @@ function describe(p: CalendarPreview): string[] {
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
   ];
+  if (p.files.length > 1) {
+    for (const f of p.files) {
+      lines.push(
+        f.skipped
+          ? `  calendar ${f.name}: left out`
+          : `  calendar ${f.name}${f.calendar ? ` ("${f.calendar}")` : ''}: ${count(f.meetings, 'meeting')}, you are in ${f.withMe}`,
+      );
+    }
+  }
   const skipped = Object.entries(p.skippedByReason);
   if (skipped.length > 0) lines.push(`  skipped: ${skipped.map(([r, n]) => `${r} ${n}`).join(', ')}`);
   if (p.approximate.occurrences > 0) {
@@ -53,6 +62,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       self: { type: 'string', multiple: true },
       until: { type: 'string' },
       'no-new-people': { type: 'boolean' },
+      'skip-calendar': { type: 'string', multiple: true },
     },
     true,
   );
@@ -67,6 +77,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       files,
       ...(until ? { windowEnd: new Date(until).toISOString() } : {}),
       ...(self ? { selfEmails: self } : {}),
+      ...(values['skip-calendar'] ? { skipFiles: values['skip-calendar'] as string[] } : {}),
     });
     if (values['dry-run']) {
       io.out(values.json ? JSON.stringify({ preview }, null, 2) : describe(preview).join('\n'));
@@ -99,7 +110,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--until DATE] [--no-new-people]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--until DATE] [--no-new-people] [--skip-calendar NAME ...]',
     run: importIcs,
   },
 ];

@@ -23,6 +23,7 @@ export const calendarHandlers: HandlerMap<keyof typeof calendarContract> = {
         ...(input.windowEnd ? { windowEnd: new Date(input.windowEnd) } : {}),
         ...(input.selfEmails ? { selfEmails: input.selfEmails } : {}),
         ...(input.maxMeetingSize ? { maxMeetingSize: input.maxMeetingSize } : {}),
+        ...(input.skipFiles ? { skipFiles: input.skipFiles } : {}),
       },
       service(ctx, 'preview'),
     ),

@@ -42,6 +42,8 @@ export interface ImportPlan {
   people: Map<string, Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'> & { proposable: boolean }>;
   skipped: Skipped[];
   skippedByReason: Partial<Record<SkipReason, number>>;
+  /** For each parsed file, its meetings and those the user is in (organiser or invited). */
+  perFile: Array<{ meetings: number; withMe: number }>;
 }
 
 function version(o: Occurrence): string {
@@ -116,6 +118,7 @@ export function planImport(
     people: new Map(),
     skipped: [],
     skippedByReason: {},
+    perFile: [],
   };
   const seen = new Set<string>();
   const skip = (s: Skipped) => {
@@ -123,6 +126,8 @@ export function planImport(
     plan.skippedByReason[s.reason] = (plan.skippedByReason[s.reason] ?? 0) + 1;
   };
   for (const file of parsed) {
+    const counts = { meetings: 0, withMe: 0 };
+    plan.perFile.push(counts);
     for (const s of file.skipped) skip(s);
     for (const o of file.occurrences) {
       // The same meeting exported in two files (a shared invite) is one interaction. Keyed by the
@@ -149,6 +154,8 @@ export function planImport(
         continue;
       }
       const initiatedBy: Initiator = o.organizer === null ? 'unknown' : self.has(o.organizer) ? 'me' : 'them';
+      counts.meetings++;
+      if (others.length < o.people.length) counts.withMe++;
       // The occurrence's own people (each occurrence has its own copies): no second object per person.
       const participants: PlannedParticipant[] = others;
       const large = o.people.length > maxMeetingSize;

@@ -3,6 +3,7 @@ import type {
   CalendarCommitResult,
   CalendarPreview,
   CalendarUndoResult,
+  PreviewCalendar,
   PreviewPerson,
 } from '../../shared/calendar/schemas';
 import type { ParsedCalendar } from '../../shared/calendar/types';
@@ -37,6 +38,8 @@ export interface PreviewRequest {
   selfEmails?: string[];
   maxMeetingSize?: number;
   defaultZone?: string;
+  /** Calendars to leave out, by name (a zip's entries as "export.zip/entry.ics"). */
+  skipFiles?: string[];
 }
 
 export interface ServiceContext {
@@ -49,6 +52,8 @@ export interface ServiceContext {
 interface CachedPreview {
   id: string;
   storePath: string;
+  /** Every calendar in the files, in order, those left out included. */
+  calendars: Array<{ name: string; skipped: boolean }>;
   parsed: ParsedCalendar[];
   fileName: string;
   sha256: string;
@@ -79,16 +84,23 @@ function toAppError(error: unknown): never {
   throw error;
 }
 
+/** Reads every calendar in the files but those the request leaves out; names them all, in order. */
 async function parse(request: PreviewRequest, windowEnd: Date, ctx: ServiceContext) {
   try {
-    const files = expandInputs(request.files);
-    return await parseFiles(
-      files,
-      { windowEnd, ...(request.defaultZone ? { defaultZone: request.defaultZone } : {}) },
-      ctx.limits,
-      (read, total) => ctx.progress?.('reading', read, total),
-      (read, total) => ctx.progress?.('reading again', read, total),
-    );
+    const all = expandInputs(request.files);
+    const skip = new Set(request.skipFiles ?? []);
+    const files = all.filter((f) => !skip.has(f.name));
+    const parsed =
+      files.length === 0
+        ? []
+        : await parseFiles(
+            files,
+            { windowEnd, ...(request.defaultZone ? { defaultZone: request.defaultZone } : {}) },
+            ctx.limits,
+            (read, total) => ctx.progress?.('reading', read, total),
+            (read, total) => ctx.progress?.('reading again', read, total),
+          );
+    return { calendars: all.map((f) => ({ name: f.name, skipped: skip.has(f.name) })), parsed };
   } catch (error) {
     toAppError(error);
   }
@@ -102,6 +114,24 @@ function digest(files: CalendarFile[]): string {
 
 function byMeetings(a: { email: string; meetings: number }, b: { email: string; meetings: number }): number {
   return b.meetings - a.meetings || a.email.localeCompare(b.email);
+}
+
+/** Every calendar in the files, in order; those read are in `parsed` in the same order. */
+function calendarsOf(cached: CachedPreview, plan: ImportPlan): PreviewCalendar[] {
+  let next = 0;
+  return cached.calendars.map(({ name, skipped }): PreviewCalendar => {
+    if (skipped) return { name, calendar: '', events: 0, occurrences: 0, meetings: 0, withMe: 0, skipped };
+    const i = next++;
+    const f = cached.parsed[i];
+    return {
+      name,
+      calendar: f.calendar,
+      events: f.events,
+      occurrences: f.occurrences.length,
+      ...plan.perFile[i],
+      skipped,
+    };
+  });
 }
 
 function summarize(
@@ -135,12 +165,7 @@ function summarize(
   }
   return {
     previewId: cached.id,
-    files: cached.parsed.map((f) => ({
-      name: f.fileName,
-      calendar: f.calendar,
-      events: f.events,
-      occurrences: f.occurrences.length,
-    })),
+    files: calendarsOf(cached, plan),
     events: cached.parsed.reduce((n, f) => n + f.events, 0),
     occurrences: cached.parsed.reduce((n, f) => n + f.occurrences.length, 0),
     toCreate: plan.created,
@@ -189,7 +214,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   ctx.progress?.('reading', 0, 1);
   const known = await resolveSelf(ctx, request.selfEmails);
   // Parsed without "me": occurrences carry who declined, so a change of address needs no re-read.
-  const parsed = await parse(request, windowEnd, ctx);
+  const { calendars, parsed } = await parse(request, windowEnd, ctx);
   let self = known?.self ?? [];
   let suggested = false;
   if (!known) {
@@ -204,6 +229,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   const cached: CachedPreview = {
     id: randomUUID(),
     storePath: ctx.store.path,
+    calendars,
     parsed,
     fileName: request.files.map((f) => f.name).join(', '),
     sha256: digest(request.files),

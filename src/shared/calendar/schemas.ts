@@ -20,6 +20,11 @@ export const calendarPreviewInput = z.strictObject({
   selfEmails: z.array(email).max(100).optional(),
   /** Meetings larger than this do not propose new contacts. */
   maxMeetingSize: z.number().int().min(2).max(10_000).optional(),
+  /**
+   * Calendars to leave out, by their name in the preview's `files` (a zip's entry as
+   * "export.zip/Holidays.ics"): a colleague's shared calendar, the public holidays.
+   */
+  skipFiles: z.array(z.string().max(1000)).max(500).optional(),
 });
 
 export const calendarCommitInput = z.strictObject({
@@ -57,9 +62,24 @@ export interface PreviewPerson {
   sameNameAs: { id: number; name: string } | null;
 }
 
+export interface PreviewCalendar {
+  name: string;
+  /** The calendar's own name (X-WR-CALNAME), or '' when it has none or was left out. */
+  calendar: string;
+  events: number;
+  occurrences: number;
+  /** Occurrences that would be interactions (as counted before a meeting in two files is one). */
+  meetings: number;
+  /** Of those, the meetings the user organised or was invited to: few suggests someone else's calendar. */
+  withMe: number;
+  /** Left out by the user: not read. */
+  skipped: boolean;
+}
+
 export interface CalendarPreview {
   previewId: string;
-  files: Array<{ name: string; calendar: string; events: number; occurrences: number }>;
+  /** Every calendar in the files, in their order, the ones left out (`skipFiles`) included. */
+  files: PreviewCalendar[];
   events: number;
   occurrences: number;
   toCreate: number;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   commitImport,
@@ -505,6 +506,73 @@ describe('calendar import service', () => {
     expect(names.sort()).toEqual([...proposed].sort());
   });
 
+  it('lists each calendar of a zip with the meetings the user is in, and leaves out those asked', async () => {
+    const event = (uid: string, day: string, ...people: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      `DTSTART:202501${day}T100000Z`,
+      `SUMMARY:${uid}`,
+      ...people.map((p, i) => `${i === 0 ? 'ORGANIZER' : 'ATTENDEE'}:mailto:${p}`),
+      'END:VEVENT',
+    ];
+    const calendar = (name: string, ...events: string[][]) => ics(`X-WR-CALNAME:${name}`, ...events.flat());
+    const zip = zipSync({
+      'me@example.com.ics': calendar(
+        'Me',
+        event('standup', '06', 'me@example.com', 'ana@example.com'),
+        event('lunch', '07', 'bo@example.com', 'me@example.com'),
+      ),
+      'Holidays.ics': calendar('Holidays', [
+        'BEGIN:VEVENT',
+        'UID:h1',
+        'DTSTART;VALUE=DATE:20250101',
+        'END:VEVENT',
+      ]),
+      'cy@example.com.ics': calendar(
+        'Cy',
+        event('cy-1', '08', 'cy@example.com', 'dee@example.com'),
+        event('cy-2', '09', 'cy@example.com', 'eve@example.com'),
+        event('lunch', '07', 'bo@example.com', 'me@example.com'),
+      ),
+    });
+    const files = [{ name: 'takeout.zip', bytes: Buffer.from(zip) }];
+    const request = { files, windowEnd, selfEmails: ['me@example.com'] };
+    const all = await previewImport(request, ctx);
+    const rows = (p: CalendarPreview) =>
+      p.files.map(
+        (f) => `${f.name} ${f.calendar} ${f.meetings} ${f.withMe} ${f.skipped ? 'left out' : 'read'}`,
+      );
+    // A zip's entries come in name order. The user is in one of Cy's three meetings: the lunch, which
+    // Cy's calendar holds too (a meeting is keyed by its calendar and UID, so that copy is its own).
+    expect(rows(all)).toEqual([
+      'takeout.zip/Holidays.ics Holidays 0 0 read',
+      'takeout.zip/cy@example.com.ics Cy 3 1 read',
+      'takeout.zip/me@example.com.ics Me 2 2 read',
+    ]);
+    expect(all.toCreate).toBe(5);
+
+    const mine = await previewImport({ ...request, skipFiles: ['takeout.zip/cy@example.com.ics'] }, ctx);
+    expect(rows(mine)).toEqual([
+      'takeout.zip/Holidays.ics Holidays 0 0 read',
+      'takeout.zip/cy@example.com.ics  0 0 left out',
+      'takeout.zip/me@example.com.ics Me 2 2 read',
+    ]);
+    expect(mine.toCreate).toBe(2);
+    expect(mine.newPeople.map((p) => p.email).sort()).toEqual(['ana@example.com', 'bo@example.com']);
+    await commitImport(
+      { previewId: mine.previewId, createPeople: ['ana@example.com', 'bo@example.com'] },
+      ctx,
+    );
+    expect(t.store.sqlite.prepare('SELECT title FROM interactions ORDER BY title').pluck().all()).toEqual([
+      'lunch',
+      'standup',
+    ]);
+
+    // Everything left out is a preview of nothing, not an error.
+    const none = await previewImport({ ...request, skipFiles: all.files.map((f) => f.name) }, ctx);
+    expect([none.toCreate, none.files.every((f) => f.skipped)]).toEqual([0, true]);
+  });
+
   describe('a new person with the name of a contact the user has', () => {
     const meeting = () => [
       {
@@ -678,6 +746,27 @@ describe('calendar channels and command line', () => {
     expect(await runCli(['import-ics', 'package.json', '--db', file], io)).toBe(1);
     expect(err.pop()).toContain('package.json: No BEGIN:VCALENDAR');
     expect(await runCli(['import-ics', '--db', file], io)).toBe(2);
+  });
+
+  it('import-ics lists the calendars of a zip and leaves out those named with --skip-calendar', async () => {
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: () => {} };
+    const file = `${t.dir}/../cli-skip-${Date.now()}.sqlite`;
+    const zip = 'test/fixtures/ics/rapport/google-export.zip';
+    const holidays =
+      'google-export.zip/Holidays in United Kingdom_en.uk#holiday@group.v.calendar.google.com.ics';
+    const args = ['--db', file, '--until', '2025-06-01', '--self', 'me@example.com', '--dry-run'];
+    expect(await runCli(['import-ics', zip, ...args], io)).toBe(0);
+    const listed = out
+      .pop()!
+      .split('\n')
+      .filter((l) => l.startsWith('  calendar '));
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toMatch(
+      /^ {2}calendar google-export\.zip\/Holidays in United Kingdom.*: 0 meetings, you are in 0$/,
+    );
+    expect(await runCli(['import-ics', zip, ...args, '--skip-calendar', holidays], io)).toBe(0);
+    expect(out.pop()!.split('\n')).toContain(`  calendar ${holidays}: left out`);
   });
 
   it('import-ics adds an address to the contact of the same name, as the preview offers', async () => {

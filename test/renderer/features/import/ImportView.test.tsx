@@ -1,10 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { zipSync } from 'fflate';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../src/shared/ipc/contract';
 import { buildRapportApi } from '../../../../src/shared/ipc/api';
 import { eventNames } from '../../../../src/shared/ipc/events';
+import { call } from '../../../../src/renderer/src/api/client';
 import { ImportView } from '../../../../src/renderer/src/features/import/ImportView';
 
 /**
@@ -149,6 +151,45 @@ describe('ImportView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
     await screen.findByText('undone', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it("lists a zip's calendars and leaves out the one the user unticks", async () => {
+    const event = (uid: string, organizer: string, attendee: string) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      'DTSTART:20250110T100000Z',
+      `SUMMARY:${uid}`,
+      `ORGANIZER:mailto:${organizer}`,
+      `ATTENDEE:mailto:${attendee}`,
+      'END:VEVENT',
+    ];
+    const zip = zipSync({
+      'me@example.com.ics': calendar(
+        'X-WR-CALNAME:Work',
+        ...event('mine', 'me@example.com', 'ana@example.com'),
+      ),
+      'cy@example.com.ics': calendar(
+        'X-WR-CALNAME:Cy Ortiz',
+        ...[1, 2, 3].flatMap((i) => event(`cy-${i}`, 'cy@example.com', `guest${i}@example.com`)),
+      ),
+    });
+    await call('settings:setSelfEmails', { emails: ['me@example.com'] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('takeout.zip', zip);
+    const calendars = await screen.findByLabelText('Calendars', {}, { timeout: 20_000 });
+    expect(within(calendars).getByText('cy@example.com.ics · 3 meetings, you are in 0')).toBeTruthy();
+    expect(within(calendars).getByText('me@example.com.ics · 1 meeting, you are in 1')).toBeTruthy();
+    expect(within(calendars).getByText("Someone else's?")).toBeTruthy();
+    const stat = (label: string) => screen.getByText(label).nextSibling?.textContent;
+    expect(stat('To create')).toBe('4');
+
+    fireEvent.click(within(calendars).getByRole('checkbox', { name: /^Cy Ortiz/ }));
+    await within(calendars).findByText('cy@example.com.ics · left out', {}, { timeout: 20_000 });
+    expect(stat('To create')).toBe('1');
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 meeting' }));
+    await screen.findByText(/^1 meeting created/, {}, { timeout: 20_000 });
+    expect(t.store.sqlite.prepare('SELECT title FROM interactions').pluck().all()).toEqual(['mine']);
   }, 120_000);
 
   it('adds a new address to the contact of the same name, or makes a new contact when told', async () => {

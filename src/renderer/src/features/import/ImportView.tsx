@@ -22,6 +22,7 @@ import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
 import type { SkipReason } from '../../../../shared/calendar/types';
+import { CalendarsCard } from './CalendarsCard';
 import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
 import { isCalendarFile, readAsBase64 } from './readFiles';
@@ -89,6 +90,8 @@ function PreviewPanel({
   setAsNew,
   selfEmail,
   setSelfEmail,
+  toggleCalendar,
+  busy,
 }: {
   preview: CalendarPreview;
   dropped: Set<string>;
@@ -98,10 +101,16 @@ function PreviewPanel({
   setAsNew(next: Set<string>): void;
   selfEmail: string;
   setSelfEmail(value: string): void;
+  /** Previews again with the calendar left out, or back in. */
+  toggleCalendar(name: string): void;
+  busy: boolean;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
     <Stack gap="md" aria-label="Import preview">
+      {(preview.files.length > 1 || preview.files.some((f) => f.skipped)) && (
+        <CalendarsCard files={preview.files} busy={busy} onToggle={toggleCalendar} />
+      )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Stat label="Events in the files" value={preview.events} />
         <Stat label="Meetings up to the window end" value={preview.occurrences} />
@@ -251,6 +260,8 @@ export function ImportView() {
   const [preview, setPreview] = useState<CalendarPreview | null>(null);
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [asNew, setAsNew] = useState<Set<string>>(new Set());
+  /** Calendars in the chosen files the user left out. */
+  const [skipFiles, setSkipFiles] = useState<string[]>([]);
   const [selfEmail, setSelfEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
@@ -270,7 +281,7 @@ export function ImportView() {
     [],
   );
 
-  const runPreview = async (files: Picked, end: string, self?: string) => {
+  const runPreview = async (files: Picked, end: string, self?: string, skip = skipFiles) => {
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
     setReading(null);
@@ -282,6 +293,7 @@ export function ImportView() {
         windowEnd: new Date(`${end}T23:59:59.999Z`).toISOString(),
         ...(self ? { selfEmails: [self] } : {}),
         ...(size >= 2 ? { maxMeetingSize: size } : {}),
+        ...(skip.length > 0 ? { skipFiles: skip } : {}),
       });
       setPreview(value);
       setDropped(new Set(value.newPeople.filter((p) => p.droppedBefore).map((p) => p.email)));
@@ -306,7 +318,8 @@ export function ImportView() {
       files: await Promise.all(usable.map(async (f) => ({ name: f.name, data: await readAsBase64(f) }))),
     };
     setPicked(read);
-    await runPreview(read, windowEnd);
+    setSkipFiles([]);
+    await runPreview(read, windowEnd, undefined, []);
   };
 
   const commit = async () => {
@@ -417,6 +430,13 @@ export function ImportView() {
             setDropped={setDropped}
             asNew={asNew}
             setAsNew={setAsNew}
+            toggleCalendar={(name) => {
+              if (!picked) return;
+              const next = [...toggled(new Set(skipFiles), name)];
+              setSkipFiles(next);
+              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, next);
+            }}
+            busy={phase !== 'idle'}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
           />
