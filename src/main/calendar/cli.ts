@@ -21,7 +21,7 @@ function readFiles(paths: string[]): Array<{ name: string; data: string }> {
 
 function describe(p: CalendarPreview): string[] {
   const lines = [
-    `${p.events} events, ${p.occurrences} meetings up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
+    `${p.events} events, ${p.occurrences} meetings ${p.windowStart ? `from ${p.windowStart.slice(0, 10)} ` : ''}up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
     `  to create ${p.toCreate}, to update ${p.toUpdate}, unchanged ${p.unchanged}`,
     `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
@@ -61,21 +61,28 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'dry-run': { type: 'boolean' },
       self: { type: 'string', multiple: true },
       until: { type: 'string' },
+      since: { type: 'string' },
       'no-new-people': { type: 'boolean' },
       'skip-calendar': { type: 'string', multiple: true },
     },
     true,
   );
   if (positionals.length === 0) throw new UsageError('Give at least one .ics or .zip file');
-  const until = values.until as string | undefined;
-  if (until !== undefined && Number.isNaN(Date.parse(until)))
-    throw new UsageError(`--until ${until} is not a date`);
+  const date = (option: 'until' | 'since'): string | undefined => {
+    const value = values[option] as string | undefined;
+    if (value !== undefined && Number.isNaN(Date.parse(value)))
+      throw new UsageError(`--${option} ${value} is not a date`);
+    return value && new Date(value).toISOString();
+  };
+  const until = date('until');
+  const since = date('since');
   const files = readFiles(positionals);
   return withCliContext(requireString(values.db, 'db'), async (call) => {
     const self = values.self as string[] | undefined;
     const preview = await call('calendar:preview', {
       files,
-      ...(until ? { windowEnd: new Date(until).toISOString() } : {}),
+      ...(until ? { windowEnd: until } : {}),
+      ...(since ? { windowStart: since } : {}),
       ...(self ? { selfEmails: self } : {}),
       ...(values['skip-calendar'] ? { skipFiles: values['skip-calendar'] as string[] } : {}),
     });
@@ -110,7 +117,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--until DATE] [--no-new-people] [--skip-calendar NAME ...]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...]',
     run: importIcs,
   },
 ];

@@ -21,6 +21,7 @@ export const calendarHandlers: HandlerMap<keyof typeof calendarContract> = {
       {
         files: decode(input.files),
         ...(input.windowEnd ? { windowEnd: new Date(input.windowEnd) } : {}),
+        ...(input.windowStart ? { windowStart: new Date(input.windowStart) } : {}),
         ...(input.selfEmails ? { selfEmails: input.selfEmails } : {}),
         ...(input.maxMeetingSize ? { maxMeetingSize: input.maxMeetingSize } : {}),
         ...(input.skipFiles ? { skipFiles: input.skipFiles } : {}),

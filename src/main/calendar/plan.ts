@@ -103,11 +103,19 @@ export type PlanDepth = 'people' | 'preview' | 'write';
  * interactions, which update existing ones, which are unchanged, and who takes part.
  * For a `write` plan, `contactByEmail` must already include the people the user chose to create.
  */
+/** What the user chose in the preview that decides which meetings and people an import takes. */
+export interface PlanChoices {
+  /** Meetings larger than this propose no new people. */
+  maxMeetingSize: number;
+  /** Meetings before this are left out (counted, as `earlier`); null for the whole history. */
+  windowStart: Date | null;
+}
+
 export function planImport(
   parsed: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
-  maxMeetingSize: number,
+  { maxMeetingSize, windowStart }: PlanChoices,
   depth: PlanDepth,
 ): ImportPlan {
   const plan: ImportPlan = {
@@ -121,6 +129,9 @@ export function planImport(
     perFile: [],
   };
   const seen = new Set<string>();
+  // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
+  const from = windowStart?.toISOString() ?? null;
+  const fromDay = from?.slice(0, 10);
   const skip = (s: Skipped) => {
     plan.skipped.push(s);
     plan.skippedByReason[s.reason] = (plan.skippedByReason[s.reason] ?? 0) + 1;
@@ -134,6 +145,11 @@ export function planImport(
       // occurrence's own key (the source key is a fixed prefix of it): no new string per occurrence.
       if (seen.has(o.key)) continue;
       seen.add(o.key);
+      if (from !== null && o.startsAt < (o.allDay ? fromDay! : from)) {
+        // Counted, not listed: ten years left out would be tens of thousands of lines.
+        plan.skippedByReason.earlier = (plan.skippedByReason.earlier ?? 0) + 1;
+        continue;
+      }
       if (o.declinedBy.some((email) => self.has(email))) {
         skip({
           reason: 'declined',

@@ -35,6 +35,7 @@ export const DEFAULT_MAX_MEETING_SIZE = 25;
 export interface PreviewRequest {
   files: CalendarFile[];
   windowEnd?: Date;
+  windowStart?: Date;
   selfEmails?: string[];
   maxMeetingSize?: number;
   defaultZone?: string;
@@ -61,6 +62,7 @@ interface CachedPreview {
   selfSuggested: boolean;
   maxMeetingSize: number;
   windowEnd: Date;
+  windowStart: Date | null;
   /** The preview's plan, and the database it was made against: reused while nothing has changed. */
   plan: ImportPlan;
   planned: { sqlite: Store['sqlite']; version: string };
@@ -191,6 +193,7 @@ function summarize(
     range: { from, to },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
     windowEnd: cached.windowEnd.toISOString(),
+    windowStart: cached.windowStart?.toISOString() ?? null,
     maxMeetingSize: cached.maxMeetingSize,
     selfEmails: cached.self,
     selfEmailsSuggested: cached.selfSuggested,
@@ -210,6 +213,13 @@ async function resolveSelf(
 
 export async function previewImport(request: PreviewRequest, ctx: ServiceContext): Promise<CalendarPreview> {
   const windowEnd = request.windowEnd ?? ctx.now();
+  if (request.windowStart && request.windowStart >= windowEnd) {
+    throw new AppError(
+      'VALIDATION',
+      'The meetings to import start after they end: choose a start before the end.',
+      [{ path: ['windowStart'], message: 'After the window end' }],
+    );
+  }
   const maxMeetingSize = request.maxMeetingSize ?? DEFAULT_MAX_MEETING_SIZE;
   ctx.progress?.('reading', 0, 1);
   const known = await resolveSelf(ctx, request.selfEmails);
@@ -225,7 +235,14 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     }
   }
   const planned = { sqlite: ctx.store.sqlite, version: storeVersion(ctx.store.sqlite) };
-  const plan = planImport(parsed, new Set(self), loadExisting(ctx.store.sqlite), maxMeetingSize, 'preview');
+  const windowStart = request.windowStart ?? null;
+  const plan = planImport(
+    parsed,
+    new Set(self),
+    loadExisting(ctx.store.sqlite),
+    { maxMeetingSize, windowStart },
+    'preview',
+  );
   const cached: CachedPreview = {
     id: randomUUID(),
     storePath: ctx.store.path,
@@ -237,6 +254,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     selfSuggested: suggested,
     maxMeetingSize,
     windowEnd,
+    windowStart,
     plan,
     planned,
   };
@@ -284,9 +302,7 @@ export async function commitImport(
     await setSelfEmails(ctx.store.db, self);
   }
   const existing = loadExisting(ctx.store.sqlite);
-  const before = unchanged
-    ? cached.plan
-    : planImport(parsed, new Set(self), existing, cached.maxMeetingSize, 'people');
+  const before = unchanged ? cached.plan : planImport(parsed, new Set(self), existing, cached, 'people');
   const wanted = new Set(request.createPeople.map(normalizeEmail));
   const linkTo = new Map((request.linkPeople ?? []).map((l) => [normalizeEmail(l.email), l.contactId]));
   for (const email of linkTo.keys()) {
@@ -325,7 +341,7 @@ export async function commitImport(
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
-      : planImport(parsed, new Set(self), existing, cached.maxMeetingSize, 'write');
+      : planImport(parsed, new Set(self), existing, cached, 'write');
   if (nothingNew(plan)) {
     await remember();
     previews.delete(cached.id);

@@ -16,6 +16,8 @@ export const calendarPreviewInput = z.strictObject({
   files: z.array(calendarFileInput).min(1).max(50),
   /** Occurrences after this instant are left out; defaults to now. */
   windowEnd: z.iso.datetime({ offset: true }).optional(),
+  /** Occurrences before this instant are left out; by default the whole history is taken. */
+  windowStart: z.iso.datetime({ offset: true }).optional(),
   /** Overrides the saved "my email addresses" for this preview (and the commit that follows). */
   selfEmails: z.array(email).max(100).optional(),
   /** Meetings larger than this do not propose new contacts. */
@@ -99,6 +101,8 @@ export interface CalendarPreview {
   /** Meetings per UTC month over the range, months without any as 0. */
   perMonth: Array<{ month: string; meetings: number }>;
   windowEnd: string;
+  /** Null when the whole history is taken. */
+  windowStart: string | null;
   maxMeetingSize: number;
   selfEmails: string[];
   /** True when no addresses were saved and `selfEmails` is the most frequent organiser. */

@@ -28,6 +28,7 @@ export const skipReasons = [
   'unbounded',
   'excluded',
   'no_people',
+  'earlier',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

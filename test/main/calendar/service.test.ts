@@ -573,6 +573,43 @@ describe('calendar import service', () => {
     expect([none.toCreate, none.files.every((f) => f.skipped)]).toEqual([0, true]);
   });
 
+  it('takes only the meetings from a start the user gives, and the rest in a later import', async () => {
+    const whole = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    const from = '2025-03-01';
+    const before = whole.perMonth.filter((m) => m.month < '2025-03').reduce((n, m) => n + m.meetings, 0);
+    expect(before).toBeGreaterThan(0);
+    const windowStart = new Date(`${from}T00:00:00Z`);
+    const recent = await previewImport(
+      { files: vendorFiles(), windowEnd, windowStart, defaultZone: 'UTC' },
+      ctx,
+    );
+    expect(recent.windowStart).toBe('2025-03-01T00:00:00.000Z');
+    expect(recent.toCreate).toBe(whole.toCreate - before);
+    // The meeting the user declined in February is left out as before the window, not as declined.
+    expect(whole.skippedByReason.declined).toBe(1);
+    expect(recent.skippedByReason.declined).toBeUndefined();
+    expect(recent.skippedByReason.earlier).toBe(before + 1);
+    expect(recent.range.from! >= from).toBe(true);
+    expect(recent.perMonth.every((m) => m.month >= '2025-03')).toBe(true);
+    await commitImport({ previewId: recent.previewId, createPeople: [] }, ctx);
+    const oldest = () =>
+      t.store.sqlite.prepare('SELECT min(starts_at) FROM interactions').pluck().get() as string;
+    expect(count('interactions')).toBe(whole.toCreate - before);
+    expect(oldest() >= from).toBe(true);
+    // The whole history later: only what was left out is new.
+    const rest = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    expect([rest.toCreate, rest.unchanged]).toEqual([before, whole.toCreate - before]);
+
+    const backwards = await previewImport(
+      { files: vendorFiles(), windowEnd, windowStart: windowEnd, defaultZone: 'UTC' },
+      ctx,
+    ).catch((e: unknown) => e);
+    expect(backwards).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('start after they end'),
+    });
+  });
+
   describe('a new person with the name of a contact the user has', () => {
     const meeting = () => [
       {
@@ -767,6 +804,9 @@ describe('calendar channels and command line', () => {
     );
     expect(await runCli(['import-ics', zip, ...args, '--skip-calendar', holidays], io)).toBe(0);
     expect(out.pop()!.split('\n')).toContain(`  calendar ${holidays}: left out`);
+    expect(await runCli(['import-ics', zip, ...args, '--since', '2025-02-01'], io)).toBe(0);
+    expect(out.pop()).toMatch(/^\d+ events, \d+ meetings from 2025-02-01 up to 2025-06-01 in 2 calendar/);
+    expect(await runCli(['import-ics', zip, ...args, '--since', 'last spring'], io)).toBe(2);
   });
 
   it('import-ics adds an address to the contact of the same name, as the preview offers', async () => {

@@ -153,6 +153,21 @@ describe('ImportView', () => {
     expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
   }, 120_000);
 
+  it('imports only the meetings from the day the user chooses', async () => {
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    fireEvent.change(screen.getByLabelText('Import meetings from'), { target: { value: '2025-03-01' } });
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    const preview = await screen.findByLabelText('Import preview', {}, { timeout: 20_000 });
+    // Of the file's six meetings (January to March), the four in March.
+    expect(within(preview).getByText('To create').nextSibling?.textContent).toBe('4');
+    expect(within(preview).getByText(/2 before the window/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Import 4 meetings/ }));
+    await screen.findByText(/^4 meetings created/, {}, { timeout: 20_000 });
+    const starts = t.store.sqlite.prepare('SELECT starts_at FROM interactions').pluck().all() as string[];
+    expect(starts.every((s) => s >= '2025-03-01')).toBe(true);
+  }, 120_000);
+
   it("lists a zip's calendars and leaves out the one the user unticks", async () => {
     const event = (uid: string, organizer: string, attendee: string) => [
       'BEGIN:VEVENT',

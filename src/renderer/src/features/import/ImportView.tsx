@@ -38,6 +38,7 @@ const skipLabels: Record<SkipReason, string> = {
   broken: 'unreadable',
   duplicate: 'older copies',
   future: 'after the window',
+  earlier: 'before the window',
   unbounded: 'rules that never end',
   excluded: 'every instance excluded',
   no_people: 'no one but you',
@@ -257,6 +258,8 @@ export function ImportView() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [windowEnd, setWindowEnd] = useState(() => new Date().toISOString().slice(0, 10));
   const [maxMeetingSize, setMaxMeetingSize] = useState('25');
+  /** The first day to import, or '' for the whole history. */
+  const [windowStart, setWindowStart] = useState('');
   const [preview, setPreview] = useState<CalendarPreview | null>(null);
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [asNew, setAsNew] = useState<Set<string>>(new Set());
@@ -291,6 +294,7 @@ export function ImportView() {
       const value = await call('calendar:preview', {
         files: files.files,
         windowEnd: new Date(`${end}T23:59:59.999Z`).toISOString(),
+        ...(windowStart ? { windowStart: new Date(`${windowStart}T00:00:00.000Z`).toISOString() } : {}),
         ...(self ? { selfEmails: [self] } : {}),
         ...(size >= 2 ? { maxMeetingSize: size } : {}),
         ...(skip.length > 0 ? { skipFiles: skip } : {}),
@@ -392,6 +396,14 @@ export function ImportView() {
         </Stack>
       </Card>
       <Group align="end">
+        <TextInput
+          type="date"
+          label="Import meetings from"
+          description="Empty for the whole history"
+          value={windowStart}
+          max={windowEnd}
+          onChange={(e) => setWindowStart(e.currentTarget.value)}
+        />
         <TextInput
           type="date"
           label="Import meetings up to"
