@@ -199,12 +199,19 @@ describe('ImportView', () => {
     const stat = (label: string) => screen.getByText(label).nextSibling?.textContent;
     expect(stat('To create')).toBe('4');
 
+    // Ana is dropped before the calendar is left out: the new preview keeps that choice.
+    fireEvent.click(screen.getByRole('checkbox', { name: /<ana@example\.com>/ }));
     fireEvent.click(within(calendars).getByRole('checkbox', { name: /^Cy Ortiz/ }));
     await within(calendars).findByText('cy@example.com.ics · left out', {}, { timeout: 20_000 });
     expect(stat('To create')).toBe('1');
+    expect((screen.getByRole('checkbox', { name: /<ana@example\.com>/ }) as HTMLInputElement).checked).toBe(
+      false,
+    );
+    expect(screen.getByText('New people (0 kept)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 meeting' }));
-    await screen.findByText(/^1 meeting created/, {}, { timeout: 20_000 });
+    await screen.findByText('1 meeting created, 0 updated, 0 new contacts.', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT title FROM interactions').pluck().all()).toEqual(['mine']);
+    expect(t.store.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
   }, 120_000);
 
   it('adds a new address to the contact of the same name, or makes a new contact when told', async () => {

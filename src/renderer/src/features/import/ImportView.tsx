@@ -23,6 +23,7 @@ import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
 import type { SkipReason } from '../../../../shared/calendar/types';
 import { CalendarsCard } from './CalendarsCard';
+import { carriedChoices, firstChoices, peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
 import { isCalendarFile, readAsBase64 } from './readFiles';
@@ -65,41 +66,18 @@ function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
 }
 
-/** The set with `email` in it if it was not, and without it if it was. */
-function toggled(set: Set<string>, email: string): Set<string> {
-  const next = new Set(set);
-  if (next.has(email)) next.delete(email);
-  else next.add(email);
-  return next;
-}
-
-/** Kept new people split into contacts to create and addresses to add to a same-named contact. */
-function peopleChoices(preview: CalendarPreview, dropped: Set<string>, asNew: Set<string>) {
-  const kept = preview.newPeople.filter((p) => !dropped.has(p.email));
-  const linked = (p: CalendarPreview['newPeople'][number]) => p.sameNameAs !== null && !asNew.has(p.email);
-  return {
-    createPeople: kept.filter((p) => !linked(p)).map((p) => p.email),
-    linkPeople: kept.filter(linked).map((p) => ({ email: p.email, contactId: p.sameNameAs!.id })),
-  };
-}
-
 function PreviewPanel({
   preview,
-  dropped,
-  setDropped,
-  asNew,
-  setAsNew,
+  choices,
+  setChoices,
   selfEmail,
   setSelfEmail,
   toggleCalendar,
   busy,
 }: {
   preview: CalendarPreview;
-  dropped: Set<string>;
-  setDropped(next: Set<string>): void;
-  /** New people with a contact's name whom the user wants as a contact of their own. */
-  asNew: Set<string>;
-  setAsNew(next: Set<string>): void;
+  choices: PeopleChoices;
+  setChoices(next: PeopleChoices): void;
   selfEmail: string;
   setSelfEmail(value: string): void;
   /** Previews again with the calendar left out, or back in. */
@@ -107,6 +85,8 @@ function PreviewPanel({
   busy: boolean;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
+  const { dropped, asNew } = choices;
+  const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
   return (
     <Stack gap="md" aria-label="Import preview">
       {(preview.files.length > 1 || preview.files.some((f) => f.skipped)) && (
@@ -195,7 +175,7 @@ function PreviewPanel({
                       ml="xl"
                       size="xs"
                       checked={!asNew.has(p.email)}
-                      onChange={() => setAsNew(toggled(asNew, p.email))}
+                      onChange={() => setChoices({ dropped, asNew: toggled(asNew, p.email) })}
                       label={`Is your contact ${p.sameNameAs.name}: add ${p.email} to them (untick for a new contact)`}
                     />
                   )}
@@ -261,8 +241,7 @@ export function ImportView() {
   /** The first day to import, or '' for the whole history. */
   const [windowStart, setWindowStart] = useState('');
   const [preview, setPreview] = useState<CalendarPreview | null>(null);
-  const [dropped, setDropped] = useState<Set<string>>(new Set());
-  const [asNew, setAsNew] = useState<Set<string>>(new Set());
+  const [choices, setChoices] = useState<PeopleChoices>({ dropped: new Set(), asNew: new Set() });
   /** Calendars in the chosen files the user left out. */
   const [skipFiles, setSkipFiles] = useState<string[]>([]);
   const [selfEmail, setSelfEmail] = useState('');
@@ -284,7 +263,14 @@ export function ImportView() {
     [],
   );
 
-  const runPreview = async (files: Picked, end: string, self?: string, skip = skipFiles) => {
+  /** Previews the files; the people chosen in `previous` (the same files' last preview) keep their choices. */
+  const runPreview = async (
+    files: Picked,
+    end: string,
+    self?: string,
+    skip = skipFiles,
+    previous: CalendarPreview | null = preview,
+  ) => {
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
     setReading(null);
@@ -300,8 +286,7 @@ export function ImportView() {
         ...(skip.length > 0 ? { skipFiles: skip } : {}),
       });
       setPreview(value);
-      setDropped(new Set(value.newPeople.filter((p) => p.droppedBefore).map((p) => p.email)));
-      setAsNew(new Set());
+      setChoices(previous ? carriedChoices(previous, choices, value) : firstChoices(value));
       setSelfEmail(value.selfEmails[0] ?? '');
     } catch (e) {
       setPreview(null);
@@ -323,7 +308,7 @@ export function ImportView() {
     };
     setPicked(read);
     setSkipFiles([]);
-    await runPreview(read, windowEnd, undefined, []);
+    await runPreview(read, windowEnd, undefined, [], null);
   };
 
   const commit = async () => {
@@ -335,7 +320,7 @@ export function ImportView() {
       const self = selfEmail.trim();
       const value = await call('calendar:commit', {
         previewId: preview.previewId,
-        ...peopleChoices(preview, dropped, asNew),
+        ...peopleChoices(preview, choices),
         ...(self ? { selfEmails: [self] } : {}),
       });
       setResult(value);
@@ -438,10 +423,8 @@ export function ImportView() {
         <>
           <PreviewPanel
             preview={preview}
-            dropped={dropped}
-            setDropped={setDropped}
-            asNew={asNew}
-            setAsNew={setAsNew}
+            choices={choices}
+            setChoices={setChoices}
             toggleCalendar={(name) => {
               if (!picked) return;
               const next = [...toggled(new Set(skipFiles), name)];
