@@ -181,7 +181,8 @@ export function planImport(
           const contact = existing.contactByEmail.get(p.email);
           person = {
             email: p.email,
-            name: p.name,
+            // A contact goes by the name the user gave them, not by the calendar's.
+            name: contact?.name ?? p.name,
             contactId: contact?.id ?? null,
             meetings: 0,
             proposable: false,

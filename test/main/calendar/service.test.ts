@@ -414,10 +414,11 @@ describe('calendar import service', () => {
       )
       .run();
     const preview = await previewImport({ files: vendorFiles(), windowEnd, defaultZone: 'UTC' }, ctx);
+    // Under the name the user gave him, not the calendar's "Tom Becker".
     expect(preview.matchedPeople).toEqual([
       {
         email: 'tom.becker@contoso.com',
-        name: 'Tom Becker',
+        name: 'Thomas Becker',
         contactId: 40,
         meetings: 5,
         droppedBefore: false,
