@@ -392,6 +392,7 @@ export function ImportView() {
         <TextInput
           type="date"
           label="Import meetings up to"
+          description="Later meetings are left out"
           value={windowEnd}
           onChange={(e) => setWindowEnd(e.currentTarget.value)}
         />
@@ -399,6 +400,7 @@ export function ImportView() {
           type="number"
           min={2}
           label="New people only from meetings up to"
+          description="Larger meetings propose no one"
           value={maxMeetingSize}
           onChange={(e) => setMaxMeetingSize(e.currentTarget.value)}
           rightSection={<Text size="xs">people</Text>}
