@@ -3,13 +3,22 @@ import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shar
 import type { PreviewPerson } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { proposedName } from './names';
+import { chooseCalendars, importedElsewhere, meetingId } from './sameMeeting';
 
 /** What the database already holds that an import is compared against. */
 export interface ExistingState {
   /** Every address a contact has, to its contact. */
   contactByEmail: Map<string, { id: number; name: string }>;
   /** Imported interactions by source key. */
-  interactions: Map<string, { id: number; sourceHash: string | null; notesEdited: boolean }>;
+  interactions: Map<string, StoredInteraction>;
+  /** The same, by `meetingId` (UID and start), with the calendar and occurrence key each was imported from. */
+  byMeeting: Map<string, StoredInteraction & { calendar: string; key: string }>;
+}
+
+export interface StoredInteraction {
+  id: number;
+  sourceHash: string | null;
+  notesEdited: boolean;
 }
 
 export interface PlannedParticipant {
@@ -98,11 +107,6 @@ export function sourceKey(o: Occurrence): string {
  */
 export type PlanDepth = 'people' | 'preview' | 'write';
 
-/**
- * Decides, without writing, what an import would do: which occurrences become new
- * interactions, which update existing ones, which are unchanged, and who takes part.
- * For a `write` plan, `contactByEmail` must already include the people the user chose to create.
- */
 /** What the user chose in the preview that decides which meetings and people an import takes. */
 export interface PlanChoices {
   /** Meetings larger than this propose no new people. */
@@ -111,6 +115,11 @@ export interface PlanChoices {
   windowStart: Date | null;
 }
 
+/**
+ * Decides, without writing, what an import would do: which occurrences become new
+ * interactions, which update existing ones, which are unchanged, and who takes part.
+ * For a `write` plan, `contactByEmail` must already include the people the user chose to create.
+ */
 export function planImport(
   parsed: ParsedCalendar[],
   self: ReadonlySet<string>,
@@ -129,6 +138,8 @@ export function planImport(
     perFile: [],
   };
   const seen = new Set<string>();
+  const chosenCalendar = chooseCalendars(parsed, existing);
+  const elsewhere = importedElsewhere(parsed, existing);
   // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
   const from = windowStart?.toISOString() ?? null;
   const fromDay = from?.slice(0, 10);
@@ -148,6 +159,17 @@ export function planImport(
       if (from !== null && o.startsAt < (o.allDay ? fromDay! : from)) {
         // Counted, not listed: ten years left out would be tens of thousands of lines.
         plan.skippedByReason.earlier = (plan.skippedByReason.earlier ?? 0) + 1;
+        continue;
+      }
+      const meeting = meetingId(o.uid, o.startsAt);
+      const chosen = chosenCalendar?.get(meeting);
+      if (chosen !== undefined && chosen !== file.calendar) {
+        skip({
+          reason: 'other_calendar',
+          uid: o.uid,
+          title: o.title,
+          message: `"${o.title || o.uid}" on ${o.startsAt.slice(0, 10)} is in "${chosen}" too: imported once, from there.`,
+        });
         continue;
       }
       if (o.declinedBy.some((email) => self.has(email))) {
@@ -195,7 +217,7 @@ export function planImport(
       }
       if (depth === 'people') continue;
       const key = sourceKey(o);
-      const stored = existing.interactions.get(key);
+      const stored = existing.interactions.get(key) ?? elsewhere(meeting, file.calendar);
       const sourceHash =
         stored || depth === 'write'
           ? `${version(o)}#${contentHash(o, initiatedBy, participants, existing.contactByEmail)}`

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { withRollbackJournal } from '../db/rollbackJournal';
 import { nameKey } from '../duplicates/find';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
+import { meetingId, sourceOrigin } from './sameMeeting';
 
 type Db = BetterSqlite3.Database;
 
@@ -32,20 +33,28 @@ export function loadExisting(sqlite: Db): ExistingState {
     .all() as Array<{ email: string; id: number; name: string }>;
   for (const row of rows) contactByEmail.set(row.email, { id: row.id, name: row.name });
   const interactions: ExistingState['interactions'] = new Map();
+  const byMeeting: ExistingState['byMeeting'] = new Map();
   const stored = sqlite
     .prepare(
-      `SELECT id, source_key, source_hash, notes_edited FROM interactions
+      `SELECT id, source_key, source_hash, notes_edited, starts_at FROM interactions
        WHERE source = 'ics' AND source_key IS NOT NULL`,
     )
-    .all() as Array<{ id: number; source_key: string; source_hash: string | null; notes_edited: number }>;
+    .all() as Array<{
+    id: number;
+    source_key: string;
+    source_hash: string | null;
+    notes_edited: number;
+    starts_at: string;
+  }>;
   for (const row of stored) {
-    interactions.set(row.source_key, {
-      id: row.id,
-      sourceHash: row.source_hash,
-      notesEdited: row.notes_edited === 1,
-    });
+    const interaction = { id: row.id, sourceHash: row.source_hash, notesEdited: row.notes_edited === 1 };
+    interactions.set(row.source_key, interaction);
+    const origin = sourceOrigin(row.source_key);
+    if (origin) {
+      byMeeting.set(meetingId(origin.uid, row.starts_at), { ...interaction, ...origin });
+    }
   }
-  return { contactByEmail, interactions };
+  return { contactByEmail, interactions, byMeeting };
 }
 
 /** A contact the user has under a name, by `nameKey`; null where two or more share it. */

@@ -29,6 +29,7 @@ export const skipReasons = [
   'excluded',
   'no_people',
   'earlier',
+  'other_calendar',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

@@ -544,13 +544,17 @@ describe('calendar import service', () => {
         (f) => `${f.name} ${f.calendar} ${f.meetings} ${f.withMe} ${f.skipped ? 'left out' : 'read'}`,
       );
     // A zip's entries come in name order. The user is in one of Cy's three meetings: the lunch, which
-    // Cy's calendar holds too (a meeting is keyed by its calendar and UID, so that copy is its own).
+    // is in the user's calendar too, and imported once, from Cy's, read first.
     expect(rows(all)).toEqual([
       'takeout.zip/Holidays.ics Holidays 0 0 read',
       'takeout.zip/cy@example.com.ics Cy 3 1 read',
-      'takeout.zip/me@example.com.ics Me 2 2 read',
+      'takeout.zip/me@example.com.ics Me 1 1 read',
     ]);
-    expect(all.toCreate).toBe(5);
+    expect(all.toCreate).toBe(4);
+    expect(all.skippedByReason.other_calendar).toBe(1);
+    expect(all.skipped.find((s) => s.reason === 'other_calendar')?.message).toBe(
+      '"lunch" on 2025-01-07 is in "Cy" too: imported once, from there.',
+    );
 
     const mine = await previewImport({ ...request, skipFiles: ['takeout.zip/cy@example.com.ics'] }, ctx);
     expect(rows(mine)).toEqual([
@@ -572,6 +576,63 @@ describe('calendar import service', () => {
     // Everything left out is a preview of nothing, not an error.
     const none = await previewImport({ ...request, skipFiles: all.files.map((f) => f.name) }, ctx);
     expect([none.toCreate, none.files.every((f) => f.skipped)]).toEqual([0, true]);
+
+    // Cy's calendar alone later: its copy of the lunch is the lunch already imported from the user's.
+    const cyOnly = await previewImport(
+      { ...request, skipFiles: ['takeout.zip/me@example.com.ics', 'takeout.zip/Holidays.ics'] },
+      ctx,
+    );
+    expect([cyOnly.toCreate, cyOnly.unchanged]).toEqual([2, 1]);
+    // Both again: the lunch comes from the user's calendar, where it was imported from.
+    const both = await previewImport(request, ctx);
+    expect([both.toCreate, both.unchanged]).toEqual([2, 2]);
+    expect(both.skipped.find((s) => s.reason === 'other_calendar')?.message).toBe(
+      '"lunch" on 2025-01-07 is in "Me" too: imported once, from there.',
+    );
+    await commitImport({ previewId: both.previewId, createPeople: [] }, ctx);
+    expect(t.store.sqlite.prepare('SELECT title FROM interactions ORDER BY title').pluck().all()).toEqual([
+      'cy-1',
+      'cy-2',
+      'lunch',
+      'standup',
+    ]);
+    const again = await previewImport(request, ctx);
+    expect([again.toCreate, again.toUpdate, again.unchanged]).toEqual([0, 0, 4]);
+  });
+
+  it('a meeting moved in the calendar it came from is updated once, even when another calendar holds it where it was', async () => {
+    const lunch = (at: string) => [
+      'BEGIN:VEVENT',
+      'UID:lunch',
+      `DTSTART:20250107T${at}00Z`,
+      'SUMMARY:lunch',
+      'ORGANIZER:mailto:bo@example.com',
+      'ATTENDEE:mailto:me@example.com',
+      'END:VEVENT',
+    ];
+    const zip = (mine: string, cys?: string) =>
+      Buffer.from(
+        zipSync({
+          'me.ics': ics('X-WR-CALNAME:Me', ...lunch(mine)),
+          ...(cys ? { 'cy.ics': ics('X-WR-CALNAME:Cy', ...lunch(cys)) } : {}),
+        }),
+      );
+    const run = async (bytes: Buffer) => {
+      const p = await previewImport(
+        { files: [{ name: 'z.zip', bytes }], windowEnd, selfEmails: ['me@example.com'] },
+        ctx,
+      );
+      return commitImport({ previewId: p.previewId, createPeople: ['bo@example.com'] }, ctx);
+    };
+    await run(zip('1200'));
+    // Moved to 13:00 in the user's calendar; Cy's still says 12:00, so it is not the same meeting any more.
+    const result = await run(zip('1300', '1200'));
+    expect([result.created, result.updated]).toEqual([1, 1]);
+    const starts = t.store.sqlite
+      .prepare(`SELECT substr(source_key, 5, 2) || ' ' || starts_at FROM interactions ORDER BY source_key`)
+      .pluck()
+      .all();
+    expect(starts).toEqual(['Cy 2025-01-07T12:00:00.000Z', 'Me 2025-01-07T13:00:00.000Z']);
   });
 
   it('takes only the meetings from a start the user gives, and the rest in a later import', async () => {

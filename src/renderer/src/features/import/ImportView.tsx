@@ -40,6 +40,7 @@ const skipLabels: Record<SkipReason, string> = {
   duplicate: 'older copies',
   future: 'after the window',
   earlier: 'before the window',
+  other_calendar: 'also in another calendar',
   unbounded: 'rules that never end',
   excluded: 'every instance excluded',
   no_people: 'no one but you',
