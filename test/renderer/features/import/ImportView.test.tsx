@@ -153,6 +153,27 @@ describe('ImportView', () => {
     expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
   }, 120_000);
 
+  it('keeps only the new people met at least as often as the user says', async () => {
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    const tom = (await screen.findByRole(
+      'checkbox',
+      { name: /<tom\.becker@contoso\.com> · 5 meetings/ },
+      { timeout: 20_000 },
+    )) as HTMLInputElement;
+    const jonas = screen.getByRole('checkbox', {
+      name: /<jonas\.mueller@fabrikam\.de> · 1 meeting/,
+    }) as HTMLInputElement;
+    fireEvent.change(screen.getByLabelText('Met at least'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Keep only them' }));
+    expect([tom.checked, jonas.checked]).toEqual([true, false]);
+    // With Priya suggested as "me", the kept are Tom (5 meetings) and the fixture's me@example.com (6).
+    expect(screen.getByText(/^New people \(/).textContent).toBe('New people (2 kept)');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep all' }));
+    expect(jonas.checked).toBe(true);
+  }, 120_000);
+
   it('imports only the meetings from the day the user chooses', async () => {
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   FileButton,
   Group,
   Loader,
@@ -23,6 +22,7 @@ import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
 import type { SkipReason } from '../../../../shared/calendar/types';
 import { CalendarsCard } from './CalendarsCard';
+import { NewPeopleCard } from './NewPeopleCard';
 import { carriedChoices, firstChoices, peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
@@ -86,8 +86,6 @@ function PreviewPanel({
   busy: boolean;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
-  const { dropped, asNew } = choices;
-  const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
   return (
     <Stack gap="md" aria-label="Import preview">
       {(preview.files.length > 1 || preview.files.some((f) => f.skipped)) && (
@@ -143,48 +141,7 @@ function PreviewPanel({
         </Alert>
       )}
       {preview.newPeople.length > 0 && (
-        <Card withBorder>
-          <Group justify="space-between" mb="xs">
-            <Text fw={600}>New people ({preview.newPeople.length - dropped.size} kept)</Text>
-            <Group gap="xs">
-              <Button size="xs" variant="subtle" onClick={() => setDropped(new Set())}>
-                Keep all
-              </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                onClick={() => setDropped(new Set(preview.newPeople.map((p) => p.email)))}
-              >
-                Drop all
-              </Button>
-            </Group>
-          </Group>
-          <Text size="xs" c="dimmed" mb="xs">
-            People only seen in meetings larger than {preview.maxMeetingSize} are not proposed.
-          </Text>
-          <ScrollArea.Autosize mah={280}>
-            <Stack gap={4}>
-              {preview.newPeople.slice(0, 1000).map((p) => (
-                <Stack key={p.email} gap={2}>
-                  <Checkbox
-                    checked={!dropped.has(p.email)}
-                    onChange={() => setDropped(toggled(dropped, p.email))}
-                    label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
-                  />
-                  {p.sameNameAs && !dropped.has(p.email) && (
-                    <Checkbox
-                      ml="xl"
-                      size="xs"
-                      checked={!asNew.has(p.email)}
-                      onChange={() => setChoices({ dropped, asNew: toggled(asNew, p.email) })}
-                      label={`Is your contact ${p.sameNameAs.name}: add ${p.email} to them (untick for a new contact)`}
-                    />
-                  )}
-                </Stack>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        </Card>
+        <NewPeopleCard preview={preview} choices={choices} setChoices={setChoices} />
       )}
       {preview.topPeople.length > 0 && (
         <Card withBorder>

@@ -1,0 +1,89 @@
+import { Button, Card, Checkbox, Group, NumberInput, ScrollArea, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { CalendarPreview } from '../../../../shared/calendar/schemas';
+import { count } from '../../../../shared/text/count';
+import { toggled, type PeopleChoices } from './peopleChoices';
+
+/** More rows than this are not drawn; the buttons still act on everyone. */
+const SHOWN = 1000;
+
+/**
+ * The people an import proposes as new contacts, most meetings first: keep or drop each, all,
+ * or only those met at least a few times (years of history bring hundreds met once), and for
+ * someone with a contact's name, whether the address goes to that contact.
+ */
+export function NewPeopleCard({
+  preview,
+  choices,
+  setChoices,
+}: {
+  preview: CalendarPreview;
+  choices: PeopleChoices;
+  setChoices(next: PeopleChoices): void;
+}) {
+  const { dropped, asNew } = choices;
+  const people = preview.newPeople;
+  const [atLeast, setAtLeast] = useState<number>(2);
+  const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>New people ({people.length - dropped.size} kept)</Text>
+        <Group gap="xs">
+          <Button size="xs" variant="subtle" onClick={() => setDropped(new Set())}>
+            Keep all
+          </Button>
+          <Button size="xs" variant="subtle" onClick={() => setDropped(new Set(people.map((p) => p.email)))}>
+            Drop all
+          </Button>
+        </Group>
+      </Group>
+      <Group gap="xs" mb="xs" align="end">
+        <NumberInput
+          size="xs"
+          w={130}
+          min={1}
+          label="Met at least"
+          value={atLeast}
+          onChange={(v) => setAtLeast(typeof v === 'number' && v >= 1 ? v : 1)}
+          rightSection={<Text size="xs">times</Text>}
+          rightSectionWidth={48}
+        />
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setDropped(new Set(people.filter((p) => p.meetings < atLeast).map((p) => p.email)))}
+        >
+          Keep only them
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        People only seen in meetings larger than {preview.maxMeetingSize} are not proposed.
+        {people.length > SHOWN &&
+          ` The ${SHOWN.toLocaleString('en')} met most are listed; the buttons act on all ${people.length.toLocaleString('en')}.`}
+      </Text>
+      <ScrollArea.Autosize mah={280}>
+        <Stack gap={4}>
+          {people.slice(0, SHOWN).map((p) => (
+            <Stack key={p.email} gap={2}>
+              <Checkbox
+                checked={!dropped.has(p.email)}
+                onChange={() => setDropped(toggled(dropped, p.email))}
+                label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
+              />
+              {p.sameNameAs && !dropped.has(p.email) && (
+                <Checkbox
+                  ml="xl"
+                  size="xs"
+                  checked={!asNew.has(p.email)}
+                  onChange={() => setChoices({ dropped, asNew: toggled(asNew, p.email) })}
+                  label={`Is your contact ${p.sameNameAs.name}: add ${p.email} to them (untick for a new contact)`}
+                />
+              )}
+            </Stack>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Card>
+  );
+}
