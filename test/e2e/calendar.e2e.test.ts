@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { publishScreenshot, startApp, type RunningApp } from './harness';
 
@@ -112,6 +113,52 @@ describe('calendar import, end to end through the Import view over a real databa
     expect(app.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(0);
     expect(contactId('tom.becker@contoso.com')).toBeUndefined();
     expect(contactId('priya.raman@contoso.com')).toBe(priya);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test("a Google export's calendars are listed, and a colleague's can be left out", async () => {
+    const { page } = app;
+    const event = (uid: string, organizer: string, attendee: string) =>
+      [
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        'DTSTART:20250210T100000Z',
+        `SUMMARY:${uid}`,
+        `ORGANIZER:mailto:${organizer}`,
+        `ATTENDEE:mailto:${attendee}`,
+        'END:VEVENT',
+      ].join('\r\n');
+    const calendar = (name: string, ...events: string[]) =>
+      strToU8(
+        ['BEGIN:VCALENDAR', 'VERSION:2.0', `X-WR-CALNAME:${name}`, ...events, 'END:VCALENDAR', ''].join(
+          '\r\n',
+        ),
+      );
+    const zip = zipSync({
+      'me@example.com.ics': calendar('Work', event('e2e-mine', 'me@example.com', 'tom.becker@contoso.com')),
+      'cy@example.com.ics': calendar(
+        'Cy Ortiz',
+        ...[1, 2, 3].map((i) => event(`e2e-cy-${i}`, 'cy@example.com', `guest${i}@example.com`)),
+      ),
+    });
+    await app.goto('/journal');
+    await app.goto('/import');
+    await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'takeout.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    const calendars = page.getByLabel('Calendars');
+    await calendars.getByText('cy@example.com.ics · 3 meetings, you are in 0').waitFor();
+    await calendars.getByText("Someone else's?").waitFor();
+    await calendars.getByRole('checkbox', { name: 'Cy Ortiz' }).uncheck();
+    await calendars.getByText('cy@example.com.ics · left out').waitFor();
+    await page.getByRole('button', { name: 'Import 1 meeting' }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+    const titles = app.store.sqlite
+      .prepare(`SELECT title FROM interactions WHERE title LIKE 'e2e-%' ORDER BY title`)
+      .pluck()
+      .all();
+    expect(titles).toEqual(['e2e-mine']);
     expect(app.pageErrors).toEqual([]);
   });
 
