@@ -3,7 +3,7 @@ import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shar
 import type { PreviewPerson } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { proposedName } from './names';
-import { chooseCalendars, importedElsewhere, meetingId } from './sameMeeting';
+import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
 /** What the database already holds that an import is compared against. */
 export interface ExistingState {
@@ -94,10 +94,6 @@ function contentHash(
     ]),
     'base64url',
   );
-}
-
-export function sourceKey(o: Occurrence): string {
-  return `ics\u001f${o.key}`;
 }
 
 /**

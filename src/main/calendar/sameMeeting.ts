@@ -1,4 +1,4 @@
-import type { ParsedCalendar } from '../../shared/calendar/types';
+import type { Occurrence, ParsedCalendar } from '../../shared/calendar/types';
 import type { ExistingState, StoredInteraction } from './plan';
 
 /**
@@ -9,8 +9,13 @@ export function meetingId(uid: string, startsAt: string): string {
   return `${uid}\u001f${startsAt}`;
 }
 
-/** The occurrence key a source key stores (after its "ics" prefix). */
+/** What a source key puts before the occurrence key it stores. */
 const SOURCE_PREFIX = 'ics\u001f';
+
+/** An imported interaction's source key: the occurrence's key (calendar, UID, instance) as stored. */
+export function sourceKey(o: Occurrence): string {
+  return SOURCE_PREFIX + o.key;
+}
 
 /**
  * For each meeting that more than one calendar of this import holds, the calendar to import it
@@ -30,7 +35,7 @@ export function chooseCalendars(
       const first = firstIn.get(id);
       if (first === undefined) firstIn.set(id, file.calendar);
       else if (first !== file.calendar) {
-        const importedHere = existing.interactions.has(SOURCE_PREFIX + o.key);
+        const importedHere = existing.interactions.has(sourceKey(o));
         if (importedHere) chosen.set(id, file.calendar);
         else if (!chosen.has(id)) chosen.set(id, first);
       }
@@ -59,9 +64,9 @@ export function importedElsewhere(parsed: ParsedCalendar[], existing: ExistingSt
 }
 
 /** Where a stored source key says its meeting came from, to find it by `meetingId`. */
-export function sourceOrigin(sourceKey: string): { key: string; calendar: string; uid: string } | null {
-  if (!sourceKey.startsWith(SOURCE_PREFIX)) return null;
-  const key = sourceKey.slice(SOURCE_PREFIX.length);
+export function sourceOrigin(stored: string): { key: string; calendar: string; uid: string } | null {
+  if (!stored.startsWith(SOURCE_PREFIX)) return null;
+  const key = stored.slice(SOURCE_PREFIX.length);
   // An occurrence key is the calendar, the UID and, for an instance, its RECURRENCE-ID.
   const [calendar, uid] = key.split('\u001f');
   return uid === undefined ? null : { key, calendar, uid };
