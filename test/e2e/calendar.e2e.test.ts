@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { strToU8, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ics, meeting } from '../main/calendar/helpers';
 import { publishScreenshot, startApp, type RunningApp } from './harness';
 
 const outlookFile = fileURLToPath(
@@ -119,21 +120,8 @@ describe('calendar import, end to end through the Import view over a real databa
   test("a Google export's calendars are listed, and a colleague's can be left out", async () => {
     const { page } = app;
     const event = (uid: string, organizer: string, attendee: string) =>
-      [
-        'BEGIN:VEVENT',
-        `UID:${uid}`,
-        'DTSTART:20250210T100000Z',
-        `SUMMARY:${uid}`,
-        `ORGANIZER:mailto:${organizer}`,
-        `ATTENDEE:mailto:${attendee}`,
-        'END:VEVENT',
-      ].join('\r\n');
-    const calendar = (name: string, ...events: string[]) =>
-      strToU8(
-        ['BEGIN:VCALENDAR', 'VERSION:2.0', `X-WR-CALNAME:${name}`, ...events, 'END:VCALENDAR', ''].join(
-          '\r\n',
-        ),
-      );
+      meeting(uid, '20250210T100000Z', organizer, attendee);
+    const calendar = (name: string, ...events: string[][]) => ics(`X-WR-CALNAME:${name}`, ...events.flat());
     const zip = zipSync({
       'me@example.com.ics': calendar('Work', event('e2e-mine', 'me@example.com', 'tom.becker@contoso.com')),
       'cy@example.com.ics': calendar(

@@ -12,5 +12,18 @@ export function ics(...lines: string[]): Buffer {
   return Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', ...lines, 'END:VCALENDAR', ''].join('\r\n'), 'utf8');
 }
 
+/** One meeting's lines: its UID (also its title), a UTC start such as 20250110T100000Z, its organiser, then attendees. */
+export function meeting(uid: string, start: string, organizer: string, ...attendees: string[]): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTART:${start}`,
+    `SUMMARY:${uid}`,
+    `ORGANIZER:mailto:${organizer}`,
+    ...attendees.map((a) => `ATTENDEE:mailto:${a}`),
+    'END:VEVENT',
+  ];
+}
+
 /** Fixed "now" for fixture tests, so counts do not grow with the calendar. */
 export const WINDOW_END = new Date('2026-11-25T00:00:00Z');

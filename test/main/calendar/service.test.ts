@@ -13,7 +13,7 @@ import { AppError } from '../../../src/shared/ipc/envelope';
 import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
 import { contentHash } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
-import { fixture, ics } from './helpers';
+import { fixture, ics, meeting } from './helpers';
 
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
@@ -508,14 +508,8 @@ describe('calendar import service', () => {
   });
 
   it('lists each calendar of a zip with the meetings the user is in, and leaves out those asked', async () => {
-    const event = (uid: string, day: string, ...people: string[]) => [
-      'BEGIN:VEVENT',
-      `UID:${uid}`,
-      `DTSTART:202501${day}T100000Z`,
-      `SUMMARY:${uid}`,
-      ...people.map((p, i) => `${i === 0 ? 'ORGANIZER' : 'ATTENDEE'}:mailto:${p}`),
-      'END:VEVENT',
-    ];
+    const event = (uid: string, day: string, organizer: string, ...attendees: string[]) =>
+      meeting(uid, `202501${day}T100000Z`, organizer, ...attendees);
     const calendar = (name: string, ...events: string[][]) => ics(`X-WR-CALNAME:${name}`, ...events.flat());
     const zip = zipSync({
       'me@example.com.ics': calendar(

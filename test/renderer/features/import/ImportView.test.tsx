@@ -35,6 +35,7 @@ const mainModules = {
 
 let readFixture: (path: string) => Uint8Array;
 let calendar: (...lines: string[]) => Uint8Array;
+let meeting: (uid: string, start: string, organizer: string, ...attendees: string[]) => string[];
 const fixture = (name: string) => readFixture(`rapport/${name}`);
 /** While set, a preview's answer waits for it, so the view can be seen mid-preview. */
 let holdPreview: Promise<void> | null = null;
@@ -57,9 +58,11 @@ beforeAll(async () => {
   const helpers = (await import(/* @vite-ignore */ mainModules.helpers)) as {
     fixture: typeof readFixture;
     ics: typeof calendar;
+    meeting: typeof meeting;
   };
   readFixture = helpers.fixture;
   calendar = helpers.ics;
+  meeting = helpers.meeting;
 });
 
 beforeEach(async () => {
@@ -190,15 +193,8 @@ describe('ImportView', () => {
   }, 120_000);
 
   it("lists a zip's calendars and leaves out the one the user unticks", async () => {
-    const event = (uid: string, organizer: string, attendee: string) => [
-      'BEGIN:VEVENT',
-      `UID:${uid}`,
-      'DTSTART:20250110T100000Z',
-      `SUMMARY:${uid}`,
-      `ORGANIZER:mailto:${organizer}`,
-      `ATTENDEE:mailto:${attendee}`,
-      'END:VEVENT',
-    ];
+    const event = (uid: string, organizer: string, attendee: string) =>
+      meeting(uid, '20250110T100000Z', organizer, attendee);
     const zip = zipSync({
       'me@example.com.ics': calendar(
         'X-WR-CALNAME:Work',
