@@ -35,16 +35,11 @@ export function carriedChoices(
   next: CalendarPreview,
 ): PeopleChoices {
   const seen = new Set(before.newPeople.map((p) => p.email));
-  const fresh = firstChoices(next);
   const dropped = new Set<string>();
   const asNew = new Set<string>();
-  for (const { email } of next.newPeople) {
-    if (!seen.has(email)) {
-      if (fresh.dropped.has(email)) dropped.add(email);
-      continue;
-    }
-    if (choices.dropped.has(email)) dropped.add(email);
-    if (choices.asNew.has(email)) asNew.add(email);
+  for (const { email, droppedBefore } of next.newPeople) {
+    if (seen.has(email) ? choices.dropped.has(email) : droppedBefore) dropped.add(email);
+    if (seen.has(email) && choices.asNew.has(email)) asNew.add(email);
   }
   return { dropped, asNew };
 }
