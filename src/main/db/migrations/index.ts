@@ -11,6 +11,7 @@ import { migration010 } from './010_follow_ups';
 import { migration011 } from './011_contact_location';
 import { migration012 } from './012_saved_views';
 import { migration013 } from './013_goal_cities';
+import { migration014 } from './014_fts_hashsize';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
