@@ -14,11 +14,11 @@ import { readDroppedPeople, rememberChoices } from './droppedPeople';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
-import { nameKey } from '../duplicates/find';
 import { proposedName } from './names';
 import { planImport, type ImportPlan } from './plan';
 import { parseFiles, type RunLimits } from './runner';
 import {
+  contactNamed,
   loadContactsByName,
   loadExisting,
   storeVersion,
@@ -154,7 +154,7 @@ function summarize(
     contactId,
     meetings,
     droppedBefore: contactId === null && droppedBefore.has(email),
-    sameNameAs: contactId === null && name !== null ? (contactsByName.get(sameNameKey(name)) ?? null) : null,
+    sameNameAs: contactId === null && name !== null ? sameNameAs(contactsByName, name) : null,
   });
   // The first and last start in sort order (code units, as Array#sort), without sorting them all.
   let from: string | null = null;
@@ -270,9 +270,9 @@ function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([email]) => email);
 }
 
-/** A directory's "(Department)" aside, as `nameKey` compares names. */
-function sameNameKey(name: string): string {
-  return nameKey(name.replace(/\s*\([^()]*\)$/, ''));
+/** The contact a new person's name means, a directory's "(Department)" aside. */
+function sameNameAs(contactsByName: ContactsByName, name: string): { id: number; name: string } | null {
+  return contactNamed(contactsByName, name.replace(/\s*\([^()]*\)$/, ''));
 }
 
 export interface CommitRequest {

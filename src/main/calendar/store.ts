@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CalendarImportRecord, CalendarUndoResult } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { withRollbackJournal } from '../db/rollbackJournal';
-import { nameKey } from '../duplicates/find';
+import { nameKeys } from '../duplicates/find';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 import { meetingId, sourceOrigin } from './sameMeeting';
 
@@ -57,7 +57,7 @@ export function loadExisting(sqlite: Db): ExistingState {
   return { contactByEmail, interactions, byMeeting };
 }
 
-/** A contact the user has under a name, by `nameKey`; null where two or more share it. */
+/** A contact the user has under a name, by each of its `nameKeys`; null where two or more share one. */
 export type ContactsByName = Map<string, { id: number; name: string } | null>;
 
 /** Every contact not archived, by name key, so a new person from a calendar can be matched by name. */
@@ -67,10 +67,21 @@ export function loadContactsByName(sqlite: Db): ContactsByName {
     .prepare(`SELECT id, display_name AS name FROM contacts WHERE archived = 0`)
     .all() as Array<{ id: number; name: string }>;
   for (const row of rows) {
-    const key = nameKey(row.name);
-    if (key !== '') byName.set(key, byName.has(key) ? null : row);
+    for (const key of nameKeys(row.name)) if (key !== '') byName.set(key, byName.has(key) ? null : row);
   }
   return byName;
+}
+
+/** The one contact a name can mean: none when no key finds one, or when its keys find two or a shared name. */
+export function contactNamed(byName: ContactsByName, name: string): { id: number; name: string } | null {
+  let found: { id: number; name: string } | null = null;
+  for (const key of nameKeys(name)) {
+    const contact = byName.get(key);
+    if (contact === undefined) continue;
+    if (contact === null || (found !== null && found.id !== contact.id)) return null;
+    found = contact;
+  }
+  return found;
 }
 
 /**

@@ -3,18 +3,49 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DuplicatePair, DuplicateReason, DuplicateSide } from '../../shared/journal/views';
 
-/** Folds case, accents and punctuation; word order does not matter ("Souza, Ana" = "Ana Souza"). */
+/** Letters of their own that a keyboard without them types as plain ones: "Michał" is typed "Michal". */
+const PLAIN_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+};
+
+/**
+ * Folds case, accents, letters of their own and punctuation; word order does not matter
+ * ("Souza, Ana" = "Ana Souza", "Michał Nowak" = "Michal Nowak").
+ */
 export function nameKey(name: string): string {
   return name
+    .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .toLowerCase()
+    .replace(/[ßøłđðþæœı]/g, (letter) => PLAIN_LETTERS[letter])
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter((w) => w.length > 0)
     .sort()
     .join(' ');
+}
+
+/** How German and Scandinavian names are written out without their letters: "Müller" as "Mueller". */
+const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+
+/**
+ * Every key a name goes by: its `nameKey` and, when it has an ä, ö, ü, ø or å, the key of
+ * those letters written out, so "Jonas Müller" is found as "Jonas Muller" and as "Jonas
+ * Mueller" (what an address such as jonas.mueller@… gives), while "Michael" stays "Michael".
+ */
+export function nameKeys(name: string): string[] {
+  const lower = name.normalize('NFC').toLowerCase();
+  if (!/[äöüøå]/.test(lower)) return [nameKey(name)];
+  return [nameKey(name), nameKey(lower.replace(/[äöüøå]/g, (letter) => WRITTEN_OUT[letter]))];
 }
 
 /** One mailbox however it is written: `+tags` dropped, and Gmail ignores dots. */
@@ -102,7 +133,7 @@ export async function findDuplicates(db: Kysely<Database>, limit: number): Promi
     key: nameKey(c.display_name),
   }));
   groupPairs(
-    people.map((p) => [p.key, p.id]),
+    people.flatMap((p) => nameKeys(p.name).map((key): [string, number] => [key, p.id])),
     'same-name',
   );
 

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { nameKey, phoneKey } from '../duplicates/find';
+import { nameKeys, phoneKey } from '../duplicates/find';
 import { urlKey } from './incoming';
 
 /** A stored contact as matching and diffing need it. */
@@ -89,7 +89,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
       tags: new Set(),
       hasPhoto: hasPhoto === 1,
     });
-    push(byName, nameKey(displayName), id);
+    for (const key of nameKeys(displayName)) push(byName, key, id);
   }
   const byEmail = new Map<string, number>();
   for (const [contactId, email] of sqlite

@@ -1,4 +1,4 @@
-import { nameKey, phoneKey } from '../duplicates/find';
+import { nameKeys, phoneKey } from '../duplicates/find';
 import { normalizePhone } from '../contacts/repository';
 import type {
   ContactAction,
@@ -84,7 +84,7 @@ function findMatch(
     return null;
   };
   const byName = () => {
-    const ids = index.byName.get(nameKey(c.displayName)) ?? [];
+    const ids = [...new Set(nameKeys(c.displayName).flatMap((key) => index.byName.get(key) ?? []))];
     if (ids.length === 0) return null;
     const org = c.organisation?.toLowerCase();
     const sameOrg = org

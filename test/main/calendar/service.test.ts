@@ -740,6 +740,40 @@ describe('calendar import service', () => {
       expect(count('contacts')).toBe(3);
     });
 
+    it('is found however the umlauts are written: on the contact, in the CN or in the address', async () => {
+      const jonas = addContact('Jonas Müller');
+      const juergen = addContact('Juergen Weiss');
+      const files = [
+        {
+          name: 'cafe.ics',
+          bytes: ics(
+            'BEGIN:VEVENT',
+            'UID:cafe',
+            'DTSTART:20250107T100000Z',
+            'ORGANIZER:mailto:me@example.com',
+            'ATTENDEE:mailto:jonas.mueller@fabrikam.example',
+            'ATTENDEE;CN="Weiß, Jürgen":mailto:jw@fabrikam.example',
+            'ATTENDEE:mailto:michael.nowak@fabrikam.example',
+            'END:VEVENT',
+          ),
+        },
+      ];
+      const offers = async () =>
+        Object.fromEntries(
+          (await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, ctx)).newPeople.map(
+            (x) => [x.email, [x.name, x.sameNameAs?.id ?? null]],
+          ),
+        );
+      expect(await offers()).toEqual({
+        'jonas.mueller@fabrikam.example': ['Jonas Mueller', jonas],
+        'jw@fabrikam.example': ['Jürgen Weiß', juergen],
+        'michael.nowak@fabrikam.example': ['Michael Nowak', null],
+      });
+      // A second Jonas, his name written out, makes "Jonas Mueller" mean no one in particular.
+      addContact('Jonas Mueller');
+      expect((await offers())['jonas.mueller@fabrikam.example']).toEqual(['Jonas Mueller', null]);
+    });
+
     it('is refused when asked both to create and to add, or to add to a contact since deleted, writing nothing', async () => {
       const lena = addContact('Lena Fischer');
       const p = await preview();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore, type TempStore } from '../../support/store';
 import { addContact, call, refused } from '../journal/call';
 import { mentionMarkdown } from '../../../src/shared/journal/mentions';
-import { mailboxKey, nameKey } from '../../../src/main/duplicates/find';
+import { mailboxKey, nameKey, nameKeys } from '../../../src/main/duplicates/find';
 
 let t: TempStore;
 beforeEach(async () => {
@@ -41,6 +41,34 @@ describe('duplicates', () => {
 
     await call(t.ctx, 'duplicates:dismiss', { aId: h, bId: g });
     expect(pairIds(await call(t.ctx, 'duplicates:list', {}))).not.toContainEqual([g, h, 'similar-name']);
+  });
+});
+
+describe('names', () => {
+  it('are one name however a keyboard spells their letters, and umlauts also written out', () => {
+    expect(nameKey('Michał Nowak')).toBe(nameKey('michal NOWAK'));
+    expect(nameKey('Strauß, Jürgen')).toBe(nameKey('Jurgen Strauss'));
+    expect(nameKey('Søren Ødegård')).toBe(nameKey('Soren Odegard'));
+    expect(nameKey('İlkay Gündoğan')).toBe('gundogan ilkay');
+    expect(nameKeys('Jonas Müller')).toEqual(['jonas muller', 'jonas mueller']);
+    expect(nameKeys('Søren Ødegård')).toContain(nameKey('Soeren Oedegaard'));
+    expect(nameKeys('Åsa Öberg')).toContain(nameKey('Aasa Oeberg'));
+    // Written out only where the letter is: "Michael" is not "Michal", nor "Mueller" "Muller".
+    expect(nameKeys('Michael Nowak')).toEqual([nameKey('Michael Nowak')]);
+    expect(nameKey('Michael Nowak')).not.toBe(nameKey('Michał Nowak'));
+    expect(nameKeys('Jonas Mueller')).toEqual(['jonas mueller']);
+  });
+
+  it('pair a contact with an umlaut and one with it written out as the same name', async () => {
+    const a = await addContact(t.ctx, 'Jonas Müller');
+    const b = await addContact(t.ctx, 'Mueller, Jonas');
+    const c = await addContact(t.ctx, 'Jürgen Weiß');
+    const d = await addContact(t.ctx, 'Juergen Weiss');
+    const reasons = async (x: number, y: number) =>
+      pairIds(await call(t.ctx, 'duplicates:list', {})).find((p) => p[0] === x && p[1] === y)?.[2];
+    // Close spellings were already "similar"; now they are the same name, the stronger reason.
+    expect(await reasons(a, b)).toBe('same-name,similar-name');
+    expect(await reasons(c, d)).toBe('same-name,similar-name');
   });
 });
 

@@ -131,13 +131,23 @@ describe('LinkedIn import', () => {
       contactFields.parse({ displayName: 'Kwame Mensah', organisation: 'Contoso, Ltd.' }),
       now,
     );
+    // The export's "Søren Ødegård", as a keyboard without ø and å writes him.
+    const soeren = await insertContact(
+      t.store.db,
+      contactFields.parse({ displayName: 'Soeren Oedegaard', organisation: 'Fabrikam' }),
+      now,
+    );
     const preview = previewContacts(t.store, 'Connections.csv', fixture('linkedin-Connections.csv'));
     const mei = preview.items.find((i) => i.displayName === 'Mei Lin');
     expect(mei).toMatchObject({ action: 'update', match: { by: 'email' } });
     const kwame = preview.items.find((i) => i.displayName === 'Kwame Mensah');
     // Name plus company is only a suggestion: nothing merges silently but an exact email.
     expect(kwame).toMatchObject({ action: 'create', match: { by: 'name_company' } });
-    expect(preview.counts.review).toBe(1);
+    expect(preview.items.find((i) => i.displayName === 'Søren Ødegård')).toMatchObject({
+      action: 'create',
+      match: { by: 'name_company', contactId: soeren },
+    });
+    expect(preview.counts.review).toBe(2);
     await commitPreview(t.store, preview.previewId, {
       ...request(),
       decisions: [
