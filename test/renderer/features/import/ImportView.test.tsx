@@ -192,6 +192,36 @@ describe('ImportView', () => {
     expect(starts.every((s) => s >= '2025-03-01')).toBe(true);
   }, 120_000);
 
+  it('previews again by itself when the dates change, and will not import a stale or backwards window', async () => {
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    await screen.findByRole('button', { name: /Import 6 meetings/ }, { timeout: 20_000 });
+    fireEvent.change(screen.getByLabelText('Import meetings from'), { target: { value: '2025-03-01' } });
+    // Until the new preview lands, the old counts cannot be imported.
+    expect((screen.getByRole('button', { name: /Import 6 meetings/ }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(screen.getByText(/changed: previewing again/)).toBeTruthy();
+    const four = await screen.findByRole('button', { name: /Import 4 meetings/ }, { timeout: 20_000 });
+    expect((four as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByText(/2 before the window/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Import meetings from'), { target: { value: '2025-07-01' } });
+    expect(screen.getByText('After the last day')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // No preview is asked for a window that ends before it starts, and nothing can be imported.
+    expect((screen.getByRole('button', { name: /Import 4 meetings/ }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(screen.queryByText('This calendar cannot be imported')).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Import meetings from'), { target: { value: '' } });
+    fireEvent.click(await screen.findByRole('button', { name: /Import 6 meetings/ }, { timeout: 20_000 }));
+    await screen.findByText(/^6 meetings created/, {}, { timeout: 20_000 });
+    expect(t.store.sqlite.prepare('SELECT count(*) FROM interactions').pluck().get()).toBe(6);
+  }, 120_000);
+
   it("lists a zip's calendars and leaves out the one the user unticks", async () => {
     const event = (uid: string, organizer: string, attendee: string) =>
       meeting(uid, '20250110T100000Z', organizer, attendee);

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type DragEvent } from 'react';
 import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
@@ -209,6 +209,12 @@ export function ImportView() {
   /** Bytes of the chosen files read so far in the main process, while previewing. */
   const [reading, setReading] = useState<{ done: number; total: number; again: boolean } | null>(null);
   const [result, setResult] = useState<CalendarCommitResult | null>(null);
+  /** The window and meeting size the shown preview was asked with. */
+  const [previewedWith, setPreviewedWith] = useState<string | null>(null);
+  const settings = `${windowStart}|${windowEnd}|${maxMeetingSize}`;
+  const startsAfterEnd = windowStart !== '' && windowStart > windowEnd;
+  /** The fields say something else than the preview: what Import would write is not what is shown. */
+  const stale = preview !== null && previewedWith !== null && settings !== previewedWith;
 
   useEffect(
     () =>
@@ -231,6 +237,7 @@ export function ImportView() {
   ) => {
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
+    setPreviewedWith(settings);
     setReading(null);
     setError(null);
     setResult(null);
@@ -291,6 +298,16 @@ export function ImportView() {
     }
   };
 
+  const previewAgain = useEffectEvent(() => {
+    if (picked) void runPreview(picked, windowEnd, selfEmail.trim() || undefined);
+  });
+  // Changed dates or size preview again once the user pauses, so the counts shown are what Import writes.
+  useEffect(() => {
+    if (!stale || startsAfterEnd || phase !== 'idle') return;
+    const timer = setTimeout(previewAgain, 600);
+    return () => clearTimeout(timer);
+  }, [stale, startsAfterEnd, phase, settings]);
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     void choose(Array.from(event.dataTransfer.files));
@@ -345,6 +362,7 @@ export function ImportView() {
           description="Empty for the whole history"
           value={windowStart}
           max={windowEnd}
+          error={startsAfterEnd ? 'After the last day' : undefined}
           onChange={(e) => setWindowStart(e.currentTarget.value)}
         />
         <TextInput
@@ -401,8 +419,17 @@ export function ImportView() {
               counts).
             </Text>
           )}
+          {stale && !startsAfterEnd && (
+            <Text size="sm" c="dimmed">
+              The dates or the meeting size changed: previewing again…
+            </Text>
+          )}
           <Group>
-            <Button onClick={() => void commit()} loading={phase === 'committing'}>
+            <Button
+              onClick={() => void commit()}
+              loading={phase === 'committing'}
+              disabled={stale || startsAfterEnd}
+            >
               Import {count(preview.toCreate + preview.toUpdate, 'meeting')}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
