@@ -23,6 +23,11 @@ function describe(p: CalendarPreview): string[] {
   const lines = [
     `${p.events} events, ${p.occurrences} meetings ${p.windowStart ? `from ${p.windowStart.slice(0, 10)} ` : ''}up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
     `  to create ${p.toCreate}, to update ${p.toUpdate}, unchanged ${p.unchanged}`,
+    ...(p.withdrawn.remove + p.withdrawn.keep > 0
+      ? [
+          `  cancelled or declined since imported: ${p.withdrawn.remove} to remove${p.withdrawn.keep > 0 ? `, ${p.withdrawn.keep} kept (your notes or tags)` : ''}`,
+        ]
+      : []),
     `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
@@ -64,6 +69,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       since: { type: 'string' },
       'no-new-people': { type: 'boolean' },
       'skip-calendar': { type: 'string', multiple: true },
+      'keep-cancelled': { type: 'boolean' },
     },
     true,
   );
@@ -99,6 +105,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       linkPeople: kept.flatMap((p) => (p.sameNameAs ? [{ email: p.email, contactId: p.sameNameAs.id }] : [])),
       // Confirms the addresses, the suggested organiser included, so later imports know them.
       selfEmails: preview.selfEmails,
+      ...(values['keep-cancelled'] ? { keepWithdrawn: true } : {}),
     });
     if (values.json) io.out(JSON.stringify({ preview, result }, null, 2));
     else {
@@ -106,7 +113,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       io.out(
         result.nothingNew
           ? 'Nothing new: every meeting is already imported.'
-          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had.`,
+          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had${result.withdrawn > 0 ? `, ${count(result.withdrawn, 'cancelled or declined meeting')} removed` : ''}.`,
       );
     }
     return 0;
@@ -117,7 +124,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--keep-cancelled]',
     run: importIcs,
   },
 ];

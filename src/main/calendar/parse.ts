@@ -54,6 +54,7 @@ interface Context {
   skipped: Skipped[];
   warnings: Warning[];
   capped: CappedSeries[];
+  withdrawn: string[];
   steps: number;
 }
 
@@ -93,6 +94,7 @@ function emptyResult(fileName: string): ParsedCalendar {
     capped: [],
     approximateZones: [],
     organizers: [],
+    withdrawn: [],
   };
 }
 
@@ -123,6 +125,7 @@ function openCalendar(root: JComponent, result: ParsedCalendar, options: ParseOp
     skipped: result.skipped,
     warnings: result.warnings,
     capped: result.capped,
+    withdrawn: result.withdrawn,
     steps: 0,
   };
   return { calendar, zones, ctx, events: [], broken: [] };
@@ -452,6 +455,7 @@ function expandSeries(uid: string, master: EventData | null, rawOverrides: Event
   const recurring = master !== null && (master.rrules.length > 0 || master.rdates.length > 0);
   if (master && master.status === 'CANCELLED') {
     skip(ctx, master, 'cancelled', `${describe(master)} was cancelled.`);
+    if (!recurring) ctx.withdrawn.push(`${ctx.calendar}\u001f${uid}`);
     return;
   }
   if (master && !recurring) {
@@ -476,6 +480,7 @@ function expandSeries(uid: string, master: EventData | null, rawOverrides: Event
 function emitOverride(ctx: Context, ov: EventData, uid: string, key: string): void {
   if (ov.status === 'CANCELLED') {
     skip(ctx, ov, 'cancelled', `The ${key} instance of ${describe(ov)} was cancelled.`);
+    ctx.withdrawn.push(`${ctx.calendar}\u001f${uid}\u001f${key}`);
     return;
   }
   emit(ctx, ov, ov.start, `${ctx.calendar}\u001f${uid}\u001f${key}`);
@@ -624,6 +629,7 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
   }
   if (ev.status === 'CANCELLED') {
     skip(ctx, ev, 'cancelled', `${describe(ev)} was cancelled.`);
+    ctx.withdrawn.push(key);
     return;
   }
   const people: OccurrencePerson[] = [];
@@ -644,6 +650,7 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
       'declined',
       `You declined ${describe(ev)} on ${start.date ? isoDate(start.wall) : iso(start.utc)}.`,
     );
+    ctx.withdrawn.push(key);
     return;
   }
   let startsAt: string;

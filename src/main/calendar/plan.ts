@@ -53,6 +53,8 @@ export interface ImportPlan {
   skippedByReason: Partial<Record<SkipReason, number>>;
   /** For each parsed file, its meetings and those the user is in (organiser or invited). */
   perFile: Array<{ meetings: number; withMe: number }>;
+  /** Interactions imported before that the files now show cancelled, or that the user declined. */
+  withdrawn: StoredInteraction[];
 }
 
 function version(o: Occurrence): string {
@@ -132,8 +134,17 @@ export function planImport(
     skipped: [],
     skippedByReason: {},
     perFile: [],
+    withdrawn: [],
   };
   const seen = new Set<string>();
+  const withdrawnIds = new Set<number>();
+  const withdraw = (key: string) => {
+    const stored = existing.interactions.get(sourceKey({ key }));
+    if (stored && !withdrawnIds.has(stored.id)) {
+      withdrawnIds.add(stored.id);
+      plan.withdrawn.push(stored);
+    }
+  };
   const chosenCalendar = chooseCalendars(parsed, existing);
   const elsewhere = importedElsewhere(parsed, existing);
   // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
@@ -147,6 +158,7 @@ export function planImport(
     const counts = { meetings: 0, withMe: 0 };
     plan.perFile.push(counts);
     for (const s of file.skipped) skip(s);
+    for (const key of file.withdrawn) withdraw(key);
     for (const o of file.occurrences) {
       // The same meeting exported in two files (a shared invite) is one interaction. Keyed by the
       // occurrence's own key (the source key is a fixed prefix of it): no new string per occurrence.
@@ -175,6 +187,7 @@ export function planImport(
           title: o.title,
           message: `You declined "${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}.`,
         });
+        withdraw(o.key);
         continue;
       }
       const others = o.people.filter((p) => !self.has(p.email));
@@ -237,6 +250,11 @@ export function planImport(
         notesEdited: stored?.notesEdited ?? false,
       });
     }
+  }
+  // A meeting this import still holds (from another calendar) is updated, not taken back.
+  if (plan.withdrawn.length > 0) {
+    const kept = new Set(plan.interactions.map((p) => p.existingId));
+    plan.withdrawn = plan.withdrawn.filter((w) => !kept.has(w.id));
   }
   // Someone to create is proposed under the name a contact list would give them.
   for (const person of plan.people.values()) {

@@ -13,7 +13,7 @@ export function meetingId(uid: string, startsAt: string): string {
 const SOURCE_PREFIX = 'ics\u001f';
 
 /** An imported interaction's source key: the occurrence's key (calendar, UID, instance) as stored. */
-export function sourceKey(o: Occurrence): string {
+export function sourceKey(o: Pick<Occurrence, 'key'>): string {
   return SOURCE_PREFIX + o.key;
 }
 

@@ -22,6 +22,7 @@ import {
   loadContactsByName,
   loadExisting,
   storeVersion,
+  untouchedInteractions,
   undoImport,
   writeImport,
   type ContactsByName,
@@ -141,6 +142,8 @@ function summarize(
   plan: ImportPlan,
   droppedBefore: Set<string>,
   contactsByName: ContactsByName,
+  /** Of the plan's withdrawn interactions, those the user has not made their own. */
+  untouched: number,
 ): CalendarPreview {
   const people = [...plan.people.values()];
   const strip = ({
@@ -191,6 +194,7 @@ function summarize(
     },
     warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
     range: { from, to },
+    withdrawn: { remove: untouched, keep: plan.withdrawn.length - untouched },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
     windowEnd: cached.windowEnd.toISOString(),
     windowStart: cached.windowStart?.toISOString() ?? null,
@@ -260,7 +264,16 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   };
   remember(cached);
   ctx.progress?.('reading', 1, 1);
-  return summarize(cached, plan, await readDroppedPeople(ctx.store.db), loadContactsByName(ctx.store.sqlite));
+  return summarize(
+    cached,
+    plan,
+    await readDroppedPeople(ctx.store.db),
+    loadContactsByName(ctx.store.sqlite),
+    untouchedInteractions(
+      ctx.store.sqlite,
+      plan.withdrawn.map((w) => w.id),
+    ).length,
+  );
 }
 
 function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
@@ -280,6 +293,7 @@ export interface CommitRequest {
   createPeople: string[];
   linkPeople?: Array<{ email: string; contactId: number }>;
   selfEmails?: string[];
+  keepWithdrawn?: boolean;
 }
 
 export async function commitImport(
@@ -336,8 +350,19 @@ export async function commitImport(
   }
   for (const person of linkedPeople)
     existing.contactByEmail.set(person.email, { id: person.contactId, name: '' });
+  const withdrawing = (p: ImportPlan) =>
+    request.keepWithdrawn
+      ? []
+      : untouchedInteractions(
+          ctx.store.sqlite,
+          p.withdrawn.map((w) => w.id),
+        );
   const nothingNew = (p: ImportPlan) =>
-    p.created === 0 && p.updated === 0 && newPeople.length === 0 && linkedPeople.length === 0;
+    p.created === 0 &&
+    p.updated === 0 &&
+    newPeople.length === 0 &&
+    linkedPeople.length === 0 &&
+    withdrawing(p).length === 0;
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
@@ -352,6 +377,7 @@ export async function commitImport(
       unchanged: plan.unchanged,
       contactsCreated: 0,
       addressesAdded: 0,
+      withdrawn: 0,
       nothingNew: true,
     };
   }
@@ -364,6 +390,7 @@ export async function commitImport(
     plan,
     newPeople,
     linkedPeople,
+    withdraw: withdrawing(plan),
     stats: {
       created: plan.created,
       updated: plan.updated,
@@ -382,6 +409,7 @@ export async function commitImport(
     unchanged: plan.unchanged,
     contactsCreated: result.contactsCreated,
     addressesAdded: result.addressesAdded,
+    withdrawn: result.withdrawn,
     nothingNew: false,
   };
 }

@@ -149,5 +149,6 @@ export function mergeParts(
     capped: [...a.capped, ...b.capped],
     approximateZones: [...new Set([...a.approximateZones, ...b.approximateZones])].sort(),
     organizers: rankOrganizers(organizers),
+    withdrawn: a.withdrawn.concat(b.withdrawn),
   };
 }

@@ -94,6 +94,49 @@ export function storeVersion(sqlite: Db): string {
   return `${dataVersion}:${changes}`;
 }
 
+/**
+ * Of the given imported interactions, those the user has not made their own: no notes written
+ * in Rapport, no tags. Only these are taken back when the calendar shows them cancelled.
+ */
+export function untouchedInteractions(sqlite: Db, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return sqlite
+    .prepare(
+      `SELECT id FROM interactions i WHERE id IN (SELECT value FROM json_each(?)) AND notes_edited = 0
+         AND NOT EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id) ORDER BY id`,
+    )
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
+}
+
+/** Every column of an interaction, as a withdrawn one is kept in import_changes for undo to put back. */
+const INTERACTION_COLUMNS = [
+  'id',
+  'kind',
+  'title',
+  'notes',
+  'location',
+  'starts_at',
+  'ends_at',
+  'all_day',
+  'duration_minutes',
+  'initiated_by',
+  'source',
+  'import_id',
+  'source_key',
+  'source_hash',
+  'approximate_time',
+  'notes_edited',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** An interaction an import took back, whole: its row and who took part. */
+interface WithdrawnSnapshot {
+  row: Record<(typeof INTERACTION_COLUMNS)[number], unknown>;
+  participants: Array<[number, string, string | null, string]>;
+}
+
 export interface NewPerson {
   email: string;
   name: string;
@@ -117,6 +160,8 @@ export interface WriteInput {
   plan: ImportPlan;
   newPeople: NewPerson[];
   linkedPeople: LinkedPerson[];
+  /** Imported interactions to take back (the plan's `withdrawn` the user let go); touched ones stay. */
+  withdraw: number[];
   stats: Record<string, unknown>;
   progress(done: number, total: number): void;
 }
@@ -125,6 +170,8 @@ export interface WriteResult {
   importId: number;
   contactsCreated: number;
   addressesAdded: number;
+  /** Interactions taken back: cancelled or declined since they were imported. */
+  withdrawn: number;
 }
 
 interface Snapshot {
@@ -376,6 +423,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   }
   const creates = input.plan.interactions.filter((p) => p.action === 'create');
   const onlyCreates =
+    input.withdraw.length === 0 &&
     creates.length === input.plan.interactions.filter((p) => p.action !== 'unchanged').length;
   const newParticipants = creates.reduce((n, p) => n + p.participants.length, 0);
   const run = sqlite.transaction((): WriteResult =>
@@ -481,18 +529,77 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               if (done % step === 0 || done === total) input.progress(done, total);
             }
             participantRows.flush();
+            const withdrawn = withdrawInteractions(sqlite, importId, input.withdraw);
             finishImport.run(
-              JSON.stringify({ ...input.stats, contactsCreated, addressesAdded }),
+              JSON.stringify({ ...input.stats, contactsCreated, addressesAdded, withdrawn }),
               now,
               importId,
             );
-            return { importId, contactsCreated, addressesAdded };
+            return { importId, contactsCreated, addressesAdded, withdrawn };
           }),
         ),
       ),
     ),
   );
   return withJournalForSize(sqlite, creates.length * BYTES_PER_MEETING, () => withBulkCache(sqlite, run));
+}
+
+/**
+ * Deletes the interactions the user has not made their own (checked again here, inside the
+ * import's transaction), each recorded whole for undo; returns how many went.
+ */
+function withdrawInteractions(sqlite: Db, importId: number, ids: number[]): number {
+  const untouched = untouchedInteractions(sqlite, ids);
+  const selectRow = sqlite.prepare(`SELECT ${INTERACTION_COLUMNS.join(', ')} FROM interactions WHERE id = ?`);
+  const selectParticipants = sqlite
+    .prepare(
+      `SELECT contact_id, role, response, starts_at FROM interaction_participants WHERE interaction_id = ?`,
+    )
+    .raw(true);
+  const record = sqlite.prepare(
+    `INSERT INTO import_changes (import_id, entity, entity_id, action, before) VALUES (?, 'interaction', ?, 'deleted', ?)`,
+  );
+  const remove = sqlite.prepare(`DELETE FROM interactions WHERE id = ?`);
+  for (const id of untouched) {
+    const snapshot: WithdrawnSnapshot = {
+      row: selectRow.get(id) as WithdrawnSnapshot['row'],
+      participants: selectParticipants.all(id) as WithdrawnSnapshot['participants'],
+    };
+    record.run(importId, id, JSON.stringify(snapshot));
+    remove.run(id);
+  }
+  return untouched.length;
+}
+
+/**
+ * Puts back an interaction an import took back, under its old id when that is free, with its
+ * participants (those whose contact still exists). Not when a later import has brought the same
+ * meeting back: it is already there.
+ */
+function reinstateInteraction(sqlite: Db, snapshot: WithdrawnSnapshot): boolean {
+  const { row } = snapshot;
+  const taken = sqlite.prepare(`SELECT 1 FROM interactions WHERE source_key = ?`).pluck().get(row.source_key);
+  if (taken !== undefined) return false;
+  const idFree = sqlite.prepare(`SELECT 1 FROM interactions WHERE id = ?`).pluck().get(row.id) === undefined;
+  const importKnown =
+    sqlite.prepare(`SELECT 1 FROM imports WHERE id = ?`).pluck().get(row.import_id) !== undefined;
+  const values = { ...row, id: idFree ? row.id : null, import_id: importKnown ? row.import_id : null };
+  const id = Number(
+    sqlite
+      .prepare(
+        `INSERT INTO interactions (${INTERACTION_COLUMNS.join(', ')})
+         VALUES (${INTERACTION_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      )
+      .run(values).lastInsertRowid,
+  );
+  const insertParticipant = sqlite.prepare(
+    `INSERT INTO interaction_participants (interaction_id, contact_id, role, response, starts_at)
+     SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contacts WHERE id = ?)`,
+  );
+  for (const [contactId, role, response, startsAt] of snapshot.participants) {
+    insertParticipant.run(id, contactId, role, response, startsAt, contactId);
+  }
+  return true;
 }
 
 /** About what one imported meeting adds to the file, with its participants and indexes. */
@@ -579,6 +686,12 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
          AND NOT EXISTS (SELECT 1 FROM interaction_participants WHERE contact_id = contacts.id)`,
     );
     const removeEmail = sqlite.prepare(`DELETE FROM contact_emails WHERE contact_id = ? AND email = ?`);
+    let reinstated = 0;
+    for (const change of changes) {
+      if (change.entity === 'interaction' && change.action === 'deleted' && change.before) {
+        if (reinstateInteraction(sqlite, JSON.parse(change.before) as WithdrawnSnapshot)) reinstated++;
+      }
+    }
     let contactsRemoved = 0;
     let addressesRemoved = 0;
     for (const change of changes) {
@@ -592,7 +705,7 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
     }
     sqlite.prepare(`DELETE FROM import_changes WHERE import_id = ?`).run(importId);
     sqlite.prepare(`UPDATE imports SET undone_at = ? WHERE id = ?`).run(now, importId);
-    return { importId, removed, restored, contactsRemoved, addressesRemoved };
+    return { importId, removed, restored, reinstated, contactsRemoved, addressesRemoved };
   })();
 }
 
@@ -628,6 +741,7 @@ export function listImports(sqlite: Db): CalendarImportRecord[] {
       updated: n('updated'),
       contactsCreated: n('contactsCreated'),
       addressesAdded: n('addressesAdded'),
+      withdrawn: n('withdrawn'),
     };
   });
 }

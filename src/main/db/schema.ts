@@ -164,7 +164,7 @@ export interface ImportChangesTable {
   import_id: number;
   entity: 'interaction' | 'contact';
   entity_id: number;
-  action: 'created' | 'updated';
+  action: 'created' | 'updated' | 'deleted';
   before: string | null;
 }
 

@@ -43,6 +43,8 @@ export const calendarCommitInput = z.strictObject({
     .optional(),
   /** Saved as "my email addresses" when given (the preview's suggestion, confirmed). */
   selfEmails: z.array(email).max(100).optional(),
+  /** Leave the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
+  keepWithdrawn: z.boolean().optional(),
 });
 
 export const calendarUndoInput = z.strictObject({ importId: z.number().int().positive() });
@@ -98,6 +100,11 @@ export interface CalendarPreview {
   approximate: { occurrences: number; zones: string[] };
   warnings: Warning[];
   range: { from: string | null; to: string | null };
+  /**
+   * Meetings imported before that the files now show cancelled, or that the user declined:
+   * `remove` are taken back by the import; `keep` stay, as the user wrote notes on them or tagged them.
+   */
+  withdrawn: { remove: number; keep: number };
   /** Meetings per UTC month over the range, months without any as 0. */
   perMonth: Array<{ month: string; meetings: number }>;
   windowEnd: string;
@@ -118,6 +125,8 @@ export interface CalendarCommitResult {
   contactsCreated: number;
   /** Addresses added to contacts the user already had (`linkPeople`). */
   addressesAdded: number;
+  /** Meetings imported before and taken back: cancelled or declined since. */
+  withdrawn: number;
   nothingNew: boolean;
 }
 
@@ -131,12 +140,15 @@ export interface CalendarImportRecord {
   updated: number;
   contactsCreated: number;
   addressesAdded: number;
+  withdrawn: number;
 }
 
 export interface CalendarUndoResult {
   importId: number;
   removed: number;
   restored: number;
+  /** Meetings the import had taken back (cancelled or declined since), put back. */
+  reinstated: number;
   contactsRemoved: number;
   /** Addresses the import had added to contacts the user already had. */
   addressesRemoved: number;

@@ -105,4 +105,10 @@ export interface ParsedCalendar {
   approximateZones: string[];
   /** Organiser addresses by how many events they organised, most first. */
   organizers: Array<{ email: string; count: number }>;
+  /**
+   * Keys of the single events and instances the file shows cancelled (or declined by the user):
+   * an earlier import of one of them is a meeting that did not take place. A whole series
+   * cancelled is not among them: its past instances may well have happened.
+   */
+  withdrawn: string[];
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,8 @@ import {
   undoCalendarImport,
   type ServiceContext,
 } from '../../../src/main/calendar/service';
+import type { CalendarFile } from '../../../src/main/calendar/input';
+import { listImports } from '../../../src/main/calendar/store';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { runCli } from '../../../src/main/cli/run';
 import { AppError } from '../../../src/shared/ipc/envelope';
@@ -394,6 +397,7 @@ describe('calendar import service', () => {
       importId: result.importId,
       removed: 15,
       restored: 0,
+      reinstated: 0,
       contactsRemoved: 8,
       addressesRemoved: 0,
     });
@@ -663,6 +667,183 @@ describe('calendar import service', () => {
     expect(backwards).toMatchObject({
       code: 'VALIDATION',
       message: expect.stringContaining('start after they end'),
+    });
+  });
+
+  describe('a later export that shows meetings cancelled or declined since they were imported', () => {
+    const me = 'me@example.com';
+    const event = (uid: string, start: string, ...extra: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      `DTSTART:${start}`,
+      'DURATION:PT1H',
+      `SUMMARY:${uid}`,
+      ...extra,
+      'END:VEVENT',
+    ];
+    const withAna = [`ORGANIZER:mailto:${me}`, 'ATTENDEE:mailto:ana@example.org'];
+    const first = () => [
+      {
+        name: 'work.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Work',
+          ...event('lunch', '20250110T120000Z', ...withAna),
+          ...event('weekly', '20250106T090000Z', 'RRULE:FREQ=WEEKLY;COUNT=4', ...withAna),
+          ...event(
+            'review',
+            '20250120T150000Z',
+            'ORGANIZER:mailto:cy@example.org',
+            `ATTENDEE;PARTSTAT=ACCEPTED:mailto:${me}`,
+          ),
+          ...event('retro', '20250122T100000Z', ...withAna),
+          ...event('offsite', '20250124T100000Z', ...withAna),
+        ),
+      },
+    ];
+    // The lunch and one weekly are cancelled, the user declined the review; the retro and the
+    // offsite are cancelled too, but the user wrote notes on the one and tagged the other.
+    const later = () => [
+      {
+        name: 'work.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Work',
+          ...event('lunch', '20250110T120000Z', 'STATUS:CANCELLED', 'SEQUENCE:1', ...withAna),
+          ...event('weekly', '20250106T090000Z', 'RRULE:FREQ=WEEKLY;COUNT=4', ...withAna),
+          'BEGIN:VEVENT',
+          'UID:weekly',
+          'RECURRENCE-ID:20250113T090000Z',
+          'DTSTART:20250113T090000Z',
+          'STATUS:CANCELLED',
+          'SEQUENCE:1',
+          'END:VEVENT',
+          ...event(
+            'review',
+            '20250120T150000Z',
+            'ORGANIZER:mailto:cy@example.org',
+            `ATTENDEE;PARTSTAT=DECLINED:mailto:${me}`,
+          ),
+          ...event('retro', '20250122T100000Z', 'STATUS:CANCELLED', ...withAna),
+          ...event('offsite', '20250124T100000Z', 'STATUS:CANCELLED', ...withAna),
+        ),
+      },
+    ];
+    const preview = (files: CalendarFile[]) => previewImport({ files, windowEnd, selfEmails: [me] }, ctx);
+    const titles = () =>
+      t.store.sqlite.prepare('SELECT title, starts_at FROM interactions ORDER BY starts_at').raw(true).all();
+
+    beforeEach(async () => {
+      const p = await preview(first());
+      await commitImport(
+        { previewId: p.previewId, createPeople: ['ana@example.org', 'cy@example.org'] },
+        ctx,
+      );
+      expect(count('interactions')).toBe(8);
+      t.store.sqlite
+        .prepare(`UPDATE interactions SET notes = 'Went well', notes_edited = 1 WHERE title = 'retro'`)
+        .run();
+      const tag = t.store.sqlite.prepare(`INSERT INTO tags (name) VALUES ('offsite')`).run().lastInsertRowid;
+      t.store.sqlite
+        .prepare(
+          `INSERT INTO interaction_tags (interaction_id, tag_id) SELECT id, ? FROM interactions WHERE title = 'offsite'`,
+        )
+        .run(tag);
+    });
+
+    it('takes back those the user has not made their own, once, and undo puts them back exactly', async () => {
+      const p = await preview(later());
+      expect(p.withdrawn).toEqual({ remove: 3, keep: 2 });
+      expect(p.skippedByReason).toMatchObject({ cancelled: 4, declined: 1 });
+      const before = visibleState();
+      const result = await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+      expect(result).toMatchObject({ created: 0, updated: 0, withdrawn: 3, nothingNew: false });
+      expect(titles()).toEqual([
+        ['weekly', '2025-01-06T09:00:00.000Z'],
+        ['weekly', '2025-01-20T09:00:00.000Z'],
+        ['retro', '2025-01-22T10:00:00.000Z'],
+        ['offsite', '2025-01-24T10:00:00.000Z'],
+        ['weekly', '2025-01-27T09:00:00.000Z'],
+      ]);
+      // Cy's only meeting is gone, and so is the lunch from Ana's timeline and the search index.
+      const search = (q: string) =>
+        t.store.sqlite
+          .prepare('SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH ?')
+          .pluck()
+          .get(q);
+      expect([search('lunch'), search('review'), search('retro')]).toEqual([0, 0, 1]);
+      expect(listImports(t.store.sqlite)[0]).toMatchObject({ id: result.importId, withdrawn: 3 });
+
+      const again = await preview(later());
+      expect(again.withdrawn).toEqual({ remove: 0, keep: 2 });
+      expect(await commitImport({ previewId: again.previewId, createPeople: [] }, ctx)).toMatchObject({
+        nothingNew: true,
+      });
+
+      expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({
+        removed: 0,
+        restored: 0,
+        reinstated: 3,
+      });
+      expect(visibleState()).toBe(before);
+    });
+
+    it('leaves them all when the user says so', async () => {
+      const p = await preview(later());
+      const before = contentHash(t.store.sqlite);
+      expect(
+        await commitImport({ previewId: p.previewId, createPeople: [], keepWithdrawn: true }, ctx),
+      ).toMatchObject({ withdrawn: 0, nothingNew: true });
+      expect(contentHash(t.store.sqlite)).toBe(before);
+      expect(count('interactions')).toBe(8);
+    });
+
+    it('are listed and removed by import-ics, or kept with --keep-cancelled', async () => {
+      const out: string[] = [];
+      const io = { out: (line: string) => out.push(line), err: () => {} };
+      const file = `${t.dir}/../cli-withdrawn-${Date.now()}.sqlite`;
+      const [firstPath, laterPath] = [`${t.dir}/../first.ics`, `${t.dir}/../later.ics`];
+      writeFileSync(firstPath, first()[0].bytes);
+      writeFileSync(laterPath, later()[0].bytes);
+      const args = ['--db', file, '--until', '2025-06-01', '--self', me];
+      expect(await runCli(['import-ics', firstPath, ...args], io)).toBe(0);
+      expect(await runCli(['import-ics', laterPath, ...args, '--dry-run'], io)).toBe(0);
+      expect(out.pop()!.split('\n')).toContain('  cancelled or declined since imported: 5 to remove');
+      expect(await runCli(['import-ics', laterPath, ...args, '--keep-cancelled'], io)).toBe(0);
+      expect(out.pop()).toBe('Nothing new: every meeting is already imported.');
+      expect(await runCli(['import-ics', laterPath, ...args], io)).toBe(0);
+      expect(out.pop()).toMatch(
+        /: 0 created, 0 updated, 0 new contacts, 0 addresses added to contacts you had, 5 cancelled or declined meetings removed\.$/,
+      );
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(db.prepare('SELECT title FROM interactions ORDER BY starts_at').pluck().all()).toEqual([
+          'weekly',
+          'weekly',
+          'weekly',
+        ]);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('does not take back the past of a series cancelled as a whole', async () => {
+      const whole = [
+        {
+          name: 'work.ics',
+          bytes: ics(
+            'X-WR-CALNAME:Work',
+            ...event(
+              'weekly',
+              '20250106T090000Z',
+              'RRULE:FREQ=WEEKLY;COUNT=4',
+              'STATUS:CANCELLED',
+              ...withAna,
+            ),
+          ),
+        },
+      ];
+      const p = await preview(whole);
+      expect(p.withdrawn).toEqual({ remove: 0, keep: 0 });
+      expect(p.skippedByReason).toMatchObject({ cancelled: 1 });
     });
   });
 

@@ -12,6 +12,7 @@ import { migration011 } from './011_contact_location';
 import { migration012 } from './012_saved_views';
 import { migration013 } from './013_goal_cities';
 import { migration014 } from './014_fts_hashsize';
+import { migration015 } from './015_import_changes_deleted';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -261,6 +261,59 @@ describe('ImportView', () => {
     expect(t.store.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
   }, 120_000);
 
+  it('removes the meetings a later export shows cancelled, unless the user unticks it', async () => {
+    const cancelled = (lines: string[]) => [
+      ...lines.slice(0, -1),
+      'STATUS:CANCELLED',
+      'SEQUENCE:1',
+      'END:VEVENT',
+    ];
+    const lunch = meeting('lunch', '20250110T120000Z', 'me@example.com', 'ana@example.com');
+    const coffee = meeting('coffee', '20250111T090000Z', 'me@example.com', 'ana@example.com');
+    const titles = () =>
+      t.store.sqlite.prepare('SELECT title FROM interactions ORDER BY title').pluck().all();
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('work.ics', calendar(...lunch, ...coffee));
+    fireEvent.click(await screen.findByRole('button', { name: /Import 2 meetings/ }, { timeout: 20_000 }));
+    await screen.findByText(/^2 meetings created/, {}, { timeout: 20_000 });
+
+    drop('work.ics', calendar(...cancelled(lunch), ...coffee));
+    const card = await screen.findByRole(
+      'alert',
+      { name: 'Cancelled or declined since they were imported' },
+      {
+        timeout: 20_000,
+      },
+    );
+    const remove = within(card).getByRole('checkbox', {
+      name: 'Remove them: 1 meeting that did not take place',
+    });
+    expect((remove as HTMLInputElement).checked).toBe(true);
+    // Unticked, the import leaves it: there is nothing new to do.
+    fireEvent.click(remove);
+    fireEvent.click(screen.getByRole('button', { name: /Import 0 meetings/ }));
+    await screen.findByText(/nothing was changed/, {}, { timeout: 20_000 });
+    expect(titles()).toEqual(['coffee', 'lunch']);
+
+    // Files chosen again start from removing them.
+    drop('work.ics', calendar(...cancelled(lunch), ...coffee));
+    const again = await screen.findByRole(
+      'checkbox',
+      { name: 'Remove them: 1 meeting that did not take place' },
+      { timeout: 20_000 },
+    );
+    expect((again as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: /Import 0 meetings/ }));
+    await screen.findByText(
+      '0 meetings created, 0 updated, 0 new contacts, 1 cancelled or declined meeting removed.',
+      {},
+      { timeout: 20_000 },
+    );
+    expect(titles()).toEqual(['coffee']);
+    expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled removed')).toBeTruthy();
+  }, 120_000);
+
   it('adds a new address to the contact of the same name, or makes a new contact when told', async () => {
     t.store.sqlite
       .prepare(

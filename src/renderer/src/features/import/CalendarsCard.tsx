@@ -19,10 +19,13 @@ function baseName(name: string): string {
  */
 export function CalendarsCard({
   files,
+  leftOut,
   busy,
   onToggle,
 }: {
   files: PreviewCalendar[];
+  /** The calendars the user has left out: ticked off at once, before the new preview lands. */
+  leftOut: ReadonlySet<string>;
   busy: boolean;
   onToggle(name: string): void;
 }) {
@@ -38,7 +41,7 @@ export function CalendarsCard({
         {files.map((f) => (
           <Group key={f.name} gap="xs" wrap="nowrap">
             <Checkbox
-              checked={!f.skipped}
+              checked={!leftOut.has(f.name)}
               disabled={busy}
               onChange={() => onToggle(f.name)}
               label={f.calendar || baseName(f.name)}

@@ -26,6 +26,7 @@ import { NewPeopleCard } from './NewPeopleCard';
 import { carriedChoices, firstChoices, peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
+import { WithdrawnCard } from './WithdrawnCard';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 
@@ -69,14 +70,19 @@ function day(iso: string | null): string {
 
 function PreviewPanel({
   preview,
+  leftOut,
   choices,
   setChoices,
   selfEmail,
   setSelfEmail,
   toggleCalendar,
   busy,
+  removeWithdrawn,
+  setRemoveWithdrawn,
 }: {
   preview: CalendarPreview;
+  /** Calendars left out, as asked (the preview shows them left out once it has landed). */
+  leftOut: ReadonlySet<string>;
   choices: PeopleChoices;
   setChoices(next: PeopleChoices): void;
   selfEmail: string;
@@ -84,12 +90,14 @@ function PreviewPanel({
   /** Previews again with the calendar left out, or back in. */
   toggleCalendar(name: string): void;
   busy: boolean;
+  removeWithdrawn: boolean;
+  setRemoveWithdrawn(value: boolean): void;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
     <Stack gap="md" aria-label="Import preview">
       {(preview.files.length > 1 || preview.files.some((f) => f.skipped)) && (
-        <CalendarsCard files={preview.files} busy={busy} onToggle={toggleCalendar} />
+        <CalendarsCard files={preview.files} leftOut={leftOut} busy={busy} onToggle={toggleCalendar} />
       )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Stat label="Events in the files" value={preview.events} />
@@ -106,6 +114,13 @@ function PreviewPanel({
         <Card withBorder padding="sm">
           <MonthBars perMonth={preview.perMonth} />
         </Card>
+      )}
+      {preview.withdrawn.remove + preview.withdrawn.keep > 0 && (
+        <WithdrawnCard
+          withdrawn={preview.withdrawn}
+          remove={removeWithdrawn}
+          setRemove={setRemoveWithdrawn}
+        />
       )}
       <TextInput
         label="My email address"
@@ -182,7 +197,7 @@ function History() {
         label="Calendar import history"
         rows={history.data.map((h) => ({
           ...h,
-          outcome: `${h.created} created, ${h.updated} updated, ${count(h.contactsCreated, 'new contact')}${h.addressesAdded > 0 ? `, ${count(h.addressesAdded, 'address', 'addresses')} added` : ''}`,
+          outcome: `${h.created} created, ${h.updated} updated, ${count(h.contactsCreated, 'new contact')}${h.addressesAdded > 0 ? `, ${count(h.addressesAdded, 'address', 'addresses')} added` : ''}${h.withdrawn > 0 ? `, ${h.withdrawn} cancelled removed` : ''}`,
         }))}
         undo={(importId) => call('calendar:undo', { importId })}
       />
@@ -202,6 +217,8 @@ export function ImportView() {
   const [choices, setChoices] = useState<PeopleChoices>({ dropped: new Set(), asNew: new Set() });
   /** Calendars in the chosen files the user left out. */
   const [skipFiles, setSkipFiles] = useState<string[]>([]);
+  /** Take back the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
+  const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
   const [selfEmail, setSelfEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
@@ -273,6 +290,7 @@ export function ImportView() {
     };
     setPicked(read);
     setSkipFiles([]);
+    setRemoveWithdrawn(true);
     await runPreview(read, windowEnd, undefined, [], null);
   };
 
@@ -287,6 +305,7 @@ export function ImportView() {
         previewId: preview.previewId,
         ...peopleChoices(preview, choices),
         ...(self ? { selfEmails: [self] } : {}),
+        ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
       });
       setResult(value);
       setPreview(null);
@@ -401,6 +420,7 @@ export function ImportView() {
         <>
           <PreviewPanel
             preview={preview}
+            leftOut={new Set(skipFiles)}
             choices={choices}
             setChoices={setChoices}
             toggleCalendar={(name) => {
@@ -410,6 +430,8 @@ export function ImportView() {
               void runPreview(picked, windowEnd, selfEmail.trim() || undefined, next);
             }}
             busy={phase !== 'idle'}
+            removeWithdrawn={removeWithdrawn}
+            setRemoveWithdrawn={setRemoveWithdrawn}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
           />
@@ -428,7 +450,7 @@ export function ImportView() {
             <Button
               onClick={() => void commit()}
               loading={phase === 'committing'}
-              disabled={stale || startsAfterEnd}
+              disabled={stale || startsAfterEnd || phase === 'previewing'}
             >
               Import {count(preview.toCreate + preview.toUpdate, 'meeting')}
             </Button>
@@ -452,7 +474,7 @@ export function ImportView() {
         >
           {result.nothingNew
             ? 'Every meeting in these files is already in Rapport; nothing was changed.'
-            : `${count(result.created, 'meeting')} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}${result.addressesAdded > 0 ? `, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had` : ''}.`}
+            : `${count(result.created, 'meeting')} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}${result.addressesAdded > 0 ? `, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had` : ''}${result.withdrawn > 0 ? `, ${count(result.withdrawn, 'cancelled or declined meeting')} removed` : ''}.`}
         </Alert>
       )}
       <History />
