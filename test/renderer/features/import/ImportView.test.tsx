@@ -304,7 +304,7 @@ describe('ImportView', () => {
       { timeout: 20_000 },
     );
     expect((again as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: /Import 0 meetings/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 1 cancelled meeting' }));
     await screen.findByText(
       '0 meetings created, 0 updated, 0 new contacts, 1 cancelled or declined meeting removed.',
       {},

@@ -452,7 +452,9 @@ export function ImportView() {
               loading={phase === 'committing'}
               disabled={stale || startsAfterEnd || phase === 'previewing'}
             >
-              Import {count(preview.toCreate + preview.toUpdate, 'meeting')}
+              {preview.toCreate + preview.toUpdate === 0 && removeWithdrawn && preview.withdrawn.remove > 0
+                ? `Remove ${count(preview.withdrawn.remove, 'cancelled meeting')}`
+                : `Import ${count(preview.toCreate + preview.toUpdate, 'meeting')}`}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
               Cancel
