@@ -574,15 +574,17 @@ function withdrawInteractions(sqlite: Db, importId: number, ids: number[]): numb
 /**
  * Puts back an interaction an import took back, under its old id when that is free, with its
  * participants (those whose contact still exists). Not when a later import has brought the same
- * meeting back: it is already there.
+ * meeting back (it is already there), nor when the import that made it has been undone since.
  */
 function reinstateInteraction(sqlite: Db, snapshot: WithdrawnSnapshot): boolean {
   const { row } = snapshot;
   const taken = sqlite.prepare(`SELECT 1 FROM interactions WHERE source_key = ?`).pluck().get(row.source_key);
   if (taken !== undefined) return false;
+  const madeBy = sqlite.prepare(`SELECT undone_at FROM imports WHERE id = ?`).get(row.import_id) as
+    { undone_at: string | null } | undefined;
+  if (madeBy?.undone_at) return false;
   const idFree = sqlite.prepare(`SELECT 1 FROM interactions WHERE id = ?`).pluck().get(row.id) === undefined;
-  const importKnown =
-    sqlite.prepare(`SELECT 1 FROM imports WHERE id = ?`).pluck().get(row.import_id) !== undefined;
+  const importKnown = madeBy !== undefined;
   const values = { ...row, id: idFree ? row.id : null, import_id: importKnown ? row.import_id : null };
   const id = Number(
     sqlite

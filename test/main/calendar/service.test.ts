@@ -786,6 +786,16 @@ describe('calendar import service', () => {
       expect(visibleState()).toBe(before);
     });
 
+    it('are not put back by undo once the import that made them has been undone', async () => {
+      const [made] = listImports(t.store.sqlite);
+      const p = await preview(later());
+      const result = await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+      expect(result.withdrawn).toBe(3);
+      expect(undoCalendarImport(made.id, ctx)).toMatchObject({ removed: 5 });
+      expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ reinstated: 0 });
+      expect(count('interactions')).toBe(0);
+    });
+
     it('leaves them all when the user says so', async () => {
       const p = await preview(later());
       const before = contentHash(t.store.sqlite);
