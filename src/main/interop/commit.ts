@@ -11,6 +11,7 @@ import type {
 } from '../../shared/interop/types';
 import type { Plan, PlannedItem } from './plan';
 import { urlKey } from './incoming';
+import { withBulkFts, withBulkTriggers, type BulkTriggerWork } from '../db/liftedTriggers';
 
 /**
  * Writes a planned contacts import in ONE transaction with prepared statements (the hot
@@ -233,7 +234,7 @@ export function commitContactsImport(
   const warnings: RowWarning[] = [];
   const total = plan.items.length;
   const updateSql = new Map<string, BetterSqlite3.Statement>();
-  const run = sqlite.transaction(() => {
+  const write = (lifted: BulkTriggerWork): ImportOutcome => {
     const willUpdate = plan.items
       .filter(
         (item) =>
@@ -346,6 +347,7 @@ export function commitContactsImport(
           ).lastInsertRowid;
           // News about them, not time with them: on the timeline, but it does not reset "last contact".
           st.insertParticipant.run(iid, contactId, 'mentioned', now);
+          lifted.participant(Number(iid), contactId, 'mentioned', now);
           outcome.interactions++;
         }
       }
@@ -364,6 +366,7 @@ export function commitContactsImport(
           now,
         ).lastInsertRowid;
         st.insertParticipant.run(iid, contactId, 'participant', c.connectedOn);
+        lifted.participant(Number(iid), contactId, 'participant', c.connectedOn);
         outcome.interactions++;
       }
     });
@@ -375,7 +378,9 @@ export function commitContactsImport(
       importId,
     );
     return outcome;
-  });
+  };
+  // Thousands of "connected" lines: their journal index and participant triggers run once, set-wise.
+  const run = sqlite.transaction(() => withBulkFts(sqlite, () => withBulkTriggers(sqlite, write)));
   // Thousands of rows touch every index of the contact tables: keep their pages in memory meanwhile.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma('cache_size = -131072');

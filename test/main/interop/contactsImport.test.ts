@@ -119,6 +119,55 @@ describe('LinkedIn import', () => {
     expect(one(`SELECT count(*) FROM contacts`)).toBe(8);
   });
 
+  it('leaves the journal index, last contacts and strength queue as the per-row triggers would', async () => {
+    const kwame = await insertContact(
+      t.store.db,
+      contactFields.parse({ displayName: 'Kwame Mensah', organisation: 'Contoso, Ltd.' }),
+      '2026-01-01T00:00:00.000Z',
+    );
+    // A later coffee with Kwame: his last contact must not move back to the 2021 connection.
+    const coffee = Number(
+      t.store.sqlite
+        .prepare(
+          `INSERT INTO interactions (kind, title, starts_at, created_at, updated_at) VALUES ('coffee', 'Coffee', '2025-05-05', 'x', 'x')`,
+        )
+        .run().lastInsertRowid,
+    );
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO interaction_participants (interaction_id, contact_id, starts_at) VALUES (?, ?, '2025-05-05')`,
+      )
+      .run(coffee, kwame);
+    await importFile('linkedin-Connections.csv');
+    await importFile('linkedin-Connections-later.csv', '2026-06-01T10:00:00.000Z');
+    expect(one(`SELECT last_contact_at FROM contacts WHERE id = ?`, kwame)).toBe('2025-05-05');
+    expect(
+      one(`SELECT count(*) FROM contacts c WHERE last_contact_at IS NOT (SELECT max(starts_at)
+             FROM interaction_participants p WHERE p.contact_id = c.id AND p.role != 'mentioned')`),
+    ).toBe(0);
+    expect(
+      one(`SELECT count(*) FROM interactions WHERE id NOT IN (SELECT interaction_id FROM strength_dirty)`),
+    ).toBe(0);
+    const found = (match: string) =>
+      one(`SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH ?`, match);
+    expect(found('linkedin')).toBe(one(`SELECT count(*) FROM interactions WHERE kind = 'connected'`));
+    expect(found('"moved from"')).toBe(1);
+    t.store.sqlite
+      .prepare(`INSERT INTO interactions_fts (interactions_fts) VALUES ('integrity-check')`)
+      .run();
+    const triggers = [
+      'interactions_fts_insert',
+      'strength_participant_added',
+      'participants_last_contact_insert',
+    ];
+    expect(
+      one(
+        `SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(triggers),
+      ),
+    ).toBe(3);
+  });
+
   it('matches by email, then by name and company, when the profile address is new', async () => {
     const now = '2026-01-01T00:00:00.000Z';
     await insertContact(
