@@ -19,6 +19,8 @@ export interface StoredInteraction {
   id: number;
   sourceHash: string | null;
   notesEdited: boolean;
+  /** UTC ISO-8601, or a day for an all-day meeting, as stored. */
+  startsAt: string;
 }
 
 export interface PlannedParticipant {
@@ -137,19 +139,20 @@ export function planImport(
     withdrawn: [],
   };
   const seen = new Set<string>();
-  const withdrawnIds = new Set<number>();
-  const withdraw = (key: string) => {
-    const stored = existing.interactions.get(sourceKey({ key }));
-    if (stored && !withdrawnIds.has(stored.id)) {
-      withdrawnIds.add(stored.id);
-      plan.withdrawn.push(stored);
-    }
-  };
   const chosenCalendar = chooseCalendars(parsed, existing);
   const elsewhere = importedElsewhere(parsed, existing);
   // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
   const from = windowStart?.toISOString() ?? null;
   const fromDay = from?.slice(0, 10);
+  const withdrawnIds = new Set<number>();
+  // Like the meetings it imports, an import takes back only what lies in its window.
+  const withdraw = (key: string) => {
+    const stored = existing.interactions.get(sourceKey({ key }));
+    if (!stored || withdrawnIds.has(stored.id)) return;
+    if (from !== null && stored.startsAt < (stored.startsAt.length === 10 ? fromDay! : from)) return;
+    withdrawnIds.add(stored.id);
+    plan.withdrawn.push(stored);
+  };
   const skip = (s: Skipped) => {
     plan.skipped.push(s);
     plan.skippedByReason[s.reason] = (plan.skippedByReason[s.reason] ?? 0) + 1;

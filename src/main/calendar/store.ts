@@ -48,7 +48,12 @@ export function loadExisting(sqlite: Db): ExistingState {
     starts_at: string;
   }>;
   for (const row of stored) {
-    const interaction = { id: row.id, sourceHash: row.source_hash, notesEdited: row.notes_edited === 1 };
+    const interaction = {
+      id: row.id,
+      sourceHash: row.source_hash,
+      notesEdited: row.notes_edited === 1,
+      startsAt: row.starts_at,
+    };
     interactions.set(row.source_key, interaction);
     const origin = sourceOrigin(row.source_key);
     if (origin) {

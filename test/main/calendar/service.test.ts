@@ -796,6 +796,23 @@ describe('calendar import service', () => {
       expect(count('interactions')).toBe(0);
     });
 
+    it('takes back only what lies in the window, as it imports only what does', async () => {
+      const p = await previewImport(
+        { files: later(), windowEnd, windowStart: new Date('2025-01-15T00:00:00Z'), selfEmails: [me] },
+        ctx,
+      );
+      // Of the five, the lunch (10 January) and the weekly of 13 January are before the window.
+      expect(p.withdrawn).toEqual({ remove: 1, keep: 2 });
+      const result = await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+      expect(result.withdrawn).toBe(1);
+      expect(
+        t.store.sqlite.prepare(`SELECT count(*) FROM interactions WHERE title = 'review'`).pluck().get(),
+      ).toBe(0);
+      expect(
+        t.store.sqlite.prepare(`SELECT count(*) FROM interactions WHERE title = 'lunch'`).pluck().get(),
+      ).toBe(1);
+    });
+
     it('leaves them all when the user says so', async () => {
       const p = await preview(later());
       const before = contentHash(t.store.sqlite);
