@@ -2,13 +2,14 @@ import { hash } from 'node:crypto';
 import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shared/calendar/types';
 import type { PreviewPerson } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
+import { AddressBook } from './addressBook';
 import { proposedName } from './names';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
 /** What the database already holds that an import is compared against. */
 export interface ExistingState {
   /** Every address a contact has, to its contact. */
-  contactByEmail: Map<string, { id: number; name: string }>;
+  contactByEmail: AddressBook<{ id: number; name: string }>;
   /** Imported interactions by source key. */
   interactions: Map<string, StoredInteraction>;
   /** The same, by `meetingId` (UID and start), with the calendar and occurrence key each was imported from. */
@@ -139,6 +140,9 @@ export function planImport(
     withdrawn: [],
   };
   const seen = new Set<string>();
+  // The user under any spelling of their mailbox (all theirs, so one value).
+  const me = new AddressBook<{ id: number }>();
+  for (const email of self) me.set(email, { id: 0 });
   const chosenCalendar = chooseCalendars(parsed, existing);
   const elsewhere = importedElsewhere(parsed, existing);
   // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
@@ -183,7 +187,7 @@ export function planImport(
         });
         continue;
       }
-      if (o.declinedBy.some((email) => self.has(email))) {
+      if (o.declinedBy.some((email) => me.has(email))) {
         skip({
           reason: 'declined',
           uid: o.uid,
@@ -193,7 +197,7 @@ export function planImport(
         withdraw(o.key);
         continue;
       }
-      const others = o.people.filter((p) => !self.has(p.email));
+      const others = o.people.filter((p) => !me.has(p.email));
       if (others.length === 0) {
         skip({
           reason: 'no_people',
@@ -203,7 +207,7 @@ export function planImport(
         });
         continue;
       }
-      const initiatedBy: Initiator = o.organizer === null ? 'unknown' : self.has(o.organizer) ? 'me' : 'them';
+      const initiatedBy: Initiator = o.organizer === null ? 'unknown' : me.has(o.organizer) ? 'me' : 'them';
       counts.meetings++;
       if (others.length < o.people.length) counts.withMe++;
       // The occurrence's own people (each occurrence has its own copies): no second object per person.

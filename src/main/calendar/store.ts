@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CalendarImportRecord, CalendarUndoResult } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { withBulkFts, withBulkTriggers } from '../db/liftedTriggers';
+import { AddressBook } from './addressBook';
 import { withRollbackJournal } from '../db/rollbackJournal';
 import { nameKeys } from '../duplicates/find';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
@@ -25,7 +26,7 @@ function occurrenceColumns({ occurrence: o, initiatedBy }: PlannedInteraction) {
 }
 
 export function loadExisting(sqlite: Db): ExistingState {
-  const contactByEmail = new Map<string, { id: number; name: string }>();
+  const contactByEmail = new AddressBook<{ id: number; name: string }>();
   const rows = sqlite
     .prepare(
       `SELECT e.email AS email, c.id AS id, c.display_name AS name
@@ -345,12 +346,12 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
             const importId = Number(insertImport.run(input.fileName, input.sha256, now).lastInsertRowid);
             let nextId =
               (sqlite.prepare(`SELECT coalesce(max(id), 0) FROM interactions`).pluck().get() as number) + 1;
-            const contactIds = new Map<string, number>();
+            const contactIds = new AddressBook<{ id: number }>();
             for (const row of sqlite.prepare(`SELECT email, contact_id FROM contact_emails`).all() as Array<{
               email: string;
               contact_id: number;
             }>) {
-              contactIds.set(row.email, row.contact_id);
+              contactIds.set(row.email, { id: row.contact_id });
             }
             let contactsCreated = 0;
             for (const person of input.newPeople) {
@@ -358,7 +359,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               const id = Number(insertContact.run(person.name, now, now).lastInsertRowid);
               insertEmail.run(id, person.email);
               record.run(importId, 'contact', id, 'created', null);
-              contactIds.set(person.email, id);
+              contactIds.set(person.email, { id });
               contactsCreated++;
             }
             const added = new Map<number, string[]>();
@@ -368,7 +369,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                 throw new AppError('NOT_FOUND', `There is no contact #${contactId} to add ${email} to.`);
               }
               appendEmail.run({ contactId, email });
-              contactIds.set(email, contactId);
+              contactIds.set(email, { id: contactId });
               added.set(contactId, [...(added.get(contactId) ?? []), email]);
             }
             for (const [contactId, addedEmails] of added) {
@@ -388,7 +389,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               // One contact may have two of the addresses in a meeting; it takes part once.
               const added = new Set<number>();
               for (const person of p.participants) {
-                const contactId = contactIds.get(person.email);
+                const contactId = contactIds.get(person.email)?.id;
                 if (contactId !== undefined && !added.has(contactId)) {
                   added.add(contactId);
                   participantRows.add(id, contactId, person.role, person.response, p.occurrence.startsAt);

@@ -874,6 +874,55 @@ describe('calendar import service', () => {
     });
   });
 
+  it('knows a contact, and the user, by another spelling of the same Gmail mailbox', async () => {
+    const jonas = Number(
+      t.store.sqlite
+        .prepare(
+          `INSERT INTO contacts (display_name, created_at, updated_at) VALUES ('Jonas Müller', 'x', 'x')`,
+        )
+        .run().lastInsertRowid,
+    );
+    t.store.sqlite
+      .prepare(`INSERT INTO contact_emails (contact_id, email) VALUES (?, 'jonas.mueller@gmail.com')`)
+      .run(jonas);
+    const files = [
+      {
+        name: 'gmail.ics',
+        bytes: ics(
+          ...meeting('dots', '20250110T100000Z', 'lenafischer@gmail.com', 'JonasMueller@gmail.com'),
+          ...meeting(
+            'tag',
+            '20250111T100000Z',
+            'lena.fischer+cal@googlemail.com',
+            'jonas.mueller+work@gmail.com',
+          ),
+        ),
+      },
+    ];
+    const p = await previewImport({ files, windowEnd, selfEmails: ['lena.fischer@gmail.com'] }, ctx);
+    expect(p.newPeople).toEqual([]);
+    expect(p.matchedPeople.map((x) => [x.email, x.contactId, x.meetings])).toEqual([
+      ['jonas.mueller+work@gmail.com', jonas, 1],
+      ['jonasmueller@gmail.com', jonas, 1],
+    ]);
+    const result = await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+    expect(result).toMatchObject({ created: 2, contactsCreated: 0 });
+    // Both meetings are on Jonas's timeline, organised by the user.
+    expect(
+      t.store.sqlite
+        .prepare(
+          `SELECT i.title, i.initiated_by, p.contact_id FROM interactions i
+           JOIN interaction_participants p ON p.interaction_id = i.id ORDER BY i.title`,
+        )
+        .raw(true)
+        .all(),
+    ).toEqual([
+      ['dots', 'me', jonas],
+      ['tag', 'me', jonas],
+    ]);
+    expect(count('contact_emails')).toBe(1);
+  });
+
   describe('a new person with the name of a contact the user has', () => {
     const meeting = () => [
       {
