@@ -193,4 +193,54 @@ describe('calendar import, end to end through the Import view over a real databa
     expect(app.store.sqlite.prepare('SELECT count(*) FROM contacts WHERE id = ?').pluck().get(jonas)).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('a later export that shows a meeting cancelled takes it off the timeline, and undo puts it back', async () => {
+    const { page } = app;
+    const cancelled = (lines: string[]) => [
+      ...lines.slice(0, -1),
+      'STATUS:CANCELLED',
+      'SEQUENCE:1',
+      'END:VEVENT',
+    ];
+    const sync = meeting('e2e-sync', '20250303T100000Z', 'me@example.com', 'priya.raman@contoso.com');
+    const offsite = meeting('e2e-offsite', '20250304T100000Z', 'me@example.com', 'priya.raman@contoso.com');
+    const choose = async (...events: string[][]) => {
+      // Away and back, so the Import view starts afresh with its file input empty.
+      await app.goto(`/contacts/${priya}`);
+      await app.goto('/import');
+      await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'work.ics',
+        mimeType: 'text/calendar',
+        buffer: ics('X-WR-CALNAME:Work', ...events.flat()),
+      });
+    };
+    const onPriyasTimeline = async (title: string) => {
+      await app.goto(`/contacts/${priya}`);
+      const timeline = page.getByRole('list', { name: 'Timeline' });
+      await timeline
+        .getByRole('button', { name: /e2e-sync/ })
+        .first()
+        .waitFor();
+      return timeline.getByRole('button', { name: new RegExp(title) }).count();
+    };
+    await choose(sync, offsite);
+    await page.getByRole('button', { name: 'Import 2 meetings' }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+    expect(await onPriyasTimeline('e2e-offsite')).toBe(1);
+
+    await choose(sync, cancelled(offsite));
+    const remove = page.getByRole('checkbox', { name: 'Remove them: 1 meeting that did not take place' });
+    await remove.waitFor();
+    expect(await remove.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Remove 1 cancelled meeting' }).click();
+    await page.getByText(/, 1 cancelled or declined meeting removed\.$/).waitFor();
+    expect(await onPriyasTimeline('e2e-offsite')).toBe(0);
+
+    await app.goto('/import');
+    await page.getByRole('button', { name: 'Undo this import' }).first().click();
+    await page.getByText('undone', { exact: true }).first().waitFor();
+    expect(await onPriyasTimeline('e2e-offsite')).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
