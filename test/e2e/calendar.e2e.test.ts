@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ics, meeting } from '../main/calendar/helpers';
+import { cancelled, ics, meeting } from '../main/calendar/helpers';
 import { publishScreenshot, startApp, type RunningApp } from './harness';
 
 const outlookFile = fileURLToPath(
@@ -196,12 +196,6 @@ describe('calendar import, end to end through the Import view over a real databa
 
   test('a later export that shows a meeting cancelled takes it off the timeline, and undo puts it back', async () => {
     const { page } = app;
-    const cancelled = (lines: string[]) => [
-      ...lines.slice(0, -1),
-      'STATUS:CANCELLED',
-      'SEQUENCE:1',
-      'END:VEVENT',
-    ];
     const sync = meeting('e2e-sync', '20250303T100000Z', 'me@example.com', 'priya.raman@contoso.com');
     const offsite = meeting('e2e-offsite', '20250304T100000Z', 'me@example.com', 'priya.raman@contoso.com');
     const choose = async (...events: string[][]) => {

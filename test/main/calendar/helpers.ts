@@ -25,5 +25,10 @@ export function meeting(uid: string, start: string, organizer: string, ...attend
   ];
 }
 
+/** The same meeting's lines as a later export writes it once the organiser has cancelled it. */
+export function cancelled(meetingLines: string[]): string[] {
+  return [...meetingLines.slice(0, -1), 'STATUS:CANCELLED', 'SEQUENCE:1', 'END:VEVENT'];
+}
+
 /** Fixed "now" for fixture tests, so counts do not grow with the calendar. */
 export const WINDOW_END = new Date('2026-11-25T00:00:00Z');

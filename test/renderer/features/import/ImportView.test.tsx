@@ -36,6 +36,7 @@ const mainModules = {
 let readFixture: (path: string) => Uint8Array;
 let calendar: (...lines: string[]) => Uint8Array;
 let meeting: (uid: string, start: string, organizer: string, ...attendees: string[]) => string[];
+let cancelled: (meetingLines: string[]) => string[];
 const fixture = (name: string) => readFixture(`rapport/${name}`);
 /** While set, a preview's answer waits for it, so the view can be seen mid-preview. */
 let holdPreview: Promise<void> | null = null;
@@ -59,10 +60,12 @@ beforeAll(async () => {
     fixture: typeof readFixture;
     ics: typeof calendar;
     meeting: typeof meeting;
+    cancelled: typeof cancelled;
   };
   readFixture = helpers.fixture;
   calendar = helpers.ics;
   meeting = helpers.meeting;
+  cancelled = helpers.cancelled;
 });
 
 beforeEach(async () => {
@@ -262,12 +265,6 @@ describe('ImportView', () => {
   }, 120_000);
 
   it('removes the meetings a later export shows cancelled, unless the user unticks it', async () => {
-    const cancelled = (lines: string[]) => [
-      ...lines.slice(0, -1),
-      'STATUS:CANCELLED',
-      'SEQUENCE:1',
-      'END:VEVENT',
-    ];
     const lunch = meeting('lunch', '20250110T120000Z', 'me@example.com', 'ana@example.com');
     const coffee = meeting('coffee', '20250111T090000Z', 'me@example.com', 'ana@example.com');
     const titles = () =>
