@@ -148,12 +148,15 @@ export function planImport(
   // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
   const from = windowStart?.toISOString() ?? null;
   const fromDay = from?.slice(0, 10);
+  const beforeWindow = (startsAt: string, allDay: boolean) =>
+    from !== null && startsAt < (allDay ? fromDay! : from);
   const withdrawnIds = new Set<number>();
   // Like the meetings it imports, an import takes back only what lies in its window.
   const withdraw = (key: string) => {
     const stored = existing.interactions.get(sourceKey({ key }));
     if (!stored || withdrawnIds.has(stored.id)) return;
-    if (from !== null && stored.startsAt < (stored.startsAt.length === 10 ? fromDay! : from)) return;
+    // A stored all-day meeting starts on a day (YYYY-MM-DD), any other at an instant.
+    if (beforeWindow(stored.startsAt, stored.startsAt.length === 10)) return;
     withdrawnIds.add(stored.id);
     plan.withdrawn.push(stored);
   };
@@ -171,7 +174,7 @@ export function planImport(
       // occurrence's own key (the source key is a fixed prefix of it): no new string per occurrence.
       if (seen.has(o.key)) continue;
       seen.add(o.key);
-      if (from !== null && o.startsAt < (o.allDay ? fromDay! : from)) {
+      if (beforeWindow(o.startsAt, o.allDay)) {
         // Counted, not listed: ten years left out would be tens of thousands of lines.
         plan.skippedByReason.earlier = (plan.skippedByReason.earlier ?? 0) + 1;
         continue;
