@@ -350,19 +350,14 @@ export async function commitImport(
   }
   for (const person of linkedPeople)
     existing.contactByEmail.set(person.email, { id: person.contactId, name: '' });
-  const withdrawing = (p: ImportPlan) =>
-    request.keepWithdrawn
-      ? []
-      : untouchedInteractions(
-          ctx.store.sqlite,
-          p.withdrawn.map((w) => w.id),
-        );
+  // The write takes back only the untouched ones, checked inside its transaction.
+  const withdrawable = (p: ImportPlan) => (request.keepWithdrawn ? [] : p.withdrawn.map((w) => w.id));
   const nothingNew = (p: ImportPlan) =>
     p.created === 0 &&
     p.updated === 0 &&
     newPeople.length === 0 &&
     linkedPeople.length === 0 &&
-    withdrawing(p).length === 0;
+    untouchedInteractions(ctx.store.sqlite, withdrawable(p)).length === 0;
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
@@ -390,7 +385,7 @@ export async function commitImport(
     plan,
     newPeople,
     linkedPeople,
-    withdraw: withdrawing(plan),
+    withdraw: withdrawable(plan),
     stats: {
       created: plan.created,
       updated: plan.updated,
