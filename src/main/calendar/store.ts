@@ -484,35 +484,34 @@ function withdrawInteractions(sqlite: Db, importId: number, ids: number[]): numb
 
 /**
  * Puts back an interaction an import took back, under its old id when that is free, with its
- * participants (those whose contact still exists). Not when a later import has brought the same
- * meeting back (it is already there), nor when the import that made it has been undone since.
+ * participants through undo's `insertParticipant` (those whose contact still exists). Not when
+ * a later import has brought the same meeting back (it is already there), nor when the import
+ * that made it has been undone since. Statements are prepared once for all of an undo's.
  */
-function reinstateInteraction(sqlite: Db, snapshot: WithdrawnSnapshot): boolean {
-  const { row } = snapshot;
-  const taken = sqlite.prepare(`SELECT 1 FROM interactions WHERE source_key = ?`).pluck().get(row.source_key);
-  if (taken !== undefined) return false;
-  const madeBy = sqlite.prepare(`SELECT undone_at FROM imports WHERE id = ?`).get(row.import_id) as
-    { undone_at: string | null } | undefined;
-  if (madeBy?.undone_at) return false;
-  const idFree = sqlite.prepare(`SELECT 1 FROM interactions WHERE id = ?`).pluck().get(row.id) === undefined;
-  const importKnown = madeBy !== undefined;
-  const values = { ...row, id: idFree ? row.id : null, import_id: importKnown ? row.import_id : null };
-  const id = Number(
-    sqlite
-      .prepare(
-        `INSERT INTO interactions (${INTERACTION_COLUMNS.join(', ')})
-         VALUES (${INTERACTION_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-      )
-      .run(values).lastInsertRowid,
+function reinstater(sqlite: Db, insertParticipant: BetterSqlite3.Statement) {
+  const keyTaken = sqlite.prepare(`SELECT 1 FROM interactions WHERE source_key = ?`).pluck();
+  const madeBy = sqlite.prepare(`SELECT undone_at FROM imports WHERE id = ?`);
+  const idTaken = sqlite.prepare(`SELECT 1 FROM interactions WHERE id = ?`).pluck();
+  const insert = sqlite.prepare(
+    `INSERT INTO interactions (${INTERACTION_COLUMNS.join(', ')})
+     VALUES (${INTERACTION_COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
-  const insertParticipant = sqlite.prepare(
-    `INSERT INTO interaction_participants (interaction_id, contact_id, role, response, starts_at)
-     SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contacts WHERE id = ?)`,
-  );
-  for (const [contactId, role, response, startsAt] of snapshot.participants) {
-    insertParticipant.run(id, contactId, role, response, startsAt, contactId);
-  }
-  return true;
+  return ({ row, participants }: WithdrawnSnapshot): boolean => {
+    if (keyTaken.get(row.source_key) !== undefined) return false;
+    const made = madeBy.get(row.import_id) as { undone_at: string | null } | undefined;
+    if (made?.undone_at) return false;
+    const id = Number(
+      insert.run({
+        ...row,
+        id: idTaken.get(row.id) === undefined ? row.id : null,
+        import_id: made !== undefined ? row.import_id : null,
+      }).lastInsertRowid,
+    );
+    for (const [contactId, role, response, startsAt] of participants) {
+      insertParticipant.run(id, contactId, role, response, startsAt, contactId);
+    }
+    return true;
+  };
 }
 
 /** About what one imported meeting adds to the file, with its participants and indexes. */
@@ -599,10 +598,11 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
          AND NOT EXISTS (SELECT 1 FROM interaction_participants WHERE contact_id = contacts.id)`,
     );
     const removeEmail = sqlite.prepare(`DELETE FROM contact_emails WHERE contact_id = ? AND email = ?`);
+    const reinstate = reinstater(sqlite, insertParticipant);
     let reinstated = 0;
     for (const change of changes) {
       if (change.entity === 'interaction' && change.action === 'deleted' && change.before) {
-        if (reinstateInteraction(sqlite, JSON.parse(change.before) as WithdrawnSnapshot)) reinstated++;
+        if (reinstate(JSON.parse(change.before) as WithdrawnSnapshot)) reinstated++;
       }
     }
     let contactsRemoved = 0;
