@@ -6,6 +6,7 @@ import type { CliCommand } from '../cli/command';
 import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { count } from '../../shared/text/count';
+import { importOutcome } from '../../shared/calendar/outcome';
 
 function readFiles(paths: string[]): Array<{ name: string; data: string }> {
   return paths.map((path) => {
@@ -18,6 +19,17 @@ function readFiles(paths: string[]): Array<{ name: string; data: string }> {
     }
   });
 }
+
+/** The UIDs of the recurring series with this title (any case) or UID. */
+function seriesNamed(p: CalendarPreview, name: string): string[] {
+  const wanted = name.trim().toLowerCase();
+  const found = p.series.filter((s) => s.uid === name || s.title.trim().toLowerCase() === wanted);
+  if (found.length === 0) throw new UsageError(`--skip-series: no recurring series is called "${name}"`);
+  return found.map((s) => s.uid);
+}
+
+/** Recurring series the summary lists, besides those left out. */
+const LISTED_SERIES = 10;
 
 function describe(p: CalendarPreview): string[] {
   const lines = [
@@ -49,9 +61,16 @@ function describe(p: CalendarPreview): string[] {
     );
   }
   for (const c of p.capped) lines.push(`  capped: "${c.title}" at ${c.limit} occurrences`);
+  const series = p.series.filter((s, i) => i < LISTED_SERIES || s.leftOut);
+  if (series.length > 0) lines.push('  recurring series (leave one out with --skip-series TITLE):');
+  for (const s of series) {
+    lines.push(
+      `    ${String(s.meetings).padStart(5)}  ${s.title || s.uid} (up to ${count(s.largest, 'person', 'people')})${s.leftOut ? ' left out' : ''}`,
+    );
+  }
   for (const person of p.topPeople.slice(0, 20)) {
     lines.push(
-      `    ${String(person.meetings).padStart(5)}  ${person.name ?? ''} <${person.email}>${person.contactId ? '' : ' (new)'}`,
+      `    ${String(person.meetings).padStart(5)}  ${person.name} <${person.email}>${person.contactId ? '' : ' (new)'}`,
     );
   }
   return lines;
@@ -70,6 +89,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'no-new-people': { type: 'boolean' },
       'skip-calendar': { type: 'string', multiple: true },
       'keep-cancelled': { type: 'boolean' },
+      'skip-series': { type: 'string', multiple: true },
     },
     true,
   );
@@ -85,13 +105,21 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
   const files = readFiles(positionals);
   return withCliContext(requireString(values.db, 'db'), async (call) => {
     const self = values.self as string[] | undefined;
-    const preview = await call('calendar:preview', {
+    const request = {
       files,
       ...(until ? { windowEnd: until } : {}),
       ...(since ? { windowStart: since } : {}),
       ...(self ? { selfEmails: self } : {}),
       ...(values['skip-calendar'] ? { skipFiles: values['skip-calendar'] as string[] } : {}),
-    });
+    };
+    let preview = await call('calendar:preview', request);
+    const skipSeries = values['skip-series'] as string[] | undefined;
+    if (skipSeries) {
+      // Named by title or UID; the series left out before stay out. The second preview reads nothing again.
+      const uids = new Set(preview.series.filter((s) => s.leftOut).map((s) => s.uid));
+      for (const name of skipSeries) for (const uid of seriesNamed(preview, name)) uids.add(uid);
+      preview = await call('calendar:preview', { ...request, skipSeries: [...uids] });
+    }
     if (values['dry-run']) {
       io.out(values.json ? JSON.stringify({ preview }, null, 2) : describe(preview).join('\n'));
       return 0;
@@ -113,7 +141,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       io.out(
         result.nothingNew
           ? 'Nothing new: every meeting is already imported.'
-          : `Imported #${result.importId}: ${result.created} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had${result.withdrawn > 0 ? `, ${count(result.withdrawn, 'cancelled or declined meeting')} removed` : ''}.`,
+          : `Imported #${result.importId}: ${importOutcome(result, 'full')}.`,
       );
     }
     return 0;
@@ -124,7 +152,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--keep-cancelled]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--keep-cancelled]',
     run: importIcs,
   },
 ];

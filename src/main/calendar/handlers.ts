@@ -25,6 +25,7 @@ export const calendarHandlers: HandlerMap<keyof typeof calendarContract> = {
         ...(input.selfEmails ? { selfEmails: input.selfEmails } : {}),
         ...(input.maxMeetingSize ? { maxMeetingSize: input.maxMeetingSize } : {}),
         ...(input.skipFiles ? { skipFiles: input.skipFiles } : {}),
+        ...(input.skipSeries ? { skipSeries: input.skipSeries } : {}),
       },
       service(ctx, 'preview'),
     ),

@@ -58,6 +58,37 @@ export interface ImportPlan {
   perFile: Array<{ meetings: number; withMe: number }>;
   /** Interactions imported before that the files now show cancelled, or that the user declined. */
   withdrawn: StoredInteraction[];
+  /** The meetings of each UID in the window, left out or not: a UID with several is a recurring series. */
+  series: Map<string, SeriesTally>;
+}
+
+/** What the preview says of one recurring series, so the user can leave a noisy one out. */
+export interface SeriesTally {
+  uid: string;
+  /** The title of its latest meeting: titles change over the years. */
+  title: string;
+  meetings: number;
+  /** The most people in one of its meetings, the user included. */
+  largest: number;
+  /** The first and the latest start. */
+  from: string;
+  to: string;
+}
+
+function tally(series: Map<string, SeriesTally>, o: Occurrence): void {
+  const t = series.get(o.uid);
+  if (!t) {
+    const { uid, title, startsAt } = o;
+    series.set(uid, { uid, title, meetings: 1, largest: o.people.length, from: startsAt, to: startsAt });
+    return;
+  }
+  t.meetings++;
+  if (o.people.length > t.largest) t.largest = o.people.length;
+  if (o.startsAt < t.from) t.from = o.startsAt;
+  else if (o.startsAt > t.to) {
+    t.to = o.startsAt;
+    t.title = o.title;
+  }
 }
 
 function version(o: Occurrence): string {
@@ -114,6 +145,8 @@ export interface PlanChoices {
   maxMeetingSize: number;
   /** Meetings before this are left out (counted, as `earlier`); null for the whole history. */
   windowStart: Date | null;
+  /** UIDs of recurring series the user left out (counted, as `series_left_out`). */
+  skipSeries: ReadonlySet<string>;
 }
 
 /**
@@ -125,7 +158,7 @@ export function planImport(
   parsed: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
-  { maxMeetingSize, windowStart }: PlanChoices,
+  { maxMeetingSize, windowStart, skipSeries }: PlanChoices,
   depth: PlanDepth,
 ): ImportPlan {
   const plan: ImportPlan = {
@@ -138,6 +171,7 @@ export function planImport(
     skippedByReason: {},
     perFile: [],
     withdrawn: [],
+    series: new Map(),
   };
   const seen = new Set<string>();
   // The user under any spelling of their mailbox (all theirs, so one value).
@@ -210,6 +244,12 @@ export function planImport(
         });
         continue;
       }
+      tally(plan.series, o);
+      if (skipSeries.has(o.uid)) {
+        // Counted, not listed: a weekly series left out is hundreds of meetings.
+        plan.skippedByReason.series_left_out = (plan.skippedByReason.series_left_out ?? 0) + 1;
+        continue;
+      }
       const initiatedBy: Initiator = o.organizer === null ? 'unknown' : me.has(o.organizer) ? 'me' : 'them';
       counts.meetings++;
       if (others.length < o.people.length) counts.withMe++;
@@ -223,7 +263,7 @@ export function planImport(
           person = {
             email: p.email,
             // A contact goes by the name the user gave them, not by the calendar's.
-            name: contact?.name ?? p.name,
+            name: contact?.name ?? p.name ?? '',
             contactId: contact?.id ?? null,
             meetings: 0,
             proposable: false,
@@ -231,7 +271,7 @@ export function planImport(
           plan.people.set(p.email, person);
         }
         person.meetings++;
-        person.name ??= p.name;
+        person.name ||= p.name ?? '';
         if (!large) person.proposable = true;
       }
       if (depth === 'people') continue;

@@ -5,17 +5,17 @@ import type {
   CalendarUndoResult,
   PreviewCalendar,
   PreviewPerson,
+  PreviewSeries,
 } from '../../shared/calendar/schemas';
 import type { ParsedCalendar } from '../../shared/calendar/types';
 import { AppError } from '../../shared/ipc/envelope';
 import { isEmail, normalizeEmail, sameAddresses } from '../../shared/text/email';
 import type { Store } from '../db/open';
-import { readDroppedPeople, rememberChoices } from './droppedPeople';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
-import { proposedName } from './names';
 import { planImport, type ImportPlan } from './plan';
+import { readRemembered, rememberChoices } from './rememberedChoices';
 import { parseFiles, type RunLimits } from './runner';
 import {
   contactNamed,
@@ -42,6 +42,8 @@ export interface PreviewRequest {
   defaultZone?: string;
   /** Calendars to leave out, by name (a zip's entries as "export.zip/entry.ics"). */
   skipFiles?: string[];
+  /** UIDs of recurring series to leave out; by default those left out in earlier imports. */
+  skipSeries?: string[];
 }
 
 export interface ServiceContext {
@@ -57,6 +59,8 @@ interface CachedPreview {
   /** Every calendar in the files, in order, those left out included. */
   calendars: Array<{ name: string; skipped: boolean }>;
   parsed: ParsedCalendar[];
+  /** What the files were read with: a preview asking for the same reads nothing again. */
+  readWith: string;
   fileName: string;
   sha256: string;
   self: string[];
@@ -64,6 +68,7 @@ interface CachedPreview {
   maxMeetingSize: number;
   windowEnd: Date;
   windowStart: Date | null;
+  skipSeries: Set<string>;
   /** The preview's plan, and the database it was made against: reused while nothing has changed. */
   plan: ImportPlan;
   planned: { sqlite: Store['sqlite']; version: string };
@@ -87,8 +92,29 @@ function toAppError(error: unknown): never {
   throw error;
 }
 
-/** Reads every calendar in the files but those the request leaves out; names them all, in order. */
-async function parse(request: PreviewRequest, windowEnd: Date, ctx: ServiceContext) {
+/**
+ * The files, and what decides how they are read: the calendars left out, the window's end (up
+ * to which series are expanded) and the fallback zone. The window's start, the meeting size,
+ * "me" and the series left out are applied after reading.
+ */
+function readingOf(request: PreviewRequest, sha256: string, windowEnd: Date): string {
+  return JSON.stringify([
+    sha256,
+    windowEnd.getTime(),
+    [...(request.skipFiles ?? [])].sort(),
+    request.defaultZone,
+  ]);
+}
+
+/**
+ * Reads every calendar in the files but those the request leaves out; names them all, in order.
+ * A preview that changes only what applies after reading (a series left out, the start date, the
+ * meeting size) takes the files as the last preview of them read them: a 20 MB export takes a
+ * second or more to read again. The parsed calendars are never changed, so previews share them.
+ */
+async function parse(request: PreviewRequest, windowEnd: Date, readWith: string, ctx: ServiceContext) {
+  const same = [...previews.values()].find((p) => p.readWith === readWith);
+  if (same) return { calendars: same.calendars, parsed: same.parsed };
   try {
     const all = expandInputs(request.files);
     const skip = new Set(request.skipFiles ?? []);
@@ -137,10 +163,27 @@ function calendarsOf(cached: CachedPreview, plan: ImportPlan): PreviewCalendar[]
   });
 }
 
+/**
+ * Recurring series a preview lists at most, besides those left out: enough for every series of
+ * a long working life, few enough that a pathological file does not flood the window.
+ */
+const MAX_SERIES = 2000;
+
+/** The recurring series (a UID with two meetings or more in the window, or left out), most meetings first. */
+function seriesOf(plan: ImportPlan, skipSeries: Set<string>, leftOutBefore: Set<string>): PreviewSeries[] {
+  const recurring = [...plan.series.values()]
+    .filter((t) => t.meetings >= 2 || skipSeries.has(t.uid))
+    .sort((a, b) => b.meetings - a.meetings || a.title.localeCompare(b.title) || a.uid.localeCompare(b.uid));
+  return recurring
+    .filter((t, i) => i < MAX_SERIES || skipSeries.has(t.uid))
+    .map((t) => ({ ...t, leftOut: skipSeries.has(t.uid), leftOutBefore: leftOutBefore.has(t.uid) }));
+}
+
 function summarize(
   cached: CachedPreview,
   plan: ImportPlan,
   droppedBefore: Set<string>,
+  leftOutBefore: Set<string>,
   contactsByName: ContactsByName,
   /** Of the plan's withdrawn interactions, those the user has not made their own. */
   untouched: number,
@@ -157,7 +200,7 @@ function summarize(
     contactId,
     meetings,
     droppedBefore: contactId === null && droppedBefore.has(email),
-    sameNameAs: contactId === null && name !== null ? sameNameAs(contactsByName, name) : null,
+    sameNameAs: contactId === null ? sameNameAs(contactsByName, name) : null,
   });
   // The first and last start in sort order (code units, as Array#sort), without sorting them all.
   let from: string | null = null;
@@ -185,6 +228,7 @@ function summarize(
       .sort(byMeetings)
       .map(strip),
     topPeople: people.sort(byMeetings).slice(0, 20).map(strip),
+    series: seriesOf(plan, cached.skipSeries, leftOutBefore),
     skippedByReason: plan.skippedByReason,
     skipped: plan.skipped.slice(0, 200),
     capped: cached.parsed.flatMap((f) => f.capped),
@@ -228,7 +272,9 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   ctx.progress?.('reading', 0, 1);
   const known = await resolveSelf(ctx, request.selfEmails);
   // Parsed without "me": occurrences carry who declined, so a change of address needs no re-read.
-  const { calendars, parsed } = await parse(request, windowEnd, ctx);
+  const sha256 = digest(request.files);
+  const readWith = readingOf(request, sha256, windowEnd);
+  const { calendars, parsed } = await parse(request, windowEnd, readWith, ctx);
   let self = known?.self ?? [];
   let suggested = false;
   if (!known) {
@@ -240,11 +286,13 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   }
   const planned = { sqlite: ctx.store.sqlite, version: storeVersion(ctx.store.sqlite) };
   const windowStart = request.windowStart ?? null;
+  const leftOutBefore = await readRemembered(ctx.store.db, 'calendar.leftOutSeries');
+  const skipSeries = request.skipSeries ? new Set(request.skipSeries) : leftOutBefore;
   const plan = planImport(
     parsed,
     new Set(self),
     loadExisting(ctx.store.sqlite),
-    { maxMeetingSize, windowStart },
+    { maxMeetingSize, windowStart, skipSeries },
     'preview',
   );
   const cached: CachedPreview = {
@@ -252,13 +300,15 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     storePath: ctx.store.path,
     calendars,
     parsed,
+    readWith,
     fileName: request.files.map((f) => f.name).join(', '),
-    sha256: digest(request.files),
+    sha256,
     self,
     selfSuggested: suggested,
     maxMeetingSize,
     windowEnd,
     windowStart,
+    skipSeries,
     plan,
     planned,
   };
@@ -267,7 +317,8 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   return summarize(
     cached,
     plan,
-    await readDroppedPeople(ctx.store.db),
+    await readRemembered(ctx.store.db, 'calendar.droppedPeople'),
+    leftOutBefore,
     loadContactsByName(ctx.store.sqlite),
     untouchedInteractions(
       ctx.store.sqlite,
@@ -334,16 +385,25 @@ export async function commitImport(
     const contactId = linkTo.get(person.email);
     if (contactId !== undefined) linkedPeople.push({ email: person.email, contactId });
     else if (wanted.has(person.email)) {
-      newPeople.push({ email: person.email, name: person.name ?? proposedName(null, person.email) });
+      newPeople.push({ email: person.email, name: person.name });
     } else dropped.push(person.email);
   }
   // Remembered once the import has gone through (or had nothing to write).
-  const remember = () =>
-    rememberChoices(
+  const remember = async () => {
+    await rememberChoices(
       ctx.store.db,
+      'calendar.droppedPeople',
       dropped,
       [...newPeople, ...linkedPeople].map((p) => p.email),
     );
+    const series = [...before.series.keys()];
+    await rememberChoices(
+      ctx.store.db,
+      'calendar.leftOutSeries',
+      series.filter((uid) => cached.skipSeries.has(uid)),
+      series.filter((uid) => !cached.skipSeries.has(uid)),
+    );
+  };
   // Plan again with the people about to be created, so their meetings link to them.
   for (const [i, person] of newPeople.entries()) {
     existing.contactByEmail.set(person.email, { id: -1 - i, name: person.name });

@@ -27,6 +27,11 @@ export const calendarPreviewInput = z.strictObject({
    * "export.zip/Holidays.ics"): a colleague's shared calendar, the public holidays.
    */
   skipFiles: z.array(z.string().max(1000)).max(500).optional(),
+  /**
+   * UIDs of recurring series to leave out (the preview's `series`): an all-hands, a team
+   * stand-up. By default, those left out in earlier imports.
+   */
+  skipSeries: z.array(z.string().max(2000)).max(10_000).optional(),
 });
 
 export const calendarCommitInput = z.strictObject({
@@ -53,7 +58,8 @@ export const calendarHistoryInput = z.strictObject({});
 
 export interface PreviewPerson {
   email: string;
-  name: string | null;
+  /** The contact's name, or for a new person the name they would be created under. */
+  name: string;
   contactId: number | null;
   /** Meetings (occurrences) this person is in. */
   meetings: number;
@@ -80,6 +86,23 @@ export interface PreviewCalendar {
   skipped: boolean;
 }
 
+/** A recurring series in the window: the user may leave it out of the import. */
+export interface PreviewSeries {
+  uid: string;
+  /** The title of its latest meeting. */
+  title: string;
+  /** Its meetings in the window (the ones it would import, or would have). */
+  meetings: number;
+  /** The most people in one of its meetings, the user included. */
+  largest: number;
+  /** The first and the latest start (UTC ISO-8601, or a day for all-day meetings). */
+  from: string;
+  to: string;
+  leftOut: boolean;
+  /** Left out in an earlier import: left out again unless the user ticks it. */
+  leftOutBefore: boolean;
+}
+
 export interface CalendarPreview {
   previewId: string;
   /** Every calendar in the files, in their order, the ones left out (`skipFiles`) included. */
@@ -93,6 +116,8 @@ export interface CalendarPreview {
   /** Unknown people proposed as contacts, most meetings first; none from large meetings only. */
   newPeople: PreviewPerson[];
   topPeople: PreviewPerson[];
+  /** The recurring series, most meetings first (the first 2,000, and every one left out). */
+  series: PreviewSeries[];
   skippedByReason: Partial<Record<SkipReason, number>>;
   /** The first skipped items with their reasons (the counts above are complete). */
   skipped: Skipped[];

@@ -30,6 +30,7 @@ export const skipReasons = [
   'no_people',
   'earlier',
   'other_calendar',
+  'series_left_out',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

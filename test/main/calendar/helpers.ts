@@ -25,6 +25,27 @@ export function meeting(uid: string, start: string, organizer: string, ...attend
   ];
 }
 
+/** A weekly series' lines: its UID, title, first UTC start, how many times, its organiser, then attendees. */
+export function weekly(
+  uid: string,
+  title: string,
+  start: string,
+  times: number,
+  organizer: string,
+  ...attendees: string[]
+): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTART:${start}`,
+    `RRULE:FREQ=WEEKLY;COUNT=${times}`,
+    `SUMMARY:${title}`,
+    `ORGANIZER:mailto:${organizer}`,
+    ...attendees.map((a) => `ATTENDEE:mailto:${a}`),
+    'END:VEVENT',
+  ];
+}
+
 /** The same meeting's lines as a later export writes it once the organiser has cancelled it. */
 export function cancelled(meetingLines: string[]): string[] {
   return [...meetingLines.slice(0, -1), 'STATUS:CANCELLED', 'SEQUENCE:1', 'END:VEVENT'];

@@ -838,7 +838,7 @@ describe('calendar import service', () => {
       expect(out.pop()).toBe('Nothing new: every meeting is already imported.');
       expect(await runCli(['import-ics', laterPath, ...args], io)).toBe(0);
       expect(out.pop()).toMatch(
-        /: 0 created, 0 updated, 0 new contacts, 0 addresses added to contacts you had, 5 cancelled or declined meetings removed\.$/,
+        /^Imported #\d+: 0 meetings created, 0 updated, 0 new contacts, 5 cancelled or declined meetings removed\.$/,
       );
       const db = new Database(file, { readonly: true });
       try {
@@ -1165,7 +1165,7 @@ describe('calendar channels and command line', () => {
     const args = ['--db', file, '--until', '2025-06-01', '--self', 'me@example.com'];
     expect(await runCli(['import-ics', path, ...args], io)).toBe(0);
     expect(out.pop()).toMatch(
-      /: 5 created, 0 updated, 1 new contact, 1 address added to contacts you had\.$/,
+      /^Imported #\d+: 5 meetings created, 0 updated, 1 new contact, 1 address added to contacts you had\.$/,
     );
     const db = new Database(file, { readonly: true });
     try {

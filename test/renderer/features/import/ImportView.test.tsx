@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { zipSync } from 'fflate';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../src/shared/ipc/contract';
@@ -37,6 +37,14 @@ let readFixture: (path: string) => Uint8Array;
 let calendar: (...lines: string[]) => Uint8Array;
 let meeting: (uid: string, start: string, organizer: string, ...attendees: string[]) => string[];
 let cancelled: (meetingLines: string[]) => string[];
+let weekly: (
+  uid: string,
+  title: string,
+  start: string,
+  times: number,
+  organizer: string,
+  ...attendees: string[]
+) => string[];
 const fixture = (name: string) => readFixture(`rapport/${name}`);
 /** While set, a preview's answer waits for it, so the view can be seen mid-preview. */
 let holdPreview: Promise<void> | null = null;
@@ -61,11 +69,13 @@ beforeAll(async () => {
     ics: typeof calendar;
     meeting: typeof meeting;
     cancelled: typeof cancelled;
+    weekly: typeof weekly;
   };
   readFixture = helpers.fixture;
   calendar = helpers.ics;
   meeting = helpers.meeting;
   cancelled = helpers.cancelled;
+  weekly = helpers.weekly;
 });
 
 beforeEach(async () => {
@@ -262,6 +272,62 @@ describe('ImportView', () => {
     await screen.findByText('1 meeting created, 0 updated, 0 new contacts.', {}, { timeout: 20_000 });
     expect(t.store.sqlite.prepare('SELECT title FROM interactions').pluck().all()).toEqual(['mine']);
     expect(t.store.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(0);
+  }, 120_000);
+
+  it('leaves out the recurring series the user unticks, in this import and the next', async () => {
+    const me = 'me@example.com';
+    const work = calendar(
+      ...weekly(
+        'all-hands',
+        'All hands',
+        '20250106T160000Z',
+        10,
+        'boss@example.com',
+        me,
+        'ana@example.com',
+        'a1@example.com',
+        'a2@example.com',
+        'a3@example.com',
+        'a4@example.com',
+      ),
+      ...weekly('one-on-one', 'Ana / me', '20250107T100000Z', 6, me, 'ana@example.com'),
+      ...meeting('lunch', '20250110T120000Z', me, 'ana@example.com'),
+    );
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    fireEvent.change(screen.getByLabelText('New people only from meetings up to'), {
+      target: { value: '5' },
+    });
+    drop('work.ics', work);
+    const card = await screen.findByLabelText('Recurring meetings', {}, { timeout: 20_000 });
+    expect(within(card).getByText('Recurring meetings (2 series)')).toBeTruthy();
+    expect(within(card).getByText('10 meetings · up to 7 people · Jan 2025 – Mar 2025')).toBeTruthy();
+    expect(within(card).getByText('6 meetings · up to 2 people · Jan 2025 – Feb 2025')).toBeTruthy();
+    // Larger than the meetings that propose new people.
+    expect(within(card).getAllByText('Large')).toHaveLength(1);
+    const stat = (label: string) => screen.getByText(label).nextSibling?.textContent;
+    expect(stat('To create')).toBe('17');
+
+    fireEvent.click(within(card).getByRole('checkbox', { name: /^All hands/ }));
+    expect(within(card).getByText('Recurring meetings (2 series, 1 left out)')).toBeTruthy();
+    await waitFor(() => expect(stat('To create')).toBe('7'), { timeout: 20_000 });
+    expect(screen.getByText(/10 in series you left out/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 7 meetings' }));
+    await screen.findByText(/^7 meetings created/, {}, { timeout: 20_000 });
+    expect(
+      t.store.sqlite.prepare('SELECT DISTINCT title FROM interactions ORDER BY title').pluck().all(),
+    ).toEqual(['Ana / me', 'lunch']);
+
+    // The next import of the same calendar leaves it out again, and says why.
+    drop('work.ics', work);
+    const again = await screen.findByLabelText('Recurring meetings', {}, { timeout: 20_000 });
+    const allHands = within(again).getByRole('checkbox', { name: /^All hands/ }) as HTMLInputElement;
+    expect(allHands.checked).toBe(false);
+    expect(
+      within(again).getByText('10 meetings · up to 7 people · Jan 2025 – Mar 2025 · left out last time'),
+    ).toBeTruthy();
+    expect(stat('To create')).toBe('0');
   }, 120_000);
 
   it('removes the meetings a later export shows cancelled, unless the user unticks it', async () => {

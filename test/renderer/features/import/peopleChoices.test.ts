@@ -8,7 +8,7 @@ import {
 
 const person = (email: string, more: Partial<PreviewPerson> = {}): PreviewPerson => ({
   email,
-  name: null,
+  name: email.split('@')[0],
   contactId: null,
   meetings: 1,
   droppedBefore: false,

@@ -26,9 +26,11 @@ import { NewPeopleCard } from './NewPeopleCard';
 import { carriedChoices, firstChoices, peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
+import { SeriesCard } from './SeriesCard';
 import { WithdrawnCard } from './WithdrawnCard';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
+import { importOutcome } from '../../../../shared/calendar/outcome';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
@@ -45,6 +47,7 @@ const skipLabels: Record<SkipReason, string> = {
   unbounded: 'rules that never end',
   excluded: 'every instance excluded',
   no_people: 'no one but you',
+  series_left_out: 'in series you left out',
 };
 
 interface Picked {
@@ -76,6 +79,8 @@ function PreviewPanel({
   selfEmail,
   setSelfEmail,
   toggleCalendar,
+  leftOutSeries,
+  toggleSeries,
   busy,
   removeWithdrawn,
   setRemoveWithdrawn,
@@ -89,6 +94,10 @@ function PreviewPanel({
   setSelfEmail(value: string): void;
   /** Previews again with the calendar left out, or back in. */
   toggleCalendar(name: string): void;
+  /** Recurring series left out, as asked. */
+  leftOutSeries: ReadonlySet<string>;
+  /** Previews again with the series left out, or back in. */
+  toggleSeries(uid: string): void;
   busy: boolean;
   removeWithdrawn: boolean;
   setRemoveWithdrawn(value: boolean): void;
@@ -114,6 +123,15 @@ function PreviewPanel({
         <Card withBorder padding="sm">
           <MonthBars perMonth={preview.perMonth} />
         </Card>
+      )}
+      {preview.series.length > 0 && (
+        <SeriesCard
+          series={preview.series}
+          leftOut={leftOutSeries}
+          maxMeetingSize={preview.maxMeetingSize}
+          busy={busy}
+          onToggle={toggleSeries}
+        />
       )}
       {preview.withdrawn.remove + preview.withdrawn.keep > 0 && (
         <WithdrawnCard
@@ -167,7 +185,7 @@ function PreviewPanel({
             <Table.Tbody>
               {preview.topPeople.map((p) => (
                 <Table.Tr key={p.email}>
-                  <Table.Td>{p.name ?? p.email}</Table.Td>
+                  <Table.Td>{p.name}</Table.Td>
                   <Table.Td>{p.email}</Table.Td>
                   <Table.Td>{p.meetings}</Table.Td>
                   <Table.Td>
@@ -197,7 +215,7 @@ function History() {
         label="Calendar import history"
         rows={history.data.map((h) => ({
           ...h,
-          outcome: `${h.created} created, ${h.updated} updated, ${count(h.contactsCreated, 'new contact')}${h.addressesAdded > 0 ? `, ${count(h.addressesAdded, 'address', 'addresses')} added` : ''}${h.withdrawn > 0 ? `, ${h.withdrawn} cancelled removed` : ''}`,
+          outcome: importOutcome(h, 'short'),
         }))}
         undo={(importId) => call('calendar:undo', { importId })}
       />
@@ -217,6 +235,8 @@ export function ImportView() {
   const [choices, setChoices] = useState<PeopleChoices>({ dropped: new Set(), asNew: new Set() });
   /** Calendars in the chosen files the user left out. */
   const [skipFiles, setSkipFiles] = useState<string[]>([]);
+  /** UIDs of the recurring series left out; null until the first preview says which were left out before. */
+  const [skipSeries, setSkipSeries] = useState<string[] | null>(null);
   /** Take back the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
   const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
   const [selfEmail, setSelfEmail] = useState('');
@@ -244,14 +264,19 @@ export function ImportView() {
     [],
   );
 
-  /** Previews the files; the people chosen in `previous` (the same files' last preview) keep their choices. */
+  /**
+   * Previews the files; the people chosen in `previous` (the same files' last preview, unless
+   * told otherwise) keep their choices, and the calendars and series left out stay out.
+   */
   const runPreview = async (
     files: Picked,
     end: string,
     self?: string,
-    skip = skipFiles,
-    previous: CalendarPreview | null = preview,
+    over: { skipFiles?: string[]; skipSeries?: string[] | null; previous?: CalendarPreview | null } = {},
   ) => {
+    const skip = over.skipFiles ?? skipFiles;
+    const series = over.skipSeries === undefined ? skipSeries : over.skipSeries;
+    const previous = over.previous === undefined ? preview : over.previous;
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
     setPreviewedWith(settings);
@@ -266,8 +291,10 @@ export function ImportView() {
         ...(self ? { selfEmails: [self] } : {}),
         ...(size >= 2 ? { maxMeetingSize: size } : {}),
         ...(skip.length > 0 ? { skipFiles: skip } : {}),
+        ...(series ? { skipSeries: series } : {}),
       });
       setPreview(value);
+      setSkipSeries(value.series.filter((s) => s.leftOut).map((s) => s.uid));
       setChoices(previous ? carriedChoices(previous, choices, value) : firstChoices(value));
       setSelfEmail(value.selfEmails[0] ?? '');
     } catch (e) {
@@ -290,8 +317,9 @@ export function ImportView() {
     };
     setPicked(read);
     setSkipFiles([]);
+    setSkipSeries(null);
     setRemoveWithdrawn(true);
-    await runPreview(read, windowEnd, undefined, [], null);
+    await runPreview(read, windowEnd, undefined, { skipFiles: [], skipSeries: null, previous: null });
   };
 
   const commit = async () => {
@@ -427,7 +455,14 @@ export function ImportView() {
               if (!picked) return;
               const next = [...toggled(new Set(skipFiles), name)];
               setSkipFiles(next);
-              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, next);
+              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipFiles: next });
+            }}
+            leftOutSeries={new Set(skipSeries)}
+            toggleSeries={(uid) => {
+              if (!picked) return;
+              const next = [...toggled(new Set(skipSeries), uid)];
+              setSkipSeries(next);
+              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipSeries: next });
             }}
             busy={phase !== 'idle'}
             removeWithdrawn={removeWithdrawn}
@@ -476,7 +511,7 @@ export function ImportView() {
         >
           {result.nothingNew
             ? 'Every meeting in these files is already in Rapport; nothing was changed.'
-            : `${count(result.created, 'meeting')} created, ${result.updated} updated, ${count(result.contactsCreated, 'new contact')}${result.addressesAdded > 0 ? `, ${count(result.addressesAdded, 'address', 'addresses')} added to contacts you had` : ''}${result.withdrawn > 0 ? `, ${count(result.withdrawn, 'cancelled or declined meeting')} removed` : ''}.`}
+            : `${importOutcome(result, 'full')}.`}
         </Alert>
       )}
       <History />

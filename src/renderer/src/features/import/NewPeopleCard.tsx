@@ -69,7 +69,7 @@ export function NewPeopleCard({
               <Checkbox
                 checked={!dropped.has(p.email)}
                 onChange={() => setDropped(toggled(dropped, p.email))}
-                label={`${p.name ?? p.email}${p.name ? ` <${p.email}>` : ''} · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
+                label={`${p.name} <${p.email}> · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
               />
               {p.sameNameAs && !dropped.has(p.email) && (
                 <Checkbox

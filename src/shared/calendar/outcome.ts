@@ -1,0 +1,37 @@
+import { count } from '../text/count';
+
+/** What a calendar import wrote: a commit's result, or a row of the import history. */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  contactsCreated: number;
+  addressesAdded: number;
+  withdrawn: number;
+}
+
+/**
+ * What an import did, in one sentence without its full stop: after an import (the Import view
+ * and the command line) in `full`, and in `short` for a row of the history, where the column
+ * says they are meetings. Additions and removals are named only when there were some.
+ */
+export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string {
+  const full = style === 'full';
+  const parts = [
+    full ? `${count(c.created, 'meeting')} created` : `${c.created} created`,
+    `${c.updated} updated`,
+    count(c.contactsCreated, 'new contact'),
+  ];
+  if (c.addressesAdded > 0) {
+    parts.push(
+      `${count(c.addressesAdded, 'address', 'addresses')} added${full ? ' to contacts you had' : ''}`,
+    );
+  }
+  if (c.withdrawn > 0) {
+    parts.push(
+      full
+        ? `${count(c.withdrawn, 'cancelled or declined meeting')} removed`
+        : `${c.withdrawn} cancelled removed`,
+    );
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,170 @@
+import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitImport, previewImport, type ServiceContext } from '../../../src/main/calendar/service';
+import { runCli } from '../../../src/main/cli/run';
+import { contentHash } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { ics, meeting, weekly } from './helpers';
+
+const me = 'me@corp.example';
+const windowEnd = new Date('2025-06-01T00:00:00Z');
+const now = new Date('2025-06-02T09:00:00Z');
+
+/**
+ * Ten weekly all-hands of seven people, six one-to-ones with Priya, and one lunch with Jonas;
+ * `padded`, the calendar is over a megabyte, so that reading it reports progress.
+ */
+const calendar = (padded = false) => [
+  {
+    name: 'work.ics',
+    bytes: ics(
+      ...(padded ? Array.from({ length: 1100 }, (_, i) => `X-PADDING-${i}:${'x'.repeat(1000)}`) : []),
+      ...weekly(
+        'all-hands@corp',
+        'All hands',
+        '20250106T160000Z',
+        10,
+        'boss@corp.example',
+        me,
+        'priya@corp.example',
+        'a1@corp.example',
+        'a2@corp.example',
+        'a3@corp.example',
+        'a4@corp.example',
+      ),
+      ...weekly('1-1@corp', 'Priya / me', '20250107T100000Z', 6, me, 'priya@corp.example'),
+      ...meeting('lunch', '20250110T120000Z', me, 'jonas@corp.example'),
+    ),
+  },
+];
+
+let t: TempStore;
+let reads: number;
+let ctx: ServiceContext;
+
+beforeEach(async () => {
+  t = await tempStore(() => now);
+  reads = 0;
+  ctx = {
+    store: t.store,
+    now: () => now,
+    // The bytes-read events come only from reading the files; the service's own are out of 1.
+    progress: (phase, _done, total) => {
+      if (phase === 'reading' && total > 1) reads++;
+    },
+  };
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const titles = () =>
+  t.store.sqlite.prepare('SELECT DISTINCT title FROM interactions ORDER BY title').pluck().all() as string[];
+
+const preview = (skipSeries?: string[], end = windowEnd, padded = false) =>
+  previewImport(
+    { files: calendar(padded), windowEnd: end, selfEmails: [me], ...(skipSeries ? { skipSeries } : {}) },
+    ctx,
+  );
+
+describe('leaving a recurring series out of a calendar import', () => {
+  it('lists the recurring series, most meetings first, with the largest meeting and the dates', async () => {
+    const p = await preview();
+    expect(p.series).toEqual([
+      {
+        uid: 'all-hands@corp',
+        title: 'All hands',
+        meetings: 10,
+        largest: 7,
+        from: '2025-01-06T16:00:00.000Z',
+        to: '2025-03-10T16:00:00.000Z',
+        leftOut: false,
+        leftOutBefore: false,
+      },
+      {
+        uid: '1-1@corp',
+        title: 'Priya / me',
+        meetings: 6,
+        largest: 2,
+        from: '2025-01-07T10:00:00.000Z',
+        to: '2025-02-11T10:00:00.000Z',
+        leftOut: false,
+        leftOutBefore: false,
+      },
+    ]);
+    expect(p.toCreate).toBe(17);
+  });
+
+  it('imports none of its meetings and proposes no one met only there, without reading the files again', async () => {
+    await preview(undefined, windowEnd, true);
+    expect(reads).toBeGreaterThan(0);
+    reads = 0;
+    const p = await preview(['all-hands@corp'], windowEnd, true);
+    expect(reads).toBe(0);
+    expect(p.toCreate).toBe(7);
+    expect(p.skippedByReason.series_left_out).toBe(10);
+    expect(p.series.map((s) => [s.uid, s.leftOut])).toEqual([
+      ['all-hands@corp', true],
+      ['1-1@corp', false],
+    ]);
+    expect(p.newPeople.map((person) => person.email)).toEqual(['priya@corp.example', 'jonas@corp.example']);
+    const result = await commitImport(
+      { previewId: p.previewId, createPeople: p.newPeople.map((person) => person.email) },
+      ctx,
+    );
+    expect(result).toMatchObject({ created: 7, contactsCreated: 2 });
+    expect(titles()).toEqual(['Priya / me', 'lunch']);
+
+    // A later window reads the files again: series are expanded up to its end.
+    await preview(['all-hands@corp'], new Date('2025-07-01T00:00:00Z'), true);
+    expect(reads).toBeGreaterThan(0);
+  });
+
+  it('leaves it out of the next import too, until the user ticks it again', async () => {
+    const first = await preview(['all-hands@corp']);
+    await commitImport({ previewId: first.previewId, createPeople: [] }, ctx);
+
+    const again = await preview();
+    expect(again.series[0]).toMatchObject({ uid: 'all-hands@corp', leftOut: true, leftOutBefore: true });
+    expect(again.toCreate).toBe(0);
+    const before = contentHash(t.store.sqlite);
+    expect(await commitImport({ previewId: again.previewId, createPeople: [] }, ctx)).toMatchObject({
+      nothingNew: true,
+    });
+    expect(contentHash(t.store.sqlite)).toBe(before);
+
+    const ticked = await preview([]);
+    expect(ticked.series[0]).toMatchObject({ leftOut: false, leftOutBefore: true });
+    expect(ticked.toCreate).toBe(10);
+    expect(await commitImport({ previewId: ticked.previewId, createPeople: [] }, ctx)).toMatchObject({
+      created: 10,
+    });
+    expect(titles()).toEqual(['All hands', 'Priya / me', 'lunch']);
+    const after = await preview();
+    expect(after.series[0]).toMatchObject({ leftOut: false, leftOutBefore: false });
+  });
+
+  it('is done by title with import-ics --skip-series, and refuses a title no series has', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+    const file = `${t.dir}/../cli-series-${Date.now()}.sqlite`;
+    const path = `${t.dir}/../series.ics`;
+    writeFileSync(path, calendar()[0].bytes);
+    const args = ['--db', file, '--until', '2025-06-01', '--self', me, '--no-new-people'];
+    expect(await runCli(['import-ics', path, ...args, '--skip-series', 'Standup'], io)).toBe(2);
+    expect(err.join('\n')).toContain('--skip-series: no recurring series is called "Standup"');
+    expect(await runCli(['import-ics', path, ...args, '--skip-series', 'all HANDS'], io)).toBe(0);
+    const lines = out.join('\n').split('\n');
+    expect(lines).toContain('       10  All hands (up to 7 people) left out');
+    expect(lines).toContain('        6  Priya / me (up to 2 people)');
+    expect(lines.at(-1)).toMatch(/^Imported #\d+: 7 meetings created, 0 updated, 0 new contacts\.$/);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare(`SELECT count(*) FROM interactions WHERE title = 'All hands'`).pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { importOutcome, type ImportCounts } from '../../../src/shared/calendar/outcome';
+
+const counts = (more: Partial<ImportCounts> = {}): ImportCounts => ({
+  created: 6,
+  updated: 0,
+  contactsCreated: 1,
+  addressesAdded: 0,
+  withdrawn: 0,
+  ...more,
+});
+
+describe("an import's outcome in words", () => {
+  it('names meetings and contacts, and leaves out additions and removals that did not happen', () => {
+    expect(importOutcome(counts(), 'full')).toBe('6 meetings created, 0 updated, 1 new contact');
+    expect(importOutcome(counts(), 'short')).toBe('6 created, 0 updated, 1 new contact');
+    expect(importOutcome(counts({ created: 1, contactsCreated: 0 }), 'full')).toBe(
+      '1 meeting created, 0 updated, 0 new contacts',
+    );
+  });
+
+  it('says where addresses went and which meetings were removed, briefly for the history', () => {
+    const c = counts({ created: 0, updated: 2, addressesAdded: 2, withdrawn: 1 });
+    expect(importOutcome(c, 'full')).toBe(
+      '0 meetings created, 2 updated, 1 new contact, 2 addresses added to contacts you had, 1 cancelled or declined meeting removed',
+    );
+    expect(importOutcome(c, 'short')).toBe(
+      '0 created, 2 updated, 1 new contact, 2 addresses added, 1 cancelled removed',
+    );
+  });
+});
