@@ -40,6 +40,11 @@ function describe(p: CalendarPreview): string[] {
           `  cancelled or declined since imported: ${p.withdrawn.remove} to remove${p.withdrawn.keep > 0 ? `, ${p.withdrawn.keep} kept (your notes or tags)` : ''}`,
         ]
       : []),
+    ...(p.seriesImported.remove + p.seriesImported.keep > 0
+      ? [
+          `  imported before from series left out: ${p.seriesImported.remove} (removed with --remove-skipped-series)${p.seriesImported.keep > 0 ? `, ${p.seriesImported.keep} kept (your notes or tags)` : ''}`,
+        ]
+      : []),
     `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
@@ -90,6 +95,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'skip-calendar': { type: 'string', multiple: true },
       'keep-cancelled': { type: 'boolean' },
       'skip-series': { type: 'string', multiple: true },
+      'remove-skipped-series': { type: 'boolean' },
     },
     true,
   );
@@ -134,6 +140,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       // Confirms the addresses, the suggested organiser included, so later imports know them.
       selfEmails: preview.selfEmails,
       ...(values['keep-cancelled'] ? { keepWithdrawn: true } : {}),
+      ...(values['remove-skipped-series'] ? { removeLeftOutSeries: true } : {}),
     });
     if (values.json) io.out(JSON.stringify({ preview, result }, null, 2));
     else {
@@ -152,7 +159,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--keep-cancelled]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--remove-skipped-series] [--keep-cancelled]',
     run: importIcs,
   },
 ];

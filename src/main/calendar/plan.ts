@@ -60,6 +60,8 @@ export interface ImportPlan {
   withdrawn: StoredInteraction[];
   /** The meetings of each UID in the window, left out or not: a UID with several is a recurring series. */
   series: Map<string, SeriesTally>;
+  /** Interactions imported before from the series the user now leaves out. */
+  leftOutImported: StoredInteraction[];
 }
 
 /** What the preview says of one recurring series, so the user can leave a noisy one out. */
@@ -73,14 +75,25 @@ export interface SeriesTally {
   /** The first and the latest start. */
   from: string;
   to: string;
+  /** Of a series left out, the meetings imported before (0 for a series taken). */
+  importedBefore: number;
 }
 
-function tally(series: Map<string, SeriesTally>, o: Occurrence): void {
+function tally(series: Map<string, SeriesTally>, o: Occurrence): SeriesTally {
   const t = series.get(o.uid);
   if (!t) {
     const { uid, title, startsAt } = o;
-    series.set(uid, { uid, title, meetings: 1, largest: o.people.length, from: startsAt, to: startsAt });
-    return;
+    const first = {
+      uid,
+      title,
+      meetings: 1,
+      largest: o.people.length,
+      from: startsAt,
+      to: startsAt,
+      importedBefore: 0,
+    };
+    series.set(uid, first);
+    return first;
   }
   t.meetings++;
   if (o.people.length > t.largest) t.largest = o.people.length;
@@ -89,6 +102,7 @@ function tally(series: Map<string, SeriesTally>, o: Occurrence): void {
     t.to = o.startsAt;
     t.title = o.title;
   }
+  return t;
 }
 
 function version(o: Occurrence): string {
@@ -172,6 +186,7 @@ export function planImport(
     perFile: [],
     withdrawn: [],
     series: new Map(),
+    leftOutImported: [],
   };
   const seen = new Set<string>();
   // The user under any spelling of their mailbox (all theirs, so one value).
@@ -185,6 +200,7 @@ export function planImport(
   const beforeWindow = (startsAt: string, allDay: boolean) =>
     from !== null && startsAt < (allDay ? fromDay! : from);
   const withdrawnIds = new Set<number>();
+  const leftOutIds = new Set<number>();
   // Like the meetings it imports, an import takes back only what lies in its window.
   const withdraw = (key: string) => {
     const stored = existing.interactions.get(sourceKey({ key }));
@@ -244,10 +260,17 @@ export function planImport(
         });
         continue;
       }
-      tally(plan.series, o);
+      const series = tally(plan.series, o);
       if (skipSeries.has(o.uid)) {
         // Counted, not listed: a weekly series left out is hundreds of meetings.
         plan.skippedByReason.series_left_out = (plan.skippedByReason.series_left_out ?? 0) + 1;
+        const stored = existing.interactions.get(sourceKey(o)) ?? elsewhere(meeting, file.calendar);
+        // The same meeting in two calendars is one interaction.
+        if (stored && !leftOutIds.has(stored.id)) {
+          leftOutIds.add(stored.id);
+          series.importedBefore++;
+          plan.leftOutImported.push(stored);
+        }
         continue;
       }
       const initiatedBy: Initiator = o.organizer === null ? 'unknown' : me.has(o.organizer) ? 'me' : 'them';
@@ -302,9 +325,10 @@ export function planImport(
     }
   }
   // A meeting this import still holds (from another calendar) is updated, not taken back.
-  if (plan.withdrawn.length > 0) {
+  if (plan.withdrawn.length + plan.leftOutImported.length > 0) {
     const kept = new Set(plan.interactions.map((p) => p.existingId));
     plan.withdrawn = plan.withdrawn.filter((w) => !kept.has(w.id));
+    plan.leftOutImported = plan.leftOutImported.filter((w) => !kept.has(w.id) && !withdrawnIds.has(w.id));
   }
   // Someone to create is proposed under the name a contact list would give them.
   for (const person of plan.people.values()) {

@@ -185,8 +185,8 @@ function summarize(
   droppedBefore: Set<string>,
   leftOutBefore: Set<string>,
   contactsByName: ContactsByName,
-  /** Of the plan's withdrawn interactions, those the user has not made their own. */
-  untouched: number,
+  /** Of the plan's withdrawn and left-out interactions, those the user has not made their own. */
+  untouched: { withdrawn: number; leftOut: number },
 ): CalendarPreview {
   const people = [...plan.people.values()];
   const strip = ({
@@ -238,7 +238,8 @@ function summarize(
     },
     warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
     range: { from, to },
-    withdrawn: { remove: untouched, keep: plan.withdrawn.length - untouched },
+    withdrawn: { remove: untouched.withdrawn, keep: plan.withdrawn.length - untouched.withdrawn },
+    seriesImported: { remove: untouched.leftOut, keep: plan.leftOutImported.length - untouched.leftOut },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
     windowEnd: cached.windowEnd.toISOString(),
     windowStart: cached.windowStart?.toISOString() ?? null,
@@ -320,10 +321,16 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     await readRemembered(ctx.store.db, 'calendar.droppedPeople'),
     leftOutBefore,
     loadContactsByName(ctx.store.sqlite),
-    untouchedInteractions(
-      ctx.store.sqlite,
-      plan.withdrawn.map((w) => w.id),
-    ).length,
+    {
+      withdrawn: untouchedInteractions(
+        ctx.store.sqlite,
+        plan.withdrawn.map((w) => w.id),
+      ).length,
+      leftOut: untouchedInteractions(
+        ctx.store.sqlite,
+        plan.leftOutImported.map((w) => w.id),
+      ).length,
+    },
   );
 }
 
@@ -345,6 +352,7 @@ export interface CommitRequest {
   linkPeople?: Array<{ email: string; contactId: number }>;
   selfEmails?: string[];
   keepWithdrawn?: boolean;
+  removeLeftOutSeries?: boolean;
 }
 
 export async function commitImport(
@@ -412,12 +420,13 @@ export async function commitImport(
     existing.contactByEmail.set(person.email, { id: person.contactId, name: '' });
   // The write takes back only the untouched ones, checked inside its transaction.
   const withdrawable = (p: ImportPlan) => (request.keepWithdrawn ? [] : p.withdrawn.map((w) => w.id));
+  const takenOut = (p: ImportPlan) => (request.removeLeftOutSeries ? p.leftOutImported.map((w) => w.id) : []);
   const nothingNew = (p: ImportPlan) =>
     p.created === 0 &&
     p.updated === 0 &&
     newPeople.length === 0 &&
     linkedPeople.length === 0 &&
-    untouchedInteractions(ctx.store.sqlite, withdrawable(p)).length === 0;
+    untouchedInteractions(ctx.store.sqlite, [...withdrawable(p), ...takenOut(p)]).length === 0;
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
@@ -433,6 +442,7 @@ export async function commitImport(
       contactsCreated: 0,
       addressesAdded: 0,
       withdrawn: 0,
+      seriesRemoved: 0,
       nothingNew: true,
     };
   }
@@ -446,6 +456,7 @@ export async function commitImport(
     newPeople,
     linkedPeople,
     withdraw: withdrawable(plan),
+    takeOut: takenOut(plan),
     stats: {
       created: plan.created,
       updated: plan.updated,
@@ -465,6 +476,7 @@ export async function commitImport(
     contactsCreated: result.contactsCreated,
     addressesAdded: result.addressesAdded,
     withdrawn: result.withdrawn,
+    seriesRemoved: result.seriesRemoved,
     nothingNew: false,
   };
 }

@@ -169,6 +169,8 @@ export interface WriteInput {
   linkedPeople: LinkedPerson[];
   /** Imported interactions to take back (the plan's `withdrawn` the user let go); touched ones stay. */
   withdraw: number[];
+  /** Interactions imported before from series the user now leaves out, to remove; touched ones stay. */
+  takeOut: number[];
   stats: Record<string, unknown>;
   progress(done: number, total: number): void;
 }
@@ -179,6 +181,8 @@ export interface WriteResult {
   addressesAdded: number;
   /** Interactions taken back: cancelled or declined since they were imported. */
   withdrawn: number;
+  /** Interactions removed as their series is left out now. */
+  seriesRemoved: number;
 }
 
 interface Snapshot {
@@ -334,7 +338,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   }
   const creates = input.plan.interactions.filter((p) => p.action === 'create');
   const onlyCreates =
-    input.withdraw.length === 0 &&
+    input.withdraw.length + input.takeOut.length === 0 &&
     creates.length === input.plan.interactions.filter((p) => p.action !== 'unchanged').length;
   const newParticipants = creates.reduce((n, p) => n + p.participants.length, 0);
   const run = sqlite.transaction((): WriteResult =>
@@ -441,12 +445,13 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
             }
             participantRows.flush();
             const withdrawn = withdrawInteractions(sqlite, importId, input.withdraw);
+            const seriesRemoved = withdrawInteractions(sqlite, importId, input.takeOut);
             finishImport.run(
-              JSON.stringify({ ...input.stats, contactsCreated, addressesAdded, withdrawn }),
+              JSON.stringify({ ...input.stats, contactsCreated, addressesAdded, withdrawn, seriesRemoved }),
               now,
               importId,
             );
-            return { importId, contactsCreated, addressesAdded, withdrawn };
+            return { importId, contactsCreated, addressesAdded, withdrawn, seriesRemoved };
           }),
         ),
       ),
@@ -655,6 +660,7 @@ export function listImports(sqlite: Db): CalendarImportRecord[] {
       contactsCreated: n('contactsCreated'),
       addressesAdded: n('addressesAdded'),
       withdrawn: n('withdrawn'),
+      seriesRemoved: n('seriesRemoved'),
     };
   });
 }

@@ -7,6 +7,7 @@ export interface ImportCounts {
   contactsCreated: number;
   addressesAdded: number;
   withdrawn: number;
+  seriesRemoved: number;
 }
 
 /**
@@ -31,6 +32,13 @@ export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string 
       full
         ? `${count(c.withdrawn, 'cancelled or declined meeting')} removed`
         : `${c.withdrawn} cancelled removed`,
+    );
+  }
+  if (c.seriesRemoved > 0) {
+    parts.push(
+      full
+        ? `${count(c.seriesRemoved, 'meeting')} of series left out removed`
+        : `${c.seriesRemoved} of series left out removed`,
     );
   }
   return parts.join(', ');

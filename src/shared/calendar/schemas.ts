@@ -50,6 +50,8 @@ export const calendarCommitInput = z.strictObject({
   selfEmails: z.array(email).max(100).optional(),
   /** Leave the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
   keepWithdrawn: z.boolean().optional(),
+  /** Remove the meetings imported before from the series left out (the preview's `seriesImported`). */
+  removeLeftOutSeries: z.boolean().optional(),
 });
 
 export const calendarUndoInput = z.strictObject({ importId: z.number().int().positive() });
@@ -101,6 +103,8 @@ export interface PreviewSeries {
   leftOut: boolean;
   /** Left out in an earlier import: left out again unless the user ticks it. */
   leftOutBefore: boolean;
+  /** Of a series left out, its meetings imported before (0 for a series taken). */
+  importedBefore: number;
 }
 
 export interface CalendarPreview {
@@ -130,6 +134,11 @@ export interface CalendarPreview {
    * `remove` are taken back by the import; `keep` stay, as the user wrote notes on them or tagged them.
    */
   withdrawn: { remove: number; keep: number };
+  /**
+   * Meetings imported before from the series left out: `remove` go if the commit says
+   * `removeLeftOutSeries`; `keep` stay in any case, as the user wrote notes on them or tagged them.
+   */
+  seriesImported: { remove: number; keep: number };
   /** Meetings per UTC month over the range, months without any as 0. */
   perMonth: Array<{ month: string; meetings: number }>;
   windowEnd: string;
@@ -152,6 +161,8 @@ export interface CalendarCommitResult {
   addressesAdded: number;
   /** Meetings imported before and taken back: cancelled or declined since. */
   withdrawn: number;
+  /** Meetings imported before and removed with the series left out. */
+  seriesRemoved: number;
   nothingNew: boolean;
 }
 
@@ -166,6 +177,7 @@ export interface CalendarImportRecord {
   contactsCreated: number;
   addressesAdded: number;
   withdrawn: number;
+  seriesRemoved: number;
 }
 
 export interface CalendarUndoResult {

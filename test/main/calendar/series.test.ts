@@ -1,7 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitImport, previewImport, type ServiceContext } from '../../../src/main/calendar/service';
+import {
+  commitImport,
+  previewImport,
+  undoCalendarImport,
+  type ServiceContext,
+} from '../../../src/main/calendar/service';
+import { listImports } from '../../../src/main/calendar/store';
 import { runCli } from '../../../src/main/cli/run';
 import { contentHash } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
@@ -59,6 +65,9 @@ afterEach(async () => {
   await t.cleanup();
 });
 
+const count = (table: string) =>
+  t.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
 const titles = () =>
   t.store.sqlite.prepare('SELECT DISTINCT title FROM interactions ORDER BY title').pluck().all() as string[];
 
@@ -81,6 +90,7 @@ describe('leaving a recurring series out of a calendar import', () => {
         to: '2025-03-10T16:00:00.000Z',
         leftOut: false,
         leftOutBefore: false,
+        importedBefore: 0,
       },
       {
         uid: '1-1@corp',
@@ -91,6 +101,7 @@ describe('leaving a recurring series out of a calendar import', () => {
         to: '2025-02-11T10:00:00.000Z',
         leftOut: false,
         leftOutBefore: false,
+        importedBefore: 0,
       },
     ]);
     expect(p.toCreate).toBe(17);
@@ -143,6 +154,55 @@ describe('leaving a recurring series out of a calendar import', () => {
     expect(titles()).toEqual(['All hands', 'Priya / me', 'lunch']);
     const after = await preview();
     expect(after.series[0]).toMatchObject({ leftOut: false, leftOutBefore: false });
+  });
+
+  it('removes what earlier imports brought in of a series left out only when told, keeps what the user made their own, and undoes', async () => {
+    const first = await preview();
+    await commitImport({ previewId: first.previewId, createPeople: [] }, ctx);
+    expect(count('interactions')).toBe(17);
+    t.store.sqlite
+      .prepare(
+        `UPDATE interactions SET notes = 'Reorg announced', notes_edited = 1
+         WHERE title = 'All hands' AND starts_at = '2025-01-13T16:00:00.000Z'`,
+      )
+      .run();
+    const state = () =>
+      JSON.stringify(t.store.sqlite.prepare('SELECT * FROM interactions ORDER BY id').all());
+    const before = state();
+
+    const left = await preview(['all-hands@corp']);
+    expect(left.series[0]).toMatchObject({ leftOut: true, importedBefore: 10 });
+    expect(left.series[1]).toMatchObject({ leftOut: false, importedBefore: 0 });
+    expect(left.seriesImported).toEqual({ remove: 9, keep: 1 });
+    // Not told: nothing is removed, and there is nothing else to do.
+    expect(await commitImport({ previewId: left.previewId, createPeople: [] }, ctx)).toMatchObject({
+      nothingNew: true,
+    });
+    expect(state()).toBe(before);
+
+    const again = await preview();
+    expect(again.seriesImported).toEqual({ remove: 9, keep: 1 });
+    const result = await commitImport(
+      { previewId: again.previewId, createPeople: [], removeLeftOutSeries: true },
+      ctx,
+    );
+    expect(result).toMatchObject({ created: 0, withdrawn: 0, seriesRemoved: 9, nothingNew: false });
+    expect(
+      t.store.sqlite.prepare(`SELECT notes FROM interactions WHERE title = 'All hands'`).pluck().all(),
+    ).toEqual(['Reorg announced']);
+    expect(count('interactions')).toBe(8);
+    expect(listImports(t.store.sqlite)[0]).toMatchObject({ seriesRemoved: 9 });
+    // Search no longer finds them, and nothing is left to remove.
+    expect(
+      t.store.sqlite
+        .prepare(`SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH 'hands'`)
+        .pluck()
+        .get(),
+    ).toBe(1);
+    expect((await preview()).seriesImported).toEqual({ remove: 0, keep: 1 });
+
+    expect(undoCalendarImport(result.importId!, ctx).reinstated).toBe(9);
+    expect(state()).toBe(before);
   });
 
   it('is done by title with import-ics --skip-series, and refuses a title no series has', async () => {

@@ -7,6 +7,7 @@ const counts = (more: Partial<ImportCounts> = {}): ImportCounts => ({
   contactsCreated: 1,
   addressesAdded: 0,
   withdrawn: 0,
+  seriesRemoved: 0,
   ...more,
 });
 
@@ -26,6 +27,16 @@ describe("an import's outcome in words", () => {
     );
     expect(importOutcome(c, 'short')).toBe(
       '0 created, 2 updated, 1 new contact, 2 addresses added, 1 cancelled removed',
+    );
+  });
+
+  it('counts the meetings removed with the series left out apart from the cancelled ones', () => {
+    const c = counts({ created: 0, contactsCreated: 0, withdrawn: 2, seriesRemoved: 1 });
+    expect(importOutcome(c, 'full')).toBe(
+      '0 meetings created, 0 updated, 0 new contacts, 2 cancelled or declined meetings removed, 1 meeting of series left out removed',
+    );
+    expect(importOutcome(c, 'short')).toBe(
+      '0 created, 0 updated, 0 new contacts, 2 cancelled removed, 1 of series left out removed',
     );
   });
 });

@@ -123,6 +123,26 @@ function drop(name: string, bytes: Uint8Array) {
   fireEvent.drop(screen.getByLabelText('Drop calendar files here'), { dataTransfer: { files: [file] } });
 }
 
+/** Ten weekly all-hands of seven people, six one-to-ones with Ana, and one lunch with her. */
+const workCalendar = (me: string) =>
+  calendar(
+    ...weekly(
+      'all-hands',
+      'All hands',
+      '20250106T160000Z',
+      10,
+      'boss@example.com',
+      me,
+      'ana@example.com',
+      'a1@example.com',
+      'a2@example.com',
+      'a3@example.com',
+      'a4@example.com',
+    ),
+    ...weekly('one-on-one', 'Ana / me', '20250107T100000Z', 6, me, 'ana@example.com'),
+    ...meeting('lunch', '20250110T120000Z', me, 'ana@example.com'),
+  );
+
 describe('ImportView', () => {
   it('previews a dropped calendar, keeps some new people, imports, and re-import says nothing new', async () => {
     renderView();
@@ -276,23 +296,7 @@ describe('ImportView', () => {
 
   it('leaves out the recurring series the user unticks, in this import and the next', async () => {
     const me = 'me@example.com';
-    const work = calendar(
-      ...weekly(
-        'all-hands',
-        'All hands',
-        '20250106T160000Z',
-        10,
-        'boss@example.com',
-        me,
-        'ana@example.com',
-        'a1@example.com',
-        'a2@example.com',
-        'a3@example.com',
-        'a4@example.com',
-      ),
-      ...weekly('one-on-one', 'Ana / me', '20250107T100000Z', 6, me, 'ana@example.com'),
-      ...meeting('lunch', '20250110T120000Z', me, 'ana@example.com'),
-    );
+    const work = workCalendar(me);
     await call('settings:setSelfEmails', { emails: [me] });
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
@@ -328,6 +332,41 @@ describe('ImportView', () => {
       within(again).getByText('10 meetings · up to 7 people · Jan 2025 – Mar 2025 · left out last time'),
     ).toBeTruthy();
     expect(stat('To create')).toBe('0');
+  }, 120_000);
+
+  it('removes what an earlier import brought in of a series left out now, when the user ticks it', async () => {
+    const me = 'me@example.com';
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('work.ics', workCalendar(me));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 17 meetings' }, { timeout: 20_000 }));
+    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+
+    drop('work.ics', workCalendar(me));
+    const card = await screen.findByLabelText('Recurring meetings', {}, { timeout: 20_000 });
+    fireEvent.click(within(card).getByRole('checkbox', { name: /^All hands/ }));
+    const remove = await within(card).findByRole(
+      'checkbox',
+      { name: 'Also remove the 10 meetings of these series imported before' },
+      { timeout: 20_000 },
+    );
+    expect(within(card).getByText(/^10 meetings · up to 7 people · .* · 10 imported before$/)).toBeTruthy();
+    expect((remove as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole('button', { name: 'Import 0 meetings' })).toBeTruthy();
+    fireEvent.click(remove);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 10 meetings' }));
+    await screen.findByText(
+      '0 meetings created, 0 updated, 0 new contacts, 10 meetings of series left out removed.',
+      {},
+      { timeout: 20_000 },
+    );
+    expect(
+      t.store.sqlite.prepare('SELECT DISTINCT title FROM interactions ORDER BY title').pluck().all(),
+    ).toEqual(['Ana / me', 'lunch']);
+    expect(
+      await screen.findByText('0 created, 0 updated, 0 new contacts, 10 of series left out removed'),
+    ).toBeTruthy();
   }, 120_000);
 
   it('removes the meetings a later export shows cancelled, unless the user unticks it', async () => {

@@ -81,6 +81,8 @@ function PreviewPanel({
   toggleCalendar,
   leftOutSeries,
   toggleSeries,
+  removeLeftOut,
+  setRemoveLeftOut,
   busy,
   removeWithdrawn,
   setRemoveWithdrawn,
@@ -98,6 +100,8 @@ function PreviewPanel({
   leftOutSeries: ReadonlySet<string>;
   /** Previews again with the series left out, or back in. */
   toggleSeries(uid: string): void;
+  removeLeftOut: boolean;
+  setRemoveLeftOut(value: boolean): void;
   busy: boolean;
   removeWithdrawn: boolean;
   setRemoveWithdrawn(value: boolean): void;
@@ -131,6 +135,9 @@ function PreviewPanel({
           maxMeetingSize={preview.maxMeetingSize}
           busy={busy}
           onToggle={toggleSeries}
+          imported={preview.seriesImported}
+          removeImported={removeLeftOut}
+          setRemoveImported={setRemoveLeftOut}
         />
       )}
       {preview.withdrawn.remove + preview.withdrawn.keep > 0 && (
@@ -223,6 +230,17 @@ function History() {
   );
 }
 
+/** What the import button does: import meetings, or when there are none, remove the ones going. */
+function commitLabel(preview: CalendarPreview, removeWithdrawn: boolean, removeLeftOut: boolean): string {
+  const writes = preview.toCreate + preview.toUpdate;
+  const cancelled = removeWithdrawn ? preview.withdrawn.remove : 0;
+  const leftOut = removeLeftOut ? preview.seriesImported.remove : 0;
+  if (writes > 0 || cancelled + leftOut === 0) return `Import ${count(writes, 'meeting')}`;
+  return leftOut === 0
+    ? `Remove ${count(cancelled, 'cancelled meeting')}`
+    : `Remove ${count(cancelled + leftOut, 'meeting')}`;
+}
+
 /** Calendar (.ics or .zip) import: pick or drop files, review the preview, keep or drop new people, commit, undo. */
 export function ImportView() {
   const client = useQueryClient();
@@ -239,6 +257,8 @@ export function ImportView() {
   const [skipSeries, setSkipSeries] = useState<string[] | null>(null);
   /** Take back the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
   const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
+  /** Remove the meetings of the series left out that earlier imports brought in (the preview's `seriesImported`). */
+  const [removeLeftOut, setRemoveLeftOut] = useState(false);
   const [selfEmail, setSelfEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
@@ -319,6 +339,7 @@ export function ImportView() {
     setSkipFiles([]);
     setSkipSeries(null);
     setRemoveWithdrawn(true);
+    setRemoveLeftOut(false);
     await runPreview(read, windowEnd, undefined, { skipFiles: [], skipSeries: null, previous: null });
   };
 
@@ -334,6 +355,7 @@ export function ImportView() {
         ...peopleChoices(preview, choices),
         ...(self ? { selfEmails: [self] } : {}),
         ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
+        ...(removeLeftOut ? { removeLeftOutSeries: true } : {}),
       });
       setResult(value);
       setPreview(null);
@@ -458,6 +480,8 @@ export function ImportView() {
               void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipFiles: next });
             }}
             leftOutSeries={new Set(skipSeries)}
+            removeLeftOut={removeLeftOut}
+            setRemoveLeftOut={setRemoveLeftOut}
             toggleSeries={(uid) => {
               if (!picked) return;
               const next = [...toggled(new Set(skipSeries), uid)];
@@ -487,9 +511,7 @@ export function ImportView() {
               loading={phase === 'committing'}
               disabled={stale || startsAfterEnd || phase === 'previewing'}
             >
-              {preview.toCreate + preview.toUpdate === 0 && removeWithdrawn && preview.withdrawn.remove > 0
-                ? `Remove ${count(preview.withdrawn.remove, 'cancelled meeting')}`
-                : `Import ${count(preview.toCreate + preview.toUpdate, 'meeting')}`}
+              {commitLabel(preview, removeWithdrawn, removeLeftOut)}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
               Cancel

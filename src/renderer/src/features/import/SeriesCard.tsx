@@ -25,6 +25,9 @@ export function SeriesCard({
   maxMeetingSize,
   busy,
   onToggle,
+  imported,
+  removeImported,
+  setRemoveImported,
 }: {
   series: PreviewSeries[];
   /** The series the user has left out: ticked off at once, before the new preview lands. */
@@ -33,6 +36,11 @@ export function SeriesCard({
   maxMeetingSize: number;
   busy: boolean;
   onToggle(uid: string): void;
+  /** The preview's `seriesImported`: meetings of the series left out that earlier imports brought in. */
+  imported: { remove: number; keep: number };
+  /** Whether the import removes them (those the user made their own stay in any case). */
+  removeImported: boolean;
+  setRemoveImported(value: boolean): void;
 }) {
   const [all, setAll] = useState(false);
   const most = Math.max(...series.map((s) => s.meetings));
@@ -46,7 +54,7 @@ export function SeriesCard({
       </Text>
       <Text size="xs" c="dimmed" mb="xs">
         Untick a series you would rather not count, such as an all-hands: its meetings are left out of this
-        import and of later ones. Meetings of it imported before stay.
+        import and of later ones.
       </Text>
       <Stack gap={6}>
         {shown.map((s) => (
@@ -56,7 +64,7 @@ export function SeriesCard({
               disabled={busy}
               onChange={() => onToggle(s.uid)}
               label={s.title || '(no title)'}
-              description={`${count(s.meetings, 'meeting')} · up to ${count(s.largest, 'person', 'people')} · ${span(s.from, s.to)}${s.leftOutBefore && leftOut.has(s.uid) ? ' · left out last time' : ''}`}
+              description={`${count(s.meetings, 'meeting')} · up to ${count(s.largest, 'person', 'people')} · ${span(s.from, s.to)}${s.leftOutBefore && leftOut.has(s.uid) ? ' · left out last time' : ''}${s.importedBefore > 0 ? ` · ${s.importedBefore} imported before` : ''}`}
             />
             <Group gap="xs" wrap="nowrap">
               {s.largest > maxMeetingSize && (
@@ -74,6 +82,23 @@ export function SeriesCard({
           </Group>
         ))}
       </Stack>
+      {imported.remove > 0 && (
+        <Checkbox
+          mt="sm"
+          disabled={busy}
+          checked={removeImported}
+          onChange={(e) => setRemoveImported(e.currentTarget.checked)}
+          label={`Also remove the ${count(imported.remove, 'meeting')} of these series imported before`}
+          description="Undo the import to bring them back."
+        />
+      )}
+      {imported.keep > 0 && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {count(imported.keep, 'meeting')} of these series imported before{' '}
+          {imported.keep === 1 ? 'stays' : 'stay'}: you wrote notes on {imported.keep === 1 ? 'it' : 'them'}{' '}
+          or tagged {imported.keep === 1 ? 'it' : 'them'}.
+        </Text>
+      )}
       {series.length > shown.length && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(true)}>
           Show all {series.length}
