@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cancelled, ics, meeting } from '../main/calendar/helpers';
+import { cancelled, ics, meeting, weekly } from '../main/calendar/helpers';
 import { publishScreenshot, startApp, type RunningApp } from './harness';
 
 const outlookFile = fileURLToPath(
@@ -235,6 +235,55 @@ describe('calendar import, end to end through the Import view over a real databa
     await page.getByRole('button', { name: 'Undo this import' }).first().click();
     await page.getByText('undone', { exact: true }).first().waitFor();
     expect(await onPriyasTimeline('e2e-offsite')).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('a recurring all-hands the user unticks stays off the timeline, and the next import leaves it out again', async () => {
+    const { page } = app;
+    const me = 'me@example.com';
+    const file = {
+      name: 'team.ics',
+      mimeType: 'text/calendar',
+      buffer: ics(
+        'X-WR-CALNAME:Team',
+        ...weekly(
+          'e2e-all-hands',
+          'E2E all hands',
+          '20250407T160000Z',
+          4,
+          'boss@contoso.com',
+          me,
+          'priya.raman@contoso.com',
+        ),
+        ...weekly('e2e-one-on-one', 'E2E Priya 1:1', '20250408T100000Z', 3, me, 'priya.raman@contoso.com'),
+      ),
+    };
+    const choose = async () => {
+      await app.goto(`/contacts/${priya}`);
+      await app.goto('/import');
+      await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+      await page.locator('input[type="file"]').setInputFiles(file);
+      return page.getByLabel('Recurring meetings', { exact: true });
+    };
+    const series = await choose();
+    const allHands = series.getByRole('checkbox', { name: /^E2E all hands/ });
+    await allHands.uncheck();
+    await page.getByRole('button', { name: 'Import 3 meetings' }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+
+    await app.goto(`/contacts/${priya}`);
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline
+      .getByRole('button', { name: /E2E Priya 1:1/ })
+      .first()
+      .waitFor();
+    expect(await timeline.getByRole('button', { name: /E2E Priya 1:1/ }).count()).toBe(3);
+    expect(await timeline.getByRole('button', { name: /E2E all hands/ }).count()).toBe(0);
+
+    const again = await choose();
+    await again.getByText(/^4 meetings · up to 3 people · Apr 2025 · left out last time$/).waitFor();
+    expect(await again.getByRole('checkbox', { name: /^E2E all hands/ }).isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Import 0 meetings' }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
 });

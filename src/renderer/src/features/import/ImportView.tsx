@@ -496,8 +496,8 @@ export function ImportView() {
           />
           {selfChanged && (
             <Text size="sm" c="dimmed">
-              Your address changed: the import will re-read the files with it (or preview again to see the new
-              counts).
+              Your address changed: the import will use it. Preview again to see the counts with it (the files
+              are not read again).
             </Text>
           )}
           {stale && !startsAfterEnd && (
