@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shared/calendar/types';
-import type { PreviewPerson } from '../../shared/calendar/schemas';
+import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
 import { proposedName } from './names';
@@ -64,20 +64,8 @@ export interface ImportPlan {
   leftOutImported: StoredInteraction[];
 }
 
-/** What the preview says of one recurring series, so the user can leave a noisy one out. */
-export interface SeriesTally {
-  uid: string;
-  /** The title of its latest meeting: titles change over the years. */
-  title: string;
-  meetings: number;
-  /** The most people in one of its meetings, the user included. */
-  largest: number;
-  /** The first and the latest start. */
-  from: string;
-  to: string;
-  /** Of a series left out, the meetings imported before (0 for a series taken). */
-  importedBefore: number;
-}
+/** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
+export type SeriesTally = Omit<PreviewSeries, 'leftOut' | 'leftOutBefore'>;
 
 function tally(series: Map<string, SeriesTally>, o: Occurrence): SeriesTally {
   const t = series.get(o.uid);

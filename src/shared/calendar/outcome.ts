@@ -1,14 +1,11 @@
 import { count } from '../text/count';
+import type { CalendarImportRecord } from './schemas';
 
 /** What a calendar import wrote: a commit's result, or a row of the import history. */
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  contactsCreated: number;
-  addressesAdded: number;
-  withdrawn: number;
-  seriesRemoved: number;
-}
+export type ImportCounts = Pick<
+  CalendarImportRecord,
+  'created' | 'updated' | 'contactsCreated' | 'addressesAdded' | 'withdrawn' | 'seriesRemoved'
+>;
 
 /**
  * What an import did, in one sentence without its full stop: after an import (the Import view

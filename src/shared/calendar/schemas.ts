@@ -91,7 +91,7 @@ export interface PreviewCalendar {
 /** A recurring series in the window: the user may leave it out of the import. */
 export interface PreviewSeries {
   uid: string;
-  /** The title of its latest meeting. */
+  /** The title of its latest meeting: titles change over the years. */
   title: string;
   /** Its meetings in the window (the ones it would import, or would have). */
   meetings: number;
