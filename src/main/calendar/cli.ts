@@ -121,10 +121,15 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
     let preview = await call('calendar:preview', request);
     const skipSeries = values['skip-series'] as string[] | undefined;
     if (skipSeries) {
-      // Named by title or UID; the series left out before stay out. The second preview reads nothing again.
+      // Named by title or UID; the series left out before stay out.
       const uids = new Set(preview.series.filter((s) => s.leftOut).map((s) => s.uid));
       for (const name of skipSeries) for (const uid of seriesNamed(preview, name)) uids.add(uid);
-      preview = await call('calendar:preview', { ...request, skipSeries: [...uids] });
+      // Up to the same instant as the first (by default "now"), so the files are not read again.
+      preview = await call('calendar:preview', {
+        ...request,
+        windowEnd: preview.windowEnd,
+        skipSeries: [...uids],
+      });
     }
     if (values['dry-run']) {
       io.out(values.json ? JSON.stringify({ preview }, null, 2) : describe(preview).join('\n'));
