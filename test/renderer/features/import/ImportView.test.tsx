@@ -334,6 +334,31 @@ describe('ImportView', () => {
     expect(stat('To create')).toBe('0');
   }, 120_000);
 
+  it('leaves out every series larger than the new-people size in one click', async () => {
+    const me = 'me@example.com';
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    fireEvent.change(screen.getByLabelText('New people only from meetings up to'), {
+      target: { value: '5' },
+    });
+    drop('work.ics', workCalendar(me));
+    const card = await screen.findByLabelText('Recurring meetings', {}, { timeout: 20_000 });
+    fireEvent.click(
+      within(card).getByRole('button', { name: 'Leave out the large series (10 meetings, over 5 people)' }),
+    );
+    const stat = (label: string) => screen.getByText(label).nextSibling?.textContent;
+    await waitFor(() => expect(stat('To create')).toBe('7'), { timeout: 20_000 });
+    expect((within(card).getByRole('checkbox', { name: /^All hands/ }) as HTMLInputElement).checked).toBe(
+      false,
+    );
+    expect((within(card).getByRole('checkbox', { name: /^Ana \/ me/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    // Nothing large is left to leave out.
+    expect(within(card).queryByRole('button', { name: /^Leave out/ })).toBeNull();
+  }, 120_000);
+
   it('removes what an earlier import brought in of a series left out now, when the user ticks it', async () => {
     const me = 'me@example.com';
     await call('settings:setSelfEmails', { emails: [me] });

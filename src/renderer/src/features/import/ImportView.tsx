@@ -81,6 +81,7 @@ function PreviewPanel({
   toggleCalendar,
   leftOutSeries,
   toggleSeries,
+  leaveOutSeries,
   removeLeftOut,
   setRemoveLeftOut,
   busy,
@@ -100,6 +101,8 @@ function PreviewPanel({
   leftOutSeries: ReadonlySet<string>;
   /** Previews again with the series left out, or back in. */
   toggleSeries(uid: string): void;
+  /** Previews again with these series left out as well. */
+  leaveOutSeries(uids: string[]): void;
   removeLeftOut: boolean;
   setRemoveLeftOut(value: boolean): void;
   busy: boolean;
@@ -135,6 +138,7 @@ function PreviewPanel({
           maxMeetingSize={preview.maxMeetingSize}
           busy={busy}
           onToggle={toggleSeries}
+          onLeaveOut={leaveOutSeries}
           imported={preview.seriesImported}
           removeImported={removeLeftOut}
           setRemoveImported={setRemoveLeftOut}
@@ -367,6 +371,13 @@ export function ImportView() {
     }
   };
 
+  /** Leaves out these series (the ones already left out included) and previews again. */
+  const previewWithSeries = (next: string[]) => {
+    if (!picked) return;
+    setSkipSeries(next);
+    void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipSeries: next });
+  };
+
   const previewAgain = useEffectEvent(() => {
     if (picked) void runPreview(picked, windowEnd, selfEmail.trim() || undefined);
   });
@@ -482,12 +493,8 @@ export function ImportView() {
             leftOutSeries={new Set(skipSeries)}
             removeLeftOut={removeLeftOut}
             setRemoveLeftOut={setRemoveLeftOut}
-            toggleSeries={(uid) => {
-              if (!picked) return;
-              const next = [...toggled(new Set(skipSeries), uid)];
-              setSkipSeries(next);
-              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipSeries: next });
-            }}
+            toggleSeries={(uid) => previewWithSeries([...toggled(new Set(skipSeries), uid)])}
+            leaveOutSeries={(uids) => previewWithSeries([...new Set([...(skipSeries ?? []), ...uids])])}
             busy={phase !== 'idle'}
             removeWithdrawn={removeWithdrawn}
             setRemoveWithdrawn={setRemoveWithdrawn}

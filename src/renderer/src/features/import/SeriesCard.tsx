@@ -25,6 +25,7 @@ export function SeriesCard({
   maxMeetingSize,
   busy,
   onToggle,
+  onLeaveOut,
   imported,
   removeImported,
   setRemoveImported,
@@ -36,6 +37,8 @@ export function SeriesCard({
   maxMeetingSize: number;
   busy: boolean;
   onToggle(uid: string): void;
+  /** Leaves these series out at once (the large ones still taken). */
+  onLeaveOut(uids: string[]): void;
   /** The preview's `seriesImported`: meetings of the series left out that earlier imports brought in. */
   imported: { remove: number; keep: number };
   /** Whether the import removes them (those the user made their own stay in any case). */
@@ -46,6 +49,8 @@ export function SeriesCard({
   const most = Math.max(...series.map((s) => s.meetings));
   // The first few, and any left out further down so that it can be ticked back.
   const shown = all ? series : series.filter((s, i) => i < FIRST_SHOWN || leftOut.has(s.uid));
+  // Too large to propose new people, yet still counted as meetings with everyone in them.
+  const largeTaken = series.filter((s) => s.largest > maxMeetingSize && !leftOut.has(s.uid));
   return (
     <Card withBorder aria-label="Recurring meetings">
       <Text fw={600}>
@@ -56,6 +61,21 @@ export function SeriesCard({
         Untick a series you would rather not count, such as an all-hands: its meetings are left out of this
         import and of later ones.
       </Text>
+      {largeTaken.length > 0 && (
+        <Button
+          variant="light"
+          color="yellow"
+          size="xs"
+          mb="xs"
+          disabled={busy}
+          onClick={() => onLeaveOut(largeTaken.map((s) => s.uid))}
+        >
+          {`Leave out ${largeTaken.length === 1 ? 'the large series' : `the ${largeTaken.length} large series`} (${count(
+            largeTaken.reduce((n, t) => n + t.meetings, 0),
+            'meeting',
+          )}, over ${maxMeetingSize} people)`}
+        </Button>
+      )}
       <Stack gap={6}>
         {shown.map((s) => (
           <Group key={s.uid} gap="sm" wrap="nowrap" justify="space-between">
