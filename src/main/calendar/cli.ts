@@ -95,6 +95,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'skip-calendar': { type: 'string', multiple: true },
       'keep-cancelled': { type: 'boolean' },
       'skip-series': { type: 'string', multiple: true },
+      'skip-large-series': { type: 'boolean' },
       'remove-skipped-series': { type: 'boolean' },
     },
     true,
@@ -119,10 +120,15 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       ...(values['skip-calendar'] ? { skipFiles: values['skip-calendar'] as string[] } : {}),
     };
     let preview = await call('calendar:preview', request);
-    const skipSeries = values['skip-series'] as string[] | undefined;
-    if (skipSeries) {
-      // Named by title or UID; the series left out before stay out.
-      const uids = new Set(preview.series.filter((s) => s.leftOut).map((s) => s.uid));
+    const skipSeries = (values['skip-series'] as string[] | undefined) ?? [];
+    const skipLarge = values['skip-large-series'] === true;
+    if (skipSeries.length > 0 || skipLarge) {
+      // Named by title or UID, or too large to propose new people; those left out before stay out.
+      const uids = new Set(
+        preview.series
+          .filter((s) => s.leftOut || (skipLarge && s.largest > preview.maxMeetingSize))
+          .map((s) => s.uid),
+      );
       for (const name of skipSeries) for (const uid of seriesNamed(preview, name)) uids.add(uid);
       // Up to the same instant as the first (by default "now"), so the files are not read again.
       preview = await call('calendar:preview', {
@@ -164,7 +170,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--remove-skipped-series] [--keep-cancelled]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--keep-cancelled]',
     run: importIcs,
   },
 ];

@@ -227,4 +227,32 @@ describe('leaving a recurring series out of a calendar import', () => {
       db.close();
     }
   });
+
+  it('leaves out every series larger than the new-people size with import-ics --skip-large-series', async () => {
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: () => {} };
+    const file = `${t.dir}/../cli-large-${Date.now()}.sqlite`;
+    const path = `${t.dir}/../series-large.ics`;
+    writeFileSync(path, calendar()[0].bytes);
+    // At the default size of 25 the 7-person all-hands is not large: nothing is left out.
+    const args = ['--db', file, '--until', '2025-06-01', '--self', me, '--no-new-people', '--dry-run'];
+    expect(await runCli(['import-ics', path, ...args, '--skip-large-series'], io)).toBe(0);
+    expect(out.pop()!.split('\n')).toContain('  to create 17, to update 0, unchanged 0');
+    const small = ics(
+      ...weekly(
+        'standup',
+        'Standup',
+        '20250106T090000Z',
+        5,
+        me,
+        ...Array.from({ length: 30 }, (_, i) => `p${i}@corp.example`),
+      ),
+      ...meeting('lunch', '20250110T120000Z', me, 'jonas@corp.example'),
+    );
+    writeFileSync(path, small);
+    expect(await runCli(['import-ics', path, ...args, '--skip-large-series'], io)).toBe(0);
+    const lines = out.pop()!.split('\n');
+    expect(lines).toContain('  to create 1, to update 0, unchanged 0');
+    expect(lines).toContain('        5  Standup (up to 31 people) left out');
+  });
 });
