@@ -586,6 +586,8 @@ async function measureSize(
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const rss = { import: await peakRss('import', file, dir), ical: await peakRss('ical', file, dir) };
   const repreview = await repreviews(file, dir, repeats);
+  const leftOut = repreview.map((r) => r.leftOutMs);
+  const read = repreview.map((r) => r.readMs);
   const base = { n: events, file_mb: mb, runs: ours.ms.length };
   const cold = (peer: number[]) => ({
     cold_ms: round(ours.ms[0]),
@@ -637,35 +639,11 @@ async function measureSize(
     {
       case: `calendar: preview again with the most frequent series left out (${events} events)`,
       ...base,
-      median_ms: round(
-        percentile(
-          repreview.map((r) => r.leftOutMs),
-          50,
-        ),
-      ),
-      p95_ms: round(
-        percentile(
-          repreview.map((r) => r.leftOutMs),
-          95,
-        ),
-      ),
+      median_ms: round(percentile(leftOut, 50)),
+      p95_ms: round(percentile(leftOut, 95)),
       peer: 'preview that reads the file',
-      peer_median_ms: round(
-        percentile(
-          repreview.map((r) => r.readMs),
-          50,
-        ),
-      ),
-      ratio: ratio(
-        percentile(
-          repreview.map((r) => r.leftOutMs),
-          50,
-        ),
-        percentile(
-          repreview.map((r) => r.readMs),
-          50,
-        ),
-      ),
+      peer_median_ms: round(percentile(read, 50)),
+      ratio: ratio(percentile(leftOut, 50), percentile(read, 50)),
     },
   ];
 }
