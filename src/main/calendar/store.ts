@@ -103,7 +103,8 @@ export function storeVersion(sqlite: Db): string {
 
 /**
  * Of the given imported interactions, those the user has not made their own: no notes written
- * in Rapport, no tags. Only these are taken back when the calendar shows them cancelled.
+ * in Rapport, no tags. Only these are taken back when the calendar shows them cancelled, or
+ * removed with a series the user leaves out.
  */
 export function untouchedInteractions(sqlite: Db, ids: number[]): number[] {
   if (ids.length === 0) return [];
@@ -466,6 +467,8 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
  */
 function withdrawInteractions(sqlite: Db, importId: number, ids: number[]): number {
   const untouched = untouchedInteractions(sqlite, ids);
+  // Most imports take nothing back: no statements to prepare, twice per import.
+  if (untouched.length === 0) return 0;
   const selectRow = sqlite.prepare(`SELECT ${INTERACTION_COLUMNS.join(', ')} FROM interactions WHERE id = ?`);
   const selectParticipants = sqlite
     .prepare(
