@@ -34,7 +34,7 @@ const LISTED_SERIES = 10;
 function describe(p: CalendarPreview): string[] {
   const lines = [
     `${p.events} events, ${p.occurrences} meetings ${p.windowStart ? `from ${p.windowStart.slice(0, 10)} ` : ''}up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
-    `  to create ${p.toCreate}, to update ${p.toUpdate}, unchanged ${p.unchanged}`,
+    `  to create ${p.toCreate}, to update ${p.toUpdate}${p.moved > 0 ? ` (${p.moved} moved with their series)` : ''}, unchanged ${p.unchanged}`,
     ...(p.withdrawn.remove + p.withdrawn.keep > 0
       ? [
           `  cancelled or declined since imported: ${p.withdrawn.remove} to remove${p.withdrawn.keep > 0 ? `, ${p.withdrawn.keep} kept (your notes or tags)` : ''}`,

@@ -3,6 +3,7 @@ import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shar
 import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
+import { pairMovedMeetings } from './movedSeries';
 import { proposedName } from './names';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
@@ -44,12 +45,19 @@ export interface PlannedInteraction {
   action: 'create' | 'update' | 'unchanged';
   existingId: number | null;
   notesEdited: boolean;
+  /**
+   * For a meeting of a series moved as a whole (`pairMovedMeetings`), the source key the stored
+   * meeting had: the write gives it the occurrence's, so a later import finds it by that.
+   */
+  movedFrom: string | null;
 }
 
 export interface ImportPlan {
   interactions: PlannedInteraction[];
   created: number;
   updated: number;
+  /** Of `updated`, meetings of a series moved as a whole, each updating the one stored before. */
+  moved: number;
   unchanged: number;
   people: Map<string, Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'> & { proposable: boolean }>;
   skipped: Skipped[];
@@ -147,6 +155,8 @@ export interface PlanChoices {
   maxMeetingSize: number;
   /** Meetings before this are left out (counted, as `earlier`); null for the whole history. */
   windowStart: Date | null;
+  /** The files were read up to here: a stored meeting after it is not looked for in them. */
+  windowEnd: Date;
   /** UIDs of recurring series the user left out (counted, as `series_left_out`). */
   skipSeries: ReadonlySet<string>;
 }
@@ -160,13 +170,14 @@ export function planImport(
   parsed: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
-  { maxMeetingSize, windowStart, skipSeries }: PlanChoices,
+  { maxMeetingSize, windowStart, windowEnd, skipSeries }: PlanChoices,
   depth: PlanDepth,
 ): ImportPlan {
   const plan: ImportPlan = {
     interactions: [],
     created: 0,
     updated: 0,
+    moved: 0,
     unchanged: 0,
     people: new Map(),
     skipped: [],
@@ -309,7 +320,29 @@ export function planImport(
         action,
         existingId: stored?.id ?? null,
         notesEdited: stored?.notesEdited ?? false,
+        movedFrom: null,
       });
+    }
+  }
+  if (depth !== 'people' && plan.created > 0 && existing.interactions.size > 0) {
+    // What the files still hold, cancelled meetings too, is not looked for elsewhere.
+    for (const file of parsed) for (const key of file.withdrawn) seen.add(key);
+    const claimed = new Set([...withdrawnIds, ...leftOutIds]);
+    for (const p of plan.interactions) if (p.existingId !== null) claimed.add(p.existingId);
+    const end = windowEnd.toISOString();
+    const inWindow = (startsAt: string) =>
+      startsAt.length === 10
+        ? !beforeWindow(startsAt, true) && startsAt <= end.slice(0, 10)
+        : !beforeWindow(startsAt, false) && startsAt <= end;
+    const creates = plan.interactions.filter((p) => p.action === 'create');
+    for (const [p, stored] of pairMovedMeetings(creates, existing, seen, claimed, inWindow)) {
+      p.action = 'update';
+      p.existingId = stored.id;
+      p.notesEdited = stored.notesEdited;
+      p.movedFrom = stored.sourceKey;
+      plan.created--;
+      plan.updated++;
+      plan.moved++;
     }
   }
   // A meeting this import still holds (from another calendar) is updated, not taken back.

@@ -218,6 +218,7 @@ function summarize(
     occurrences: cached.parsed.reduce((n, f) => n + f.occurrences.length, 0),
     toCreate: plan.created,
     toUpdate: plan.updated,
+    moved: plan.moved,
     unchanged: plan.unchanged,
     matchedPeople: people
       .filter((p) => p.contactId !== null)
@@ -293,7 +294,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     parsed,
     new Set(self),
     loadExisting(ctx.store.sqlite),
-    { maxMeetingSize, windowStart, skipSeries },
+    { maxMeetingSize, windowStart, windowEnd, skipSeries },
     'preview',
   );
   const cached: CachedPreview = {

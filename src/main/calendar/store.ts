@@ -198,6 +198,8 @@ interface Snapshot {
   initiated_by: string;
   approximate_time: number;
   source_hash: string | null;
+  /** Absent in what imports before the moved-series pairing recorded. */
+  source_key?: string;
   participants: Array<[number, string, string | null]>;
 }
 
@@ -326,8 +328,9 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   );
   const selectRow = sqlite.prepare(
     `SELECT kind, title, notes, location, starts_at, ends_at, all_day, duration_minutes, initiated_by,
-       approximate_time, source_hash FROM interactions WHERE id = ?`,
+       approximate_time, source_hash, source_key FROM interactions WHERE id = ?`,
   );
+  const rekey = sqlite.prepare(`UPDATE interactions SET source_key = ? WHERE id = ?`);
   const selectParticipants = sqlite.prepare(
     `SELECT contact_id, role, response FROM interaction_participants WHERE interaction_id = ?`,
   );
@@ -436,6 +439,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                   JSON.stringify({ ...before, participants }),
                 );
                 updateInteraction.run(...occurrenceColumns(p), p.sourceHash, o.approximate ? 1 : 0, now, id);
+                if (p.movedFrom !== null) rekey.run(p.sourceKey, id);
                 // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
                 participantRows.flush();
                 deleteParticipants.run(id);
@@ -564,6 +568,11 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
          approximate_time = ?, source_hash = ?, updated_at = ?
        WHERE id = ?`,
     );
+    // A meeting of a moved series goes back to its old key, unless a later import has taken it since.
+    const restoreKey = sqlite.prepare(
+      `UPDATE interactions SET source_key = @key
+       WHERE id = @id AND NOT EXISTS (SELECT 1 FROM interactions WHERE source_key = @key)`,
+    );
     const deleteParticipants = sqlite.prepare(
       `DELETE FROM interaction_participants WHERE interaction_id = ?`,
     );
@@ -591,6 +600,7 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
         change.entity_id,
       );
       if (result.changes === 0) continue;
+      if (b.source_key !== undefined) restoreKey.run({ key: b.source_key, id: change.entity_id });
       deleteParticipants.run(change.entity_id);
       for (const [contactId, role, response] of b.participants) {
         insertParticipant.run(change.entity_id, contactId, role, response, b.starts_at, contactId);

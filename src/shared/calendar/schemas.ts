@@ -115,6 +115,11 @@ export interface CalendarPreview {
   occurrences: number;
   toCreate: number;
   toUpdate: number;
+  /**
+   * Of `toUpdate`, meetings of a recurring series the organiser moved as a whole (a new time or
+   * day for all of them): each updates the meeting imported before instead of adding a second.
+   */
+  moved: number;
   unchanged: number;
   matchedPeople: PreviewPerson[];
   /** Unknown people proposed as contacts, most meetings first; none from large meetings only. */

@@ -123,8 +123,11 @@ function drop(name: string, bytes: Uint8Array) {
   fireEvent.drop(screen.getByLabelText('Drop calendar files here'), { dataTransfer: { files: [file] } });
 }
 
-/** Ten weekly all-hands of seven people, six one-to-ones with Ana, and one lunch with her. */
-const workCalendar = (me: string) =>
+/**
+ * Ten weekly all-hands of seven people, six one-to-ones with Ana (from Tuesday 7 January, 10:00
+ * UTC, unless told another first start), and one lunch with her.
+ */
+const workCalendar = (me: string, oneOnOnes = '20250107T100000Z') =>
   calendar(
     ...weekly(
       'all-hands',
@@ -139,7 +142,7 @@ const workCalendar = (me: string) =>
       'a3@example.com',
       'a4@example.com',
     ),
-    ...weekly('one-on-one', 'Ana / me', '20250107T100000Z', 6, me, 'ana@example.com'),
+    ...weekly('one-on-one', 'Ana / me', oneOnOnes, 6, me, 'ana@example.com'),
     ...meeting('lunch', '20250110T120000Z', me, 'ana@example.com'),
   );
 
@@ -439,6 +442,32 @@ describe('ImportView', () => {
     );
     expect(titles()).toEqual(['coffee']);
     expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled removed')).toBeTruthy();
+  }, 120_000);
+
+  it('updates the meetings of a series the organiser moved rather than adding them twice', async () => {
+    const me = 'me@example.com';
+    const starts = () =>
+      t.store.sqlite
+        .prepare(`SELECT starts_at FROM interactions WHERE title = 'Ana / me' ORDER BY starts_at`)
+        .pluck()
+        .all();
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('work.ics', workCalendar(me));
+    fireEvent.click(await screen.findByRole('button', { name: /Import 17 meetings/ }, { timeout: 20_000 }));
+    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+    expect(starts()).toHaveLength(6);
+
+    // The later export has the one-to-ones an hour later, every one of them.
+    drop('work.ics', workCalendar(me, '20250107T110000Z'));
+    expect(
+      await screen.findByText('6 meetings moved with their series', {}, { timeout: 20_000 }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
+    await screen.findByText(/^0 meetings created, 6 updated/, {}, { timeout: 20_000 });
+    expect(starts()).toHaveLength(6);
+    expect(starts().every((s) => String(s).includes('T11:00'))).toBe(true);
   }, 120_000);
 
   it('adds a new address to the contact of the same name, or makes a new contact when told', async () => {

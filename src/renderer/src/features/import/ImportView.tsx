@@ -54,7 +54,18 @@ interface Picked {
   files: Array<{ name: string; data: string }>;
 }
 
-function Stat({ label, value, size = 'lg' }: { label: string; value: string | number; size?: 'lg' | 'sm' }) {
+function Stat({
+  label,
+  value,
+  size = 'lg',
+  detail,
+}: {
+  label: string;
+  value: string | number;
+  size?: 'lg' | 'sm';
+  /** A line under the value that says what part of it is. */
+  detail?: string;
+}) {
   return (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed">
@@ -63,6 +74,11 @@ function Stat({ label, value, size = 'lg' }: { label: string; value: string | nu
       <Text fw={600} size={size}>
         {value}
       </Text>
+      {detail && (
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -119,7 +135,13 @@ function PreviewPanel({
         <Stat label="Events in the files" value={preview.events} />
         <Stat label="Meetings up to the window end" value={preview.occurrences} />
         <Stat label="To create" value={preview.toCreate} />
-        <Stat label="To update" value={preview.toUpdate} />
+        <Stat
+          label="To update"
+          value={preview.toUpdate}
+          detail={
+            preview.moved > 0 ? `${count(preview.moved, 'meeting')} moved with their series` : undefined
+          }
+        />
         <Stat label="Already imported" value={preview.unchanged} />
         <Stat label="People matched" value={preview.matchedPeople.length} />
         <Stat label="New people" value={preview.newPeople.length} />

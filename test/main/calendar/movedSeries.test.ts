@@ -1,0 +1,183 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  commitImport,
+  previewImport,
+  undoCalendarImport,
+  type ServiceContext,
+} from '../../../src/main/calendar/service';
+import { runCli } from '../../../src/main/cli/run';
+import { tempStore, type TempStore } from '../../support/store';
+import { ics, meeting, weekly } from './helpers';
+
+const me = 'me@corp.example';
+const priya = 'priya@corp.example';
+const windowEnd = new Date('2025-06-01T00:00:00Z');
+const now = new Date('2025-06-02T09:00:00Z');
+
+let t: TempStore;
+let ctx: ServiceContext;
+
+beforeEach(async () => {
+  t = await tempStore(() => now);
+  ctx = { store: t.store, now: () => now };
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+/** Six weekly one-to-ones with Priya from a first start, and a lunch with Jonas. */
+const export_ = (oneToOnes: { start: string; times: number }, ...more: string[][]) => [
+  {
+    name: 'work.ics',
+    bytes: ics(
+      'X-WR-CALNAME:Work',
+      ...weekly('1-1@corp', 'Priya / me', oneToOnes.start, oneToOnes.times, me, priya),
+      ...meeting('lunch', '20250110T120000Z', me, 'jonas@corp.example'),
+      ...more.flat(),
+    ),
+  },
+];
+const first = () => export_({ start: '20250107T100000Z', times: 6 });
+
+const preview = (files: ReturnType<typeof export_>, end = windowEnd) =>
+  previewImport({ files, windowEnd: end, selfEmails: [me] }, ctx);
+
+async function importFiles(files: ReturnType<typeof export_>, end = windowEnd) {
+  const p = await preview(files, end);
+  const result = await commitImport(
+    { previewId: p.previewId, createPeople: p.newPeople.map((x) => x.email) },
+    ctx,
+  );
+  return { preview: p, result };
+}
+
+const oneToOnes = () =>
+  t.store.sqlite
+    .prepare(
+      `SELECT id, starts_at AS startsAt, notes FROM interactions WHERE title = 'Priya / me' ORDER BY starts_at`,
+    )
+    .all() as Array<{ id: number; startsAt: string; notes: string }>;
+
+/** The user-visible rows an import and its undo touch. */
+function visibleState(): string {
+  const dump = (sql: string) => JSON.stringify(t.store.sqlite.prepare(sql).all());
+  return [
+    dump('SELECT * FROM contacts ORDER BY id'),
+    dump('SELECT * FROM interactions ORDER BY id'),
+    dump('SELECT * FROM interaction_participants ORDER BY interaction_id, contact_id'),
+  ].join('\n');
+}
+
+describe('a recurring series the organiser moved as a whole', () => {
+  it('updates the meetings imported before in place, notes kept, where it used to add each one twice', async () => {
+    await importFiles(first());
+    const before = oneToOnes();
+    expect(before).toHaveLength(6);
+    t.store.sqlite
+      .prepare(`UPDATE interactions SET notes = 'Talked about the promotion', notes_edited = 1 WHERE id = ?`)
+      .run(before[2].id);
+    const state = visibleState();
+
+    // The later export has every one-to-one at 11:00 instead of 10:00, past ones included.
+    const later = export_({ start: '20250107T110000Z', times: 6 });
+    const { preview: p, result } = await importFiles(later);
+    expect(p).toMatchObject({ toCreate: 0, toUpdate: 6, moved: 6, unchanged: 1 });
+    expect(result).toMatchObject({ created: 0, updated: 6 });
+    const after = oneToOnes();
+    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+    expect(after.map((m) => m.startsAt)).toEqual(before.map((m) => m.startsAt.replace('T10:', 'T11:')));
+    expect(after[2].notes).toBe('Talked about the promotion');
+    expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(7);
+    // Priya's timeline and last contact follow the meetings.
+    expect(
+      t.store.sqlite
+        .prepare(
+          `SELECT p.starts_at FROM interaction_participants p JOIN contact_emails e ON e.contact_id = p.contact_id
+           WHERE e.email = ? ORDER BY p.starts_at DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(priya),
+    ).toBe('2025-02-11T11:00:00.000Z');
+    expect(
+      t.store.sqlite
+        .prepare(
+          `SELECT c.last_contact_at FROM contacts c JOIN contact_emails e ON e.contact_id = c.id WHERE e.email = ?`,
+        )
+        .pluck()
+        .get(priya),
+    ).toBe('2025-02-11T11:00:00.000Z');
+
+    // The moved meetings are found by their new keys: the same export again is nothing new.
+    const again = await preview(later);
+    expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, moved: 0, unchanged: 7 });
+
+    // Undo puts every meeting back at 10:00 under its old key: the first export is nothing new again.
+    expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ removed: 0, restored: 6 });
+    expect(visibleState()).toBe(state);
+    expect(await preview(first())).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
+  });
+
+  it('pairs each meeting with the one of its own week when the series moves to another day, and adds the new ones', async () => {
+    await importFiles(first());
+    const before = oneToOnes();
+    // Tuesdays become Fridays, and the series runs two weeks longer.
+    const { preview: p } = await importFiles(export_({ start: '20250110T100000Z', times: 8 }));
+    expect(p).toMatchObject({ toCreate: 2, toUpdate: 6, moved: 6 });
+    const after = oneToOnes();
+    expect(after).toHaveLength(8);
+    for (const [k, old] of before.entries()) {
+      expect(after[k].id).toBe(old.id);
+      expect(Date.parse(after[k].startsAt) - Date.parse(old.startsAt)).toBe(3 * 86_400_000);
+    }
+  });
+
+  it('does not take a meeting of another series, nor one beyond the window the files were read to', async () => {
+    await importFiles(first());
+    const before = oneToOnes();
+    // The lunch is gone and another lunch the day after is new: another UID, so a new meeting.
+    const otherLunch = meeting('lunch-2', '20250111T120000Z', me, 'jonas@corp.example');
+    const moved = {
+      name: 'work.ics',
+      bytes: ics(
+        'X-WR-CALNAME:Work',
+        ...weekly('1-1@corp', 'Priya / me', '20250107T110000Z', 6, me, priya),
+        ...otherLunch,
+      ),
+    };
+    // Read only up to the end of January: the three one-to-ones after it are not looked for.
+    const p = await previewImport(
+      { files: [moved], windowEnd: new Date('2025-01-31T00:00:00Z'), selfEmails: [me] },
+      ctx,
+    );
+    expect(p).toMatchObject({ toCreate: 1, toUpdate: 4, moved: 4 });
+    await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+    const after = oneToOnes();
+    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+    expect(after.map((m) => m.startsAt.slice(11, 13))).toEqual(['11', '11', '11', '11', '10', '10']);
+    expect(
+      t.store.sqlite
+        .prepare(`SELECT title FROM interactions WHERE title LIKE 'lunch%' ORDER BY title`)
+        .pluck()
+        .all(),
+    ).toEqual(['lunch', 'lunch-2']);
+  });
+
+  it('says so in the summary of import-ics', async () => {
+    const db = join(t.dir, 'cli.sqlite');
+    const files = [first(), export_({ start: '20250107T110000Z', times: 6 })].map((f, i) => {
+      const path = join(t.dir, `export-${i}.ics`);
+      writeFileSync(path, f[0].bytes);
+      return path;
+    });
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+    const args = ['--db', db, '--until', '2025-06-01', '--self', me, '--no-new-people'];
+    expect(await runCli(['import-ics', files[0], ...args], io)).toBe(0);
+    expect(await runCli(['import-ics', files[1], ...args], io)).toBe(0);
+    const summary = out.join('\n').split('\n');
+    expect(summary).toContain('  to create 0, to update 6 (6 moved with their series), unchanged 1');
+    expect(summary.at(-1)).toMatch(/^Imported #\d+: 0 meetings created, 6 updated, 0 new contacts\.$/);
+  });
+});
