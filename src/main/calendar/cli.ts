@@ -45,6 +45,12 @@ function describe(p: CalendarPreview): string[] {
           `  imported before from series left out: ${p.seriesImported.remove} (removed with --remove-skipped-series)${p.seriesImported.keep > 0 ? `, ${p.seriesImported.keep} kept (your notes or tags)` : ''}`,
         ]
       : []),
+    ...(p.deleted.remove + p.deleted.keep > 0
+      ? [
+          `  imported before, no longer in the calendar: ${p.deleted.remove} (removed with --remove-deleted)${p.deleted.keep > 0 ? `, ${p.deleted.keep} kept (your notes or tags)` : ''}`,
+          ...p.deleted.first.map((m) => `    ${m.startsAt.slice(0, 10)}  ${m.title}`),
+        ]
+      : []),
     `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
@@ -97,6 +103,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'skip-series': { type: 'string', multiple: true },
       'skip-large-series': { type: 'boolean' },
       'remove-skipped-series': { type: 'boolean' },
+      'remove-deleted': { type: 'boolean' },
     },
     true,
   );
@@ -152,6 +159,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       selfEmails: preview.selfEmails,
       ...(values['keep-cancelled'] ? { keepWithdrawn: true } : {}),
       ...(values['remove-skipped-series'] ? { removeLeftOutSeries: true } : {}),
+      ...(values['remove-deleted'] ? { removeDeleted: true } : {}),
     });
     if (values.json) io.out(JSON.stringify({ preview, result }, null, 2));
     else {
@@ -170,7 +178,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--keep-cancelled]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled]',
     run: importIcs,
   },
 ];

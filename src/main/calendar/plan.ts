@@ -3,7 +3,7 @@ import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shar
 import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
-import { pairMovedMeetings } from './movedSeries';
+import { deletedMeetings, pairMovedMeetings, vanishedMeetings } from './vanished';
 import { proposedName } from './names';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
@@ -70,6 +70,8 @@ export interface ImportPlan {
   series: Map<string, SeriesTally>;
   /** Interactions imported before from the series the user now leaves out. */
   leftOutImported: StoredInteraction[];
+  /** Interactions imported before from these calendars that the files no longer hold (`deletedMeetings`). */
+  gone: StoredInteraction[];
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -186,6 +188,7 @@ export function planImport(
     withdrawn: [],
     series: new Map(),
     leftOutImported: [],
+    gone: [],
   };
   const seen = new Set<string>();
   // The user under any spelling of their mailbox (all theirs, so one value).
@@ -324,7 +327,7 @@ export function planImport(
       });
     }
   }
-  if (depth !== 'people' && plan.created > 0 && existing.interactions.size > 0) {
+  if (depth !== 'people' && existing.interactions.size > 0) {
     // What the files still hold, cancelled meetings too, is not looked for elsewhere.
     for (const file of parsed) for (const key of file.withdrawn) seen.add(key);
     const claimed = new Set([...withdrawnIds, ...leftOutIds]);
@@ -334,8 +337,11 @@ export function planImport(
       startsAt.length === 10
         ? !beforeWindow(startsAt, true) && startsAt <= end.slice(0, 10)
         : !beforeWindow(startsAt, false) && startsAt <= end;
+    const calendars = new Set(parsed.map((f) => f.calendar));
+    const vanished = vanishedMeetings(existing, calendars, seen, claimed, inWindow);
     const creates = plan.interactions.filter((p) => p.action === 'create');
-    for (const [p, stored] of pairMovedMeetings(creates, existing, seen, claimed, inWindow)) {
+    const moved = pairMovedMeetings(creates, vanished);
+    for (const [p, stored] of moved) {
       p.action = 'update';
       p.existingId = stored.id;
       p.notesEdited = stored.notesEdited;
@@ -344,6 +350,11 @@ export function planImport(
       plan.updated++;
       plan.moved++;
     }
+    const paired = new Set([...moved.values()].map((v) => v.id));
+    plan.gone = deletedMeetings(
+      parsed,
+      vanished.filter((v) => !paired.has(v.id)),
+    ).map(({ id, sourceHash, notesEdited, startsAt }) => ({ id, sourceHash, notesEdited, startsAt }));
   }
   // A meeting this import still holds (from another calendar) is updated, not taken back.
   if (plan.withdrawn.length + plan.leftOutImported.length > 0) {

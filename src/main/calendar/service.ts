@@ -14,11 +14,12 @@ import type { Store } from '../db/open';
 import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
-import { planImport, type ImportPlan } from './plan';
+import { planImport, type ImportPlan, type StoredInteraction } from './plan';
 import { readRemembered, rememberChoices } from './rememberedChoices';
 import { parseFiles, type RunLimits } from './runner';
 import {
   contactNamed,
+  firstMeetings,
   loadContactsByName,
   loadExisting,
   storeVersion,
@@ -185,8 +186,8 @@ function summarize(
   droppedBefore: Set<string>,
   leftOutBefore: Set<string>,
   contactsByName: ContactsByName,
-  /** Of the plan's withdrawn and left-out interactions, those the user has not made their own. */
-  untouched: { withdrawn: number; leftOut: number },
+  /** Of the plan's withdrawn, left-out and deleted interactions, those the user has not made their own. */
+  untouched: { withdrawn: number[]; leftOut: number[]; deleted: number[] },
 ): CalendarPreview {
   const people = [...plan.people.values()];
   const strip = ({
@@ -239,8 +240,19 @@ function summarize(
     },
     warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
     range: { from, to },
-    withdrawn: { remove: untouched.withdrawn, keep: plan.withdrawn.length - untouched.withdrawn },
-    seriesImported: { remove: untouched.leftOut, keep: plan.leftOutImported.length - untouched.leftOut },
+    withdrawn: {
+      remove: untouched.withdrawn.length,
+      keep: plan.withdrawn.length - untouched.withdrawn.length,
+    },
+    seriesImported: {
+      remove: untouched.leftOut.length,
+      keep: plan.leftOutImported.length - untouched.leftOut.length,
+    },
+    deleted: {
+      remove: untouched.deleted.length,
+      keep: plan.gone.length - untouched.deleted.length,
+      first: firstMeetings(cached.planned.sqlite, untouched.deleted),
+    },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
     windowEnd: cached.windowEnd.toISOString(),
     windowStart: cached.windowStart?.toISOString() ?? null,
@@ -323,17 +335,14 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     leftOutBefore,
     loadContactsByName(ctx.store.sqlite),
     {
-      withdrawn: untouchedInteractions(
-        ctx.store.sqlite,
-        plan.withdrawn.map((w) => w.id),
-      ).length,
-      leftOut: untouchedInteractions(
-        ctx.store.sqlite,
-        plan.leftOutImported.map((w) => w.id),
-      ).length,
+      withdrawn: untouchedInteractions(ctx.store.sqlite, ids(plan.withdrawn)),
+      leftOut: untouchedInteractions(ctx.store.sqlite, ids(plan.leftOutImported)),
+      deleted: untouchedInteractions(ctx.store.sqlite, ids(plan.gone)),
     },
   );
 }
+
+const ids = (stored: StoredInteraction[]) => stored.map((s) => s.id);
 
 function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
   const counts = new Map<string, number>();
@@ -354,6 +363,7 @@ export interface CommitRequest {
   selfEmails?: string[];
   keepWithdrawn?: boolean;
   removeLeftOutSeries?: boolean;
+  removeDeleted?: boolean;
 }
 
 export async function commitImport(
@@ -420,14 +430,15 @@ export async function commitImport(
   for (const person of linkedPeople)
     existing.contactByEmail.set(person.email, { id: person.contactId, name: '' });
   // The write takes back only the untouched ones, checked inside its transaction.
-  const withdrawable = (p: ImportPlan) => (request.keepWithdrawn ? [] : p.withdrawn.map((w) => w.id));
-  const takenOut = (p: ImportPlan) => (request.removeLeftOutSeries ? p.leftOutImported.map((w) => w.id) : []);
+  const withdrawable = (p: ImportPlan) => (request.keepWithdrawn ? [] : ids(p.withdrawn));
+  const takenOut = (p: ImportPlan) => (request.removeLeftOutSeries ? ids(p.leftOutImported) : []);
+  const deleted = (p: ImportPlan) => (request.removeDeleted ? ids(p.gone) : []);
   const nothingNew = (p: ImportPlan) =>
     p.created === 0 &&
     p.updated === 0 &&
     newPeople.length === 0 &&
     linkedPeople.length === 0 &&
-    untouchedInteractions(ctx.store.sqlite, [...withdrawable(p), ...takenOut(p)]).length === 0;
+    untouchedInteractions(ctx.store.sqlite, [...withdrawable(p), ...takenOut(p), ...deleted(p)]).length === 0;
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
@@ -444,6 +455,7 @@ export async function commitImport(
       addressesAdded: 0,
       withdrawn: 0,
       seriesRemoved: 0,
+      deletedRemoved: 0,
       nothingNew: true,
     };
   }
@@ -458,6 +470,7 @@ export async function commitImport(
     linkedPeople,
     withdraw: withdrawable(plan),
     takeOut: takenOut(plan),
+    deleted: deleted(plan),
     stats: {
       created: plan.created,
       updated: plan.updated,
@@ -478,6 +491,7 @@ export async function commitImport(
     addressesAdded: result.addressesAdded,
     withdrawn: result.withdrawn,
     seriesRemoved: result.seriesRemoved,
+    deletedRemoved: result.deletedRemoved,
     nothingNew: false,
   };
 }

@@ -117,6 +117,20 @@ export function untouchedInteractions(sqlite: Db, ids: number[]): number[] {
     .all(JSON.stringify(ids)) as number[];
 }
 
+/** How many meetings the preview names of those an import would remove. */
+const NAMED_MEETINGS = 5;
+
+/** The earliest of these interactions, by title and start, for the preview to name. */
+export function firstMeetings(sqlite: Db, ids: number[]): Array<{ title: string; startsAt: string }> {
+  if (ids.length === 0) return [];
+  return sqlite
+    .prepare(
+      `SELECT title, starts_at AS startsAt FROM interactions WHERE id IN (SELECT value FROM json_each(?))
+       ORDER BY starts_at, id LIMIT ${NAMED_MEETINGS}`,
+    )
+    .all(JSON.stringify(ids)) as Array<{ title: string; startsAt: string }>;
+}
+
 /** Every column of an interaction, as a withdrawn one is kept in import_changes for undo to put back. */
 const INTERACTION_COLUMNS = [
   'id',
@@ -172,6 +186,8 @@ export interface WriteInput {
   withdraw: number[];
   /** Interactions imported before from series the user now leaves out, to remove; touched ones stay. */
   takeOut: number[];
+  /** Interactions imported before that the calendar no longer holds, to remove; touched ones stay. */
+  deleted: number[];
   stats: Record<string, unknown>;
   progress(done: number, total: number): void;
 }
@@ -184,6 +200,8 @@ export interface WriteResult {
   withdrawn: number;
   /** Interactions removed as their series is left out now. */
   seriesRemoved: number;
+  /** Interactions removed as the calendar no longer holds them. */
+  deletedRemoved: number;
 }
 
 interface Snapshot {
@@ -342,7 +360,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   }
   const creates = input.plan.interactions.filter((p) => p.action === 'create');
   const onlyCreates =
-    input.withdraw.length + input.takeOut.length === 0 &&
+    input.withdraw.length + input.takeOut.length + input.deleted.length === 0 &&
     creates.length === input.plan.interactions.filter((p) => p.action !== 'unchanged').length;
   const newParticipants = creates.reduce((n, p) => n + p.participants.length, 0);
   const run = sqlite.transaction((): WriteResult =>
@@ -451,12 +469,10 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
             participantRows.flush();
             const withdrawn = withdrawInteractions(sqlite, importId, input.withdraw);
             const seriesRemoved = withdrawInteractions(sqlite, importId, input.takeOut);
-            finishImport.run(
-              JSON.stringify({ ...input.stats, contactsCreated, addressesAdded, withdrawn, seriesRemoved }),
-              now,
-              importId,
-            );
-            return { importId, contactsCreated, addressesAdded, withdrawn, seriesRemoved };
+            const deletedRemoved = withdrawInteractions(sqlite, importId, input.deleted);
+            const counts = { contactsCreated, addressesAdded, withdrawn, seriesRemoved, deletedRemoved };
+            finishImport.run(JSON.stringify({ ...input.stats, ...counts }), now, importId);
+            return { importId, ...counts };
           }),
         ),
       ),
@@ -674,6 +690,7 @@ export function listImports(sqlite: Db): CalendarImportRecord[] {
       addressesAdded: n('addressesAdded'),
       withdrawn: n('withdrawn'),
       seriesRemoved: n('seriesRemoved'),
+      deletedRemoved: n('deletedRemoved'),
     };
   });
 }

@@ -4,7 +4,13 @@ import type { CalendarImportRecord } from './schemas';
 /** What a calendar import wrote: a commit's result, or a row of the import history. */
 export type ImportCounts = Pick<
   CalendarImportRecord,
-  'created' | 'updated' | 'contactsCreated' | 'addressesAdded' | 'withdrawn' | 'seriesRemoved'
+  | 'created'
+  | 'updated'
+  | 'contactsCreated'
+  | 'addressesAdded'
+  | 'withdrawn'
+  | 'seriesRemoved'
+  | 'deletedRemoved'
 >;
 
 /**
@@ -36,6 +42,13 @@ export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string 
       full
         ? `${count(c.seriesRemoved, 'meeting')} of series left out removed`
         : `${c.seriesRemoved} of series left out removed`,
+    );
+  }
+  if (c.deletedRemoved > 0) {
+    parts.push(
+      full
+        ? `${count(c.deletedRemoved, 'meeting')} no longer in the calendar removed`
+        : `${c.deletedRemoved} no longer in the calendar removed`,
     );
   }
   return parts.join(', ');

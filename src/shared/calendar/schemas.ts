@@ -52,6 +52,8 @@ export const calendarCommitInput = z.strictObject({
   keepWithdrawn: z.boolean().optional(),
   /** Remove the meetings imported before from the series left out (the preview's `seriesImported`). */
   removeLeftOutSeries: z.boolean().optional(),
+  /** Remove the meetings imported before that the calendar no longer holds (the preview's `deleted`). */
+  removeDeleted: z.boolean().optional(),
 });
 
 export const calendarUndoInput = z.strictObject({ importId: z.number().int().positive() });
@@ -144,6 +146,14 @@ export interface CalendarPreview {
    * `removeLeftOutSeries`; `keep` stay in any case, as the user wrote notes on them or tagged them.
    */
   seriesImported: { remove: number; keep: number };
+  /**
+   * Meetings imported before from these calendars that the files no longer hold, from each
+   * calendar's first meeting in them up to the window end: deleted in the calendar since. Not a
+   * series moved as a whole (`moved`), nor what a file could not read. `remove` go if the commit
+   * says `removeDeleted`; `keep` stay in any case, as the user wrote notes on them or tagged them;
+   * `first` are the earliest of those to remove, for the user to recognise.
+   */
+  deleted: { remove: number; keep: number; first: Array<{ title: string; startsAt: string }> };
   /** Meetings per UTC month over the range, months without any as 0. */
   perMonth: Array<{ month: string; meetings: number }>;
   windowEnd: string;
@@ -168,6 +178,8 @@ export interface CalendarCommitResult {
   withdrawn: number;
   /** Meetings imported before and removed with the series left out. */
   seriesRemoved: number;
+  /** Meetings imported before and removed as the calendar no longer holds them. */
+  deletedRemoved: number;
   nothingNew: boolean;
 }
 
@@ -183,13 +195,14 @@ export interface CalendarImportRecord {
   addressesAdded: number;
   withdrawn: number;
   seriesRemoved: number;
+  deletedRemoved: number;
 }
 
 export interface CalendarUndoResult {
   importId: number;
   removed: number;
   restored: number;
-  /** Meetings the import had taken back (cancelled or declined since), put back. */
+  /** Meetings the import had taken back (cancelled or declined since, series left out, deleted), put back. */
   reinstated: number;
   contactsRemoved: number;
   /** Addresses the import had added to contacts the user already had. */

@@ -8,6 +8,7 @@ const counts = (more: Partial<ImportCounts> = {}): ImportCounts => ({
   addressesAdded: 0,
   withdrawn: 0,
   seriesRemoved: 0,
+  deletedRemoved: 0,
   ...more,
 });
 
@@ -37,6 +38,16 @@ describe("an import's outcome in words", () => {
     );
     expect(importOutcome(c, 'short')).toBe(
       '0 created, 0 updated, 0 new contacts, 2 cancelled removed, 1 of series left out removed',
+    );
+  });
+
+  it('counts the meetings removed as the calendar no longer holds them apart from the others', () => {
+    const c = counts({ created: 0, contactsCreated: 0, seriesRemoved: 1, deletedRemoved: 3 });
+    expect(importOutcome(c, 'full')).toBe(
+      '0 meetings created, 0 updated, 0 new contacts, 1 meeting of series left out removed, 3 meetings no longer in the calendar removed',
+    );
+    expect(importOutcome(c, 'short')).toBe(
+      '0 created, 0 updated, 0 new contacts, 1 of series left out removed, 3 no longer in the calendar removed',
     );
   });
 });

@@ -125,9 +125,9 @@ function drop(name: string, bytes: Uint8Array) {
 
 /**
  * Ten weekly all-hands of seven people, six one-to-ones with Ana (from Tuesday 7 January, 10:00
- * UTC, unless told another first start), and one lunch with her.
+ * UTC, unless told another first start), and one lunch with her (unless told not).
  */
-const workCalendar = (me: string, oneOnOnes = '20250107T100000Z') =>
+const workCalendar = (me: string, { oneOnOnes = '20250107T100000Z', lunch = true } = {}) =>
   calendar(
     ...weekly(
       'all-hands',
@@ -143,7 +143,7 @@ const workCalendar = (me: string, oneOnOnes = '20250107T100000Z') =>
       'a4@example.com',
     ),
     ...weekly('one-on-one', 'Ana / me', oneOnOnes, 6, me, 'ana@example.com'),
-    ...meeting('lunch', '20250110T120000Z', me, 'ana@example.com'),
+    ...(lunch ? meeting('lunch', '20250110T120000Z', me, 'ana@example.com') : []),
   );
 
 describe('ImportView', () => {
@@ -460,7 +460,7 @@ describe('ImportView', () => {
     expect(starts()).toHaveLength(6);
 
     // The later export has the one-to-ones an hour later, every one of them.
-    drop('work.ics', workCalendar(me, '20250107T110000Z'));
+    drop('work.ics', workCalendar(me, { oneOnOnes: '20250107T110000Z' }));
     expect(
       await screen.findByText('6 meetings moved with their series', {}, { timeout: 20_000 }),
     ).toBeTruthy();
@@ -468,6 +468,38 @@ describe('ImportView', () => {
     await screen.findByText(/^0 meetings created, 6 updated/, {}, { timeout: 20_000 });
     expect(starts()).toHaveLength(6);
     expect(starts().every((s) => String(s).includes('T11:00'))).toBe(true);
+  }, 120_000);
+
+  it('lists a meeting deleted from the calendar since, and removes it only when the user ticks it', async () => {
+    const me = 'me@example.com';
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('work.ics', workCalendar(me));
+    fireEvent.click(await screen.findByRole('button', { name: /Import 17 meetings/ }, { timeout: 20_000 }));
+    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+
+    drop('work.ics', workCalendar(me, { lunch: false }));
+    const card = await screen.findByRole('alert', { name: 'No longer in the calendar' }, { timeout: 20_000 });
+    const remove = within(card).getByRole('checkbox', {
+      name: /^Remove them: 1 meeting imported before that these files no longer hold/,
+    });
+    expect((remove as HTMLInputElement).checked).toBe(false);
+    expect(within(card).getByText('lunch · 2025-01-10')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import 0 meetings' })).toBeTruthy();
+    fireEvent.click(remove);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 1 meeting' }));
+    await screen.findByText(
+      '0 meetings created, 0 updated, 0 new contacts, 1 meeting no longer in the calendar removed.',
+      {},
+      { timeout: 20_000 },
+    );
+    expect(
+      t.store.sqlite.prepare(`SELECT count(*) FROM interactions WHERE title = 'lunch'`).pluck().all(),
+    ).toEqual([0]);
+    expect(
+      await screen.findByText('0 created, 0 updated, 0 new contacts, 1 no longer in the calendar removed'),
+    ).toBeTruthy();
   }, 120_000);
 
   it('adds a new address to the contact of the same name, or makes a new contact when told', async () => {

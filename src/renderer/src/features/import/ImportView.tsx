@@ -27,7 +27,7 @@ import { carriedChoices, firstChoices, peopleChoices, toggled, type PeopleChoice
 import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
 import { SeriesCard } from './SeriesCard';
-import { WithdrawnCard } from './WithdrawnCard';
+import { RemovalCard } from './RemovalCard';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 import { importOutcome } from '../../../../shared/calendar/outcome';
@@ -103,6 +103,8 @@ function PreviewPanel({
   busy,
   removeWithdrawn,
   setRemoveWithdrawn,
+  removeDeleted,
+  setRemoveDeleted,
 }: {
   preview: CalendarPreview;
   /** Calendars left out, as asked (the preview shows them left out once it has landed). */
@@ -124,6 +126,8 @@ function PreviewPanel({
   busy: boolean;
   removeWithdrawn: boolean;
   setRemoveWithdrawn(value: boolean): void;
+  removeDeleted: boolean;
+  setRemoveDeleted(value: boolean): void;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
@@ -167,10 +171,24 @@ function PreviewPanel({
         />
       )}
       {preview.withdrawn.remove + preview.withdrawn.keep > 0 && (
-        <WithdrawnCard
-          withdrawn={preview.withdrawn}
+        <RemovalCard
+          title="Cancelled or declined since they were imported"
+          color="orange"
+          removal={preview.withdrawn}
+          label={(meetings) => `Remove them: ${meetings} that did not take place`}
           remove={removeWithdrawn}
           setRemove={setRemoveWithdrawn}
+        />
+      )}
+      {preview.deleted.remove + preview.deleted.keep > 0 && (
+        <RemovalCard
+          title="No longer in the calendar"
+          color="yellow"
+          removal={preview.deleted}
+          label={(meetings) => `Remove them: ${meetings} imported before that these files no longer hold`}
+          description="Deleted in the calendar since, most likely. Only meetings from the calendar's first one in these files on are looked for. Undoing this import puts them back."
+          remove={removeDeleted}
+          setRemove={setRemoveDeleted}
         />
       )}
       <TextInput
@@ -257,14 +275,18 @@ function History() {
 }
 
 /** What the import button does: import meetings, or when there are none, remove the ones going. */
-function commitLabel(preview: CalendarPreview, removeWithdrawn: boolean, removeLeftOut: boolean): string {
+function commitLabel(
+  preview: CalendarPreview,
+  remove: { withdrawn: boolean; leftOut: boolean; deleted: boolean },
+): string {
   const writes = preview.toCreate + preview.toUpdate;
-  const cancelled = removeWithdrawn ? preview.withdrawn.remove : 0;
-  const leftOut = removeLeftOut ? preview.seriesImported.remove : 0;
-  if (writes > 0 || cancelled + leftOut === 0) return `Import ${count(writes, 'meeting')}`;
-  return leftOut === 0
+  const cancelled = remove.withdrawn ? preview.withdrawn.remove : 0;
+  const others =
+    (remove.leftOut ? preview.seriesImported.remove : 0) + (remove.deleted ? preview.deleted.remove : 0);
+  if (writes > 0 || cancelled + others === 0) return `Import ${count(writes, 'meeting')}`;
+  return others === 0
     ? `Remove ${count(cancelled, 'cancelled meeting')}`
-    : `Remove ${count(cancelled + leftOut, 'meeting')}`;
+    : `Remove ${count(cancelled + others, 'meeting')}`;
 }
 
 /** Calendar (.ics or .zip) import: pick or drop files, review the preview, keep or drop new people, commit, undo. */
@@ -285,6 +307,8 @@ export function ImportView() {
   const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
   /** Remove the meetings of the series left out that earlier imports brought in (the preview's `seriesImported`). */
   const [removeLeftOut, setRemoveLeftOut] = useState(false);
+  /** Remove the meetings imported before that the files no longer hold (the preview's `deleted`). */
+  const [removeDeleted, setRemoveDeleted] = useState(false);
   const [selfEmail, setSelfEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
@@ -366,6 +390,7 @@ export function ImportView() {
     setSkipSeries(null);
     setRemoveWithdrawn(true);
     setRemoveLeftOut(false);
+    setRemoveDeleted(false);
     await runPreview(read, windowEnd, undefined, { skipFiles: [], skipSeries: null, previous: null });
   };
 
@@ -382,6 +407,7 @@ export function ImportView() {
         ...(self ? { selfEmails: [self] } : {}),
         ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
         ...(removeLeftOut ? { removeLeftOutSeries: true } : {}),
+        ...(removeDeleted ? { removeDeleted: true } : {}),
       });
       setResult(value);
       setPreview(null);
@@ -520,6 +546,8 @@ export function ImportView() {
             busy={phase !== 'idle'}
             removeWithdrawn={removeWithdrawn}
             setRemoveWithdrawn={setRemoveWithdrawn}
+            removeDeleted={removeDeleted}
+            setRemoveDeleted={setRemoveDeleted}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
           />
@@ -540,7 +568,11 @@ export function ImportView() {
               loading={phase === 'committing'}
               disabled={stale || startsAfterEnd || phase === 'previewing'}
             >
-              {commitLabel(preview, removeWithdrawn, removeLeftOut)}
+              {commitLabel(preview, {
+                withdrawn: removeWithdrawn,
+                leftOut: removeLeftOut,
+                deleted: removeDeleted,
+              })}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
               Cancel

@@ -7,9 +7,11 @@ import {
   undoCalendarImport,
   type ServiceContext,
 } from '../../../src/main/calendar/service';
+import { listImports } from '../../../src/main/calendar/store';
 import { runCli } from '../../../src/main/cli/run';
+import { contentHash } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
-import { ics, meeting, weekly } from './helpers';
+import { cancelled, ics, meeting, weekly } from './helpers';
 
 const me = 'me@corp.example';
 const priya = 'priya@corp.example';
@@ -179,5 +181,150 @@ describe('a recurring series the organiser moved as a whole', () => {
     const summary = out.join('\n').split('\n');
     expect(summary).toContain('  to create 0, to update 6 (6 moved with their series), unchanged 1');
     expect(summary.at(-1)).toMatch(/^Imported #\d+: 0 meetings created, 6 updated, 0 new contacts\.$/);
+  });
+});
+
+describe('meetings deleted from the calendar since they were imported', () => {
+  const coffee = meeting('coffee', '20250120T090000Z', me, 'jonas@corp.example');
+  const retro = meeting('retro', '20250122T150000Z', me, priya, 'jonas@corp.example');
+  /** The one-to-ones, the lunch, a coffee and a retro; later, without the lunch and the retro, and the 21 January one-to-one deleted. */
+  const before = () => export_({ start: '20250107T100000Z', times: 6 }, coffee, retro);
+  const later = (...more: string[][]) => [
+    {
+      name: 'work.ics',
+      bytes: ics(
+        'X-WR-CALNAME:Work',
+        ...weekly('1-1@corp', 'Priya / me', '20250107T100000Z', 6, me, priya).slice(0, -1),
+        'EXDATE:20250121T100000Z',
+        'END:VEVENT',
+        ...coffee,
+        ...more.flat(),
+      ),
+    },
+  ];
+  const titles = () =>
+    t.store.sqlite.prepare(`SELECT title, starts_at FROM interactions ORDER BY starts_at`).raw().all();
+
+  beforeEach(async () => {
+    await importFiles(before());
+    t.store.sqlite
+      .prepare(`UPDATE interactions SET notes = 'Good one', notes_edited = 1 WHERE title = 'retro'`)
+      .run();
+  });
+
+  it('lists them, removes them only when asked, keeps those with notes, and undo puts them back', async () => {
+    const p = await preview(later());
+    expect(p.deleted).toEqual({
+      remove: 2,
+      keep: 1,
+      first: [
+        { title: 'lunch', startsAt: '2025-01-10T12:00:00.000Z' },
+        { title: 'Priya / me', startsAt: '2025-01-21T10:00:00.000Z' },
+      ],
+    });
+    expect(p).toMatchObject({ toCreate: 0, toUpdate: 0, moved: 0 });
+    // Not asked: nothing changes.
+    const untouched = contentHash(t.store.sqlite);
+    expect(await commitImport({ previewId: p.previewId, createPeople: [] }, ctx)).toMatchObject({
+      nothingNew: true,
+      deletedRemoved: 0,
+    });
+    expect(contentHash(t.store.sqlite)).toBe(untouched);
+
+    const state = visibleState();
+    const asked = await preview(later());
+    const result = await commitImport(
+      { previewId: asked.previewId, createPeople: [], removeDeleted: true },
+      ctx,
+    );
+    expect(result).toMatchObject({ nothingNew: false, deletedRemoved: 2, withdrawn: 0 });
+    expect(titles()).toEqual([
+      ['Priya / me', '2025-01-07T10:00:00.000Z'],
+      ['Priya / me', '2025-01-14T10:00:00.000Z'],
+      ['coffee', '2025-01-20T09:00:00.000Z'],
+      ['retro', '2025-01-22T15:00:00.000Z'],
+      ['Priya / me', '2025-01-28T10:00:00.000Z'],
+      ['Priya / me', '2025-02-04T10:00:00.000Z'],
+      ['Priya / me', '2025-02-11T10:00:00.000Z'],
+    ]);
+    expect(listImports(t.store.sqlite)[0]).toMatchObject({ id: result.importId, deletedRemoved: 2 });
+    expect((await preview(later())).deleted).toMatchObject({ remove: 0, keep: 1 });
+
+    expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ reinstated: 2 });
+    expect(visibleState()).toBe(state);
+  });
+
+  it('does not look before the first meeting the files hold, nor at other calendars, broken events or series cancelled whole', async () => {
+    // An export of the weeks from 20 January on says nothing of the lunch on the 10th.
+    const recent = [
+      {
+        name: 'work.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Work',
+          ...coffee,
+          ...retro,
+          ...meeting('new', '20250301T090000Z', me, priya),
+        ),
+      },
+    ];
+    const fromCoffee = await preview(recent);
+    // The one-to-ones from 21 January on are gone from it: a series is no exception.
+    expect(fromCoffee.deleted.first.map((m) => m.startsAt.slice(0, 10))).toEqual([
+      '2025-01-21',
+      '2025-01-28',
+      '2025-02-04',
+      '2025-02-11',
+    ]);
+
+    // Another calendar says nothing of this one's meetings.
+    const holidays = [{ name: 'holidays.ics', bytes: ics('X-WR-CALNAME:Holidays', ...coffee) }];
+    expect((await preview(holidays)).deleted).toEqual({ remove: 0, keep: 0, first: [] });
+
+    // The lunch is in the file but cannot be read; the series is cancelled as a whole. A kickoff
+    // on 2 January makes the file reach back before both.
+    const unreadable = ['BEGIN:VEVENT', 'UID:lunch', 'SUMMARY:lunch', 'END:VEVENT'];
+    const wholeSeries = cancelled(weekly('1-1@corp', 'Priya / me', '20250107T100000Z', 6, me, priya));
+    const p = await preview([
+      {
+        name: 'work.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Work',
+          ...meeting('kickoff', '20250102T090000Z', me, priya),
+          ...unreadable,
+          ...wholeSeries,
+          ...coffee,
+          ...retro,
+        ),
+      },
+    ]);
+    expect(p.skippedByReason).toMatchObject({ broken: 1, cancelled: 1 });
+    expect(p.deleted).toEqual({ remove: 0, keep: 0, first: [] });
+
+    // A broken event without a UID could be any of them: the calendar is not looked at.
+    const nameless = ['BEGIN:VEVENT', 'SUMMARY:something', 'END:VEVENT'];
+    const unsure = await preview([
+      { name: 'work.ics', bytes: ics('X-WR-CALNAME:Work', ...nameless, ...coffee) },
+    ]);
+    expect(unsure.deleted).toEqual({ remove: 0, keep: 0, first: [] });
+  });
+
+  it('is listed and removed with import-ics --remove-deleted', async () => {
+    const path = join(t.dir, 'later.ics');
+    writeFileSync(path, later()[0].bytes);
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+    const args = ['--db', t.path, '--until', '2025-06-01', '--self', me, '--no-new-people'];
+    expect(await runCli(['import-ics', path, ...args, '--dry-run'], io)).toBe(0);
+    expect(out.join('\n').split('\n')).toEqual(
+      expect.arrayContaining([
+        '  imported before, no longer in the calendar: 2 (removed with --remove-deleted), 1 kept (your notes or tags)',
+        '    2025-01-10  lunch',
+        '    2025-01-21  Priya / me',
+      ]),
+    );
+    expect(await runCli(['import-ics', path, ...args, '--remove-deleted'], io)).toBe(0);
+    expect(out.at(-1)).toMatch(
+      /^Imported #\d+: 0 meetings created, 0 updated, 0 new contacts, 2 meetings no longer in the calendar removed\.$/,
+    );
   });
 });

@@ -1,0 +1,126 @@
+import type { ParsedCalendar } from '../../shared/calendar/types';
+import type { ExistingState, PlannedInteraction, StoredInteraction } from './plan';
+import { sourceOrigin } from './sameMeeting';
+
+/** A meeting an earlier import stored that the files no longer hold, with where it came from. */
+export interface Vanished extends StoredInteraction {
+  sourceKey: string;
+  calendar: string;
+  uid: string;
+}
+
+/**
+ * How far apart a stored meeting and a new occurrence of its series may be to be one meeting
+ * moved: under a week, so that a weekly series moved to another day pairs each meeting with the
+ * one of its own week.
+ */
+const MAX_MOVE_MS = 7 * 86_400_000;
+
+function addTo<T>(groups: Map<string, T[]>, key: string, value: T): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
+/** A stored start as an instant: UTC ISO-8601, or a day (midnight UTC) for an all-day meeting. */
+const instant = (startsAt: string) => Date.parse(startsAt);
+
+/** For each of the sorted `from`, the index of the nearest of the sorted `to` (the earlier on a tie). */
+function nearest(from: number[], to: number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const x of from) {
+    while (j + 1 < to.length && Math.abs(to[j + 1] - x) < Math.abs(to[j] - x)) j++;
+    out.push(j);
+  }
+  return out;
+}
+
+/**
+ * The meetings earlier imports stored from the calendars in these files that the files no
+ * longer hold: not among their occurrences (`present`, cancelled ones included), not updated
+ * or taken back by this import already (`claimed`), and in the window the files were read in.
+ */
+export function vanishedMeetings(
+  existing: ExistingState,
+  calendars: ReadonlySet<string>,
+  present: ReadonlySet<string>,
+  claimed: ReadonlySet<number>,
+  inWindow: (startsAt: string) => boolean,
+): Vanished[] {
+  const vanished: Vanished[] = [];
+  for (const [sourceKey, stored] of existing.interactions) {
+    const origin = sourceOrigin(sourceKey);
+    if (!origin || !calendars.has(origin.calendar) || present.has(origin.key)) continue;
+    if (claimed.has(stored.id) || !inWindow(stored.startsAt)) continue;
+    vanished.push({ ...stored, sourceKey, calendar: origin.calendar, uid: origin.uid });
+  }
+  return vanished;
+}
+
+/**
+ * Pairs each new occurrence of a recurring series with the meeting an earlier import stored of
+ * it, when the organiser has moved the series as a whole (the weekly one-to-one from 10:00 to
+ * 11:00, or from Monday to Tuesday, past meetings included, as Google and Outlook do for "all
+ * events"). An occurrence's key holds its start, so every meeting of such a series comes with a
+ * new key, and without this pairing the import would add each one a second time beside the
+ * stored one. A vanished meeting and a new occurrence pair when they are of the same calendar
+ * and UID, and each is the other's nearest, less than a week apart. Returns the stored meeting
+ * for each paired occurrence.
+ */
+export function pairMovedMeetings(
+  creates: PlannedInteraction[],
+  vanished: Vanished[],
+): Map<PlannedInteraction, Vanished> {
+  const paired = new Map<PlannedInteraction, Vanished>();
+  const gone = new Map<string, Vanished[]>();
+  for (const v of vanished) addTo(gone, `${v.calendar}\u001f${v.uid}`, v);
+  const fresh = new Map<string, PlannedInteraction[]>();
+  for (const p of creates) {
+    const origin = sourceOrigin(p.sourceKey);
+    const series = origin && `${origin.calendar}\u001f${origin.uid}`;
+    if (series !== null && gone.has(series)) addTo(fresh, series, p);
+  }
+  for (const [series, added] of fresh) {
+    const old = gone.get(series)!.sort((a, b) => instant(a.startsAt) - instant(b.startsAt));
+    added.sort((a, b) => instant(a.occurrence.startsAt) - instant(b.occurrence.startsAt));
+    const oldAt = old.map((s) => instant(s.startsAt));
+    const addedAt = added.map((p) => instant(p.occurrence.startsAt));
+    const toAdded = nearest(oldAt, addedAt);
+    const toOld = nearest(addedAt, oldAt);
+    for (const [i, j] of toAdded.entries()) {
+      if (toOld[j] === i && Math.abs(addedAt[j] - oldAt[i]) < MAX_MOVE_MS) paired.set(added[j], old[i]);
+    }
+  }
+  return paired;
+}
+
+/**
+ * Of the vanished meetings not paired with a moved one, those deleted from the calendar, as far
+ * as the files can tell: from the calendar's first meeting in the files on (an export of the
+ * last year alone says nothing of the years before), and not of an event the files hold but
+ * could not read, or read only in part (a broken event, a series cut at its cap). A calendar
+ * with a broken event that has no UID is not looked at: any of its meetings could be that one.
+ */
+export function deletedMeetings(parsed: ParsedCalendar[], unpaired: Vanished[]): Vanished[] {
+  if (unpaired.length === 0) return [];
+  const first = new Map<string, number>();
+  const unread = new Set<string>();
+  const unsure = new Set<string>();
+  for (const file of parsed) {
+    let from = first.get(file.calendar) ?? Infinity;
+    for (const o of file.occurrences) from = Math.min(from, instant(o.startsAt));
+    first.set(file.calendar, from);
+    for (const s of file.skipped) {
+      if (s.uid !== null) unread.add(s.uid);
+      else if (s.reason === 'broken') unsure.add(file.calendar);
+    }
+    for (const c of file.capped) unread.add(c.uid);
+  }
+  return unpaired.filter(
+    (v) =>
+      !unsure.has(v.calendar) &&
+      !unread.has(v.uid) &&
+      instant(v.startsAt) >= (first.get(v.calendar) ?? Infinity),
+  );
+}
