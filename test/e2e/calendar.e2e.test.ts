@@ -286,4 +286,55 @@ describe('calendar import, end to end through the Import view over a real databa
     await page.getByRole('button', { name: 'Import 0 meetings' }).waitFor();
     expect(app.pageErrors).toEqual([]);
   });
+
+  test('a later export with a series moved an hour and a meeting deleted: the series moves on the timeline, and the deleted one goes once ticked', async () => {
+    const { page } = app;
+    const me = 'me@example.com';
+    const lunch = meeting('e2e-lunch', '20250507T120000Z', me, 'priya.raman@contoso.com');
+    const series = (start: string) =>
+      weekly('e2e-weekly', 'E2E weekly', start, 3, me, 'priya.raman@contoso.com');
+    const choose = async (...events: string[][]) => {
+      await app.goto(`/contacts/${priya}`);
+      await app.goto('/import');
+      await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'mine.ics',
+        mimeType: 'text/calendar',
+        buffer: ics('X-WR-CALNAME:Mine', ...events.flat()),
+      });
+    };
+    await choose(series('20250506T090000Z'), lunch);
+    await page.getByRole('button', { name: 'Import 4 meetings' }).click();
+    await page.getByText('Imported', { exact: true }).waitFor();
+
+    await choose(series('20250506T100000Z'));
+    await page.getByText('3 meetings moved with their series').waitFor();
+    const remove = page.getByRole('checkbox', {
+      name: /^Remove them: 1 meeting imported before that these files no longer hold/,
+    });
+    expect(await remove.isChecked()).toBe(false);
+    await remove.check();
+    await page.getByRole('button', { name: 'Import 3 meetings' }).click();
+    await page
+      .getByText(
+        /^0 meetings created, 3 updated, 0 new contacts, 1 meeting no longer in the calendar removed\.$/,
+      )
+      .waitFor();
+
+    await app.goto(`/contacts/${priya}`);
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline
+      .getByRole('button', { name: /E2E weekly/ })
+      .first()
+      .waitFor();
+    expect(await timeline.getByRole('button', { name: /E2E weekly/ }).count()).toBe(3);
+    expect(await timeline.getByRole('button', { name: /e2e-lunch/ }).count()).toBe(0);
+    expect(
+      app.store.sqlite
+        .prepare(`SELECT starts_at FROM interactions WHERE title = 'E2E weekly' ORDER BY 1`)
+        .pluck()
+        .all(),
+    ).toEqual(['2025-05-06T10:00:00.000Z', '2025-05-13T10:00:00.000Z', '2025-05-20T10:00:00.000Z']);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
