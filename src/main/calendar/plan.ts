@@ -71,7 +71,7 @@ export interface ImportPlan {
   /** Interactions imported before from the series the user now leaves out. */
   leftOutImported: StoredInteraction[];
   /** Interactions imported before from these calendars that the files no longer hold (`deletedMeetings`). */
-  gone: StoredInteraction[];
+  deleted: StoredInteraction[];
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -188,7 +188,7 @@ export function planImport(
     withdrawn: [],
     series: new Map(),
     leftOutImported: [],
-    gone: [],
+    deleted: [],
   };
   const seen = new Set<string>();
   // The user under any spelling of their mailbox (all theirs, so one value).
@@ -351,10 +351,10 @@ export function planImport(
       plan.moved++;
     }
     const paired = new Set([...moved.values()].map((v) => v.id));
-    plan.gone = deletedMeetings(
+    plan.deleted = deletedMeetings(
       parsed,
       vanished.filter((v) => !paired.has(v.id)),
-    ).map(({ id, sourceHash, notesEdited, startsAt }) => ({ id, sourceHash, notesEdited, startsAt }));
+    );
   }
   // A meeting this import still holds (from another calendar) is updated, not taken back.
   if (plan.withdrawn.length + plan.leftOutImported.length > 0) {

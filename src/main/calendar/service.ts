@@ -250,7 +250,7 @@ function summarize(
     },
     deleted: {
       remove: untouched.deleted.length,
-      keep: plan.gone.length - untouched.deleted.length,
+      keep: plan.deleted.length - untouched.deleted.length,
       first: firstMeetings(cached.planned.sqlite, untouched.deleted),
     },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
@@ -337,7 +337,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     {
       withdrawn: untouchedInteractions(ctx.store.sqlite, ids(plan.withdrawn)),
       leftOut: untouchedInteractions(ctx.store.sqlite, ids(plan.leftOutImported)),
-      deleted: untouchedInteractions(ctx.store.sqlite, ids(plan.gone)),
+      deleted: untouchedInteractions(ctx.store.sqlite, ids(plan.deleted)),
     },
   );
 }
@@ -432,7 +432,7 @@ export async function commitImport(
   // The write takes back only the untouched ones, checked inside its transaction.
   const withdrawable = (p: ImportPlan) => (request.keepWithdrawn ? [] : ids(p.withdrawn));
   const takenOut = (p: ImportPlan) => (request.removeLeftOutSeries ? ids(p.leftOutImported) : []);
-  const deleted = (p: ImportPlan) => (request.removeDeleted ? ids(p.gone) : []);
+  const deleted = (p: ImportPlan) => (request.removeDeleted ? ids(p.deleted) : []);
   const nothingNew = (p: ImportPlan) =>
     p.created === 0 &&
     p.updated === 0 &&
