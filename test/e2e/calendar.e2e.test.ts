@@ -16,6 +16,21 @@ describe('calendar import, end to end through the Import view over a real databa
     app.store.sqlite.prepare('SELECT contact_id FROM contact_emails WHERE email = ?').pluck().get(email) as
       number | undefined;
 
+  /**
+   * Picks a calendar of these events, named `calendar`, in a fresh Import view: away and back,
+   * so the view starts afresh with its file input empty.
+   */
+  async function chooseEvents(calendar: string, ...events: string[][]): Promise<void> {
+    await app.goto(`/contacts/${priya}`);
+    await app.goto('/import');
+    await app.page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+    await app.page.locator('input[type="file"]').setInputFiles({
+      name: `${calendar.toLowerCase()}.ics`,
+      mimeType: 'text/calendar',
+      buffer: ics(`X-WR-CALNAME:${calendar}`, ...events.flat()),
+    });
+  }
+
   /** Picks the fixture in the file input and waits for the preview, previewed as me@example.com. */
   async function previewAsMe(): Promise<void> {
     const { page } = app;
@@ -198,17 +213,7 @@ describe('calendar import, end to end through the Import view over a real databa
     const { page } = app;
     const sync = meeting('e2e-sync', '20250303T100000Z', 'me@example.com', 'priya.raman@contoso.com');
     const offsite = meeting('e2e-offsite', '20250304T100000Z', 'me@example.com', 'priya.raman@contoso.com');
-    const choose = async (...events: string[][]) => {
-      // Away and back, so the Import view starts afresh with its file input empty.
-      await app.goto(`/contacts/${priya}`);
-      await app.goto('/import');
-      await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
-      await page.locator('input[type="file"]').setInputFiles({
-        name: 'work.ics',
-        mimeType: 'text/calendar',
-        buffer: ics('X-WR-CALNAME:Work', ...events.flat()),
-      });
-    };
+    const choose = (...events: string[][]) => chooseEvents('Work', ...events);
     const onPriyasTimeline = async (title: string) => {
       await app.goto(`/contacts/${priya}`);
       const timeline = page.getByRole('list', { name: 'Timeline' });
@@ -293,16 +298,7 @@ describe('calendar import, end to end through the Import view over a real databa
     const lunch = meeting('e2e-lunch', '20250507T120000Z', me, 'priya.raman@contoso.com');
     const series = (start: string) =>
       weekly('e2e-weekly', 'E2E weekly', start, 3, me, 'priya.raman@contoso.com');
-    const choose = async (...events: string[][]) => {
-      await app.goto(`/contacts/${priya}`);
-      await app.goto('/import');
-      await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
-      await page.locator('input[type="file"]').setInputFiles({
-        name: 'mine.ics',
-        mimeType: 'text/calendar',
-        buffer: ics('X-WR-CALNAME:Mine', ...events.flat()),
-      });
-    };
+    const choose = (...events: string[][]) => chooseEvents('Mine', ...events);
     await choose(series('20250506T090000Z'), lunch);
     await page.getByRole('button', { name: 'Import 4 meetings' }).click();
     await page.getByText('Imported', { exact: true }).waitFor();

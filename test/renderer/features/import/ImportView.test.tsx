@@ -146,6 +146,16 @@ const workCalendar = (me: string, { oneOnOnes = '20250107T100000Z', lunch = true
     ...(lunch ? meeting('lunch', '20250110T120000Z', me, 'ana@example.com') : []),
   );
 
+/** Renders the view with `me` as the user's address and imports `workCalendar` whole (17 meetings). */
+async function importWorkCalendar(me: string) {
+  await call('settings:setSelfEmails', { emails: [me] });
+  renderView();
+  fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+  drop('work.ics', workCalendar(me));
+  fireEvent.click(await screen.findByRole('button', { name: 'Import 17 meetings' }, { timeout: 20_000 }));
+  await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+}
+
 describe('ImportView', () => {
   it('previews a dropped calendar, keeps some new people, imports, and re-import says nothing new', async () => {
     renderView();
@@ -364,12 +374,7 @@ describe('ImportView', () => {
 
   it('removes what an earlier import brought in of a series left out now, when the user ticks it', async () => {
     const me = 'me@example.com';
-    await call('settings:setSelfEmails', { emails: [me] });
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    drop('work.ics', workCalendar(me));
-    fireEvent.click(await screen.findByRole('button', { name: 'Import 17 meetings' }, { timeout: 20_000 }));
-    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+    await importWorkCalendar(me);
 
     drop('work.ics', workCalendar(me));
     const card = await screen.findByLabelText('Recurring meetings', {}, { timeout: 20_000 });
@@ -451,12 +456,7 @@ describe('ImportView', () => {
         .prepare(`SELECT starts_at FROM interactions WHERE title = 'Ana / me' ORDER BY starts_at`)
         .pluck()
         .all();
-    await call('settings:setSelfEmails', { emails: [me] });
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    drop('work.ics', workCalendar(me));
-    fireEvent.click(await screen.findByRole('button', { name: /Import 17 meetings/ }, { timeout: 20_000 }));
-    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+    await importWorkCalendar(me);
     expect(starts()).toHaveLength(6);
 
     // The later export has the one-to-ones an hour later, every one of them.
@@ -472,12 +472,7 @@ describe('ImportView', () => {
 
   it('lists a meeting deleted from the calendar since, and removes it only when the user ticks it', async () => {
     const me = 'me@example.com';
-    await call('settings:setSelfEmails', { emails: [me] });
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    drop('work.ics', workCalendar(me));
-    fireEvent.click(await screen.findByRole('button', { name: /Import 17 meetings/ }, { timeout: 20_000 }));
-    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+    await importWorkCalendar(me);
 
     drop('work.ics', workCalendar(me, { lunch: false }));
     const card = await screen.findByRole('alert', { name: 'No longer in the calendar' }, { timeout: 20_000 });
