@@ -20,3 +20,17 @@ export function contentHash(sqlite: BetterSqlite3.Database): string {
   hash.update(String(sqlite.pragma('user_version', { simple: true })));
   return hash.digest('hex');
 }
+
+/**
+ * The rows a user sees of contacts and meetings, in a stable order: for a test that checks an
+ * undo put back what was there. Search-index shadow tables and change logs are left out on purpose.
+ */
+export function visibleState(sqlite: BetterSqlite3.Database): string {
+  const dump = (sql: string) => JSON.stringify(sqlite.prepare(sql).all());
+  return [
+    dump('SELECT * FROM contacts ORDER BY id'),
+    dump('SELECT * FROM contact_emails ORDER BY id'),
+    dump('SELECT * FROM interactions ORDER BY id'),
+    dump('SELECT * FROM interaction_participants ORDER BY interaction_id, contact_id'),
+  ].join('\n');
+}

@@ -14,7 +14,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch';
 import { runCli } from '../../../src/main/cli/run';
 import { AppError } from '../../../src/shared/ipc/envelope';
 import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
-import { contentHash } from '../../support/dbHash';
+import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
 import { fixture, ics, meeting } from './helpers';
 
@@ -45,17 +45,6 @@ afterEach(async () => {
 
 const count = (table: string) =>
   t.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-
-/** The user-visible tables; FTS shadow tables and change logs are left out on purpose. */
-function visibleState(): string {
-  const dump = (sql: string) => JSON.stringify(t.store.sqlite.prepare(sql).all());
-  return [
-    dump('SELECT * FROM contacts ORDER BY id'),
-    dump('SELECT * FROM contact_emails ORDER BY id'),
-    dump('SELECT * FROM interactions ORDER BY id'),
-    dump('SELECT * FROM interaction_participants ORDER BY interaction_id, contact_id'),
-  ].join('\n');
-}
 
 async function importAll(files = vendorFiles(), keep?: (p: CalendarPreview) => string[]) {
   const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
@@ -389,7 +378,7 @@ describe('calendar import service', () => {
   });
 
   it('undo removes exactly what an import created', async () => {
-    const before = visibleState();
+    const before = visibleState(t.store.sqlite);
     const { result } = await importAll();
     expect(count('interactions')).toBe(15);
     const undone = undoCalendarImport(result.importId!, ctx);
@@ -401,7 +390,7 @@ describe('calendar import service', () => {
       contactsRemoved: 8,
       addressesRemoved: 0,
     });
-    expect(visibleState()).toBe(before);
+    expect(visibleState(t.store.sqlite)).toBe(before);
     expect(() => undoCalendarImport(result.importId!, ctx)).toThrow(/already undone/);
     expect(() => undoCalendarImport(999, ctx)).toThrow(AppError);
   });
@@ -753,7 +742,7 @@ describe('calendar import service', () => {
       const p = await preview(later());
       expect(p.withdrawn).toEqual({ remove: 3, keep: 2 });
       expect(p.skippedByReason).toMatchObject({ cancelled: 4, declined: 1 });
-      const before = visibleState();
+      const before = visibleState(t.store.sqlite);
       const result = await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
       expect(result).toMatchObject({ created: 0, updated: 0, withdrawn: 3, nothingNew: false });
       expect(titles()).toEqual([
@@ -783,7 +772,7 @@ describe('calendar import service', () => {
         restored: 0,
         reinstated: 3,
       });
-      expect(visibleState()).toBe(before);
+      expect(visibleState(t.store.sqlite)).toBe(before);
     });
 
     it('are not put back by undo once the import that made them has been undone', async () => {

@@ -9,7 +9,7 @@ import {
 } from '../../../src/main/calendar/service';
 import { listImports } from '../../../src/main/calendar/store';
 import { runCli } from '../../../src/main/cli/run';
-import { contentHash } from '../../support/dbHash';
+import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
 import { cancelled, ics, meeting, weekly } from './helpers';
 
@@ -62,16 +62,6 @@ const oneToOnes = () =>
     )
     .all() as Array<{ id: number; startsAt: string; notes: string }>;
 
-/** The user-visible rows an import and its undo touch. */
-function visibleState(): string {
-  const dump = (sql: string) => JSON.stringify(t.store.sqlite.prepare(sql).all());
-  return [
-    dump('SELECT * FROM contacts ORDER BY id'),
-    dump('SELECT * FROM interactions ORDER BY id'),
-    dump('SELECT * FROM interaction_participants ORDER BY interaction_id, contact_id'),
-  ].join('\n');
-}
-
 describe('a recurring series the organiser moved as a whole', () => {
   it('updates the meetings imported before in place, notes kept, where it used to add each one twice', async () => {
     await importFiles(first());
@@ -80,7 +70,7 @@ describe('a recurring series the organiser moved as a whole', () => {
     t.store.sqlite
       .prepare(`UPDATE interactions SET notes = 'Talked about the promotion', notes_edited = 1 WHERE id = ?`)
       .run(before[2].id);
-    const state = visibleState();
+    const state = visibleState(t.store.sqlite);
 
     // The later export has every one-to-one at 11:00 instead of 10:00, past ones included.
     const later = export_({ start: '20250107T110000Z', times: 6 });
@@ -117,7 +107,7 @@ describe('a recurring series the organiser moved as a whole', () => {
 
     // Undo puts every meeting back at 10:00 under its old key: the first export is nothing new again.
     expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ removed: 0, restored: 6 });
-    expect(visibleState()).toBe(state);
+    expect(visibleState(t.store.sqlite)).toBe(state);
     expect(await preview(first())).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
   });
 
@@ -231,7 +221,7 @@ describe('meetings deleted from the calendar since they were imported', () => {
     });
     expect(contentHash(t.store.sqlite)).toBe(untouched);
 
-    const state = visibleState();
+    const state = visibleState(t.store.sqlite);
     const asked = await preview(later());
     const result = await commitImport(
       { previewId: asked.previewId, createPeople: [], removeDeleted: true },
@@ -251,7 +241,7 @@ describe('meetings deleted from the calendar since they were imported', () => {
     expect((await preview(later())).deleted).toMatchObject({ remove: 0, keep: 1 });
 
     expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ reinstated: 2 });
-    expect(visibleState()).toBe(state);
+    expect(visibleState(t.store.sqlite)).toBe(state);
   });
 
   it('does not look before the first meeting the files hold, nor at other calendars, broken events or series cancelled whole', async () => {
