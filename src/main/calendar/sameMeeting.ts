@@ -63,10 +63,15 @@ export function importedElsewhere(parsed: ParsedCalendar[], existing: ExistingSt
   };
 }
 
+/** The occurrence key a stored source key holds (the inverse of `sourceKey`), or null for another source's. */
+export function occurrenceKey(stored: string): string | null {
+  return stored.startsWith(SOURCE_PREFIX) ? stored.slice(SOURCE_PREFIX.length) : null;
+}
+
 /** Where a stored source key says its meeting came from, to find it by `meetingId`. */
 export function sourceOrigin(stored: string): { key: string; calendar: string; uid: string } | null {
-  if (!stored.startsWith(SOURCE_PREFIX)) return null;
-  const key = stored.slice(SOURCE_PREFIX.length);
+  const key = occurrenceKey(stored);
+  if (key === null) return null;
   // An occurrence key is the calendar, the UID and, for an instance, its RECURRENCE-ID.
   const [calendar, uid] = key.split('\u001f');
   return uid === undefined ? null : { key, calendar, uid };

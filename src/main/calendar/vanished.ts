@@ -1,6 +1,6 @@
 import type { ParsedCalendar } from '../../shared/calendar/types';
 import type { ExistingState, PlannedInteraction, StoredInteraction } from './plan';
-import { sourceOrigin } from './sameMeeting';
+import { occurrenceKey, sourceOrigin } from './sameMeeting';
 
 /** A meeting an earlier import stored that the files no longer hold, with where it came from. */
 export interface Vanished extends StoredInteraction {
@@ -50,8 +50,11 @@ export function vanishedMeetings(
 ): Vanished[] {
   const vanished: Vanished[] = [];
   for (const [sourceKey, stored] of existing.interactions) {
+    // Most stored meetings are still there: one lookup, before the key is taken apart.
+    const key = occurrenceKey(sourceKey);
+    if (key === null || present.has(key)) continue;
     const origin = sourceOrigin(sourceKey);
-    if (!origin || !calendars.has(origin.calendar) || present.has(origin.key)) continue;
+    if (!origin || !calendars.has(origin.calendar)) continue;
     if (claimed.has(stored.id) || !inWindow(stored.startsAt)) continue;
     vanished.push({ ...stored, sourceKey, calendar: origin.calendar, uid: origin.uid });
   }
