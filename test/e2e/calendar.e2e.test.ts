@@ -310,6 +310,7 @@ describe('calendar import, end to end through the Import view over a real databa
     });
     expect(await remove.isChecked()).toBe(false);
     await remove.check();
+    await app.screenshot('calendar-later-export');
     await page.getByRole('button', { name: 'Import 3 meetings' }).click();
     await page
       .getByText(
