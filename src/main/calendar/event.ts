@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { createHash } from 'node:crypto';
 import type { OccurrencePerson } from '../../shared/calendar/types';
 import { readPeople, type JProp } from './people';
+import { UNREADABLE_LINE } from './tokenize';
 import { wallToUtc, type ZoneResolver } from './zones';
 
 /** A moment as written in the file: its wall clock, whether it is a date, and the instant it means. */
@@ -165,6 +166,7 @@ export function readEvent(
     else if (name === 'rdate') rdates.push(prop);
     else if (name === 'exdate') exdates.push(prop);
     else if (name === 'dtstart' && one.has('dtstart')) throw new BrokenEvent('it has two DTSTART lines');
+    else if (name === UNREADABLE_LINE) throw new BrokenEvent(String(prop[3]));
     else if (!one.has(name)) one.set(name, prop);
     if (CONFERENCE_PROPS.has(name)) video = true;
   }

@@ -5,6 +5,13 @@ import type { JProp } from './people';
 export type JComponent = [string, JProp[], JComponent[]];
 
 /**
+ * What an event line ical.js cannot read (a rule with `BYYEARDAY=400`, a date of letters)
+ * becomes: a property of this name, its value saying why. The event is then skipped as broken
+ * (`readEvent`), where the error used to reject the whole file with every good event in it.
+ */
+export const UNREADABLE_LINE = 'x-rapport-unreadable';
+
+/**
  * Builds the same jCal tree `ICAL.parse` builds from repaired text, one repaired line at a time.
  * ical.js spends most of a large import's parse time on the plain lines of events (a summary,
  * an attendee with four parameters, a date-time); those are read here. Every line outside an
@@ -66,9 +73,19 @@ export class Tokenizer {
     }
     if (!current) return;
     if (this.calendarHadEvent && this.stack.length === 0) this.lateCalendarData = true;
-    current[1].push(
-      (this.inEvent && this.eventLine(line)) || (ICAL.parse.property(line) as unknown as JProp),
-    );
+    current[1].push((this.inEvent && this.eventLine(line)) || this.property(line));
+  }
+
+  /** A line read by ical.js; in an event, one it cannot read marks the event broken. */
+  private property(line: string): JProp {
+    if (!this.inEvent) return ICAL.parse.property(line) as unknown as JProp;
+    try {
+      return ICAL.parse.property(line) as unknown as JProp;
+    } catch (error) {
+      const name = line.slice(0, line.search(/[;:]|$/));
+      const why = `its ${name} could not be read (${(error as Error).message})`;
+      return [UNREADABLE_LINE, {}, 'text', why];
+    }
   }
 
   private eventLine(line: string): JProp | null {

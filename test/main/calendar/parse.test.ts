@@ -76,6 +76,32 @@ describe('recurrence expansion', () => {
     expect(zero.occurrences.length).toBeLessThanOrEqual(5);
   });
 
+  it('skips an event with a line ical.js cannot read, naming it, and reads the rest of the file', () => {
+    const good = ['BEGIN:VEVENT', 'UID:ok', 'DTSTART:20210104T100000Z', 'SUMMARY:Fine', 'END:VEVENT'];
+    const cases: Array<[string, string]> = [
+      ['RRULE:FREQ=YEARLY;BYYEARDAY=400', 'its RRULE could not be read (BYYEARDAY: invalid value "400"'],
+      ['RRULE:FREQ=WEEKLY;COUNT=many', 'its RRULE could not be read ('],
+    ];
+    for (const [line, why] of cases) {
+      const r = parseCalendar(
+        ics(
+          ...good,
+          'BEGIN:VEVENT',
+          'UID:bad',
+          'DTSTART:20200106T090000Z',
+          line,
+          'SUMMARY:Odd rule',
+          'END:VEVENT',
+        ),
+        { windowEnd },
+      );
+      expect(r.occurrences.map((o) => o.uid)).toEqual(['ok']);
+      expect(r.skipped).toHaveLength(1);
+      expect(r.skipped[0]).toMatchObject({ reason: 'broken', uid: 'bad', title: 'Odd rule', line: 8 });
+      expect(r.skipped[0].message).toContain(`Event "Odd rule" at line 8 was skipped: ${why}`);
+    }
+  });
+
   it('gives up with TIMEOUT past the deadline', () => {
     expect(() => parseCalendar(series('FREQ=SECONDLY'), { windowEnd, deadline: Date.now() - 1 })).toThrow(
       /took too long/,
