@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarImportError } from '../../../src/main/calendar/errors';
 import { parseCalendar } from '../../../src/main/calendar/parse';
-import { commitImport, previewImport } from '../../../src/main/calendar/service';
+import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
 import { AppError } from '../../../src/shared/ipc/envelope';
-import { contentHash } from '../../support/dbHash';
+import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
 import { fixture, fixturesDir } from './helpers';
 
@@ -79,7 +79,21 @@ const rule = fc.constantFrom(
   'RRULE:FREQ=HOURLY;INTERVAL=7',
   'RRULE:garbage',
 );
-const event = fc.record({
+/** One event of a generated calendar, as `render` writes it. */
+interface FuzzEvent {
+  uid?: string;
+  start: string;
+  startZone: string;
+  end?: string;
+  rule: string;
+  rid?: string;
+  exdate?: string;
+  status: string;
+  people: Array<{ email: string; params: string }>;
+  sequence: number;
+}
+
+const event: fc.Arbitrary<FuzzEvent> = fc.record({
   uid: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
   start: date,
   startZone: zone,
@@ -98,7 +112,61 @@ const event = fc.record({
   sequence: fc.nat({ max: 3 }),
 });
 
-function render(events: Array<typeof event extends fc.Arbitrary<infer T> ? T : never>): Uint8Array {
+/** A meeting an import takes: someone in it, a UID, a start in the window the commits read. */
+const plainMeeting: fc.Arbitrary<FuzzEvent> = fc.record({
+  uid: fc.constantFrom('m1', 'm2', 'm3', 'm4', 'm5'),
+  start: fc
+    .date({
+      min: new Date('2005-01-01T00:00:00Z'),
+      max: new Date('2013-06-01T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().replace(/[-:]/g, '').slice(0, 15)),
+  startZone: fc.constantFrom('', ';TZID=Europe/Paris'),
+  end: fc.constant(undefined),
+  rule: fc.constantFrom(
+    '',
+    'RRULE:FREQ=WEEKLY;COUNT=5',
+    'RRULE:FREQ=DAILY;COUNT=3',
+    'RRULE:FREQ=MONTHLY;COUNT=4',
+  ),
+  rid: fc.constant(undefined),
+  exdate: fc.constant(undefined),
+  status: fc.constant(''),
+  people: fc.constant([{ email: 'x@example.com', params: '' }]),
+  sequence: fc.constant(0),
+});
+
+/** What a later export did to one event of the earlier one. */
+const edit = fc.record({
+  kind: fc.constantFrom('keep' as const, 'drop' as const, 'move' as const, 'cancel' as const),
+  hours: fc.integer({ min: -200, max: 200 }),
+});
+
+/** A `YYYYMMDDTHHMMSS` time so many hours later (or earlier). */
+function shifted(time: string, hours: number): string {
+  const at = Date.UTC(
+    +time.slice(0, 4),
+    +time.slice(4, 6) - 1,
+    +time.slice(6, 8),
+    +time.slice(9, 11),
+    +time.slice(11, 13),
+  );
+  return new Date(at + hours * 3_600_000).toISOString().replace(/[-:]/g, '').slice(0, 15);
+}
+
+/** The earlier export's events as a later one holds them: each kept, dropped, moved or cancelled. */
+function edited(events: FuzzEvent[], edits: Array<typeof edit extends fc.Arbitrary<infer T> ? T : never>) {
+  return events.flatMap((e, i): FuzzEvent[] => {
+    const change = edits.length === 0 ? { kind: 'keep', hours: 0 } : edits[i % edits.length];
+    if (change.kind === 'drop') return [];
+    if (change.kind === 'cancel') return [{ ...e, status: 'STATUS:CANCELLED', sequence: e.sequence + 1 }];
+    if (change.kind === 'keep') return [e];
+    return [{ ...e, start: shifted(e.start, change.hours), sequence: e.sequence + 1 }];
+  });
+}
+
+function render(events: FuzzEvent[]): Uint8Array {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0'];
   for (const e of events) {
     lines.push('BEGIN:VEVENT');
@@ -187,6 +255,60 @@ describe('fuzzing the importer', () => {
           },
         ),
         { numRuns: 40, seed: 99 },
+      );
+    });
+
+    it('a later export, whatever it holds, leaves nothing more to do once imported, and undo puts back what was there (150 inputs)', async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.oneof({ weight: 3, arbitrary: plainMeeting }, { weight: 1, arbitrary: event }), {
+            maxLength: 6,
+          }),
+          fc.array(edit, { maxLength: 6 }),
+          fc.array(fc.oneof(plainMeeting, event), { maxLength: 3 }),
+          async (a, edits, b) => {
+            // A calendar of its own for each run: what earlier runs stored is another calendar's.
+            const name = `later-${run++}.ics`;
+            const ctx = {
+              store: t.store,
+              now: () => new Date('2026-01-01T00:00:00Z'),
+              limits: { timeoutMs: 10_000, maxHeapMb: 512, inProcess: true },
+            };
+            const importFile = async (bytes: Uint8Array) => {
+              const preview = await previewImport(
+                {
+                  files: [{ name, bytes }],
+                  selfEmails: ['me@example.com'],
+                  windowEnd: new Date('2014-01-01T00:00:00Z'),
+                },
+                ctx,
+              );
+              const result = await commitImport(
+                {
+                  previewId: preview.previewId,
+                  createPeople: preview.newPeople.map((p) => p.email),
+                  removeDeleted: true,
+                },
+                ctx,
+              );
+              return { preview, result };
+            };
+            await importFile(render(a));
+            const before = visibleState(t.store.sqlite);
+            // The earlier export's events kept, dropped, moved or cancelled, and a few new ones.
+            const later = render([...edited(a, edits), ...b]);
+            const { result } = await importFile(later);
+            const again = await importFile(later);
+            expect(again.preview).toMatchObject({ toCreate: 0, toUpdate: 0 });
+            expect(again.preview.deleted.remove).toBe(0);
+            expect(again.preview.withdrawn.remove).toBe(0);
+            expect(again.result.nothingNew).toBe(true);
+            if (result.importId !== null) undoCalendarImport(result.importId, ctx);
+            expect(visibleState(t.store.sqlite)).toBe(before);
+          },
+        ),
+        { numRuns: 150, seed: 7 },
       );
     });
   });
