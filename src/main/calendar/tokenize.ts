@@ -17,8 +17,9 @@ export const UNREADABLE_LINE = 'x-rapport-unreadable';
  * an attendee with four parameters, a date-time); those are read here. Every line outside an
  * event, and every event line with anything unusual in it (a recurrence rule, a list of dates,
  * an escaped or RFC 6868 parameter, a VALUE= type), goes to ical.js's own line parser, so the
- * result and the errors are ical.js's. Lines must come from the repair: names upper-case,
- * BEGIN/END balanced, no blank lines.
+ * result and the errors are ical.js's, except that an event line it cannot read becomes an
+ * `UNREADABLE_LINE` property. Lines must come from the repair: names upper-case, BEGIN/END
+ * balanced, no blank lines.
  *
  * With `onEvent`, each event directly inside a calendar is handed over when it ends instead of
  * being kept in the tree, so a large file never holds every event's properties at once.
