@@ -84,8 +84,9 @@ export class Tokenizer {
       return ICAL.parse.property(line) as unknown as JProp;
     } catch (error) {
       const name = line.slice(0, line.search(/[;:]|$/));
-      const why = `its ${name} could not be read (${(error as Error).message})`;
-      return [UNREADABLE_LINE, {}, 'text', why];
+      // A TypeError is ical.js tripping over the value, and its message would only confuse.
+      const detail = error instanceof TypeError ? 'its value is malformed' : (error as Error).message;
+      return [UNREADABLE_LINE, {}, 'text', `its ${name} could not be read (${detail})`];
     }
   }
 

@@ -81,6 +81,8 @@ describe('recurrence expansion', () => {
     const cases: Array<[string, string]> = [
       ['RRULE:FREQ=YEARLY;BYYEARDAY=400', 'its RRULE could not be read (BYYEARDAY: invalid value "400"'],
       ['RRULE:FREQ=WEEKLY;COUNT=many', 'its RRULE could not be read ('],
+      ['RRULE:FREQ=WEEKLY;BYDAY=XX', 'its RRULE could not be read (invalid BYDAY value "XX")'],
+      ['EXDATE;VALUE=PERIOD:x', 'its EXDATE could not be read (its value is malformed)'],
     ];
     for (const [line, why] of cases) {
       const r = parseCalendar(
