@@ -204,6 +204,20 @@ export interface WriteResult {
   deletedRemoved: number;
 }
 
+/** A participant row as an update compares and records it: contact, role, response. */
+type ParticipantRow = [number, string, string | null];
+
+/** Whether two meetings' participant rows are the same, in any order. */
+function sameParticipants(a: ParticipantRow[], b: ParticipantRow[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (rows: ParticipantRow[]) =>
+    rows
+      .map((r) => r.join('\u001f'))
+      .sort()
+      .join('\u001e');
+  return key(a) === key(b);
+}
+
 interface Snapshot {
   kind: string;
   title: string;
@@ -218,7 +232,7 @@ interface Snapshot {
   source_hash: string | null;
   /** Absent in what imports before the moved-series pairing recorded. */
   source_key?: string;
-  participants: Array<[number, string, string | null]>;
+  participants: ParticipantRow[];
 }
 
 /**
@@ -344,6 +358,12 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
        source_hash = ?, approximate_time = ?, updated_at = ?
      WHERE id = ?`,
   );
+  // Title, notes and location left as they are, so the search index is not rewritten for nothing.
+  const updateKeepingText = sqlite.prepare(
+    `UPDATE interactions SET kind = ?, starts_at = ?, ends_at = ?, all_day = ?, duration_minutes = ?,
+       initiated_by = ?, source_hash = ?, approximate_time = ?, updated_at = ?
+     WHERE id = ?`,
+  );
   const selectRow = sqlite.prepare(
     `SELECT kind, title, notes, location, starts_at, ends_at, all_day, duration_minutes, initiated_by,
        approximate_time, source_hash, source_key FROM interactions WHERE id = ?`,
@@ -411,16 +431,23 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               .sort((a, b) => (a.sourceKey < b.sourceKey ? -1 : a.sourceKey > b.sourceKey ? 1 : 0));
             const total = work.length;
             const step = Math.max(1, Math.floor(total / 100));
-            const addParticipants = (id: number, p: PlannedInteraction) => {
-              // One contact may have two of the addresses in a meeting; it takes part once.
+            /** Who takes part, as participant rows: one per contact, who may have two of the addresses. */
+            const takingPart = (p: PlannedInteraction): ParticipantRow[] => {
               const added = new Set<number>();
+              const rows: ParticipantRow[] = [];
               for (const person of p.participants) {
                 const contactId = contactIds.get(person.email)?.id;
                 if (contactId !== undefined && !added.has(contactId)) {
                   added.add(contactId);
-                  participantRows.add(id, contactId, person.role, person.response, p.occurrence.startsAt);
-                  lifted.participant(id, contactId, person.role, p.occurrence.startsAt);
+                  rows.push([contactId, person.role, person.response]);
                 }
+              }
+              return rows;
+            };
+            const addParticipants = (id: number, p: PlannedInteraction, rows = takingPart(p)) => {
+              for (const [contactId, role, response] of rows) {
+                participantRows.add(id, contactId, role, response, p.occurrence.startsAt);
+                lifted.participant(id, contactId, role, p.occurrence.startsAt);
               }
             };
             let done = 0;
@@ -448,7 +475,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                     role: string;
                     response: string | null;
                   }>
-                ).map((r): [number, string, string | null] => [r.contact_id, r.role, r.response]);
+                ).map((r): ParticipantRow => [r.contact_id, r.role, r.response]);
                 record.run(
                   importId,
                   'interaction',
@@ -456,12 +483,24 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                   'updated',
                   JSON.stringify({ ...before, participants }),
                 );
-                updateInteraction.run(...occurrenceColumns(p), p.sourceHash, o.approximate ? 1 : 0, now, id);
+                const sameText =
+                  before.title === o.title &&
+                  before.location === o.location &&
+                  (p.notesEdited || before.notes === o.notes);
+                const approximate = o.approximate ? 1 : 0;
+                if (sameText) {
+                  const [kind, , , , ...times] = occurrenceColumns(p);
+                  updateKeepingText.run(kind, ...times, p.sourceHash, approximate, now, id);
+                } else updateInteraction.run(...occurrenceColumns(p), p.sourceHash, approximate, now, id);
                 if (p.movedFrom !== null) rekey.run(p.sourceKey, id);
-                // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
-                participantRows.flush();
-                deleteParticipants.run(id);
-                addParticipants(id, p);
+                // The same people keep their rows: a new start reaches them through the start-moved trigger.
+                const rows = takingPart(p);
+                if (!sameParticipants(participants, rows)) {
+                  // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
+                  participantRows.flush();
+                  deleteParticipants.run(id);
+                  addParticipants(id, p, rows);
+                }
               }
               done++;
               if (done % step === 0 || done === total) input.progress(done, total);

@@ -377,6 +377,83 @@ describe('calendar import service', () => {
     expect(count('interaction_participants')).toBe(1);
   });
 
+  it('an update writes what changed: a new title to the search index, a new guest list to the participants', async () => {
+    const event = (uid: string, title: string, start: string, ...guests: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      `DTSTART:${start}`,
+      'DURATION:PT1H',
+      `SUMMARY:${title}`,
+      'ORGANIZER:mailto:me@example.com',
+      ...guests.map((g) => `ATTENDEE:mailto:${g}@example.com`),
+      'END:VEVENT',
+    ];
+    const file = (...events: string[][]) => [
+      { name: 'work.ics', bytes: ics('X-WR-CALNAME:Work', ...events.flat()) },
+    ];
+    await importAll(
+      file(
+        event('a', 'Roadmap', '20250303T100000Z', 'lee', 'kim'),
+        event('b', 'Budget', '20250304T100000Z', 'lee'),
+        event('c', 'Hiring', '20250305T100000Z', 'lee'),
+      ),
+    );
+    const before = visibleState(t.store.sqlite);
+    const search = (q: string) =>
+      t.store.sqlite
+        .prepare(
+          `SELECT i.title FROM interactions_fts f JOIN interactions i ON i.id = f.rowid WHERE interactions_fts MATCH ?`,
+        )
+        .pluck()
+        .all(q);
+    const people = (title: string) =>
+      t.store.sqlite
+        .prepare(
+          `SELECT e.email, p.starts_at FROM interaction_participants p JOIN interactions i ON i.id = p.interaction_id
+           JOIN contact_emails e ON e.contact_id = p.contact_id WHERE i.title = ? ORDER BY e.email`,
+        )
+        .raw()
+        .all(title) as Array<[string, string]>;
+    const lastContact = (email: string) =>
+      t.store.sqlite
+        .prepare(
+          `SELECT c.last_contact_at FROM contacts c JOIN contact_emails e ON e.contact_id = c.id WHERE e.email = ?`,
+        )
+        .pluck()
+        .get(email);
+
+    // The roadmap moves a week on with the same people and words; the budget gets a new title;
+    // Kim joins the hiring meeting.
+    const { result } = await importAll(
+      file(
+        event('a', 'Roadmap', '20250310T100000Z', 'lee', 'kim'),
+        event('b', 'Forecast', '20250304T100000Z', 'lee'),
+        event('c', 'Hiring', '20250305T100000Z', 'lee', 'kim'),
+      ),
+    );
+    expect(result).toMatchObject({ created: 0, updated: 3 });
+    expect(people('Roadmap')).toEqual([
+      ['kim@example.com', '2025-03-10T10:00:00.000Z'],
+      ['lee@example.com', '2025-03-10T10:00:00.000Z'],
+    ]);
+    expect(people('Hiring').map(([email]) => email)).toEqual(['kim@example.com', 'lee@example.com']);
+    expect([lastContact('kim@example.com'), lastContact('lee@example.com')]).toEqual([
+      '2025-03-10T10:00:00.000Z',
+      '2025-03-10T10:00:00.000Z',
+    ]);
+    expect([search('roadmap'), search('forecast'), search('budget')]).toEqual([
+      ['Roadmap'],
+      ['Forecast'],
+      [],
+    ]);
+    t.store.sqlite.exec(`INSERT INTO interactions_fts (interactions_fts) VALUES ('integrity-check')`);
+
+    undoCalendarImport(result.importId!, ctx);
+    expect(visibleState(t.store.sqlite)).toBe(before);
+    expect([search('forecast'), search('budget')]).toEqual([[], ['Budget']]);
+    expect(lastContact('kim@example.com')).toBe('2025-03-03T10:00:00.000Z');
+  });
+
   it('undo removes exactly what an import created', async () => {
     const before = visibleState(t.store.sqlite);
     const { result } = await importAll();
