@@ -19,7 +19,9 @@ import type { BenchResult } from '../lib/types';
  * against ICAL.parse alone and node-ical's parseICS alone on the same file in the same run.
  * The import runs as the app runs it: bundled, parsing in its worker thread. Each contender
  * runs in a process of its own, and they take turns run by run; the first run of each is
- * reported as cold, the rest as warm.
+ * reported as cold, the rest as warm. Also: the re-import of the same file, a preview again
+ * with a series left out, and (at 20,000 events) a later export with every meeting moved a
+ * minute, which updates them all.
  */
 
 const SELF = 'me@example.com';
@@ -313,7 +315,28 @@ async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-type Mode = 'import' | 'ical' | 'node-ical' | 'repreview';
+type Mode = 'import' | 'ical' | 'node-ical' | 'repreview' | 'later';
+
+/**
+ * The same export taken later with every meeting a minute later: each is updated, and the
+ * instances of every series get new keys, which the import pairs with the ones it stored.
+ * The generator's meetings start on the hour or the half hour, so a minute never carries.
+ */
+export function movedAMinute(bytes: Buffer): Buffer {
+  let inEvent = false;
+  const lines = bytes
+    .toString('latin1')
+    .split('\r\n')
+    .map((line) => {
+      if (line === 'BEGIN:VEVENT' || line === 'END:VEVENT') inEvent = line === 'BEGIN:VEVENT';
+      if (!inEvent) return line;
+      return line.replace(
+        /^((?:DTSTART|DTEND|RECURRENCE-ID|EXDATE)[^:]*:\d{8}T\d\d)(\d\d)/,
+        (_, head: string, minute: string) => `${head}${String(Number(minute) + 1).padStart(2, '0')}`,
+      );
+    });
+  return Buffer.from(lines.join('\r\n'), 'latin1');
+}
 
 /** Parts of one import (ms): preview (read, expand, match, plan), commit's re-plan, and the write. */
 interface Phases {
@@ -409,6 +432,37 @@ async function repreviewOnce(app: App, bytes: Buffer, dir: string, run: number):
   }
 }
 
+/**
+ * The first export imported (untimed), then the later one with every meeting moved a minute:
+ * its preview and commit, timed as the full import is.
+ */
+async function laterOnce(app: App, bytes: Buffer, moved: Buffer, dir: string): Promise<RunResult> {
+  const { openStore, previewImport, commitImport } = app;
+  const store = await openStore(join(dir, `later-${Date.now()}-${Math.random()}.sqlite`));
+  try {
+    const ctx: ServiceContext = { store, now: () => WINDOW_END, limits: app.defaultRunLimits };
+    const importBytes = async (file: Buffer) => {
+      const request = {
+        files: [{ name: 'work.ics', bytes: file }],
+        windowEnd: WINDOW_END,
+        selfEmails: [SELF],
+      };
+      const preview = await previewImport(request, ctx);
+      const createPeople = preview.newPeople.map((p) => p.email);
+      const result = await commitImport({ previewId: preview.previewId, createPeople }, ctx);
+      return { moved: preview.moved, updated: result.updated };
+    };
+    await importBytes(bytes);
+    let later = { moved: 0, updated: 0 };
+    const ms = await timeAsync(async () => {
+      later = await importBytes(moved);
+    });
+    return { ms, later };
+  } finally {
+    await store.close();
+  }
+}
+
 const BUILD_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.build');
 const APP_BUNDLE = join(BUILD_DIR, 'calendar-app.js');
 
@@ -440,6 +494,8 @@ interface RunResult {
   reMs?: number;
   /** A preview that reads the file, then the same with its most frequent series left out. */
   repreview?: { readMs: number; leftOutMs: number };
+  /** The later export with every meeting moved: meetings updated, and of them re-keyed as moved. */
+  later?: { moved: number; updated: number };
   phases?: Phases;
   created?: number;
   rowsWritten?: number;
@@ -497,7 +553,7 @@ async function startContender(mode: Mode, file: string, dir: string, again: bool
 async function child(mode: Mode, file: string, dir: string, again: boolean): Promise<void> {
   const bytes = readFileSync(file);
   const app =
-    mode === 'import' || mode === 'repreview'
+    mode === 'import' || mode === 'repreview' || mode === 'later'
       ? ((await import(pathToFileURL(APP_BUNDLE).href)) as App)
       : null;
   let runs = 0;
@@ -505,6 +561,7 @@ async function child(mode: Mode, file: string, dir: string, again: boolean): Pro
     if (mode === 'ical') return { ms: time(() => ICAL.parse(bytes.toString('utf8'))) };
     if (mode === 'node-ical') return { ms: time(() => nodeIcal.sync.parseICS(bytes.toString('utf8'))) };
     if (mode === 'repreview') return repreviewOnce(app!, bytes, dir, runs++);
+    if (mode === 'later') return laterOnce(app!, bytes, readFileSync(`${file}.moved`), dir);
     return importOnce(app!, bytes, dir, again);
   };
   process.on('message', (message) => {
@@ -554,6 +611,18 @@ async function repreviews(file: string, dir: string, repeats: number) {
   return runs.slice(1);
 }
 
+/** `repeats` warm runs of `laterOnce` in a process of their own, after a cold one left out. */
+async function laterRuns(file: string, dir: string, repeats: number) {
+  const contender = await startContender('later', file, dir, false);
+  const runs: RunResult[] = [];
+  for (let r = 0; r <= repeats; r++) {
+    await new Promise((done) => setTimeout(done, SETTLE_MS));
+    runs.push(await contender.next());
+  }
+  await contender.stop();
+  return runs.slice(1);
+}
+
 /** Peak RSS (MB) of a process that runs `mode` once and nothing else. */
 async function peakRss(mode: Mode, file: string, dir: string): Promise<number> {
   const contender = await startContender(mode, file, dir, false);
@@ -562,8 +631,7 @@ async function peakRss(mode: Mode, file: string, dir: string): Promise<number> {
 }
 
 async function measureSize(
-  events: number,
-  repeats: number,
+  { events, repeats, later: withLater = false }: Size,
   dir: string,
 ): Promise<Array<BenchResult & Record<string, unknown>>> {
   const bytes = generateCalendar(events);
@@ -588,6 +656,8 @@ async function measureSize(
   const repreview = await repreviews(file, dir, repeats);
   const leftOut = repreview.map((r) => r.leftOutMs);
   const read = repreview.map((r) => r.readMs);
+  if (withLater) writeFileSync(`${file}.moved`, movedAMinute(bytes));
+  const later = withLater ? await laterRuns(file, dir, repeats) : [];
   const base = { n: events, file_mb: mb, runs: ours.ms.length };
   const cold = (peer: number[]) => ({
     cold_ms: round(ours.ms[0]),
@@ -645,21 +715,56 @@ async function measureSize(
       peer_median_ms: round(percentile(read, 50)),
       ratio: ratio(percentile(leftOut, 50), percentile(read, 50)),
     },
+    ...(later.length === 0
+      ? []
+      : [
+          {
+            case: `calendar: later export with every meeting moved a minute (${events} events, ${later[0].later!.updated} updated, ${later[0].later!.moved} of them re-keyed)`,
+            ...base,
+            median_ms: round(
+              percentile(
+                later.map((r) => r.ms),
+                50,
+              ),
+            ),
+            p95_ms: round(
+              percentile(
+                later.map((r) => r.ms),
+                95,
+              ),
+            ),
+            peer: 'first import',
+            peer_median_ms: round(warm(ours.ms)),
+            ratio: ratio(
+              percentile(
+                later.map((r) => r.ms),
+                50,
+              ),
+              warm(ours.ms),
+            ),
+          },
+        ]),
   ];
 }
 
-export async function run(
-  options: { sizes?: Array<{ events: number; repeats: number }> } = {},
-): Promise<BenchResult[]> {
+/** One calendar size to measure; `later` adds the later export with every meeting moved. */
+interface Size {
+  events: number;
+  repeats: number;
+  later?: boolean;
+}
+
+export async function run(options: { sizes?: Size[] } = {}): Promise<BenchResult[]> {
   const sizes = options.sizes ?? [
-    { events: 20_000, repeats: 5 },
+    { events: 20_000, repeats: 5, later: true },
+    // No later export at this size: each run would add a minute to the bench.
     { events: 100_000, repeats: 2 },
   ];
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-calendar-'));
   buildApp();
   try {
     const results: Array<BenchResult & Record<string, unknown>> = [];
-    for (const size of sizes) results.push(...(await measureSize(size.events, size.repeats, dir)));
+    for (const size of sizes) results.push(...(await measureSize(size, dir)));
     for (const r of results) {
       if (r.rss_mb !== undefined) {
         process.stderr.write(
