@@ -431,23 +431,23 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               .sort((a, b) => (a.sourceKey < b.sourceKey ? -1 : a.sourceKey > b.sourceKey ? 1 : 0));
             const total = work.length;
             const step = Math.max(1, Math.floor(total / 100));
-            /** Who takes part, as participant rows: one per contact, who may have two of the addresses. */
-            const takingPart = (p: PlannedInteraction): ParticipantRow[] => {
+            /**
+             * Adds a row for each contact taking part, once (one may have two of the addresses in a
+             * meeting); with `listInto`, lists the rows there instead. One loop for both, without an
+             * array or a callback per participant: either raised a 20,000-event import's peak
+             * memory by 15 to 25 MB.
+             */
+            const addParticipants = (id: number, p: PlannedInteraction, listInto?: ParticipantRow[]) => {
               const added = new Set<number>();
-              const rows: ParticipantRow[] = [];
               for (const person of p.participants) {
                 const contactId = contactIds.get(person.email)?.id;
-                if (contactId !== undefined && !added.has(contactId)) {
-                  added.add(contactId);
-                  rows.push([contactId, person.role, person.response]);
+                if (contactId === undefined || added.has(contactId)) continue;
+                added.add(contactId);
+                if (listInto) listInto.push([contactId, person.role, person.response]);
+                else {
+                  participantRows.add(id, contactId, person.role, person.response, p.occurrence.startsAt);
+                  lifted.participant(id, contactId, person.role, p.occurrence.startsAt);
                 }
-              }
-              return rows;
-            };
-            const addParticipants = (id: number, p: PlannedInteraction, rows = takingPart(p)) => {
-              for (const [contactId, role, response] of rows) {
-                participantRows.add(id, contactId, role, response, p.occurrence.startsAt);
-                lifted.participant(id, contactId, role, p.occurrence.startsAt);
               }
             };
             let done = 0;
@@ -494,12 +494,13 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                 } else updateInteraction.run(...occurrenceColumns(p), p.sourceHash, approximate, now, id);
                 if (p.movedFrom !== null) rekey.run(p.sourceKey, id);
                 // The same people keep their rows: a new start reaches them through the start-moved trigger.
-                const rows = takingPart(p);
+                const rows: ParticipantRow[] = [];
+                addParticipants(id, p, rows);
                 if (!sameParticipants(participants, rows)) {
                   // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
                   participantRows.flush();
                   deleteParticipants.run(id);
-                  addParticipants(id, p, rows);
+                  addParticipants(id, p);
                 }
               }
               done++;
