@@ -31,26 +31,24 @@ function seriesNamed(p: CalendarPreview, name: string): string[] {
 /** Recurring series the summary lists, besides those left out. */
 const LISTED_SERIES = 10;
 
+/** The summary's line for meetings imported before that the import may remove; none when there are none. */
+function removals(label: string, r: { remove: number; keep: number }, how: string): string[] {
+  if (r.remove + r.keep === 0) return [];
+  return [`  ${label}: ${r.remove} ${how}${r.keep > 0 ? `, ${r.keep} kept (your notes or tags)` : ''}`];
+}
+
 function describe(p: CalendarPreview): string[] {
   const lines = [
     `${p.events} events, ${p.occurrences} meetings ${p.windowStart ? `from ${p.windowStart.slice(0, 10)} ` : ''}up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
     `  to create ${p.toCreate}, to update ${p.toUpdate}${p.moved > 0 ? ` (${p.moved} moved with their series)` : ''}, unchanged ${p.unchanged}`,
-    ...(p.withdrawn.remove + p.withdrawn.keep > 0
-      ? [
-          `  cancelled or declined since imported: ${p.withdrawn.remove} to remove${p.withdrawn.keep > 0 ? `, ${p.withdrawn.keep} kept (your notes or tags)` : ''}`,
-        ]
-      : []),
-    ...(p.seriesImported.remove + p.seriesImported.keep > 0
-      ? [
-          `  imported before from series left out: ${p.seriesImported.remove} (removed with --remove-skipped-series)${p.seriesImported.keep > 0 ? `, ${p.seriesImported.keep} kept (your notes or tags)` : ''}`,
-        ]
-      : []),
-    ...(p.deleted.remove + p.deleted.keep > 0
-      ? [
-          `  imported before, no longer in the calendar: ${p.deleted.remove} (removed with --remove-deleted)${p.deleted.keep > 0 ? `, ${p.deleted.keep} kept (your notes or tags)` : ''}`,
-          ...p.deleted.first.map((m) => `    ${m.startsAt.slice(0, 10)}  ${m.title}`),
-        ]
-      : []),
+    ...removals('cancelled or declined since imported', p.withdrawn, 'to remove'),
+    ...removals(
+      'imported before from series left out',
+      p.seriesImported,
+      '(removed with --remove-skipped-series)',
+    ),
+    ...removals('imported before, no longer in the calendar', p.deleted, '(removed with --remove-deleted)'),
+    ...p.deleted.first.map((m) => `    ${m.startsAt.slice(0, 10)}  ${m.title}`),
     `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,

@@ -180,6 +180,11 @@ function seriesOf(plan: ImportPlan, skipSeries: Set<string>, leftOutBefore: Set<
     .map((t) => ({ ...t, leftOut: skipSeries.has(t.uid), leftOutBefore: leftOutBefore.has(t.uid) }));
 }
 
+/** Of meetings an import may remove, those it would (`untouched`) and those that stay as the user's own. */
+function removal(all: StoredInteraction[], untouched: number[]): { remove: number; keep: number } {
+  return { remove: untouched.length, keep: all.length - untouched.length };
+}
+
 function summarize(
   cached: CachedPreview,
   plan: ImportPlan,
@@ -240,17 +245,10 @@ function summarize(
     },
     warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
     range: { from, to },
-    withdrawn: {
-      remove: untouched.withdrawn.length,
-      keep: plan.withdrawn.length - untouched.withdrawn.length,
-    },
-    seriesImported: {
-      remove: untouched.leftOut.length,
-      keep: plan.leftOutImported.length - untouched.leftOut.length,
-    },
+    withdrawn: removal(plan.withdrawn, untouched.withdrawn),
+    seriesImported: removal(plan.leftOutImported, untouched.leftOut),
     deleted: {
-      remove: untouched.deleted.length,
-      keep: plan.deleted.length - untouched.deleted.length,
+      ...removal(plan.deleted, untouched.deleted),
       first: firstMeetings(cached.planned.sqlite, untouched.deleted),
     },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),

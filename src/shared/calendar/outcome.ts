@@ -20,8 +20,10 @@ export type ImportCounts = Pick<
  */
 export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string {
   const full = style === 'full';
+  // In the history, the column says they are meetings.
+  const meetings = (n: number) => (full ? count(n, 'meeting') : String(n));
   const parts = [
-    full ? `${count(c.created, 'meeting')} created` : `${c.created} created`,
+    `${meetings(c.created)} created`,
     `${c.updated} updated`,
     count(c.contactsCreated, 'new contact'),
   ];
@@ -37,19 +39,7 @@ export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string 
         : `${c.withdrawn} cancelled removed`,
     );
   }
-  if (c.seriesRemoved > 0) {
-    parts.push(
-      full
-        ? `${count(c.seriesRemoved, 'meeting')} of series left out removed`
-        : `${c.seriesRemoved} of series left out removed`,
-    );
-  }
-  if (c.deletedRemoved > 0) {
-    parts.push(
-      full
-        ? `${count(c.deletedRemoved, 'meeting')} no longer in the calendar removed`
-        : `${c.deletedRemoved} no longer in the calendar removed`,
-    );
-  }
+  if (c.seriesRemoved > 0) parts.push(`${meetings(c.seriesRemoved)} of series left out removed`);
+  if (c.deletedRemoved > 0) parts.push(`${meetings(c.deletedRemoved)} no longer in the calendar removed`);
   return parts.join(', ');
 }

@@ -2,6 +2,15 @@ import { Alert, Checkbox, List, Text } from '@mantine/core';
 import { count } from '../../../../shared/text/count';
 
 /**
+ * Why some meetings an import could remove stay: "2 meetings stay: you wrote notes on them or
+ * tagged them", with what they are (`of`) after "meetings".
+ */
+export function keptAsYours(keep: number, of = ''): string {
+  const one = keep === 1;
+  return `${count(keep, 'meeting')}${of ? ` ${of}` : ''} ${one ? 'stays' : 'stay'}: you wrote notes on ${one ? 'it' : 'them'} or tagged ${one ? 'it' : 'them'}.`;
+}
+
+/**
  * Meetings imported before that this import can remove, as the calendar shows they did not take
  * place (cancelled, declined) or no longer holds them. A box says whether they go; those the user
  * wrote notes on or tagged stay in any case.
@@ -48,8 +57,7 @@ export function RemovalCard({
       )}
       {removal.keep > 0 && (
         <Text size="sm" mt={removal.remove > 0 ? 'xs' : 0}>
-          {count(removal.keep, 'meeting')} {removal.keep === 1 ? 'stays' : 'stay'}: you wrote notes on{' '}
-          {removal.keep === 1 ? 'it' : 'them'} or tagged {removal.keep === 1 ? 'it' : 'them'}.
+          {keptAsYours(removal.keep)}
         </Text>
       )}
     </Alert>

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Checkbox, Group, Progress, Stack, Text } from '@ma
 import { useState } from 'react';
 import type { PreviewSeries } from '../../../../shared/calendar/schemas';
 import { count } from '../../../../shared/text/count';
+import { keptAsYours } from './RemovalCard';
 
 /** Series listed before "Show all". */
 const FIRST_SHOWN = 8;
@@ -114,9 +115,7 @@ export function SeriesCard({
       )}
       {imported.keep > 0 && (
         <Text size="xs" c="dimmed" mt="xs">
-          {count(imported.keep, 'meeting')} of these series imported before{' '}
-          {imported.keep === 1 ? 'stays' : 'stay'}: you wrote notes on {imported.keep === 1 ? 'it' : 'them'}{' '}
-          or tagged {imported.keep === 1 ? 'it' : 'them'}.
+          {keptAsYours(imported.keep, 'of these series imported before')}
         </Text>
       )}
       {series.length > shown.length && (
