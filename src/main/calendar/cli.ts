@@ -53,12 +53,12 @@ function describe(p: CalendarPreview): string[] {
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
   ];
-  if (p.files.length > 1) {
+  if (p.files.length > 1 || p.files.some((f) => f.importedAs !== null)) {
     for (const f of p.files) {
       lines.push(
         f.skipped
           ? `  calendar ${f.name}: left out`
-          : `  calendar ${f.name}${f.calendar ? ` ("${f.calendar}")` : ''}: ${count(f.meetings, 'meeting')}, you are in ${f.withMe}`,
+          : `  calendar ${f.name}${f.calendar ? ` ("${f.calendar}")` : ''}: ${count(f.meetings, 'meeting')}, you are in ${f.withMe}${f.importedAs === null ? '' : `, imported before as "${f.importedAs}"`}`,
       );
     }
   }

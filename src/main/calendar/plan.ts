@@ -5,6 +5,7 @@ import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
 import { deletedMeetings, pairMovedMeetings, vanishedMeetings } from './vanished';
 import { proposedName } from './names';
+import { renamedCalendars, underName } from './renamed';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
 /** What the database already holds that an import is compared against. */
@@ -13,8 +14,8 @@ export interface ExistingState {
   contactByEmail: AddressBook<{ id: number; name: string }>;
   /** Imported interactions by source key. */
   interactions: Map<string, StoredInteraction>;
-  /** The same, by `meetingId` (UID and start), with the calendar and occurrence key each was imported from. */
-  byMeeting: Map<string, StoredInteraction & { calendar: string; key: string }>;
+  /** The same, by `meetingId` (UID and start), with the calendar, UID and occurrence key each was imported from. */
+  byMeeting: Map<string, StoredInteraction & { calendar: string; uid: string; key: string }>;
 }
 
 export interface StoredInteraction {
@@ -72,6 +73,8 @@ export interface ImportPlan {
   leftOutImported: StoredInteraction[];
   /** Interactions imported before from these calendars that the files no longer hold (`deletedMeetings`). */
   deleted: StoredInteraction[];
+  /** Calendars in the files imported before under another name, to that name (`renamedCalendars`). */
+  renamed: Map<string, string>;
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -169,7 +172,7 @@ export interface PlanChoices {
  * For a `write` plan, `contactByEmail` must already include the people the user chose to create.
  */
 export function planImport(
-  parsed: ParsedCalendar[],
+  files: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
   { maxMeetingSize, windowStart, windowEnd, skipSeries }: PlanChoices,
@@ -189,7 +192,12 @@ export function planImport(
     series: new Map(),
     leftOutImported: [],
     deleted: [],
+    renamed: renamedCalendars(files, existing, windowEnd),
   };
+  const parsed = files.map((f) => {
+    const storedAs = plan.renamed.get(f.calendar);
+    return storedAs === undefined ? f : underName(f, storedAs);
+  });
   const seen = new Set<string>();
   // The user under any spelling of their mailbox (all theirs, so one value).
   const me = new AddressBook<{ id: number }>();

@@ -146,11 +146,14 @@ function byMeetings(a: { email: string; meetings: number }, b: { email: string; 
   return b.meetings - a.meetings || a.email.localeCompare(b.email);
 }
 
+/** What the preview says of a calendar left out. */
+const NOT_READ = { calendar: '', events: 0, occurrences: 0, meetings: 0, withMe: 0, importedAs: null };
+
 /** Every calendar in the files, in order; those read are in `parsed` in the same order. */
 function calendarsOf(cached: CachedPreview, plan: ImportPlan): PreviewCalendar[] {
   let next = 0;
   return cached.calendars.map(({ name, skipped }): PreviewCalendar => {
-    if (skipped) return { name, calendar: '', events: 0, occurrences: 0, meetings: 0, withMe: 0, skipped };
+    if (skipped) return { name, ...NOT_READ, skipped };
     const i = next++;
     const f = cached.parsed[i];
     return {
@@ -160,6 +163,7 @@ function calendarsOf(cached: CachedPreview, plan: ImportPlan): PreviewCalendar[]
       occurrences: f.occurrences.length,
       ...plan.perFile[i],
       skipped,
+      importedAs: plan.renamed.get(f.calendar) ?? null,
     };
   });
 }

@@ -14,7 +14,7 @@ export interface Vanished extends StoredInteraction {
  * moved: under a week, so that a weekly series moved to another day pairs each meeting with the
  * one of its own week.
  */
-const MAX_MOVE_MS = 7 * 86_400_000;
+export const MAX_MOVE_MS = 7 * 86_400_000;
 
 function addTo<T>(groups: Map<string, T[]>, key: string, value: T): void {
   const group = groups.get(key);

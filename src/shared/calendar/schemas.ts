@@ -88,6 +88,11 @@ export interface PreviewCalendar {
   withMe: number;
   /** Left out by the user: not read. */
   skipped: boolean;
+  /**
+   * The name an earlier import stored this calendar's meetings under, when it differs (renamed
+   * since, or an export without a name in a file named otherwise): they update in place.
+   */
+  importedAs: string | null;
 }
 
 /** A recurring series in the window: the user may leave it out of the import. */

@@ -267,18 +267,20 @@ describe('fuzzing the importer', () => {
           }),
           fc.array(edit, { maxLength: 6 }),
           fc.array(fc.oneof(plainMeeting, event), { maxLength: 3 }),
-          async (a, edits, b) => {
-            // A calendar of its own for each run: what earlier runs stored is another calendar's.
+          fc.boolean(),
+          async (a, edits, b, renamed) => {
+            // A calendar of its own for each run. What earlier runs stored is another calendar's,
+            // unless it holds the same meetings, when it is taken for this one renamed.
             const name = `later-${run++}.ics`;
             const ctx = {
               store: t.store,
               now: () => new Date('2026-01-01T00:00:00Z'),
               limits: { timeoutMs: 10_000, maxHeapMb: 512, inProcess: true },
             };
-            const importFile = async (bytes: Uint8Array) => {
+            const importFile = async (bytes: Uint8Array, fileName = name) => {
               const preview = await previewImport(
                 {
-                  files: [{ name, bytes }],
+                  files: [{ name: fileName, bytes }],
                   selfEmails: ['me@example.com'],
                   windowEnd: new Date('2014-01-01T00:00:00Z'),
                 },
@@ -296,10 +298,12 @@ describe('fuzzing the importer', () => {
             };
             await importFile(render(a));
             const before = visibleState(t.store.sqlite);
-            // The earlier export's events kept, dropped, moved or cancelled, and a few new ones.
+            // The earlier export's events kept, dropped, moved or cancelled, and a few new ones; the
+            // calendar renamed or not (it has no name of its own: its file's is taken).
             const later = render([...edited(a, edits), ...b]);
-            const { result } = await importFile(later);
-            const again = await importFile(later);
+            const laterName = renamed ? `renamed-${name}` : name;
+            const { result } = await importFile(later, laterName);
+            const again = await importFile(later, laterName);
             expect(again.preview).toMatchObject({ toCreate: 0, toUpdate: 0 });
             expect(again.preview.deleted.remove).toBe(0);
             expect(again.preview.withdrawn.remove).toBe(0);

@@ -470,6 +470,24 @@ describe('ImportView', () => {
     expect(starts().every((s) => String(s).includes('T11:00'))).toBe(true);
   }, 120_000);
 
+  it('knows a calendar imported before from a file named otherwise, and updates its moved series', async () => {
+    const me = 'me@example.com';
+    await importWorkCalendar(me);
+
+    // The same calendar, with no name of its own, downloaded again as "work (1).ics".
+    drop('work (1).ics', workCalendar(me, { oneOnOnes: '20250107T110000Z' }));
+    const calendars = await screen.findByLabelText('Calendars', {}, { timeout: 20_000 });
+    expect(
+      within(calendars).getByText(
+        'work (1).ics · 17 meetings, you are in 17 · imported before as “work.ics”: its meetings update in place',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('6 meetings moved with their series')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
+    await screen.findByText(/^0 meetings created, 6 updated/, {}, { timeout: 20_000 });
+    expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(17);
+  }, 120_000);
+
   it('lists a meeting deleted from the calendar since, and removes it only when the user ticks it', async () => {
     const me = 'me@example.com';
     await importWorkCalendar(me);

@@ -48,7 +48,7 @@ export function CalendarsCard({
               description={
                 f.skipped
                   ? `${baseName(f.name)} · left out`
-                  : `${baseName(f.name)} · ${count(f.meetings, 'meeting')}${f.meetings > 0 ? `, you are in ${f.withMe}` : ''}`
+                  : `${baseName(f.name)} · ${count(f.meetings, 'meeting')}${f.meetings > 0 ? `, you are in ${f.withMe}` : ''}${f.importedAs === null ? '' : ` · imported before as “${f.importedAs}”: its meetings update in place`}`
               }
             />
             {!f.skipped && looksShared(f) && (

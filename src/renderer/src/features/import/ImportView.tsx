@@ -132,7 +132,7 @@ function PreviewPanel({
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
     <Stack gap="md" aria-label="Import preview">
-      {(preview.files.length > 1 || preview.files.some((f) => f.skipped)) && (
+      {(preview.files.length > 1 || preview.files.some((f) => f.skipped || f.importedAs !== null)) && (
         <CalendarsCard files={preview.files} leftOut={leftOut} busy={busy} onToggle={toggleCalendar} />
       )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>

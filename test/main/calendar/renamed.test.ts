@@ -1,0 +1,196 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  commitImport,
+  previewImport,
+  undoCalendarImport,
+  type ServiceContext,
+} from '../../../src/main/calendar/service';
+import { runCli } from '../../../src/main/cli/run';
+import { visibleState } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { ics, meeting, weekly } from './helpers';
+
+const me = 'me@corp.example';
+const priya = 'priya@corp.example';
+const jonas = 'jonas@corp.example';
+const windowEnd = new Date('2025-06-01T00:00:00Z');
+const now = new Date('2025-06-02T09:00:00Z');
+
+let t: TempStore;
+let ctx: ServiceContext;
+
+beforeEach(async () => {
+  t = await tempStore(() => now);
+  ctx = { store: t.store, now: () => now };
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+type Files = Array<{ name: string; bytes: Buffer }>;
+
+/**
+ * The user's calendar: eight weekly one-to-ones with Priya from a first start, eight team
+ * syncs, a lunch and a coffee with Jonas. `name` is its X-WR-CALNAME, or none when empty.
+ */
+function work(
+  file: string,
+  name: string,
+  { oneToOnes = '20250107T100000Z', lunch = true, more = [] as string[][] } = {},
+): Files {
+  return [
+    {
+      name: file,
+      bytes: ics(
+        ...(name ? [`X-WR-CALNAME:${name}`] : []),
+        ...weekly('1-1@corp', 'Priya / me', oneToOnes, 8, me, priya),
+        ...weekly('sync@corp', 'Team sync', '20250109T140000Z', 8, me, priya, jonas),
+        ...(lunch ? meeting('lunch', '20250110T120000Z', me, jonas) : []),
+        ...meeting('coffee', '20250120T090000Z', me, jonas),
+        ...more.flat(),
+      ),
+    },
+  ];
+}
+
+const preview = (files: Files) => previewImport({ files, windowEnd, selfEmails: [me] }, ctx);
+
+async function importFiles(files: Files, removeDeleted = false) {
+  const p = await preview(files);
+  const result = await commitImport(
+    { previewId: p.previewId, createPeople: p.newPeople.map((x) => x.email), removeDeleted },
+    ctx,
+  );
+  return { preview: p, result };
+}
+
+const meetings = () =>
+  t.store.sqlite
+    .prepare(`SELECT id, title, starts_at AS startsAt FROM interactions ORDER BY starts_at, title`)
+    .all() as Array<{ id: number; title: string; startsAt: string }>;
+
+describe('a calendar imported before under another name', () => {
+  it('renamed since: its moved series update in place, its deleted meetings are found, nothing is added twice', async () => {
+    await importFiles(work('work.ics', 'Work'));
+    const before = meetings();
+    expect(before).toHaveLength(18);
+    const state = visibleState(t.store.sqlite);
+
+    // Renamed in Google since; the one-to-ones moved to 11:00, the lunch deleted, a kickoff added.
+    const later = work('work.ics', 'Work (2025)', {
+      oneToOnes: '20250107T110000Z',
+      lunch: false,
+      more: [meeting('kickoff', '20250401T090000Z', me, priya)],
+    });
+    const p = await preview(later);
+    expect(p.files).toEqual([expect.objectContaining({ calendar: 'Work (2025)', importedAs: 'Work' })]);
+    // Before, the eight one-to-ones were added a second time at 11:00, and the lunch stayed.
+    expect(p).toMatchObject({ toCreate: 1, toUpdate: 8, moved: 8, unchanged: 9 });
+    expect(p.deleted).toEqual({
+      remove: 1,
+      keep: 0,
+      first: [{ title: 'lunch', startsAt: '2025-01-10T12:00:00.000Z' }],
+    });
+    const { result } = await importFiles(later, true);
+    expect(result).toMatchObject({ created: 1, updated: 8, deletedRemoved: 1 });
+    const after = meetings();
+    expect(after).toHaveLength(18);
+    const oneToOnes = (list: typeof before) => list.filter((m) => m.title === 'Priya / me');
+    expect(oneToOnes(after).map((m) => m.id)).toEqual(oneToOnes(before).map((m) => m.id));
+    expect(oneToOnes(after).every((m) => m.startsAt.includes('T11:00'))).toBe(true);
+
+    // Its meetings are now found by their keys: the same export again is nothing new.
+    const again = await preview(later);
+    expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, moved: 0, unchanged: 18 });
+    expect(again.deleted.remove).toBe(0);
+    expect(again.files[0].importedAs).toBe('Work');
+
+    expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({
+      removed: 1,
+      restored: 8,
+      reinstated: 1,
+    });
+    expect(visibleState(t.store.sqlite)).toBe(state);
+  });
+
+  it('without a name of its own, in a file named otherwise', async () => {
+    await importFiles(work('calendar.ics', ''));
+    const before = meetings();
+    // The one-to-ones moved to Wednesdays.
+    const later = work('calendar (1).ics', '', { oneToOnes: '20250108T100000Z' });
+    const p = await preview(later);
+    expect(p.files[0]).toMatchObject({ calendar: 'calendar (1).ics', importedAs: 'calendar.ics' });
+    expect(p).toMatchObject({ toCreate: 0, toUpdate: 8, moved: 8 });
+    await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+    expect(meetings().map((m) => m.id)).toEqual(before.map((m) => m.id));
+  });
+
+  it('from a later export of its last months alone: nothing before them is taken for deleted', async () => {
+    await importFiles(work('work.ics', 'Work'));
+    const recent = [
+      {
+        name: 'outlook.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Calendar',
+          ...weekly('1-1@corp', 'Priya / me', '20250204T100000Z', 5, me, priya),
+          ...weekly('sync@corp', 'Team sync', '20250206T140000Z', 5, me, priya, jonas),
+        ),
+      },
+    ];
+    const p = await preview(recent);
+    expect(p.files[0].importedAs).toBe('Work');
+    expect(p).toMatchObject({ toCreate: 2, toUpdate: 0, unchanged: 8 });
+    expect(p.deleted.remove).toBe(0);
+  });
+
+  it("is not taken for a colleague's calendar that shares some meetings, nor for another calendar in the files", async () => {
+    await importFiles(work('work.ics', 'Work'));
+    // Priya's calendar: the one-to-ones and the syncs, and her own meetings with others.
+    const hers = [
+      {
+        name: 'priya.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Priya',
+          ...weekly('1-1@corp', 'Priya / me', '20250107T100000Z', 8, me, priya),
+          ...weekly('sync@corp', 'Team sync', '20250109T140000Z', 8, me, priya, jonas),
+          ...weekly('design@corp', 'Design review', '20250106T130000Z', 8, priya, 'lee@corp.example'),
+          ...weekly('hiring@corp', 'Hiring', '20250108T160000Z', 8, priya, 'sam@corp.example'),
+        ),
+      },
+    ];
+    const p = await preview(hers);
+    expect(p.files[0].importedAs).toBeNull();
+    expect(p.deleted.remove).toBe(0);
+    expect(p).toMatchObject({ toCreate: 16, unchanged: 16 });
+
+    // Both in one export: "Team" holds what "Work" does, but "Work" is itself in the files.
+    const both = [...work('work.ics', 'Work'), ...work('team.ics', 'Team')];
+    expect((await preview(both)).files.map((f) => f.importedAs)).toEqual([null, null]);
+  });
+
+  it('is named in the summary of import-ics', async () => {
+    const paths = [work('work.ics', 'Work'), work('work-2.ics', 'Work (2025)')].map((f, i) => {
+      const path = join(t.dir, `export-${i}.ics`);
+      writeFileSync(path, f[0].bytes);
+      return path;
+    });
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+    const args = [
+      '--db',
+      join(t.dir, 'cli.sqlite'),
+      '--until',
+      '2025-06-01',
+      '--self',
+      me,
+      '--no-new-people',
+    ];
+    expect(await runCli(['import-ics', paths[0], ...args], io)).toBe(0);
+    expect(await runCli(['import-ics', paths[1], ...args, '--dry-run'], io)).toBe(0);
+    expect(out.join('\n').split('\n')).toContain(
+      `  calendar export-1.ics ("Work (2025)"): 18 meetings, you are in 18, imported before as "Work"`,
+    );
+  });
+});
