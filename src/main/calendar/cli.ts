@@ -31,6 +31,9 @@ function seriesNamed(p: CalendarPreview, name: string): string[] {
 /** Recurring series the summary lists, besides those left out. */
 const LISTED_SERIES = 10;
 
+/** Notes on reading the files (lines repaired or left out) the summary lists. */
+const LISTED_NOTES = 10;
+
 /** The summary's line for meetings imported before that the import may remove; none when there are none. */
 function removals(label: string, r: { remove: number; keep: number }, how: string): string[] {
   if (r.remove + r.keep === 0) return [];
@@ -70,6 +73,9 @@ function describe(p: CalendarPreview): string[] {
     );
   }
   for (const c of p.capped) lines.push(`  capped: "${c.title}" at ${c.limit} occurrences`);
+  for (const w of p.warnings.slice(0, LISTED_NOTES)) lines.push(`  note: ${w.message}`);
+  if (p.warnings.length > LISTED_NOTES)
+    lines.push(`  note: and ${p.warnings.length - LISTED_NOTES} more (see --json)`);
   const series = p.series.filter((s, i) => i < LISTED_SERIES || s.leftOut);
   if (series.length > 0) lines.push('  recurring series (leave one out with --skip-series TITLE):');
   for (const s of series) {

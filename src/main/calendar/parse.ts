@@ -20,7 +20,7 @@ import {
   type LineOffset,
   type RepairLimits,
 } from './repair';
-import { tokenize, Tokenizer, type JComponent } from './tokenize';
+import { tokenize, Tokenizer, UNREADABLE_LINE, type JComponent } from './tokenize';
 import { utcToWall, wallToUtc, ZoneResolver, type Zone } from './zones';
 
 export interface ParseOptions {
@@ -81,6 +81,8 @@ interface CalendarState {
   events: EventData[];
   /** Events that could not be read, reported before what expansion skips. */
   broken: Skipped[];
+  /** Lines outside events that could not be read (a time zone's rule): warned of before expansion's. */
+  leftOut: Warning[];
 }
 
 function emptyResult(fileName: string): ParsedCalendar {
@@ -98,14 +100,26 @@ function emptyResult(fileName: string): ParsedCalendar {
   };
 }
 
+/** Why each line of a component and its subcomponents (a time zone's rules) could not be read. */
+function unreadableLines(component: JComponent): string[] {
+  const why = component[1].filter((p) => p[0] === UNREADABLE_LINE).map((p) => String(p[3]));
+  return why.concat(...component[2].map(unreadableLines));
+}
+
 function openCalendar(root: JComponent, result: ParsedCalendar, options: ParseOptions): CalendarState {
   const props = root[1];
   const calendar = propValue(props, 'x-wr-calname') ?? propValue(props, 'x-wr-relcalid') ?? result.fileName;
+  const leftOut = unreadableLines([root[0], props, []]).map((why) => ({
+    message: `A line of calendar "${calendar}" was left out: ${why}.`,
+  }));
   const vtimezones = new Map<string, ICAL.Component>();
   for (const sub of root[2]) {
     if (sub[0] !== 'vtimezone') continue;
     const tzid = propValue(sub[1], 'tzid');
     if (tzid) vtimezones.set(tzid, new ICAL.Component(sub as unknown as unknown[]));
+    for (const why of unreadableLines(sub)) {
+      leftOut.push({ message: `A line of time zone "${tzid ?? ''}" was left out: ${why}.` });
+    }
   }
   const zones = new ZoneResolver(
     vtimezones,
@@ -128,7 +142,7 @@ function openCalendar(root: JComponent, result: ParsedCalendar, options: ParseOp
     withdrawn: result.withdrawn,
     steps: 0,
   };
-  return { calendar, zones, ctx, events: [], broken: [] };
+  return { calendar, zones, ctx, events: [], broken: [], leftOut };
 }
 
 function readOne(state: CalendarState, props: JProp[], line: number | undefined): void {
@@ -156,6 +170,7 @@ function readOne(state: CalendarState, props: JProp[], line: number | undefined)
  */
 function finishCalendar(state: CalendarState, result: ParsedCalendar, approximate: Set<string>): number {
   result.calendar ||= state.calendar;
+  result.warnings.push(...state.leftOut);
   for (const s of state.broken) state.ctx.skipped.push(s);
   const before = state.ctx.skipped.length;
   const groups = groupByUid(state.events, state.ctx);
@@ -309,6 +324,8 @@ export interface PartInfo {
   olderCopies: number;
   /** Every UID of the part's events: a series must be expanded in one part. */
   uids: string[];
+  /** How many of its warnings (its first ones) are of header lines left out, which both parts repeat. */
+  leftOut: number;
 }
 
 /**
@@ -327,15 +344,19 @@ export function parsePart(
   const calendars = read.roots.filter((root) => root[0] === 'vcalendar');
   const whole = read.late || calendars.length !== 1;
   if (whole || repairedStructure(repairs)) {
-    return { parsed: null, info: { whole, repairs, broken: 0, olderCopies: 0, uids: [] } };
+    return { parsed: null, info: { whole, repairs, broken: 0, olderCopies: 0, uids: [], leftOut: 0 } };
   }
   const { result } = read;
   const state = read.calendars.get(calendars[0]) ?? openCalendar(calendars[0], result, options);
   const broken = state.broken.length;
+  const leftOut = state.leftOut.length;
   const uids = [...new Set(state.events.map((ev) => ev.uid))];
   const approximate = new Set<string>();
   const olderCopies = finishCalendar(state, result, approximate);
-  return { parsed: finishResult(result, approximate), info: { whole, repairs, broken, olderCopies, uids } };
+  return {
+    parsed: finishResult(result, approximate),
+    info: { whole, repairs, broken, olderCopies, uids, leftOut },
+  };
 }
 
 /** The plain way: the whole jCal tree first, then each calendar's events. */

@@ -247,7 +247,10 @@ function summarize(
       occurrences: approximate,
       zones: [...new Set(cached.parsed.flatMap((f) => f.approximateZones))],
     },
-    warnings: cached.parsed.flatMap((f) => f.warnings).slice(0, 200),
+    warnings: cached.parsed
+      .flatMap((f) => f.warnings)
+      .filter((w) => w.uid === undefined)
+      .slice(0, 200),
     range: { from, to },
     withdrawn: removal(plan.withdrawn, untouched.withdrawn),
     seriesImported: removal(plan.leftOutImported, untouched.leftOut),

@@ -145,7 +145,8 @@ export function mergeParts(
     // In one thread's order: the events that could not be read, the older copies set aside, then
     // what expansion skipped; at each stage the first part's, then the second's.
     skipped: aStages.flatMap((stage, k) => [...stage, ...bStages[k]]),
-    warnings: [...repairWarnings(repairs, a.fileName), ...a.warnings, ...b.warnings],
+    // The header's lines left out are warned of once, after the repairs, as one thread does.
+    warnings: [...repairWarnings(repairs, a.fileName), ...a.warnings, ...b.warnings.slice(bInfo.leftOut)],
     capped: [...a.capped, ...b.capped],
     approximateZones: [...new Set([...a.approximateZones, ...b.approximateZones])].sort(),
     organizers: rankOrganizers(organizers),

@@ -5,9 +5,10 @@ import type { JProp } from './people';
 export type JComponent = [string, JProp[], JComponent[]];
 
 /**
- * What an event line ical.js cannot read (a rule with `BYYEARDAY=400`, a date of letters)
- * becomes: a property of this name, its value saying why. The event is then skipped as broken
- * (`readEvent`), where the error used to reject the whole file with every good event in it.
+ * What a line ical.js cannot read (a rule with `BYYEARDAY=400`, a date of letters) becomes: a
+ * property of this name, its value saying why. An event with one is skipped as broken
+ * (`readEvent`); a time zone with one is read without it (its zone is approximate anyway
+ * unless its name is known). The error used to reject the whole file with every event in it.
  */
 export const UNREADABLE_LINE = 'x-rapport-unreadable';
 
@@ -17,9 +18,9 @@ export const UNREADABLE_LINE = 'x-rapport-unreadable';
  * an attendee with four parameters, a date-time); those are read here. Every line outside an
  * event, and every event line with anything unusual in it (a recurrence rule, a list of dates,
  * an escaped or RFC 6868 parameter, a VALUE= type), goes to ical.js's own line parser, so the
- * result and the errors are ical.js's, except that an event line it cannot read becomes an
- * `UNREADABLE_LINE` property. Lines must come from the repair: names upper-case, BEGIN/END
- * balanced, no blank lines.
+ * result is ical.js's, except that a line it cannot read becomes an `UNREADABLE_LINE`
+ * property. Lines must come from the repair: names upper-case, BEGIN/END balanced, no blank
+ * lines.
  *
  * With `onEvent`, each event directly inside a calendar is handed over when it ends instead of
  * being kept in the tree, so a large file never holds every event's properties at once.
@@ -77,9 +78,11 @@ export class Tokenizer {
     current[1].push((this.inEvent && this.eventLine(line)) || this.property(line));
   }
 
-  /** A line read by ical.js; in an event, one it cannot read marks the event broken. */
+  /**
+   * A line read by ical.js; one it cannot read becomes an `UNREADABLE_LINE` property: in an
+   * event it marks the event broken, elsewhere (a time zone's rule, an alarm) it is left out.
+   */
   private property(line: string): JProp {
-    if (!this.inEvent) return ICAL.parse.property(line) as unknown as JProp;
     try {
       return ICAL.parse.property(line) as unknown as JProp;
     } catch (error) {

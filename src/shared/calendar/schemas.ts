@@ -139,6 +139,7 @@ export interface CalendarPreview {
   skipped: Skipped[];
   capped: CappedSeries[];
   approximate: { occurrences: number; zones: string[] };
+  /** What reading the files noted (lines repaired, lines left out), series cut at the cap aside: those are `capped`. */
   warnings: Warning[];
   range: { from: string | null; to: string | null };
   /**

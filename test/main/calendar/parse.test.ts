@@ -104,6 +104,58 @@ describe('recurrence expansion', () => {
     }
   });
 
+  it('leaves out a time zone or alarm line ical.js cannot read, with a warning, and reads every event', () => {
+    const zone = (tzid: string) => [
+      'BEGIN:VTIMEZONE',
+      `TZID:${tzid}`,
+      'BEGIN:STANDARD',
+      'DTSTART:19701025T030000',
+      'TZOFFSETFROM:+0200',
+      'TZOFFSETTO:+0100',
+      'RRULE:FREQ=YEARLY;BYMONTH=13',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ];
+    const event = (uid: string, tzid: string, ...more: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      `DTSTART;TZID=${tzid}:20210104T100000`,
+      `SUMMARY:${uid}`,
+      ...more,
+      'END:VEVENT',
+    ];
+    const alarm = [
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-PT15M',
+      'RRULE:FREQ=DAILY;COUNT=x',
+      'END:VALARM',
+    ];
+    const r = parseCalendar(
+      ics(
+        'X-WR-CALNAME:Work',
+        ...zone('Europe/Berlin'),
+        ...zone('Customized Time Zone'),
+        ...event('named', 'Europe/Berlin', ...alarm),
+        ...event('custom', 'Customized Time Zone'),
+      ),
+      { windowEnd, defaultZone: 'UTC' },
+    );
+    // Before, the first such line rejected the file: "The calendar could not be parsed: BYMONTH…".
+    expect(r.skipped).toEqual([]);
+    // A zone known by its name is read by its name; one known only by its block stays approximate.
+    expect(r.occurrences.map((o) => [o.uid, o.startsAt, o.approximate])).toEqual([
+      ['named', '2021-01-04T09:00:00.000Z', false],
+      ['custom', '2021-01-04T09:00:00.000Z', true],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual(
+      ['Europe/Berlin', 'Customized Time Zone'].map(
+        (tzid) =>
+          `A line of time zone "${tzid}" was left out: its RRULE could not be read (BYMONTH: invalid value "13" must be < 1).`,
+      ),
+    );
+  });
+
   it('gives up with TIMEOUT past the deadline', () => {
     expect(() => parseCalendar(series('FREQ=SECONDLY'), { windowEnd, deadline: Date.now() - 1 })).toThrow(
       /took too long/,

@@ -1198,6 +1198,36 @@ describe('calendar channels and command line', () => {
     expect(await runCli(['import-ics', '--db', file], io)).toBe(2);
   });
 
+  it('import-ics notes the lines it repaired and those it left out', async () => {
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    const path = `${t.dir}/odd.ics`;
+    writeFileSync(
+      path,
+      ics(
+        'x-wr-calname:Work',
+        'BEGIN:VTIMEZONE',
+        'TZID:Europe/Berlin',
+        'BEGIN:STANDARD',
+        'DTSTART:19701025T030000',
+        'TZOFFSETFROM:+0200',
+        'TZOFFSETTO:+0100',
+        'RRULE:FREQ=YEARLY;BYMONTH=13',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        ...meeting('lunch', '20250110T120000Z', 'me@example.com', 'jonas@example.com'),
+      ),
+    );
+    const args = ['--db', `${t.dir}/notes.sqlite`, '--until', '2025-06-01', '--dry-run'];
+    expect(await runCli(['import-ics', path, ...args], io)).toBe(0);
+    const lines = out.pop()!.split('\n');
+    expect(lines.filter((l) => l.startsWith('  note: '))).toEqual([
+      '  note: Repaired 1 lower-case name in odd.ics.',
+      '  note: A line of time zone "Europe/Berlin" was left out: its RRULE could not be read (BYMONTH: invalid value "13" must be < 1).',
+    ]);
+    expect(lines).toContain('  to create 1, to update 0, unchanged 0');
+  });
+
   it('import-ics lists the calendars of a zip and leaves out those named with --skip-calendar', async () => {
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: () => {} };

@@ -241,18 +241,22 @@ describe('reading a large calendar in two threads', () => {
       ...events.slice(250),
     ])
       .toString('utf8')
-      // The header's repairs are read by both parts and counted by the first.
-      .replace('X-WR-CALNAME:Work\r\n', 'x-wr-calname:Work\r\n\r\n');
+      // The header's repairs are read by both parts and counted by the first, and its line ical.js
+      // cannot read is warned of once.
+      .replace('X-WR-CALNAME:Work\r\n', 'x-wr-calname:Work\r\n\r\n')
+      .replace('TZOFFSETTO:+0000\r\n', 'TZOFFSETTO:+0000\r\nRRULE:FREQ=YEARLY;BYMONTH=13\r\n');
     const bytes = Buffer.from(text, 'utf8');
     const split = await inParts(bytes);
     const read = whole(bytes);
     expect('parsed' in split && split.parsed).toEqual(read);
-    expect(read.warnings.slice(0, 4).map((w) => w.message)).toEqual([
+    expect(read.warnings.slice(0, 5).map((w) => w.message)).toEqual([
       'Repaired 2 lower-case names in work.ics.',
       'Repaired 2 blank lines in work.ics.',
       'Repaired 1 empty parameter in work.ics.',
       'Repaired 1 stray line in work.ics.',
+      'A line of time zone "Europe/Lisbon" was left out: its RRULE could not be read (BYMONTH: invalid value "13" must be < 1).',
     ]);
+    expect(read.warnings.filter((w) => w.message.startsWith('A line')).length).toBe(1);
     expect(read.occurrences.map((o) => o.uid)).toEqual(expect.arrayContaining(['lower-case', 'empty-param']));
   });
 

@@ -488,6 +488,21 @@ describe('ImportView', () => {
     expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(17);
   }, 120_000);
 
+  it('notes the lines reading the files repaired', async () => {
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    const text = new TextDecoder()
+      .decode(workCalendar('me@example.com'))
+      .replace('SUMMARY:Ana / me', 'summary:Ana / me');
+    drop('odd.ics', new TextEncoder().encode(text));
+    const notes = await screen.findByRole(
+      'alert',
+      { name: 'Notes on reading the files' },
+      { timeout: 20_000 },
+    );
+    expect(within(notes).getByText('Repaired 1 lower-case name in odd.ics.')).toBeTruthy();
+  }, 120_000);
+
   it('lists a meeting deleted from the calendar since, and removes it only when the user ticks it', async () => {
     const me = 'me@example.com';
     await importWorkCalendar(me);

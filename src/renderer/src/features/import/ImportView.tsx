@@ -218,6 +218,17 @@ function PreviewPanel({
           “{c.title}” repeats more than {c.limit} times; only the first {c.limit} are imported.
         </Alert>
       ))}
+      {preview.warnings.length > 0 && (
+        <Alert color="gray" title="Notes on reading the files">
+          <ScrollArea.Autosize mah={120}>
+            {preview.warnings.slice(0, 50).map((w, i) => (
+              <Text key={i} size="xs">
+                {w.message}
+              </Text>
+            ))}
+          </ScrollArea.Autosize>
+        </Alert>
+      )}
       {preview.approximate.occurrences > 0 && (
         <Alert color="yellow" title="Approximate times">
           {count(preview.approximate.occurrences, 'meeting')} use time zones Rapport does not know (
