@@ -73,6 +73,16 @@ function describe(p: CalendarPreview): string[] {
     );
   }
   for (const c of p.capped) lines.push(`  capped: "${c.title}" at ${c.limit} occurrences`);
+  const { unanswered } = p;
+  if (unanswered.meetings > 0) {
+    lines.push(
+      `  never answered: ${count(unanswered.meetings, 'meeting')}, ${
+        unanswered.leftOut
+          ? `left out${unanswered.importedBefore > 0 ? ` (${unanswered.importedBefore} imported before stay)` : ''}`
+          : 'kept (leave them out with --skip-unanswered)'
+      }`,
+    );
+  }
   for (const w of p.warnings.slice(0, LISTED_NOTES)) lines.push(`  note: ${w.message}`);
   if (p.warnings.length > LISTED_NOTES)
     lines.push(`  note: and ${p.warnings.length - LISTED_NOTES} more (see --json)`);
@@ -108,6 +118,8 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'skip-large-series': { type: 'boolean' },
       'remove-skipped-series': { type: 'boolean' },
       'remove-deleted': { type: 'boolean' },
+      'skip-unanswered': { type: 'boolean' },
+      'keep-unanswered': { type: 'boolean' },
     },
     true,
   );
@@ -118,6 +130,8 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`--${option} ${value} is not a date`);
     return value && new Date(value).toISOString();
   };
+  if (values['skip-unanswered'] && values['keep-unanswered'])
+    throw new UsageError('Give --skip-unanswered or --keep-unanswered, not both');
   const until = date('until');
   const since = date('since');
   const files = readFiles(positionals);
@@ -129,6 +143,9 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       ...(since ? { windowStart: since } : {}),
       ...(self ? { selfEmails: self } : {}),
       ...(values['skip-calendar'] ? { skipFiles: values['skip-calendar'] as string[] } : {}),
+      // Neither: as the last import chose.
+      ...(values['skip-unanswered'] ? { skipUnanswered: true } : {}),
+      ...(values['keep-unanswered'] ? { skipUnanswered: false } : {}),
     };
     let preview = await call('calendar:preview', request);
     const skipSeries = (values['skip-series'] as string[] | undefined) ?? [];
@@ -182,7 +199,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--skip-unanswered | --keep-unanswered]',
     run: importIcs,
   },
 ];

@@ -26,6 +26,7 @@ export const calendarHandlers: HandlerMap<keyof typeof calendarContract> = {
         ...(input.maxMeetingSize ? { maxMeetingSize: input.maxMeetingSize } : {}),
         ...(input.skipFiles ? { skipFiles: input.skipFiles } : {}),
         ...(input.skipSeries ? { skipSeries: input.skipSeries } : {}),
+        ...(input.skipUnanswered === undefined ? {} : { skipUnanswered: input.skipUnanswered }),
       },
       service(ctx, 'preview'),
     ),

@@ -75,6 +75,8 @@ export interface ImportPlan {
   deleted: StoredInteraction[];
   /** Calendars in the files imported before under another name, to that name (`renamedCalendars`). */
   renamed: Map<string, string>;
+  /** Meetings the user never answered the invitation to, and of those left out, how many were imported before. */
+  unanswered: { meetings: number; importedBefore: number };
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -104,6 +106,16 @@ function tally(series: Map<string, SeriesTally>, o: Occurrence): SeriesTally {
     t.title = o.title;
   }
   return t;
+}
+
+/**
+ * An invitation the user never answered: they are invited (not the organiser) and their
+ * response is still NEEDS-ACTION. An attendee without a PARTSTAT is not counted: many
+ * exporters write none for anyone.
+ */
+function unansweredBy(o: Occurrence, me: AddressBook<{ id: number }>): boolean {
+  if (o.organizer !== null && me.has(o.organizer)) return false;
+  return o.people.some((p) => p.response === 'needs-action' && me.has(p.email));
 }
 
 function version(o: Occurrence): string {
@@ -164,6 +176,8 @@ export interface PlanChoices {
   windowEnd: Date;
   /** UIDs of recurring series the user left out (counted, as `series_left_out`). */
   skipSeries: ReadonlySet<string>;
+  /** Leave out the meetings the user never answered the invitation to (counted, as `unanswered`). */
+  skipUnanswered: boolean;
 }
 
 /**
@@ -175,7 +189,7 @@ export function planImport(
   files: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
-  { maxMeetingSize, windowStart, windowEnd, skipSeries }: PlanChoices,
+  { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered }: PlanChoices,
   depth: PlanDepth,
 ): ImportPlan {
   const plan: ImportPlan = {
@@ -193,6 +207,7 @@ export function planImport(
     leftOutImported: [],
     deleted: [],
     renamed: renamedCalendars(files, existing, windowEnd),
+    unanswered: { meetings: 0, importedBefore: 0 },
   };
   const parsed = files.map((f) => {
     const storedAs = plan.renamed.get(f.calendar);
@@ -269,6 +284,15 @@ export function planImport(
           message: `"${o.title || o.uid}" has no one but you in it.`,
         });
         continue;
+      }
+      if (unansweredBy(o, me)) {
+        plan.unanswered.meetings++;
+        if (skipUnanswered) {
+          // Counted, not listed: a year of unanswered all-hands is fifty lines.
+          plan.skippedByReason.unanswered = (plan.skippedByReason.unanswered ?? 0) + 1;
+          if (existing.interactions.has(sourceKey(o))) plan.unanswered.importedBefore++;
+          continue;
+        }
       }
       const series = tally(plan.series, o);
       if (skipSeries.has(o.uid)) {

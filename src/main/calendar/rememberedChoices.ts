@@ -31,3 +31,16 @@ export async function rememberChoices(
   for (const value of taken) changed = all.delete(value) || changed;
   if (changed || all.size !== size) await putSetting(db, key, [...all].sort());
 }
+
+/** Where the last import's choice to leave out unanswered invitations is kept. */
+const SKIP_UNANSWERED = 'calendar.skipUnanswered';
+
+/** Whether the last import left out the invitations the user never answered. */
+export async function readSkipUnanswered(db: Kysely<Database>): Promise<boolean> {
+  return (await getSetting<unknown>(db, SKIP_UNANSWERED, false)) === true;
+}
+
+/** Keeps an import's choice for the next one; the same choice again writes nothing. */
+export async function rememberSkipUnanswered(db: Kysely<Database>, skip: boolean): Promise<void> {
+  if ((await readSkipUnanswered(db)) !== skip) await putSetting(db, SKIP_UNANSWERED, skip);
+}

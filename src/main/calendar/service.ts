@@ -15,7 +15,12 @@ import { getSelfEmails, setSelfEmails } from '../settings/repository';
 import { isImportError } from './errors';
 import { expandInputs, type CalendarFile } from './input';
 import { planImport, type ImportPlan, type StoredInteraction } from './plan';
-import { readRemembered, rememberChoices } from './rememberedChoices';
+import {
+  readRemembered,
+  readSkipUnanswered,
+  rememberChoices,
+  rememberSkipUnanswered,
+} from './rememberedChoices';
 import { parseFiles, type RunLimits } from './runner';
 import {
   contactNamed,
@@ -45,6 +50,8 @@ export interface PreviewRequest {
   skipFiles?: string[];
   /** UIDs of recurring series to leave out; by default those left out in earlier imports. */
   skipSeries?: string[];
+  /** Leave out the invitations the user never answered; by default as the last import chose. */
+  skipUnanswered?: boolean;
 }
 
 export interface ServiceContext {
@@ -70,6 +77,7 @@ interface CachedPreview {
   windowEnd: Date;
   windowStart: Date | null;
   skipSeries: Set<string>;
+  skipUnanswered: boolean;
   /** The preview's plan, and the database it was made against: reused while nothing has changed. */
   plan: ImportPlan;
   planned: { sqlite: Store['sqlite']; version: string };
@@ -247,6 +255,7 @@ function summarize(
       occurrences: approximate,
       zones: [...new Set(cached.parsed.flatMap((f) => f.approximateZones))],
     },
+    unanswered: { ...plan.unanswered, leftOut: cached.skipUnanswered },
     warnings: cached.parsed
       .flatMap((f) => f.warnings)
       .filter((w) => w.uid === undefined)
@@ -307,11 +316,12 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   const windowStart = request.windowStart ?? null;
   const leftOutBefore = await readRemembered(ctx.store.db, 'calendar.leftOutSeries');
   const skipSeries = request.skipSeries ? new Set(request.skipSeries) : leftOutBefore;
+  const skipUnanswered = request.skipUnanswered ?? (await readSkipUnanswered(ctx.store.db));
   const plan = planImport(
     parsed,
     new Set(self),
     loadExisting(ctx.store.sqlite),
-    { maxMeetingSize, windowStart, windowEnd, skipSeries },
+    { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered },
     'preview',
   );
   const cached: CachedPreview = {
@@ -328,6 +338,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     windowEnd,
     windowStart,
     skipSeries,
+    skipUnanswered,
     plan,
     planned,
   };
@@ -427,6 +438,7 @@ export async function commitImport(
       series.filter((uid) => cached.skipSeries.has(uid)),
       series.filter((uid) => !cached.skipSeries.has(uid)),
     );
+    await rememberSkipUnanswered(ctx.store.db, cached.skipUnanswered);
   };
   // Plan again with the people about to be created, so their meetings link to them.
   for (const [i, person] of newPeople.entries()) {

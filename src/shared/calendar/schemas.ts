@@ -32,6 +32,11 @@ export const calendarPreviewInput = z.strictObject({
    * stand-up. By default, those left out in earlier imports.
    */
   skipSeries: z.array(z.string().max(2000)).max(10_000).optional(),
+  /**
+   * Leave out the invitations the user never answered (neither accepted nor declined). By
+   * default, as the last import chose.
+   */
+  skipUnanswered: z.boolean().optional(),
 });
 
 export const calendarCommitInput = z.strictObject({
@@ -139,6 +144,12 @@ export interface CalendarPreview {
   skipped: Skipped[];
   capped: CappedSeries[];
   approximate: { occurrences: number; zones: string[] };
+  /**
+   * Meetings in the window the user was invited to and never answered (their PARTSTAT still
+   * NEEDS-ACTION): often an FYI or an optional all-hands. Left out or not, and of those left
+   * out, how many an earlier import brought in (they stay).
+   */
+  unanswered: { meetings: number; leftOut: boolean; importedBefore: number };
   /** What reading the files noted (lines repaired, lines left out), series cut at the cap aside: those are `capped`. */
   warnings: Warning[];
   range: { from: string | null; to: string | null };

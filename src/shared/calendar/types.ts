@@ -31,6 +31,7 @@ export const skipReasons = [
   'earlier',
   'other_calendar',
   'series_left_out',
+  'unanswered',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

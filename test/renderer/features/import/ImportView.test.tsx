@@ -488,6 +488,38 @@ describe('ImportView', () => {
     expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(17);
   }, 120_000);
 
+  it('leaves out the invitations the user never answered when asked, and remembers it', async () => {
+    const me = 'me@example.com';
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    // The all-hands invitations are never answered; the one-to-ones and the lunch are the user's.
+    const text = new TextDecoder()
+      .decode(workCalendar(me))
+      .replace(`ATTENDEE:mailto:${me}`, `ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:${me}`);
+    drop('work.ics', new TextEncoder().encode(text));
+    const choice = await screen.findByRole(
+      'checkbox',
+      { name: /^Leave out 10 meetings you never answered/ },
+      { timeout: 20_000 },
+    );
+    expect((choice as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole('button', { name: 'Import 17 meetings' })).toBeTruthy();
+    fireEvent.click(choice);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 7 meetings' }, { timeout: 20_000 }));
+    await screen.findByText(/^7 meetings created/, {}, { timeout: 20_000 });
+    expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(7);
+
+    // The next import starts from the same choice.
+    drop('work.ics', new TextEncoder().encode(text));
+    const again = await screen.findByRole(
+      'checkbox',
+      { name: /^Leave out 10 meetings you never answered/ },
+      { timeout: 20_000 },
+    );
+    expect((again as HTMLInputElement).checked).toBe(true);
+  }, 120_000);
+
   it('notes the lines reading the files repaired', async () => {
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });

@@ -28,6 +28,7 @@ import { ImportHistory } from './ImportHistory';
 import { MonthBars } from './MonthBars';
 import { SeriesCard } from './SeriesCard';
 import { RemovalCard } from './RemovalCard';
+import { UnansweredChoice } from './UnansweredChoice';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 import { importOutcome } from '../../../../shared/calendar/outcome';
@@ -48,6 +49,7 @@ const skipLabels: Record<SkipReason, string> = {
   excluded: 'every instance excluded',
   no_people: 'no one but you',
   series_left_out: 'in series you left out',
+  unanswered: 'never answered by you',
 };
 
 interface Picked {
@@ -105,6 +107,7 @@ function PreviewPanel({
   setRemoveWithdrawn,
   removeDeleted,
   setRemoveDeleted,
+  toggleUnanswered,
 }: {
   preview: CalendarPreview;
   /** Calendars left out, as asked (the preview shows them left out once it has landed). */
@@ -128,6 +131,8 @@ function PreviewPanel({
   setRemoveWithdrawn(value: boolean): void;
   removeDeleted: boolean;
   setRemoveDeleted(value: boolean): void;
+  /** Previews again with the invitations never answered left out, or back in. */
+  toggleUnanswered(): void;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
@@ -212,6 +217,9 @@ function PreviewPanel({
             ))}
           </ScrollArea.Autosize>
         </Alert>
+      )}
+      {(preview.unanswered.meetings > 0 || preview.unanswered.leftOut) && (
+        <UnansweredChoice unanswered={preview.unanswered} busy={busy} onToggle={toggleUnanswered} />
       )}
       {preview.capped.map((c) => (
         <Alert key={c.uid} color="yellow">
@@ -314,6 +322,8 @@ export function ImportView() {
   const [skipFiles, setSkipFiles] = useState<string[]>([]);
   /** UIDs of the recurring series left out; null until the first preview says which were left out before. */
   const [skipSeries, setSkipSeries] = useState<string[] | null>(null);
+  /** Leave out the invitations never answered; null until the first preview says what the last import chose. */
+  const [skipUnanswered, setSkipUnanswered] = useState<boolean | null>(null);
   /** Take back the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
   const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
   /** Remove the meetings of the series left out that earlier imports brought in (the preview's `seriesImported`). */
@@ -353,10 +363,16 @@ export function ImportView() {
     files: Picked,
     end: string,
     self?: string,
-    over: { skipFiles?: string[]; skipSeries?: string[] | null; previous?: CalendarPreview | null } = {},
+    over: {
+      skipFiles?: string[];
+      skipSeries?: string[] | null;
+      skipUnanswered?: boolean | null;
+      previous?: CalendarPreview | null;
+    } = {},
   ) => {
     const skip = over.skipFiles ?? skipFiles;
     const series = over.skipSeries === undefined ? skipSeries : over.skipSeries;
+    const unanswered = over.skipUnanswered === undefined ? skipUnanswered : over.skipUnanswered;
     const previous = over.previous === undefined ? preview : over.previous;
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
@@ -373,9 +389,11 @@ export function ImportView() {
         ...(size >= 2 ? { maxMeetingSize: size } : {}),
         ...(skip.length > 0 ? { skipFiles: skip } : {}),
         ...(series ? { skipSeries: series } : {}),
+        ...(unanswered === null ? {} : { skipUnanswered: unanswered }),
       });
       setPreview(value);
       setSkipSeries(value.series.filter((s) => s.leftOut).map((s) => s.uid));
+      setSkipUnanswered(value.unanswered.leftOut);
       setChoices(previous ? carriedChoices(previous, choices, value) : firstChoices(value));
       setSelfEmail(value.selfEmails[0] ?? '');
     } catch (e) {
@@ -399,10 +417,16 @@ export function ImportView() {
     setPicked(read);
     setSkipFiles([]);
     setSkipSeries(null);
+    setSkipUnanswered(null);
     setRemoveWithdrawn(true);
     setRemoveLeftOut(false);
     setRemoveDeleted(false);
-    await runPreview(read, windowEnd, undefined, { skipFiles: [], skipSeries: null, previous: null });
+    await runPreview(read, windowEnd, undefined, {
+      skipFiles: [],
+      skipSeries: null,
+      skipUnanswered: null,
+      previous: null,
+    });
   };
 
   const commit = async () => {
@@ -559,6 +583,12 @@ export function ImportView() {
             setRemoveWithdrawn={setRemoveWithdrawn}
             removeDeleted={removeDeleted}
             setRemoveDeleted={setRemoveDeleted}
+            toggleUnanswered={() => {
+              if (!picked || !preview) return;
+              const next = !preview.unanswered.leftOut;
+              setSkipUnanswered(next);
+              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipUnanswered: next });
+            }}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
           />

@@ -1,0 +1,159 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitImport, previewImport, type ServiceContext } from '../../../src/main/calendar/service';
+import { runCli } from '../../../src/main/cli/run';
+import { contentHash } from '../../support/dbHash';
+import { tempStore, type TempStore } from '../../support/store';
+import { ics } from './helpers';
+
+const me = 'me@corp.example';
+const windowEnd = new Date('2025-06-01T00:00:00Z');
+const now = new Date('2025-06-02T09:00:00Z');
+
+let t: TempStore;
+let ctx: ServiceContext;
+
+beforeEach(async () => {
+  t = await tempStore(() => now);
+  ctx = { store: t.store, now: () => now };
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+/** A meeting's lines with each attendee's line as given (its parameters and address). */
+function invite(uid: string, start: string, organizer: string, ...attendees: string[]): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTART:${start}`,
+    `SUMMARY:${uid}`,
+    `ORGANIZER:mailto:${organizer}`,
+    ...attendees.map((a) => `ATTENDEE;${a}`),
+    'END:VEVENT',
+  ];
+}
+
+/**
+ * Three all-hands the user never answered, a sync they accepted, a coffee whose exporter wrote
+ * no answers at all, and a review they organised and are listed in unanswered.
+ */
+const files = () => [
+  {
+    name: 'work.ics',
+    bytes: ics(
+      'X-WR-CALNAME:Work',
+      ...['20250106', '20250113', '20250120'].flatMap((day) =>
+        invite(
+          `all-hands-${day}`,
+          `${day}T160000Z`,
+          'ceo@corp.example',
+          `PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${me}`,
+          'PARTSTAT=ACCEPTED:mailto:priya@corp.example',
+        ),
+      ),
+      ...invite(
+        'sync',
+        '20250108T100000Z',
+        'priya@corp.example',
+        `PARTSTAT=ACCEPTED:mailto:${me}`,
+        'PARTSTAT=ACCEPTED:mailto:priya@corp.example',
+      ),
+      ...invite('coffee', '20250109T090000Z', 'jonas@corp.example', `CN=Me:mailto:${me}`),
+      ...invite(
+        'review',
+        '20250110T140000Z',
+        me,
+        `PARTSTAT=NEEDS-ACTION:mailto:${me}`,
+        'PARTSTAT=ACCEPTED:mailto:jonas@corp.example',
+      ),
+    ),
+  },
+];
+
+const preview = (skipUnanswered?: boolean) =>
+  previewImport(
+    {
+      files: files(),
+      windowEnd,
+      selfEmails: [me],
+      ...(skipUnanswered === undefined ? {} : { skipUnanswered }),
+    },
+    ctx,
+  );
+
+const titles = () =>
+  t.store.sqlite.prepare(`SELECT title FROM interactions ORDER BY starts_at`).pluck().all() as string[];
+
+describe('invitations the user never answered', () => {
+  it('are counted, kept by default, and left out when asked, with no one proposed from them alone', async () => {
+    const kept = await preview();
+    expect(kept.unanswered).toEqual({ meetings: 3, leftOut: false, importedBefore: 0 });
+    expect(kept.toCreate).toBe(6);
+    expect(kept.newPeople.map((p) => p.email)).toContain('ceo@corp.example');
+
+    const leftOut = await preview(true);
+    expect(leftOut.unanswered).toEqual({ meetings: 3, leftOut: true, importedBefore: 0 });
+    expect(leftOut).toMatchObject({ toCreate: 3, skippedByReason: { unanswered: 3 } });
+    // The CEO is only in the all-hands: not proposed. Priya is in the sync too.
+    expect(leftOut.newPeople.map((p) => p.email).sort()).toEqual([
+      'jonas@corp.example',
+      'priya@corp.example',
+    ]);
+    await commitImport({ previewId: leftOut.previewId, createPeople: [] }, ctx);
+    expect(titles()).toEqual(['sync', 'coffee', 'review']);
+
+    // The choice is the next import's default; taking them back in imports them.
+    const next = await preview();
+    expect(next.unanswered).toEqual({ meetings: 3, leftOut: true, importedBefore: 0 });
+    expect(next).toMatchObject({ toCreate: 0, unchanged: 3 });
+    const back = await preview(false);
+    expect(back).toMatchObject({ toCreate: 3, unchanged: 3 });
+    await commitImport({ previewId: back.previewId, createPeople: [] }, ctx);
+    expect(titles()).toHaveLength(6);
+    expect((await preview()).unanswered.leftOut).toBe(false);
+  });
+
+  it('imported before stay when left out later, and the same choice again writes nothing', async () => {
+    const first = await preview(false);
+    await commitImport({ previewId: first.previewId, createPeople: [] }, ctx);
+    const leftOut = await preview(true);
+    expect(leftOut.unanswered).toEqual({ meetings: 3, leftOut: true, importedBefore: 3 });
+    expect(leftOut).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
+    expect(leftOut.deleted.remove).toBe(0);
+    await commitImport({ previewId: leftOut.previewId, createPeople: [] }, ctx);
+    expect(titles()).toHaveLength(6);
+
+    const before = contentHash(t.store.sqlite);
+    const again = await preview();
+    expect(await commitImport({ previewId: again.previewId, createPeople: [] }, ctx)).toMatchObject({
+      nothingNew: true,
+    });
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
+  it('are counted and left out by import-ics', async () => {
+    const path = join(t.dir, 'work.ics');
+    writeFileSync(path, files()[0].bytes);
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    const args = [
+      '--db',
+      join(t.dir, 'cli.sqlite'),
+      '--until',
+      '2025-06-01',
+      '--self',
+      me,
+      '--no-new-people',
+    ];
+    expect(await runCli(['import-ics', path, ...args, '--dry-run'], io)).toBe(0);
+    expect(out.pop()!.split('\n')).toContain(
+      '  never answered: 3 meetings, kept (leave them out with --skip-unanswered)',
+    );
+    expect(await runCli(['import-ics', path, ...args, '--skip-unanswered'], io)).toBe(0);
+    expect(out.join('\n').split('\n')).toContain('  never answered: 3 meetings, left out');
+    expect(out.pop()).toMatch(/^Imported #\d+: 3 meetings created/);
+    expect(await runCli(['import-ics', path, ...args, '--skip-unanswered', '--keep-unanswered'], io)).toBe(2);
+  });
+});
