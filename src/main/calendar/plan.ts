@@ -114,8 +114,9 @@ function tally(series: Map<string, SeriesTally>, o: Occurrence): SeriesTally {
  * exporters write none for anyone.
  */
 function unansweredBy(o: Occurrence, me: AddressBook<{ id: number }>): boolean {
-  if (o.organizer !== null && me.has(o.organizer)) return false;
-  return o.people.some((p) => p.response === 'needs-action' && me.has(p.email));
+  // The response first: most people have answered, and only then is the address looked up.
+  const invited = o.people.some((p) => p.response === 'needs-action' && me.has(p.email));
+  return invited && !(o.organizer !== null && me.has(o.organizer));
 }
 
 function version(o: Occurrence): string {
