@@ -53,6 +53,11 @@ function describe(p: CalendarPreview): string[] {
     ...removals('imported before, no longer in the calendar', p.deleted, '(removed with --remove-deleted)'),
     ...p.deleted.first.map((m) => `    ${m.startsAt.slice(0, 10)}  ${m.title}`),
     `  people: ${p.matchedPeople.length} matched, ${p.newPeople.length} new`,
+    ...p.newPeople
+      .filter((n) => n.looksLikeYou)
+      .map(
+        (n) => `    ${n.name} <${n.email}> has your name: not created (one of yours? give it with --self)`,
+      ),
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
   ];
@@ -169,9 +174,12 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       io.out(values.json ? JSON.stringify({ preview }, null, 2) : describe(preview).join('\n'));
       return 0;
     }
-    // Without a preview to untick them in, people dropped in an earlier import stay dropped; as in
-    // the Import view, someone with a contact's name is added to that contact.
-    const kept = values['no-new-people'] ? [] : preview.newPeople.filter((p) => !p.droppedBefore);
+    // Without a preview to untick them in, people dropped in an earlier import stay dropped, and
+    // someone with the user's own name is not made a contact; as in the Import view, someone with
+    // a contact's name is added to that contact.
+    const kept = values['no-new-people']
+      ? []
+      : preview.newPeople.filter((p) => !p.droppedBefore && !p.looksLikeYou);
     const result = await call('calendar:commit', {
       previewId: preview.previewId,
       createPeople: kept.filter((p) => !p.sameNameAs).map((p) => p.email),

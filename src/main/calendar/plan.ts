@@ -4,6 +4,7 @@ import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
 import { deletedMeetings, pairMovedMeetings, vanishedMeetings } from './vanished';
+import { nameKeys } from '../duplicates/find';
 import { proposedName } from './names';
 import { renamedCalendars, underName } from './renamed';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
@@ -218,6 +219,8 @@ export function planImport(
   // The user under any spelling of their mailbox (all theirs, so one value).
   const me = new AddressBook<{ id: number }>();
   for (const email of self) me.set(email, { id: 0 });
+  /** The names the calendars give the user (the CN at their addresses). */
+  const namesOfMine = new Set<string>();
   const chosenCalendar = chooseCalendars(parsed, existing);
   const elsewhere = importedElsewhere(parsed, existing);
   // Starts compare as text: UTC ISO-8601, or a day for an all-day meeting.
@@ -276,7 +279,11 @@ export function planImport(
         withdraw(o.key);
         continue;
       }
-      const others = o.people.filter((p) => !me.has(p.email));
+      const others = o.people.filter((p) => {
+        if (!me.has(p.email)) return true;
+        if (p.name) namesOfMine.add(p.name);
+        return false;
+      });
       if (others.length === 0) {
         skip({
           reason: 'no_people',
@@ -325,6 +332,7 @@ export function planImport(
             contactId: contact?.id ?? null,
             meetings: 0,
             proposable: false,
+            looksLikeYou: false,
           };
           plan.people.set(p.email, person);
         }
@@ -395,9 +403,13 @@ export function planImport(
     plan.withdrawn = plan.withdrawn.filter((w) => !kept.has(w.id));
     plan.leftOutImported = plan.leftOutImported.filter((w) => !kept.has(w.id) && !withdrawnIds.has(w.id));
   }
-  // Someone to create is proposed under the name a contact list would give them.
+  const yours = new Set([...namesOfMine].flatMap(nameKeys).filter((key) => key.includes(' ')));
   for (const person of plan.people.values()) {
-    if (person.contactId === null) person.name = proposedName(person.name, person.email);
+    if (person.contactId !== null) continue;
+    // The user's name at an address not among theirs: most likely another address of theirs.
+    person.looksLikeYou = nameKeys(person.name).some((key) => yours.has(key));
+    // Someone to create is proposed under the name a contact list would give them.
+    person.name = proposedName(person.name, person.email);
   }
   return plan;
 }

@@ -212,11 +212,13 @@ function summarize(
     name,
     contactId,
     meetings,
+    looksLikeYou,
   }: Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'>): PreviewPerson => ({
     email,
     name,
     contactId,
     meetings,
+    looksLikeYou,
     droppedBefore: contactId === null && droppedBefore.has(email),
     sameNameAs: contactId === null ? sameNameAs(contactsByName, name) : null,
   });

@@ -79,6 +79,11 @@ export interface PreviewPerson {
    * order aside): most likely the same person at another address, offered to add it to.
    */
   sameNameAs: { id: number; name: string } | null;
+  /**
+   * For a new person, whether the calendars give them the user's own name (two words or more,
+   * as at the user's addresses): most likely another address of the user's, not proposed ticked.
+   */
+  looksLikeYou: boolean;
 }
 
 export interface PreviewCalendar {

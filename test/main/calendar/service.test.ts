@@ -493,6 +493,7 @@ describe('calendar import service', () => {
         meetings: 5,
         droppedBefore: false,
         sameNameAs: null,
+        looksLikeYou: false,
       },
     ]);
     expect(preview.newPeople.map((p) => p.email)).not.toContain('tom.becker@contoso.com');
@@ -575,6 +576,57 @@ describe('calendar import service', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual([...proposed].sort());
+  });
+
+  it("says which new person has the user's own name, and import-ics does not make a contact of them", async () => {
+    const event = (uid: string, day: string, ...attendees: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      `DTSTART:${day}T100000Z`,
+      'ORGANIZER;CN=Alice Smith:mailto:alice@corp.example',
+      ...attendees.map((a) => `ATTENDEE;${a}`),
+      'END:VEVENT',
+    ];
+    const bytes = ics(
+      // Her personal address, as a directory writes her name; someone else called Alice; a colleague.
+      ...event(
+        'a',
+        '20250106',
+        'CN="Smith, Alice":mailto:alice.smith@gmail.com',
+        'CN=Bob Jones:mailto:bob@corp.example',
+      ),
+      ...event(
+        'b',
+        '20250107',
+        'CN=Alice:mailto:alice@other.example',
+        'CN=Bob Jones:mailto:bob@corp.example',
+      ),
+    );
+    const files = [{ name: 'work.ics', bytes }];
+    const preview = await previewImport({ files, windowEnd, selfEmails: ['alice@corp.example'] }, ctx);
+    expect(
+      preview.newPeople
+        .map((p) => [p.email, p.looksLikeYou])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      ['alice.smith@gmail.com', true],
+      ['alice@other.example', false],
+      ['bob@corp.example', false],
+    ]);
+
+    const path = `${t.dir}/work.ics`;
+    writeFileSync(path, bytes);
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    const args = ['--db', t.path, '--until', '2025-06-01', '--self', 'alice@corp.example'];
+    expect(await runCli(['import-ics', path, ...args], io)).toBe(0);
+    expect(out.join('\n').split('\n')).toContain(
+      '    Alice Smith <alice.smith@gmail.com> has your name: not created (one of yours? give it with --self)',
+    );
+    expect(out.pop()).toMatch(/^Imported #\d+: 2 meetings created, 0 updated, 2 new contacts\.$/);
+    expect(
+      t.store.sqlite.prepare('SELECT display_name FROM contacts ORDER BY display_name').pluck().all(),
+    ).toEqual(['Alice', 'Bob Jones']);
   });
 
   it('lists each calendar of a zip with the meetings the user is in, and leaves out those asked', async () => {

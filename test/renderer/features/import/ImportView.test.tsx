@@ -520,6 +520,28 @@ describe('ImportView', () => {
     expect((again as HTMLInputElement).checked).toBe(true);
   }, 120_000);
 
+  it("proposes someone with the user's own name unticked, and says why", async () => {
+    const me = 'me@example.com';
+    await call('settings:setSelfEmails', { emails: [me] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    const text = new TextDecoder()
+      .decode(workCalendar(me))
+      .replace(`ORGANIZER:mailto:${me}`, `ORGANIZER;CN=Sam Lee:mailto:${me}`)
+      .replace('ATTENDEE:mailto:a1@example.com', 'ATTENDEE;CN="Lee, Sam":mailto:sam.lee@home.example');
+    drop('work.ics', new TextEncoder().encode(text));
+    const self = await screen.findByRole(
+      'checkbox',
+      { name: /^Sam Lee <sam\.lee@home\.example>/ },
+      { timeout: 20_000 },
+    );
+    expect((self as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/^Has your name: most likely another address of yours/)).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: /<ana@example\.com>/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+  }, 120_000);
+
   it('notes the lines reading the files repaired', async () => {
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });

@@ -13,14 +13,17 @@ const person = (email: string, more: Partial<PreviewPerson> = {}): PreviewPerson
   meetings: 1,
   droppedBefore: false,
   sameNameAs: null,
+  looksLikeYou: false,
   ...more,
 });
 const preview = (...newPeople: PreviewPerson[]) => ({ newPeople }) as CalendarPreview;
 
 describe("the user's choices among new people", () => {
-  it('start with the people dropped in an earlier import unticked', () => {
-    const first = firstChoices(preview(person('a@x'), person('b@x', { droppedBefore: true })));
-    expect([...first.dropped]).toEqual(['b@x']);
+  it("start with the people dropped in an earlier import, or with the user's name, unticked", () => {
+    const first = firstChoices(
+      preview(person('a@x'), person('b@x', { droppedBefore: true }), person('me@x', { looksLikeYou: true })),
+    );
+    expect([...first.dropped]).toEqual(['b@x', 'me@x']);
     expect(first.asNew.size).toBe(0);
   });
 

@@ -71,6 +71,12 @@ export function NewPeopleCard({
                 onChange={() => setDropped(toggled(dropped, p.email))}
                 label={`${p.name} <${p.email}> · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
               />
+              {p.looksLikeYou && (
+                <Text size="xs" c="dimmed" ml="xl">
+                  Has your name: most likely another address of yours. Add it to your addresses in Settings
+                  rather than making a contact of yourself.
+                </Text>
+              )}
               {p.sameNameAs && !dropped.has(p.email) && (
                 <Checkbox
                   ml="xl"

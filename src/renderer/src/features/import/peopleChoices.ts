@@ -16,10 +16,13 @@ export function toggled(set: Set<string>, email: string): Set<string> {
   return next;
 }
 
-/** The choices a new preview starts with: people dropped in an earlier import stay unticked. */
+/** Someone a first preview leaves unticked: dropped in an earlier import, or with the user's own name. */
+const untickedFirst = (p: CalendarPreview['newPeople'][number]) => p.droppedBefore || p.looksLikeYou;
+
+/** The choices a new preview starts with: people dropped before, or looking like the user, unticked. */
 export function firstChoices(preview: CalendarPreview): PeopleChoices {
   return {
-    dropped: new Set(preview.newPeople.filter((p) => p.droppedBefore).map((p) => p.email)),
+    dropped: new Set(preview.newPeople.filter(untickedFirst).map((p) => p.email)),
     asNew: new Set(),
   };
 }
@@ -37,8 +40,9 @@ export function carriedChoices(
   const seen = new Set(before.newPeople.map((p) => p.email));
   const dropped = new Set<string>();
   const asNew = new Set<string>();
-  for (const { email, droppedBefore } of next.newPeople) {
-    if (seen.has(email) ? choices.dropped.has(email) : droppedBefore) dropped.add(email);
+  for (const p of next.newPeople) {
+    const { email } = p;
+    if (seen.has(email) ? choices.dropped.has(email) : untickedFirst(p)) dropped.add(email);
     if (seen.has(email) && choices.asNew.has(email)) asNew.add(email);
   }
   return { dropped, asNew };
