@@ -37,7 +37,7 @@ describe('calendar import, end to end through the Import view over a real databa
     await app.goto('/import');
     await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
     await page.locator('input[type="file"]').setInputFiles(outlookFile);
-    const self = page.getByRole('textbox', { name: 'My email address' });
+    const self = page.getByRole('textbox', { name: 'My email addresses' });
     await self.waitFor();
     if ((await self.inputValue()) !== 'me@example.com') {
       await self.fill('me@example.com');

@@ -17,3 +17,15 @@ export function sameAddresses(a: readonly string[], b: readonly string[]): boole
 export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
+
+/** The addresses in a line the user typed, however separated (commas, semicolons, spaces), each once. */
+export function addressesIn(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .filter((a) => a !== '')
+        .map(normalizeEmail),
+    ),
+  ];
+}

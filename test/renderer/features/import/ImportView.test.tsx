@@ -167,10 +167,10 @@ describe('ImportView', () => {
     const monthBars = () =>
       [...bars.querySelectorAll('rect')].map((r) => `${r.getAttribute('data-month')} ${r.textContent}`);
     expect(monthBars().map((b) => b.slice(0, 7))).toEqual(['2025-01', '2025-02', '2025-03']);
-    expect((screen.getByLabelText('My email address') as HTMLInputElement).value).toBe(
+    expect((screen.getByLabelText('My email addresses') as HTMLInputElement).value).toBe(
       'priya.raman@contoso.com',
     );
-    fireEvent.change(screen.getByLabelText('My email address'), { target: { value: 'me@example.com' } });
+    fireEvent.change(screen.getByLabelText('My email addresses'), { target: { value: 'me@example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview again' }));
     // Once the user is me@example.com, Priya (the organiser) becomes one of the new people.
     fireEvent.click(await screen.findByLabelText(/Priya Raman/, {}, { timeout: 20_000 }));
@@ -540,6 +540,35 @@ describe('ImportView', () => {
     expect((screen.getByRole('checkbox', { name: /<ana@example\.com>/ }) as HTMLInputElement).checked).toBe(
       true,
     );
+  }, 120_000);
+
+  it("keeps every one of the user's addresses, and takes another for theirs when told", async () => {
+    const me = 'me@example.com';
+    const selfEmails = () => call('settings:getSelfEmails', {});
+    // Two addresses in Settings: an import used to save only the first, and forget the other.
+    await call('settings:setSelfEmails', { emails: [me, 'me@old.example'] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    const text = new TextDecoder()
+      .decode(workCalendar(me))
+      .replace(`ORGANIZER:mailto:${me}`, `ORGANIZER;CN=Sam Lee:mailto:${me}`)
+      .replace('ATTENDEE:mailto:a1@example.com', 'ATTENDEE;CN="Lee, Sam":mailto:sam.lee@home.example');
+    drop('work.ics', new TextEncoder().encode(text));
+    await screen.findByRole('checkbox', { name: /^Sam Lee <sam\.lee@home\.example>/ }, { timeout: 20_000 });
+    const field = screen.getByLabelText('My email addresses') as HTMLInputElement;
+    expect(field.value).toBe('me@example.com, me@old.example');
+
+    fireEvent.click(screen.getByRole('button', { name: 'It is mine' }));
+    await waitFor(
+      () => expect(screen.queryByRole('checkbox', { name: /sam\.lee@home\.example/ })).toBeNull(),
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(field.value).toBe('me@example.com, me@old.example, sam.lee@home.example');
+    fireEvent.click(screen.getByRole('button', { name: /^Import 17 meetings/ }));
+    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+    expect((await selfEmails()).sort()).toEqual(['me@example.com', 'me@old.example', 'sam.lee@home.example']);
   }, 120_000);
 
   it('notes the lines reading the files repaired', async () => {

@@ -31,6 +31,7 @@ import { RemovalCard } from './RemovalCard';
 import { UnansweredChoice } from './UnansweredChoice';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
+import { addressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
 
 function megabytes(bytes: number): string {
@@ -108,6 +109,7 @@ function PreviewPanel({
   removeDeleted,
   setRemoveDeleted,
   toggleUnanswered,
+  claimAddress,
 }: {
   preview: CalendarPreview;
   /** Calendars left out, as asked (the preview shows them left out once it has landed). */
@@ -133,6 +135,8 @@ function PreviewPanel({
   setRemoveDeleted(value: boolean): void;
   /** Previews again with the invitations never answered left out, or back in. */
   toggleUnanswered(): void;
+  /** Adds an address to the user's own and previews again. */
+  claimAddress(email: string): void;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
@@ -197,12 +201,12 @@ function PreviewPanel({
         />
       )}
       <TextInput
-        label="My email address"
-        description={
+        label="My email addresses"
+        description={`${
           preview.selfEmailsSuggested
             ? 'Suggested: the person who organised most of these meetings. You are left out of participants.'
             : 'You are left out of participants, and meetings you declined are skipped.'
-        }
+        } Separate several with commas.`}
         value={selfEmail}
         onChange={(e) => setSelfEmail(e.currentTarget.value)}
       />
@@ -244,7 +248,12 @@ function PreviewPanel({
         </Alert>
       )}
       {preview.newPeople.length > 0 && (
-        <NewPeopleCard preview={preview} choices={choices} setChoices={setChoices} />
+        <NewPeopleCard
+          preview={preview}
+          choices={choices}
+          setChoices={setChoices}
+          claimAddress={claimAddress}
+        />
       )}
       {preview.topPeople.length > 0 && (
         <Card withBorder>
@@ -362,7 +371,7 @@ export function ImportView() {
   const runPreview = async (
     files: Picked,
     end: string,
-    self?: string,
+    self?: string[],
     over: {
       skipFiles?: string[];
       skipSeries?: string[] | null;
@@ -385,7 +394,7 @@ export function ImportView() {
         files: files.files,
         windowEnd: new Date(`${end}T23:59:59.999Z`).toISOString(),
         ...(windowStart ? { windowStart: new Date(`${windowStart}T00:00:00.000Z`).toISOString() } : {}),
-        ...(self ? { selfEmails: [self] } : {}),
+        ...(self && self.length > 0 ? { selfEmails: self } : {}),
         ...(size >= 2 ? { maxMeetingSize: size } : {}),
         ...(skip.length > 0 ? { skipFiles: skip } : {}),
         ...(series ? { skipSeries: series } : {}),
@@ -395,7 +404,7 @@ export function ImportView() {
       setSkipSeries(value.series.filter((s) => s.leftOut).map((s) => s.uid));
       setSkipUnanswered(value.unanswered.leftOut);
       setChoices(previous ? carriedChoices(previous, choices, value) : firstChoices(value));
-      setSelfEmail(value.selfEmails[0] ?? '');
+      setSelfEmail(value.selfEmails.join(', '));
     } catch (e) {
       setPreview(null);
       setError((e as RapportError).message);
@@ -435,11 +444,11 @@ export function ImportView() {
     setError(null);
     setProgress({ done: 0, total: preview.toCreate + preview.toUpdate });
     try {
-      const self = selfEmail.trim();
+      const self = addressesIn(selfEmail);
       const value = await call('calendar:commit', {
         previewId: preview.previewId,
         ...peopleChoices(preview, choices),
-        ...(self ? { selfEmails: [self] } : {}),
+        ...(self.length > 0 ? { selfEmails: self } : {}),
         ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
         ...(removeLeftOut ? { removeLeftOutSeries: true } : {}),
         ...(removeDeleted ? { removeDeleted: true } : {}),
@@ -458,11 +467,11 @@ export function ImportView() {
   const previewWithSeries = (next: string[]) => {
     if (!picked) return;
     setSkipSeries(next);
-    void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipSeries: next });
+    void runPreview(picked, windowEnd, addressesIn(selfEmail), { skipSeries: next });
   };
 
   const previewAgain = useEffectEvent(() => {
-    if (picked) void runPreview(picked, windowEnd, selfEmail.trim() || undefined);
+    if (picked) void runPreview(picked, windowEnd, addressesIn(selfEmail));
   });
   // Changed dates or size preview again once the user pauses, so the counts shown are what Import writes.
   useEffect(() => {
@@ -476,7 +485,7 @@ export function ImportView() {
     void choose(Array.from(event.dataTransfer.files));
   };
 
-  const selfChanged = preview !== null && selfEmail.trim() !== (preview.selfEmails[0] ?? '');
+  const selfChanged = preview !== null && !sameAddresses(addressesIn(selfEmail), preview.selfEmails);
 
   return (
     <Stack gap="lg" p="md">
@@ -548,7 +557,7 @@ export function ImportView() {
         {picked && (
           <Button
             variant="light"
-            onClick={() => void runPreview(picked, windowEnd, selfEmail.trim() || undefined)}
+            onClick={() => void runPreview(picked, windowEnd, addressesIn(selfEmail))}
             loading={phase === 'previewing'}
           >
             Preview again
@@ -571,7 +580,7 @@ export function ImportView() {
               if (!picked) return;
               const next = [...toggled(new Set(skipFiles), name)];
               setSkipFiles(next);
-              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipFiles: next });
+              void runPreview(picked, windowEnd, addressesIn(selfEmail), { skipFiles: next });
             }}
             leftOutSeries={new Set(skipSeries)}
             removeLeftOut={removeLeftOut}
@@ -587,15 +596,21 @@ export function ImportView() {
               if (!picked || !preview) return;
               const next = !preview.unanswered.leftOut;
               setSkipUnanswered(next);
-              void runPreview(picked, windowEnd, selfEmail.trim() || undefined, { skipUnanswered: next });
+              void runPreview(picked, windowEnd, addressesIn(selfEmail), { skipUnanswered: next });
+            }}
+            claimAddress={(email) => {
+              if (!picked) return;
+              const next = [...addressesIn(selfEmail), email];
+              setSelfEmail(next.join(', '));
+              void runPreview(picked, windowEnd, next);
             }}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
           />
           {selfChanged && (
             <Text size="sm" c="dimmed">
-              Your address changed: the import will use it. Preview again to see the counts with it (the files
-              are not read again).
+              Your addresses changed: the import will use them. Preview again to see the counts with them (the
+              files are not read again).
             </Text>
           )}
           {stale && !startsAfterEnd && (

@@ -16,10 +16,13 @@ export function NewPeopleCard({
   preview,
   choices,
   setChoices,
+  claimAddress,
 }: {
   preview: CalendarPreview;
   choices: PeopleChoices;
   setChoices(next: PeopleChoices): void;
+  /** Takes the address for one of the user's own, and previews again. */
+  claimAddress(email: string): void;
 }) {
   const { dropped, asNew } = choices;
   const people = preview.newPeople;
@@ -72,10 +75,14 @@ export function NewPeopleCard({
                 label={`${p.name} <${p.email}> · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
               />
               {p.looksLikeYou && (
-                <Text size="xs" c="dimmed" ml="xl">
-                  Has your name: most likely another address of yours. Add it to your addresses in Settings
-                  rather than making a contact of yourself.
-                </Text>
+                <Group gap="xs" ml="xl" wrap="nowrap">
+                  <Text size="xs" c="dimmed">
+                    Has your name: most likely another address of yours, not someone to make a contact of.
+                  </Text>
+                  <Button size="compact-xs" variant="light" onClick={() => claimAddress(p.email)}>
+                    It is mine
+                  </Button>
+                </Group>
               )}
               {p.sameNameAs && !dropped.has(p.email) && (
                 <Checkbox
