@@ -345,4 +345,34 @@ describe('vendor exports written for Rapport', () => {
       'me@example.com',
     ]);
   });
+
+  it('Thunderbird (no calendar name, X-MOZ properties, alarms, a Berlin series across the DST change)', () => {
+    const r = parse('rapport/thunderbird-export.ics', self);
+    // No X-WR-CALNAME: the calendar goes by its file's name.
+    expect(r.calendar).toBe('rapport/thunderbird-export.ics');
+    expect(r.events).toBe(5);
+    // Mondays at 10:00 in Berlin: 09:00 UTC in winter, 08:00 after 30 March; the 24th is an
+    // EXDATE, and the 7 April one moved to Tuesday 14:00.
+    expect(r.occurrences.map((o) => `${o.startsAt} ${o.durationMinutes} ${o.kind} ${o.title}`)).toEqual([
+      '2025-01-15T14:30:00.000Z 45 video Kaffee mit Lena',
+      '2025-03-17T09:00:00.000Z 60 meeting Projektbesprechung',
+      '2025-03-31T08:00:00.000Z 60 meeting Projektbesprechung',
+      '2025-04-08T12:00:00.000Z 60 meeting Projektbesprechung (verschoben)',
+      '2025-04-02T14:00:00.000Z 30 meeting Team-Info Q2',
+    ]);
+    expect(r.occurrences[0].notes).toBe('Über die neue Stelle reden.');
+    expect(people(r.occurrences[0])).toEqual([
+      'organizer:me@example.com:Me Myself:',
+      'attendee:lena.fischer@example.de:Lena Fischer:accepted',
+      'attendee:me.myself@home.example:Me Myself:accepted',
+    ]);
+    expect(people(r.occurrences[1])).toEqual([
+      'organizer:jonas.mueller@example.de:Jonas Müller:accepted',
+      'attendee:me@example.com:Me Myself:accepted',
+      'attendee:aylin.demir@example.de:Aylin Demir:tentative',
+    ]);
+    expect(people(r.occurrences[4])[1]).toBe('attendee:me@example.com:Me Myself:needs-action');
+    expect(reasons(r)).toEqual(['declined']);
+    expect(r.approximateZones).toEqual([]);
+  });
 });

@@ -629,6 +629,21 @@ describe('calendar import service', () => {
     ).toEqual(['Alice', 'Bob Jones']);
   });
 
+  it('previews a Thunderbird export: the unanswered invitation, the decline, the user at another address', async () => {
+    const files = [{ name: 'Calendar.ics', bytes: fixture('rapport/thunderbird-export.ics') }];
+    const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, ctx);
+    expect(preview.files[0]).toMatchObject({ calendar: 'Calendar.ics', meetings: 5, withMe: 5 });
+    expect(preview).toMatchObject({ toCreate: 5, skippedByReason: { declined: 1 } });
+    expect(preview.unanswered).toEqual({ meetings: 1, leftOut: false, importedBefore: 0 });
+    expect(preview.newPeople.map((p) => [p.name, p.email, p.looksLikeYou])).toEqual([
+      ['Jonas Müller', 'jonas.mueller@example.de', false],
+      ['Aylin Demir', 'aylin.demir@example.de', false],
+      ['Lena Fischer', 'lena.fischer@example.de', false],
+      ['Me Myself', 'me.myself@home.example', true],
+      ['Petra Schulz', 'petra.schulz@example.de', false],
+    ]);
+  });
+
   it('lists each calendar of a zip with the meetings the user is in, and leaves out those asked', async () => {
     const event = (uid: string, day: string, organizer: string, ...attendees: string[]) =>
       meeting(uid, `202501${day}T100000Z`, organizer, ...attendees);
