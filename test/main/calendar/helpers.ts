@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import type { ServiceContext } from '../../../src/main/calendar/service';
+import { tempStore, type TempStore } from '../../support/store';
 
 export const fixturesDir = join(__dirname, '..', '..', 'fixtures', 'ics');
 
@@ -46,6 +49,21 @@ export function weekly(
   ];
 }
 
+/** A time zone's lines (UTC+1 in winter) with a rule ical.js cannot read: `BYMONTH=13`. */
+export function zoneWithBrokenRule(tzid: string): string[] {
+  return [
+    'BEGIN:VTIMEZONE',
+    `TZID:${tzid}`,
+    'BEGIN:STANDARD',
+    'DTSTART:19701025T030000',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'RRULE:FREQ=YEARLY;BYMONTH=13',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
+}
+
 /** The same meeting's lines as a later export writes it once the organiser has cancelled it. */
 export function cancelled(meetingLines: string[]): string[] {
   return [...meetingLines.slice(0, -1), 'STATUS:CANCELLED', 'SEQUENCE:1', 'END:VEVENT'];
@@ -53,3 +71,19 @@ export function cancelled(meetingLines: string[]): string[] {
 
 /** Fixed "now" for fixture tests, so counts do not grow with the calendar. */
 export const WINDOW_END = new Date('2026-11-25T00:00:00Z');
+
+/**
+ * A fresh database for each test of the file that calls this, and a calendar service context
+ * over it at a fixed now: `s.t` and `s.ctx` are the current test's.
+ */
+export function storeForEachTest(now: Date): { t: TempStore; ctx: ServiceContext } {
+  const s = {} as { t: TempStore; ctx: ServiceContext };
+  beforeEach(async () => {
+    s.t = await tempStore(() => now);
+    s.ctx = { store: s.t.store, now: () => now };
+  });
+  afterEach(async () => {
+    await s.t.cleanup();
+  });
+  return s;
+}

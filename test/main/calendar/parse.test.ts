@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCalendar } from '../../../src/main/calendar/parse';
 import { ianaFromWindows, wallToUtc, utcToWall } from '../../../src/main/calendar/zones';
-import { ics } from './helpers';
+import { ics, zoneWithBrokenRule } from './helpers';
 
 const windowEnd = new Date('2026-01-01T00:00:00Z');
 
@@ -105,17 +105,6 @@ describe('recurrence expansion', () => {
   });
 
   it('leaves out a time zone or alarm line ical.js cannot read, with a warning, and reads every event', () => {
-    const zone = (tzid: string) => [
-      'BEGIN:VTIMEZONE',
-      `TZID:${tzid}`,
-      'BEGIN:STANDARD',
-      'DTSTART:19701025T030000',
-      'TZOFFSETFROM:+0200',
-      'TZOFFSETTO:+0100',
-      'RRULE:FREQ=YEARLY;BYMONTH=13',
-      'END:STANDARD',
-      'END:VTIMEZONE',
-    ];
     const event = (uid: string, tzid: string, ...more: string[]) => [
       'BEGIN:VEVENT',
       `UID:${uid}`,
@@ -134,8 +123,8 @@ describe('recurrence expansion', () => {
     const r = parseCalendar(
       ics(
         'X-WR-CALNAME:Work',
-        ...zone('Europe/Berlin'),
-        ...zone('Customized Time Zone'),
+        ...zoneWithBrokenRule('Europe/Berlin'),
+        ...zoneWithBrokenRule('Customized Time Zone'),
         ...event('named', 'Europe/Berlin', ...alarm),
         ...event('custom', 'Customized Time Zone'),
       ),

@@ -1,16 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  commitImport,
-  previewImport,
-  undoCalendarImport,
-  type ServiceContext,
-} from '../../../src/main/calendar/service';
+import { describe, expect, it } from 'vitest';
+import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
 import { runCli } from '../../../src/main/cli/run';
 import { visibleState } from '../../support/dbHash';
-import { tempStore, type TempStore } from '../../support/store';
-import { ics, meeting, weekly } from './helpers';
+import { ics, meeting, weekly, storeForEachTest } from './helpers';
 
 const me = 'me@corp.example';
 const priya = 'priya@corp.example';
@@ -18,16 +12,7 @@ const jonas = 'jonas@corp.example';
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
 
-let t: TempStore;
-let ctx: ServiceContext;
-
-beforeEach(async () => {
-  t = await tempStore(() => now);
-  ctx = { store: t.store, now: () => now };
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const s = storeForEachTest(now);
 
 type Files = Array<{ name: string; bytes: Buffer }>;
 
@@ -55,19 +40,19 @@ function work(
   ];
 }
 
-const preview = (files: Files) => previewImport({ files, windowEnd, selfEmails: [me] }, ctx);
+const preview = (files: Files) => previewImport({ files, windowEnd, selfEmails: [me] }, s.ctx);
 
 async function importFiles(files: Files, removeDeleted = false) {
   const p = await preview(files);
   const result = await commitImport(
     { previewId: p.previewId, createPeople: p.newPeople.map((x) => x.email), removeDeleted },
-    ctx,
+    s.ctx,
   );
   return { preview: p, result };
 }
 
 const meetings = () =>
-  t.store.sqlite
+  s.t.store.sqlite
     .prepare(`SELECT id, title, starts_at AS startsAt FROM interactions ORDER BY starts_at, title`)
     .all() as Array<{ id: number; title: string; startsAt: string }>;
 
@@ -76,7 +61,7 @@ describe('a calendar imported before under another name', () => {
     await importFiles(work('work.ics', 'Work'));
     const before = meetings();
     expect(before).toHaveLength(18);
-    const state = visibleState(t.store.sqlite);
+    const state = visibleState(s.t.store.sqlite);
 
     // Renamed in Google since; the one-to-ones moved to 11:00, the lunch deleted, a kickoff added.
     const later = work('work.ics', 'Work (2025)', {
@@ -107,12 +92,12 @@ describe('a calendar imported before under another name', () => {
     expect(again.deleted.remove).toBe(0);
     expect(again.files[0].importedAs).toBe('Work');
 
-    expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({
+    expect(undoCalendarImport(result.importId!, s.ctx)).toMatchObject({
       removed: 1,
       restored: 8,
       reinstated: 1,
     });
-    expect(visibleState(t.store.sqlite)).toBe(state);
+    expect(visibleState(s.t.store.sqlite)).toBe(state);
   });
 
   it('without a name of its own, in a file named otherwise', async () => {
@@ -123,7 +108,7 @@ describe('a calendar imported before under another name', () => {
     const p = await preview(later);
     expect(p.files[0]).toMatchObject({ calendar: 'calendar (1).ics', importedAs: 'calendar.ics' });
     expect(p).toMatchObject({ toCreate: 0, toUpdate: 8, moved: 8 });
-    await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+    await commitImport({ previewId: p.previewId, createPeople: [] }, s.ctx);
     expect(meetings().map((m) => m.id)).toEqual(before.map((m) => m.id));
   });
 
@@ -172,7 +157,7 @@ describe('a calendar imported before under another name', () => {
 
   it('is named in the summary of import-ics', async () => {
     const paths = [work('work.ics', 'Work'), work('work-2.ics', 'Work (2025)')].map((f, i) => {
-      const path = join(t.dir, `export-${i}.ics`);
+      const path = join(s.t.dir, `export-${i}.ics`);
       writeFileSync(path, f[0].bytes);
       return path;
     });
@@ -180,7 +165,7 @@ describe('a calendar imported before under another name', () => {
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     const args = [
       '--db',
-      join(t.dir, 'cli.sqlite'),
+      join(s.t.dir, 'cli.sqlite'),
       '--until',
       '2025-06-01',
       '--self',

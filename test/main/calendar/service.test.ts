@@ -16,7 +16,7 @@ import { AppError } from '../../../src/shared/ipc/envelope';
 import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
-import { fixture, ics, meeting } from './helpers';
+import { fixture, ics, meeting, zoneWithBrokenRule } from './helpers';
 
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
@@ -1273,15 +1273,7 @@ describe('calendar channels and command line', () => {
       path,
       ics(
         'x-wr-calname:Work',
-        'BEGIN:VTIMEZONE',
-        'TZID:Europe/Berlin',
-        'BEGIN:STANDARD',
-        'DTSTART:19701025T030000',
-        'TZOFFSETFROM:+0200',
-        'TZOFFSETTO:+0100',
-        'RRULE:FREQ=YEARLY;BYMONTH=13',
-        'END:STANDARD',
-        'END:VTIMEZONE',
+        ...zoneWithBrokenRule('Europe/Berlin'),
         ...meeting('lunch', '20250110T120000Z', 'me@example.com', 'jonas@example.com'),
       ),
     );

@@ -1,26 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitImport, previewImport, type ServiceContext } from '../../../src/main/calendar/service';
+import { describe, expect, it } from 'vitest';
+import { commitImport, previewImport } from '../../../src/main/calendar/service';
 import { runCli } from '../../../src/main/cli/run';
 import { contentHash } from '../../support/dbHash';
-import { tempStore, type TempStore } from '../../support/store';
-import { ics } from './helpers';
+import { ics, storeForEachTest } from './helpers';
 
 const me = 'me@corp.example';
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
 
-let t: TempStore;
-let ctx: ServiceContext;
-
-beforeEach(async () => {
-  t = await tempStore(() => now);
-  ctx = { store: t.store, now: () => now };
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const s = storeForEachTest(now);
 
 /** A meeting's lines with each attendee's line as given (its parameters and address). */
 function invite(uid: string, start: string, organizer: string, ...attendees: string[]): string[] {
@@ -80,11 +70,11 @@ const preview = (skipUnanswered?: boolean) =>
       selfEmails: [me],
       ...(skipUnanswered === undefined ? {} : { skipUnanswered }),
     },
-    ctx,
+    s.ctx,
   );
 
 const titles = () =>
-  t.store.sqlite.prepare(`SELECT title FROM interactions ORDER BY starts_at`).pluck().all() as string[];
+  s.t.store.sqlite.prepare(`SELECT title FROM interactions ORDER BY starts_at`).pluck().all() as string[];
 
 describe('invitations the user never answered', () => {
   it('are counted, kept by default, and left out when asked, with no one proposed from them alone', async () => {
@@ -101,7 +91,7 @@ describe('invitations the user never answered', () => {
       'jonas@corp.example',
       'priya@corp.example',
     ]);
-    await commitImport({ previewId: leftOut.previewId, createPeople: [] }, ctx);
+    await commitImport({ previewId: leftOut.previewId, createPeople: [] }, s.ctx);
     expect(titles()).toEqual(['sync', 'coffee', 'review']);
 
     // The choice is the next import's default; taking them back in imports them.
@@ -110,37 +100,37 @@ describe('invitations the user never answered', () => {
     expect(next).toMatchObject({ toCreate: 0, unchanged: 3 });
     const back = await preview(false);
     expect(back).toMatchObject({ toCreate: 3, unchanged: 3 });
-    await commitImport({ previewId: back.previewId, createPeople: [] }, ctx);
+    await commitImport({ previewId: back.previewId, createPeople: [] }, s.ctx);
     expect(titles()).toHaveLength(6);
     expect((await preview()).unanswered.leftOut).toBe(false);
   });
 
   it('imported before stay when left out later, and the same choice again writes nothing', async () => {
     const first = await preview(false);
-    await commitImport({ previewId: first.previewId, createPeople: [] }, ctx);
+    await commitImport({ previewId: first.previewId, createPeople: [] }, s.ctx);
     const leftOut = await preview(true);
     expect(leftOut.unanswered).toEqual({ meetings: 3, leftOut: true, importedBefore: 3 });
     expect(leftOut).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
     expect(leftOut.deleted.remove).toBe(0);
-    await commitImport({ previewId: leftOut.previewId, createPeople: [] }, ctx);
+    await commitImport({ previewId: leftOut.previewId, createPeople: [] }, s.ctx);
     expect(titles()).toHaveLength(6);
 
-    const before = contentHash(t.store.sqlite);
+    const before = contentHash(s.t.store.sqlite);
     const again = await preview();
-    expect(await commitImport({ previewId: again.previewId, createPeople: [] }, ctx)).toMatchObject({
+    expect(await commitImport({ previewId: again.previewId, createPeople: [] }, s.ctx)).toMatchObject({
       nothingNew: true,
     });
-    expect(contentHash(t.store.sqlite)).toBe(before);
+    expect(contentHash(s.t.store.sqlite)).toBe(before);
   });
 
   it('are counted and left out by import-ics', async () => {
-    const path = join(t.dir, 'work.ics');
+    const path = join(s.t.dir, 'work.ics');
     writeFileSync(path, files()[0].bytes);
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
     const args = [
       '--db',
-      join(t.dir, 'cli.sqlite'),
+      join(s.t.dir, 'cli.sqlite'),
       '--until',
       '2025-06-01',
       '--self',

@@ -1,33 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  commitImport,
-  previewImport,
-  undoCalendarImport,
-  type ServiceContext,
-} from '../../../src/main/calendar/service';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
 import { listImports } from '../../../src/main/calendar/store';
 import { runCli } from '../../../src/main/cli/run';
 import { contentHash, visibleState } from '../../support/dbHash';
-import { tempStore, type TempStore } from '../../support/store';
-import { cancelled, ics, meeting, weekly } from './helpers';
+import { cancelled, ics, meeting, weekly, storeForEachTest } from './helpers';
 
 const me = 'me@corp.example';
 const priya = 'priya@corp.example';
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
 
-let t: TempStore;
-let ctx: ServiceContext;
-
-beforeEach(async () => {
-  t = await tempStore(() => now);
-  ctx = { store: t.store, now: () => now };
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+const s = storeForEachTest(now);
 
 /** Six weekly one-to-ones with Priya from a first start, and a lunch with Jonas. */
 const export_ = (oneToOnes: { start: string; times: number }, ...more: string[][]) => [
@@ -44,19 +29,19 @@ const export_ = (oneToOnes: { start: string; times: number }, ...more: string[][
 const first = () => export_({ start: '20250107T100000Z', times: 6 });
 
 const preview = (files: ReturnType<typeof export_>, end = windowEnd) =>
-  previewImport({ files, windowEnd: end, selfEmails: [me] }, ctx);
+  previewImport({ files, windowEnd: end, selfEmails: [me] }, s.ctx);
 
 async function importFiles(files: ReturnType<typeof export_>, end = windowEnd) {
   const p = await preview(files, end);
   const result = await commitImport(
     { previewId: p.previewId, createPeople: p.newPeople.map((x) => x.email) },
-    ctx,
+    s.ctx,
   );
   return { preview: p, result };
 }
 
 const oneToOnes = () =>
-  t.store.sqlite
+  s.t.store.sqlite
     .prepare(
       `SELECT id, starts_at AS startsAt, notes FROM interactions WHERE title = 'Priya / me' ORDER BY starts_at`,
     )
@@ -67,10 +52,10 @@ describe('a recurring series the organiser moved as a whole', () => {
     await importFiles(first());
     const before = oneToOnes();
     expect(before).toHaveLength(6);
-    t.store.sqlite
+    s.t.store.sqlite
       .prepare(`UPDATE interactions SET notes = 'Talked about the promotion', notes_edited = 1 WHERE id = ?`)
       .run(before[2].id);
-    const state = visibleState(t.store.sqlite);
+    const state = visibleState(s.t.store.sqlite);
 
     // The later export has every one-to-one at 11:00 instead of 10:00, past ones included.
     const later = export_({ start: '20250107T110000Z', times: 6 });
@@ -81,10 +66,10 @@ describe('a recurring series the organiser moved as a whole', () => {
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
     expect(after.map((m) => m.startsAt)).toEqual(before.map((m) => m.startsAt.replace('T10:', 'T11:')));
     expect(after[2].notes).toBe('Talked about the promotion');
-    expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(7);
+    expect(s.t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(7);
     // Priya's timeline and last contact follow the meetings.
     expect(
-      t.store.sqlite
+      s.t.store.sqlite
         .prepare(
           `SELECT p.starts_at FROM interaction_participants p JOIN contact_emails e ON e.contact_id = p.contact_id
            WHERE e.email = ? ORDER BY p.starts_at DESC LIMIT 1`,
@@ -93,7 +78,7 @@ describe('a recurring series the organiser moved as a whole', () => {
         .get(priya),
     ).toBe('2025-02-11T11:00:00.000Z');
     expect(
-      t.store.sqlite
+      s.t.store.sqlite
         .prepare(
           `SELECT c.last_contact_at FROM contacts c JOIN contact_emails e ON e.contact_id = c.id WHERE e.email = ?`,
         )
@@ -106,8 +91,8 @@ describe('a recurring series the organiser moved as a whole', () => {
     expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, moved: 0, unchanged: 7 });
 
     // Undo puts every meeting back at 10:00 under its old key: the first export is nothing new again.
-    expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ removed: 0, restored: 6 });
-    expect(visibleState(t.store.sqlite)).toBe(state);
+    expect(undoCalendarImport(result.importId!, s.ctx)).toMatchObject({ removed: 0, restored: 6 });
+    expect(visibleState(s.t.store.sqlite)).toBe(state);
     expect(await preview(first())).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
   });
 
@@ -141,15 +126,15 @@ describe('a recurring series the organiser moved as a whole', () => {
     // Read only up to the end of January: the three one-to-ones after it are not looked for.
     const p = await previewImport(
       { files: [moved], windowEnd: new Date('2025-01-31T00:00:00Z'), selfEmails: [me] },
-      ctx,
+      s.ctx,
     );
     expect(p).toMatchObject({ toCreate: 1, toUpdate: 4, moved: 4 });
-    await commitImport({ previewId: p.previewId, createPeople: [] }, ctx);
+    await commitImport({ previewId: p.previewId, createPeople: [] }, s.ctx);
     const after = oneToOnes();
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
     expect(after.map((m) => m.startsAt.slice(11, 13))).toEqual(['11', '11', '11', '11', '10', '10']);
     expect(
-      t.store.sqlite
+      s.t.store.sqlite
         .prepare(`SELECT title FROM interactions WHERE title LIKE 'lunch%' ORDER BY title`)
         .pluck()
         .all(),
@@ -157,9 +142,9 @@ describe('a recurring series the organiser moved as a whole', () => {
   });
 
   it('says so in the summary of import-ics', async () => {
-    const db = join(t.dir, 'cli.sqlite');
+    const db = join(s.t.dir, 'cli.sqlite');
     const files = [first(), export_({ start: '20250107T110000Z', times: 6 })].map((f, i) => {
-      const path = join(t.dir, `export-${i}.ics`);
+      const path = join(s.t.dir, `export-${i}.ics`);
       writeFileSync(path, f[0].bytes);
       return path;
     });
@@ -193,11 +178,11 @@ describe('meetings deleted from the calendar since they were imported', () => {
     },
   ];
   const titles = () =>
-    t.store.sqlite.prepare(`SELECT title, starts_at FROM interactions ORDER BY starts_at`).raw().all();
+    s.t.store.sqlite.prepare(`SELECT title, starts_at FROM interactions ORDER BY starts_at`).raw().all();
 
   beforeEach(async () => {
     await importFiles(before());
-    t.store.sqlite
+    s.t.store.sqlite
       .prepare(`UPDATE interactions SET notes = 'Good one', notes_edited = 1 WHERE title = 'retro'`)
       .run();
   });
@@ -214,18 +199,18 @@ describe('meetings deleted from the calendar since they were imported', () => {
     });
     expect(p).toMatchObject({ toCreate: 0, toUpdate: 0, moved: 0 });
     // Not asked: nothing changes.
-    const untouched = contentHash(t.store.sqlite);
-    expect(await commitImport({ previewId: p.previewId, createPeople: [] }, ctx)).toMatchObject({
+    const untouched = contentHash(s.t.store.sqlite);
+    expect(await commitImport({ previewId: p.previewId, createPeople: [] }, s.ctx)).toMatchObject({
       nothingNew: true,
       deletedRemoved: 0,
     });
-    expect(contentHash(t.store.sqlite)).toBe(untouched);
+    expect(contentHash(s.t.store.sqlite)).toBe(untouched);
 
-    const state = visibleState(t.store.sqlite);
+    const state = visibleState(s.t.store.sqlite);
     const asked = await preview(later());
     const result = await commitImport(
       { previewId: asked.previewId, createPeople: [], removeDeleted: true },
-      ctx,
+      s.ctx,
     );
     expect(result).toMatchObject({ nothingNew: false, deletedRemoved: 2, withdrawn: 0 });
     expect(titles()).toEqual([
@@ -237,11 +222,11 @@ describe('meetings deleted from the calendar since they were imported', () => {
       ['Priya / me', '2025-02-04T10:00:00.000Z'],
       ['Priya / me', '2025-02-11T10:00:00.000Z'],
     ]);
-    expect(listImports(t.store.sqlite)[0]).toMatchObject({ id: result.importId, deletedRemoved: 2 });
+    expect(listImports(s.t.store.sqlite)[0]).toMatchObject({ id: result.importId, deletedRemoved: 2 });
     expect((await preview(later())).deleted).toMatchObject({ remove: 0, keep: 1 });
 
-    expect(undoCalendarImport(result.importId!, ctx)).toMatchObject({ reinstated: 2 });
-    expect(visibleState(t.store.sqlite)).toBe(state);
+    expect(undoCalendarImport(result.importId!, s.ctx)).toMatchObject({ reinstated: 2 });
+    expect(visibleState(s.t.store.sqlite)).toBe(state);
   });
 
   it('does not look before the first meeting the files hold, nor at other calendars, broken events or series cancelled whole', async () => {
@@ -299,11 +284,11 @@ describe('meetings deleted from the calendar since they were imported', () => {
   });
 
   it('is listed and removed with import-ics --remove-deleted', async () => {
-    const path = join(t.dir, 'later.ics');
+    const path = join(s.t.dir, 'later.ics');
     writeFileSync(path, later()[0].bytes);
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-    const args = ['--db', t.path, '--until', '2025-06-01', '--self', me, '--no-new-people'];
+    const args = ['--db', s.t.path, '--until', '2025-06-01', '--self', me, '--no-new-people'];
     expect(await runCli(['import-ics', path, ...args, '--dry-run'], io)).toBe(0);
     expect(out.join('\n').split('\n')).toEqual(
       expect.arrayContaining([

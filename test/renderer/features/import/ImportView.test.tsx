@@ -146,12 +146,28 @@ const workCalendar = (me: string, { oneOnOnes = '20250107T100000Z', lunch = true
     ...(lunch ? meeting('lunch', '20250110T120000Z', me, 'ana@example.com') : []),
   );
 
-/** Renders the view with `me` as the user's address and imports `workCalendar` whole (17 meetings). */
-async function importWorkCalendar(me: string) {
-  await call('settings:setSelfEmails', { emails: [me] });
+/**
+ * Renders the view with `self` as the user's addresses (the first is the calendar's "me") and
+ * drops `workCalendar`, its text changed by `edit`, as `name`. Returns the bytes dropped.
+ */
+async function dropWorkCalendar(self: string[], edit = (text: string) => text, name = 'work.ics') {
+  await call('settings:setSelfEmails', { emails: self });
   renderView();
   fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-  drop('work.ics', workCalendar(me));
+  const bytes = new TextEncoder().encode(edit(new TextDecoder().decode(workCalendar(self[0]))));
+  drop(name, bytes);
+  return bytes;
+}
+
+/** The work calendar's text with the user named Sam Lee, and Sam Lee's home address among the guests. */
+const samLeeAtHome = (me: string) => (text: string) =>
+  text
+    .replace(`ORGANIZER:mailto:${me}`, `ORGANIZER;CN=Sam Lee:mailto:${me}`)
+    .replace('ATTENDEE:mailto:a1@example.com', 'ATTENDEE;CN="Lee, Sam":mailto:sam.lee@home.example');
+
+/** Renders the view with `me` as the user's address and imports `workCalendar` whole (17 meetings). */
+async function importWorkCalendar(me: string) {
+  await dropWorkCalendar([me]);
   fireEvent.click(await screen.findByRole('button', { name: 'Import 17 meetings' }, { timeout: 20_000 }));
   await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
 }
@@ -490,14 +506,10 @@ describe('ImportView', () => {
 
   it('leaves out the invitations the user never answered when asked, and remembers it', async () => {
     const me = 'me@example.com';
-    await call('settings:setSelfEmails', { emails: [me] });
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
     // The all-hands invitations are never answered; the one-to-ones and the lunch are the user's.
-    const text = new TextDecoder()
-      .decode(workCalendar(me))
-      .replace(`ATTENDEE:mailto:${me}`, `ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:${me}`);
-    drop('work.ics', new TextEncoder().encode(text));
+    const bytes = await dropWorkCalendar([me], (text) =>
+      text.replace(`ATTENDEE:mailto:${me}`, `ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:${me}`),
+    );
     const choice = await screen.findByRole(
       'checkbox',
       { name: /^Leave out 10 meetings you never answered/ },
@@ -511,7 +523,7 @@ describe('ImportView', () => {
     expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(7);
 
     // The next import starts from the same choice.
-    drop('work.ics', new TextEncoder().encode(text));
+    drop('work.ics', bytes);
     const again = await screen.findByRole(
       'checkbox',
       { name: /^Leave out 10 meetings you never answered/ },
@@ -522,14 +534,7 @@ describe('ImportView', () => {
 
   it("proposes someone with the user's own name unticked, and says why", async () => {
     const me = 'me@example.com';
-    await call('settings:setSelfEmails', { emails: [me] });
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    const text = new TextDecoder()
-      .decode(workCalendar(me))
-      .replace(`ORGANIZER:mailto:${me}`, `ORGANIZER;CN=Sam Lee:mailto:${me}`)
-      .replace('ATTENDEE:mailto:a1@example.com', 'ATTENDEE;CN="Lee, Sam":mailto:sam.lee@home.example');
-    drop('work.ics', new TextEncoder().encode(text));
+    await dropWorkCalendar([me], samLeeAtHome(me));
     const self = await screen.findByRole(
       'checkbox',
       { name: /^Sam Lee <sam\.lee@home\.example>/ },
@@ -546,14 +551,7 @@ describe('ImportView', () => {
     const me = 'me@example.com';
     const selfEmails = () => call('settings:getSelfEmails', {});
     // Two addresses in Settings: an import used to save only the first, and forget the other.
-    await call('settings:setSelfEmails', { emails: [me, 'me@old.example'] });
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    const text = new TextDecoder()
-      .decode(workCalendar(me))
-      .replace(`ORGANIZER:mailto:${me}`, `ORGANIZER;CN=Sam Lee:mailto:${me}`)
-      .replace('ATTENDEE:mailto:a1@example.com', 'ATTENDEE;CN="Lee, Sam":mailto:sam.lee@home.example');
-    drop('work.ics', new TextEncoder().encode(text));
+    await dropWorkCalendar([me, 'me@old.example'], samLeeAtHome(me));
     await screen.findByRole('checkbox', { name: /^Sam Lee <sam\.lee@home\.example>/ }, { timeout: 20_000 });
     const field = screen.getByLabelText('My email addresses') as HTMLInputElement;
     expect(field.value).toBe('me@example.com, me@old.example');
@@ -572,12 +570,11 @@ describe('ImportView', () => {
   }, 120_000);
 
   it('notes the lines reading the files repaired', async () => {
-    renderView();
-    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    const text = new TextDecoder()
-      .decode(workCalendar('me@example.com'))
-      .replace('SUMMARY:Ana / me', 'summary:Ana / me');
-    drop('odd.ics', new TextEncoder().encode(text));
+    await dropWorkCalendar(
+      ['me@example.com'],
+      (text) => text.replace('SUMMARY:Ana / me', 'summary:Ana / me'),
+      'odd.ics',
+    );
     const notes = await screen.findByRole(
       'alert',
       { name: 'Notes on reading the files' },
