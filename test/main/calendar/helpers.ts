@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { ServiceContext } from '../../../src/main/calendar/service';
+import { runCli } from '../../../src/main/cli/run';
 import { tempStore, type TempStore } from '../../support/store';
 
 export const fixturesDir = join(__dirname, '..', '..', 'fixtures', 'ics');
@@ -17,13 +18,18 @@ export function ics(...lines: string[]): Buffer {
 
 /** One meeting's lines: its UID (also its title), a UTC start such as 20250110T100000Z, its organiser, then attendees. */
 export function meeting(uid: string, start: string, organizer: string, ...attendees: string[]): string[] {
+  return invite(uid, start, organizer, ...attendees.map((a) => `:mailto:${a}`));
+}
+
+/** The same with each attendee's line as given after ATTENDEE: ";PARTSTAT=ACCEPTED:mailto:a@example.com". */
+export function invite(uid: string, start: string, organizer: string, ...attendeeLines: string[]): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${uid}`,
     `DTSTART:${start}`,
     `SUMMARY:${uid}`,
     `ORGANIZER:mailto:${organizer}`,
-    ...attendees.map((a) => `ATTENDEE:mailto:${a}`),
+    ...attendeeLines.map((a) => `ATTENDEE${a}`),
     'END:VEVENT',
   ];
 }
@@ -86,4 +92,15 @@ export function storeForEachTest(now: Date): { t: TempStore; ctx: ServiceContext
     await s.t.cleanup();
   });
   return s;
+}
+
+/**
+ * `import-ics` against the database at `db`, up to 1 June 2025, with `me` for the user and no
+ * new people; every line it prints, to standard output or error, is kept in `out`.
+ */
+export function importIcs(db: string, me: string) {
+  const out: string[] = [];
+  const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+  const args = ['--db', db, '--until', '2025-06-01', '--self', me, '--no-new-people'];
+  return { out, run: (...more: string[]) => runCli(['import-ics', ...more, ...args], io) };
 }

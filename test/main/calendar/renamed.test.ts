@@ -2,9 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
-import { runCli } from '../../../src/main/cli/run';
 import { visibleState } from '../../support/dbHash';
-import { ics, meeting, weekly, storeForEachTest } from './helpers';
+import { ics, importIcs, meeting, weekly, storeForEachTest } from './helpers';
 
 const me = 'me@corp.example';
 const priya = 'priya@corp.example';
@@ -161,19 +160,9 @@ describe('a calendar imported before under another name', () => {
       writeFileSync(path, f[0].bytes);
       return path;
     });
-    const out: string[] = [];
-    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-    const args = [
-      '--db',
-      join(s.t.dir, 'cli.sqlite'),
-      '--until',
-      '2025-06-01',
-      '--self',
-      me,
-      '--no-new-people',
-    ];
-    expect(await runCli(['import-ics', paths[0], ...args], io)).toBe(0);
-    expect(await runCli(['import-ics', paths[1], ...args, '--dry-run'], io)).toBe(0);
+    const { out, run } = importIcs(join(s.t.dir, 'cli.sqlite'), me);
+    expect(await run(paths[0])).toBe(0);
+    expect(await run(paths[1], '--dry-run')).toBe(0);
     expect(out.join('\n').split('\n')).toContain(
       `  calendar export-1.ics ("Work (2025)"): 18 meetings, you are in 18, imported before as "Work"`,
     );

@@ -2,28 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../../src/main/calendar/service';
-import { runCli } from '../../../src/main/cli/run';
 import { contentHash } from '../../support/dbHash';
-import { ics, storeForEachTest } from './helpers';
+import { ics, importIcs, invite, storeForEachTest } from './helpers';
 
 const me = 'me@corp.example';
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
 
 const s = storeForEachTest(now);
-
-/** A meeting's lines with each attendee's line as given (its parameters and address). */
-function invite(uid: string, start: string, organizer: string, ...attendees: string[]): string[] {
-  return [
-    'BEGIN:VEVENT',
-    `UID:${uid}`,
-    `DTSTART:${start}`,
-    `SUMMARY:${uid}`,
-    `ORGANIZER:mailto:${organizer}`,
-    ...attendees.map((a) => `ATTENDEE;${a}`),
-    'END:VEVENT',
-  ];
-}
 
 /**
  * Three all-hands the user never answered, a sync they accepted, a coffee whose exporter wrote
@@ -39,24 +25,24 @@ const files = () => [
           `all-hands-${day}`,
           `${day}T160000Z`,
           'ceo@corp.example',
-          `PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${me}`,
-          'PARTSTAT=ACCEPTED:mailto:priya@corp.example',
+          `;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${me}`,
+          ';PARTSTAT=ACCEPTED:mailto:priya@corp.example',
         ),
       ),
       ...invite(
         'sync',
         '20250108T100000Z',
         'priya@corp.example',
-        `PARTSTAT=ACCEPTED:mailto:${me}`,
-        'PARTSTAT=ACCEPTED:mailto:priya@corp.example',
+        `;PARTSTAT=ACCEPTED:mailto:${me}`,
+        ';PARTSTAT=ACCEPTED:mailto:priya@corp.example',
       ),
-      ...invite('coffee', '20250109T090000Z', 'jonas@corp.example', `CN=Me:mailto:${me}`),
+      ...invite('coffee', '20250109T090000Z', 'jonas@corp.example', `;CN=Me:mailto:${me}`),
       ...invite(
         'review',
         '20250110T140000Z',
         me,
-        `PARTSTAT=NEEDS-ACTION:mailto:${me}`,
-        'PARTSTAT=ACCEPTED:mailto:jonas@corp.example',
+        `;PARTSTAT=NEEDS-ACTION:mailto:${me}`,
+        ';PARTSTAT=ACCEPTED:mailto:jonas@corp.example',
       ),
     ),
   },
@@ -126,24 +112,14 @@ describe('invitations the user never answered', () => {
   it('are counted and left out by import-ics', async () => {
     const path = join(s.t.dir, 'work.ics');
     writeFileSync(path, files()[0].bytes);
-    const out: string[] = [];
-    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
-    const args = [
-      '--db',
-      join(s.t.dir, 'cli.sqlite'),
-      '--until',
-      '2025-06-01',
-      '--self',
-      me,
-      '--no-new-people',
-    ];
-    expect(await runCli(['import-ics', path, ...args, '--dry-run'], io)).toBe(0);
+    const { out, run } = importIcs(join(s.t.dir, 'cli.sqlite'), me);
+    expect(await run(path, '--dry-run')).toBe(0);
     expect(out.pop()!.split('\n')).toContain(
       '  never answered: 3 meetings, kept (leave them out with --skip-unanswered)',
     );
-    expect(await runCli(['import-ics', path, ...args, '--skip-unanswered'], io)).toBe(0);
+    expect(await run(path, '--skip-unanswered')).toBe(0);
     expect(out.join('\n').split('\n')).toContain('  never answered: 3 meetings, left out');
     expect(out.pop()).toMatch(/^Imported #\d+: 3 meetings created/);
-    expect(await runCli(['import-ics', path, ...args, '--skip-unanswered', '--keep-unanswered'], io)).toBe(2);
+    expect(await run(path, '--skip-unanswered', '--keep-unanswered')).toBe(2);
   });
 });

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
 import { listImports } from '../../../src/main/calendar/store';
-import { runCli } from '../../../src/main/cli/run';
 import { contentHash, visibleState } from '../../support/dbHash';
-import { cancelled, ics, meeting, weekly, storeForEachTest } from './helpers';
+import { cancelled, ics, importIcs, meeting, weekly, storeForEachTest } from './helpers';
 
 const me = 'me@corp.example';
 const priya = 'priya@corp.example';
@@ -148,11 +147,9 @@ describe('a recurring series the organiser moved as a whole', () => {
       writeFileSync(path, f[0].bytes);
       return path;
     });
-    const out: string[] = [];
-    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-    const args = ['--db', db, '--until', '2025-06-01', '--self', me, '--no-new-people'];
-    expect(await runCli(['import-ics', files[0], ...args], io)).toBe(0);
-    expect(await runCli(['import-ics', files[1], ...args], io)).toBe(0);
+    const { out, run } = importIcs(db, me);
+    expect(await run(files[0])).toBe(0);
+    expect(await run(files[1])).toBe(0);
     const summary = out.join('\n').split('\n');
     expect(summary).toContain('  to create 0, to update 6 (6 moved with their series), unchanged 1');
     expect(summary.at(-1)).toMatch(/^Imported #\d+: 0 meetings created, 6 updated, 0 new contacts\.$/);
@@ -286,10 +283,8 @@ describe('meetings deleted from the calendar since they were imported', () => {
   it('is listed and removed with import-ics --remove-deleted', async () => {
     const path = join(s.t.dir, 'later.ics');
     writeFileSync(path, later()[0].bytes);
-    const out: string[] = [];
-    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-    const args = ['--db', s.t.path, '--until', '2025-06-01', '--self', me, '--no-new-people'];
-    expect(await runCli(['import-ics', path, ...args, '--dry-run'], io)).toBe(0);
+    const { out, run } = importIcs(s.t.path, me);
+    expect(await run(path, '--dry-run')).toBe(0);
     expect(out.join('\n').split('\n')).toEqual(
       expect.arrayContaining([
         '  imported before, no longer in the calendar: 2 (removed with --remove-deleted), 1 kept (your notes or tags)',
@@ -297,7 +292,7 @@ describe('meetings deleted from the calendar since they were imported', () => {
         '    2025-01-21  Priya / me',
       ]),
     );
-    expect(await runCli(['import-ics', path, ...args, '--remove-deleted'], io)).toBe(0);
+    expect(await run(path, '--remove-deleted')).toBe(0);
     expect(out.at(-1)).toMatch(
       /^Imported #\d+: 0 meetings created, 0 updated, 0 new contacts, 2 meetings no longer in the calendar removed\.$/,
     );
