@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cancelled, ics, meeting, weekly } from '../main/calendar/helpers';
+import { cancelled, ics, invite, meeting, weekly } from '../main/calendar/helpers';
 import { publishScreenshot, startApp, type RunningApp } from './harness';
 
 const outlookFile = fileURLToPath(
@@ -332,6 +332,62 @@ describe('calendar import, end to end through the Import view over a real databa
         .pluck()
         .all(),
     ).toEqual(['2025-05-06T10:00:00.000Z', '2025-05-13T10:00:00.000Z', '2025-05-20T10:00:00.000Z']);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('the same calendar renamed is known; invitations never answered are left out; the user at home is the user', async () => {
+    const { page } = app;
+    const me = 'me@example.com';
+    const priyaLine = ';PARTSTAT=ACCEPTED:mailto:priya.raman@contoso.com';
+    // "Mine" renamed since the test before: its weekly series, and June's meetings.
+    const unanswered = ['20250602', '20250609', '20250616'].map((day) =>
+      invite(
+        `e2e-fyi-${day}`,
+        `${day}T150000Z`,
+        'boss@contoso.com',
+        `;PARTSTAT=NEEDS-ACTION:mailto:${me}`,
+        priyaLine,
+      ),
+    );
+    const fromHome = invite(
+      'e2e-planning',
+      '20250604T090000Z',
+      me,
+      `;CN=E2E Me;PARTSTAT=ACCEPTED:mailto:${me}`,
+      ';CN="Me, E2E";PARTSTAT=ACCEPTED:mailto:e2e.me@home.example',
+      priyaLine,
+    );
+    await chooseEvents(
+      'Mine (2025)',
+      weekly('e2e-weekly', 'E2E weekly', '20250506T100000Z', 3, me, 'priya.raman@contoso.com'),
+      ...unanswered,
+      fromHome,
+    );
+    await page.getByText(/imported before as “Mine”: its meetings update in place$/).waitFor();
+
+    const leaveOut = page.getByRole('checkbox', { name: /^Leave out 3 meetings you never answered/ });
+    expect(await leaveOut.isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Import 4 meetings' }).waitFor();
+    await leaveOut.check();
+    await page.getByRole('button', { name: 'Import 1 meeting' }).waitFor();
+
+    const home = page.getByRole('checkbox', { name: /^E2E Me <e2e\.me@home\.example>/ });
+    expect(await home.isChecked()).toBe(false);
+    await page.getByText(/^Has your name: most likely another address of yours/).waitFor();
+    await page.getByRole('button', { name: 'It is mine' }).click();
+    await expect.poll(() => home.count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: 'My email addresses' }).inputValue()).toBe(
+      'me@example.com, e2e.me@home.example',
+    );
+    await page.getByRole('button', { name: 'Import 1 meeting' }).click();
+    await page.getByText(/^1 meeting created, 0 updated, 0 new contacts\.$/).waitFor();
+
+    expect((await app.call('settings:getSelfEmails', {})).sort()).toEqual(['e2e.me@home.example', me]);
+    await app.goto(`/contacts/${priya}`);
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.getByRole('button', { name: /e2e-planning/ }).waitFor();
+    expect(await timeline.getByRole('button', { name: /e2e-fyi/ }).count()).toBe(0);
+    expect(await timeline.getByRole('button', { name: /E2E weekly/ }).count()).toBe(3);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -82,10 +82,13 @@ function describe(p: CalendarPreview): string[] {
   if (unanswered.meetings > 0) {
     lines.push(
       `  never answered: ${count(unanswered.meetings, 'meeting')}, ${
-        unanswered.leftOut
-          ? `left out${unanswered.importedBefore > 0 ? ` (${unanswered.importedBefore} imported before stay)` : ''}`
-          : 'kept (leave them out with --skip-unanswered)'
+        unanswered.leftOut ? 'left out' : 'kept (leave them out with --skip-unanswered)'
       }`,
+      ...removals(
+        'imported before, never answered',
+        unanswered.imported,
+        '(removed with --remove-unanswered)',
+      ),
     );
   }
   for (const w of p.warnings.slice(0, LISTED_NOTES)) lines.push(`  note: ${w.message}`);
@@ -125,6 +128,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'remove-deleted': { type: 'boolean' },
       'skip-unanswered': { type: 'boolean' },
       'keep-unanswered': { type: 'boolean' },
+      'remove-unanswered': { type: 'boolean' },
     },
     true,
   );
@@ -189,6 +193,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       ...(values['keep-cancelled'] ? { keepWithdrawn: true } : {}),
       ...(values['remove-skipped-series'] ? { removeLeftOutSeries: true } : {}),
       ...(values['remove-deleted'] ? { removeDeleted: true } : {}),
+      ...(values['remove-unanswered'] ? { removeUnanswered: true } : {}),
     });
     if (values.json) io.out(JSON.stringify({ preview, result }, null, 2));
     else {
@@ -207,7 +212,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--skip-unanswered | --keep-unanswered]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--skip-unanswered [--remove-unanswered] | --keep-unanswered]',
     run: importIcs,
   },
 ];

@@ -76,8 +76,10 @@ export interface ImportPlan {
   deleted: StoredInteraction[];
   /** Calendars in the files imported before under another name, to that name (`renamedCalendars`). */
   renamed: Map<string, string>;
-  /** Meetings the user never answered the invitation to, and of those left out, how many were imported before. */
-  unanswered: { meetings: number; importedBefore: number };
+  /** Meetings the user never answered the invitation to. */
+  unanswered: number;
+  /** Interactions imported before of the meetings never answered, now left out. */
+  unansweredImported: StoredInteraction[];
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -209,7 +211,8 @@ export function planImport(
     leftOutImported: [],
     deleted: [],
     renamed: renamedCalendars(files, existing, windowEnd),
-    unanswered: { meetings: 0, importedBefore: 0 },
+    unanswered: 0,
+    unansweredImported: [],
   };
   const parsed = files.map((f) => {
     const storedAs = plan.renamed.get(f.calendar);
@@ -294,11 +297,15 @@ export function planImport(
         continue;
       }
       if (unansweredBy(o, me)) {
-        plan.unanswered.meetings++;
+        plan.unanswered++;
         if (skipUnanswered) {
           // Counted, not listed: a year of unanswered all-hands is fifty lines.
           plan.skippedByReason.unanswered = (plan.skippedByReason.unanswered ?? 0) + 1;
-          if (existing.interactions.has(sourceKey(o))) plan.unanswered.importedBefore++;
+          const stored = existing.interactions.get(sourceKey(o)) ?? elsewhere(meeting, file.calendar);
+          if (stored && !leftOutIds.has(stored.id)) {
+            leftOutIds.add(stored.id);
+            plan.unansweredImported.push(stored);
+          }
           continue;
         }
       }
@@ -398,10 +405,12 @@ export function planImport(
     );
   }
   // A meeting this import still holds (from another calendar) is updated, not taken back.
-  if (plan.withdrawn.length + plan.leftOutImported.length > 0) {
+  if (plan.withdrawn.length + plan.leftOutImported.length + plan.unansweredImported.length > 0) {
     const kept = new Set(plan.interactions.map((p) => p.existingId));
+    const stays = (w: StoredInteraction) => !kept.has(w.id) && !withdrawnIds.has(w.id);
     plan.withdrawn = plan.withdrawn.filter((w) => !kept.has(w.id));
-    plan.leftOutImported = plan.leftOutImported.filter((w) => !kept.has(w.id) && !withdrawnIds.has(w.id));
+    plan.leftOutImported = plan.leftOutImported.filter(stays);
+    plan.unansweredImported = plan.unansweredImported.filter(stays);
   }
   const yours = new Set([...namesOfMine].flatMap(nameKeys).filter((key) => key.includes(' ')));
   for (const person of plan.people.values()) {

@@ -203,8 +203,8 @@ function summarize(
   droppedBefore: Set<string>,
   leftOutBefore: Set<string>,
   contactsByName: ContactsByName,
-  /** Of the plan's withdrawn, left-out and deleted interactions, those the user has not made their own. */
-  untouched: { withdrawn: number[]; leftOut: number[]; deleted: number[] },
+  /** Of the plan's withdrawn, left-out, deleted and unanswered interactions, those the user has not made their own. */
+  untouched: { withdrawn: number[]; leftOut: number[]; deleted: number[]; unanswered: number[] },
 ): CalendarPreview {
   const people = [...plan.people.values()];
   const strip = ({
@@ -257,7 +257,11 @@ function summarize(
       occurrences: approximate,
       zones: [...new Set(cached.parsed.flatMap((f) => f.approximateZones))],
     },
-    unanswered: { ...plan.unanswered, leftOut: cached.skipUnanswered },
+    unanswered: {
+      meetings: plan.unanswered,
+      leftOut: cached.skipUnanswered,
+      imported: removal(plan.unansweredImported, untouched.unanswered),
+    },
     warnings: cached.parsed
       .flatMap((f) => f.warnings)
       .filter((w) => w.uid === undefined)
@@ -356,6 +360,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
       withdrawn: untouchedInteractions(ctx.store.sqlite, ids(plan.withdrawn)),
       leftOut: untouchedInteractions(ctx.store.sqlite, ids(plan.leftOutImported)),
       deleted: untouchedInteractions(ctx.store.sqlite, ids(plan.deleted)),
+      unanswered: untouchedInteractions(ctx.store.sqlite, ids(plan.unansweredImported)),
     },
   );
 }
@@ -382,6 +387,7 @@ export interface CommitRequest {
   keepWithdrawn?: boolean;
   removeLeftOutSeries?: boolean;
   removeDeleted?: boolean;
+  removeUnanswered?: boolean;
 }
 
 export async function commitImport(
@@ -452,12 +458,18 @@ export async function commitImport(
   const withdrawable = (p: ImportPlan) => (request.keepWithdrawn ? [] : ids(p.withdrawn));
   const takenOut = (p: ImportPlan) => (request.removeLeftOutSeries ? ids(p.leftOutImported) : []);
   const deleted = (p: ImportPlan) => (request.removeDeleted ? ids(p.deleted) : []);
+  const unanswered = (p: ImportPlan) => (request.removeUnanswered ? ids(p.unansweredImported) : []);
   const nothingNew = (p: ImportPlan) =>
     p.created === 0 &&
     p.updated === 0 &&
     newPeople.length === 0 &&
     linkedPeople.length === 0 &&
-    untouchedInteractions(ctx.store.sqlite, [...withdrawable(p), ...takenOut(p), ...deleted(p)]).length === 0;
+    untouchedInteractions(ctx.store.sqlite, [
+      ...withdrawable(p),
+      ...takenOut(p),
+      ...deleted(p),
+      ...unanswered(p),
+    ]).length === 0;
   const plan =
     unchanged && nothingNew(cached.plan)
       ? cached.plan
@@ -475,6 +487,7 @@ export async function commitImport(
       withdrawn: 0,
       seriesRemoved: 0,
       deletedRemoved: 0,
+      unansweredRemoved: 0,
       nothingNew: true,
     };
   }
@@ -490,6 +503,7 @@ export async function commitImport(
     withdraw: withdrawable(plan),
     takeOut: takenOut(plan),
     deleted: deleted(plan),
+    unanswered: unanswered(plan),
     stats: {
       created: plan.created,
       updated: plan.updated,
@@ -511,6 +525,7 @@ export async function commitImport(
     withdrawn: result.withdrawn,
     seriesRemoved: result.seriesRemoved,
     deletedRemoved: result.deletedRemoved,
+    unansweredRemoved: result.unansweredRemoved,
     nothingNew: false,
   };
 }

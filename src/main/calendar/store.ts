@@ -188,6 +188,8 @@ export interface WriteInput {
   takeOut: number[];
   /** Interactions imported before that the calendar no longer holds, to remove; touched ones stay. */
   deleted: number[];
+  /** Interactions imported before that the user never answered, now left out, to remove; touched ones stay. */
+  unanswered: number[];
   stats: Record<string, unknown>;
   progress(done: number, total: number): void;
 }
@@ -202,6 +204,8 @@ export interface WriteResult {
   seriesRemoved: number;
   /** Interactions removed as the calendar no longer holds them. */
   deletedRemoved: number;
+  /** Interactions removed as the user never answered them and now leaves them out. */
+  unansweredRemoved: number;
 }
 
 /** A participant row as an update compares and records it: contact, role, response. */
@@ -510,7 +514,15 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
             const withdrawn = withdrawInteractions(sqlite, importId, input.withdraw);
             const seriesRemoved = withdrawInteractions(sqlite, importId, input.takeOut);
             const deletedRemoved = withdrawInteractions(sqlite, importId, input.deleted);
-            const counts = { contactsCreated, addressesAdded, withdrawn, seriesRemoved, deletedRemoved };
+            const unansweredRemoved = withdrawInteractions(sqlite, importId, input.unanswered);
+            const counts = {
+              contactsCreated,
+              addressesAdded,
+              withdrawn,
+              seriesRemoved,
+              deletedRemoved,
+              unansweredRemoved,
+            };
             finishImport.run(JSON.stringify({ ...input.stats, ...counts }), now, importId);
             return { importId, ...counts };
           }),
@@ -731,6 +743,7 @@ export function listImports(sqlite: Db): CalendarImportRecord[] {
       withdrawn: n('withdrawn'),
       seriesRemoved: n('seriesRemoved'),
       deletedRemoved: n('deletedRemoved'),
+      unansweredRemoved: n('unansweredRemoved'),
     };
   });
 }

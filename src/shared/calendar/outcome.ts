@@ -11,6 +11,7 @@ export type ImportCounts = Pick<
   | 'withdrawn'
   | 'seriesRemoved'
   | 'deletedRemoved'
+  | 'unansweredRemoved'
 >;
 
 /**
@@ -41,5 +42,6 @@ export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string 
   }
   if (c.seriesRemoved > 0) parts.push(`${meetings(c.seriesRemoved)} of series left out removed`);
   if (c.deletedRemoved > 0) parts.push(`${meetings(c.deletedRemoved)} no longer in the calendar removed`);
+  if (c.unansweredRemoved > 0) parts.push(`${meetings(c.unansweredRemoved)} never answered removed`);
   return parts.join(', ');
 }

@@ -57,6 +57,8 @@ export const calendarCommitInput = z.strictObject({
   keepWithdrawn: z.boolean().optional(),
   /** Remove the meetings imported before from the series left out (the preview's `seriesImported`). */
   removeLeftOutSeries: z.boolean().optional(),
+  /** Remove the meetings imported before that the user never answered, now left out (the preview's `unanswered.imported`). */
+  removeUnanswered: z.boolean().optional(),
   /** Remove the meetings imported before that the calendar no longer holds (the preview's `deleted`). */
   removeDeleted: z.boolean().optional(),
 });
@@ -151,10 +153,11 @@ export interface CalendarPreview {
   approximate: { occurrences: number; zones: string[] };
   /**
    * Meetings in the window the user was invited to and never answered (their PARTSTAT still
-   * NEEDS-ACTION): often an FYI or an optional all-hands. Left out or not, and of those left
-   * out, how many an earlier import brought in (they stay).
+   * NEEDS-ACTION): often an FYI or an optional all-hands. Left out or not; and of those left
+   * out, the ones an earlier import brought in: `remove` go if the commit says
+   * `removeUnanswered`, `keep` stay in any case, as the user wrote notes on them or tagged them.
    */
-  unanswered: { meetings: number; leftOut: boolean; importedBefore: number };
+  unanswered: { meetings: number; leftOut: boolean; imported: { remove: number; keep: number } };
   /** What reading the files noted (lines repaired, lines left out), series cut at the cap aside: those are `capped`. */
   warnings: Warning[];
   range: { from: string | null; to: string | null };
@@ -202,6 +205,8 @@ export interface CalendarCommitResult {
   seriesRemoved: number;
   /** Meetings imported before and removed as the calendar no longer holds them. */
   deletedRemoved: number;
+  /** Meetings imported before and removed as the user never answered them. */
+  unansweredRemoved: number;
   nothingNew: boolean;
 }
 
@@ -218,13 +223,14 @@ export interface CalendarImportRecord {
   withdrawn: number;
   seriesRemoved: number;
   deletedRemoved: number;
+  unansweredRemoved: number;
 }
 
 export interface CalendarUndoResult {
   importId: number;
   removed: number;
   restored: number;
-  /** Meetings the import had taken back (cancelled or declined since, series left out, deleted), put back. */
+  /** Meetings the import had taken back (cancelled or declined since, left out, deleted), put back. */
   reinstated: number;
   contactsRemoved: number;
   /** Addresses the import had added to contacts the user already had. */

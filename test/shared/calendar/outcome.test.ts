@@ -9,6 +9,7 @@ const counts = (more: Partial<ImportCounts> = {}): ImportCounts => ({
   withdrawn: 0,
   seriesRemoved: 0,
   deletedRemoved: 0,
+  unansweredRemoved: 0,
   ...more,
 });
 
@@ -48,6 +49,16 @@ describe("an import's outcome in words", () => {
     );
     expect(importOutcome(c, 'short')).toBe(
       '0 created, 0 updated, 0 new contacts, 1 of series left out removed, 3 no longer in the calendar removed',
+    );
+  });
+
+  it('counts the meetings never answered removed apart from the others', () => {
+    const c = counts({ created: 0, contactsCreated: 0, deletedRemoved: 1, unansweredRemoved: 2 });
+    expect(importOutcome(c, 'full')).toBe(
+      '0 meetings created, 0 updated, 0 new contacts, 1 meeting no longer in the calendar removed, 2 meetings never answered removed',
+    );
+    expect(importOutcome(c, 'short')).toBe(
+      '0 created, 0 updated, 0 new contacts, 1 no longer in the calendar removed, 2 never answered removed',
     );
   });
 });

@@ -532,6 +532,42 @@ describe('ImportView', () => {
     expect((again as HTMLInputElement).checked).toBe(true);
   }, 120_000);
 
+  it('removes the invitations never answered that an earlier import brought in, when the user ticks it', async () => {
+    const me = 'me@example.com';
+    const bytes = await dropWorkCalendar([me], (text) =>
+      text.replace(`ATTENDEE:mailto:${me}`, `ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:${me}`),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 17 meetings' }, { timeout: 20_000 }));
+    await screen.findByText(/^17 meetings created/, {}, { timeout: 20_000 });
+
+    drop('work.ics', bytes);
+    fireEvent.click(
+      await screen.findByRole(
+        'checkbox',
+        { name: /^Leave out 10 meetings you never answered/ },
+        { timeout: 20_000 },
+      ),
+    );
+    const alsoRemove = await screen.findByRole(
+      'checkbox',
+      { name: /^Also remove the 10 meetings of these imported before/ },
+      { timeout: 20_000 },
+    );
+    expect((alsoRemove as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole('button', { name: 'Import 0 meetings' })).toBeTruthy();
+    fireEvent.click(alsoRemove);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 10 meetings' }));
+    await screen.findByText(
+      '0 meetings created, 0 updated, 0 new contacts, 10 meetings never answered removed.',
+      {},
+      { timeout: 20_000 },
+    );
+    expect(t.store.sqlite.prepare(`SELECT count(*) FROM interactions`).pluck().get()).toBe(7);
+    expect(
+      await screen.findByText('0 created, 0 updated, 0 new contacts, 10 never answered removed'),
+    ).toBeTruthy();
+  }, 120_000);
+
   it("proposes someone with the user's own name unticked, and says why", async () => {
     const me = 'me@example.com';
     await dropWorkCalendar([me], samLeeAtHome(me));

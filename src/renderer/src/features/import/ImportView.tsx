@@ -109,6 +109,8 @@ function PreviewPanel({
   removeDeleted,
   setRemoveDeleted,
   toggleUnanswered,
+  removeUnanswered,
+  setRemoveUnanswered,
   claimAddress,
 }: {
   preview: CalendarPreview;
@@ -135,6 +137,8 @@ function PreviewPanel({
   setRemoveDeleted(value: boolean): void;
   /** Previews again with the invitations never answered left out, or back in. */
   toggleUnanswered(): void;
+  removeUnanswered: boolean;
+  setRemoveUnanswered(value: boolean): void;
   /** Adds an address to the user's own and previews again. */
   claimAddress(email: string): void;
 }) {
@@ -223,7 +227,13 @@ function PreviewPanel({
         </Alert>
       )}
       {(preview.unanswered.meetings > 0 || preview.unanswered.leftOut) && (
-        <UnansweredChoice unanswered={preview.unanswered} busy={busy} onToggle={toggleUnanswered} />
+        <UnansweredChoice
+          unanswered={preview.unanswered}
+          busy={busy}
+          onToggle={toggleUnanswered}
+          removeImported={removeUnanswered}
+          setRemoveImported={setRemoveUnanswered}
+        />
       )}
       {preview.capped.map((c) => (
         <Alert key={c.uid} color="yellow">
@@ -305,12 +315,14 @@ function History() {
 /** What the import button does: import meetings, or when there are none, remove the ones going. */
 function commitLabel(
   preview: CalendarPreview,
-  remove: { withdrawn: boolean; leftOut: boolean; deleted: boolean },
+  remove: { withdrawn: boolean; leftOut: boolean; deleted: boolean; unanswered: boolean },
 ): string {
   const writes = preview.toCreate + preview.toUpdate;
   const cancelled = remove.withdrawn ? preview.withdrawn.remove : 0;
   const others =
-    (remove.leftOut ? preview.seriesImported.remove : 0) + (remove.deleted ? preview.deleted.remove : 0);
+    (remove.leftOut ? preview.seriesImported.remove : 0) +
+    (remove.deleted ? preview.deleted.remove : 0) +
+    (remove.unanswered && preview.unanswered.leftOut ? preview.unanswered.imported.remove : 0);
   if (writes > 0 || cancelled + others === 0) return `Import ${count(writes, 'meeting')}`;
   return others === 0
     ? `Remove ${count(cancelled, 'cancelled meeting')}`
@@ -339,6 +351,8 @@ export function ImportView() {
   const [removeLeftOut, setRemoveLeftOut] = useState(false);
   /** Remove the meetings imported before that the files no longer hold (the preview's `deleted`). */
   const [removeDeleted, setRemoveDeleted] = useState(false);
+  /** Remove the meetings never answered that earlier imports brought in (the preview's `unanswered.imported`). */
+  const [removeUnanswered, setRemoveUnanswered] = useState(false);
   const [selfEmail, setSelfEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
@@ -430,6 +444,7 @@ export function ImportView() {
     setRemoveWithdrawn(true);
     setRemoveLeftOut(false);
     setRemoveDeleted(false);
+    setRemoveUnanswered(false);
     await runPreview(read, windowEnd, undefined, {
       skipFiles: [],
       skipSeries: null,
@@ -452,6 +467,7 @@ export function ImportView() {
         ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
         ...(removeLeftOut ? { removeLeftOutSeries: true } : {}),
         ...(removeDeleted ? { removeDeleted: true } : {}),
+        ...(removeUnanswered && preview.unanswered.leftOut ? { removeUnanswered: true } : {}),
       });
       setResult(value);
       setPreview(null);
@@ -592,6 +608,8 @@ export function ImportView() {
             setRemoveWithdrawn={setRemoveWithdrawn}
             removeDeleted={removeDeleted}
             setRemoveDeleted={setRemoveDeleted}
+            removeUnanswered={removeUnanswered}
+            setRemoveUnanswered={setRemoveUnanswered}
             toggleUnanswered={() => {
               if (!picked || !preview) return;
               const next = !preview.unanswered.leftOut;
@@ -628,6 +646,7 @@ export function ImportView() {
                 withdrawn: removeWithdrawn,
                 leftOut: removeLeftOut,
                 deleted: removeDeleted,
+                unanswered: removeUnanswered,
               })}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
