@@ -634,7 +634,7 @@ describe('calendar import service', () => {
     const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, ctx);
     expect(preview.files[0]).toMatchObject({ calendar: 'Calendar.ics', meetings: 5, withMe: 5 });
     expect(preview).toMatchObject({ toCreate: 5, skippedByReason: { declined: 1 } });
-    expect(preview.unanswered).toEqual({ meetings: 1, leftOut: false, importedBefore: 0 });
+    expect(preview.unanswered).toEqual({ meetings: 1, leftOut: false, imported: { remove: 0, keep: 0 } });
     expect(preview.newPeople.map((p) => [p.name, p.email, p.looksLikeYou])).toEqual([
       ['Jonas Müller', 'jonas.mueller@example.de', false],
       ['Aylin Demir', 'aylin.demir@example.de', false],
