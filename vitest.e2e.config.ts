@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A view catches up with a write after its query refetches: a second by default (vitest's)
+    // is too short on a loaded CI machine, where a Dashboard refresh has taken longer.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
