@@ -148,7 +148,10 @@ describe('journal, end to end in Chromium over a real database file', () => {
     await app.goto('/');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByText('Recent interactions').waitFor();
-    await expect.poll(() => page.getByRole('link', { name: 'Ana Souza' }).count()).toBe(0);
+    // In the queue only: the Drifting card may name her too, from a strength cache that can be
+    // minutes behind (it did on a loaded CI run).
+    const queue = page.getByRole('table', { name: 'Reconnect queue' });
+    await expect.poll(() => queue.getByRole('link', { name: 'Ana Souza' }).count()).toBe(0);
     await app.screenshot('journal-dashboard');
   });
 
