@@ -1,6 +1,6 @@
 import type { ParsedCalendar } from '../../shared/calendar/types';
 import type { ExistingState } from './plan';
-import { MAX_MOVE_MS } from './vanished';
+import { addTo, MAX_MOVE_MS } from './vanished';
 
 /**
  * The share of each side's meetings, over the dates both cover, that the other must hold too
@@ -21,9 +21,7 @@ function holdingsOf(meetings: Iterable<{ uid: string; startsAt: string }>): Hold
   const h: Holdings = { byUid: new Map(), first: Infinity, last: -Infinity };
   for (const { uid, startsAt } of meetings) {
     const at = Date.parse(startsAt);
-    const starts = h.byUid.get(uid);
-    if (starts) starts.push(at);
-    else h.byUid.set(uid, [at]);
+    addTo(h.byUid, uid, at);
     if (at < h.first) h.first = at;
     if (at > h.last) h.last = at;
   }
@@ -96,24 +94,24 @@ export function renamedCalendars(
 ): Map<string, string> {
   const renamed = new Map<string, string>();
   const named = new Set(parsed.map((f) => f.calendar));
-  const storedMeetings = new Map<string, Array<{ uid: string; startsAt: string }>>();
-  for (const s of existing.byMeeting.values()) {
-    const list = storedMeetings.get(s.calendar);
-    if (list) list.push(s);
-    else storedMeetings.set(s.calendar, [s]);
-  }
-  const unknown = [...named].filter((c) => !storedMeetings.has(c));
-  const candidates = [...storedMeetings.keys()].filter((c) => !named.has(c)).sort();
+  // Names first: a re-import of calendars stored under their own names, the usual case, stops here.
+  const storedNames = new Set<string>();
+  for (const s of existing.byMeeting.values()) storedNames.add(s.calendar);
+  const unknown = [...named].filter((c) => !storedNames.has(c));
+  const candidates = [...storedNames].filter((c) => !named.has(c)).sort();
   if (unknown.length === 0 || candidates.length === 0) return renamed;
+  const storedMeetings = new Map<string, Array<{ uid: string; startsAt: string }>>();
+  for (const s of existing.byMeeting.values())
+    if (!named.has(s.calendar)) addTo(storedMeetings, s.calendar, s);
+  // By name, in order; a calendar taken for one in the files is not another's.
   const stored = new Map(candidates.map((c) => [c, holdingsOf(storedMeetings.get(c)!)]));
   for (const calendar of unknown) {
     const holdings = holdingsOf(parsed.filter((f) => f.calendar === calendar).flatMap((f) => f.occurrences));
     if (holdings.byUid.size === 0) continue;
     // Of those alike enough, the one holding the most of its meetings as they are, then the most
     // alike, then the first by name: once imported as that one, it stays the one.
-    const best = candidates
-      .filter((name) => stored.has(name))
-      .map((name) => ({ name, ...likeness(holdings, stored.get(name)!, windowEnd.getTime()) }))
+    const best = [...stored]
+      .map(([name, h]) => ({ name, ...likeness(holdings, h, windowEnd.getTime()) }))
       .filter((c) => c.share >= SAME_SHARE)
       .sort((a, b) => b.same - a.same || b.share - a.share)[0];
     if (best === undefined) continue;

@@ -16,7 +16,8 @@ export interface Vanished extends StoredInteraction {
  */
 export const MAX_MOVE_MS = 7 * 86_400_000;
 
-function addTo<T>(groups: Map<string, T[]>, key: string, value: T): void {
+/** Adds a value to its key's group. */
+export function addTo<T>(groups: Map<string, T[]>, key: string, value: T): void {
   const group = groups.get(key);
   if (group) group.push(value);
   else groups.set(key, [value]);
