@@ -2,7 +2,7 @@ import { Badge, Button, Card, Checkbox, Group, Progress, Stack, Text } from '@ma
 import { useState } from 'react';
 import type { PreviewSeries } from '../../../../shared/calendar/schemas';
 import { count } from '../../../../shared/text/count';
-import { keptAsYours } from './RemovalCard';
+import { AlsoRemoveImported } from './AlsoRemoveImported';
 
 /** Series listed before "Show all". */
 const FIRST_SHOWN = 8;
@@ -103,21 +103,13 @@ export function SeriesCard({
           </Group>
         ))}
       </Stack>
-      {imported.remove > 0 && (
-        <Checkbox
-          mt="sm"
-          disabled={busy}
-          checked={removeImported}
-          onChange={(e) => setRemoveImported(e.currentTarget.checked)}
-          label={`Also remove the ${count(imported.remove, 'meeting')} of these series imported before`}
-          description="Undo the import to bring them back."
-        />
-      )}
-      {imported.keep > 0 && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {keptAsYours(imported.keep, 'of these series imported before')}
-        </Text>
-      )}
+      <AlsoRemoveImported
+        imported={imported}
+        of="of these series imported before"
+        busy={busy}
+        remove={removeImported}
+        setRemove={setRemoveImported}
+      />
       {series.length > shown.length && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(true)}>
           Show all {series.length}

@@ -1,7 +1,7 @@
-import { Checkbox, Stack, Text } from '@mantine/core';
+import { Checkbox, Stack } from '@mantine/core';
 import type { CalendarPreview } from '../../../../shared/calendar/schemas';
 import { count } from '../../../../shared/text/count';
-import { keptAsYours } from './RemovalCard';
+import { AlsoRemoveImported } from './AlsoRemoveImported';
 
 /**
  * Whether to import the invitations the user never answered: an FYI invite or an optional
@@ -32,20 +32,15 @@ export function UnansweredChoice({
         label={`Leave out ${count(meetings, 'meeting')} you never answered`}
         description="Invitations you neither accepted nor declined, such as FYI invites and optional all-hands: they would count towards your relationships with everyone invited."
       />
-      {leftOut && imported.remove > 0 && (
-        <Checkbox
+      {leftOut && (
+        <AlsoRemoveImported
+          imported={imported}
+          of="of these imported before"
+          busy={busy}
+          remove={removeImported}
+          setRemove={setRemoveImported}
           ml="xl"
-          disabled={busy}
-          checked={removeImported}
-          onChange={(e) => setRemoveImported(e.currentTarget.checked)}
-          label={`Also remove the ${count(imported.remove, 'meeting')} of these imported before`}
-          description="Undo the import to bring them back."
         />
-      )}
-      {leftOut && imported.keep > 0 && (
-        <Text size="xs" c="dimmed" ml="xl">
-          {keptAsYours(imported.keep, 'of these imported before')}
-        </Text>
       )}
     </Stack>
   );
