@@ -90,7 +90,20 @@ export async function run(
     }
     results.push(stats('strength: update after logging one interaction', interactions, update));
 
-    const snap = cache.snapshot(at);
+    // Logging a coffee "just now", later than the scores' instant: it must count at once, so
+    // everyone is scored again at the new instant (what the Dashboard pays after a log).
+    const justNow: number[] = [];
+    let clock = at;
+    for (let r = 0; r < repeats; r++) {
+      clock += 60_000;
+      const iso = new Date(clock).toISOString();
+      const id = insert.run(iso, iso, iso).lastInsertRowid;
+      addPerson.run(id, ids[random.int(0, ids.length - 1)], iso);
+      justNow.push(time(() => cache.snapshot(clock + 1_000)));
+    }
+    results.push(stats('strength: update after logging one interaction just now', interactions, justNow));
+
+    const snap = cache.snapshot(clock + 1_000);
     const tieTimes: number[] = [];
     let tieCount = 0;
     for (let r = 0; r < Math.max(3, repeats / 2); r++) {
@@ -107,7 +120,8 @@ export async function run(
     );
 
     const list: number[] = [];
-    for (let r = 0; r < Math.max(3, repeats / 2); r++) list.push(time(() => listStrength(store.sqlite, at)));
+    for (let r = 0; r < Math.max(3, repeats / 2); r++)
+      list.push(time(() => listStrength(store.sqlite, clock + 1_000)));
     results.push(
       stats('strength: strength:list (all contacts, with names, circles, tags, pins)', contacts, list),
     );

@@ -37,6 +37,11 @@ export class StrengthCache {
   private paramsRaw: string | null | undefined = undefined;
   private pending = new Set<number>();
   private tieCache: { at: number; ties: Tie[] } | null = null;
+  /**
+   * The earliest interaction later than the scores' instant (epoch ms): the scores leave it out,
+   * so once the clock passes it everyone is scored again (a coffee logged "just now" counts at once).
+   */
+  private nextUncounted = Number.POSITIVE_INFINITY;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {}
 
@@ -44,7 +49,12 @@ export class StrengthCache {
   snapshot(now: number): Snapshot {
     this.sync();
     const raw = readRawParams(this.sqlite);
-    if (raw !== this.paramsRaw || this.params === null || !(Math.abs(now - this.scoredAt) < STALE_MS)) {
+    if (
+      raw !== this.paramsRaw ||
+      this.params === null ||
+      !(Math.abs(now - this.scoredAt) < STALE_MS) ||
+      this.nextUncounted <= now
+    ) {
       if (raw !== this.paramsRaw || this.params === null) this.params = parseParams(raw).params;
       this.paramsRaw = raw;
       this.rescoreAll(now);
@@ -95,6 +105,9 @@ export class StrengthCache {
     }
     this.scores = scores;
     this.scoredAt = now;
+    this.nextUncounted = Number.POSITIVE_INFINITY;
+    for (const i of this.interactions.values())
+      if (i.at > now) this.nextUncounted = Math.min(this.nextUncounted, i.at);
     this.pending.clear();
     this.tieCache = null;
   }
@@ -150,6 +163,7 @@ export class StrengthCache {
       this.interactions.delete(id);
     }
     if (next) {
+      if (next.at > this.scoredAt) this.nextUncounted = Math.min(this.nextUncounted, next.at);
       this.interactions.set(id, next);
       for (const c of next.participants) {
         const list = this.byContact.get(c);

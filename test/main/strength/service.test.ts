@@ -4,6 +4,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch';
 import { strengthCacheFor, StrengthCache } from '../../../src/main/strength/cache';
 import {
   contactStrength,
+  driftingContacts,
   graphData,
   introductionPath,
   listStrength,
@@ -133,6 +134,37 @@ describe('strength service', () => {
       });
       for (const k of ['s', 'm', 'mPrev', 'out', 'in', 'r', 't'] as const) expect(s[k]).toBeCloseTo(f[k], 12);
     }
+  });
+
+  it('counts a meeting logged after the scores were taken as soon as its time has come', () => {
+    const ana = contact('Ana');
+    for (let k = 0; k < 12; k++) interaction([ana], 60 + k * 7);
+    const minutes = (n: number) => NOW + n * 60_000;
+    expect(driftingContacts(sqlite, minutes(0)).map((r) => r.displayName)).toEqual(['Ana']);
+
+    const log = (at: number) => {
+      const iso = new Date(at).toISOString();
+      const id = sqlite
+        .prepare(
+          `INSERT INTO interactions (kind, starts_at, duration_minutes, created_at, updated_at) VALUES ('coffee', ?, 30, ?, ?)`,
+        )
+        .run(iso, iso, iso).lastInsertRowid;
+      sqlite
+        .prepare(
+          'INSERT INTO interaction_participants (interaction_id, contact_id, starts_at) VALUES (?, ?, ?)',
+        )
+        .run(id, ana, iso);
+    };
+    // A coffee "just now", two minutes after the scores were taken, and a call planned in six.
+    log(minutes(2));
+    log(minutes(6));
+    expect(driftingContacts(sqlite, minutes(3))).toEqual([]);
+    expect(contactStrength(sqlite, minutes(3), ana).row.lastAt).toBe(new Date(minutes(2)).toISOString());
+
+    // Within ten minutes of those scores, the call counts once its time has come, as a fresh read says.
+    const fresh = new StrengthCache(sqlite).snapshot(minutes(7)).scores.get(ana)!;
+    expect(fresh).toMatchObject({ count: 14, lastAt: minutes(6) });
+    expect(strengthCacheFor(sqlite).snapshot(minutes(7)).scores.get(ana)).toEqual(fresh);
   });
 
   it('applies a parameter change everywhere at once', () => {
