@@ -7,6 +7,7 @@ import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { count } from '../../shared/text/count';
 import { importOutcome } from '../../shared/calendar/outcome';
+import { peoplelessAdvice } from '../../shared/calendar/peopleless';
 
 function readFiles(paths: string[]): Array<{ name: string; data: string }> {
   return paths.map((path) => {
@@ -69,6 +70,9 @@ function describe(p: CalendarPreview): string[] {
           : `  calendar ${f.name}${f.calendar ? ` ("${f.calendar}")` : ''}: ${count(f.meetings, 'meeting')}, you are in ${f.withMe}${f.importedAs === null ? '' : `, imported before as "${f.importedAs}"`}`,
       );
     }
+  }
+  for (const f of p.files) {
+    if (f.peopleless) lines.push(`  calendar ${f.name} has no one in it. ${peoplelessAdvice(f.peopleless)}`);
   }
   const skipped = Object.entries(p.skippedByReason);
   if (skipped.length > 0) lines.push(`  skipped: ${skipped.map(([r, n]) => `${r} ${n}`).join(', ')}`);

@@ -8,6 +8,7 @@ import type {
   PreviewSeries,
 } from '../../shared/calendar/schemas';
 import type { ParsedCalendar } from '../../shared/calendar/types';
+import { peopleless } from '../../shared/calendar/peopleless';
 import { AppError } from '../../shared/ipc/envelope';
 import { isEmail, normalizeEmail, sameAddresses } from '../../shared/text/email';
 import type { Store } from '../db/open';
@@ -155,7 +156,15 @@ function byMeetings(a: { email: string; meetings: number }, b: { email: string; 
 }
 
 /** What the preview says of a calendar left out. */
-const NOT_READ = { calendar: '', events: 0, occurrences: 0, meetings: 0, withMe: 0, importedAs: null };
+const NOT_READ = {
+  calendar: '',
+  events: 0,
+  occurrences: 0,
+  meetings: 0,
+  withMe: 0,
+  importedAs: null,
+  peopleless: null,
+};
 
 /** Every calendar in the files, in order; those read are in `parsed` in the same order. */
 function calendarsOf(cached: CachedPreview, plan: ImportPlan): PreviewCalendar[] {
@@ -172,6 +181,7 @@ function calendarsOf(cached: CachedPreview, plan: ImportPlan): PreviewCalendar[]
       ...plan.perFile[i],
       skipped,
       importedAs: plan.renamed.get(f.calendar) ?? null,
+      peopleless: peopleless(f.occurrences),
     };
   });
 }

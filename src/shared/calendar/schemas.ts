@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Peopleless } from './peopleless';
 import type { CappedSeries, ImportError, SkipReason, Skipped, Warning } from './types';
 
 /** Largest file the bridge accepts, base64-encoded (about 256 MB of calendar). */
@@ -105,6 +106,8 @@ export interface PreviewCalendar {
    * since, or an export without a name in a file named otherwise): they update in place.
    */
   importedAs: string | null;
+  /** Its events name no one (an export with too little detail, most often): nothing to import from it. */
+  peopleless: Peopleless | null;
 }
 
 /** A recurring series in the window: the user may leave it out of the import. */

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCalendar, type ParseOptions } from '../../../src/main/calendar/parse';
+import { peopleless } from '../../../src/shared/calendar/peopleless';
 import type { Occurrence, ParsedCalendar } from '../../../src/shared/calendar/types';
 import { fixture, fixturesDir, WINDOW_END } from './helpers';
 
@@ -373,6 +374,26 @@ describe('vendor exports written for Rapport', () => {
     ]);
     expect(people(r.occurrences[4])[1]).toBe('attendee:me@example.com:Me Myself:needs-action');
     expect(reasons(r)).toEqual(['declined']);
+    expect(r.approximateZones).toEqual([]);
+  });
+  it('Outlook availability only (the Save Calendar default): times in a Windows zone, no titles, no one', () => {
+    const r = parse('rapport/outlook-availability-only.ics');
+    expect(r.calendar).toBe('Calendar');
+    expect(r.events).toBe(3);
+    // Mondays at 09:30 in Berlin (08:30 UTC in winter), a tentative hour at 14:00,
+    // and three days out of office, which stay dates.
+    expect(r.occurrences.map((o) => `${o.startsAt} ${o.endsAt} ${o.title}`)).toEqual([
+      '2026-01-05T08:30:00.000Z 2026-01-05T09:00:00.000Z Busy',
+      '2026-01-12T08:30:00.000Z 2026-01-12T09:00:00.000Z Busy',
+      '2026-01-19T08:30:00.000Z 2026-01-19T09:00:00.000Z Busy',
+      '2026-01-26T08:30:00.000Z 2026-01-26T09:00:00.000Z Busy',
+      '2026-02-02T08:30:00.000Z 2026-02-02T09:00:00.000Z Busy',
+      '2026-02-09T08:30:00.000Z 2026-02-09T09:00:00.000Z Busy',
+      '2026-03-03T13:00:00.000Z 2026-03-03T14:00:00.000Z Tentative',
+      '2026-04-15 2026-04-17 Out of Office',
+    ]);
+    expect(r.occurrences.every((o) => o.people.length === 0 && o.organizer === null)).toBe(true);
+    expect(peopleless(r.occurrences)).toBe('availability');
     expect(r.approximateZones).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { AppError } from '../../../src/shared/ipc/envelope';
 import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
-import { fixture, ics, meeting, zoneWithBrokenRule } from './helpers';
+import { fixture, fixturesDir, ics, meeting, zoneWithBrokenRule } from './helpers';
 
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
@@ -642,6 +643,40 @@ describe('calendar import service', () => {
       ['Me Myself', 'me.myself@home.example', true],
       ['Petra Schulz', 'petra.schulz@example.de', false],
     ]);
+  });
+
+  it('says which calendar names no one, and how to export one that does: Outlook availability only', async () => {
+    const files = [
+      { name: 'Calendar.ics', bytes: fixture('rapport/outlook-availability-only.ics') },
+      { name: 'outlook-windows-zones.ics', bytes: fixture('rapport/outlook-windows-zones.ics') },
+      {
+        name: 'Limited.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Limited',
+          ...['BEGIN:VEVENT', 'UID:d1', 'DTSTART:20260110T100000Z', 'SUMMARY:Dentist', 'END:VEVENT'],
+          ...['BEGIN:VEVENT', 'UID:b1', 'DTSTART:20260112T100000Z', 'SUMMARY:Busy', 'END:VEVENT'],
+        ),
+      },
+    ];
+    const until = new Date('2026-11-25T00:00:00Z');
+    const preview = await previewImport({ files, windowEnd: until, selfEmails: ['me@example.com'] }, ctx);
+    expect(preview.files.map((f) => [f.name, f.occurrences, f.meetings, f.peopleless])).toEqual([
+      // Six Monday mornings, a tentative hour and three days out of office, all without a soul.
+      ['Calendar.ics', 8, 0, 'availability'],
+      ['outlook-windows-zones.ics', 6, 6, null],
+      ['Limited.ics', 2, 0, 'no_people'],
+    ]);
+
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+    const db = `${t.dir}/cli.sqlite`;
+    const args = ['--db', db, '--until', '2026-11-25', '--self', 'me@example.com', '--dry-run'];
+    expect(
+      await runCli(['import-ics', join(fixturesDir, 'rapport/outlook-availability-only.ics'), ...args], io),
+    ).toBe(0);
+    expect(out.join('\n')).toContain(
+      'calendar outlook-availability-only.ics has no one in it. Its events hold only times marked “Busy” or “Tentative”, with no titles or people: an availability-only export. In Outlook, save it again with File → Save Calendar → More Options, Detail “Full details” and Date Range “Whole calendar”.',
+    );
   });
 
   it('lists each calendar of a zip with the meetings the user is in, and leaves out those asked', async () => {

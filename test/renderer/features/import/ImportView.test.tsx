@@ -605,6 +605,24 @@ describe('ImportView', () => {
     expect((await selfEmails()).sort()).toEqual(['me@example.com', 'me@old.example', 'sam.lee@home.example']);
   }, 120_000);
 
+  it('says how to export a calendar, and which one names no one and how to export it so it does', async () => {
+    renderView();
+    fireEvent.click(screen.getByRole('button', { name: 'How do I export my calendar?' }));
+    const help = screen.getByRole('list', { name: 'How to export a calendar' });
+    expect(within(help).getByText('Outlook (Windows):').parentElement!.textContent).toContain(
+      'More Options: Date Range “Whole calendar” and Detail “Full details”',
+    );
+
+    drop('Calendar.ics', fixture('outlook-availability-only.ics'));
+    const alert = await screen.findByRole(
+      'alert',
+      { name: '“Calendar” has no one in it' },
+      { timeout: 20_000 },
+    );
+    expect(alert.textContent).toContain('an availability-only export. In Outlook, save it again');
+    expect(screen.queryByRole('button', { name: /How do I export/ })).toBeNull();
+  }, 120_000);
+
   it('notes the lines reading the files repaired', async () => {
     await dropWorkCalendar(
       ['me@example.com'],

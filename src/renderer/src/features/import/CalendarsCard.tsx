@@ -8,7 +8,7 @@ function looksShared(f: PreviewCalendar): boolean {
 }
 
 /** The entry's own name, without the zip it came in: "Holidays.ics" of "takeout.zip/Holidays.ics". */
-function baseName(name: string): string {
+export function baseName(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 

@@ -21,7 +21,8 @@ import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
 import type { SkipReason } from '../../../../shared/calendar/types';
-import { CalendarsCard } from './CalendarsCard';
+import { baseName, CalendarsCard } from './CalendarsCard';
+import { ExportHelp } from './ExportHelp';
 import { NewPeopleCard } from './NewPeopleCard';
 import { carriedChoices, firstChoices, peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 import { ImportHistory } from './ImportHistory';
@@ -33,6 +34,7 @@ import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 import { addressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
+import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
@@ -147,6 +149,14 @@ function PreviewPanel({
     <Stack gap="md" aria-label="Import preview">
       {(preview.files.length > 1 || preview.files.some((f) => f.skipped || f.importedAs !== null)) && (
         <CalendarsCard files={preview.files} leftOut={leftOut} busy={busy} onToggle={toggleCalendar} />
+      )}
+      {preview.files.map(
+        (f) =>
+          f.peopleless && (
+            <Alert key={f.name} color="yellow" title={`“${f.calendar || baseName(f.name)}” has no one in it`}>
+              {peoplelessAdvice(f.peopleless)}
+            </Alert>
+          ),
       )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Stat label="Events in the files" value={preview.events} />
@@ -527,10 +537,12 @@ export function ImportView() {
               </Button>
             )}
           </FileButton>
-          {picked && (
+          {picked ? (
             <Text size="sm" c="dimmed">
               {picked.files.map((f) => f.name).join(', ')}
             </Text>
+          ) : (
+            <ExportHelp />
           )}
           {phase === 'previewing' && reading && (
             <Stack gap={4} w="100%">
