@@ -60,7 +60,7 @@ function describe(p: CalendarPreview): string[] {
         (n) => `    ${n.name} <${n.email}> has your name: not created (one of yours? give it with --self)`,
       ),
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
-    `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the most frequent organiser)' : ''}`,
+    `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the address in the most meetings)' : ''}`,
   ];
   if (p.files.length > 1 || p.files.some((f) => f.importedAs !== null)) {
     for (const f of p.files) {

@@ -292,7 +292,7 @@ function summarize(
   };
 }
 
-/** The user's addresses: those given, else those saved, else the most frequent organiser (a suggestion). */
+/** The user's addresses: those given, else those saved; null when neither (the preview suggests one). */
 async function resolveSelf(
   ctx: ServiceContext,
   given: string[] | undefined,
@@ -322,7 +322,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   let self = known?.self ?? [];
   let suggested = false;
   if (!known) {
-    const top = mergeOrganizers(parsed)[0];
+    const top = likelySelf(parsed);
     if (top) {
       self = [top];
       suggested = true;
@@ -377,11 +377,28 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
 
 const ids = (stored: StoredInteraction[]) => stored.map((s) => s.id);
 
-function mergeOrganizers(parsed: ParsedCalendar[]): string[] {
-  const counts = new Map<string, number>();
+/**
+ * The address most likely the user's: the one in the most meetings of the files (one is in every
+ * meeting of one's own calendar), organising more of them breaking a tie. The most frequent
+ * organiser alone is often someone else: a manager who sends the team's invitations.
+ */
+function likelySelf(parsed: ParsedCalendar[]): string | null {
+  const meetings = new Map<string, number>();
+  const add = (email: string) => meetings.set(email, (meetings.get(email) ?? 0) + 1);
+  for (const f of parsed) {
+    for (const o of f.occurrences) {
+      for (const p of o.people) add(p.email);
+      for (const email of o.declinedBy) add(email);
+    }
+  }
+  const organised = new Map<string, number>();
   for (const f of parsed)
-    for (const o of f.organizers) counts.set(o.email, (counts.get(o.email) ?? 0) + o.count);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([email]) => email);
+    for (const o of f.organizers) organised.set(o.email, (organised.get(o.email) ?? 0) + o.count);
+  const organisedBy = (email: string) => organised.get(email) ?? 0;
+  const ranked = [...meetings.keys()].sort(
+    (a, b) => meetings.get(b)! - meetings.get(a)! || organisedBy(b) - organisedBy(a) || a.localeCompare(b),
+  );
+  return ranked[0] ?? null;
 }
 
 /** The contact a new person's name means, a directory's "(Department)" aside. */

@@ -189,7 +189,7 @@ export interface CalendarPreview {
   windowStart: string | null;
   maxMeetingSize: number;
   selfEmails: string[];
-  /** True when no addresses were saved and `selfEmails` is the most frequent organiser. */
+  /** True when no addresses were saved and `selfEmails` is a guess: the address in the most meetings. */
   selfEmailsSuggested: boolean;
 }
 

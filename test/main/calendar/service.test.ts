@@ -17,7 +17,7 @@ import { AppError } from '../../../src/shared/ipc/envelope';
 import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
-import { fixture, fixturesDir, ics, meeting, zoneWithBrokenRule } from './helpers';
+import { fixture, fixturesDir, ics, invite, meeting, zoneWithBrokenRule } from './helpers';
 
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const now = new Date('2025-06-02T09:00:00Z');
@@ -94,6 +94,35 @@ describe('calendar import service', () => {
     ]);
     expect(preview.matchedPeople).toEqual([]);
     expect(preview.range).toEqual({ from: '2025-01-01T23:00:00.000Z', to: '2025-05-07T22:00:00.000Z' });
+  });
+
+  it("suggests the address in the most meetings for the user's, not the manager who sends most invitations", async () => {
+    // Kim sends the team's invitations; the user (sam@) is in every meeting, declined one, organised one.
+    const files = [
+      {
+        name: 'sam.ics',
+        bytes: ics(
+          ...meeting('team-1', '20250106T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+          ...meeting('team-2', '20250113T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+          ...meeting('review', '20250114T090000Z', 'kim@example.com', 'sam@example.com', 'bo@example.com'),
+          ...invite(
+            'offsite',
+            '20250115T090000Z',
+            'kim@example.com',
+            ';PARTSTAT=DECLINED:mailto:sam@example.com',
+          ),
+          ...meeting('coffee', '20250116T090000Z', 'sam@example.com', 'ana@example.com'),
+        ),
+      },
+    ];
+    const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(preview).toMatchObject({ selfEmails: ['sam@example.com'], selfEmailsSuggested: true });
+    expect(preview.newPeople.map((p) => p.email)).toEqual([
+      'ana@example.com',
+      'kim@example.com',
+      'bo@example.com',
+    ]);
+    expect(preview.skippedByReason).toEqual({ declined: 1 });
   });
 
   it('commits in one go with progress, links the kept people, and records the import', async () => {

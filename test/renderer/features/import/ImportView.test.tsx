@@ -183,13 +183,9 @@ describe('ImportView', () => {
     const monthBars = () =>
       [...bars.querySelectorAll('rect')].map((r) => `${r.getAttribute('data-month')} ${r.textContent}`);
     expect(monthBars().map((b) => b.slice(0, 7))).toEqual(['2025-01', '2025-02', '2025-03']);
-    expect((screen.getByLabelText('My email addresses') as HTMLInputElement).value).toBe(
-      'priya.raman@contoso.com',
-    );
-    fireEvent.change(screen.getByLabelText('My email addresses'), { target: { value: 'me@example.com' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Preview again' }));
-    // Once the user is me@example.com, Priya (the organiser) becomes one of the new people.
-    fireEvent.click(await screen.findByLabelText(/Priya Raman/, {}, { timeout: 20_000 }));
+    // The address in every meeting is suggested for the user's, not Priya who organised most of them.
+    expect((screen.getByLabelText('My email addresses') as HTMLInputElement).value).toBe('me@example.com');
+    fireEvent.click(screen.getByLabelText(/Priya Raman/));
     // Keep Tom, drop Priya and Jonas.
     fireEvent.click(screen.getByLabelText(/Jonas Müller/));
     fireEvent.click(screen.getByRole('button', { name: /Import 6 meetings/ }));
