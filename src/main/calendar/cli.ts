@@ -7,7 +7,9 @@ import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { count } from '../../shared/text/count';
 import { importOutcome } from '../../shared/calendar/outcome';
+import type { NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../shared/calendar/peopleless';
+import { circles, type Circle } from '../../shared/contacts/schemas';
 
 function readFiles(paths: string[]): Array<{ name: string; data: string }> {
   return paths.map((path) => {
@@ -113,6 +115,14 @@ function describe(p: CalendarPreview): string[] {
   return lines;
 }
 
+/** `--circle`: a circle, "none", or by default "by-domain" (colleague at the user's work domain), as in the Import view. */
+function circleOption(value: string | undefined): NewPeopleCircle {
+  if (value === undefined || value === 'by-domain') return 'by_domain';
+  if (value === 'none') return null;
+  if ((circles as readonly string[]).includes(value)) return value as Circle;
+  throw new UsageError(`--circle ${value} is not one of ${[...circles, 'none', 'by-domain'].join(', ')}`);
+}
+
 async function importIcs(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
@@ -133,6 +143,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'skip-unanswered': { type: 'boolean' },
       'keep-unanswered': { type: 'boolean' },
       'remove-unanswered': { type: 'boolean' },
+      circle: { type: 'string' },
     },
     true,
   );
@@ -145,6 +156,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
   };
   if (values['skip-unanswered'] && values['keep-unanswered'])
     throw new UsageError('Give --skip-unanswered or --keep-unanswered, not both');
+  const newPeopleCircle = circleOption(values.circle as string | undefined);
   const until = date('until');
   const since = date('since');
   const files = readFiles(positionals);
@@ -192,8 +204,9 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       previewId: preview.previewId,
       createPeople: kept.filter((p) => !p.sameNameAs).map((p) => p.email),
       linkPeople: kept.flatMap((p) => (p.sameNameAs ? [{ email: p.email, contactId: p.sameNameAs.id }] : [])),
-      // Confirms the addresses, the suggested organiser included, so later imports know them.
+      // Confirms the addresses, the suggested one included, so later imports know them.
       selfEmails: preview.selfEmails,
+      newPeopleCircle,
       ...(values['keep-cancelled'] ? { keepWithdrawn: true } : {}),
       ...(values['remove-skipped-series'] ? { removeLeftOutSeries: true } : {}),
       ...(values['remove-deleted'] ? { removeDeleted: true } : {}),
@@ -216,7 +229,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--skip-unanswered [--remove-unanswered] | --keep-unanswered]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--circle CIRCLE|none|by-domain] [--skip-unanswered [--remove-unanswered] | --keep-unanswered]',
     run: importIcs,
   },
 ];

@@ -8,6 +8,7 @@ import type {
   PreviewSeries,
 } from '../../shared/calendar/schemas';
 import type { ParsedCalendar } from '../../shared/calendar/types';
+import { circleFor, workDomains, type NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peopleless } from '../../shared/calendar/peopleless';
 import { AppError } from '../../shared/ipc/envelope';
 import { isEmail, normalizeEmail, sameAddresses } from '../../shared/text/email';
@@ -411,6 +412,7 @@ export interface CommitRequest {
   createPeople: string[];
   linkPeople?: Array<{ email: string; contactId: number }>;
   selfEmails?: string[];
+  newPeopleCircle?: NewPeopleCircle;
   keepWithdrawn?: boolean;
   removeLeftOutSeries?: boolean;
   removeDeleted?: boolean;
@@ -450,12 +452,14 @@ export async function commitImport(
   const newPeople: NewPerson[] = [];
   const linkedPeople: LinkedPerson[] = [];
   const dropped: string[] = [];
+  const domains = workDomains(self);
   for (const person of before.people.values()) {
     if (person.contactId !== null || !person.proposable) continue;
     const contactId = linkTo.get(person.email);
     if (contactId !== undefined) linkedPeople.push({ email: person.email, contactId });
     else if (wanted.has(person.email)) {
-      newPeople.push({ email: person.email, name: person.name });
+      const circle = circleFor(person.email, request.newPeopleCircle ?? null, domains);
+      newPeople.push({ email: person.email, name: person.name, circle });
     } else dropped.push(person.email);
   }
   // Remembered once the import has gone through (or had nothing to write).

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CalendarImportRecord, CalendarUndoResult } from '../../shared/calendar/schemas';
+import type { Circle } from '../../shared/contacts/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { withBulkFts, withBulkTriggers } from '../db/liftedTriggers';
 import { AddressBook } from './addressBook';
@@ -162,6 +163,7 @@ interface WithdrawnSnapshot {
 export interface NewPerson {
   email: string;
   name: string;
+  circle: Circle | null;
 }
 
 /** A new person's address, added to a contact the user already has. */
@@ -330,6 +332,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
   const insertEmail = sqlite.prepare(
     `INSERT INTO contact_emails (contact_id, email, position) VALUES (?, ?, 0)`,
   );
+  const insertCircle = sqlite.prepare(`INSERT INTO contact_circles (contact_id, circle) VALUES (?, ?)`);
   const appendEmail = sqlite.prepare(
     `INSERT INTO contact_emails (contact_id, email, position)
      SELECT @contactId, @email, coalesce(max(position) + 1, 0) FROM contact_emails WHERE contact_id = @contactId`,
@@ -408,6 +411,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               if (contactIds.has(person.email) || selectEmail.get(person.email) !== undefined) continue;
               const id = Number(insertContact.run(person.name, now, now).lastInsertRowid);
               insertEmail.run(id, person.email);
+              if (person.circle !== null) insertCircle.run(id, person.circle);
               record.run(importId, 'contact', id, 'created', null);
               contactIds.set(person.email, { id });
               contactsCreated++;

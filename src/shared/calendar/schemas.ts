@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { circleSchema } from '../contacts/schemas';
 import type { Peopleless } from './peopleless';
 import type { CappedSeries, ImportError, SkipReason, Skipped, Warning } from './types';
 
@@ -54,6 +55,14 @@ export const calendarCommitInput = z.strictObject({
     .optional(),
   /** Saved as "my email addresses" when given (the preview's suggestion, confirmed). */
   selfEmails: z.array(email).max(100).optional(),
+  /**
+   * The circle of the contacts it creates: one for all, null for none, or "by_domain" (colleague
+   * for those at the user's work domain, the preview's `workDomains`). None when absent.
+   */
+  newPeopleCircle: z
+    .union([circleSchema, z.literal('by_domain')])
+    .nullable()
+    .optional(),
   /** Leave the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
   keepWithdrawn: z.boolean().optional(),
   /** Remove the meetings imported before from the series left out (the preview's `seriesImported`). */

@@ -15,6 +15,7 @@ import { dispatch } from '../../../src/main/ipc/dispatch';
 import { runCli } from '../../../src/main/cli/run';
 import { AppError } from '../../../src/shared/ipc/envelope';
 import type { CalendarPreview } from '../../../src/shared/calendar/schemas';
+import type { NewPeopleCircle } from '../../../src/shared/calendar/newPeopleCircle';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
 import { fixture, fixturesDir, ics, invite, meeting, zoneWithBrokenRule } from './helpers';
@@ -123,6 +124,60 @@ describe('calendar import service', () => {
       'bo@example.com',
     ]);
     expect(preview.skippedByReason).toEqual({ declined: 1 });
+  });
+
+  it('puts the new contacts into the circle asked: colleagues by work domain, one for all, or none', async () => {
+    const files = () => [
+      {
+        name: 'work.ics',
+        bytes: ics(
+          ...meeting('sync', '20250106T090000Z', 'me@acme.example', 'ana@acme.example', 'bo@partner.example'),
+          ...meeting('coffee', '20250107T090000Z', 'me@acme.example', 'cy@acme.example'),
+        ),
+      },
+    ];
+    const circlesOf = () =>
+      t.store.sqlite
+        .prepare(
+          `SELECT e.email, group_concat(cc.circle) AS circles FROM contact_emails e
+           LEFT JOIN contact_circles cc ON cc.contact_id = e.contact_id GROUP BY e.email ORDER BY e.email`,
+        )
+        .all() as Array<{ email: string; circles: string | null }>;
+    const importWith = async (newPeopleCircle: NewPeopleCircle | undefined) => {
+      const preview = await previewImport(
+        { files: files(), windowEnd, selfEmails: ['me@acme.example'] },
+        ctx,
+      );
+      return commitImport(
+        {
+          previewId: preview.previewId,
+          createPeople: preview.newPeople.map((p) => p.email),
+          ...(newPeopleCircle === undefined ? {} : { newPeopleCircle }),
+        },
+        ctx,
+      );
+    };
+
+    const first = await importWith('by_domain');
+    expect(circlesOf()).toEqual([
+      { email: 'ana@acme.example', circles: 'colleague' },
+      { email: 'bo@partner.example', circles: null },
+      { email: 'cy@acme.example', circles: 'colleague' },
+    ]);
+    // Undo takes the contacts back, and their circles with them.
+    undoCalendarImport(first.importId!, ctx);
+    expect(circlesOf()).toEqual([]);
+    expect(count('contact_circles')).toBe(0);
+
+    const second = await importWith('mentor');
+    expect(circlesOf().map((r) => r.circles)).toEqual(['mentor', 'mentor', 'mentor']);
+    undoCalendarImport(second.importId!, ctx);
+    await importWith(undefined);
+    expect(count('contacts')).toBe(3);
+    expect(count('contact_circles')).toBe(0);
+    await expect(
+      dispatch('calendar:commit', { previewId: 'x', createPeople: [], newPeopleCircle: 'boss' }, t.ctx),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('commits in one go with progress, links the kept people, and records the import', async () => {
@@ -1401,5 +1456,50 @@ describe('calendar channels and command line', () => {
     } finally {
       db.close();
     }
+  });
+  it('import-ics makes colleagues of the new people at the work domain, or puts them in the --circle given', async () => {
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    const path = `${t.dir}/work.ics`;
+    writeFileSync(
+      path,
+      ics(
+        ...meeting('sync', '20250106T090000Z', 'me@acme.example', 'ana@acme.example', 'bo@partner.example'),
+      ),
+    );
+    const circlesIn = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db
+          .prepare(
+            `SELECT e.email, cc.circle FROM contact_emails e
+             LEFT JOIN contact_circles cc ON cc.contact_id = e.contact_id ORDER BY e.email`,
+          )
+          .all() as Array<{ email: string; circle: string | null }>;
+      } finally {
+        db.close();
+      }
+    };
+    const args = (db: string) => [
+      '--db',
+      `${t.dir}/${db}`,
+      '--until',
+      '2025-06-01',
+      '--self',
+      'me@acme.example',
+    ];
+    expect(await runCli(['import-ics', path, ...args('domain.sqlite')], io)).toBe(0);
+    expect(circlesIn(`${t.dir}/domain.sqlite`)).toEqual([
+      { email: 'ana@acme.example', circle: 'colleague' },
+      { email: 'bo@partner.example', circle: null },
+    ]);
+    expect(await runCli(['import-ics', path, ...args('peer.sqlite'), '--circle', 'peer'], io)).toBe(0);
+    expect(circlesIn(`${t.dir}/peer.sqlite`).map((r) => r.circle)).toEqual(['peer', 'peer']);
+    expect(await runCli(['import-ics', path, ...args('none.sqlite'), '--circle', 'none'], io)).toBe(0);
+    expect(circlesIn(`${t.dir}/none.sqlite`).map((r) => r.circle)).toEqual([null, null]);
+    expect(await runCli(['import-ics', path, ...args('boss.sqlite'), '--circle', 'boss'], io)).toBe(2);
+    expect(out.join('\n')).toContain(
+      '--circle boss is not one of colleague, mentor, sponsor, mentee, peer, friend, other, none, by-domain',
+    );
   });
 });

@@ -619,6 +619,46 @@ describe('ImportView', () => {
     expect(screen.queryByRole('button', { name: /How do I export/ })).toBeNull();
   }, 120_000);
 
+  it('makes colleagues of the new people at the work domain, or puts them all in the circle chosen', async () => {
+    await dropWorkCalendar(['me@example.com'], (text) =>
+      text.replaceAll('a4@example.com', 'a4@partner.example'),
+    );
+    const circle = await screen.findByRole(
+      'combobox',
+      { name: 'Circle for new contacts' },
+      { timeout: 20_000 },
+    );
+    expect((circle as HTMLInputElement).value).toBe('Colleague if at example.com, else none');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep all' }));
+    expect(screen.getByText('5 of the 6 new contacts go into Colleague.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: /<ana@example\.com>/ }));
+    expect(screen.getByText('4 of the 5 new contacts go into Colleague.')).toBeTruthy();
+
+    fireEvent.click(circle);
+    fireEvent.click(await screen.findByRole('option', { name: 'Mentor', hidden: true }));
+    expect(screen.getByText('5 of the 5 new contacts go into Mentor.')).toBeTruthy();
+    fireEvent.click(circle);
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Colleague if at example.com, else none', hidden: true }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Import \d+ meetings$/ }));
+    await screen.findByText(/5 new contacts/, {}, { timeout: 20_000 });
+    expect(
+      t.store.sqlite
+        .prepare(
+          `SELECT e.email, cc.circle FROM contact_emails e
+           LEFT JOIN contact_circles cc ON cc.contact_id = e.contact_id ORDER BY e.email`,
+        )
+        .all(),
+    ).toEqual([
+      { email: 'a1@example.com', circle: 'colleague' },
+      { email: 'a2@example.com', circle: 'colleague' },
+      { email: 'a3@example.com', circle: 'colleague' },
+      { email: 'a4@partner.example', circle: null },
+      { email: 'boss@example.com', circle: 'colleague' },
+    ]);
+  }, 120_000);
+
   it('notes the lines reading the files repaired', async () => {
     await dropWorkCalendar(
       ['me@example.com'],

@@ -34,6 +34,7 @@ import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 import { addressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
+import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
 
 function megabytes(bytes: number): string {
@@ -88,6 +89,11 @@ function Stat({
   );
 }
 
+/** "by_domain" is offered only while the user's addresses have a work domain; otherwise it is none. */
+function shownCircle(circle: NewPeopleCircle, self: string[]): NewPeopleCircle {
+  return circle === 'by_domain' && workDomains(self).length === 0 ? null : circle;
+}
+
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
 }
@@ -114,6 +120,8 @@ function PreviewPanel({
   removeUnanswered,
   setRemoveUnanswered,
   claimAddress,
+  newCircle,
+  setNewCircle,
 }: {
   preview: CalendarPreview;
   /** Calendars left out, as asked (the preview shows them left out once it has landed). */
@@ -143,6 +151,8 @@ function PreviewPanel({
   setRemoveUnanswered(value: boolean): void;
   /** Adds an address to the user's own and previews again. */
   claimAddress(email: string): void;
+  newCircle: NewPeopleCircle;
+  setNewCircle(next: NewPeopleCircle): void;
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
@@ -273,6 +283,9 @@ function PreviewPanel({
           choices={choices}
           setChoices={setChoices}
           claimAddress={claimAddress}
+          circle={newCircle}
+          setCircle={setNewCircle}
+          domains={workDomains(addressesIn(selfEmail))}
         />
       )}
       {preview.topPeople.length > 0 && (
@@ -364,6 +377,8 @@ export function ImportView() {
   /** Remove the meetings never answered that earlier imports brought in (the preview's `unanswered.imported`). */
   const [removeUnanswered, setRemoveUnanswered] = useState(false);
   const [selfEmail, setSelfEmail] = useState('');
+  /** The circle new contacts go into; "by_domain" means none while the user's addresses have no work domain. */
+  const [newCircle, setNewCircle] = useState<NewPeopleCircle>('by_domain');
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'previewing' | 'committing'>('idle');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -474,6 +489,7 @@ export function ImportView() {
         previewId: preview.previewId,
         ...peopleChoices(preview, choices),
         ...(self.length > 0 ? { selfEmails: self } : {}),
+        newPeopleCircle: shownCircle(newCircle, self),
         ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
         ...(removeLeftOut ? { removeLeftOutSeries: true } : {}),
         ...(removeDeleted ? { removeDeleted: true } : {}),
@@ -636,6 +652,8 @@ export function ImportView() {
             }}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
+            newCircle={shownCircle(newCircle, addressesIn(selfEmail))}
+            setNewCircle={setNewCircle}
           />
           {selfChanged && (
             <Text size="sm" c="dimmed">

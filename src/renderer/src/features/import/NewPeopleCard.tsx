@@ -1,6 +1,9 @@
-import { Button, Card, Checkbox, Group, NumberInput, ScrollArea, Stack, Text } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { circleFor, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import type { CalendarPreview } from '../../../../shared/calendar/schemas';
+import { circles } from '../../../../shared/contacts/schemas';
+import { circleLabels } from '../contacts/labels';
 import { count } from '../../../../shared/text/count';
 import { toggled, type PeopleChoices } from './peopleChoices';
 
@@ -17,15 +20,25 @@ export function NewPeopleCard({
   choices,
   setChoices,
   claimAddress,
+  circle,
+  setCircle,
+  domains,
 }: {
   preview: CalendarPreview;
   choices: PeopleChoices;
   setChoices(next: PeopleChoices): void;
   /** Takes the address for one of the user's own, and previews again. */
   claimAddress(email: string): void;
+  /** The circle the new contacts go into. */
+  circle: NewPeopleCircle;
+  setCircle(next: NewPeopleCircle): void;
+  /** The user's work domains: "by_domain" makes those at them colleagues. */
+  domains: readonly string[];
 }) {
   const { dropped, asNew } = choices;
   const people = preview.newPeople;
+  const created = people.filter((p) => !dropped.has(p.email) && !(p.sameNameAs && !asNew.has(p.email)));
+  const inCircle = created.filter((p) => circleFor(p.email, circle, domains) !== null).length;
   const [atLeast, setAtLeast] = useState<number>(2);
   const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
   return (
@@ -59,6 +72,28 @@ export function NewPeopleCard({
         >
           Keep only them
         </Button>
+      </Group>
+      <Group gap="xs" mb="xs" align="end">
+        <Select
+          size="xs"
+          w={340}
+          label="Circle for new contacts"
+          allowDeselect={false}
+          value={circle ?? 'none'}
+          onChange={(v) => setCircle(v === 'none' || v === null ? null : (v as NewPeopleCircle))}
+          data={[
+            ...(domains.length > 0
+              ? [{ value: 'by_domain', label: `Colleague if at ${domains.join(', ')}, else none` }]
+              : []),
+            { value: 'none', label: 'None' },
+            ...circles.map((c) => ({ value: c, label: circleLabels[c] })),
+          ]}
+        />
+        <Text size="xs" c="dimmed" pb={6}>
+          {circle === null
+            ? 'New contacts get no circle.'
+            : `${inCircle} of the ${created.length} new contacts go into ${circleLabels[circle === 'by_domain' ? 'colleague' : circle]}.`}
+        </Text>
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
         People only seen in meetings larger than {preview.maxMeetingSize} are not proposed.
