@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { createHash } from 'node:crypto';
-import type { OccurrencePerson } from '../../shared/calendar/types';
+import type { OccurrenceKind, OccurrencePerson } from '../../shared/calendar/types';
+import { meetingKind } from './kind';
 import { readPeople, type JProp } from './people';
 import { UNREADABLE_LINE } from './tokenize';
 import { wallToUtc, type ZoneResolver } from './zones';
@@ -26,7 +27,7 @@ export interface EventData {
   title: string;
   notes: string;
   location: string | null;
-  video: boolean;
+  kind: OccurrenceKind;
   start: When;
   /** Length in ms (timed) or whole days (all-day); null when the file gives none that makes sense. */
   length: number | null;
@@ -232,7 +233,7 @@ export function readEvent(
     title,
     notes,
     location,
-    video,
+    kind: meetingKind({ video, title, location }),
     start,
     length,
     rrules: rrules.map((r) => new ICAL.Property(r).getFirstValue() as ICAL.Recur),

@@ -698,7 +698,7 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
     endsAt,
     allDay: start.date,
     durationMinutes,
-    kind: ev.video ? 'video' : 'meeting',
+    kind: ev.kind,
     approximate: start.approximate,
     organizer,
     declinedBy,

@@ -59,7 +59,7 @@ export interface OccurrencePerson {
   response: string | null;
 }
 
-export type OccurrenceKind = 'video' | 'meeting';
+export type OccurrenceKind = 'video' | 'meeting' | 'call' | 'coffee';
 
 /** One meeting as it happened: a single event, or one instance of a recurring series. */
 export interface Occurrence {

@@ -315,7 +315,8 @@ describe('vendor exports written for Rapport', () => {
       '2025-02-11T17:00:00.000Z 60 video',
       '2025-03-12T20:00:00.000Z 90 meeting',
       '2025-03-25T16:00:00.000Z 60 video',
-      '2025-03-30T10:30:00.000Z 60 meeting',
+      // "Mittagessen mit Jonas" at a café: a meal.
+      '2025-03-30T10:30:00.000Z 60 coffee',
       '2025-03-05T16:00:00.000Z 30 video',
     ]);
     expect(people(r.occurrences[0])).toEqual([

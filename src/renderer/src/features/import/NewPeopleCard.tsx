@@ -5,7 +5,7 @@ import type { CalendarPreview } from '../../../../shared/calendar/schemas';
 import { circles } from '../../../../shared/contacts/schemas';
 import { circleLabels } from '../contacts/labels';
 import { count } from '../../../../shared/text/count';
-import { toggled, type PeopleChoices } from './peopleChoices';
+import { peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 
 /** More rows than this are not drawn; the buttons still act on everyone. */
 const SHOWN = 1000;
@@ -37,8 +37,8 @@ export function NewPeopleCard({
 }) {
   const { dropped, asNew } = choices;
   const people = preview.newPeople;
-  const created = people.filter((p) => !dropped.has(p.email) && !(p.sameNameAs && !asNew.has(p.email)));
-  const inCircle = created.filter((p) => circleFor(p.email, circle, domains) !== null).length;
+  const created = peopleChoices(preview, choices).createPeople;
+  const inCircle = created.filter((email) => circleFor(email, circle, domains) !== null).length;
   const [atLeast, setAtLeast] = useState<number>(2);
   const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
   return (
