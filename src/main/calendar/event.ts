@@ -51,6 +51,13 @@ const CONFERENCE_PROPS = new Set([
   'x-microsoft-onlinemeetingexternallink',
 ]);
 
+/**
+ * How Outlook marks a meeting its organiser cancelled in an attendee's calendar: the title gets
+ * "Canceled: " (in the user's language) while STATUS stays CONFIRMED.
+ */
+const CANCELLED_TITLE =
+  /^\s*(?:canceled|cancelled|abgesagt|annulé|annulée|cancelado|cancelada|annullato|geannuleerd|inställt|aflyst|avlyst)\s*:/iu;
+
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z?))?$/;
 
 interface DateTimeFields {
@@ -150,6 +157,14 @@ function multi(props: JProp[], zones: ZoneResolver): When[] {
 
 const DAY = 86_400_000;
 
+/**
+ * A single meeting or one instance titled as Outlook titles a cancelled one. A whole series so
+ * titled is left as it is: its past meetings took place, and only its future is gone.
+ */
+function cancelledByTitle(title: string, recurring: boolean): boolean {
+  return !recurring && CANCELLED_TITLE.test(title);
+}
+
 export function readEvent(
   props: JProp[],
   zones: ZoneResolver,
@@ -229,7 +244,9 @@ export function readEvent(
     sequence,
     stamp: instant(one.get('dtstamp'), zones) ?? 0,
     modified: instant(one.get('last-modified'), zones),
-    status: text(one.get('status')).toUpperCase(),
+    status: cancelledByTitle(title, rrules.length + rdates.length > 0)
+      ? 'CANCELLED'
+      : text(one.get('status')).toUpperCase(),
     title,
     notes,
     location,

@@ -200,6 +200,46 @@ describe('recurrence expansion', () => {
     expect(r.skipped.map((s) => s.reason).sort()).toEqual(['cancelled', 'declined']);
   });
 
+  it("skips a meeting Outlook titles as cancelled though its status says confirmed, but not a whole series' past", () => {
+    const event = (uid: string, title: string, start: string, ...more: string[]) => [
+      'BEGIN:VEVENT',
+      `UID:${uid}`,
+      'STATUS:CONFIRMED',
+      `SUMMARY:${title}`,
+      `DTSTART:${start}`,
+      'ORGANIZER:mailto:boss@example.com',
+      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com',
+      ...more,
+      'END:VEVENT',
+    ];
+    const monday = '20200106T100000Z';
+    const r = parseCalendar(
+      ics(
+        ...event('lunch', 'Canceled: Lunch with Ana', monday),
+        ...event('review', 'Abgesagt: Quartalsreview', monday),
+        ...event('retro', 'Annulé : Rétrospective', monday),
+        // A series so titled keeps its past; one instance of it cancelled is skipped.
+        ...event('weekly', 'Canceled: Weekly sync', monday, 'RRULE:FREQ=WEEKLY;COUNT=3'),
+        ...event('weekly', 'Canceled: Weekly sync', '20200114T100000Z', 'RECURRENCE-ID:20200113T100000Z'),
+        ...event('plan', 'Cancelled flights: what now', monday),
+      ),
+      { windowEnd, selfEmails: ['me@example.com'] },
+    );
+    expect(r.occurrences.map((o) => `${o.uid} ${o.startsAt.slice(0, 10)}`)).toEqual([
+      'weekly 2020-01-06',
+      'weekly 2020-01-20',
+      'plan 2020-01-06',
+    ]);
+    expect(r.skipped.map((s) => `${s.reason} ${s.uid}`)).toEqual([
+      'cancelled lunch',
+      'cancelled review',
+      'cancelled retro',
+      'cancelled weekly',
+    ]);
+    // Imported before, they are taken back as any cancelled meeting is.
+    expect(r.withdrawn).toHaveLength(4);
+  });
+
   it('gives events without a UID a stable synthetic key', () => {
     const cal = ics('BEGIN:VEVENT', 'DTSTART:20200101T100000Z', 'SUMMARY:No uid', 'END:VEVENT');
     const a = parseCalendar(cal, { windowEnd }).occurrences[0].key;
