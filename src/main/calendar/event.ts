@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { createHash } from 'node:crypto';
 import type { OccurrenceKind, OccurrencePerson } from '../../shared/calendar/types';
 import { meetingKind } from './kind';
+import { meetingNotes } from './notes';
 import { readPeople, type JProp } from './people';
 import { UNREADABLE_LINE } from './tokenize';
 import { wallToUtc, type ZoneResolver } from './zones';
@@ -248,7 +249,7 @@ export function readEvent(
       ? 'CANCELLED'
       : text(one.get('status')).toUpperCase(),
     title,
-    notes,
+    notes: meetingNotes(notes),
     location,
     kind: meetingKind({ video, title, location }),
     start,

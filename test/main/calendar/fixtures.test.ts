@@ -326,6 +326,8 @@ describe('vendor exports written for Rapport', () => {
     ]);
     expect(people(r.occurrences[4])[1]).toBe('attendee:jonas.mueller@fabrikam.de:Müller, Jonas:accepted');
     expect(r.occurrences[4].location).toBe('Café Einstein, Berlin');
+    // The Teams joining lines are not notes.
+    expect(r.occurrences[0].notes).toBe('Sprint planning');
   });
 
   it('Apple (EMAIL= with urn:uuid values, floating time in X-WR-TIMEZONE, rooms)', () => {

@@ -1,0 +1,62 @@
+/**
+ * An invitation's description as notes worth keeping: without the joining instructions Teams,
+ * Google Meet, Zoom and Webex append to every meeting (links, dial-in numbers, "Learn more"),
+ * which would fill the journal and its search with the same lines thousands of times.
+ */
+export function meetingNotes(description: string): string {
+  if (!MAY_HOLD_JOINING.test(description)) return description;
+  const lines = description.split(/\r\n|\r|\n/);
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    // Google Meet and Teams fence their block between two rules; Teams's may stop at the end.
+    if (MEET_RULE.test(line) || (UNDERSCORE_RULE.test(line) && TEAMS.test(nextText(lines, i)))) {
+      const rule = MEET_RULE.test(line) ? MEET_RULE : UNDERSCORE_RULE;
+      let end = i + 1;
+      while (end < lines.length && !rule.test(lines[end])) end++;
+      i = end;
+      continue;
+    }
+    // Webex asks that everything after its marker be left alone: it is all joining details.
+    if (WEBEX_MARKER.test(line)) break;
+    // Zoom's block, and Teams's without its rules, run from their opening line through every
+    // line of numbers and links after it.
+    if (BLOCK_START.test(line)) {
+      let end = i + 1;
+      while (end < lines.length && (lines[end].trim() === '' || JOINING_LINE.test(lines[end]))) end++;
+      i = end - 1;
+      continue;
+    }
+    kept.push(line);
+  }
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Cheap test first: most descriptions hold none of it. */
+const MAY_HOLD_JOINING = /_{10}|-::~|zoom|microsoft teams|do not delete or change/i;
+const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
+const MEET_RULE = /^\s*-::~[:~]*::-\s*$/;
+const TEAMS = /microsoft teams/i;
+const WEBEX_MARKER = /^\s*-+\s*do not delete or change any of the following text\.?\s*-+\s*$/i;
+const BLOCK_START =
+  /is inviting you to a scheduled zoom meeting|^\s*join zoom meeting\s*$|^\s*(?:join )?microsoft teams meeting\b/i;
+/** A line of joining details: a link to the service, an ID or passcode, a phone number, a heading of them. */
+const JOINING_LINE = new RegExp(
+  [
+    'zoom\\.us|zoomgov\\.com|teams\\.microsoft\\.com|aka\\.ms/',
+    '^\\s*(?:topic|time|every (?:day|week|month)|(?:daily|weekly|monthly):|please download and import|join zoom meeting|meeting id|conference id|passcode|password|one tap mobile|dial by your location|find your local number|join by sip|join by h\\.323|join instructions|meeting url|join on your computer|click here to join|download teams|join on the web|local numbers|reset pin|learn more|meeting options)\\b',
+    '^\\s*[•·]?\\s*[+\\d][\\d\\s,#*().-]{6,}',
+    '^\\s*(?:[\\d.]+\\s*\\(.*\\)|[a-z0-9.-]+@zoomcrc\\.com)\\s*$',
+    '^\\s*---+\\s*$',
+  ].join('|'),
+  'i',
+);
+
+/** The first line with text after line `i`. */
+function nextText(lines: string[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j].trim() !== '') return lines[j];
+  return '';
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { meetingNotes } from '../../../src/main/calendar/notes';
+
+const teams = [
+  '________________________________________________________________________________',
+  'Microsoft Teams meeting',
+  'Join on your computer, mobile app or room device',
+  'Click here to join the meeting<https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0>',
+  'Meeting ID: 312 456 789 012',
+  'Passcode: aB3cD4',
+  'Download Teams<https://www.microsoft.com/microsoft-teams/download-app> | Join on the web<https://www.microsoft.com/microsoft-teams/join-a-meeting>',
+  'Learn More<https://aka.ms/JoinTeamsMeeting> | Meeting options<https://teams.microsoft.com/meetingOptions/>',
+  '________________________________________________________________________________',
+];
+
+const meet = [
+  '-::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:~::-',
+  'Join with Google Meet: https://meet.google.com/abc-defg-hij',
+  'Or dial: (GB) +44 20 3937 4355 PIN: 123 456 789#',
+  'More phone numbers: https://tel.meet/abc-defg-hij?pin=123456789',
+  '',
+  'Learn more about Meet at: https://support.google.com/a/users/answer/9282720',
+  '',
+  'Please do not edit this section.',
+  '-::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:~::-',
+];
+
+const zoom = [
+  'Ana Souza is inviting you to a scheduled Zoom meeting.',
+  '',
+  'Topic: Design review',
+  'Time: Jan 6, 2025 10:00 AM London',
+  '',
+  'Join Zoom Meeting',
+  'https://us02web.zoom.us/j/81234567890?pwd=QWxhZGRpbjpvcGVu',
+  '',
+  'Meeting ID: 812 3456 7890',
+  'Passcode: 424242',
+  '',
+  '---',
+  '',
+  'One tap mobile',
+  '+442034815237,,81234567890#,,,,*424242# United Kingdom',
+  '+442039017895,,81234567890#,,,,*424242# United Kingdom',
+  '',
+  'Dial by your location',
+  '• +44 203 481 5237 United Kingdom',
+  '        +44 203 901 7895 United Kingdom',
+  '',
+  'Find your local number: https://us02web.zoom.us/u/kb1cDeFgH',
+];
+
+describe('meeting notes', () => {
+  it('keeps what was written and drops the Teams block', () => {
+    expect(meetingNotes(['Agenda: hiring plan for Q3.', '', ...teams].join('\r\n'))).toBe(
+      'Agenda: hiring plan for Q3.',
+    );
+    // A Teams block alone leaves nothing; one whose closing rule is missing runs to the end.
+    expect(meetingNotes(teams.join('\n'))).toBe('');
+    expect(meetingNotes(['Bring the numbers.', ...teams.slice(0, -1)].join('\n'))).toBe('Bring the numbers.');
+  });
+
+  it('drops an older Teams invitation that has no rules, through its dial-in lines', () => {
+    const older = [
+      'Sprint planning',
+      '',
+      'Join Microsoft Teams Meeting<https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc>',
+      '+1 323-555-0166   United States, Los Angeles (Toll)',
+      'Conference ID: 123 456 789#',
+      'Local numbers<https://dialin.teams.microsoft.com/> | Reset PIN<https://mysettings.lync.com/pstnconferencing> | Learn more about Teams<https://aka.ms/JoinTeamsMeeting>',
+      '',
+      'Please read the brief before.',
+    ];
+    expect(meetingNotes(older.join('\n'))).toBe('Sprint planning\n\nPlease read the brief before.');
+  });
+
+  it("drops Google Meet's fenced block and keeps the text on both sides", () => {
+    expect(meetingNotes(['Before', ...meet, 'After'].join('\n'))).toBe('Before\nAfter');
+  });
+
+  it("drops Zoom's invitation with its dial-in numbers, and what follows it stays", () => {
+    expect(
+      meetingNotes(['Review the mock-ups first.', '', ...zoom, '', 'Notes: decide on colours.'].join('\n')),
+    ).toBe('Review the mock-ups first.\n\nNotes: decide on colours.');
+  });
+
+  it("drops everything after Webex's marker", () => {
+    expect(
+      meetingNotes(
+        [
+          'Quarterly check-in.',
+          '-- Do not delete or change any of the following text. --',
+          "When it's time, join your Webex meeting here.",
+          'Meeting number (access code): 2634 123 4567',
+        ].join('\n'),
+      ),
+    ).toBe('Quarterly check-in.');
+  });
+
+  it('leaves notes without any of it as they are, rules and the word Zoom included', () => {
+    const own = 'Talk about the zoom lens budget.\n__________\nSign-off line';
+    expect(meetingNotes(own)).toBe(own);
+    expect(meetingNotes('Plain notes\r\nover two lines')).toBe('Plain notes\r\nover two lines');
+  });
+});
