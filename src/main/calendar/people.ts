@@ -8,6 +8,9 @@ export type JProp = [string, Record<string, unknown>, string, ...unknown[]];
 const NOT_PEOPLE =
   /@(?:resource\.calendar\.google\.com|group\.(?:v\.)?calendar\.google\.com|import\.calendar\.google\.com|virtual)$/;
 const NOT_PEOPLE_TYPES = new Set(['ROOM', 'RESOURCE', 'GROUP']);
+// Mailboxes no one reads, which booking tools and webinar services organise their invitations from.
+const UNATTENDED =
+  /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|calendar-notification|calendar-server)(?:[+._-][^@]*)?@/;
 
 function param(prop: JProp, name: string): string | null {
   const value = prop[1][name];
@@ -31,14 +34,14 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
   return person && { ...person };
 }
 
-/** The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources and non-addresses. */
+/** The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, no-reply mailboxes and non-addresses. */
 export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
   const cutype = param(prop, 'cutype')?.toUpperCase();
   if (cutype && NOT_PEOPLE_TYPES.has(cutype)) return null;
   // Apple writes the address in EMAIL= and sometimes an opaque URN as the value.
   const rawValue = typeof prop[3] === 'string' ? prop[3].replace(/^"|"$/g, '') : '';
   const email = normalizeEmail(param(prop, 'email') ?? rawValue);
-  if (!isEmail(email) || NOT_PEOPLE.test(email)) return null;
+  if (!isEmail(email) || NOT_PEOPLE.test(email) || UNATTENDED.test(email)) return null;
   const cn = param(prop, 'cn')?.trim() ?? '';
   const name = cn === '' || normalizeEmail(cn) === email ? null : cn;
   const partstat = param(prop, 'partstat');

@@ -240,6 +240,34 @@ describe('recurrence expansion', () => {
     expect(r.withdrawn).toHaveLength(4);
   });
 
+  it('does not take a no-reply mailbox for a person: booking tools and webinars organise from them', () => {
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:booked',
+        'DTSTART:20200106T100000Z',
+        'ORGANIZER;CN=Calendly:mailto:no-reply@calendly.example',
+        'ATTENDEE;CN=Ana Souza:mailto:ana@example.com',
+        'ATTENDEE:mailto:me@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:webinar',
+        'DTSTART:20200107T100000Z',
+        'ORGANIZER;CN=Webinars:mailto:NoReply+webinar@events.example',
+        'ATTENDEE:mailto:notifications@saas.example',
+        'ATTENDEE:mailto:me@example.com',
+        'ATTENDEE;CN=Reply Person:mailto:noreplyguy@example.com',
+        'END:VEVENT',
+      ),
+      { windowEnd, selfEmails: ['me@example.com'] },
+    );
+    expect(r.occurrences.map((o) => [o.uid, o.organizer, o.people.map((p) => p.email)])).toEqual([
+      ['booked', null, ['ana@example.com', 'me@example.com']],
+      // "noreplyguy" is a name, not the no-reply mailbox.
+      ['webinar', null, ['me@example.com', 'noreplyguy@example.com']],
+    ]);
+  });
+
   it('gives events without a UID a stable synthetic key', () => {
     const cal = ics('BEGIN:VEVENT', 'DTSTART:20200101T100000Z', 'SUMMARY:No uid', 'END:VEVENT');
     const a = parseCalendar(cal, { windowEnd }).occurrences[0].key;
