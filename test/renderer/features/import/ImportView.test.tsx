@@ -185,6 +185,7 @@ describe('ImportView', () => {
     expect(monthBars().map((b) => b.slice(0, 7))).toEqual(['2025-01', '2025-02', '2025-03']);
     // The address in every meeting is suggested for the user's, not Priya who organised most of them.
     expect((screen.getByLabelText('My email addresses') as HTMLInputElement).value).toBe('me@example.com');
+    expect(screen.getByText(/^Suggested: the address in the most meetings of these files\./)).toBeTruthy();
     fireEvent.click(screen.getByLabelText(/Priya Raman/));
     // Keep Tom, drop Priya and Jonas.
     fireEvent.click(screen.getByLabelText(/Jonas Müller/));

@@ -228,7 +228,7 @@ function PreviewPanel({
         label="My email addresses"
         description={`${
           preview.selfEmailsSuggested
-            ? 'Suggested: the person who organised most of these meetings. You are left out of participants.'
+            ? 'Suggested: the address in the most meetings of these files. You are left out of participants.'
             : 'You are left out of participants, and meetings you declined are skipped.'
         } Separate several with commas.`}
         value={selfEmail}
