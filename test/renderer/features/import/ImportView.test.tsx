@@ -617,6 +617,10 @@ describe('ImportView', () => {
       { timeout: 20_000 },
     );
     expect(alert.textContent).toContain('an availability-only export. In Outlook, save it again');
+    // Nothing in it to import: the button says so rather than offering to import 0 meetings.
+    expect((screen.getByRole('button', { name: 'Nothing to import' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     expect(screen.queryByRole('button', { name: /How do I export/ })).toBeNull();
   }, 120_000);
 

@@ -335,7 +335,12 @@ function History() {
   );
 }
 
-/** What the import button does: import meetings, or when there are none, remove the ones going. */
+const NOTHING_TO_IMPORT = 'Nothing to import';
+
+/**
+ * What the import button does: import meetings, or when there are none, remove the ones going.
+ * Files with no meeting to import or already imported have nothing to do ("Nothing new" would be untrue).
+ */
 function commitLabel(
   preview: CalendarPreview,
   remove: { withdrawn: boolean; leftOut: boolean; deleted: boolean; unanswered: boolean },
@@ -346,6 +351,7 @@ function commitLabel(
     (remove.leftOut ? preview.seriesImported.remove : 0) +
     (remove.deleted ? preview.deleted.remove : 0) +
     (remove.unanswered && preview.unanswered.leftOut ? preview.unanswered.imported.remove : 0);
+  if (writes === 0 && preview.unchanged === 0 && cancelled + others === 0) return NOTHING_TO_IMPORT;
   if (writes > 0 || cancelled + others === 0) return `Import ${count(writes, 'meeting')}`;
   return others === 0
     ? `Remove ${count(cancelled, 'cancelled meeting')}`
@@ -528,6 +534,14 @@ export function ImportView() {
   };
 
   const selfChanged = preview !== null && !sameAddresses(addressesIn(selfEmail), preview.selfEmails);
+  const label =
+    preview &&
+    commitLabel(preview, {
+      withdrawn: removeWithdrawn,
+      leftOut: removeLeftOut,
+      deleted: removeDeleted,
+      unanswered: removeUnanswered,
+    });
 
   return (
     <Stack gap="lg" p="md">
@@ -670,14 +684,9 @@ export function ImportView() {
             <Button
               onClick={() => void commit()}
               loading={phase === 'committing'}
-              disabled={stale || startsAfterEnd || phase === 'previewing'}
+              disabled={stale || startsAfterEnd || phase === 'previewing' || label === NOTHING_TO_IMPORT}
             >
-              {commitLabel(preview, {
-                withdrawn: removeWithdrawn,
-                leftOut: removeLeftOut,
-                deleted: removeDeleted,
-                unanswered: removeUnanswered,
-              })}
+              {label}
             </Button>
             <Button variant="default" onClick={() => setPreview(null)} disabled={phase === 'committing'}>
               Cancel
