@@ -10,6 +10,7 @@ import { importOutcome } from '../../shared/calendar/outcome';
 import type { NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../shared/calendar/peopleless';
 import { circles, type Circle } from '../../shared/contacts/schemas';
+import { interactionKindLabels } from '../../shared/journal/kinds';
 
 function readFiles(paths: string[]): Array<{ name: string; data: string }> {
   return paths.map((path) => {
@@ -62,6 +63,11 @@ function describe(p: CalendarPreview): string[] {
         (n) => `    ${n.name} <${n.email}> has your name: not created (one of yours? give it with --self)`,
       ),
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
+    ...(p.perKind.length > 0
+      ? [
+          `  as: ${p.perKind.map((k) => `${interactionKindLabels[k.kind].toLowerCase()} ${k.meetings}`).join(', ')}`,
+        ]
+      : []),
     `  you: ${p.selfEmails.join(', ') || '(unknown)'}${p.selfEmailsSuggested ? ' (suggested: the address in the most meetings)' : ''}`,
   ];
   if (p.files.length > 1 || p.files.some((f) => f.importedAs !== null)) {

@@ -53,3 +53,14 @@ export function meetingKind(event: {
   if (event.location === null && CALL.test(event.title)) return 'call';
   return 'meeting';
 }
+
+/** How many meetings become each kind of interaction, most first, so the preview can say it. */
+export function meetingsPerKind(
+  kinds: Iterable<OccurrenceKind>,
+): Array<{ kind: OccurrenceKind; meetings: number }> {
+  const counts = new Map<OccurrenceKind, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts]
+    .map(([kind, meetings]) => ({ kind, meetings }))
+    .sort((a, b) => b.meetings - a.meetings || a.kind.localeCompare(b.kind));
+}

@@ -37,6 +37,7 @@ import {
   type LinkedPerson,
   type NewPerson,
 } from './store';
+import { meetingsPerKind } from './kind';
 import { meetingsPerMonth } from './months';
 
 export const DEFAULT_MAX_MEETING_SIZE = 25;
@@ -285,6 +286,7 @@ function summarize(
       first: firstMeetings(cached.planned.sqlite, untouched.deleted),
     },
     perMonth: meetingsPerMonth(plan.interactions.map((p) => p.occurrence.startsAt)),
+    perKind: meetingsPerKind(plan.interactions.map((p) => p.occurrence.kind)),
     windowEnd: cached.windowEnd.toISOString(),
     windowStart: cached.windowStart?.toISOString() ?? null,
     maxMeetingSize: cached.maxMeetingSize,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { circleSchema } from '../contacts/schemas';
 import type { Peopleless } from './peopleless';
-import type { CappedSeries, ImportError, SkipReason, Skipped, Warning } from './types';
+import type { CappedSeries, ImportError, OccurrenceKind, SkipReason, Skipped, Warning } from './types';
 
 /** Largest file the bridge accepts, base64-encoded (about 256 MB of calendar). */
 const MAX_BASE64 = 350_000_000;
@@ -193,6 +193,8 @@ export interface CalendarPreview {
   deleted: { remove: number; keep: number; first: Array<{ title: string; startsAt: string }> };
   /** Meetings per UTC month over the range, months without any as 0. */
   perMonth: Array<{ month: string; meetings: number }>;
+  /** The same meetings by the kind of interaction each becomes, most first. */
+  perKind: Array<{ kind: OccurrenceKind; meetings: number }>;
   windowEnd: string;
   /** Null when the whole history is taken. */
   windowStart: string | null;

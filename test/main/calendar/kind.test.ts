@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingKind } from '../../../src/main/calendar/kind';
+import { meetingKind, meetingsPerKind } from '../../../src/main/calendar/kind';
 
 const kind = (title: string, location: string | null = null, video = false) =>
   meetingKind({ title, location, video });
@@ -41,5 +41,15 @@ describe('the kind of a calendar event', () => {
     expect(kind('Product recall review')).toBe('meeting');
     expect(kind('Quarterly review', 'Building 7, 2nd floor')).toBe('meeting');
     expect(kind('Standup')).toBe('meeting');
+  });
+
+  it('is counted per kind for the preview, most first', () => {
+    expect(meetingsPerKind(['meeting', 'video', 'coffee', 'video', 'call', 'coffee', 'video'])).toEqual([
+      { kind: 'video', meetings: 3 },
+      { kind: 'coffee', meetings: 2 },
+      { kind: 'call', meetings: 1 },
+      { kind: 'meeting', meetings: 1 },
+    ]);
+    expect(meetingsPerKind([])).toEqual([]);
   });
 });

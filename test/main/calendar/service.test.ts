@@ -95,6 +95,12 @@ describe('calendar import service', () => {
     ]);
     expect(preview.matchedPeople).toEqual([]);
     expect(preview.range).toEqual({ from: '2025-01-01T23:00:00.000Z', to: '2025-05-07T22:00:00.000Z' });
+    // Teams and Meet links make 7 video calls; "Mittagessen mit Jonas" and "Coffee with Maya" are meals.
+    expect(preview.perKind).toEqual([
+      { kind: 'video', meetings: 7 },
+      { kind: 'meeting', meetings: 6 },
+      { kind: 'coffee', meetings: 2 },
+    ]);
   });
 
   it("suggests the address in the most meetings for the user's, not the manager who sends most invitations", async () => {
@@ -1493,6 +1499,7 @@ describe('calendar channels and command line', () => {
       { email: 'ana@acme.example', circle: 'colleague' },
       { email: 'bo@partner.example', circle: null },
     ]);
+    expect(out.join('\n').split('\n')).toContain('  as: in-person meeting 1');
     expect(await runCli(['import-ics', path, ...args('peer.sqlite'), '--circle', 'peer'], io)).toBe(0);
     expect(circlesIn(`${t.dir}/peer.sqlite`).map((r) => r.circle)).toEqual(['peer', 'peer']);
     expect(await runCli(['import-ics', path, ...args('none.sqlite'), '--circle', 'none'], io)).toBe(0);

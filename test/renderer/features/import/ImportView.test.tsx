@@ -183,6 +183,9 @@ describe('ImportView', () => {
     const monthBars = () =>
       [...bars.querySelectorAll('rect')].map((r) => `${r.getAttribute('data-month')} ${r.textContent}`);
     expect(monthBars().map((b) => b.slice(0, 7))).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(within(preview).getByLabelText('Meetings by kind').textContent).toBe(
+      'They become:Video call · 4Coffee or meal · 1In-person meeting · 1',
+    );
     // The address in every meeting is suggested for the user's, not Priya who organised most of them.
     expect((screen.getByLabelText('My email addresses') as HTMLInputElement).value).toBe('me@example.com');
     expect(screen.getByText(/^Suggested: the address in the most meetings of these files\./)).toBeTruthy();

@@ -34,6 +34,7 @@ import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
 import { addressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
+import { interactionKindLabels } from '../../../../shared/journal/kinds';
 import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
 
@@ -189,6 +190,18 @@ function PreviewPanel({
         <Card withBorder padding="sm">
           <MonthBars perMonth={preview.perMonth} />
         </Card>
+      )}
+      {preview.perKind.length > 0 && (
+        <Group gap="xs" aria-label="Meetings by kind">
+          <Text size="sm" c="dimmed">
+            They become:
+          </Text>
+          {preview.perKind.map((k) => (
+            <Badge key={k.kind} variant="light" color="gray">
+              {interactionKindLabels[k.kind]} · {k.meetings.toLocaleString('en')}
+            </Badge>
+          ))}
+        </Group>
       )}
       {preview.series.length > 0 && (
         <SeriesCard
