@@ -638,13 +638,13 @@ describe('ImportView', () => {
     );
     expect((circle as HTMLInputElement).value).toBe('Colleague if at example.com, else none');
     fireEvent.click(screen.getByRole('button', { name: 'Keep all' }));
-    expect(screen.getByText('5 of the 6 new contacts go into Colleague.')).toBeTruthy();
+    expect(screen.getByText('Colleague: 5 of 6 new contacts.')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: /<ana@example\.com>/ }));
-    expect(screen.getByText('4 of the 5 new contacts go into Colleague.')).toBeTruthy();
+    expect(screen.getByText('Colleague: 4 of 5 new contacts.')).toBeTruthy();
 
     fireEvent.click(circle);
     fireEvent.click(await screen.findByRole('option', { name: 'Mentor', hidden: true }));
-    expect(screen.getByText('5 of the 5 new contacts go into Mentor.')).toBeTruthy();
+    expect(screen.getByText('Mentor: 5 of 5 new contacts.')).toBeTruthy();
     fireEvent.click(circle);
     fireEvent.click(
       await screen.findByRole('option', { name: 'Colleague if at example.com, else none', hidden: true }),

@@ -92,7 +92,7 @@ export function NewPeopleCard({
         <Text size="xs" c="dimmed" pb={6}>
           {circle === null
             ? 'New contacts get no circle.'
-            : `${inCircle} of the ${created.length} new contacts go into ${circleLabels[circle === 'by_domain' ? 'colleague' : circle]}.`}
+            : `${circleLabels[circle === 'by_domain' ? 'colleague' : circle]}: ${inCircle} of ${count(created.length, 'new contact')}.`}
         </Text>
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
