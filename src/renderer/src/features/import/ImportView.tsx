@@ -90,11 +90,6 @@ function Stat({
   );
 }
 
-/** "by_domain" is offered only while the user's addresses have a work domain; otherwise it is none. */
-function shownCircle(circle: NewPeopleCircle, self: string[]): NewPeopleCircle {
-  return circle === 'by_domain' && workDomains(self).length === 0 ? null : circle;
-}
-
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
 }
@@ -123,6 +118,7 @@ function PreviewPanel({
   claimAddress,
   newCircle,
   setNewCircle,
+  domains,
 }: {
   preview: CalendarPreview;
   /** Calendars left out, as asked (the preview shows them left out once it has landed). */
@@ -154,6 +150,8 @@ function PreviewPanel({
   claimAddress(email: string): void;
   newCircle: NewPeopleCircle;
   setNewCircle(next: NewPeopleCircle): void;
+  /** The user's work domains, from the addresses in the field. */
+  domains: readonly string[];
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
   return (
@@ -298,7 +296,7 @@ function PreviewPanel({
           claimAddress={claimAddress}
           circle={newCircle}
           setCircle={setNewCircle}
-          domains={workDomains(addressesIn(selfEmail))}
+          domains={domains}
         />
       )}
       {preview.topPeople.length > 0 && (
@@ -508,7 +506,7 @@ export function ImportView() {
         previewId: preview.previewId,
         ...peopleChoices(preview, choices),
         ...(self.length > 0 ? { selfEmails: self } : {}),
-        newPeopleCircle: shownCircle(newCircle, self),
+        newPeopleCircle: circle,
         ...(removeWithdrawn ? {} : { keepWithdrawn: true }),
         ...(removeLeftOut ? { removeLeftOutSeries: true } : {}),
         ...(removeDeleted ? { removeDeleted: true } : {}),
@@ -547,6 +545,9 @@ export function ImportView() {
   };
 
   const selfChanged = preview !== null && !sameAddresses(addressesIn(selfEmail), preview.selfEmails);
+  const domains = workDomains(addressesIn(selfEmail));
+  // "By domain" is offered only while the addresses have a work domain; otherwise it is none.
+  const circle = newCircle === 'by_domain' && domains.length === 0 ? null : newCircle;
   const label =
     preview &&
     commitLabel(preview, {
@@ -679,8 +680,9 @@ export function ImportView() {
             }}
             selfEmail={selfEmail}
             setSelfEmail={setSelfEmail}
-            newCircle={shownCircle(newCircle, addressesIn(selfEmail))}
+            newCircle={circle}
             setNewCircle={setNewCircle}
+            domains={domains}
           />
           {selfChanged && (
             <Text size="sm" c="dimmed">
