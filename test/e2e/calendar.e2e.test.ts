@@ -390,4 +390,47 @@ describe('calendar import, end to end through the Import view over a real databa
     expect(await timeline.getByRole('button', { name: /E2E weekly/ }).count()).toBe(3);
     expect(app.pageErrors).toEqual([]);
   });
+  test('a meeting the user changed in Rapport keeps their change when a later export moves it', async () => {
+    const { page } = app;
+    const review = (start: string, sequence: number) => [
+      ...meeting('e2e-review', start, 'me@example.com', 'priya.raman@contoso.com').slice(0, -1),
+      `SEQUENCE:${sequence}`,
+      'END:VEVENT',
+    ];
+    await chooseEvents('Reviews', review('20250512T090000Z', 0));
+    await page.getByRole('button', { name: 'Import 1 meeting' }).click();
+    await page.getByText(/^1 meeting created, 0 updated, 0 new contacts\.$/).waitFor();
+
+    await app.goto(`/contacts/${priya}`);
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    const imported = timeline.getByRole('button', { name: /e2e-review/ });
+    await imported.getByText('Calendar', { exact: true }).waitFor();
+    await imported.click();
+    const dialog = page.getByRole('dialog', { name: 'Journal entry' });
+    await dialog
+      .getByText(/^From your calendar “Reviews”\. What you change here stays as you leave it/)
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Edit' }).click();
+    await dialog.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'Coffee or meal' }).click();
+    await dialog.getByLabel('Title').fill('Review over coffee');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Entry saved.').waitFor();
+    await page.keyboard.press('Escape');
+
+    // The organiser moves it an hour later: the time follows the calendar, the kind and title stay.
+    await chooseEvents('Reviews', review('20250512T100000Z', 1));
+    await page.getByText('1 keeps your changes', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Import 1 meeting' }).click();
+    await page.getByText(/^0 meetings created, 1 updated, 0 new contacts\.$/).waitFor();
+    expect(
+      app.store.sqlite
+        .prepare(`SELECT kind, title, starts_at FROM interactions WHERE source_key LIKE '%e2e-review%'`)
+        .get(),
+    ).toEqual({ kind: 'coffee', title: 'Review over coffee', starts_at: '2025-05-12T10:00:00.000Z' });
+    await app.goto(`/contacts/${priya}`);
+    await timeline.getByRole('button', { name: /Review over coffee/ }).waitFor();
+    expect(await timeline.getByRole('button', { name: /e2e-review/ }).count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

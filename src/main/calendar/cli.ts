@@ -9,6 +9,7 @@ import { count } from '../../shared/text/count';
 import { importOutcome } from '../../shared/calendar/outcome';
 import type { NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../shared/calendar/peopleless';
+import { updateParts } from '../../shared/calendar/updates';
 import { circles, type Circle } from '../../shared/contacts/schemas';
 import { interactionKindLabels } from '../../shared/journal/kinds';
 
@@ -41,13 +42,14 @@ const LISTED_NOTES = 10;
 /** The summary's line for meetings imported before that the import may remove; none when there are none. */
 function removals(label: string, r: { remove: number; keep: number }, how: string): string[] {
   if (r.remove + r.keep === 0) return [];
-  return [`  ${label}: ${r.remove} ${how}${r.keep > 0 ? `, ${r.keep} kept (your notes or tags)` : ''}`];
+  return [`  ${label}: ${r.remove} ${how}${r.keep > 0 ? `, ${r.keep} kept (changed or tagged by you)` : ''}`];
 }
 
 function describe(p: CalendarPreview): string[] {
+  const updates = updateParts(p).join('; ');
   const lines = [
     `${p.events} events, ${p.occurrences} meetings ${p.windowStart ? `from ${p.windowStart.slice(0, 10)} ` : ''}up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
-    `  to create ${p.toCreate}, to update ${p.toUpdate}${p.moved > 0 ? ` (${p.moved} moved with their series)` : ''}, unchanged ${p.unchanged}`,
+    `  to create ${p.toCreate}, to update ${p.toUpdate}${updates ? ` (${updates})` : ''}, unchanged ${p.unchanged}`,
     ...removals('cancelled or declined since imported', p.withdrawn, 'to remove'),
     ...removals(
       'imported before from series left out',

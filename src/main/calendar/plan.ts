@@ -22,7 +22,6 @@ export interface ExistingState {
 export interface StoredInteraction {
   id: number;
   sourceHash: string | null;
-  notesEdited: boolean;
   /** UTC ISO-8601, or a day for an all-day meeting, as stored. */
   startsAt: string;
 }
@@ -46,7 +45,6 @@ export interface PlannedInteraction {
   participants: PlannedParticipant[];
   action: 'create' | 'update' | 'unchanged';
   existingId: number | null;
-  notesEdited: boolean;
   /**
    * For a meeting of a series moved as a whole (`pairMovedMeetings`), the source key the stored
    * meeting had: the write gives it the occurrence's, so a later import finds it by that.
@@ -370,7 +368,6 @@ export function planImport(
         participants,
         action,
         existingId: stored?.id ?? null,
-        notesEdited: stored?.notesEdited ?? false,
         movedFrom: null,
       });
     }
@@ -392,7 +389,6 @@ export function planImport(
     for (const [p, stored] of moved) {
       p.action = 'update';
       p.existingId = stored.id;
-      p.notesEdited = stored.notesEdited;
       p.movedFrom = stored.sourceKey;
       plan.created--;
       plan.updated++;

@@ -31,6 +31,7 @@ import {
   loadExisting,
   storeVersion,
   untouchedInteractions,
+  countUserEdited,
   undoImport,
   writeImport,
   type ContactsByName,
@@ -217,6 +218,8 @@ function summarize(
   contactsByName: ContactsByName,
   /** Of the plan's withdrawn, left-out, deleted and unanswered interactions, those the user has not made their own. */
   untouched: { withdrawn: number[]; leftOut: number[]; deleted: number[]; unanswered: number[] },
+  /** Of the meetings to update, how many the user changed in Rapport. */
+  updatedYours: number,
 ): CalendarPreview {
   const people = [...plan.people.values()];
   const strip = ({
@@ -251,6 +254,7 @@ function summarize(
     toCreate: plan.created,
     toUpdate: plan.updated,
     moved: plan.moved,
+    updatedYours,
     unchanged: plan.unchanged,
     matchedPeople: people
       .filter((p) => p.contactId !== null)
@@ -375,6 +379,10 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
       deleted: untouchedInteractions(ctx.store.sqlite, ids(plan.deleted)),
       unanswered: untouchedInteractions(ctx.store.sqlite, ids(plan.unansweredImported)),
     },
+    countUserEdited(
+      ctx.store.sqlite,
+      plan.interactions.flatMap((p) => (p.action === 'update' ? [p.existingId!] : [])),
+    ),
   );
 }
 

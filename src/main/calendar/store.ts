@@ -8,11 +8,25 @@ import { withRollbackJournal } from '../db/rollbackJournal';
 import { nameKeys } from '../duplicates/find';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 import { meetingId, sourceOrigin } from './sameMeeting';
+import { userEditFlags, type UserEditFlag } from '../journal/userEdits';
 
 type Db = BetterSqlite3.Database;
 
+/** Kind, title, notes, location, start, end, all day, duration and initiator, as written. */
+type OccurrenceColumns = readonly [
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string | null,
+  number,
+  number | null,
+  string,
+];
+
 /** The columns an occurrence sets, in the order both the insert and the update list them first. */
-function occurrenceColumns({ occurrence: o, initiatedBy }: PlannedInteraction) {
+function occurrenceColumns({ occurrence: o, initiatedBy }: PlannedInteraction): OccurrenceColumns {
   return [
     o.kind,
     o.title,
@@ -23,8 +37,32 @@ function occurrenceColumns({ occurrence: o, initiatedBy }: PlannedInteraction) {
     o.allDay ? 1 : 0,
     o.durationMinutes,
     initiatedBy,
-  ] as const;
+  ];
 }
+
+/** An occurrence's columns for a stored interaction, with each part the user changed in Rapport as they left it. */
+function keepingUserEdits(
+  columns: OccurrenceColumns,
+  stored: Omit<Snapshot, 'participants'>,
+  edits: Record<UserEditFlag, number>,
+): OccurrenceColumns {
+  const [kind, title, notes, location, startsAt, endsAt, allDay, duration, initiatedBy] = columns;
+  const time = edits.time_edited === 1;
+  return [
+    edits.kind_edited === 1 ? stored.kind : kind,
+    edits.title_edited === 1 ? stored.title : title,
+    edits.notes_edited === 1 ? stored.notes : notes,
+    edits.location_edited === 1 ? stored.location : location,
+    time ? stored.starts_at : startsAt,
+    time ? stored.ends_at : endsAt,
+    time ? stored.all_day : allDay,
+    time ? stored.duration_minutes : duration,
+    edits.initiator_edited === 1 ? stored.initiated_by : initiatedBy,
+  ];
+}
+
+/** SQL: every flag clear, the interaction as the import left it. */
+const NOT_EDITED = userEditFlags.map((flag) => `${flag} = 0`).join(' AND ');
 
 export function loadExisting(sqlite: Db): ExistingState {
   const contactByEmail = new AddressBook<{ id: number; name: string }>();
@@ -39,21 +77,19 @@ export function loadExisting(sqlite: Db): ExistingState {
   const byMeeting: ExistingState['byMeeting'] = new Map();
   const stored = sqlite
     .prepare(
-      `SELECT id, source_key, source_hash, notes_edited, starts_at FROM interactions
+      `SELECT id, source_key, source_hash, starts_at FROM interactions
        WHERE source = 'ics' AND source_key IS NOT NULL`,
     )
     .all() as Array<{
     id: number;
     source_key: string;
     source_hash: string | null;
-    notes_edited: number;
     starts_at: string;
   }>;
   for (const row of stored) {
     const interaction = {
       id: row.id,
       sourceHash: row.source_hash,
-      notesEdited: row.notes_edited === 1,
       startsAt: row.starts_at,
     };
     interactions.set(row.source_key, interaction);
@@ -103,19 +139,30 @@ export function storeVersion(sqlite: Db): string {
 }
 
 /**
- * Of the given imported interactions, those the user has not made their own: no notes written
- * in Rapport, no tags. Only these are taken back when the calendar shows them cancelled, or
+ * Of the given imported interactions, those the user has not made their own: nothing changed
+ * in Rapport (notes, kind, title, place, time, initiator, people), no tags. Only these are taken back when the calendar shows them cancelled, or
  * removed with a series the user leaves out.
  */
 export function untouchedInteractions(sqlite: Db, ids: number[]): number[] {
   if (ids.length === 0) return [];
   return sqlite
     .prepare(
-      `SELECT id FROM interactions i WHERE id IN (SELECT value FROM json_each(?)) AND notes_edited = 0
+      `SELECT id FROM interactions i WHERE id IN (SELECT value FROM json_each(?)) AND ${NOT_EDITED}
          AND NOT EXISTS (SELECT 1 FROM interaction_tags t WHERE t.interaction_id = i.id) ORDER BY id`,
     )
     .pluck()
     .all(JSON.stringify(ids)) as number[];
+}
+
+/** How many of the given interactions the user changed in Rapport (an update keeps those parts). */
+export function countUserEdited(sqlite: Db, ids: number[]): number {
+  if (ids.length === 0) return 0;
+  return sqlite
+    .prepare(
+      `SELECT count(*) FROM interactions WHERE id IN (SELECT value FROM json_each(?)) AND NOT (${NOT_EDITED})`,
+    )
+    .pluck()
+    .get(JSON.stringify(ids)) as number;
 }
 
 /** How many meetings the preview names of those an import would remove. */
@@ -360,9 +407,8 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
     insertedInteractions,
   );
   const updateInteraction = sqlite.prepare(
-    `UPDATE interactions SET kind = ?, title = ?, notes = CASE WHEN notes_edited = 1 THEN notes ELSE ? END,
-       location = ?, starts_at = ?, ends_at = ?, all_day = ?, duration_minutes = ?, initiated_by = ?,
-       source_hash = ?, approximate_time = ?, updated_at = ?
+    `UPDATE interactions SET kind = ?, title = ?, notes = ?, location = ?, starts_at = ?, ends_at = ?,
+       all_day = ?, duration_minutes = ?, initiated_by = ?, source_hash = ?, approximate_time = ?, updated_at = ?
      WHERE id = ?`,
   );
   // Title, notes and location left as they are, so the search index is not rewritten for nothing.
@@ -375,6 +421,7 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
     `SELECT kind, title, notes, location, starts_at, ends_at, all_day, duration_minutes, initiated_by,
        approximate_time, source_hash, source_key FROM interactions WHERE id = ?`,
   );
+  const selectEdits = sqlite.prepare(`SELECT ${userEditFlags.join(', ')} FROM interactions WHERE id = ?`);
   const rekey = sqlite.prepare(`UPDATE interactions SET source_key = ? WHERE id = ?`);
   const selectParticipants = sqlite.prepare(
     `SELECT contact_id, role, response FROM interaction_participants WHERE interaction_id = ?`,
@@ -458,6 +505,23 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                 }
               }
             };
+            /**
+             * Who takes part in a stored meeting after this import: the calendar's people and those
+             * the user @mentioned in their notes; or, once the user has said who was there, theirs.
+             */
+            const participantsAfter = (
+              id: number,
+              p: PlannedInteraction,
+              stored: ParticipantRow[],
+              usersOwn: boolean,
+            ): ParticipantRow[] => {
+              if (usersOwn) return stored;
+              const rows: ParticipantRow[] = [];
+              addParticipants(id, p, rows);
+              const listed = new Set(rows.map(([contactId]) => contactId));
+              for (const row of stored) if (row[1] === 'mentioned' && !listed.has(row[0])) rows.push(row);
+              return rows;
+            };
             let done = 0;
             for (const p of work) {
               const o = p.occurrence;
@@ -491,24 +555,25 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
                   'updated',
                   JSON.stringify({ ...before, participants }),
                 );
-                const sameText =
-                  before.title === o.title &&
-                  before.location === o.location &&
-                  (p.notesEdited || before.notes === o.notes);
+                const edits = selectEdits.get(id) as Record<UserEditFlag, number>;
+                const columns = keepingUserEdits(occurrenceColumns(p), before, edits);
+                const [kind, title, notes, location, startsAt] = columns;
                 const approximate = o.approximate ? 1 : 0;
-                if (sameText) {
-                  const [kind, , , , ...times] = occurrenceColumns(p);
+                if (before.title === title && before.location === location && before.notes === notes) {
+                  const [, , , , ...times] = columns;
                   updateKeepingText.run(kind, ...times, p.sourceHash, approximate, now, id);
-                } else updateInteraction.run(...occurrenceColumns(p), p.sourceHash, approximate, now, id);
+                } else updateInteraction.run(...columns, p.sourceHash, approximate, now, id);
                 if (p.movedFrom !== null) rekey.run(p.sourceKey, id);
+                const rows = participantsAfter(id, p, participants, edits.people_edited === 1);
                 // The same people keep their rows: a new start reaches them through the start-moved trigger.
-                const rows: ParticipantRow[] = [];
-                addParticipants(id, p, rows);
                 if (!sameParticipants(participants, rows)) {
                   // Rows still queued go in first, so every trigger sees the order of a row-by-row write.
                   participantRows.flush();
                   deleteParticipants.run(id);
-                  addParticipants(id, p);
+                  for (const [contactId, role, response] of rows) {
+                    participantRows.add(id, contactId, role, response, startsAt);
+                    lifted.participant(id, contactId, role, startsAt);
+                  }
                 }
               }
               done++;
@@ -634,12 +699,25 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
     const changes = sqlite
       .prepare(`SELECT entity, entity_id, action, before FROM import_changes WHERE import_id = ?`)
       .all(importId) as Array<{ entity: string; entity_id: number; action: string; before: string | null }>;
+    // What the user changed in Rapport since stays theirs: only the calendar's parts go back.
+    const restoreUnless = (column: string, flag: UserEditFlag) =>
+      `${column} = CASE WHEN ${flag} = 1 THEN ${column} ELSE ? END`;
     const restore = sqlite.prepare(
-      `UPDATE interactions SET kind = ?, title = ?, notes = CASE WHEN notes_edited = 1 THEN notes ELSE ? END,
-         location = ?, starts_at = ?, ends_at = ?, all_day = ?, duration_minutes = ?, initiated_by = ?,
-         approximate_time = ?, source_hash = ?, updated_at = ?
+      `UPDATE interactions SET ${restoreUnless('kind', 'kind_edited')}, ${restoreUnless('title', 'title_edited')},
+         ${restoreUnless('notes', 'notes_edited')}, ${restoreUnless('location', 'location_edited')},
+         ${restoreUnless('starts_at', 'time_edited')}, ${restoreUnless('ends_at', 'time_edited')},
+         ${restoreUnless('all_day', 'time_edited')}, ${restoreUnless('duration_minutes', 'time_edited')},
+         ${restoreUnless('initiated_by', 'initiator_edited')}, approximate_time = ?, source_hash = ?, updated_at = ?
        WHERE id = ?`,
     );
+    const restoredRow = sqlite.prepare(
+      `SELECT starts_at, notes_edited, people_edited FROM interactions WHERE id = ?`,
+    );
+    const mentionsNow = sqlite
+      .prepare(
+        `SELECT contact_id, role, response FROM interaction_participants WHERE interaction_id = ? AND role = 'mentioned'`,
+      )
+      .raw(true);
     // A meeting of a moved series goes back to its old key, unless a later import has taken it since.
     const restoreKey = sqlite.prepare(
       `UPDATE interactions SET source_key = @key
@@ -673,9 +751,24 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
       );
       if (result.changes === 0) continue;
       if (b.source_key !== undefined) restoreKey.run({ key: b.source_key, id: change.entity_id });
-      deleteParticipants.run(change.entity_id);
-      for (const [contactId, role, response] of b.participants) {
-        insertParticipant.run(change.entity_id, contactId, role, response, b.starts_at, contactId);
+      const current = restoredRow.get(change.entity_id) as {
+        starts_at: string;
+        notes_edited: number;
+        people_edited: number;
+      };
+      if (current.people_edited === 0) {
+        // People @mentioned follow the notes that stay: the user's own, or the restored ones.
+        const mentions =
+          current.notes_edited === 1
+            ? (mentionsNow.all(change.entity_id) as ParticipantRow[])
+            : b.participants.filter(([, role]) => role === 'mentioned');
+        deleteParticipants.run(change.entity_id);
+        for (const [contactId, role, response] of [
+          ...b.participants.filter(([, r]) => r !== 'mentioned'),
+          ...mentions,
+        ]) {
+          insertParticipant.run(change.entity_id, contactId, role, response, current.starts_at, contactId);
+        }
       }
       restored++;
     }

@@ -112,6 +112,12 @@ export interface InteractionsTable {
   source_hash: string | null;
   approximate_time: Generated<number>;
   notes_edited: Generated<number>;
+  kind_edited: Generated<number>;
+  title_edited: Generated<number>;
+  location_edited: Generated<number>;
+  time_edited: Generated<number>;
+  initiator_edited: Generated<number>;
+  people_edited: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -11,6 +11,8 @@ import type {
   timelineInput,
 } from '../../shared/journal/schemas';
 import { upsertTagIds } from '../tags/repository';
+import { userEdits } from './userEdits';
+import { sourceOrigin } from '../calendar/sameMeeting';
 import { addDays, localMidnightMs } from '../../shared/goals/periods';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,6 +48,7 @@ async function writeLists(
   participants: ParticipantRow[],
   tags: string[],
   fresh: boolean,
+  responses?: Map<string, string | null>,
 ): Promise<void> {
   if (!fresh) {
     await db.deleteFrom('interaction_participants').where('interaction_id', '=', interactionId).execute();
@@ -59,6 +62,7 @@ async function writeLists(
           interaction_id: interactionId,
           contact_id: p.contact_id,
           role: p.role,
+          response: responses?.get(`${p.contact_id}:${p.role}`) ?? null,
           starts_at: startsAt,
         })),
       )
@@ -106,18 +110,36 @@ export async function updateInteraction(
 ): Promise<boolean> {
   const before = await db
     .selectFrom('interactions')
-    .select(['notes', 'source'])
+    .select([
+      'kind',
+      'title',
+      'notes',
+      'location',
+      'starts_at',
+      'ends_at',
+      'all_day',
+      'duration_minutes',
+      'initiated_by',
+      'source',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!before) return false;
-  // An imported entry whose notes the user rewrote keeps them when the calendar is imported again.
-  const notesEdited = before.source !== 'manual' && before.notes !== row.notes ? { notes_edited: 1 } : {};
+  const peopleBefore = await db
+    .selectFrom('interaction_participants')
+    .select(['contact_id', 'role', 'response'])
+    .where('interaction_id', '=', id)
+    .execute();
+  // What the user changes of an imported entry stays theirs when the calendar is imported again.
+  const edits = before.source === 'manual' ? {} : userEdits(before, row, peopleBefore, participants);
   await db
     .updateTable('interactions')
-    .set({ ...row, ...notesEdited, updated_at: now })
+    .set({ ...row, ...edits, updated_at: now })
     .where('id', '=', id)
     .execute();
-  await writeLists(db, id, row.starts_at, participants, tags, false);
+  // A calendar's answer (accepted, tentative) stays with each person still listed in the same role.
+  const responses = new Map(peopleBefore.map((p) => [`${p.contact_id}:${p.role}`, p.response]));
+  await writeLists(db, id, row.starts_at, participants, tags, false, responses);
   return true;
 }
 
@@ -180,6 +202,7 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction | 
     durationMinutes: row.duration_minutes,
     initiatedBy: row.initiated_by as Initiator,
     source: row.source,
+    calendar: row.source_key === null ? null : (sourceOrigin(row.source_key)?.calendar ?? null),
     participants: participants.get(id)?.refs ?? [],
     tags: tags.map((t) => t.name),
     createdAt: row.created_at,

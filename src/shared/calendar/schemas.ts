@@ -151,6 +151,11 @@ export interface CalendarPreview {
    * day for all of them): each updates the meeting imported before instead of adding a second.
    */
   moved: number;
+  /**
+   * Of `toUpdate`, meetings the user changed in Rapport: the import updates only the parts they
+   * left alone (their notes, kind, title, place, time, initiator and people stay theirs).
+   */
+  updatedYours: number;
   unchanged: number;
   matchedPeople: PreviewPerson[];
   /** Unknown people proposed as contacts, most meetings first; none from large meetings only. */
@@ -167,7 +172,7 @@ export interface CalendarPreview {
    * Meetings in the window the user was invited to and never answered (their PARTSTAT still
    * NEEDS-ACTION): often an FYI or an optional all-hands. Left out or not; and of those left
    * out, the ones an earlier import brought in: `remove` go if the commit says
-   * `removeUnanswered`, `keep` stay in any case, as the user wrote notes on them or tagged them.
+   * `removeUnanswered`, `keep` stay in any case, as the user changed or tagged them.
    */
   unanswered: { meetings: number; leftOut: boolean; imported: { remove: number; keep: number } };
   /** What reading the files noted (lines repaired, lines left out), series cut at the cap aside: those are `capped`. */
@@ -175,19 +180,19 @@ export interface CalendarPreview {
   range: { from: string | null; to: string | null };
   /**
    * Meetings imported before that the files now show cancelled, or that the user declined:
-   * `remove` are taken back by the import; `keep` stay, as the user wrote notes on them or tagged them.
+   * `remove` are taken back by the import; `keep` stay, as the user changed or tagged them.
    */
   withdrawn: { remove: number; keep: number };
   /**
    * Meetings imported before from the series left out: `remove` go if the commit says
-   * `removeLeftOutSeries`; `keep` stay in any case, as the user wrote notes on them or tagged them.
+   * `removeLeftOutSeries`; `keep` stay in any case, as the user changed or tagged them.
    */
   seriesImported: { remove: number; keep: number };
   /**
    * Meetings imported before from these calendars that the files no longer hold, from each
    * calendar's first meeting in them up to the window end: deleted in the calendar since. Not a
    * series moved as a whole (`moved`), nor what a file could not read. `remove` go if the commit
-   * says `removeDeleted`; `keep` stay in any case, as the user wrote notes on them or tagged them;
+   * says `removeDeleted`; `keep` stay in any case, as the user changed or tagged them;
    * `first` are the earliest of those to remove, for the user to recognise.
    */
   deleted: { remove: number; keep: number; first: Array<{ title: string; startsAt: string }> };

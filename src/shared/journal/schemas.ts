@@ -159,6 +159,8 @@ export interface Interaction {
   durationMinutes: number | null;
   initiatedBy: Initiator;
   source: string;
+  /** For a meeting imported from a calendar file, that calendar's name; else null. */
+  calendar: string | null;
   participants: ParticipantRef[];
   tags: string[];
   createdAt: string;

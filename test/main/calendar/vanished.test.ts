@@ -151,7 +151,7 @@ describe('a recurring series the organiser moved as a whole', () => {
     expect(await run(files[0])).toBe(0);
     expect(await run(files[1])).toBe(0);
     const summary = out.join('\n').split('\n');
-    expect(summary).toContain('  to create 0, to update 6 (6 moved with their series), unchanged 1');
+    expect(summary).toContain('  to create 0, to update 6 (6 meetings moved with their series), unchanged 1');
     expect(summary.at(-1)).toMatch(/^Imported #\d+: 0 meetings created, 6 updated, 0 new contacts\.$/);
   });
 });
@@ -287,7 +287,7 @@ describe('meetings deleted from the calendar since they were imported', () => {
     expect(await run(path, '--dry-run')).toBe(0);
     expect(out.join('\n').split('\n')).toEqual(
       expect.arrayContaining([
-        '  imported before, no longer in the calendar: 2 (removed with --remove-deleted), 1 kept (your notes or tags)',
+        '  imported before, no longer in the calendar: 2 (removed with --remove-deleted), 1 kept (changed or tagged by you)',
         '    2025-01-10  lunch',
         '    2025-01-21  Priya / me',
       ]),

@@ -13,6 +13,7 @@ import { migration012 } from './012_saved_views';
 import { migration013 } from './013_goal_cities';
 import { migration014 } from './014_fts_hashsize';
 import { migration015 } from './015_import_changes_deleted';
+import { migration016 } from './016_interaction_user_edits';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

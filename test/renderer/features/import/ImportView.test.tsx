@@ -421,15 +421,20 @@ describe('ImportView', () => {
   it('removes the meetings a later export shows cancelled, unless the user unticks it', async () => {
     const lunch = meeting('lunch', '20250110T120000Z', 'me@example.com', 'ana@example.com');
     const coffee = meeting('coffee', '20250111T090000Z', 'me@example.com', 'ana@example.com');
+    const review = meeting('review', '20250112T090000Z', 'me@example.com', 'ana@example.com');
     const titles = () =>
       t.store.sqlite.prepare('SELECT title FROM interactions ORDER BY title').pluck().all();
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
-    drop('work.ics', calendar(...lunch, ...coffee));
-    fireEvent.click(await screen.findByRole('button', { name: /Import 2 meetings/ }, { timeout: 20_000 }));
-    await screen.findByText(/^2 meetings created/, {}, { timeout: 20_000 });
+    drop('work.ics', calendar(...lunch, ...coffee, ...review));
+    fireEvent.click(await screen.findByRole('button', { name: /Import 3 meetings/ }, { timeout: 20_000 }));
+    await screen.findByText(/^3 meetings created/, {}, { timeout: 20_000 });
+    // The user made the review a phone call in Rapport: it stays when the organiser cancels it.
+    t.store.sqlite
+      .prepare(`UPDATE interactions SET kind = 'call', kind_edited = 1 WHERE title = 'review'`)
+      .run();
 
-    drop('work.ics', calendar(...cancelled(lunch), ...coffee));
+    drop('work.ics', calendar(...cancelled(lunch), ...coffee, ...cancelled(review)));
     const card = await screen.findByRole(
       'alert',
       { name: 'Cancelled or declined since they were imported' },
@@ -441,14 +446,15 @@ describe('ImportView', () => {
       name: 'Remove them: 1 meeting that did not take place',
     });
     expect((remove as HTMLInputElement).checked).toBe(true);
+    within(card).getByText('1 meeting stays: you changed or tagged it in Rapport.');
     // Unticked, the import leaves it: there is nothing new to do.
     fireEvent.click(remove);
     fireEvent.click(screen.getByRole('button', { name: /Import 0 meetings/ }));
     await screen.findByText(/nothing was changed/, {}, { timeout: 20_000 });
-    expect(titles()).toEqual(['coffee', 'lunch']);
+    expect(titles()).toEqual(['coffee', 'lunch', 'review']);
 
     // Files chosen again start from removing them.
-    drop('work.ics', calendar(...cancelled(lunch), ...coffee));
+    drop('work.ics', calendar(...cancelled(lunch), ...coffee, ...cancelled(review)));
     const again = await screen.findByRole(
       'checkbox',
       { name: 'Remove them: 1 meeting that did not take place' },
@@ -461,7 +467,7 @@ describe('ImportView', () => {
       {},
       { timeout: 20_000 },
     );
-    expect(titles()).toEqual(['coffee']);
+    expect(titles()).toEqual(['coffee', 'review']);
     expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled removed')).toBeTruthy();
   }, 120_000);
 

@@ -37,6 +37,7 @@ import { importOutcome } from '../../../../shared/calendar/outcome';
 import { interactionKindLabels } from '../../../../shared/journal/kinds';
 import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
+import { updateParts } from '../../../../shared/calendar/updates';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
@@ -174,9 +175,7 @@ function PreviewPanel({
         <Stat
           label="To update"
           value={preview.toUpdate}
-          detail={
-            preview.moved > 0 ? `${count(preview.moved, 'meeting')} moved with their series` : undefined
-          }
+          detail={updateParts(preview).join(' · ') || undefined}
         />
         <Stat label="Already imported" value={preview.unchanged} />
         <Stat label="People matched" value={preview.matchedPeople.length} />

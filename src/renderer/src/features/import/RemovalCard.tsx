@@ -2,18 +2,18 @@ import { Alert, Checkbox, List, Text } from '@mantine/core';
 import { count } from '../../../../shared/text/count';
 
 /**
- * Why some meetings an import could remove stay: "2 meetings stay: you wrote notes on them or
- * tagged them", with what they are (`of`) after "meetings".
+ * Why some meetings an import could remove stay: "2 meetings stay: you changed or tagged them in
+ * Rapport", with what they are (`of`) after "meetings".
  */
 export function keptAsYours(keep: number, of = ''): string {
   const one = keep === 1;
-  return `${count(keep, 'meeting')}${of ? ` ${of}` : ''} ${one ? 'stays' : 'stay'}: you wrote notes on ${one ? 'it' : 'them'} or tagged ${one ? 'it' : 'them'}.`;
+  return `${count(keep, 'meeting')}${of ? ` ${of}` : ''} ${one ? 'stays' : 'stay'}: you changed or tagged ${one ? 'it' : 'them'} in Rapport.`;
 }
 
 /**
  * Meetings imported before that this import can remove, as the calendar shows they did not take
  * place (cancelled, declined) or no longer holds them. A box says whether they go; those the user
- * wrote notes on or tagged stay in any case.
+ * changed or tagged stay in any case.
  */
 export function RemovalCard({
   title,

@@ -6,7 +6,7 @@ import type { Interaction } from '../../../../shared/journal/schemas';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { showUndoNotice } from '../../app/undoNotice';
-import { displayTitle, durationLabel, formatWhen, kindLabel } from './format';
+import { displayTitle, durationLabel, formatWhen, kindLabel, sourceLabel } from './format';
 import { InteractionForm } from './InteractionForm';
 import { NotesMarkdown } from './NotesMarkdown';
 import type { PickedContact } from './ParticipantPicker';
@@ -26,6 +26,20 @@ export function useDeleteWithUndo() {
       undone: 'Entry restored.',
     });
   };
+}
+
+/** Where an imported entry came from, and what happens to the user's changes when it comes again. */
+function EntryOrigin({ entry }: { entry: Interaction }) {
+  if (entry.source === 'manual') return null;
+  const text =
+    entry.source === 'ics'
+      ? `From your calendar${entry.calendar ? ` “${entry.calendar}”` : ''}. What you change here stays as you leave it when you import the calendar again.`
+      : `From your ${sourceLabel(entry.source)} import.`;
+  return (
+    <Text size="xs" c="dimmed" data-testid="entry-origin">
+      {text}
+    </Text>
+  );
 }
 
 function EntryDetails({
@@ -68,6 +82,7 @@ function EntryDetails({
         </Text>
       )}
       {entry.notes ? <NotesMarkdown notes={entry.notes} /> : <Text c="dimmed">No notes.</Text>}
+      <EntryOrigin entry={entry} />
       {entry.tags.length > 0 && (
         <Group gap={4}>
           {entry.tags.map((t) => (

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { InteractionSummary } from '../../../../shared/journal/schemas';
-import { displayTitle, durationLabel, formatWhen, kindLabel } from './format';
+import { displayTitle, durationLabel, formatWhen, kindLabel, sourceLabel } from './format';
 
 /** One entry in a list or timeline: when, what, with whom, the start of the notes. */
 export function InteractionRow({ entry, onOpen }: { entry: InteractionSummary; onOpen(id: number): void }) {
@@ -43,7 +43,7 @@ export function InteractionRow({ entry, onOpen }: { entry: InteractionSummary; o
         <Group gap={4} wrap="nowrap">
           {entry.source !== 'manual' && (
             <Badge size="xs" variant="outline" color="gray">
-              {entry.source}
+              {sourceLabel(entry.source)}
             </Badge>
           )}
           <Badge size="sm" variant="light">

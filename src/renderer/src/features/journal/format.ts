@@ -27,6 +27,13 @@ export function monthOf(startsAt: string, allDay: boolean): string {
   return d.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
 }
 
+/** Where an entry not written in Rapport came from, as its badge says. */
+const sourceLabels: Record<string, string> = { ics: 'Calendar', linkedin: 'LinkedIn' };
+
+export function sourceLabel(source: string): string {
+  return sourceLabels[source] ?? source;
+}
+
 export function kindLabel(kind: InteractionKind): string {
   return interactionKindLabels[kind];
 }

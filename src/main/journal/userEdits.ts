@@ -1,0 +1,61 @@
+import { userEditedColumns } from '../db/migrations/016_interaction_user_edits';
+
+/** The flags that mark a part of an imported interaction as the user's (migrations 002 and 016). */
+export const userEditFlags = ['notes_edited', ...userEditedColumns] as const;
+export type UserEditFlag = (typeof userEditFlags)[number];
+
+/** The parts of an interaction an edit can change, as the journal writes and reads them. */
+interface EditableRow {
+  kind: string;
+  title: string;
+  notes: string;
+  location: string | null;
+  starts_at: string;
+  ends_at: string | null;
+  all_day: number;
+  duration_minutes: number | null;
+  initiated_by: string;
+}
+
+interface ListedPerson {
+  contact_id: number;
+  role: string;
+}
+
+/** Who the entry lists, in any order; people @mentioned in the notes follow the notes. */
+function listedKey(people: ListedPerson[]): string {
+  return people
+    .filter((p) => p.role !== 'mentioned')
+    .map((p) => `${p.contact_id}:${p.role}`)
+    .sort()
+    .join(',');
+}
+
+/**
+ * The parts of an imported entry this edit changes, as the flags to set. A flag is never
+ * cleared: a part the user once made their own stays theirs, even if they later write the
+ * calendar's value back, so the next import of that calendar leaves it alone.
+ */
+export function userEdits(
+  before: EditableRow,
+  after: EditableRow,
+  peopleBefore: ListedPerson[],
+  peopleAfter: ListedPerson[],
+): Partial<Record<UserEditFlag, 1>> {
+  const flags: Partial<Record<UserEditFlag, 1>> = {};
+  if (before.notes !== after.notes) flags.notes_edited = 1;
+  if (before.kind !== after.kind) flags.kind_edited = 1;
+  if (before.title !== after.title) flags.title_edited = 1;
+  if (before.location !== after.location) flags.location_edited = 1;
+  if (
+    before.starts_at !== after.starts_at ||
+    before.ends_at !== after.ends_at ||
+    before.all_day !== after.all_day ||
+    before.duration_minutes !== after.duration_minutes
+  ) {
+    flags.time_edited = 1;
+  }
+  if (before.initiated_by !== after.initiated_by) flags.initiator_edited = 1;
+  if (listedKey(peopleBefore) !== listedKey(peopleAfter)) flags.people_edited = 1;
+  return flags;
+}
