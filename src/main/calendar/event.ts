@@ -43,7 +43,7 @@ export interface EventData {
 export class BrokenEvent extends Error {}
 
 const CONFERENCING =
-  /\b(?:zoom\.us|zoomgov\.com|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|webex\.com|bluejeans\.com|whereby\.com|gotomeeting\.com|meet\.jit\.si|chime\.aws|join\.skype\.com|facetime\.apple\.com)\b/i;
+  /\b(?:zoom\.us|zoomgov\.com|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|webex\.com|bluejeans\.com|whereby\.com|gotomeeting\.com|meet\.jit\.si|chime\.aws|join\.skype\.com|facetime\.apple\.com|meet\.lync\.com|gotomeet\.me|meet\.goto\.com|(?:skype|lync) meeting)\b/i;
 const CONFERENCE_PROPS = new Set([
   'conference',
   'x-google-conference',

@@ -1,7 +1,8 @@
 /**
  * An invitation's description as notes worth keeping: without the joining instructions Teams,
- * Google Meet, Zoom and Webex append to every meeting (links, dial-in numbers, "Learn more"),
- * which would fill the journal and its search with the same lines thousands of times.
+ * Google Meet, Zoom, Webex, Skype for Business (Lync) and GoToMeeting append to every meeting
+ * (links, dial-in numbers, "Learn more"), which would fill the journal and its search with the
+ * same lines thousands of times.
  */
 export function meetingNotes(description: string): string {
   if (!MAY_HOLD_JOINING.test(description)) return description;
@@ -9,9 +10,16 @@ export function meetingNotes(description: string): string {
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    // Google Meet and Teams fence their block between two rules; Teams's may stop at the end.
-    if (MEET_RULE.test(line) || (UNDERSCORE_RULE.test(line) && TEAMS.test(nextText(lines, i)))) {
-      const rule = MEET_RULE.test(line) ? MEET_RULE : UNDERSCORE_RULE;
+    // Google Meet, Teams and Skype for Business fence their block between two rules; the last
+    // two's may stop at the end.
+    const rule = MEET_RULE.test(line)
+      ? MEET_RULE
+      : UNDERSCORE_RULE.test(line) && TEAMS.test(nextText(lines, i))
+        ? UNDERSCORE_RULE
+        : DOTTED_RULE.test(line) && SKYPE.test(nextText(lines, i))
+          ? DOTTED_RULE
+          : null;
+    if (rule) {
       let end = i + 1;
       while (end < lines.length && !rule.test(lines[end])) end++;
       i = end;
@@ -19,8 +27,8 @@ export function meetingNotes(description: string): string {
     }
     // Webex asks that everything after its marker be left alone: it is all joining details.
     if (WEBEX_MARKER.test(line)) break;
-    // Zoom's block, and Teams's without its rules, run from their opening line through every
-    // line of numbers and links after it.
+    // Zoom's and GoToMeeting's blocks, and Teams's and Skype's without their rules, run from
+    // their opening line through every line of numbers and links after it.
     if (BLOCK_START.test(line)) {
       let end = i + 1;
       while (end < lines.length && (lines[end].trim() === '' || JOINING_LINE.test(lines[end]))) end++;
@@ -36,23 +44,30 @@ export function meetingNotes(description: string): string {
 }
 
 /** Cheap test first: most descriptions hold none of it. */
-const MAY_HOLD_JOINING = /_{10}|-::~|zoom|microsoft teams|do not delete or change/i;
+const MAY_HOLD_JOINING =
+  /_{10}|-::~|zoom|microsoft teams|do not delete or change|(?:skype|lync) meeting|goto ?meeting|please join my meeting/i;
 const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
+const DOTTED_RULE = /^\s*\.{20,}\s*$/;
 const MEET_RULE = /^\s*-::~[:~]*::-\s*$/;
 const TEAMS = /microsoft teams/i;
+const SKYPE = /^\s*join (?:skype|lync|online) meeting\b/i;
 const WEBEX_MARKER = /^\s*-+\s*do not delete or change any of the following text\.?\s*-+\s*$/i;
 const BLOCK_START =
-  /is inviting you to a scheduled zoom meeting|^\s*join zoom meeting\s*$|^\s*(?:join )?microsoft teams meeting\b/i;
+  /is inviting you to a scheduled zoom meeting|^\s*join zoom meeting\s*$|^\s*(?:join )?microsoft teams meeting\b|^\s*join (?:skype|lync) meeting\b|^\s*please join my meeting from your computer/i;
 /** A line of joining details: a link to the service, an ID or passcode, a phone number, a heading of them. */
 const JOINING_LINE = new RegExp(
   [
-    'zoom\\.us|zoomgov\\.com|teams\\.microsoft\\.com|aka\\.ms/',
-    '^\\s*(?:topic|time|every (?:day|week|month)|(?:daily|weekly|monthly):|please download and import|join zoom meeting|meeting id|conference id|passcode|password|one tap mobile|dial by your location|find your local number|join by sip|join by h\\.323|join instructions|meeting url|join on your computer|click here to join|download teams|join on the web|local numbers|reset pin|learn more|meeting options)\\b',
+    'zoom\\.us|zoomgov\\.com|teams\\.microsoft\\.com|aka\\.ms/|gotomeeting\\.com|gotomeet\\.me|goto\\.com/|officeredir\\.microsoft\\.com',
+    '^\\s*(?:topic|time|every (?:day|week|month)|(?:daily|weekly|monthly):|please download and import|join zoom meeting|meeting id|conference id|passcode|password|one tap mobile|dial by your location|find your local number|join by sip|join by h\\.323|join instructions|meeting url|join on your computer|click here to join|download teams|join on the web|local numbers|reset pin|learn more|meeting options|trouble joining|join by phone|find a local number|forgot your dial-in pin|you can also dial in|access code|new to goto ?meeting|join from a video-conferencing room)\\b',
+    // Skype for Business's language tag, the last line of its block.
+    '^\\s*\\[!oc\\(\\[\\d+\\]\\)!\\]\\s*$',
+    // A country's number: "United States: +1 (571) 317-3122", "Redmond: +1 425 555 0100".
+    '^\\s*[\\p{L} ().-]{2,40}:\\s*\\+?\\d[\\d\\s().-]{6,}$',
     '^\\s*[•·]?\\s*[+\\d][\\d\\s,#*().-]{6,}',
     '^\\s*(?:[\\d.]+\\s*\\(.*\\)|[a-z0-9.-]+@zoomcrc\\.com)\\s*$',
     '^\\s*---+\\s*$',
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** The first line with text after line `i`. */

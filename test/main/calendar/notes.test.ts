@@ -50,6 +50,37 @@ const zoom = [
   'Find your local number: https://us02web.zoom.us/u/kb1cDeFgH',
 ];
 
+/** Outlook's Skype for Business (earlier Lync) block, between rules of dots. */
+const skype = [
+  '.........................................................................................................................................',
+  'Join Skype Meeting<https://meet.contoso.com/jdoe/ABC1D2E3>',
+  'Trouble Joining? Try Skype Web App<https://meet.contoso.com/jdoe/ABC1D2E3?sl=1>',
+  'Join by phone',
+  '',
+  '+1 (425) 555-0100 (Redmond)                      English (United States)',
+  'Find a local number<https://dialin.contoso.com>',
+  '',
+  'Conference ID: 4827391',
+  'Forgot your dial-in PIN?<https://dialin.contoso.com> |Help<https://o15.officeredir.microsoft.com/r/rlidLync15?clid=1033&p1=5&p2=2009>',
+  '',
+  '[!OC([1033])!]',
+  '.........................................................................................................................................',
+];
+
+const goToMeeting = [
+  'Please join my meeting from your computer, tablet or smartphone.',
+  'https://global.gotomeeting.com/join/123456789',
+  '',
+  'You can also dial in using your phone.',
+  'United States: +1 (571) 317-3122',
+  'Deutschland: +49 692 5736 7317',
+  '',
+  'Access Code: 123-456-789',
+  '',
+  'New to GoToMeeting? Get the app now and be ready when your first meeting starts:',
+  'https://global.gotomeeting.com/install/123456789',
+];
+
 describe('meeting notes', () => {
   it('keeps what was written and drops the Teams block', () => {
     expect(meetingNotes(['Agenda: hiring plan for Q3.', '', ...teams].join('\r\n'))).toBe(
@@ -97,9 +128,33 @@ describe('meeting notes', () => {
     ).toBe('Quarterly check-in.');
   });
 
+  it("drops Skype for Business's fenced block, and the block without its rules", () => {
+    expect(meetingNotes(['Budget review.', '', ...skype, 'Bring Q2 actuals.'].join('\r\n'))).toBe(
+      'Budget review.\n\nBring Q2 actuals.',
+    );
+    expect(
+      meetingNotes(['Budget review.', '', ...skype.slice(1, -1), '', 'Bring Q2 actuals.'].join('\n')),
+    ).toBe('Budget review.\n\nBring Q2 actuals.');
+  });
+
+  it("drops GoToMeeting's invitation through its numbers and access code", () => {
+    expect(
+      meetingNotes(['Vendor demo, 30 minutes.', '', ...goToMeeting, '', 'Ask about pricing.'].join('\n')),
+    ).toBe('Vendor demo, 30 minutes.\n\nAsk about pricing.');
+  });
+
   it('leaves notes without any of it as they are, rules and the word Zoom included', () => {
     const own = 'Talk about the zoom lens budget.\n__________\nSign-off line';
     expect(meetingNotes(own)).toBe(own);
+    // A rule of dots, a Skype meeting mentioned, times and numbers of one's own stay.
+    const dotted = [
+      'Agenda',
+      '........................................',
+      'We moved the Skype meeting with Lee to Friday.',
+      'Timeline: Berlin: 2025 plan',
+      'Budget: 120000',
+    ].join('\n');
+    expect(meetingNotes(dotted)).toBe(dotted);
     expect(meetingNotes('Plain notes\r\nover two lines')).toBe('Plain notes\r\nover two lines');
   });
 });

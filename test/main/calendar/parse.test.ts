@@ -296,10 +296,22 @@ describe('recurrence expansion', () => {
         'DTSTART:20200101T100000Z',
         'LOCATION:Room 4',
         'END:VEVENT',
+        // Skype for Business writes its own server's link, and GoToMeeting its short one.
+        'BEGIN:VEVENT',
+        'UID:v3',
+        'DTSTART:20200101T100000Z',
+        'LOCATION:Skype Meeting',
+        'DESCRIPTION:Join Skype Meeting<https://meet.contoso.com/jdoe/ABC1D2E3>',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:v4',
+        'DTSTART:20200101T100000Z',
+        'DESCRIPTION:Link: https://gotomeet.me/annasouza',
+        'END:VEVENT',
       ),
       { windowEnd },
     ).occurrences.map((o) => o.kind);
-    expect(kinds).toEqual(['video', 'meeting']);
+    expect(kinds).toEqual(['video', 'meeting', 'video', 'video']);
   });
 });
 
