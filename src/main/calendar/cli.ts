@@ -92,6 +92,15 @@ function describe(p: CalendarPreview): string[] {
     );
   }
   for (const c of p.capped) lines.push(`  capped: "${c.title}" at ${c.limit} occurrences`);
+  if (p.deletedByYou.meetings > 0) {
+    lines.push(
+      `  deleted by you in Rapport: ${count(p.deletedByYou.meetings, 'meeting')}, ${
+        p.deletedByYou.broughtBack
+          ? 'imported again'
+          : 'left out (import them again with --bring-back-deleted)'
+      }`,
+    );
+  }
   const { unanswered } = p;
   if (unanswered.meetings > 0) {
     lines.push(
@@ -151,6 +160,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       'skip-unanswered': { type: 'boolean' },
       'keep-unanswered': { type: 'boolean' },
       'remove-unanswered': { type: 'boolean' },
+      'bring-back-deleted': { type: 'boolean' },
       circle: { type: 'string' },
     },
     true,
@@ -179,6 +189,7 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
       // Neither: as the last import chose.
       ...(values['skip-unanswered'] ? { skipUnanswered: true } : {}),
       ...(values['keep-unanswered'] ? { skipUnanswered: false } : {}),
+      ...(values['bring-back-deleted'] ? { bringBackDeleted: true } : {}),
     };
     let preview = await call('calendar:preview', request);
     const skipSeries = (values['skip-series'] as string[] | undefined) ?? [];
@@ -237,7 +248,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--circle CIRCLE|none|by-domain] [--skip-unanswered [--remove-unanswered] | --keep-unanswered]',
+      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--circle CIRCLE|none|by-domain] [--skip-unanswered [--remove-unanswered] | --keep-unanswered] [--bring-back-deleted]',
     run: importIcs,
   },
 ];

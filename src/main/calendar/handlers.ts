@@ -27,6 +27,7 @@ export const calendarHandlers: HandlerMap<keyof typeof calendarContract> = {
         ...(input.skipFiles ? { skipFiles: input.skipFiles } : {}),
         ...(input.skipSeries ? { skipSeries: input.skipSeries } : {}),
         ...(input.skipUnanswered === undefined ? {} : { skipUnanswered: input.skipUnanswered }),
+        ...(input.bringBackDeleted ? { bringBackDeleted: true } : {}),
       },
       service(ctx, 'preview'),
     ),

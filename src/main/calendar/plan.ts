@@ -17,6 +17,8 @@ export interface ExistingState {
   interactions: Map<string, StoredInteraction>;
   /** The same, by `meetingId` (UID and start), with the calendar, UID and occurrence key each was imported from. */
   byMeeting: Map<string, StoredInteraction & { calendar: string; uid: string; key: string }>;
+  /** Source keys of imported interactions the user deleted in Rapport, and not brought back since. */
+  deletedByUser: ReadonlySet<string>;
 }
 
 export interface StoredInteraction {
@@ -78,6 +80,8 @@ export interface ImportPlan {
   unanswered: number;
   /** Interactions imported before of the meetings never answered, now left out. */
   unansweredImported: StoredInteraction[];
+  /** Meetings the user deleted in Rapport after an earlier import, brought back or not. */
+  deletedByYou: number;
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -180,6 +184,8 @@ export interface PlanChoices {
   skipSeries: ReadonlySet<string>;
   /** Leave out the meetings the user never answered the invitation to (counted, as `unanswered`). */
   skipUnanswered: boolean;
+  /** Import again the meetings the user deleted in Rapport; else they are left out (as `deleted_by_you`). */
+  bringBackDeleted: boolean;
 }
 
 /**
@@ -191,7 +197,7 @@ export function planImport(
   files: ParsedCalendar[],
   self: ReadonlySet<string>,
   existing: ExistingState,
-  { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered }: PlanChoices,
+  { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered, bringBackDeleted }: PlanChoices,
   depth: PlanDepth,
 ): ImportPlan {
   const plan: ImportPlan = {
@@ -211,6 +217,7 @@ export function planImport(
     renamed: renamedCalendars(files, existing, windowEnd),
     unanswered: 0,
     unansweredImported: [],
+    deletedByYou: 0,
   };
   const parsed = files.map((f) => {
     const storedAs = plan.renamed.get(f.calendar);
@@ -293,6 +300,18 @@ export function planImport(
           message: `"${o.title || o.uid}" has no one but you in it.`,
         });
         continue;
+      }
+      if (existing.deletedByUser.size > 0 && existing.deletedByUser.has(sourceKey(o))) {
+        plan.deletedByYou++;
+        if (!bringBackDeleted) {
+          skip({
+            reason: 'deleted_by_you',
+            uid: o.uid,
+            title: o.title,
+            message: `You deleted "${o.title || o.uid}" on ${o.startsAt.slice(0, 10)} in Rapport.`,
+          });
+          continue;
+        }
       }
       if (unansweredBy(o, me)) {
         plan.unanswered++;

@@ -56,6 +56,8 @@ export interface PreviewRequest {
   skipSeries?: string[];
   /** Leave out the invitations the user never answered; by default as the last import chose. */
   skipUnanswered?: boolean;
+  /** Import again the meetings the user deleted in Rapport; by default they stay deleted. */
+  bringBackDeleted?: boolean;
 }
 
 export interface ServiceContext {
@@ -82,6 +84,7 @@ interface CachedPreview {
   windowStart: Date | null;
   skipSeries: Set<string>;
   skipUnanswered: boolean;
+  bringBackDeleted: boolean;
   /** The preview's plan, and the database it was made against: reused while nothing has changed. */
   plan: ImportPlan;
   planned: { sqlite: Store['sqlite']; version: string };
@@ -278,6 +281,7 @@ function summarize(
       leftOut: cached.skipUnanswered,
       imported: removal(plan.unansweredImported, untouched.unanswered),
     },
+    deletedByYou: { meetings: plan.deletedByYou, broughtBack: cached.bringBackDeleted },
     warnings: cached.parsed
       .flatMap((f) => f.warnings)
       .filter((w) => w.uid === undefined)
@@ -340,11 +344,12 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   const leftOutBefore = await readRemembered(ctx.store.db, 'calendar.leftOutSeries');
   const skipSeries = request.skipSeries ? new Set(request.skipSeries) : leftOutBefore;
   const skipUnanswered = request.skipUnanswered ?? (await readSkipUnanswered(ctx.store.db));
+  const bringBackDeleted = request.bringBackDeleted ?? false;
   const plan = planImport(
     parsed,
     new Set(self),
     loadExisting(ctx.store.sqlite),
-    { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered },
+    { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered, bringBackDeleted },
     'preview',
   );
   const cached: CachedPreview = {
@@ -362,6 +367,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     windowStart,
     skipSeries,
     skipUnanswered,
+    bringBackDeleted,
     plan,
     planned,
   };

@@ -98,7 +98,16 @@ export function loadExisting(sqlite: Db): ExistingState {
       byMeeting.set(meetingId(origin.uid, row.starts_at), { ...interaction, ...origin });
     }
   }
-  return { contactByEmail, interactions, byMeeting };
+  const deletedByUser = new Set(
+    sqlite
+      .prepare(
+        `SELECT source_key FROM deleted_imports d
+         WHERE NOT EXISTS (SELECT 1 FROM interactions i WHERE i.source_key = d.source_key)`,
+      )
+      .pluck()
+      .all() as string[],
+  );
+  return { contactByEmail, interactions, byMeeting, deletedByUser };
 }
 
 /** A contact the user has under a name, by each of its `nameKeys`; null where two or more share one. */

@@ -214,6 +214,13 @@ export interface Database {
   keep_in_touch_off: KeepInTouchOffTable;
   duplicate_dismissals: DuplicateDismissalsTable;
   saved_views: SavedViewsTable;
+  deleted_imports: DeletedImportsTable;
+}
+
+/** An imported interaction the user deleted, by its import key, so no import brings it back. */
+export interface DeletedImportsTable {
+  source_key: string;
+  deleted_at: string;
 }
 
 export interface SavedViewsTable {

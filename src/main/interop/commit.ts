@@ -245,9 +245,14 @@ export function commitContactsImport(
       .map((item) => (item.preview.match as { contactId: number }).contactId);
     const before = snapshotsOf(sqlite, [...new Set(willUpdate)]);
     const keys = plan.items.map((item) => (item.incoming.connectedOn ? connectedKey(item) : null));
+    // Recorded already, or recorded before and deleted by the user since: neither is written again.
     const connected = new Set(
       sqlite
-        .prepare(`SELECT source_key FROM interactions WHERE source_key IN (SELECT value FROM json_each(?))`)
+        .prepare(
+          `WITH incoming(key) AS (SELECT value FROM json_each(?))
+           SELECT source_key FROM interactions WHERE source_key IN (SELECT key FROM incoming)
+           UNION SELECT source_key FROM deleted_imports WHERE source_key IN (SELECT key FROM incoming)`,
+        )
         .pluck()
         .all(JSON.stringify(keys.filter((k) => k !== null))) as string[],
     );

@@ -179,6 +179,14 @@ export async function deleteInteraction(db: Kysely<Database>, id: number, now: D
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('interactions').where('id', '=', id).execute();
+    // An imported entry the user deleted stays deleted when its calendar is imported again.
+    if (row.source !== 'manual' && row.source_key !== null) {
+      await trx
+        .insertInto('deleted_imports')
+        .values({ source_key: row.source_key, deleted_at: now.toISOString() })
+        .onConflict((oc) => oc.column('source_key').doUpdateSet({ deleted_at: now.toISOString() }))
+        .execute();
+    }
     return saved.id;
   });
   return { deleted: true, undoToken: token };
@@ -227,6 +235,9 @@ export async function undoDelete(db: Kysely<Database>, token: number): Promise<I
         .execute();
     }
     await trx.deleteFrom('undo_snapshots').where('id', '=', token).execute();
+    if (typeof row.source_key === 'string') {
+      await trx.deleteFrom('deleted_imports').where('source_key', '=', row.source_key).execute();
+    }
     return inserted.id;
   });
   return getInteractionOrThrow(db, id);

@@ -39,6 +39,8 @@ export const calendarPreviewInput = z.strictObject({
    * default, as the last import chose.
    */
   skipUnanswered: z.boolean().optional(),
+  /** Import again the meetings the user deleted in Rapport after an earlier import; by default they stay deleted. */
+  bringBackDeleted: z.boolean().optional(),
 });
 
 export const calendarCommitInput = z.strictObject({
@@ -175,6 +177,11 @@ export interface CalendarPreview {
    * `removeUnanswered`, `keep` stay in any case, as the user changed or tagged them.
    */
   unanswered: { meetings: number; leftOut: boolean; imported: { remove: number; keep: number } };
+  /**
+   * Meetings of these files the user deleted in Rapport after an earlier import: left out (and
+   * counted as skipped) unless `broughtBack`, as the preview was asked with `bringBackDeleted`.
+   */
+  deletedByYou: { meetings: number; broughtBack: boolean };
   /** What reading the files noted (lines repaired, lines left out), series cut at the cap aside: those are `capped`. */
   warnings: Warning[];
   range: { from: string | null; to: string | null };

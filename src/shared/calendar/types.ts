@@ -32,6 +32,7 @@ export const skipReasons = [
   'other_calendar',
   'series_left_out',
   'unanswered',
+  'deleted_by_you',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 

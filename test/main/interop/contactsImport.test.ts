@@ -7,6 +7,7 @@ import { listBackups, backupsDir } from '../../../src/main/interop/backup';
 import { insertContact } from '../../../src/main/contacts/repository';
 import { contactFields } from '../../../src/shared/contacts/schemas';
 import { tempStore, type TempStore } from '../../support/store';
+import { dispatch } from '../../../src/main/ipc/dispatch';
 import { dumpTables } from './seed';
 import { fixture } from './fixtures';
 
@@ -117,6 +118,24 @@ describe('LinkedIn import', () => {
     // "Connected" is recorded once per person however often the export is imported.
     expect(one(`SELECT count(*) FROM interactions WHERE kind = 'connected'`)).toBe(8);
     expect(one(`SELECT count(*) FROM contacts`)).toBe(8);
+  });
+
+  it('does not record a connection again that the user deleted from the journal', async () => {
+    await importFile('linkedin-Connections.csv');
+    const connected = () =>
+      q<{ name: string }>(
+        `SELECT c.display_name AS name FROM interactions i
+         JOIN interaction_participants p ON p.interaction_id = i.id JOIN contacts c ON c.id = p.contact_id
+         WHERE i.kind = 'connected' ORDER BY name`,
+      ).map((r) => r.name);
+    const before = connected();
+    const ana = one(
+      `SELECT i.id FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id
+       JOIN contacts c ON c.id = p.contact_id WHERE i.kind = 'connected' AND c.display_name = 'Ana Souza'`,
+    ) as number;
+    await dispatch('journal:delete', { id: ana }, t.ctx);
+    await importFile('linkedin-Connections.csv', '2026-06-01T10:00:00.000Z');
+    expect(connected()).toEqual(before.filter((name) => name !== 'Ana Souza'));
   });
 
   it('leaves the journal index, last contacts and strength queue as the per-row triggers would', async () => {

@@ -14,6 +14,7 @@ import { migration013 } from './013_goal_cities';
 import { migration014 } from './014_fts_hashsize';
 import { migration015 } from './015_import_changes_deleted';
 import { migration016 } from './016_interaction_user_edits';
+import { migration017 } from './017_deleted_imports';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -471,6 +471,35 @@ describe('ImportView', () => {
     expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled removed')).toBeTruthy();
   }, 120_000);
 
+  it('leaves out a meeting the user deleted in Rapport, and imports it again when asked', async () => {
+    const lunch = meeting('lunch', '20250110T120000Z', 'me@example.com', 'ana@example.com');
+    const coffee = meeting('coffee', '20250111T090000Z', 'me@example.com', 'ana@example.com');
+    const titles = () =>
+      t.store.sqlite.prepare('SELECT title FROM interactions ORDER BY title').pluck().all();
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('work.ics', calendar(...lunch, ...coffee));
+    fireEvent.click(await screen.findByRole('button', { name: /Import 2 meetings/ }, { timeout: 20_000 }));
+    await screen.findByText(/^2 meetings created/, {}, { timeout: 20_000 });
+    const lunchId = t.store.sqlite.prepare(`SELECT id FROM interactions WHERE title = 'lunch'`).pluck().get();
+    await call('journal:delete', { id: lunchId as number });
+
+    drop('work.ics', calendar(...lunch, ...coffee));
+    const again = await screen.findByRole(
+      'checkbox',
+      { name: /^Import again 1 meeting you deleted in Rapport/ },
+      { timeout: 20_000 },
+    );
+    expect((again as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/1 deleted by you in Rapport/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Import 0 meetings/ })).toBeTruthy();
+
+    fireEvent.click(again);
+    fireEvent.click(await screen.findByRole('button', { name: /Import 1 meeting/ }, { timeout: 20_000 }));
+    await screen.findByText(/^1 meeting created/, {}, { timeout: 20_000 });
+    expect(titles()).toEqual(['coffee', 'lunch']);
+  }, 120_000);
+
   it('updates the meetings of a series the organiser moved rather than adding them twice', async () => {
     const me = 'me@example.com';
     const starts = () =>

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   FileButton,
   Group,
   Loader,
@@ -56,6 +57,7 @@ const skipLabels: Record<SkipReason, string> = {
   no_people: 'no one but you',
   series_left_out: 'in series you left out',
   unanswered: 'never answered by you',
+  deleted_by_you: 'deleted by you in Rapport',
 };
 
 interface Picked {
@@ -116,6 +118,7 @@ function PreviewPanel({
   toggleUnanswered,
   removeUnanswered,
   setRemoveUnanswered,
+  toggleBringBack,
   claimAddress,
   newCircle,
   setNewCircle,
@@ -147,6 +150,8 @@ function PreviewPanel({
   toggleUnanswered(): void;
   removeUnanswered: boolean;
   setRemoveUnanswered(value: boolean): void;
+  /** Previews again with the meetings the user deleted in Rapport imported again, or left out. */
+  toggleBringBack(): void;
   /** Adds an address to the user's own and previews again. */
   claimAddress(email: string): void;
   newCircle: NewPeopleCircle;
@@ -255,6 +260,15 @@ function PreviewPanel({
             ))}
           </ScrollArea.Autosize>
         </Alert>
+      )}
+      {preview.deletedByYou.meetings > 0 && (
+        <Checkbox
+          checked={preview.deletedByYou.broughtBack}
+          disabled={busy}
+          onChange={toggleBringBack}
+          label={`Import again ${count(preview.deletedByYou.meetings, 'meeting')} you deleted in Rapport`}
+          description="You deleted them after an earlier import of these meetings; left unticked, they stay deleted."
+        />
       )}
       {(preview.unanswered.meetings > 0 || preview.unanswered.leftOut) && (
         <UnansweredChoice
@@ -384,6 +398,8 @@ export function ImportView() {
   const [skipSeries, setSkipSeries] = useState<string[] | null>(null);
   /** Leave out the invitations never answered; null until the first preview says what the last import chose. */
   const [skipUnanswered, setSkipUnanswered] = useState<boolean | null>(null);
+  /** Import again the meetings the user deleted in Rapport (the preview's `deletedByYou`). */
+  const [bringBackDeleted, setBringBackDeleted] = useState(false);
   /** Take back the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
   const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
   /** Remove the meetings of the series left out that earlier imports brought in (the preview's `seriesImported`). */
@@ -431,12 +447,14 @@ export function ImportView() {
       skipFiles?: string[];
       skipSeries?: string[] | null;
       skipUnanswered?: boolean | null;
+      bringBackDeleted?: boolean;
       previous?: CalendarPreview | null;
     } = {},
   ) => {
     const skip = over.skipFiles ?? skipFiles;
     const series = over.skipSeries === undefined ? skipSeries : over.skipSeries;
     const unanswered = over.skipUnanswered === undefined ? skipUnanswered : over.skipUnanswered;
+    const bringBack = over.bringBackDeleted ?? bringBackDeleted;
     const previous = over.previous === undefined ? preview : over.previous;
     const size = Number.parseInt(maxMeetingSize, 10);
     setPhase('previewing');
@@ -454,6 +472,7 @@ export function ImportView() {
         ...(skip.length > 0 ? { skipFiles: skip } : {}),
         ...(series ? { skipSeries: series } : {}),
         ...(unanswered === null ? {} : { skipUnanswered: unanswered }),
+        ...(bringBack ? { bringBackDeleted: true } : {}),
       });
       setPreview(value);
       setSkipSeries(value.series.filter((s) => s.leftOut).map((s) => s.uid));
@@ -482,6 +501,7 @@ export function ImportView() {
     setSkipFiles([]);
     setSkipSeries(null);
     setSkipUnanswered(null);
+    setBringBackDeleted(false);
     setRemoveWithdrawn(true);
     setRemoveLeftOut(false);
     setRemoveDeleted(false);
@@ -490,6 +510,7 @@ export function ImportView() {
       skipFiles: [],
       skipSeries: null,
       skipUnanswered: null,
+      bringBackDeleted: false,
       previous: null,
     });
   };
@@ -670,6 +691,12 @@ export function ImportView() {
               const next = !preview.unanswered.leftOut;
               setSkipUnanswered(next);
               void runPreview(picked, windowEnd, addressesIn(selfEmail), { skipUnanswered: next });
+            }}
+            toggleBringBack={() => {
+              if (!picked || !preview) return;
+              const next = !preview.deletedByYou.broughtBack;
+              setBringBackDeleted(next);
+              void runPreview(picked, windowEnd, addressesIn(selfEmail), { bringBackDeleted: next });
             }}
             claimAddress={(email) => {
               if (!picked) return;

@@ -1,0 +1,19 @@
+import { runStatements, type Migration } from './types';
+
+/**
+ * Imported interactions the user deleted in Rapport, by the key their import gave them, so the
+ * next import of the same calendar (or LinkedIn export) does not bring them back. A key whose
+ * interaction exists again (brought back on purpose, or the delete undone) no longer counts.
+ */
+export const migration017: Migration = {
+  version: 17,
+  name: 'deleted_imports',
+  async up(db) {
+    await runStatements(db, [
+      `CREATE TABLE deleted_imports (
+        source_key TEXT PRIMARY KEY,
+        deleted_at TEXT NOT NULL
+      ) WITHOUT ROWID`,
+    ]);
+  },
+};
