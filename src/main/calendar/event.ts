@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { createHash } from 'node:crypto';
 import type { OccurrenceKind, OccurrencePerson } from '../../shared/calendar/types';
+import { isAbsenceNotice } from './absence';
 import { meetingKind } from './kind';
 import { meetingNotes } from './notes';
 import { readPeople, type JProp } from './people';
@@ -29,6 +30,8 @@ export interface EventData {
   notes: string;
   location: string | null;
   kind: OccurrenceKind;
+  /** An out-of-office notice ("Ana – vacation"), not a meeting: none of it is imported. */
+  absence: boolean;
   start: When;
   /** Length in ms (timed) or whole days (all-day); null when the file gives none that makes sense. */
   length: number | null;
@@ -252,6 +255,7 @@ export function readEvent(
     notes: meetingNotes(notes),
     location,
     kind: meetingKind({ video, title, location }),
+    absence: isAbsenceNotice({ title, allDay: start.date, lengthMs: start.date ? null : length }),
     start,
     length,
     rrules: rrules.map((r) => new ICAL.Property(r).getFirstValue() as ICAL.Recur),

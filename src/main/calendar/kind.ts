@@ -1,7 +1,7 @@
 import type { OccurrenceKind } from '../../shared/calendar/types';
 
 /** A whole word or phrase of `words`, in any script, case aside. */
-function anyOf(words: string[]): RegExp {
+export function anyOf(words: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 

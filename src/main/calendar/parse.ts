@@ -653,6 +653,13 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
     ctx.withdrawn.push(key);
     return;
   }
+  // One that names no one is skipped as such ("no one but you"), like any other.
+  if (ev.absence && ev.people.length > 0) {
+    skip(ctx, ev, 'absence', `${describe(ev)} is an out-of-office notice, not a meeting.`);
+    // One imported before this was known goes, as a meeting that did not take place.
+    ctx.withdrawn.push(key);
+    return;
+  }
   const people: OccurrencePerson[] = [];
   const declinedBy: string[] = [];
   let declined = false;

@@ -149,8 +149,8 @@ export function storeVersion(sqlite: Db): string {
 
 /**
  * Of the given imported interactions, those the user has not made their own: nothing changed
- * in Rapport (notes, kind, title, place, time, initiator, people), no tags. Only these are taken back when the calendar shows them cancelled, or
- * removed with a series the user leaves out.
+ * in Rapport (notes, kind, title, place, time, initiator, people), no tags. Only these are taken
+ * back when the calendar shows them cancelled, or removed with a series the user leaves out.
  */
 export function untouchedInteractions(sqlite: Db, ids: number[]): number[] {
   if (ids.length === 0) return [];

@@ -11,7 +11,7 @@ import type {
   timelineInput,
 } from '../../shared/journal/schemas';
 import { upsertTagIds } from '../tags/repository';
-import { userEdits } from './userEdits';
+import { editableColumns, userEdits } from './userEdits';
 import { sourceOrigin } from '../calendar/sameMeeting';
 import { addDays, localMidnightMs } from '../../shared/goals/periods';
 
@@ -110,18 +110,7 @@ export async function updateInteraction(
 ): Promise<boolean> {
   const before = await db
     .selectFrom('interactions')
-    .select([
-      'kind',
-      'title',
-      'notes',
-      'location',
-      'starts_at',
-      'ends_at',
-      'all_day',
-      'duration_minutes',
-      'initiated_by',
-      'source',
-    ])
+    .select([...editableColumns, 'source'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!before) return false;

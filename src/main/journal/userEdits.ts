@@ -4,18 +4,20 @@ import { userEditedColumns } from '../db/migrations/016_interaction_user_edits';
 export const userEditFlags = ['notes_edited', ...userEditedColumns] as const;
 export type UserEditFlag = (typeof userEditFlags)[number];
 
-/** The parts of an interaction an edit can change, as the journal writes and reads them. */
-interface EditableRow {
-  kind: string;
-  title: string;
-  notes: string;
-  location: string | null;
-  starts_at: string;
-  ends_at: string | null;
-  all_day: number;
-  duration_minutes: number | null;
-  initiated_by: string;
-}
+/** The columns of an interaction an edit can change. */
+export const editableColumns = [
+  'kind',
+  'title',
+  'notes',
+  'location',
+  'starts_at',
+  'ends_at',
+  'all_day',
+  'duration_minutes',
+  'initiated_by',
+] as const;
+
+type EditableRow = Record<(typeof editableColumns)[number], unknown>;
 
 interface ListedPerson {
   contact_id: number;

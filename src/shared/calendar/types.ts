@@ -21,6 +21,7 @@ export interface ImportError {
 /** Why an event or an instance did not become an interaction. */
 export const skipReasons = [
   'cancelled',
+  'absence',
   'declined',
   'broken',
   'duplicate',

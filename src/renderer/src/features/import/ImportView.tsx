@@ -46,6 +46,7 @@ function megabytes(bytes: number): string {
 
 const skipLabels: Record<SkipReason, string> = {
   cancelled: 'cancelled',
+  absence: 'out of office',
   declined: 'declined by you',
   broken: 'unreadable',
   duplicate: 'older copies',
