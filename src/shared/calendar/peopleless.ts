@@ -5,7 +5,10 @@
  */
 export type Peopleless = 'availability' | 'no_people';
 
-/** The titles an availability-only export gives its events (Outlook's free/busy states). */
+/**
+ * The titles an availability-only export gives its events: Outlook's free/busy states, in the
+ * language of the Outlook that saved it (English, German, French, Spanish, Italian, Dutch).
+ */
 const AVAILABILITY_TITLES = new Set([
   'busy',
   'free',
@@ -13,6 +16,34 @@ const AVAILABILITY_TITLES = new Set([
   'out of office',
   'working elsewhere',
   'away',
+  'gebucht',
+  'beschäftigt',
+  'frei',
+  'mit vorbehalt',
+  'abwesend',
+  'außer haus',
+  'an anderem ort tätig',
+  'occupé',
+  'occupé(e)',
+  'disponible',
+  'libre',
+  'provisoire',
+  'absent',
+  'absent(e)',
+  'travail ailleurs',
+  'ocupado',
+  'provisional',
+  'fuera de la oficina',
+  'trabajando en otro lugar',
+  'occupato',
+  'libero',
+  'per conferma',
+  'fuori sede',
+  'bezet',
+  'vrij',
+  'voorlopig',
+  'afwezig',
+  'elders aan het werk',
 ]);
 
 /** Share of titles that must be free/busy states for the export to be taken as availability only. */

@@ -14,6 +14,11 @@ describe('peopleless', () => {
     expect(peopleless([...states, event('Dentist')])).toBe('availability');
     expect(peopleless([...states, event('Dentist'), event('Gym')])).toBe('no_people');
     expect(peopleless([event('Dentist'), event('Gym')])).toBe('no_people');
+    // Outlook writes the states in its own language.
+    const german = ['Gebucht', 'Mit Vorbehalt', 'Abwesend', 'Frei'].map((t) => event(t));
+    expect(peopleless(german)).toBe('availability');
+    const french = ['Occupé', 'Provisoire', 'Absent', 'Libre'].map((t) => event(t));
+    expect(peopleless(french)).toBe('availability');
   });
 
   it('says what to do in each case', () => {
