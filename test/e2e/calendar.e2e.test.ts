@@ -431,6 +431,21 @@ describe('calendar import, end to end through the Import view over a real databa
     await app.goto(`/contacts/${priya}`);
     await timeline.getByRole('button', { name: /Review over coffee/ }).waitFor();
     expect(await timeline.getByRole('button', { name: /e2e-review/ }).count()).toBe(0);
+
+    // The journal lists what came from calendars on its own.
+    const journalEntry = await app.call('journal:create', {
+      kind: 'call',
+      startsAt: '2025-05-13T09:00:00Z',
+      title: 'E2E own call',
+    });
+    await app.goto('/journal');
+    const entries = page.getByRole('list', { name: 'Journal entries' });
+    await entries.getByRole('button', { name: 'E2E own call' }).waitFor();
+    await page.getByRole('combobox', { name: 'From where' }).click();
+    await page.getByRole('option', { name: 'Calendar' }).click();
+    await entries.getByRole('button', { name: 'Review over coffee' }).waitFor();
+    expect(await entries.getByRole('button', { name: 'E2E own call' }).count()).toBe(0);
+    await app.call('journal:delete', { id: journalEntry.id });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -269,6 +269,7 @@ export async function listInteractions(
       JOIN contact_circles cc ON cc.contact_id = p.contact_id WHERE cc.circle = ${q.circle})`);
   }
   if (q.kind !== undefined) where.push(sql`i.kind = ${q.kind}`);
+  if (q.source !== undefined) where.push(sql`i.source = ${q.source}`);
   if (q.tag !== undefined) {
     where.push(sql`i.id IN (SELECT it.interaction_id FROM interaction_tags it
       JOIN tags t ON t.id = it.tag_id WHERE t.name = ${q.tag})`);

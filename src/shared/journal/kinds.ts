@@ -36,3 +36,13 @@ export type Initiator = (typeof initiators)[number];
 
 export const participantRoles = ['organizer', 'attendee', 'participant', 'mentioned'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
+
+/** Where an entry came from: written in Rapport, or recorded by a calendar or LinkedIn import. */
+export const interactionSources = ['manual', 'ics', 'linkedin'] as const;
+export type InteractionSource = (typeof interactionSources)[number];
+
+export const interactionSourceLabels: Record<InteractionSource, string> = {
+  manual: 'Written in Rapport',
+  ics: 'Calendar',
+  linkedin: 'LinkedIn',
+};

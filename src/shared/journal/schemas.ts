@@ -4,6 +4,7 @@ import { circles, type Circle } from '../contacts/schemas';
 import {
   initiators,
   interactionKinds,
+  interactionSources,
   participantRoles,
   type InteractionKind,
   type Initiator,
@@ -126,6 +127,7 @@ export const journalListInput = z.strictObject({
   contactId: id.optional(),
   circle: z.enum(circles).optional(),
   kind: z.enum(interactionKinds).optional(),
+  source: z.enum(interactionSources).optional(),
   tag: tagName.optional(),
   from: z.string().refine(isIsoDate, 'Not a date').optional(),
   to: z.string().refine(isIsoDate, 'Not a date').optional(),

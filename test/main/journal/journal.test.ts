@@ -276,6 +276,24 @@ describe('timelines and the journal list', () => {
     expect(await call(t.ctx, 'journal:tags', {})).toEqual(['milestone']);
   });
 
+  it('filters the journal by where entries came from: written here, a calendar, LinkedIn', async () => {
+    await seed();
+    const imported = t.store.sqlite.prepare(
+      `INSERT INTO interactions (kind, title, notes, starts_at, source, source_key, created_at, updated_at)
+       VALUES (?, ?, '', '2026-02-01T09:00:00.000Z', ?, ?, ?, ?)`,
+    );
+    const at = now.toISOString();
+    imported.run('meeting', 'Roadmap', 'ics', 'ics\u001fWork\u001froadmap', at, at);
+    imported.run('meeting', 'Budget', 'ics', 'ics\u001fWork\u001fbudget', at, at);
+    imported.run('connected', 'Connected', 'linkedin', 'linkedin-connected:ana', at, at);
+    const titles = async (source: 'manual' | 'ics' | 'linkedin') =>
+      (await call(t.ctx, 'journal:list', { source, limit: 100 })).items.map((i) => i.title).sort();
+    expect(await titles('ics')).toEqual(['Budget', 'Roadmap']);
+    expect(await titles('linkedin')).toEqual(['Connected']);
+    expect((await call(t.ctx, 'journal:list', { source: 'manual' })).total).toBe(30);
+    expect(fields(await refused(t.ctx, 'journal:list', { source: 'gmail' }))).toEqual(['source']);
+  });
+
   it('filters by the user’s local days: timed entries by their local date, all-day entries by their date', async () => {
     const ana = await addContact(t.ctx, 'Ana', { circles: ['mentor'] });
     await call(t.ctx, 'goals:setPrefs', { weekStart: 1, timeZone: 'Pacific/Auckland' });

@@ -3,10 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { circles, type Circle } from '../../../../shared/contacts/schemas';
-import { interactionKinds, type InteractionKind } from '../../../../shared/journal/kinds';
+import {
+  interactionKinds,
+  interactionSources,
+  type InteractionKind,
+  type InteractionSource,
+} from '../../../../shared/journal/kinds';
 import { useRapportQuery } from '../../api/hooks';
 import { EntryModal, type EntryTarget } from './EntryModal';
-import { kindLabel } from './format';
+import { kindLabel, sourceLabel } from './format';
 import { QuickLog } from './QuickLog';
 import { useJournalPages, type JournalFilters } from './useJournal';
 import { VirtualEntries } from './VirtualEntries';
@@ -48,7 +53,7 @@ function ContactFilter({
   );
 }
 
-/** Every entry, newest first, filtered by contact, circle, kind, tag and dates. */
+/** Every entry, newest first, filtered by contact, circle, kind, where it came from, tag and dates. */
 export function JournalView() {
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<JournalFilters>({});
@@ -84,6 +89,15 @@ export function JournalView() {
           data={interactionKinds.map((k) => ({ value: k, label: kindLabel(k) }))}
           value={filters.kind ?? null}
           onChange={(v) => set({ kind: (v as InteractionKind | null) ?? undefined })}
+          w={170}
+        />
+        <Select
+          label="From where"
+          placeholder="Anywhere"
+          clearable
+          data={interactionSources.map((source) => ({ value: source, label: sourceLabel(source) }))}
+          value={filters.source ?? null}
+          onChange={(v) => set({ source: (v as InteractionSource | null) ?? undefined })}
           w={170}
         />
         <Select

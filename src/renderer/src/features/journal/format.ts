@@ -1,4 +1,8 @@
-import { interactionKindLabels, type InteractionKind } from '../../../../shared/journal/kinds';
+import {
+  interactionKindLabels,
+  interactionSourceLabels,
+  type InteractionKind,
+} from '../../../../shared/journal/kinds';
 
 /** "Tue 10 Mar 2026, 09:00" in the user's zone; all-day entries show the day only. */
 export function formatWhen(startsAt: string, allDay: boolean): string {
@@ -27,11 +31,9 @@ export function monthOf(startsAt: string, allDay: boolean): string {
   return d.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
 }
 
-/** Where an entry not written in Rapport came from, as its badge says. */
-const sourceLabels: Record<string, string> = { ics: 'Calendar', linkedin: 'LinkedIn' };
-
+/** Where an entry came from, as its badge and the journal's filter say. */
 export function sourceLabel(source: string): string {
-  return sourceLabels[source] ?? source;
+  return (interactionSourceLabels as Record<string, string>)[source] ?? source;
 }
 
 export function kindLabel(kind: InteractionKind): string {
