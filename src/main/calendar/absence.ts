@@ -24,8 +24,17 @@ const ABSENCE = anyOf([
   'ausente',
   'ferie',
 ]);
-/** Words that name an absence only on a whole-day event: "Holiday party" at 18:00 is a party. */
-const WHOLE_DAY_ABSENCE = anyOf(['holidays?', 'bank holiday', 'public holiday', 'feiertag', 'away']);
+/**
+ * Words that name an absence only on a whole-day event: "Holiday party" at 18:00 is a party. A
+ * team's "away day" is an offsite, not an absence.
+ */
+const WHOLE_DAY_ABSENCE = anyOf([
+  'holidays?',
+  'bank holiday',
+  'public holiday',
+  'feiertag',
+  'away(?![\\s-]*days?(?![\\p{L}\\p{N}]))',
+]);
 /** A timed absence is most of a working day: "OOO sync" for half an hour is a meeting. */
 const MIN_TIMED_ABSENCE_MS = 4 * 60 * 60 * 1000;
 

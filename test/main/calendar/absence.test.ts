@@ -44,7 +44,14 @@ describe('out-of-office notices', () => {
     ]) {
       expect(isAbsenceNotice({ title, ...day }), title).toBe(true);
     }
-    for (const title of ['Team offsite', 'Hackathon', 'KubeCon', 'Roadmap day']) {
+    for (const title of [
+      'Team offsite',
+      'Hackathon',
+      'KubeCon',
+      'Roadmap day',
+      'Team away day',
+      'Away-days 2025',
+    ]) {
       expect(isAbsenceNotice({ title, ...day }), title).toBe(false);
     }
     // A timed one must fill most of a working day, and say so in plain words.
