@@ -19,6 +19,8 @@ export interface ExistingState {
   byMeeting: Map<string, StoredInteraction & { calendar: string; uid: string; key: string }>;
   /** Source keys of imported interactions the user deleted in Rapport, and not brought back since. */
   deletedByUser: ReadonlySet<string>;
+  /** The same meetings by `meetingId`, so another calendar's copy of one is known as deleted too. */
+  deletedMeetings: ReadonlySet<string>;
 }
 
 export interface StoredInteraction {
@@ -301,7 +303,10 @@ export function planImport(
         });
         continue;
       }
-      if (existing.deletedByUser.size > 0 && existing.deletedByUser.has(sourceKey(o))) {
+      if (
+        existing.deletedByUser.size > 0 &&
+        (existing.deletedByUser.has(sourceKey(o)) || existing.deletedMeetings.has(meeting))
+      ) {
         plan.deletedByYou++;
         if (!bringBackDeleted) {
           skip({

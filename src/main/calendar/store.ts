@@ -98,16 +98,19 @@ export function loadExisting(sqlite: Db): ExistingState {
       byMeeting.set(meetingId(origin.uid, row.starts_at), { ...interaction, ...origin });
     }
   }
-  const deletedByUser = new Set(
-    sqlite
-      .prepare(
-        `SELECT source_key FROM deleted_imports d
-         WHERE NOT EXISTS (SELECT 1 FROM interactions i WHERE i.source_key = d.source_key)`,
-      )
-      .pluck()
-      .all() as string[],
-  );
-  return { contactByEmail, interactions, byMeeting, deletedByUser };
+  const deletedByUser = new Set<string>();
+  const deletedMeetings = new Set<string>();
+  for (const row of sqlite
+    .prepare(
+      `SELECT source_key, meeting FROM deleted_imports d
+       WHERE NOT EXISTS (SELECT 1 FROM interactions i WHERE i.source_key = d.source_key)`,
+    )
+    .all() as Array<{ source_key: string; meeting: string | null }>) {
+    deletedByUser.add(row.source_key);
+    // Held again by an interaction from another calendar: that one is the meeting now.
+    if (row.meeting !== null && !byMeeting.has(row.meeting)) deletedMeetings.add(row.meeting);
+  }
+  return { contactByEmail, interactions, byMeeting, deletedByUser, deletedMeetings };
 }
 
 /** A contact the user has under a name, by each of its `nameKeys`; null where two or more share one. */

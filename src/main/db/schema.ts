@@ -220,6 +220,8 @@ export interface Database {
 /** An imported interaction the user deleted, by its import key, so no import brings it back. */
 export interface DeletedImportsTable {
   source_key: string;
+  /** For a calendar's meeting, its `meetingId` (UID and start), to know it in another calendar. */
+  meeting: string | null;
   deleted_at: string;
 }
 

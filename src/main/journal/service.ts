@@ -15,6 +15,7 @@ import { parseQuickLog, quickLogMoment } from '../../shared/journal/quickLog';
 import type { InteractionKind } from '../../shared/journal/kinds';
 import { toPrefixQuery } from '../search/ftsQuery';
 import * as repo from './repository';
+import { meetingId, sourceOrigin } from '../calendar/sameMeeting';
 import { upsertTagIds } from '../tags/repository';
 
 type Issue = { path: Array<string | number>; message: string };
@@ -181,10 +182,12 @@ export async function deleteInteraction(db: Kysely<Database>, id: number, now: D
     await trx.deleteFrom('interactions').where('id', '=', id).execute();
     // An imported entry the user deleted stays deleted when its calendar is imported again.
     if (row.source !== 'manual' && row.source_key !== null) {
+      const origin = sourceOrigin(row.source_key);
+      const meeting = origin ? meetingId(origin.uid, row.starts_at) : null;
       await trx
         .insertInto('deleted_imports')
-        .values({ source_key: row.source_key, deleted_at: now.toISOString() })
-        .onConflict((oc) => oc.column('source_key').doUpdateSet({ deleted_at: now.toISOString() }))
+        .values({ source_key: row.source_key, meeting, deleted_at: now.toISOString() })
+        .onConflict((oc) => oc.column('source_key').doUpdateSet({ meeting, deleted_at: now.toISOString() }))
         .execute();
     }
     return saved.id;

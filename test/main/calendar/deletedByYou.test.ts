@@ -81,6 +81,29 @@ describe('a meeting the user deleted in Rapport', () => {
     expect((await preview()).deletedByYou).toEqual({ meetings: 1, broughtBack: false });
   });
 
+  it("is known in a colleague's calendar holding the same invitation", async () => {
+    await importFile();
+    await call(s.t.ctx, 'journal:delete', { id: idOf('recruiter') });
+    const colleagues = [
+      {
+        name: 'lee.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Lee',
+          ...meeting('recruiter', '20250110T120000Z', me, 'headhunter@agency.example'),
+          ...meeting('retro', '20250114T150000Z', 'lee@corp.example', me),
+        ),
+      },
+    ];
+    const p = await previewImport({ files: colleagues, windowEnd, selfEmails: [me] }, s.ctx);
+    expect(p).toMatchObject({
+      toCreate: 1,
+      deletedByYou: { meetings: 1, broughtBack: false },
+      skippedByReason: { deleted_by_you: 1 },
+    });
+    await commitImport({ previewId: p.previewId, createPeople: [] }, s.ctx);
+    expect(titles()).toEqual(['planning', 'retro']);
+  });
+
   it('is named in the summary of import-ics, which brings it back with --bring-back-deleted', async () => {
     await importFile();
     await call(s.t.ctx, 'journal:delete', { id: idOf('recruiter') });

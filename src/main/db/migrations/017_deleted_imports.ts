@@ -2,8 +2,10 @@ import { runStatements, type Migration } from './types';
 
 /**
  * Imported interactions the user deleted in Rapport, by the key their import gave them, so the
- * next import of the same calendar (or LinkedIn export) does not bring them back. A key whose
- * interaction exists again (brought back on purpose, or the delete undone) no longer counts.
+ * next import of the same calendar (or LinkedIn export) does not bring them back; and, for a
+ * calendar's meeting, by the meeting itself (`meetingId`: UID and start), so a colleague's
+ * calendar holding the same invitation does not either. A key whose interaction exists again
+ * (brought back on purpose, or the delete undone) no longer counts.
  */
 export const migration017: Migration = {
   version: 17,
@@ -12,6 +14,7 @@ export const migration017: Migration = {
     await runStatements(db, [
       `CREATE TABLE deleted_imports (
         source_key TEXT PRIMARY KEY,
+        meeting TEXT,
         deleted_at TEXT NOT NULL
       ) WITHOUT ROWID`,
     ]);
