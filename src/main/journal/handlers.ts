@@ -50,6 +50,11 @@ export const journalHandlers: HandlerMap<keyof typeof journalContract> = {
     ctx.emit('data:changed', changed);
     return restored;
   },
+  'journal:returnToCalendar': async (input, ctx) => {
+    const returned = await service.returnToCalendar(ctx.store.db, input.id, ctx.now());
+    ctx.emit('data:changed', changed);
+    return returned;
+  },
   'journal:list': async (input, { store }) =>
     listInteractions(store.db, input, (await readPrefs(store.db)).timeZone),
   'journal:timeline': (input, { store }) => timeline(store.db, input),

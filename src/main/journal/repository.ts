@@ -11,7 +11,7 @@ import type {
   timelineInput,
 } from '../../shared/journal/schemas';
 import { upsertTagIds } from '../tags/repository';
-import { editableColumns, userEdits } from './userEdits';
+import { changedParts, editableColumns, userEdits } from './userEdits';
 import { sourceOrigin } from '../calendar/sameMeeting';
 import { addDays, localMidnightMs } from '../../shared/goals/periods';
 
@@ -192,6 +192,7 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction | 
     initiatedBy: row.initiated_by as Initiator,
     source: row.source,
     calendar: row.source_key === null ? null : (sourceOrigin(row.source_key)?.calendar ?? null),
+    changedByYou: changedParts(row),
     participants: participants.get(id)?.refs ?? [],
     tags: tags.map((t) => t.name),
     createdAt: row.created_at,

@@ -16,6 +16,7 @@ import type { InteractionKind } from '../../shared/journal/kinds';
 import { toPrefixQuery } from '../search/ftsQuery';
 import * as repo from './repository';
 import { meetingId, sourceOrigin } from '../calendar/sameMeeting';
+import { userEditFlags } from './userEdits';
 import { upsertTagIds } from '../tags/repository';
 
 type Issue = { path: Array<string | number>; message: string };
@@ -193,6 +194,29 @@ export async function deleteInteraction(db: Kysely<Database>, id: number, now: D
     return saved.id;
   });
   return { deleted: true, undoToken: token };
+}
+
+/**
+ * Hands a meeting imported from a calendar back to it: the parts the user changed are theirs no
+ * longer, and the stored content hash is cleared (its version kept, so an older export still
+ * changes nothing), so the next import of the calendar sets every part from it.
+ */
+export async function returnToCalendar(db: Kysely<Database>, id: number, now: Date): Promise<Interaction> {
+  const row = await db.selectFrom('interactions').select('source').where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(id);
+  if (row.source !== 'ics') {
+    throw new AppError('VALIDATION', 'Only a meeting imported from a calendar can be handed back to it.');
+  }
+  await db
+    .updateTable('interactions')
+    .set({
+      ...Object.fromEntries(userEditFlags.map((flag) => [flag, 0])),
+      source_hash: sql<string>`substr(source_hash, 1, instr(source_hash, '#'))`,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+  return getInteractionOrThrow(db, id);
 }
 
 /** Puts a deleted entry back as it was (same id when still free); contacts deleted since are left out. */

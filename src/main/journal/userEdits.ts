@@ -1,8 +1,25 @@
+import type { UserEditablePart } from '../../shared/journal/schemas';
 import { userEditedColumns } from '../db/migrations/016_interaction_user_edits';
 
 /** The flags that mark a part of an imported interaction as the user's (migrations 002 and 016). */
 export const userEditFlags = ['notes_edited', ...userEditedColumns] as const;
 export type UserEditFlag = (typeof userEditFlags)[number];
+
+/** Each flag's part, as the journal names it to the user. */
+const partOfFlag: Record<UserEditFlag, UserEditablePart> = {
+  notes_edited: 'notes',
+  kind_edited: 'kind',
+  title_edited: 'title',
+  location_edited: 'location',
+  time_edited: 'time',
+  initiator_edited: 'initiator',
+  people_edited: 'people',
+};
+
+/** The parts a row's flags mark as the user's, in the journal's order. */
+export function changedParts(row: Record<UserEditFlag, number>): UserEditablePart[] {
+  return userEditFlags.filter((flag) => row[flag] === 1).map((flag) => partOfFlag[flag]);
+}
 
 /** The columns of an interaction an edit can change. */
 export const editableColumns = [

@@ -43,6 +43,8 @@ export const journalContract = {
   'journal:update': { input: interactionUpdateInput, output: output<Interaction>() },
   'journal:delete': { input: interactionIdInput, output: output<DeleteResult>() },
   'journal:undoDelete': { input: undoInput, output: output<Interaction>() },
+  /** Hands an imported meeting back to its calendar: the next import sets every part from it. */
+  'journal:returnToCalendar': { input: interactionIdInput, output: output<Interaction>() },
   'journal:list': { input: journalListInput, output: output<InteractionPage>() },
   'journal:timeline': { input: timelineInput, output: output<InteractionPage>() },
   'journal:mentionCandidates': { input: mentionCandidatesInput, output: output<MentionCandidate[]>() },

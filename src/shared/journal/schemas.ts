@@ -149,6 +149,18 @@ export interface ParticipantRef {
   role: (typeof participantRoles)[number];
 }
 
+/** The parts of an imported meeting the user can make their own, so later imports leave them. */
+export const userEditableParts = [
+  'notes',
+  'kind',
+  'title',
+  'location',
+  'time',
+  'initiator',
+  'people',
+] as const;
+export type UserEditablePart = (typeof userEditableParts)[number];
+
 export interface Interaction {
   id: number;
   kind: InteractionKind;
@@ -163,6 +175,8 @@ export interface Interaction {
   source: string;
   /** For a meeting imported from a calendar file, that calendar's name; else null. */
   calendar: string | null;
+  /** Of an imported entry, the parts the user changed in Rapport, which later imports leave alone. */
+  changedByYou: UserEditablePart[];
   participants: ParticipantRef[];
   tags: string[];
   createdAt: string;

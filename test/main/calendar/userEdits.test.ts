@@ -257,6 +257,36 @@ describe('what the user changes of an imported meeting stays theirs', () => {
     expect(people(sync)).toEqual(['kim attendee tentative', 'lee attendee accepted']);
   });
 
+  it('a meeting handed back to its calendar takes every part from the next import', async () => {
+    await importEvents(event('plan', plan({ sequence: 1 })));
+    const id = idOf('Planning');
+    const edited = await editLikeTheForm(id, (f) => ({
+      ...f,
+      kind: 'coffee',
+      title: 'Planning over coffee',
+    }));
+    expect(edited.changedByYou).toEqual(['kind', 'title']);
+    // The same file again: nothing changed in the calendar, so nothing to take from it.
+    expect((await importEvents(event('plan', plan({ sequence: 1 })))).result.nothingNew).toBe(true);
+
+    const returned = await call(s.t.ctx, 'journal:returnToCalendar', { id });
+    expect(returned.changedByYou).toEqual([]);
+    expect(row(id)).toMatchObject({ kind: 'coffee', title: 'Planning over coffee' });
+    // An older export still changes nothing; the same one now sets every part from the calendar.
+    expect((await importEvents(event('plan', plan({ sequence: 0, title: 'Old' })))).result.nothingNew).toBe(
+      true,
+    );
+    const again = await importEvents(event('plan', plan({ sequence: 1 })));
+    expect(again.result).toMatchObject({ created: 0, updated: 1 });
+    expect(row(id)).toMatchObject({ kind: 'meeting', title: 'Planning', kind_edited: 0, title_edited: 0 });
+
+    const own = await call(s.t.ctx, 'journal:create', { kind: 'call', startsAt: '2025-03-05T09:00:00Z' });
+    await expect(call(s.t.ctx, 'journal:returnToCalendar', { id: own.id })).rejects.toThrow(
+      'VALIDATION: Only a meeting imported from a calendar can be handed back to it.',
+    );
+    await expect(call(s.t.ctx, 'journal:returnToCalendar', { id: 999 })).rejects.toThrow(/NOT_FOUND/);
+  });
+
   it('a meeting the user changed stays when the calendar cancels it; one left alone goes', async () => {
     await importEvents(
       event('plan', plan({ sequence: 0 })),

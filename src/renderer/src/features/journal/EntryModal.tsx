@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Interaction } from '../../../../shared/journal/schemas';
+import type { Interaction, UserEditablePart } from '../../../../shared/journal/schemas';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { showUndoNotice } from '../../app/undoNotice';
@@ -28,17 +28,71 @@ export function useDeleteWithUndo() {
   };
 }
 
-/** Where an imported entry came from, and what happens to the user's changes when it comes again. */
+/** How the entry's origin line names each part the user made their own. */
+const partLabels: Record<UserEditablePart, string> = {
+  notes: 'notes',
+  kind: 'kind',
+  title: 'title',
+  location: 'place',
+  time: 'time',
+  initiator: 'who reached out',
+  people: 'who was there',
+};
+
+/** "kind, title and place" */
+function listed(words: string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * Where an imported entry came from, and what happens to the user's changes when it comes again;
+ * once they changed something, a button hands it back to the calendar.
+ */
 function EntryOrigin({ entry }: { entry: Interaction }) {
+  const write = useJournalWrite();
+  const [error, setError] = useState<string | null>(null);
   if (entry.source === 'manual') return null;
-  const text =
-    entry.source === 'ics'
-      ? `From your calendar${entry.calendar ? ` “${entry.calendar}”` : ''}. What you change here stays as you leave it when you import the calendar again.`
-      : `From your ${sourceLabel(entry.source)} import.`;
+  if (entry.source !== 'ics') {
+    return (
+      <Text size="xs" c="dimmed" data-testid="entry-origin">
+        From your {sourceLabel(entry.source)} import.
+      </Text>
+    );
+  }
+  const from = `From your calendar${entry.calendar ? ` “${entry.calendar}”` : ''}.`;
+  if (entry.changedByYou.length === 0) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="entry-origin">
+        {from} What you change here stays as you leave it when you import the calendar again.
+      </Text>
+    );
+  }
+  const parts = listed(entry.changedByYou.map((p) => partLabels[p]));
   return (
-    <Text size="xs" c="dimmed" data-testid="entry-origin">
-      {text}
-    </Text>
+    <Group gap="xs" data-testid="entry-origin">
+      <Text size="xs" c="dimmed">
+        {from} You changed its {parts} here: imports of the calendar leave{' '}
+        {entry.changedByYou.length === 1 ? 'it' : 'them'} as you left{' '}
+        {entry.changedByYou.length === 1 ? 'it' : 'them'}.
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => {
+          write('journal:returnToCalendar', { id: entry.id }).then(
+            () => notifications.show({ message: 'The next import of the calendar updates all of it.' }),
+            (e: RapportError) => setError(e.message),
+          );
+        }}
+      >
+        Let the calendar update it
+      </Button>
+      {error && (
+        <Text size="xs" c="red" role="alert">
+          {error}
+        </Text>
+      )}
+    </Group>
   );
 }
 
@@ -57,6 +111,9 @@ function EntryDetails({
   const mentioned = entry.participants.filter((p) => p.role === 'mentioned');
   return (
     <Stack gap="sm">
+      <Text fw={600} size="lg">
+        {displayTitle(entry)}
+      </Text>
       <Group gap="xs">
         <Badge variant="light">{kindLabel(entry.kind)}</Badge>
         <Text size="sm" c="dimmed">
