@@ -8,11 +8,11 @@ import { withRollbackJournal } from '../db/rollbackJournal';
 import { nameKeys } from '../duplicates/find';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 import { meetingId, sourceOrigin } from './sameMeeting';
-import { userEditFlags, type UserEditFlag } from '../journal/userEdits';
+import { editableColumns, flagOfColumn, userEditFlags, type UserEditFlag } from '../journal/userEdits';
 
 type Db = BetterSqlite3.Database;
 
-/** Kind, title, notes, location, start, end, all day, duration and initiator, as written. */
+/** Kind, title, notes, location, start, end, all day, duration and initiator: `editableColumns`, in order. */
 type OccurrenceColumns = readonly [
   string,
   string,
@@ -46,19 +46,9 @@ function keepingUserEdits(
   stored: Omit<Snapshot, 'participants'>,
   edits: Record<UserEditFlag, number>,
 ): OccurrenceColumns {
-  const [kind, title, notes, location, startsAt, endsAt, allDay, duration, initiatedBy] = columns;
-  const time = edits.time_edited === 1;
-  return [
-    edits.kind_edited === 1 ? stored.kind : kind,
-    edits.title_edited === 1 ? stored.title : title,
-    edits.notes_edited === 1 ? stored.notes : notes,
-    edits.location_edited === 1 ? stored.location : location,
-    time ? stored.starts_at : startsAt,
-    time ? stored.ends_at : endsAt,
-    time ? stored.all_day : allDay,
-    time ? stored.duration_minutes : duration,
-    edits.initiator_edited === 1 ? stored.initiated_by : initiatedBy,
-  ];
+  return editableColumns.map((column, i) =>
+    edits[flagOfColumn[column]] === 1 ? stored[column] : columns[i],
+  ) as unknown as OccurrenceColumns;
 }
 
 /** SQL: every flag clear, the interaction as the import left it. */
@@ -712,14 +702,11 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
       .prepare(`SELECT entity, entity_id, action, before FROM import_changes WHERE import_id = ?`)
       .all(importId) as Array<{ entity: string; entity_id: number; action: string; before: string | null }>;
     // What the user changed in Rapport since stays theirs: only the calendar's parts go back.
-    const restoreUnless = (column: string, flag: UserEditFlag) =>
-      `${column} = CASE WHEN ${flag} = 1 THEN ${column} ELSE ? END`;
+    const restoreUnlessEdited = editableColumns
+      .map((column) => `${column} = CASE WHEN ${flagOfColumn[column]} = 1 THEN ${column} ELSE ? END`)
+      .join(', ');
     const restore = sqlite.prepare(
-      `UPDATE interactions SET ${restoreUnless('kind', 'kind_edited')}, ${restoreUnless('title', 'title_edited')},
-         ${restoreUnless('notes', 'notes_edited')}, ${restoreUnless('location', 'location_edited')},
-         ${restoreUnless('starts_at', 'time_edited')}, ${restoreUnless('ends_at', 'time_edited')},
-         ${restoreUnless('all_day', 'time_edited')}, ${restoreUnless('duration_minutes', 'time_edited')},
-         ${restoreUnless('initiated_by', 'initiator_edited')}, approximate_time = ?, source_hash = ?, updated_at = ?
+      `UPDATE interactions SET ${restoreUnlessEdited}, approximate_time = ?, source_hash = ?, updated_at = ?
        WHERE id = ?`,
     );
     const restoredRow = sqlite.prepare(
@@ -747,15 +734,7 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
       if (change.entity !== 'interaction' || change.action !== 'updated' || !change.before) continue;
       const b = JSON.parse(change.before) as Snapshot;
       const result = restore.run(
-        b.kind,
-        b.title,
-        b.notes,
-        b.location,
-        b.starts_at,
-        b.ends_at,
-        b.all_day,
-        b.duration_minutes,
-        b.initiated_by,
+        ...editableColumns.map((column) => b[column]),
         b.approximate_time,
         b.source_hash,
         now,

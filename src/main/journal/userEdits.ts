@@ -21,7 +21,7 @@ export function changedParts(row: Record<UserEditFlag, number>): UserEditablePar
   return userEditFlags.filter((flag) => row[flag] === 1).map((flag) => partOfFlag[flag]);
 }
 
-/** The columns of an interaction an edit can change. */
+/** The columns of an interaction an edit can change, in the order a calendar import writes them. */
 export const editableColumns = [
   'kind',
   'title',
@@ -33,8 +33,26 @@ export const editableColumns = [
   'duration_minutes',
   'initiated_by',
 ] as const;
+export type EditableColumn = (typeof editableColumns)[number];
 
-type EditableRow = Record<(typeof editableColumns)[number], unknown>;
+/**
+ * The flag that makes each column the user's: the journal sets it when the column changes, a
+ * calendar import and its undo leave a flagged column as it is. The four columns of the time go
+ * together.
+ */
+export const flagOfColumn: Record<EditableColumn, UserEditFlag> = {
+  kind: 'kind_edited',
+  title: 'title_edited',
+  notes: 'notes_edited',
+  location: 'location_edited',
+  starts_at: 'time_edited',
+  ends_at: 'time_edited',
+  all_day: 'time_edited',
+  duration_minutes: 'time_edited',
+  initiated_by: 'initiator_edited',
+};
+
+type EditableRow = Record<EditableColumn, unknown>;
 
 interface ListedPerson {
   contact_id: number;
@@ -62,19 +80,7 @@ export function userEdits(
   peopleAfter: ListedPerson[],
 ): Partial<Record<UserEditFlag, 1>> {
   const flags: Partial<Record<UserEditFlag, 1>> = {};
-  if (before.notes !== after.notes) flags.notes_edited = 1;
-  if (before.kind !== after.kind) flags.kind_edited = 1;
-  if (before.title !== after.title) flags.title_edited = 1;
-  if (before.location !== after.location) flags.location_edited = 1;
-  if (
-    before.starts_at !== after.starts_at ||
-    before.ends_at !== after.ends_at ||
-    before.all_day !== after.all_day ||
-    before.duration_minutes !== after.duration_minutes
-  ) {
-    flags.time_edited = 1;
-  }
-  if (before.initiated_by !== after.initiated_by) flags.initiator_edited = 1;
+  for (const column of editableColumns) if (before[column] !== after[column]) flags[flagOfColumn[column]] = 1;
   if (listedKey(peopleBefore) !== listedKey(peopleAfter)) flags.people_edited = 1;
   return flags;
 }
