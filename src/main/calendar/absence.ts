@@ -23,6 +23,12 @@ const ABSENCE = anyOf([
   'vacaciones',
   'ausente',
   'ferie',
+  'vakantie',
+  'verlof',
+  'afwezig',
+  'ziek',
+  'férias',
+  'de folga',
 ]);
 /**
  * Words that name an absence only on a whole-day event: "Holiday party" at 18:00 is a party. A
@@ -33,6 +39,10 @@ const WHOLE_DAY_ABSENCE = anyOf([
   'bank holiday',
   'public holiday',
   'feiertag',
+  'jour férié',
+  'feriado',
+  'festivo',
+  'feestdag',
   'away(?![\\s-]*days?(?![\\p{L}\\p{N}]))',
 ]);
 /** A timed absence is most of a working day: "OOO sync" for half an hour is a meeting. */

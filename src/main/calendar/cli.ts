@@ -6,6 +6,7 @@ import type { CliCommand } from '../cli/command';
 import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { count } from '../../shared/text/count';
+import { notAddressesIn } from '../../shared/text/email';
 import { importOutcome } from '../../shared/calendar/outcome';
 import type { NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../shared/calendar/peopleless';
@@ -174,12 +175,15 @@ async function importIcs(argv: string[], io: CliIo): Promise<number> {
   };
   if (values['skip-unanswered'] && values['keep-unanswered'])
     throw new UsageError('Give --skip-unanswered or --keep-unanswered, not both');
+  const self = values.self as string[] | undefined;
+  const notAddresses = notAddressesIn((self ?? []).join(' '));
+  if (notAddresses.length > 0)
+    throw new UsageError(`--self ${notAddresses.join(', ')} is not an email address`);
   const newPeopleCircle = circleOption(values.circle as string | undefined);
   const until = date('until');
   const since = date('since');
   const files = readFiles(positionals);
   return withCliContext(requireString(values.db, 'db'), async (call) => {
-    const self = values.self as string[] | undefined;
     const request = {
       files,
       ...(until ? { windowEnd: until } : {}),

@@ -29,3 +29,8 @@ export function addressesIn(text: string): string[] {
     ),
   ];
 }
+
+/** What the user typed among their addresses that is not an email address ("ana", "me@work"). */
+export function notAddressesIn(text: string): string[] {
+  return addressesIn(text).filter((a) => !isEmail(a));
+}

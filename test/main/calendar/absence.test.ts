@@ -41,6 +41,11 @@ describe('out-of-office notices', () => {
       'Bank holiday',
       'Public Holiday',
       'Away',
+      'Vakantie Daan',
+      'Ziek',
+      'Férias da Inês',
+      'Jour férié',
+      'Feriado',
     ]) {
       expect(isAbsenceNotice({ title, ...day }), title).toBe(true);
     }

@@ -81,6 +81,71 @@ const goToMeeting = [
   'https://global.gotomeeting.com/install/123456789',
 ];
 
+/** BlueJeans's invitation as it was for years, and as it was at the end, ruled off with drawn lines. */
+const blueJeans = [
+  'To join the Meeting:',
+  'https://bluejeans.com/123456789',
+  '',
+  'To join via Room System:',
+  'Video Conferencing System: bjn.vc -or-199.48.152.152',
+  'Meeting ID : 123456789',
+  '',
+  'To join via phone :',
+  '1)  Dial:',
+  '\t+1.408.740.7256 (United States)',
+  '\t+1.888.240.2560 (US Toll Free)',
+  '\t(see all numbers - http://bluejeans.com/numbers)',
+  '2)  Enter Conference ID : 123456789',
+];
+const blueJeansLater = [
+  '──────────',
+  'Join Meeting',
+  'https://bluejeans.com/123456789/1234?src=calendarLink',
+  '',
+  '----[Join from a phone]----',
+  '+1.408.419.1715 (United States(San Jose))',
+  '(Global Numbers: https://www.bluejeans.com/numbers-directory)',
+  'Meeting ID: 123 456 789',
+  'Participant Passcode: 1234',
+  '',
+  '----[Join from a room system]----',
+  '1) Dial: 199.48.152.152 or bjn.vc',
+  '2) Enter Meeting ID: 123456789',
+  '3) Press #',
+  '',
+  '----[Want to test your video connection?]----',
+  'https://bluejeans.com/111',
+  '',
+  '──────────',
+];
+
+/** Amazon Chime's invitation, and the bridge details Amazon's own calendars carry. */
+const chime = [
+  '-- Amazon Chime Meeting --',
+  'Click to join the meeting: https://chime.aws/1234567890',
+  'Meeting ID: 1234 56 7890',
+  '',
+  "A headset is recommended or you can use your computer's microphone and speakers.",
+  '',
+  'Call in using your phone:',
+  'United States Toll-Free (1): +1 855-552-4463',
+  'Meeting ID: 1234 56 7890',
+  'One-click Mobile Dial-in (United States Toll-Free (1)): +1 855-552-4463,,,1234567890#',
+  'International: https://chime.aws/dialinnumbers/',
+  '',
+  'Dial-in attendees must enter the meeting ID and the # key.',
+];
+const chimeBridge = [
+  '==============Conference Bridge Information==============',
+  'You have been invited to an online meeting, powered by Amazon Chime.',
+  'Chime meeting ID: 1234567890',
+  "Join via Chime clients (manually): Select 'Meetings > Join a Meeting', and enter 1234567890",
+  'Join via browser screen share: https://chime.aws/1234567890',
+  'Join via phone (US): +1-929-432-4463,,,1234567890#',
+  'In-room video system: Ext: 62000 Meeting PIN: 1234567890#',
+  '=================================================',
+];
+
 describe('meeting notes', () => {
   it('keeps what was written and drops the Teams block', () => {
     expect(meetingNotes(['Agenda: hiring plan for Q3.', '', ...teams].join('\r\n'))).toBe(
@@ -141,6 +206,27 @@ describe('meeting notes', () => {
     expect(
       meetingNotes(['Vendor demo, 30 minutes.', '', ...goToMeeting, '', 'Ask about pricing.'].join('\n')),
     ).toBe('Vendor demo, 30 minutes.\n\nAsk about pricing.');
+  });
+
+  it("drops BlueJeans's invitation, old and late, and its drawn rules", () => {
+    expect(meetingNotes(['Quarterly review.', '', ...blueJeans, '', 'Slides on the drive.'].join('\n'))).toBe(
+      'Quarterly review.\n\nSlides on the drive.',
+    );
+    expect(meetingNotes(['Roadmap sync', ...blueJeansLater, 'Bring Q3 numbers'].join('\n'))).toBe(
+      'Roadmap sync\nBring Q3 numbers',
+    );
+    // "Join meeting" alone is the user's words: only BlueJeans's link after it makes it a block.
+    const own = 'Join meeting:\nhttps://intranet.example/agenda\nSecond half on hiring';
+    expect(meetingNotes(own)).toBe(own);
+  });
+
+  it("drops Amazon Chime's invitation and its fenced bridge details", () => {
+    expect(meetingNotes(['Launch retro.', '', ...chime].join('\n'))).toBe('Launch retro.');
+    expect(meetingNotes(['Weekly ops', ...chimeBridge, 'Owner: Kim'].join('\r\n'))).toBe(
+      'Weekly ops\nOwner: Kim',
+    );
+    const own = 'Chime in with ideas for the offsite.\nInternational: travel budget pending';
+    expect(meetingNotes(own)).toBe(own);
   });
 
   it('leaves notes without any of it as they are, rules and the word Zoom included', () => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
@@ -1508,5 +1508,9 @@ describe('calendar channels and command line', () => {
     expect(out.join('\n')).toContain(
       '--circle boss is not one of colleague, mentor, sponsor, mentee, peer, friend, other, none, by-domain',
     );
+    // An address that is not one would be left out, and the user counted as a participant.
+    expect(await runCli(['import-ics', path, ...args('self.sqlite'), '--self', 'me'], io)).toBe(2);
+    expect(out.join('\n')).toContain('--self me is not an email address');
+    expect(existsSync(`${t.dir}/self.sqlite`)).toBe(false);
   });
 });

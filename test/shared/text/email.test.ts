@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesIn } from '../../../src/shared/text/email';
+import { addressesIn, notAddressesIn } from '../../../src/shared/text/email';
 
 describe('addressesIn', () => {
   it('reads addresses however the user separated them, each once, in the stored form', () => {
@@ -9,5 +9,12 @@ describe('addressesIn', () => {
       'third@x.org',
     ]);
     expect(addressesIn('  ')).toEqual([]);
+  });
+});
+
+describe('notAddressesIn', () => {
+  it('names what the user typed that is not an address, in the form it would be read', () => {
+    expect(notAddressesIn('me@example.com, Ana; me@work  x@y.org')).toEqual(['ana', 'me@work']);
+    expect(notAddressesIn('mailto:me@example.com')).toEqual([]);
   });
 });

@@ -640,6 +640,32 @@ describe('ImportView', () => {
     expect((await selfEmails()).sort()).toEqual(['me@example.com', 'me@old.example', 'sam.lee@home.example']);
   }, 120_000);
 
+  it('says which of the addresses typed is not one, and imports only once each is', async () => {
+    const me = 'me@example.com';
+    await dropWorkCalendar([me], samLeeAtHome(me));
+    await screen.findByRole('checkbox', { name: /^Sam Lee <sam\.lee@home\.example>/ }, { timeout: 20_000 });
+    const field = screen.getByLabelText('My email addresses') as HTMLInputElement;
+    const importButton = () =>
+      screen.getByRole('button', { name: /^Import 1\d meetings/ }) as HTMLButtonElement;
+    expect(importButton().disabled).toBe(false);
+
+    // Main would drop "sam" and save the rest: the user is told, and cannot import it so.
+    fireEvent.change(field, { target: { value: 'me@example.com, sam' } });
+    expect(screen.getByText('Not an email address: sam')).toBeTruthy();
+    expect(importButton().disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Preview again' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.change(field, { target: { value: 'me@example.com, sam.lee@home.example' } });
+    expect(screen.queryByText(/^Not an email address/)).toBeNull();
+    expect(importButton().disabled).toBe(false);
+    fireEvent.click(importButton());
+    await screen.findByText(/^1\d meetings created/, {}, { timeout: 20_000 });
+    expect((await call('settings:getSelfEmails', {})).sort()).toEqual([
+      'me@example.com',
+      'sam.lee@home.example',
+    ]);
+  }, 120_000);
+
   it('says how to export a calendar, and which one names no one and how to export it so it does', async () => {
     renderView();
     fireEvent.click(screen.getByRole('button', { name: 'How do I export my calendar?' }));

@@ -33,7 +33,7 @@ import { RemovalCard } from './RemovalCard';
 import { UnansweredChoice } from './UnansweredChoice';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { count } from '../../../../shared/text/count';
-import { addressesIn, sameAddresses } from '../../../../shared/text/email';
+import { addressesIn, notAddressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
 import { interactionKindLabels } from '../../../../shared/journal/kinds';
 import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
@@ -161,6 +161,7 @@ function PreviewPanel({
   domains: readonly string[];
 }) {
   const skipped = Object.entries(preview.skippedByReason) as Array<[SkipReason, number]>;
+  const notAddresses = notAddressesIn(selfEmail);
   return (
     <Stack gap="md" aria-label="Import preview">
       {(preview.files.length > 1 || preview.files.some((f) => f.skipped || f.importedAs !== null)) && (
@@ -249,6 +250,7 @@ function PreviewPanel({
         } Separate several with commas.`}
         value={selfEmail}
         onChange={(e) => setSelfEmail(e.currentTarget.value)}
+        error={notAddresses.length > 0 ? `Not an email address: ${notAddresses.join(', ')}` : undefined}
       />
       {skipped.length > 0 && (
         <Alert color="gray" title="Skipped">
@@ -566,6 +568,8 @@ export function ImportView() {
   };
 
   const selfChanged = preview !== null && !sameAddresses(addressesIn(selfEmail), preview.selfEmails);
+  // Main leaves out what is not an address; importing or previewing with one would silently drop it.
+  const addressesWrong = notAddressesIn(selfEmail).length > 0;
   const domains = workDomains(addressesIn(selfEmail));
   // "By domain" is offered only while the addresses have a work domain; otherwise it is none.
   const circle = newCircle === 'by_domain' && domains.length === 0 ? null : newCircle;
@@ -652,6 +656,7 @@ export function ImportView() {
             variant="light"
             onClick={() => void runPreview(picked, windowEnd, addressesIn(selfEmail))}
             loading={phase === 'previewing'}
+            disabled={addressesWrong}
           >
             Preview again
           </Button>
@@ -726,7 +731,13 @@ export function ImportView() {
             <Button
               onClick={() => void commit()}
               loading={phase === 'committing'}
-              disabled={stale || startsAfterEnd || phase === 'previewing' || label === NOTHING_TO_IMPORT}
+              disabled={
+                stale ||
+                startsAfterEnd ||
+                addressesWrong ||
+                phase === 'previewing' ||
+                label === NOTHING_TO_IMPORT
+              }
             >
               {label}
             </Button>
