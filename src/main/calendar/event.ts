@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { OccurrenceKind, OccurrencePerson } from '../../shared/calendar/types';
 import { isAbsenceNotice } from './absence';
 import { meetingKind } from './kind';
+import { descriptionAsNotes } from './htmlNotes';
 import { meetingNotes } from './notes';
 import { readPeople, type JProp } from './people';
 import { UNREADABLE_LINE } from './tokenize';
@@ -252,7 +253,7 @@ export function readEvent(
       ? 'CANCELLED'
       : text(one.get('status')).toUpperCase(),
     title,
-    notes: meetingNotes(notes),
+    notes: meetingNotes(descriptionAsNotes(notes)),
     location,
     kind: meetingKind({ video, title, location }),
     absence: isAbsenceNotice({ title, allDay: start.date, lengthMs: start.date ? null : length }),

@@ -1,0 +1,70 @@
+import TurndownService from 'turndown';
+
+/**
+ * A description written in HTML. Google Calendar keeps the formatting of a description written
+ * or pasted in its editor ("<b>Agenda</b><br><ul><li>…"), and exports it as it is. Tags only:
+ * entities alone do not make a plain-text description HTML.
+ */
+const HTML_TAG =
+  /<\/?(?:br|p|div|span|b|i|u|strong|em|a|ul|ol|li|h[1-6]|html|body|table|tr|td|font|hr|blockquote)\b[^>]*>/i;
+
+/** Google Calendar sends every link in a description through its redirect; the address is in `q`. */
+const GOOGLE_REDIRECT = /^https?:\/\/www\.google\.com\/url\?(?:.*&)?q=([^&]+)/i;
+
+let converter: TurndownService | null = null;
+
+function makeConverter(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '*',
+    // Notes are edited as text: a line break is a new line, not two trailing spaces.
+    br: '',
+  });
+  service.remove(['style', 'script', 'head', 'title', 'meta']);
+  // What was text in the HTML stays as it read, not backslashed against Markdown.
+  service.escape = (text) => text;
+  service.addRule('link', {
+    filter: (node) => node.nodeName === 'A' && node.getAttribute('href') !== null,
+    replacement: (content, node) => {
+      const href = linkTarget(node.getAttribute('href') ?? '');
+      const label = content.trim();
+      if (label === '' || label === href) return href;
+      return href.startsWith('http') || href.startsWith('mailto:') ? `[${label}](${href})` : label;
+    },
+  });
+  return service;
+}
+
+/** The address a link goes to, out of Google's redirect. */
+function linkTarget(href: string): string {
+  const redirect = GOOGLE_REDIRECT.exec(href);
+  if (!redirect) return href;
+  try {
+    return decodeURIComponent(redirect[1]);
+  } catch {
+    return href;
+  }
+}
+
+/**
+ * A calendar description as the Markdown notes are written in: HTML (bold, lists, links) turned
+ * into its Markdown, so the notes read as they did in the calendar, not as tags and `&nbsp;`.
+ * Plain text is returned as it is. Line ends in an HTML description stay line ends: Google
+ * appends its Meet block as plain lines after the HTML.
+ */
+export function descriptionAsNotes(description: string): string {
+  if (!HTML_TAG.test(description)) return description;
+  converter ??= makeConverter();
+  return (
+    converter
+      .turndown(description.replace(/\r\n|\r|\n/g, '<br>'))
+      .replace(/\u00a0/g, ' ')
+      // Turndown pads a list marker to four columns; one space reads as people write lists.
+      .replace(/^([ \t]*(?:-|\d+\.)) {2,}/gm, '$1 ')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { descriptionAsNotes } from '../../../src/main/calendar/htmlNotes';
+import { parseCalendar } from '../../../src/main/calendar/parse';
+import { commitImport, previewImport } from '../../../src/main/calendar/service';
+import { ics, storeForEachTest } from './helpers';
+
+const windowEnd = new Date('2025-06-01T00:00:00Z');
+
+/**
+ * A meeting as Google Calendar exports one whose description was formatted in its editor: the
+ * HTML escaped as RFC 5545 TEXT (commas, semicolons, line ends) and folded at 75 octets, with
+ * Google's Meet block appended as plain lines.
+ */
+const googleMeeting = [
+  'BEGIN:VEVENT',
+  'UID:3m2k1j@google.com',
+  'DTSTART:20250312T100000Z',
+  'DTEND:20250312T103000Z',
+  'SUMMARY:Mentoring with Priya',
+  'ORGANIZER;CN=Priya Nair:mailto:priya@mentor.example',
+  'ATTENDEE;CN=Priya Nair;PARTSTAT=ACCEPTED:mailto:priya@mentor.example',
+  'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@corp.example',
+  'DESCRIPTION:<b>Agenda</b><br><ul><li>Promotion case</li><li>Q3 goals &amp; st',
+  ' retch project</li></ul><br>Read <a href="https://www.google.com/url?q=https://d',
+  ' ocs.example.com/d/1&amp;sa=D&amp;source=calendar">the draft</a>\\, then <i>bri',
+  ' ng questions</i>.&nbsp;Thanks!\\n\\n-::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:',
+  ' ~::-\\nJoin with Google Meet: https://meet.google.com/abc-defg-hij\\nPlease do no',
+  ' t edit this section.\\n-::~:~::~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~:~::~:~::-',
+  'END:VEVENT',
+];
+
+describe('descriptions written in HTML', () => {
+  it('become Markdown notes: bold, lists, links out of Google’s redirect, Meet block dropped', () => {
+    const result = parseCalendar(ics(...googleMeeting), { windowEnd });
+    expect(result.occurrences).toHaveLength(1);
+    const [meeting] = result.occurrences;
+    expect(meeting.notes).toBe(
+      [
+        '**Agenda**',
+        '',
+        '- Promotion case',
+        '- Q3 goals & stretch project',
+        '',
+        'Read [the draft](https://docs.example.com/d/1), then *bring questions*. Thanks!',
+      ].join('\n'),
+    );
+    expect(meeting.kind).toBe('video');
+  });
+
+  it('leave plain text as it is, angle brackets and entities included', () => {
+    for (const plain of [
+      'Ana <ana@example.com> joins.\nBudget: 2 < 3 &amp; more',
+      'Line one\r\nLine two',
+      '',
+    ]) {
+      expect(descriptionAsNotes(plain)).toBe(plain);
+    }
+  });
+
+  it('keep their line ends, and drop what is not text (styles, scripts, links that are not web or mail)', () => {
+    expect(descriptionAsNotes('Notes with <i>one</i> tag\nand a second line')).toBe(
+      'Notes with *one* tag\nand a second line',
+    );
+    expect(
+      descriptionAsNotes(
+        '<html><head><style>p { color: red }</style><title>x</title></head><body>' +
+          '<p>Hello *team*, 2_3_4</p><script>alert(1)</script>' +
+          '<p><a href="javascript:alert(1)">Click</a> or <a href="mailto:kim@x.example">mail Kim</a>' +
+          ' or <a href="https://x.example/">https://x.example/</a></p><ol><li>First</li><li>Second</li></ol></body></html>',
+      ),
+    ).toBe(
+      'Hello *team*, 2_3_4\n\nClick or [mail Kim](mailto:kim@x.example) or https://x.example/\n\n1. First\n2. Second',
+    );
+  });
+});
+
+describe('an imported meeting whose description is HTML', () => {
+  const s = storeForEachTest(new Date('2025-06-02T09:00:00Z'));
+
+  it('is stored and found by its words, not its tags', async () => {
+    const files = [{ name: 'work.ics', bytes: ics('X-WR-CALNAME:Work', ...googleMeeting) }];
+    const preview = await previewImport({ files, windowEnd, selfEmails: ['me@corp.example'] }, s.ctx);
+    await commitImport({ previewId: preview.previewId, createPeople: ['priya@mentor.example'] }, s.ctx);
+    const notes = s.t.store.sqlite.prepare(`SELECT notes FROM interactions`).pluck().get() as string;
+    expect(notes).toContain('- Q3 goals & stretch project');
+    expect(notes).not.toMatch(/<|&amp;|google\.com\/url|meet\.google/);
+    const found = (words: string) =>
+      s.t.store.sqlite
+        .prepare(`SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH ?`)
+        .pluck()
+        .get(words);
+    expect(found('stretch')).toBe(1);
+    expect(found('li')).toBe(0);
+  });
+});
