@@ -24,11 +24,32 @@ const MEAL = anyOf([
   'almuerzo',
   'cena',
   'pranzo',
+  'koffie',
+  'ontbijt',
+  'borrel',
+  'diner',
+  'almoço',
+  'jantar',
 ]);
 /** A talk over lunch is a meeting, whatever it is called. */
 const TALK_OVER_LUNCH = anyOf(["lunch\\s*(?:&|and|'n'|n)\\s*learn", 'brown[- ]bag']);
-/** Titles of a phone call. */
-const CALL = anyOf(['call', 'phone', 'phone call', 'anruf', 'telefonat', 'appel', 'llamada', 'telefonata']);
+/** Titles of a phone call, in the same languages. */
+const CALL = anyOf([
+  'call',
+  'phone',
+  'phone call',
+  'anruf',
+  'telefonat',
+  'appel',
+  'llamada',
+  'telefonata',
+  'bellen',
+  'belafspraak',
+  'telefoongesprek',
+  'ligação',
+  'chamada',
+  'telefonema',
+]);
 /** A location that is only a telephone number, as people write them: "+44 20 7946 0958", "tel:+1-555-0100". */
 const PHONE_NUMBER = /^\s*(?:tel:)?\s*\+?[\d\s().\-/]{7,}\s*$/i;
 /** A location that says the meeting is on the phone: "Phone", "By phone", "Call". */

@@ -20,6 +20,9 @@ describe('the kind of a calendar event', () => {
       'Kaffee mit Lena',
       'Déjeuner',
       'Frühstück mit Jonas',
+      'Koffie met Daan',
+      'Borrel',
+      'Almoço com a Inês',
     ]) {
       expect(kind(title, 'Pret, King’s Cross'), title).toBe('coffee');
     }
@@ -36,6 +39,8 @@ describe('the kind of a calendar event', () => {
     expect(kind('Catch-up with Bo', 'By phone')).toBe('call');
     expect(kind('Call with Bo')).toBe('call');
     expect(kind('Telefonat mit Jonas')).toBe('call');
+    expect(kind('Bellen met Daan')).toBe('call');
+    expect(kind('Ligação com a Inês')).toBe('call');
     // A call somewhere is a meeting there; a recall is not a call.
     expect(kind('Sales call', 'Room 4.01')).toBe('meeting');
     expect(kind('Product recall review')).toBe('meeting');
