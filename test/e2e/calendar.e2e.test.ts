@@ -425,11 +425,28 @@ describe('calendar import, end to end through the Import view over a real databa
       .waitFor();
     await page.keyboard.press('Escape');
 
+    const journalEntry = await app.call('journal:create', {
+      kind: 'call',
+      startsAt: '2025-05-13T09:00:00Z',
+      title: 'E2E own call',
+    });
     // The organiser moves it an hour later: the time follows the calendar, the kind and title stay.
     await chooseEvents('Reviews', review('20250512T100000Z', 1));
     await page.getByText('1 keeps your changes', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Import 1 meeting' }).click();
     await page.getByText(/^0 meetings created, 1 updated, 0 new contacts\.$/).waitFor();
+
+    // The journal lists what came from calendars on its own, and the import opens it so.
+    await page.getByRole('link', { name: 'See the meetings from calendars in the journal' }).click();
+    const entries = page.getByRole('list', { name: 'Journal entries' });
+    await entries.getByRole('button', { name: 'Review over coffee' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'From where' }).inputValue()).toBe('Calendar');
+    expect(await entries.getByRole('button', { name: 'E2E own call' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'From where' }).click();
+    await page.getByRole('option', { name: 'Written in Rapport' }).click();
+    await entries.getByRole('button', { name: 'E2E own call' }).waitFor();
+    expect(await entries.getByRole('button', { name: 'Review over coffee' }).count()).toBe(0);
+    await app.call('journal:delete', { id: journalEntry.id });
     expect(
       app.store.sqlite
         .prepare(`SELECT kind, title, starts_at FROM interactions WHERE source_key LIKE '%e2e-review%'`)
@@ -438,21 +455,6 @@ describe('calendar import, end to end through the Import view over a real databa
     await app.goto(`/contacts/${priya}`);
     await timeline.getByRole('button', { name: /Review over coffee/ }).waitFor();
     expect(await timeline.getByRole('button', { name: /e2e-review/ }).count()).toBe(0);
-
-    // The journal lists what came from calendars on its own.
-    const journalEntry = await app.call('journal:create', {
-      kind: 'call',
-      startsAt: '2025-05-13T09:00:00Z',
-      title: 'E2E own call',
-    });
-    await app.goto('/journal');
-    const entries = page.getByRole('list', { name: 'Journal entries' });
-    await entries.getByRole('button', { name: 'E2E own call' }).waitFor();
-    await page.getByRole('combobox', { name: 'From where' }).click();
-    await page.getByRole('option', { name: 'Calendar' }).click();
-    await entries.getByRole('button', { name: 'Review over coffee' }).waitFor();
-    expect(await entries.getByRole('button', { name: 'E2E own call' }).count()).toBe(0);
-    await app.call('journal:delete', { id: journalEntry.id });
 
     // Handed back to the calendar, the next import sets every part from it again.
     await app.goto(`/contacts/${priya}`);

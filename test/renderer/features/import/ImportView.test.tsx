@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { zipSync } from 'fflate';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../src/shared/ipc/contract';
 import { buildRapportApi } from '../../../../src/shared/ipc/api';
@@ -112,7 +113,9 @@ function renderView() {
   return render(
     <MantineProvider>
       <QueryClientProvider client={client}>
-        <ImportView />
+        <MemoryRouter>
+          <ImportView />
+        </MemoryRouter>
       </QueryClientProvider>
     </MantineProvider>,
   );
@@ -664,6 +667,11 @@ describe('ImportView', () => {
       'me@example.com',
       'sam.lee@home.example',
     ]);
+    expect(
+      screen
+        .getByRole('link', { name: 'See the meetings from calendars in the journal' })
+        .getAttribute('href'),
+    ).toBe('/journal?source=ics');
   }, 120_000);
 
   it('says how to export a calendar, and which one names no one and how to export it so it does', async () => {

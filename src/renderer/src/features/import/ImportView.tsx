@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -18,6 +19,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useState, type DragEvent } from 'react';
+import { Link } from 'react-router';
 import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import type { CalendarCommitResult, CalendarPreview } from '../../../../shared/calendar/schemas';
@@ -759,9 +761,16 @@ export function ImportView() {
           color={result.nothingNew ? 'gray' : 'green'}
           title={result.nothingNew ? 'Nothing new' : 'Imported'}
         >
-          {result.nothingNew
-            ? 'Every meeting in these files is already in Rapport; nothing was changed.'
-            : `${importOutcome(result, 'full')}.`}
+          <Text size="sm">
+            {result.nothingNew
+              ? 'Every meeting in these files is already in Rapport; nothing was changed.'
+              : `${importOutcome(result, 'full')}.`}
+          </Text>
+          {result.created + result.updated > 0 && (
+            <Anchor component={Link} to="/journal?source=ics" size="sm">
+              See the meetings from calendars in the journal
+            </Anchor>
+          )}
         </Alert>
       )}
       <History />

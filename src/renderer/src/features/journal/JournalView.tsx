@@ -53,10 +53,16 @@ function ContactFilter({
   );
 }
 
+/** Where the entries shown came from, when the journal is opened for them: "?source=ics" after an import. */
+function filtersFrom(params: URLSearchParams): JournalFilters {
+  const source = interactionSources.find((s) => s === params.get('source'));
+  return source ? { source } : {};
+}
+
 /** Every entry, newest first, filtered by contact, circle, kind, where it came from, tag and dates. */
 export function JournalView() {
   const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState<JournalFilters>({});
+  const [filters, setFilters] = useState<JournalFilters>(() => filtersFrom(params));
   const [target, setTarget] = useState<EntryTarget>(null);
   const tags = useRapportQuery('journal:tags', {});
   const journal = useJournalPages(filters);
