@@ -91,7 +91,50 @@ interface FuzzEvent {
   status: string;
   people: Array<{ email: string; params: string }>;
   sequence: number;
+  description?: string;
 }
+
+/**
+ * A description in plain text or in broken HTML, with what the notes' cleaning reads: tags,
+ * entities, Google's redirects (one with a bad escape), joining blocks and their rules.
+ */
+const description = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc
+    .array(
+      fc.constantFrom(
+        '<b>',
+        '</b>',
+        '<ul><li>',
+        '</li>',
+        '<ol>',
+        '<br>',
+        '<p',
+        '>',
+        '&nbsp;',
+        '&amp;',
+        '<a href="javascript:alert(1)">',
+        '<a href="https://www.google.com/url?q=https%3A%2F%2Fx.example&sa=D">',
+        '<a href="https://www.google.com/url?q=%E0%A4%A">',
+        '</a>',
+        '<table><tr><td>',
+        '<script>',
+        '<style>',
+        '<!--',
+        'text',
+        '\\n',
+        '-::~:~::~:~::-',
+        '________________',
+        'Microsoft Teams meeting',
+        'Join Zoom Meeting',
+        'To join the Meeting:',
+        'https://bluejeans.com/1',
+        '==== Conference Bridge Information ====',
+      ),
+      { maxLength: 24 },
+    )
+    .map((parts) => parts.join('')),
+);
 
 const event: fc.Arbitrary<FuzzEvent> = fc.record({
   uid: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
@@ -110,6 +153,7 @@ const event: fc.Arbitrary<FuzzEvent> = fc.record({
     { maxLength: 4 },
   ),
   sequence: fc.nat({ max: 3 }),
+  description: fc.option(description, { nil: undefined }),
 });
 
 /** A meeting an import takes: someone in it, a UID, a start in the window the commits read. */
@@ -178,6 +222,7 @@ function render(events: FuzzEvent[]): Uint8Array {
     if (e.exdate) lines.push(`EXDATE${e.startZone}:${e.exdate}`);
     if (e.status) lines.push(e.status);
     lines.push(`SEQUENCE:${e.sequence}`);
+    if (e.description !== undefined) lines.push(`DESCRIPTION:${e.description}`);
     for (const p of e.people) lines.push(`ATTENDEE${p.params}:mailto:${p.email}`);
     lines.push('END:VEVENT');
   }

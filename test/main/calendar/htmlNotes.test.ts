@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { descriptionAsNotes } from '../../../src/main/calendar/htmlNotes';
+import { meetingNotes } from '../../../src/main/calendar/notes';
 import { parseCalendar } from '../../../src/main/calendar/parse';
 import { commitImport, previewImport } from '../../../src/main/calendar/service';
 import { ics, storeForEachTest } from './helpers';
@@ -70,6 +72,47 @@ describe('descriptions written in HTML', () => {
       ),
     ).toBe(
       'Hello *team*, 2_3_4\n\nClick or [mail Kim](mailto:kim@x.example) or https://x.example/\n\n1. First\n2. Second',
+    );
+  });
+});
+
+describe('cleaning any description', () => {
+  /** Pieces of HTML as broken as descriptions hold them, with Google's redirects, one badly escaped. */
+  const piece = fc.constantFrom(
+    '<b>',
+    '</b>',
+    '<ul><li>',
+    '</li>',
+    '<ol>',
+    '<br>',
+    '<p',
+    '>',
+    '&nbsp;',
+    '&#x110000;',
+    '<a href="javascript:alert(1)">',
+    '<a href="https://www.google.com/url?q=https%3A%2F%2Fx.example&sa=D">',
+    '<a href="https://www.google.com/url?q=%E0%A4%A">',
+    '<a>',
+    '</a>',
+    '<table><tr><td>',
+    '<script>',
+    '<!--',
+    '\n',
+    '-   ',
+    '-::~:~::~:~::-',
+  );
+  const html = fc
+    .array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 30 })
+    .map((p) => p.join(''));
+
+  it('never throws, and leaves text without tags as it is (2,000 inputs)', () => {
+    fc.assert(
+      fc.property(fc.oneof(html, fc.string({ maxLength: 60 })), (text) => {
+        const notes = meetingNotes(descriptionAsNotes(text));
+        expect(typeof notes).toBe('string');
+        if (!text.includes('<')) expect(descriptionAsNotes(text)).toBe(text);
+      }),
+      { numRuns: 2000, seed: 7 },
     );
   });
 });
