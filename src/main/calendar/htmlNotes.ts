@@ -1,4 +1,5 @@
-import TurndownService from 'turndown';
+import { createRequire } from 'node:module';
+import type TurndownService from 'turndown';
 
 /**
  * A description written in HTML. Google Calendar keeps the formatting of a description written
@@ -14,7 +15,10 @@ const GOOGLE_REDIRECT = /^https?:\/\/www\.google\.com\/url\?(?:.*&)?q=([^&]+)/i;
 let converter: TurndownService | null = null;
 
 function makeConverter(): TurndownService {
-  const service = new TurndownService({
+  // Loaded on the first HTML description only: turndown brings a whole DOM (domino), about
+  // 10 MB in each thread that loads it, which most calendars never need.
+  const Turndown = createRequire(import.meta.url)('turndown') as typeof TurndownService;
+  const service = new Turndown({
     headingStyle: 'atx',
     bulletListMarker: '-',
     codeBlockStyle: 'fenced',
