@@ -12,6 +12,23 @@ const HTML_TAG =
 /** Google Calendar sends every link in a description through its redirect; the address is in `q`. */
 const GOOGLE_REDIRECT = /^https?:\/\/www\.google\.com\/url\?(?:.*&)?q=([^&]+)/i;
 
+/** Turndown takes about half a millisecond a kilobyte: longer than notes may be, it would hold the import up. */
+const MAX_CONVERTED = 200_000;
+/**
+ * Formatted notes hold a few hundred tags. Thousands nested inside each other take the DOM
+ * behind turndown seconds to build (10,000 levels: 1.5 s) before its recursion gives up.
+ */
+const MAX_TAGS = 2_000;
+const TAG = /<[a-z/!]/gi;
+
+function tooMuchToConvert(description: string): boolean {
+  if (description.length > MAX_CONVERTED) return true;
+  let tags = 0;
+  TAG.lastIndex = 0;
+  while (TAG.exec(description) !== null) if (++tags > MAX_TAGS) return true;
+  return false;
+}
+
 let converter: TurndownService | null = null;
 
 function makeConverter(): TurndownService {
@@ -59,11 +76,17 @@ function linkTarget(href: string): string {
  * appends its Meet block as plain lines after the HTML.
  */
 export function descriptionAsNotes(description: string): string {
-  if (!HTML_TAG.test(description)) return description;
+  if (!HTML_TAG.test(description) || tooMuchToConvert(description)) return description;
   converter ??= makeConverter();
+  let markdown: string;
+  try {
+    markdown = converter.turndown(description.replace(/\r\n|\r|\n/g, '<br>'));
+  } catch {
+    // Nested deeper than turndown's recursion goes in this thread: the HTML is kept as it is.
+    return description;
+  }
   return (
-    converter
-      .turndown(description.replace(/\r\n|\r|\n/g, '<br>'))
+    markdown
       .replace(/\u00a0/g, ' ')
       // Turndown pads a list marker to four columns; one space reads as people write lists.
       .replace(/^([ \t]*(?:-|\d+\.)) {2,}/gm, '$1 ')

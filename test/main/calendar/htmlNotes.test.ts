@@ -76,6 +76,32 @@ describe('descriptions written in HTML', () => {
   });
 });
 
+describe('HTML that cannot be converted', () => {
+  it('is kept as it is: with more tags than notes have, nested too deep, or longer than notes may be', () => {
+    for (const depth of [1_200, 20_000]) {
+      const deep = '<div>'.repeat(depth) + 'Agenda' + '</div>'.repeat(depth);
+      expect(descriptionAsNotes(deep)).toBe(deep);
+    }
+    expect(descriptionAsNotes('<div>'.repeat(900) + 'Agenda' + '</div>'.repeat(900))).toBe('Agenda');
+    const long = '<p>Minutes of the offsite</p>'.repeat(8_000);
+    expect(descriptionAsNotes(long)).toBe(long);
+    expect(descriptionAsNotes('<p>Minutes of the offsite</p>'.repeat(100))).toBe(
+      'Minutes of the offsite\n\n'.repeat(100).trim(),
+    );
+  });
+
+  it('does not cost the meeting it describes', () => {
+    const deep = '<div>'.repeat(20_000) + 'Agenda' + '</div>'.repeat(20_000);
+    const lines = googleMeeting.filter((l) => !l.startsWith('DESCRIPTION:') && !l.startsWith(' '));
+    const result = parseCalendar(ics(...lines.slice(0, -1), `DESCRIPTION:${deep}`, 'END:VEVENT'), {
+      windowEnd,
+    });
+    expect(result.occurrences.map((o) => o.title)).toEqual(['Mentoring with Priya']);
+    expect(result.occurrences[0].notes).toBe(deep);
+    expect(result.skipped).toEqual([]);
+  });
+});
+
 describe('cleaning any description', () => {
   /** Pieces of HTML as broken as descriptions hold them, with Google's redirects, one badly escaped. */
   const piece = fc.constantFrom(
