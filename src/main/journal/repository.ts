@@ -200,10 +200,11 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction | 
   };
 }
 
-/** Notes as one plain line: mentions and links keep their text, Markdown marks go. */
+/** Notes as one plain line: mentions and links keep their text, Markdown marks go, list items run on after dots. */
 export function previewOf(notes: string): string {
   return notes
     .slice(0, 600)
+    .replace(/^[ \t]*(?:[-+*]|\d{1,3}[.)])[ \t]+/gm, '· ')
     .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
     .replace(/[#*_`>~]+/g, '')
     .replace(/\s+/g, ' ')
