@@ -77,6 +77,29 @@ function linkTarget(href: string): string {
  */
 export function descriptionAsNotes(description: string): string {
   if (!HTML_TAG.test(description) || tooMuchToConvert(description)) return description;
+  let notes = converted.get(description);
+  if (notes === undefined) {
+    notes = convert(description);
+    rememberedChars += description.length + notes.length;
+    if (rememberedChars > MAX_REMEMBERED_CHARS) {
+      converted.clear();
+      rememberedChars = description.length + notes.length;
+    }
+    converted.set(description, notes);
+  }
+  return notes;
+}
+
+/**
+ * Descriptions already converted. A series' moved meetings repeat its description, and teams
+ * send the same agenda every week: turndown takes about 0.17 ms for one of a few hundred bytes.
+ */
+const converted = new Map<string, string>();
+/** About 4 MB of strings at most, whatever the descriptions' sizes. */
+const MAX_REMEMBERED_CHARS = 2_000_000;
+let rememberedChars = 0;
+
+function convert(description: string): string {
   converter ??= makeConverter();
   let markdown: string;
   try {

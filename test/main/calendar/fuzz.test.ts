@@ -8,6 +8,7 @@ import { commitImport, previewImport, undoCalendarImport } from '../../../src/ma
 import { AppError } from '../../../src/shared/ipc/envelope';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { tempStore, type TempStore } from '../../support/store';
+import { description } from './arbitraryDescription';
 import { fixture, fixturesDir } from './helpers';
 
 const corpus = ['ical.js', 'node-ical', 'rapport']
@@ -93,48 +94,6 @@ interface FuzzEvent {
   sequence: number;
   description?: string;
 }
-
-/**
- * A description in plain text or in broken HTML, with what the notes' cleaning reads: tags,
- * entities, Google's redirects (one with a bad escape), joining blocks and their rules.
- */
-const description = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc
-    .array(
-      fc.constantFrom(
-        '<b>',
-        '</b>',
-        '<ul><li>',
-        '</li>',
-        '<ol>',
-        '<br>',
-        '<p',
-        '>',
-        '&nbsp;',
-        '&amp;',
-        '<a href="javascript:alert(1)">',
-        '<a href="https://www.google.com/url?q=https%3A%2F%2Fx.example&sa=D">',
-        '<a href="https://www.google.com/url?q=%E0%A4%A">',
-        '</a>',
-        '<table><tr><td>',
-        '<script>',
-        '<style>',
-        '<!--',
-        'text',
-        '\\n',
-        '-::~:~::~:~::-',
-        '________________',
-        'Microsoft Teams meeting',
-        'Join Zoom Meeting',
-        'To join the Meeting:',
-        'https://bluejeans.com/1',
-        '==== Conference Bridge Information ====',
-      ),
-      { maxLength: 24 },
-    )
-    .map((parts) => parts.join('')),
-);
 
 const event: fc.Arbitrary<FuzzEvent> = fc.record({
   uid: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
