@@ -70,6 +70,15 @@ function linkTarget(href: string): string {
 }
 
 /**
+ * Descriptions already converted. A series' moved meetings repeat its description, and teams
+ * send the same agenda every week: turndown takes about 0.17 ms for one of a few hundred bytes.
+ */
+const converted = new Map<string, string>();
+/** About 4 MB of strings at most, whatever the descriptions' sizes. */
+const MAX_REMEMBERED_CHARS = 2_000_000;
+let rememberedChars = 0;
+
+/**
  * A calendar description as the Markdown notes are written in: HTML (bold, lists, links) turned
  * into its Markdown, so the notes read as they did in the calendar, not as tags and `&nbsp;`.
  * Plain text is returned as it is. Line ends in an HTML description stay line ends: Google
@@ -89,15 +98,6 @@ export function descriptionAsNotes(description: string): string {
   }
   return notes;
 }
-
-/**
- * Descriptions already converted. A series' moved meetings repeat its description, and teams
- * send the same agenda every week: turndown takes about 0.17 ms for one of a few hundred bytes.
- */
-const converted = new Map<string, string>();
-/** About 4 MB of strings at most, whatever the descriptions' sizes. */
-const MAX_REMEMBERED_CHARS = 2_000_000;
-let rememberedChars = 0;
 
 function convert(description: string): string {
   converter ??= makeConverter();
