@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { decodeHTML } from 'entities';
 import type TurndownService from 'turndown';
 
 /**
@@ -8,6 +9,12 @@ import type TurndownService from 'turndown';
  */
 const HTML_TAG =
   /<\/?(?:br|p|div|span|b|i|u|strong|em|a|ul|ol|li|h[1-6]|html|body|table|tr|td|font|hr|blockquote)\b[^>]*>/i;
+
+/**
+ * A character reference in a description with no tag: Google writes one typed in its editor as
+ * HTML even when it is one line, "Q&amp;A with Ana".
+ */
+const ENTITY = /&(?:[a-z][a-z\d]*|#\d+|#x[\da-f]+);/i;
 
 /** Google Calendar sends every link in a description through its redirect; the address is in `q`. */
 const GOOGLE_REDIRECT = /^https?:\/\/www\.google\.com\/url\?(?:.*&)?q=([^&]+)/i;
@@ -81,11 +88,14 @@ let rememberedChars = 0;
 /**
  * A calendar description as the Markdown notes are written in: HTML (bold, lists, links) turned
  * into its Markdown, so the notes read as they did in the calendar, not as tags and `&nbsp;`.
- * Plain text is returned as it is. Line ends in an HTML description stay line ends: Google
+ * Plain text is returned as it is, but for its character references ("&amp;"). Line ends in an HTML description stay line ends: Google
  * appends its Meet block as plain lines after the HTML.
  */
 export function descriptionAsNotes(description: string): string {
-  if (!HTML_TAG.test(description) || tooMuchToConvert(description)) return description;
+  if (!HTML_TAG.test(description)) {
+    return ENTITY.test(description) ? decodeHTML(description).replace(/\u00a0/g, ' ') : description;
+  }
+  if (tooMuchToConvert(description)) return description;
   let notes = converted.get(description);
   if (notes === undefined) {
     notes = convert(description);
