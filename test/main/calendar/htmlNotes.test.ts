@@ -50,6 +50,28 @@ describe('descriptions written in HTML', () => {
     expect(meeting.kind).toBe('video');
   });
 
+  it("lose the joining blocks of Teams's and Zoom's invitations written in HTML, as Google keeps a forwarded one", () => {
+    const rule = '<div>' + '_'.repeat(80) + '</div>';
+    const teams = [
+      '<div>Agenda: hiring</div><div><br></div>',
+      rule,
+      '<div><span style="font-size:18pt"><b>Microsoft Teams meeting</b></span></div>',
+      '<div><b>Join on your computer, mobile app or room device</b></div>',
+      '<div><a href="https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0">Click here to join the meeting</a></div>',
+      '<div>Meeting ID: 312 456 789 012</div><div>Passcode: aB3cD4</div>',
+      '<div><a href="https://aka.ms/JoinTeamsMeeting">Learn More</a> | <a href="https://teams.microsoft.com/meetingOptions/">Meeting options</a></div>',
+      rule,
+    ].join('');
+    expect(meetingNotes(descriptionAsNotes(teams))).toBe('Agenda: hiring');
+    const zoom = [
+      '<p>Design review, <b>bring the mocks</b></p>',
+      '<p>Ana Souza is inviting you to a scheduled Zoom meeting.</p>',
+      '<p>Join Zoom Meeting<br><a href="https://us02web.zoom.us/j/81234567890?pwd=x">https://us02web.zoom.us/j/81234567890?pwd=x</a></p>',
+      '<p>Meeting ID: 812 3456 7890<br>Passcode: 424242</p>',
+    ].join('');
+    expect(meetingNotes(descriptionAsNotes(zoom))).toBe('Design review, **bring the mocks**');
+  });
+
   it('leave plain text as it is, angle brackets included, but for its character references', () => {
     for (const plain of [
       'Ana <ana@example.com> joins.\nBudget: 2 < 3, R&D & more',
