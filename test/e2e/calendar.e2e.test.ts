@@ -473,4 +473,29 @@ describe('calendar import, end to end through the Import view over a real databa
     ).toEqual({ kind: 'meeting', title: 'e2e-review' });
     expect(app.pageErrors).toEqual([]);
   });
+  test('a calendar dropped on any page of the window goes to the import and is previewed', async () => {
+    const { page } = app;
+    await app.goto(`/contacts/${priya}`);
+    await page.getByRole('list', { name: 'Timeline' }).waitFor();
+    const text = ics(
+      'X-WR-CALNAME:Dropped',
+      ...meeting('e2e-dropped', '20250520T090000Z', 'me@example.com', 'priya.raman@contoso.com'),
+    ).toString('utf8');
+    // As the system hands a dragged file over: a drop on the page, outside any drop zone.
+    // The page's own DataTransfer and File, built in the page (this file is type-checked for Node).
+    const dataTransfer = await page.evaluateHandle(
+      `(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([${JSON.stringify(text)}], 'dropped.ics', { type: 'text/calendar' }));
+        return transfer;
+      })()`,
+    );
+    await page.dispatchEvent('main', 'dragover', { dataTransfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+    await page.getByRole('button', { name: 'Import 1 meeting' }).waitFor();
+    expect(await page.getByText('dropped.ics', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { useDataChangedInvalidation } from '../api/hooks';
+import { WindowDrop } from '../features/import/windowDrop';
 import { Shell } from './Shell';
 import { theme } from './theme';
 
@@ -32,7 +33,9 @@ export function App() {
         <DataChangedInvalidation>
           {/* A hash router: the app is loaded from a file or custom protocol, not a web server. */}
           <HashRouter>
-            <Shell />
+            <WindowDrop>
+              <Shell />
+            </WindowDrop>
           </HashRouter>
         </DataChangedInvalidation>
       </QueryClientProvider>

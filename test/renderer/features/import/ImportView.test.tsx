@@ -2,13 +2,16 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { zipSync } from 'fflate';
-import { MemoryRouter } from 'react-router';
+import { Notifications } from '@mantine/notifications';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../../src/shared/ipc/contract';
 import { buildRapportApi } from '../../../../src/shared/ipc/api';
 import { eventNames } from '../../../../src/shared/ipc/events';
 import { call } from '../../../../src/renderer/src/api/client';
 import { ImportView } from '../../../../src/renderer/src/features/import/ImportView';
+import { WindowDrop } from '../../../../src/renderer/src/features/import/windowDrop';
+import { ContactsImportView } from '../../../../src/renderer/src/features/interop/ContactsImportView';
 
 /**
  * The real registry over a real temporary database, loaded at run time: a static import would
@@ -32,9 +35,11 @@ const mainModules = {
   dispatch: '../../../../src/main/ipc/dispatch',
   store: '../../../support/store',
   helpers: '../../../main/calendar/helpers',
+  contactsFixtures: '../../../main/interop/fixtures',
 };
 
 let readFixture: (path: string) => Uint8Array;
+let contactsFixture: (name: string) => Uint8Array;
 let calendar: (...lines: string[]) => Uint8Array;
 let meeting: (uid: string, start: string, organizer: string, ...attendees: string[]) => string[];
 let cancelled: (meetingLines: string[]) => string[];
@@ -73,6 +78,9 @@ beforeAll(async () => {
     weekly: typeof weekly;
   };
   readFixture = helpers.fixture;
+  contactsFixture = (
+    (await import(/* @vite-ignore */ mainModules.contactsFixtures)) as { fixture: typeof contactsFixture }
+  ).fixture;
   calendar = helpers.ics;
   meeting = helpers.meeting;
   cancelled = helpers.cancelled;
@@ -862,4 +870,72 @@ describe('ImportView', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert.textContent).toContain('notes.ics: No BEGIN:VCALENDAR');
   }, 60_000);
+
+  describe('files dropped anywhere on the window', () => {
+    /** The window with both imports and another page, opened at `path`. */
+    function renderWindow(path: string) {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      return render(
+        <MantineProvider>
+          <Notifications />
+          <QueryClientProvider client={client}>
+            <MemoryRouter initialEntries={[path]}>
+              <WindowDrop>
+                <Routes>
+                  <Route path="/import" element={<ImportView />} />
+                  <Route path="/import/contacts" element={<ContactsImportView />} />
+                  <Route path="*" element={<p>Contacts page</p>} />
+                </Routes>
+              </WindowDrop>
+            </MemoryRouter>
+          </QueryClientProvider>
+        </MantineProvider>,
+      );
+    }
+    /** Drops files on the page, outside any drop zone, as the window gets them; says whether it took them. */
+    function dropOnWindow(...files: File[]): boolean {
+      const event = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { files, types: ['Files'] } });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    }
+
+    it('takes a calendar to the calendar import and previews it, from any page', async () => {
+      await call('settings:setSelfEmails', { emails: ['me@example.com'] });
+      renderWindow('/contacts');
+      expect(screen.getByText('Contacts page')).toBeTruthy();
+      const taken = dropOnWindow(new File([new Uint8Array(workCalendar('me@example.com'))], 'work.ics'));
+      expect(taken).toBe(true);
+      await screen.findByRole('button', { name: /^Import \d+ meetings/ }, { timeout: 20_000 });
+      expect(screen.queryByText('Contacts page')).toBeNull();
+      expect(screen.getByText('work.ics')).toBeTruthy();
+    }, 120_000);
+
+    it('takes a vCard to the contacts import, and a .zip there when the user is on it', async () => {
+      renderWindow('/');
+      dropOnWindow(new File([new Uint8Array(contactsFixture('apple-3.0.vcf'))], 'apple-3.0.vcf'));
+      await screen.findByRole('table', { name: 'New contacts' }, { timeout: 20_000 });
+
+      expect(screen.getByLabelText('Contacts import preview').textContent).not.toMatch(/LinkedIn/);
+      // On the contacts import, a .zip is LinkedIn's export, not Google Calendar's.
+      const zip = contactsFixture('linkedin-Basic_LinkedInDataExport.zip');
+      dropOnWindow(new File([new Uint8Array(zip)], 'Basic_LinkedInDataExport.zip'));
+      await waitFor(
+        () => expect(screen.getByLabelText('Contacts import preview').textContent).toMatch(/LinkedIn/),
+        {
+          timeout: 20_000,
+        },
+      );
+      expect(screen.queryByLabelText('Drop calendar files here')).toBeNull();
+    }, 120_000);
+
+    it('says what it takes when the file is neither, and leaves the page as it was', async () => {
+      renderWindow('/contacts');
+      expect(dropOnWindow(new File(['%PDF-1.7'], 'minutes.pdf'))).toBe(true);
+      await screen.findByText(
+        /Rapport imports calendars \(\.ics, or Google's \.zip\) and contacts \(\.csv, \.vcf\); not minutes\.pdf\./,
+      );
+      expect(screen.getByText('Contacts page')).toBeTruthy();
+    }, 120_000);
+  });
 });

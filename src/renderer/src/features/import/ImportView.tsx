@@ -34,6 +34,7 @@ import { SeriesCard } from './SeriesCard';
 import { RemovalCard } from './RemovalCard';
 import { UnansweredChoice } from './UnansweredChoice';
 import { isCalendarFile, readAsBase64 } from './readFiles';
+import { useDroppedFiles } from './windowDrop';
 import { count } from '../../../../shared/text/count';
 import { addressesIn, notAddressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
@@ -519,6 +520,9 @@ export function ImportView() {
       previous: null,
     });
   };
+
+  // Calendar files dropped anywhere on the window come here.
+  useDroppedFiles('calendar', (files) => void choose(files));
 
   const commit = async () => {
     if (!preview || !picked) return;

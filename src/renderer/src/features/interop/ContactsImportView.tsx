@@ -26,6 +26,7 @@ import type {
   PreviewItem,
 } from '../../../../shared/interop/types';
 import { ImportHistory } from '../import/ImportHistory';
+import { useDroppedFiles } from '../import/windowDrop';
 import { fileToBase64 } from './readFile';
 import { formatLabels, matchLabels, skipLabels } from './labels';
 import { count } from '../../../../shared/text/count';
@@ -276,6 +277,8 @@ export function ContactsImportView() {
       setBusy(null);
     }
   };
+  // A contacts file dropped anywhere on the window comes here.
+  useDroppedFiles('contacts', (files) => void pick(files[0]));
 
   const decisionList = useMemo(() => [...decisions].map(([row, action]) => ({ row, action })), [decisions]);
 
