@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import type { BackupInfo } from '../../../../shared/interop/types';
-import { formatBytes } from './readFile';
+import { formatBytes } from './formatBytes';
 
 const reasonLabels: Record<string, string> = {
   daily: 'Daily',

@@ -26,8 +26,8 @@ import type {
   PreviewItem,
 } from '../../../../shared/interop/types';
 import { ImportHistory } from '../import/ImportHistory';
+import { readAsBase64 } from '../import/readFiles';
 import { useDroppedFiles } from '../import/windowDrop';
-import { fileToBase64 } from './readFile';
 import { formatLabels, matchLabels, skipLabels } from './labels';
 import { count } from '../../../../shared/text/count';
 
@@ -269,7 +269,7 @@ export function ContactsImportView() {
     setBusy('reading');
     try {
       setPreview(
-        await call('interop:previewContacts', { file: { name: file.name, data: await fileToBase64(file) } }),
+        await call('interop:previewContacts', { file: { name: file.name, data: await readAsBase64(file) } }),
       );
     } catch (e) {
       setError((e as RapportError).message);

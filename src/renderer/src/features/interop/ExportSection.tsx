@@ -2,7 +2,7 @@ import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call, type RapportError } from '../../api/client';
 import type { ExportFormat, ExportOutcome } from '../../../../shared/interop/types';
-import { formatBytes } from './readFile';
+import { formatBytes } from './formatBytes';
 import { count } from '../../../../shared/text/count';
 
 const buttons: Array<[ExportFormat, string]> = [
