@@ -892,6 +892,13 @@ describe('ImportView', () => {
         </MantineProvider>,
       );
     }
+    /** Holds files over the window, as the browser says it while a drag goes on; says whether it offers a drop. */
+    function holdOverWindow(): boolean {
+      const event = new Event('dragover', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { files: [], types: ['Files'] } });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    }
     /** Drops files on the page, outside any drop zone, as the window gets them; says whether it took them. */
     function dropOnWindow(...files: File[]): boolean {
       const event = new Event('drop', { bubbles: true, cancelable: true });
@@ -904,11 +911,16 @@ describe('ImportView', () => {
       await call('settings:setSelfEmails', { emails: ['me@example.com'] });
       renderWindow('/contacts');
       expect(screen.getByText('Contacts page')).toBeTruthy();
+      expect(screen.queryByText('Drop to import')).toBeNull();
+      // While files are held over the window, it says what a drop does.
+      expect(holdOverWindow()).toBe(true);
+      expect((await screen.findByRole('status')).textContent).toContain('Drop to import');
       const taken = dropOnWindow(new File([new Uint8Array(workCalendar('me@example.com'))], 'work.ics'));
       expect(taken).toBe(true);
       await screen.findByRole('button', { name: /^Import \d+ meetings/ }, { timeout: 20_000 });
       expect(screen.queryByText('Contacts page')).toBeNull();
       expect(screen.getByText('work.ics')).toBeTruthy();
+      expect(screen.queryByText('Drop to import')).toBeNull();
     }, 120_000);
 
     it('takes a vCard to the contacts import, and a .zip there when the user is on it', async () => {
@@ -931,6 +943,10 @@ describe('ImportView', () => {
 
     it('says what it takes when the file is neither, and leaves the page as it was', async () => {
       renderWindow('/contacts');
+      // Held over the window and taken away again: the hint goes by itself.
+      holdOverWindow();
+      await screen.findByText('Drop to import');
+      await waitFor(() => expect(screen.queryByText('Drop to import')).toBeNull());
       expect(dropOnWindow(new File(['%PDF-1.7'], 'minutes.pdf'))).toBe(true);
       await screen.findByText(
         /Rapport imports calendars \(\.ics, or Google's \.zip\) and contacts \(\.csv, \.vcf\); not minutes\.pdf\./,

@@ -1,3 +1,4 @@
+import { Box, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   createContext,
@@ -53,6 +54,7 @@ export function WindowDrop({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const pending = useRef<{ kind: DropKind; files: File[] } | null>(null);
   const [version, setVersion] = useState(0);
+  const [dragging, setDragging] = useState(false);
 
   const onDrop = useEffectEvent((event: DragEvent) => {
     if (event.defaultPrevented) return;
@@ -73,14 +75,25 @@ export function WindowDrop({ children }: { children: ReactNode }) {
   });
 
   useEffect(() => {
-    // Without this a drop is never offered: the window would not take it.
+    let hide: ReturnType<typeof setTimeout> | undefined;
     const over = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      // Without this a drop is never offered: the window would not take it.
+      event.preventDefault();
+      setDragging(true);
+      // The browser repeats dragover while files are held over the window; once it stops, they left.
+      clearTimeout(hide);
+      hide = setTimeout(() => setDragging(false), 400);
     };
-    const drop = (event: DragEvent) => onDrop(event);
+    const drop = (event: DragEvent) => {
+      clearTimeout(hide);
+      setDragging(false);
+      onDrop(event);
+    };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
     return () => {
+      clearTimeout(hide);
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
@@ -93,7 +106,40 @@ export function WindowDrop({ children }: { children: ReactNode }) {
     return dropped.files;
   }, []);
 
-  return <DroppedContext value={{ version, take }}>{children}</DroppedContext>;
+  return (
+    <DroppedContext value={{ version, take }}>
+      {children}
+      {dragging && <DropHint />}
+    </DroppedContext>
+  );
+}
+
+/** Over the whole window while files are held over it; the drop goes through it to the page. */
+function DropHint() {
+  return (
+    <Box
+      role="status"
+      pos="fixed"
+      inset={0}
+      style={{
+        zIndex: 400,
+        pointerEvents: 'none',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'rgba(0, 0, 0, 0.3)',
+      }}
+    >
+      <Paper p="xl" radius="md" shadow="md" withBorder>
+        <Text fw={600} ta="center">
+          Drop to import
+        </Text>
+        <Text size="sm" c="dimmed" ta="center">
+          Calendars (.ics, or Google's .zip) or contacts (.csv, .vcf)
+        </Text>
+      </Paper>
+    </Box>
+  );
 }
 
 /** Hands the files dropped on the window for this import to `use`, when the view shows and at each drop. */
