@@ -54,6 +54,8 @@ let weekly: (
 const fixture = (name: string) => readFixture(`rapport/${name}`);
 /** While set, a preview's answer waits for it, so the view can be seen mid-preview. */
 let holdPreview: Promise<void> | null = null;
+/** While set, a commit's answer waits for it, so the view can be seen while the import is written. */
+let holdCommit: Promise<void> | null = null;
 
 /** One event of about 600 bytes, for calendars large enough to show reading progress. */
 const largeEvent = (i: number) => [
@@ -101,6 +103,7 @@ beforeEach(async () => {
     async (channel, input) => {
       const result = await dispatch(channel, input, t.ctx);
       if (channel === 'calendar:preview' && holdPreview) await holdPreview;
+      if (channel === 'calendar:commit' && holdCommit) await holdCommit;
       return result;
     },
     (event, listener) => {
@@ -113,6 +116,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   holdPreview = null;
+  holdCommit = null;
   await t.cleanup();
 });
 
@@ -939,6 +943,29 @@ describe('ImportView', () => {
         },
       );
       expect(screen.queryByLabelText('Drop calendar files here')).toBeNull();
+    }, 120_000);
+
+    it('leaves the import being written alone when another calendar is dropped, and says so', async () => {
+      await call('settings:setSelfEmails', { emails: ['me@example.com'] });
+      renderWindow('/import');
+      fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+      dropOnWindow(new File([new Uint8Array(workCalendar('me@example.com'))], 'work.ics'));
+      const importButton = await screen.findByRole(
+        'button',
+        { name: /^Import \d+ meetings/ },
+        { timeout: 20_000 },
+      );
+      let release = () => {};
+      holdCommit = new Promise((resolve) => (release = resolve));
+      fireEvent.click(importButton);
+      await screen.findByLabelText('Import progress');
+
+      dropOnWindow(new File([new Uint8Array(workCalendar('me@example.com'))], 'later.ics'));
+      await screen.findByText('An import is being written: choose or drop later.ics again once it is done.');
+      release();
+      await screen.findByText(/^\d+ meetings created/, {}, { timeout: 20_000 });
+      expect(screen.queryByText('later.ics')).toBeNull();
+      expect(t.store.sqlite.prepare(`SELECT count(*) FROM imports WHERE kind = 'ics'`).pluck().get()).toBe(1);
     }, 120_000);
 
     it('says what it takes when the file is neither, and leaves the page as it was', async () => {

@@ -17,6 +17,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
@@ -494,6 +495,14 @@ export function ImportView() {
   };
 
   const choose = async (files: File[]) => {
+    // A preview now would take the place of the import being written, and of its result.
+    if (phase === 'committing') {
+      notifications.show({
+        color: 'yellow',
+        message: `An import is being written: choose or drop ${files[0]?.name ?? 'the files'} again once it is done.`,
+      });
+      return;
+    }
     const usable = files.filter((f) => isCalendarFile(f.name));
     if (usable.length === 0) {
       setError('Choose .ics calendar files or a .zip of them.');
