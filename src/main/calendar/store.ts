@@ -181,18 +181,15 @@ export function firstMeetings(sqlite: Db, ids: number[]): Array<{ title: string;
     .all(JSON.stringify(ids)) as Array<{ title: string; startsAt: string }>;
 }
 
-/** Every column of an interaction, as a withdrawn one is kept in import_changes for undo to put back. */
+/**
+ * The columns of an interaction a withdrawn one is kept by in import_changes, for undo to put
+ * back. The edit flags of migration 016 are not among them: only interactions the user left
+ * alone are withdrawn, so theirs are all 0, the columns' default; snapshots kept before it lack
+ * them, and undo must still read those.
+ */
 const INTERACTION_COLUMNS = [
   'id',
-  'kind',
-  'title',
-  'notes',
-  'location',
-  'starts_at',
-  'ends_at',
-  'all_day',
-  'duration_minutes',
-  'initiated_by',
+  ...editableColumns,
   'source',
   'import_id',
   'source_key',
