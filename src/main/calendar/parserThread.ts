@@ -54,7 +54,7 @@ const IDLE_MS = 60_000;
  * One worker thread kept between parses: a fresh thread starts with cold code, and reading a
  * large file in it takes twice as long as in a thread that has read one before (previewing
  * again with another window, re-importing). It never keeps the process alive, is ended when a
- * run overruns its limits or fails, and after a minute without work.
+ * run overruns its limits or fails, when it is released, and after a minute without work.
  */
 export class ParserThread {
   private worker: Worker | null = null;
@@ -62,6 +62,8 @@ export class ParserThread {
   private idle: NodeJS.Timeout | null = null;
   /** Runs one at a time: a second parse waits for the first. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Runs queued or under way, which `release` leaves their thread. */
+  private pending = 0;
 
   run(
     script: WorkerScript,
@@ -69,22 +71,38 @@ export class ParserThread {
     limits: RunLimits,
     progress?: ReadProgress,
   ): Promise<ParseReply> {
-    const next = this.queue.then(() => this.runNow(script, request(), limits, progress));
+    this.pending++;
+    const next = this.queue
+      .then(() => this.runNow(script, request(), limits, progress))
+      .finally(() => this.pending--);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private end(): void {
+  /** Whether a thread is there, at work or kept for the next parse. */
+  get alive(): boolean {
+    return this.worker !== null;
+  }
+
+  /**
+   * Ends the kept thread now rather than after its idle minute, unless a parse is queued or
+   * under way, and resolves once the thread has exited and its memory is given back.
+   */
+  async release(): Promise<void> {
+    if (this.pending === 0) await this.end();
+  }
+
+  private end(): Promise<unknown> {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     const worker = this.worker;
     this.worker = null;
-    void worker?.terminate();
+    return worker?.terminate() ?? Promise.resolve();
   }
 
   private thread(script: WorkerScript, maxHeapMb: number): Worker {
     const key = `${script.url.href} ${maxHeapMb}`;
-    if (this.worker && this.key !== key) this.end();
+    if (this.worker && this.key !== key) void this.end();
     if (!this.worker) {
       const worker = new Worker(script.url, {
         workerData: PARSER_THREAD,
@@ -94,7 +112,7 @@ export class ParserThread {
       // A thread that ends between runs is simply started again by the next one.
       worker.on('error', () => undefined);
       worker.on('exit', () => {
-        if (this.worker === worker) this.end();
+        if (this.worker === worker) void this.end();
       });
       this.worker = worker;
       this.key = key;
@@ -122,8 +140,8 @@ export class ParserThread {
         worker.off('exit', onExit);
         if (keep && this.worker === worker) {
           worker.unref();
-          this.idle = setTimeout(() => this.end(), IDLE_MS).unref();
-        } else if (this.worker === worker) this.end();
+          this.idle = setTimeout(() => void this.end(), IDLE_MS).unref();
+        } else if (this.worker === worker) void this.end();
         fn();
       };
       const timer = setTimeout(() => {

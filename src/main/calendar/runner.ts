@@ -51,6 +51,22 @@ const parserThread = new ParserThread();
 const partThread = new ParserThread();
 
 /**
+ * Ends the parser threads kept for the next read, unless one is at work, and resolves once
+ * their memory is given back. An import's write is the peak of its memory, and the threads,
+ * idle by then, still held about 150 MB after reading a 20,000-event file: released first,
+ * that import peaked at 380–400 MB instead of 520–540. The cost is a read started within
+ * the minute after, which finds them cold.
+ */
+export async function releaseParserThreads(): Promise<void> {
+  await Promise.all([parserThread.release(), partThread.release()]);
+}
+
+/** How many parser threads are there, at work or kept for the next read. */
+export function liveParserThreads(): number {
+  return [parserThread, partThread].filter((thread) => thread.alive).length;
+}
+
+/**
  * Reads one file in two threads at once, each the calendar's header and half of its events,
  * and merges the parts into what one thread reading the whole file gives; or says why it did
  * not (no place to cut, a part refused, or parts that would read differently from the whole),

@@ -23,7 +23,7 @@ import {
   rememberChoices,
   rememberSkipUnanswered,
 } from './rememberedChoices';
-import { parseFiles, type RunLimits } from './runner';
+import { parseFiles, releaseParserThreads, type RunLimits } from './runner';
 import {
   contactNamed,
   firstMeetings,
@@ -443,6 +443,9 @@ export async function commitImport(
   if (!cached || cached.storePath !== ctx.store.path) {
     throw new AppError('NOT_FOUND', 'This preview has expired; preview the calendar again before importing.');
   }
+  // The write needs the memory the idle parser threads hold more than a next read needs them
+  // warm. Released first, so that the database is read for the plan after this wait, not before.
+  await releaseParserThreads();
   let self = cached.self;
   const parsed = cached.parsed;
   // The preview's plan still holds when neither the database nor "me" has changed since.

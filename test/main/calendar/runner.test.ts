@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expandInputs } from '../../../src/main/calendar/input';
 import { inSharedMemory } from '../../../src/main/calendar/parserThread';
-import { parseFiles } from '../../../src/main/calendar/runner';
+import { liveParserThreads, parseFiles, releaseParserThreads } from '../../../src/main/calendar/runner';
 import { fixture, ics } from './helpers';
 
 const options = { windowEnd: new Date('2026-01-01T00:00:00Z'), defaultZone: 'UTC' };
@@ -112,6 +112,26 @@ describe('parsing in a worker thread', () => {
     expect(stopped).toMatchObject({ status: 'rejected', reason: { code: 'TIMEOUT' } });
     expect(last).toMatchObject({ status: 'fulfilled' });
     if (first.status === 'fulfilled' && last.status === 'fulfilled') expect(last.value).toEqual(first.value);
+  });
+
+  it('a released thread is ended at once, and the next parse starts another', async () => {
+    const files = [{ name: 'outlook.ics', bytes: fixture('rapport/outlook-windows-zones.ics') }];
+    const [first] = await parseFiles(files, options);
+    expect(liveParserThreads()).toBe(1);
+    await releaseParserThreads();
+    expect(liveParserThreads()).toBe(0);
+    const [again] = await parseFiles(files, options);
+    expect(again).toEqual(first);
+    expect(liveParserThreads()).toBe(1);
+  });
+
+  it('a thread at work is not released: its parse ends as it would have', async () => {
+    const files = [{ name: 'outlook.ics', bytes: fixture('rapport/outlook-windows-zones.ics') }];
+    const [alone] = await parseFiles(files, options);
+    const reading = parseFiles(files, options);
+    await releaseParserThreads();
+    expect(liveParserThreads()).toBe(1);
+    expect((await reading)[0]).toEqual(alone);
   });
 
   it('the thread kept for the next parse does not keep the process alive', () => {

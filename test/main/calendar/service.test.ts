@@ -10,6 +10,7 @@ import {
   type ServiceContext,
 } from '../../../src/main/calendar/service';
 import type { CalendarFile } from '../../../src/main/calendar/input';
+import { liveParserThreads } from '../../../src/main/calendar/runner';
 import { listImports } from '../../../src/main/calendar/store';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { runCli } from '../../../src/main/cli/run';
@@ -266,6 +267,31 @@ describe('calendar import service', () => {
       t.store.sqlite.prepare('SELECT last_contact_at FROM contacts WHERE id = ?').pluck().get(contactId),
     ).toBe(later);
     expect(count(`strength_dirty WHERE interaction_id = ${id}`)).toBe(1);
+  });
+
+  it('ends the parser threads kept after the preview before the write, and reads with new ones after', async () => {
+    // A file of its own: one read already (by another test) would be previewed without reading.
+    const files = [
+      {
+        name: 'threads.ics',
+        bytes: ics(...meeting('threads-1', '20250310T090000Z', 'kim@example.com', 'me@example.com')),
+      },
+    ];
+    const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(liveParserThreads()).toBeGreaterThan(0);
+    const result = await commitImport(
+      { previewId: preview.previewId, createPeople: [], selfEmails: preview.selfEmails },
+      ctx,
+    );
+    expect(result.created).toBeGreaterThan(0);
+    expect(liveParserThreads()).toBe(0);
+    const again = await previewImport(
+      { files, windowEnd: new Date(windowEnd.getTime() + 1), defaultZone: 'UTC' },
+      ctx,
+    );
+    expect(again.toUpdate).toBe(0);
+    expect(again.toCreate).toBe(0);
+    expect(liveParserThreads()).toBeGreaterThan(0);
   });
 
   it('the bulk write indexes every new meeting for search and leaves the schema as it was', async () => {
