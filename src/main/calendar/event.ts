@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import type { OccurrenceKind, OccurrencePerson } from '../../shared/calendar/types';
 import { isAbsenceNotice } from './absence';
 import { meetingKind } from './kind';
-import { descriptionAsNotes } from './htmlNotes';
+import { descriptionAsNotes, htmlBodyAsNotes } from './htmlNotes';
 import { meetingNotes } from './notes';
 import { readPeople, type JProp } from './people';
+import { HTML_BODY_TYPE } from './repair';
 import { UNREADABLE_LINE } from './tokenize';
 import { wallToUtc, type ZoneResolver } from './zones';
 
@@ -138,6 +139,12 @@ function tzidOf(prop: JProp): string | undefined {
   return typeof tzid === 'string' ? tzid : undefined;
 }
 
+/** A description the repair took from the event's HTML body, its plain one missing. */
+function isHtmlBody(prop: JProp | undefined): boolean {
+  const type = prop?.[1].fmttype;
+  return typeof type === 'string' && type.toLowerCase() === HTML_BODY_TYPE;
+}
+
 function text(prop: JProp | undefined): string {
   if (!prop) return '';
   const value = prop[3];
@@ -198,7 +205,8 @@ export function readEvent(
   if (!start) throw new BrokenEvent(`its DTSTART "${String(dtstart[3])}" is not a date`);
 
   const title = text(one.get('summary'));
-  const notes = text(one.get('description'));
+  const description = one.get('description');
+  const notes = text(description);
   const locationText = text(one.get('location'));
   const location = locationText === '' ? null : locationText;
   if (!video && location && (CONFERENCING.test(location) || /^https?:\/\//i.test(location))) video = true;
@@ -253,7 +261,7 @@ export function readEvent(
       ? 'CANCELLED'
       : text(one.get('status')).toUpperCase(),
     title,
-    notes: meetingNotes(descriptionAsNotes(notes)),
+    notes: meetingNotes(isHtmlBody(description) ? htmlBodyAsNotes(notes) : descriptionAsNotes(notes)),
     location,
     kind: meetingKind({ video, title, location }),
     absence: isAbsenceNotice({ title, allDay: start.date, lengthMs: start.date ? null : length }),

@@ -95,28 +95,45 @@ export function descriptionAsNotes(description: string): string {
   if (!HTML_TAG.test(description)) {
     return ENTITY.test(description) ? decodeHTML(description).replace(/\u00a0/g, ' ') : description;
   }
-  if (tooMuchToConvert(description)) return description;
-  let notes = converted.get(description);
-  if (notes === undefined) {
-    notes = convert(description);
-    rememberedChars += description.length + notes.length;
-    if (rememberedChars > MAX_REMEMBERED_CHARS) {
-      converted.clear();
-      rememberedChars = description.length + notes.length;
-    }
-    converted.set(description, notes);
+  // Too much, or nested deeper than turndown's recursion goes: the HTML is kept as it is.
+  return remembered(description, true) ?? description;
+}
+
+/**
+ * An event's body in HTML alone (Outlook's X-ALT-DESC, where the plain copy is missing) as
+ * notes: a whole document, whose line ends are layout. Nothing when it cannot be converted:
+ * a document's tags are no notes.
+ */
+export function htmlBodyAsNotes(html: string): string {
+  return remembered(html, false) ?? '';
+}
+
+/** The conversion, from the descriptions already converted when it is there; null when refused. */
+function remembered(html: string, lineEnds: boolean): string | null {
+  if (tooMuchToConvert(html)) return null;
+  // The same HTML read as a body converts otherwise (its line ends are layout).
+  const key = lineEnds ? html : `\u0000${html}`;
+  const known = converted.get(key);
+  if (known !== undefined) return known;
+  const notes = convert(html, lineEnds);
+  if (notes === null) return null;
+  rememberedChars += html.length + notes.length;
+  if (rememberedChars > MAX_REMEMBERED_CHARS) {
+    converted.clear();
+    rememberedChars = html.length + notes.length;
   }
+  converted.set(key, notes);
   return notes;
 }
 
-function convert(description: string): string {
+/** The HTML's Markdown; `lineEnds` keeps its line ends as breaks. Null when turndown fails. */
+function convert(html: string, lineEnds: boolean): string | null {
   converter ??= makeConverter();
   let markdown: string;
   try {
-    markdown = converter.turndown(description.replace(/\r\n|\r|\n/g, '<br>'));
+    markdown = converter.turndown(lineEnds ? html.replace(/\r\n|\r|\n/g, '<br>') : html);
   } catch {
-    // Nested deeper than turndown's recursion goes in this thread: the HTML is kept as it is.
-    return description;
+    return null;
   }
   return (
     markdown

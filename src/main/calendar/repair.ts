@@ -159,6 +159,10 @@ const EVENT_PROPERTIES = new Set([
   'X-MICROSOFT-ONLINEMEETINGCONFLINK',
   'X-MICROSOFT-ONLINEMEETINGEXTERNALLINK',
 ]);
+/** The FMTTYPE that marks a description taken from an event's HTML body (X-ALT-DESC). */
+export const HTML_BODY_TYPE = 'text/html';
+/** A TEXT value of nothing but spaces and escaped line ends. */
+const BLANK_TEXT = /^(?:\s|\\[nN])*$/;
 // Components only a calendar holds. When one begins, whatever is still open inside the calendar
 // was left unclosed: kept open, it would swallow this component and every one after it.
 const CALENDAR_CHILDREN = new Set(['VEVENT', 'VTODO', 'VJOURNAL', 'VFREEBUSY', 'VTIMEZONE', 'VAVAILABILITY']);
@@ -198,13 +202,22 @@ function rebuild(
   let skipping = 0;
   let top = '';
   let from = 0;
+  // Outlook writes an event's body twice: plain in DESCRIPTION, HTML in X-ALT-DESC. The HTML
+  // copy is read only for an event with no plain one (or a blank one), as its description.
+  let described = false;
+  let htmlBody: string | null = null;
+  const end = (closing: string) => {
+    if (closing === 'VEVENT' && !described && htmlBody !== null)
+      emit(`DESCRIPTION;FMTTYPE=${HTML_BODY_TYPE}:${htmlBody}`);
+    emit(`END:${closing}`);
+  };
   /** Closes the components left open above the first `depth`, each one a repair. */
   const closeAbove = (depth: number) => {
     while (stack.length > depth) {
       const closing = stack.pop()!;
       count(repairs, 'missing END');
       if (skipping > 0) skipping--;
-      else emit(`END:${closing}`);
+      else end(closing);
     }
   };
   for (let i = 0; from <= text.length; i++) {
@@ -265,7 +278,11 @@ function rebuild(
           continue;
         }
         if (value === 'VCALENDAR') sawCalendar = true;
-        if (value === 'VEVENT') eventLines.push(lineNumbers[i]);
+        if (value === 'VEVENT') {
+          eventLines.push(lineNumbers[i]);
+          described = false;
+          htmlBody = null;
+        }
         top = value;
         emit(`BEGIN:${value}`);
       } else {
@@ -277,7 +294,7 @@ function rebuild(
         closeAbove(at + 1);
         const closing = stack.pop()!;
         if (skipping > 0) skipping--;
-        else emit(`END:${closing}`);
+        else end(closing);
         top = stack.at(-1) ?? '';
       }
       continue;
@@ -287,11 +304,18 @@ function rebuild(
       continue;
     }
     if (skipping > 0) continue;
-    if (
-      top === 'VEVENT' ? !EVENT_PROPERTIES.has(name) : top === 'VCALENDAR' && !CALENDAR_PROPERTIES.has(name)
-    ) {
-      continue;
-    }
+    if (top === 'VEVENT') {
+      if (!EVENT_PROPERTIES.has(name)) {
+        if (name === 'X-ALT-DESC' && htmlBody === null)
+          htmlBody = line.slice(valueColon(line, name.length) + 1);
+        continue;
+      }
+      if (name === 'DESCRIPTION') {
+        // Outlook writes an empty body as a line end or two (short: long lines are not looked into).
+        if (line.length < 64 && BLANK_TEXT.test(line.slice(valueColon(line, name.length) + 1))) continue;
+        described = true;
+      }
+    } else if (top === 'VCALENDAR' && !CALENDAR_PROPERTIES.has(name)) continue;
     emit(line);
   }
   if (!sawCalendar) {

@@ -93,6 +93,8 @@ interface FuzzEvent {
   people: Array<{ email: string; params: string }>;
   sequence: number;
   description?: string;
+  /** Outlook's HTML copy of the body (X-ALT-DESC), read when the plain one is missing. */
+  htmlBody?: string;
 }
 
 const event: fc.Arbitrary<FuzzEvent> = fc.record({
@@ -113,6 +115,7 @@ const event: fc.Arbitrary<FuzzEvent> = fc.record({
   ),
   sequence: fc.nat({ max: 3 }),
   description: fc.option(description, { nil: undefined }),
+  htmlBody: fc.option(description, { nil: undefined }),
 });
 
 /** A meeting an import takes: someone in it, a UID, a start in the window the commits read. */
@@ -182,6 +185,7 @@ function render(events: FuzzEvent[]): Uint8Array {
     if (e.status) lines.push(e.status);
     lines.push(`SEQUENCE:${e.sequence}`);
     if (e.description !== undefined) lines.push(`DESCRIPTION:${e.description}`);
+    if (e.htmlBody !== undefined) lines.push(`X-ALT-DESC;FMTTYPE=text/html:${e.htmlBody}`);
     for (const p of e.people) lines.push(`ATTENDEE${p.params}:mailto:${p.email}`);
     lines.push('END:VEVENT');
   }

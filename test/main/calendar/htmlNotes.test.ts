@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { descriptionAsNotes } from '../../../src/main/calendar/htmlNotes';
+import { descriptionAsNotes, htmlBodyAsNotes } from '../../../src/main/calendar/htmlNotes';
 import { description } from './arbitraryDescription';
 import { meetingNotes } from '../../../src/main/calendar/notes';
 import { parseCalendar } from '../../../src/main/calendar/parse';
+import { repairIcs } from '../../../src/main/calendar/repair';
 import { commitImport, previewImport } from '../../../src/main/calendar/service';
 import { ics, storeForEachTest } from './helpers';
 
@@ -103,6 +104,97 @@ describe('descriptions written in HTML', () => {
   });
 });
 
+/**
+ * Outlook's HTML copy of an event's body as its exports write it (MS-OXCICAL's X-ALT-DESC): a
+ * whole document converted from the RTF body, TEXT-escaped, folded at 75 octets.
+ */
+const outlookBody = [
+  'X-ALT-DESC;FMTTYPE=text/html:<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2//E',
+  ' N">\\n<HTML>\\n<HEAD>\\n<META NAME="Generator" CONTENT="MS Exchange Server ve',
+  ' rsion rmj.rmm.rup.rpr">\\n<TITLE></TITLE>\\n</HEAD>\\n<BODY>\\n<!-- Converted ',
+  ' from text/rtf format -->\\n\\n<P DIR=LTR><SPAN LANG="en-us"><B><FONT FACE="Ca',
+  ' libri">Agenda</FONT></B></SPAN></P>\\n\\n<UL DIR=LTR>\\n<LI><SPAN LANG="en-us',
+  ' "><FONT FACE="Calibri">Promotion case\\, first draft</FONT></SPAN></LI>\\n\\n<',
+  ' LI><SPAN LANG="en-us"><FONT FACE="Calibri">Who else to ask</FONT></SPAN></L',
+  ' I>\\n</UL>\\n<P DIR=LTR><SPAN LANG="en-us"><FONT FACE="Calibri">See </FONT></',
+  ' SPAN><A HREF="https://docs.example.com/case"><SPAN LANG="en-us"><U><FONT CO',
+  ' LOR="#0000FF" FACE="Calibri">the case</FONT></U></SPAN></A><SPAN LANG="en-u',
+  ' s"><FONT FACE="Calibri">.</FONT></SPAN></P>\\n\\n</BODY>\\n</HTML>',
+];
+const outlookNotes =
+  '**Agenda**\n\n- Promotion case, first draft\n- Who else to ask\n\nSee [the case](https://docs.example.com/case).';
+
+/** An Outlook meeting with `lines` for its body, and `end` for its last line (none: left open). */
+function outlookMeeting(lines: string[], end = ['END:VEVENT']): Buffer {
+  return ics(
+    'BEGIN:VEVENT',
+    'UID:040000008200E00074C5B7101A82E00800000000B0D1A3C5',
+    'DTSTART:20250312T100000Z',
+    'DTEND:20250312T110000Z',
+    'SUMMARY;LANGUAGE=en-us:Sponsor sync',
+    'ORGANIZER;CN="Ruth Berg":mailto:ruth@sponsor.example',
+    'ATTENDEE;CN="Me Myself";PARTSTAT=ACCEPTED:mailto:me@corp.example',
+    ...lines,
+    'X-MICROSOFT-CDO-BUSYSTATUS:BUSY',
+    ...end,
+  );
+}
+
+describe("Outlook's HTML copy of a body (X-ALT-DESC)", () => {
+  it('is left out when the plain copy is there: the notes are the plain one, and ical.js never reads the HTML', () => {
+    const file = outlookMeeting(['DESCRIPTION:Agenda\\n* Promotion case\\, first draft', ...outlookBody]);
+    expect(parseCalendar(file, { windowEnd }).occurrences[0].notes).toBe(
+      'Agenda\n* Promotion case, first draft',
+    );
+    expect(repairIcs(file).text).not.toMatch(/HTML|X-ALT-DESC/);
+  });
+
+  it('makes the notes of a meeting with no plain copy, or a blank one, as Markdown without the layout’s line ends', () => {
+    for (const plain of [[], ['DESCRIPTION:\\n'], ['DESCRIPTION: \\n\\n']]) {
+      const [meeting] = parseCalendar(outlookMeeting([...plain, ...outlookBody]), { windowEnd }).occurrences;
+      expect(meeting.notes).toBe(outlookNotes);
+    }
+    // An event left open still gets its body when the repair closes it.
+    const unclosed = parseCalendar(outlookMeeting(outlookBody, []), { windowEnd });
+    expect(unclosed.occurrences.map((o) => o.notes)).toEqual([outlookNotes]);
+    expect(repairIcs(outlookMeeting(outlookBody, [])).repairs).toMatchObject({ 'missing END': 1 });
+  });
+
+  it('loses its Teams joining block, and makes the meeting a video call', () => {
+    const rule =
+      '<div style="width:100%;height: 20px;"><span style="white-space:nowrap;color:#5F5F5F;opacity:.36;">' +
+      '_'.repeat(80) +
+      '</span></div>';
+    const body = [
+      '<html><body><p>Quarterly check-in\\, bring the numbers</p>',
+      rule,
+      '<div><span style="font-size: 24px">Microsoft Teams meeting</span></div>',
+      '<div><b>Join on your computer\\, mobile app or room device</b></div>',
+      '<a href="https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0">Click here to join the meeting</a>',
+      '<div>Meeting ID: 312 456 789 012<br>Passcode: aB3cD4</div>',
+      rule,
+      '</body></html>',
+    ].join('\\n');
+    const [meeting] = parseCalendar(outlookMeeting([`X-ALT-DESC;FMTTYPE=text/html:${body}`]), {
+      windowEnd,
+    }).occurrences;
+    expect(meeting.notes).toBe('Quarterly check-in, bring the numbers');
+    expect(meeting.kind).toBe('video');
+  });
+
+  it('gives no notes when it cannot be converted, rather than its tags, and the meeting is kept', () => {
+    const huge = '<p><span>Minutes</span></p>'.repeat(1_000);
+    const result = parseCalendar(
+      outlookMeeting([`X-ALT-DESC;FMTTYPE=text/html:<html><body>${huge}</body></html>`]),
+      {
+        windowEnd,
+      },
+    );
+    expect(result.occurrences.map((o) => [o.title, o.notes])).toEqual([['Sponsor sync', '']]);
+    expect(result.skipped).toEqual([]);
+  });
+});
+
 describe('HTML that cannot be converted', () => {
   it('is kept as it is: with more tags than notes have, nested too deep, or longer than notes may be', () => {
     for (const depth of [1_200, 20_000]) {
@@ -145,6 +237,8 @@ describe('cleaning any description', () => {
           expect(notes).not.toMatch(HTML_TAG);
           converted++;
         }
+        // Read as an HTML body instead, it never gives tags either.
+        expect(htmlBodyAsNotes(text)).not.toMatch(HTML_TAG);
       }),
       { numRuns: 2000, seed: 7 },
     );
