@@ -36,6 +36,11 @@ function tooMuchToConvert(description: string): boolean {
   return false;
 }
 
+/** A Word list item's style: `mso-list:l0 level2 lfo1`, its list, level and format. */
+const WORD_LIST_ITEM = /mso-list:\s*l\d+\s+level(\d+)/i;
+/** The span in which Word draws a list item's bullet or number. */
+const WORD_LIST_MARKER = /mso-list:\s*ignore/i;
+
 let converter: TurndownService | null = null;
 
 function makeConverter(): TurndownService {
@@ -51,6 +56,19 @@ function makeConverter(): TurndownService {
     br: '',
   });
   service.remove(['style', 'script', 'head', 'title', 'meta']);
+  // Word (Outlook's HTML bodies) writes a list item as a paragraph, its bullet or number drawn in
+  // a span of its own: the item becomes Markdown's, the drawn marker goes.
+  service.remove(
+    (node) => node.nodeName === 'SPAN' && WORD_LIST_MARKER.test(node.getAttribute('style') ?? ''),
+  );
+  service.addRule('wordListItem', {
+    filter: (node) => node.nodeName === 'P' && WORD_LIST_ITEM.test(node.getAttribute('style') ?? ''),
+    replacement: (content, node) => {
+      const level = Number(WORD_LIST_ITEM.exec(node.getAttribute('style') ?? '')?.[1] ?? 1);
+      const number = /^\s*(\d+)[.)]/.exec(wordListMarker(node))?.[1];
+      return `\n${'  '.repeat(level - 1)}${number === undefined ? '-' : `${number}.`} ${content.trim()}\n`;
+    },
+  });
   // What was text in the HTML stays as it read, not backslashed against Markdown.
   service.escape = (text) => text;
   service.addRule('link', {
@@ -63,6 +81,21 @@ function makeConverter(): TurndownService {
     },
   });
   return service;
+}
+
+/** What the converter reads of an element of turndown's DOM. */
+interface DomElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
+}
+
+/** What Word draws before a list item: "·", "o", "1.". */
+function wordListMarker(item: DomElement): string {
+  for (const span of Array.from(item.getElementsByTagName('span'))) {
+    if (WORD_LIST_MARKER.test(span.getAttribute('style') ?? '')) return span.textContent ?? '';
+  }
+  return '';
 }
 
 /** The address a link goes to, out of Google's redirect. */

@@ -182,6 +182,49 @@ describe("Outlook's HTML copy of a body (X-ALT-DESC)", () => {
     expect(meeting.kind).toBe('video');
   });
 
+  it("turns Word's list paragraphs into Markdown lists, bullets and numbers, without the markers Word draws", () => {
+    /** A paragraph as Word writes a list item: its marker drawn in a span marked mso-list:Ignore. */
+    const item = (level: number, marker: string, text: string) =>
+      `<p class=MsoListParagraph style='margin-left:${level * 0.5}in;text-indent:-.25in;mso-list:l0 level${level} lfo1'>` +
+      `<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>${marker}` +
+      `<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>` +
+      `${text}<o:p></o:p></p>`;
+    const word = [
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>',
+      '<meta name=Generator content="Microsoft Word 15 (filtered medium)">',
+      '<style><!-- p.MsoNormal {margin:0in; font-size:11.0pt;} --></style></head>',
+      '<body lang=EN-US><div class=WordSection1><p class=MsoNormal>Hi all,<o:p></o:p></p>',
+      '<p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>Agenda:<o:p></o:p></p>',
+      item(1, '·', 'Budget for Q3'),
+      item(2, 'o', 'Travel'),
+      item(1, '·', 'Hiring'),
+      '<p class=MsoNormal>Then:<o:p></o:p></p>',
+      item(1, '1.', 'Decide'),
+      item(1, '2.', 'Tell the team'),
+      '<p class=MsoNormal>Thanks,<o:p></o:p></p><p class=MsoNormal>Ruth<o:p></o:p></p></div></body></html>',
+    ].join('');
+    expect(htmlBodyAsNotes(word)).toBe(
+      [
+        'Hi all,',
+        '',
+        'Agenda:',
+        '',
+        '- Budget for Q3',
+        '  - Travel',
+        '- Hiring',
+        '',
+        'Then:',
+        '',
+        '1. Decide',
+        '2. Tell the team',
+        '',
+        'Thanks,',
+        '',
+        'Ruth',
+      ].join('\n'),
+    );
+  });
+
   it('gives no notes when it cannot be converted, rather than its tags, and the meeting is kept', () => {
     const huge = '<p><span>Minutes</span></p>'.repeat(1_000);
     const result = parseCalendar(
