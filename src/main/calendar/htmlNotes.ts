@@ -64,7 +64,11 @@ function makeConverter(): TurndownService {
   service.addRule('wordListItem', {
     filter: (node) => node.nodeName === 'P' && WORD_LIST_ITEM.test(node.getAttribute('style') ?? ''),
     replacement: (content, node) => {
-      const level = Number(WORD_LIST_ITEM.exec(node.getAttribute('style') ?? '')?.[1] ?? 1);
+      // Word has nine levels; a style claiming more is not Word's, and indents no further.
+      const level = Math.min(
+        9,
+        Math.max(1, Number(WORD_LIST_ITEM.exec(node.getAttribute('style') ?? '')?.[1] ?? 1)),
+      );
       const number = /^\s*(\d+)[.)]/.exec(wordListMarker(node))?.[1];
       return `\n${'  '.repeat(level - 1)}${number === undefined ? '-' : `${number}.`} ${content.trim()}\n`;
     },

@@ -223,6 +223,10 @@ describe("Outlook's HTML copy of a body (X-ALT-DESC)", () => {
         'Ruth',
       ].join('\n'),
     );
+    // Levels Word never writes indent as its first and its ninth.
+    expect(htmlBodyAsNotes(item(0, '·', 'Zero') + item(99_999_999, '·', 'Deep'))).toBe(
+      `- Zero\n${'  '.repeat(8)}- Deep`,
+    );
   });
 
   it('gives no notes when it cannot be converted, rather than its tags, and the meeting is kept', () => {
