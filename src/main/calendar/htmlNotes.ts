@@ -41,6 +41,9 @@ const WORD_LIST_ITEM = /mso-list:\s*l\d+\s+level(\d+)/i;
 /** The span in which Word draws a list item's bullet or number. */
 const WORD_LIST_MARKER = /mso-list:\s*ignore/i;
 
+/** Where a table cell begins in its row's converted content (a character HTML text never holds). */
+const CELL = '\u0000';
+
 let converter: TurndownService | null = null;
 
 function makeConverter(): TurndownService {
@@ -71,6 +74,20 @@ function makeConverter(): TurndownService {
       );
       const number = /^\s*(\d+)[.)]/.exec(wordListMarker(node))?.[1];
       return `\n${'  '.repeat(level - 1)}${number === undefined ? '-' : `${number}.`} ${content.trim()}\n`;
+    },
+  });
+  // Notes draw no tables: a row of several cells reads as one line, its cells run on after a
+  // dot; a row of one cell (a table used for layout, as invitations do) keeps what it holds.
+  service.addRule('tableCell', {
+    filter: ['th', 'td'],
+    replacement: (content) => (content.trim() === '' ? '' : `${CELL}${content}`),
+  });
+  service.addRule('tableRow', {
+    filter: 'tr',
+    replacement: (content) => {
+      const cells = content.split(CELL).filter((cell) => cell.trim() !== '');
+      if (cells.length <= 1) return `\n\n${cells.join('').trim()}\n\n`;
+      return `\n${cells.map((cell) => cell.replace(/\s+/g, ' ').trim()).join(' · ')}\n`;
     },
   });
   // What was text in the HTML stays as it read, not backslashed against Markdown.

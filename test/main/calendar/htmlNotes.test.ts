@@ -242,6 +242,24 @@ describe("Outlook's HTML copy of a body (X-ALT-DESC)", () => {
   });
 });
 
+describe('tables in HTML', () => {
+  it('read a row of several cells as one line, and keep what a layout table’s single cells hold', () => {
+    const agenda =
+      '<p>Agenda</p><table><tr><th>Time</th><th>Topic</th></tr>' +
+      '<tr><td>10:00</td><td><p class=MsoNormal>Budget<o:p></o:p></p><p>and costs</p></td></tr>' +
+      '<tr><td>10:30</td><td></td><td>Hiring plan</td></tr></table><p>Thanks</p>';
+    const lines = 'Time · Topic\n10:00 · Budget and costs\n10:30 · Hiring plan';
+    expect(htmlBodyAsNotes(agenda)).toBe(`Agenda\n\n${lines}\n\nThanks`);
+    expect(descriptionAsNotes(`Before the call:<br>${agenda}`)).toBe(
+      `Before the call:\n\nAgenda\n\n${lines}\n\nThanks`,
+    );
+    const layout =
+      '<table><tr><td><p>Hello team,</p><ul><li>One</li><li>Two</li></ul></td></tr>' +
+      '<tr><td><table><tr><td>Room</td><td>4.01</td></tr></table></td></tr></table>';
+    expect(htmlBodyAsNotes(layout)).toBe('Hello team,\n\n- One\n- Two\n\nRoom · 4.01');
+  });
+});
+
 describe('HTML that cannot be converted', () => {
   it('is kept as it is: with more tags than notes have, nested too deep, or longer than notes may be', () => {
     for (const depth of [1_200, 20_000]) {
