@@ -142,8 +142,8 @@ let rememberedChars = 0;
 /**
  * A calendar description as the Markdown notes are written in: HTML (bold, lists, links) turned
  * into its Markdown, so the notes read as they did in the calendar, not as tags and `&nbsp;`.
- * Plain text is returned as it is, but for its character references ("&amp;"). Line ends in an HTML description stay line ends: Google
- * appends its Meet block as plain lines after the HTML.
+ * Plain text is returned as it is, but for its character references ("&amp;"). Line ends in an
+ * HTML description stay line ends: Google appends its Meet block as plain lines after the HTML.
  */
 export function descriptionAsNotes(description: string): string {
   if (!HTML_TAG.test(description)) {

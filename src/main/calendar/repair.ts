@@ -306,13 +306,12 @@ function rebuild(
     if (skipping > 0) continue;
     if (top === 'VEVENT') {
       if (!EVENT_PROPERTIES.has(name)) {
-        if (name === 'X-ALT-DESC' && htmlBody === null)
-          htmlBody = line.slice(valueColon(line, name.length) + 1);
+        if (name === 'X-ALT-DESC' && htmlBody === null) htmlBody = valueOf(line, name.length);
         continue;
       }
       if (name === 'DESCRIPTION') {
         // Outlook writes an empty body as a line end or two (short: long lines are not looked into).
-        if (line.length < 64 && BLANK_TEXT.test(line.slice(valueColon(line, name.length) + 1))) continue;
+        if (line.length < 64 && BLANK_TEXT.test(valueOf(line, name.length))) continue;
         described = true;
       }
     } else if (top === 'VCALENDAR' && !CALENDAR_PROPERTIES.has(name)) continue;
@@ -353,6 +352,11 @@ function fixLine(line: string, repairs: Record<string, number>): string | null {
     line = line.slice(0, end).toUpperCase() + line.slice(end);
   }
   return sep === 58 ? line : fixParams(line, end, repairs);
+}
+
+/** The value of a repaired content line whose name ends at `nameEnd`: what follows its parameters. */
+function valueOf(line: string, nameEnd: number): string {
+  return line.slice(valueColon(line, nameEnd) + 1);
 }
 
 /** The index of the first `:` outside double quotes at or after `from`, or -1. */
