@@ -2,8 +2,9 @@ import { mailboxKey } from '../duplicates/find';
 
 /**
  * Values (contacts, or the user) by address, where addresses that reach one mailbox find the
- * same value: Gmail ignores dots ("jonas.mueller@gmail.com" is "jonasmueller@gmail.com") and a
- * "+tag" reaches the same inbox. An exact address wins; a mailbox two values share finds neither.
+ * same value: Gmail ignores dots ("jonas.mueller@gmail.com" is "jonasmueller@gmail.com"), a
+ * "+tag" reaches the same inbox, and Apple's me.com is icloud.com (`mailboxKey`). An exact
+ * address wins; a mailbox two values share finds neither.
  * Lookups are remembered: an import asks for the same few thousand addresses again and again.
  */
 export class AddressBook<T extends { id: number }> {

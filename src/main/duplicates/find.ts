@@ -48,12 +48,27 @@ export function nameKeys(name: string): string[] {
   return [nameKey(name), nameKey(lower.replace(/[äöüøå]/g, (letter) => WRITTEN_OUT[letter]))];
 }
 
-/** One mailbox however it is written: `+tags` dropped, and Gmail ignores dots. */
+/**
+ * Domains that reach the same mailbox as another for any user name, because the provider hands
+ * out one name across them: an Apple ID's ana@me.com is also ana@icloud.com, a Proton user's
+ * ana@pm.me is ana@proton.me. Not Outlook.com's hotmail, live and outlook: each is its own.
+ */
+const SAME_MAILBOX_DOMAIN: Record<string, string> = {
+  'googlemail.com': 'gmail.com',
+  'me.com': 'icloud.com',
+  'mac.com': 'icloud.com',
+  'protonmail.com': 'proton.me',
+  'protonmail.ch': 'proton.me',
+  'pm.me': 'proton.me',
+};
+
+/** One mailbox however it is written: `+tags` dropped, Gmail ignores dots, and a provider's other domains. */
 export function mailboxKey(email: string): string {
-  const [local, domain = ''] = email.toLowerCase().split('@');
+  const [local, written = ''] = email.toLowerCase().split('@');
+  const domain = SAME_MAILBOX_DOMAIN[written] ?? written;
   let user = local.split('+')[0];
-  if (domain === 'gmail.com' || domain === 'googlemail.com') user = user.replace(/\./g, '');
-  return `${user}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+  if (domain === 'gmail.com') user = user.replace(/\./g, '');
+  return `${user}@${domain}`;
 }
 
 /** The last nine digits: the same number with or without country code and trunk prefix. */

@@ -24,6 +24,7 @@ const PERSONAL_MAIL = new Set([
   'aol.com',
   'proton.me',
   'protonmail.com',
+  'protonmail.ch',
   'pm.me',
   'gmx.de',
   'gmx.net',

@@ -14,6 +14,15 @@ describe('AddressBook', () => {
     expect(book.get('jonas.mueller+calendar@googlemail.com')).toEqual({ id: 1 });
     expect(book.get('lena+team@fabrikam.example')).toEqual({ id: 2 });
     expect(book.get('sam@contoso.example')).toEqual({ id: 5 });
+    // A provider's other domains reach the same mailbox: Apple's me.com and mac.com are iCloud.
+    book.set('priya@me.com', { id: 7 }).set('kai@pm.me', { id: 8 });
+    expect(book.get('priya@icloud.com')).toEqual({ id: 7 });
+    expect(book.get('priya+cal@mac.com')).toEqual({ id: 7 });
+    expect(book.get('kai@protonmail.com')).toEqual({ id: 8 });
+    // Outlook.com's domains are each their own, and dots count at iCloud.
+    book.set('noor@hotmail.com', { id: 9 });
+    expect(book.has('noor@outlook.com')).toBe(false);
+    expect(book.has('pri.ya@icloud.com')).toBe(false);
     // Dots count outside Gmail; a different mailbox is no one.
     expect(book.has('le.na@fabrikam.example')).toBe(false);
     expect(book.has('jonas.mueller@fabrikam.example')).toBe(false);
