@@ -12,7 +12,20 @@ describe("an entry's notes on one line", () => {
     expect(previewOf('**Agenda**\n\n- Promotion case\n- Q3 goals & stretch\n\n1. First\n2) Second')).toBe(
       'Agenda · Promotion case · Q3 goals & stretch · First · Second',
     );
+    // A rule between parts is not a word.
+    expect(previewOf('Before\n\n---\n\n* * *\n\nAfter')).toBe('Before After');
     // A dash in a sentence, a year with a dot, are not list items.
     expect(previewOf('Met Ana - briefly\n2025. A good year')).toBe('Met Ana - briefly 2025. A good year');
+  });
+
+  it('keeps marks that are part of the words: a name with an underscore, a sum, a language, a count', () => {
+    expect(
+      previewOf(
+        'Reviewed `deploy_prod.sh` and *lena_fischer*’s ~~old~~ plan: 2*3 teams, C# and F#, > 50 people',
+      ),
+    ).toBe('Reviewed deploy_prod.sh and lena_fischer’s old plan: 2*3 teams, C# and F#, > 50 people');
+    expect(previewOf('## Q3 — _priority_ #1\n> quoted **bold** line\n5 * 3 = 15')).toBe(
+      'Q3 — priority #1 quoted bold line 5 * 3 = 15',
+    );
   });
 });
