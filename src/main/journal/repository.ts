@@ -206,7 +206,7 @@ export function previewOf(notes: string): string {
     notes
       .slice(0, 600)
       .replace(/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/gm, '')
-      .replace(/^[ \t]*(?:#{1,6}|>)[ \t]*/gm, '')
+      .replace(/^[ \t]*(?:#{1,6}(?=[ \t]|$)|>)[ \t]*/gm, '')
       .replace(/^[ \t]*(?:[-+*]|\d{1,3}[.)])[ \t]+/gm, '· ')
       .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
       // Emphasis and code marks only where they open or close a span: the marks in "snake_case",

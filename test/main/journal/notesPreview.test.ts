@@ -24,8 +24,8 @@ describe("an entry's notes on one line", () => {
         'Reviewed `deploy_prod.sh` and *lena_fischer*’s ~~old~~ plan: 2*3 teams, C# and F#, > 50 people',
       ),
     ).toBe('Reviewed deploy_prod.sh and lena_fischer’s old plan: 2*3 teams, C# and F#, > 50 people');
-    expect(previewOf('## Q3 — _priority_ #1\n> quoted **bold** line\n5 * 3 = 15')).toBe(
-      'Q3 — priority #1 quoted bold line 5 * 3 = 15',
+    expect(previewOf('## Q3 — _priority_ #1\n> quoted **bold** line\n5 * 3 = 15\n#2 hire')).toBe(
+      'Q3 — priority #1 quoted bold line 5 * 3 = 15 #2 hire',
     );
   });
 });
