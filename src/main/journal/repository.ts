@@ -12,6 +12,7 @@ import type {
 } from '../../shared/journal/schemas';
 import { upsertTagIds } from '../tags/repository';
 import { changedParts, editableColumns, userEdits } from './userEdits';
+import { previewOf } from './plainNotes';
 import { sourceOrigin } from '../calendar/sameMeeting';
 import { addDays, localMidnightMs } from '../../shared/goals/periods';
 
@@ -198,25 +199,6 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction | 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** Notes as one plain line: mentions and links keep their text, Markdown marks go, list items run on after dots. */
-export function previewOf(notes: string): string {
-  return (
-    notes
-      .slice(0, 600)
-      .replace(/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/gm, '')
-      .replace(/^[ \t]*(?:#{1,6}(?=[ \t]|$)|>)[ \t]*/gm, '')
-      .replace(/^[ \t]*(?:[-+*]|\d{1,3}[.)])[ \t]+/gm, '· ')
-      .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-      // Emphasis and code marks only where they open or close a span: the marks in "snake_case",
-      // "2*3", "C#" or "> 50" are the user's words.
-      .replace(/(^|[^\p{L}\p{N}])[*_~`]+(?=[^\s*_~`])/gmu, '$1')
-      .replace(/([^\s*_~`])[*_~`]+(?=$|[^\p{L}\p{N}])/gmu, '$1')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 200)
-  );
 }
 
 interface SummaryRow {

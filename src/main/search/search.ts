@@ -3,15 +3,24 @@ import type { Database } from '../db/schema';
 import type { InteractionKind } from '../../shared/journal/kinds';
 import type { SearchResults, SnippetPart } from '../../shared/journal/views';
 import { toPrefixQuery } from './ftsQuery';
+import { withoutMarks } from '../journal/plainNotes';
 
 // Control characters cannot occur in FTS tokens, so they mark matches unambiguously.
 const open = '\u0001';
 const close = '\u0002';
 
-/** Splits an FTS5 snippet into plain and matched runs; Markdown links keep only their text. */
+/** A snippet cut inside a link: what shows of its target goes, its text stays. */
+function withoutCutLinks(snippet: string): string {
+  return snippet
+    .replace(/^([^[\]\n]*)\]\([^)\s]*\)/, '$1')
+    .replace(/\[([^\]\n]*)\]\([^)\s]*$/, '$1…')
+    .replace(/\[([^\]\n]*)$/, '$1');
+}
+
+/** Splits an FTS5 snippet into plain and matched runs, its Markdown read as plain text. */
 export function snippetParts(snippet: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  const clean = snippet.replace(/\]\(rapport:\/\/contact\/\d+\)/g, '').replace(/\[@/g, '@');
+  const clean = withoutMarks(withoutCutLinks(snippet));
   for (const chunk of clean.split(open)) {
     const end = chunk.indexOf(close);
     if (end === -1) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewOf } from '../../../src/main/journal/repository';
+import { previewOf } from '../../../src/main/journal/plainNotes';
 
 describe("an entry's notes on one line", () => {
   it('keeps the words of links and mentions, and drops Markdown marks', () => {

@@ -77,4 +77,21 @@ describe('one search over contacts and journal entries', () => {
       { text: 'ments', hit: false },
     ]);
   });
+
+  it('reads the Markdown of notes in snippets as plain text, also where the snippet cuts a link', () => {
+    const text = (snippet: string) =>
+      snippetParts(snippet)
+        .map((p) => (p.hit ? `<${p.text}>` : p.text))
+        .join('');
+    expect(text('## **Agenda**\n- \u0001pay\u0002 review of deploy_prod.sh, 2*3 teams')).toBe(
+      'Agenda\n- <pay> review of deploy_prod.sh, 2*3 teams',
+    );
+    expect(text('…about **\u0001pay\u0002** [Join Zoom](https://zoom.us/j/1) with `C#`')).toBe(
+      '…about <pay> Join Zoom with C#',
+    );
+    // Cut inside a link's text, or its target, or before its target.
+    expect(text('…Zoom meeting](https://zoom.us/j/1) on \u0001pay\u0002…')).toBe('…Zoom meeting on <pay>…');
+    expect(text('\u0001pay\u0002 then [Join Zoom](https://zoom.u…')).toBe('<pay> then Join Zoom…');
+    expect(text('\u0001pay\u0002 then [Join Zo…')).toBe('<pay> then Join Zo…');
+  });
 });

@@ -1,0 +1,26 @@
+/**
+ * Notes are Markdown (the editor's, and what a calendar's formatted description becomes). Where
+ * they are shown as plain text, on a journal row or in a search result, their marks go and
+ * their words stay.
+ */
+
+/**
+ * Text without Markdown's marks: rules, headings, quotes, links' targets, and emphasis and code
+ * marks only where they open or close a span, since the marks in "snake_case", "2*3", "C#" or
+ * "> 50" are the user's words. With `listItem`, each list item's marker becomes it.
+ */
+export function withoutMarks(text: string, { listItem }: { listItem?: string } = {}): string {
+  let plain = text
+    .replace(/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/gm, '')
+    .replace(/^[ \t]*(?:#{1,6}(?=[ \t]|$)|>)[ \t]*/gm, '');
+  if (listItem !== undefined) plain = plain.replace(/^[ \t]*(?:[-+*]|\d{1,3}[.)])[ \t]+/gm, listItem);
+  return plain
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}])[*_~`]+(?=[^\s*_~`])/gmu, '$1')
+    .replace(/([^\s*_~`])[*_~`]+(?=$|[^\p{L}\p{N}])/gmu, '$1');
+}
+
+/** Notes as one plain line: mentions and links keep their text, Markdown marks go, list items run on after dots. */
+export function previewOf(notes: string): string {
+  return withoutMarks(notes.slice(0, 600), { listItem: '· ' }).replace(/\s+/g, ' ').trim().slice(0, 200);
+}
