@@ -65,6 +65,16 @@ function describe(p: CalendarPreview): string[] {
       .map(
         (n) => `    ${n.name} <${n.email}> has your name: not created (one of yours? give it with --self)`,
       ),
+    ...(p.unaddressed.length > 0
+      ? [
+          `  without an address, no contact of that name: ${p.unaddressed
+            .slice(0, LISTED_NOTES)
+            .map((u) => `${u.name} (${count(u.meetings, 'meeting')})`)
+            .join(
+              ', ',
+            )}${p.unaddressed.length > LISTED_NOTES ? ` and ${p.unaddressed.length - LISTED_NOTES} more` : ''}`,
+        ]
+      : []),
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     ...(p.perKind.length > 0
       ? [

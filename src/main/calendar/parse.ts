@@ -666,7 +666,7 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
   for (const person of ev.people) {
     if (person.response === 'declined') {
       if (ctx.self.has(person.email)) declined = true;
-      declinedBy.push(person.email);
+      if (person.email !== '') declinedBy.push(person.email);
       continue;
     }
     people.push(person);
@@ -694,7 +694,7 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
       durationMinutes = Math.round(ev.length / 60000);
     }
   }
-  const organizer = people.find((p) => p.role === 'organizer')?.email ?? null;
+  const organizer = people.find((p) => p.role === 'organizer')?.email || null;
   ctx.out.push({
     key,
     uid: ev.uid,

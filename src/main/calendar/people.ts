@@ -34,18 +34,32 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
   return person && { ...person };
 }
 
-/** The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, no-reply mailboxes and non-addresses. */
+/**
+ * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, no-reply
+ * mailboxes, and lines with neither an address nor a name. Outlook writes "invalid:nomail" for
+ * someone it has no address for, and exports from Exchange can hold its internal addresses
+ * ("/o=ExchangeLabs/…/cn=Recipients/…"): such a person is known by name only (`email` ''), and
+ * the plan finds them among the contacts by it.
+ */
 export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
   const cutype = param(prop, 'cutype')?.toUpperCase();
   if (cutype && NOT_PEOPLE_TYPES.has(cutype)) return null;
   // Apple writes the address in EMAIL= and sometimes an opaque URN as the value.
   const rawValue = typeof prop[3] === 'string' ? prop[3].replace(/^"|"$/g, '') : '';
-  const email = normalizeEmail(param(prop, 'email') ?? rawValue);
-  if (!isEmail(email) || NOT_PEOPLE.test(email) || UNATTENDED.test(email)) return null;
   const cn = param(prop, 'cn')?.trim() ?? '';
+  const address = normalizeEmail(param(prop, 'email') ?? rawValue);
+  const email = isEmail(address) ? address : isEmail(normalizeEmail(cn)) ? normalizeEmail(cn) : '';
+  if (email === '' && cn === '') return null;
+  for (const written of [address, email])
+    if (NOT_PEOPLE.test(written) || UNATTENDED.test(written)) return null;
   const name = cn === '' || normalizeEmail(cn) === email ? null : cn;
   const partstat = param(prop, 'partstat');
   return { email, name, role, response: partstat ? partstat.toLowerCase() : null };
+}
+
+/** Who a person is among the others of a meeting: their address, or their name when they have none. */
+function personKey(person: OccurrencePerson): string {
+  return person.email !== '' ? person.email : `name:${(person.name ?? '').toLowerCase()}`;
 }
 
 /**
@@ -53,23 +67,23 @@ export function readPerson(prop: JProp, role: OccurrencePerson['role']): Occurre
  * an attendee keeps the organiser role and the attendee's response.
  */
 export function readPeople(props: JProp[]): OccurrencePerson[] {
-  const byEmail = new Map<string, OccurrencePerson>();
+  const byKey = new Map<string, OccurrencePerson>();
   for (const prop of props) {
     if (prop[0] !== 'organizer') continue;
     const person = personFrom(prop, 'organizer');
-    if (person && !byEmail.has(person.email)) byEmail.set(person.email, person);
+    if (person && !byKey.has(personKey(person))) byKey.set(personKey(person), person);
   }
   for (const prop of props) {
     if (prop[0] !== 'attendee') continue;
     const person = personFrom(prop, 'attendee');
     if (!person) continue;
-    const existing = byEmail.get(person.email);
+    const existing = byKey.get(personKey(person));
     if (existing) {
       existing.response = person.response ?? existing.response;
       existing.name = existing.name ?? person.name;
     } else {
-      byEmail.set(person.email, person);
+      byKey.set(personKey(person), person);
     }
   }
-  return [...byEmail.values()];
+  return [...byKey.values()];
 }

@@ -1,11 +1,18 @@
 import { hash } from 'node:crypto';
-import type { Occurrence, ParsedCalendar, SkipReason, Skipped } from '../../shared/calendar/types';
+import type {
+  Occurrence,
+  OccurrencePerson,
+  ParsedCalendar,
+  SkipReason,
+  Skipped,
+} from '../../shared/calendar/types';
 import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
+import { contactNamed, type ContactsByName } from './contactsByName';
 import { deletedMeetings, pairMovedMeetings, vanishedMeetings } from './vanished';
 import { nameKeys } from '../duplicates/find';
-import { proposedName } from './names';
+import { givenNameFirst, proposedName } from './names';
 import { renamedCalendars, underName } from './renamed';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
@@ -13,6 +20,8 @@ import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './same
 export interface ExistingState {
   /** Every address a contact has, to its contact. */
   contactByEmail: AddressBook<{ id: number; name: string }>;
+  /** Contacts by name, for people a file names without an address. */
+  contactsByName: ContactsByName;
   /** Imported interactions by source key. */
   interactions: Map<string, StoredInteraction>;
   /** The same, by `meetingId` (UID and start), with the calendar, UID and occurrence key each was imported from. */
@@ -84,6 +93,8 @@ export interface ImportPlan {
   unansweredImported: StoredInteraction[];
   /** Meetings the user deleted in Rapport after an earlier import, brought back or not. */
   deletedByYou: number;
+  /** People named without an address whose name finds no contact with one, by lower-case name. */
+  unaddressed: Map<string, { name: string; meetings: number }>;
 }
 
 /** One UID's meetings in the window, for the preview to list it as a series the user may leave out. */
@@ -220,6 +231,7 @@ export function planImport(
     unanswered: 0,
     unansweredImported: [],
     deletedByYou: 0,
+    unaddressed: new Map(),
   };
   const parsed = files.map((f) => {
     const storedAs = plan.renamed.get(f.calendar);
@@ -248,6 +260,22 @@ export function planImport(
     if (beforeWindow(stored.startsAt, stored.startsAt.length === 10)) return;
     withdrawnIds.add(stored.id);
     plan.withdrawn.push(stored);
+  };
+  // The address of the one contact a name means, asked once per name.
+  const namedAddress = new Map<string, string | null>();
+  const addressOfNamed = (name: string): string | null => {
+    let email = namedAddress.get(name);
+    if (email === undefined) {
+      email = name === '' ? null : (contactNamed(existing.contactsByName, name)?.email ?? null);
+      namedAddress.set(name, email);
+    }
+    return email;
+  };
+  const countUnaddressed = (name: string) => {
+    const key = name.toLowerCase();
+    const tallied = plan.unaddressed.get(key);
+    if (tallied) tallied.meetings++;
+    else plan.unaddressed.set(key, { name, meetings: 1 });
   };
   const skip = (s: Skipped) => {
     plan.skipped.push(s);
@@ -289,17 +317,41 @@ export function planImport(
         withdraw(o.key);
         continue;
       }
-      const others = o.people.filter((p) => {
-        if (!me.has(p.email)) return true;
-        if (p.name) namesOfMine.add(p.name);
-        return false;
-      });
+      const others: OccurrencePerson[] = [];
+      let organizer = o.organizer;
+      let unaddressed: string[] | null = null;
+      let withMe = false;
+      for (let p of o.people) {
+        if (p.email === '') {
+          // Known by name only: the one listed under that name with an address, or else the
+          // contact of that name, is who they are.
+          const name = (p.name ?? '').toLowerCase();
+          const email =
+            o.people.find((q) => q.email !== '' && q.name?.toLowerCase() === name)?.email ??
+            addressOfNamed(p.name ?? '');
+          if (email === null) {
+            (unaddressed ??= []).push(givenNameFirst(p.name ?? ''));
+            continue;
+          }
+          if (p.role === 'organizer') organizer = email;
+          if (o.people.some((q) => q.email === email)) continue;
+          p = { ...p, email };
+        }
+        if (!me.has(p.email)) others.push(p);
+        else {
+          withMe = true;
+          if (p.name) namesOfMine.add(p.name);
+        }
+      }
+      if (unaddressed) for (const name of new Set(unaddressed)) countUnaddressed(name);
       if (others.length === 0) {
         skip({
           reason: 'no_people',
           uid: o.uid,
           title: o.title,
-          message: `"${o.title || o.uid}" has no one but you in it.`,
+          message: unaddressed
+            ? `"${o.title || o.uid}" has no one in it but you and people the file gives no address for (${[...new Set(unaddressed)].join(', ')}).`
+            : `"${o.title || o.uid}" has no one but you in it.`,
         });
         continue;
       }
@@ -344,9 +396,9 @@ export function planImport(
         }
         continue;
       }
-      const initiatedBy: Initiator = o.organizer === null ? 'unknown' : me.has(o.organizer) ? 'me' : 'them';
+      const initiatedBy: Initiator = organizer === null ? 'unknown' : me.has(organizer) ? 'me' : 'them';
       counts.meetings++;
-      if (others.length < o.people.length) counts.withMe++;
+      if (withMe) counts.withMe++;
       // The occurrence's own people (each occurrence has its own copies): no second object per person.
       const participants: PlannedParticipant[] = others;
       const large = o.people.length > maxMeetingSize;
@@ -433,6 +485,10 @@ export function planImport(
     plan.unansweredImported = plan.unansweredImported.filter(stays);
   }
   const yours = new Set([...namesOfMine].flatMap(nameKeys).filter((key) => key.includes(' ')));
+  // The user, where a file names them without an address, is no one to list.
+  for (const [key, { name }] of plan.unaddressed) {
+    if (nameKeys(name).some((k) => yours.has(k))) plan.unaddressed.delete(key);
+  }
   for (const person of plan.people.values()) {
     if (person.contactId !== null) continue;
     // The user's name at an address not among theirs: most likely another address of theirs.

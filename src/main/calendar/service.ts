@@ -24,17 +24,15 @@ import {
   rememberSkipUnanswered,
 } from './rememberedChoices';
 import { parseFiles, releaseParserThreads, type RunLimits } from './runner';
+import { contactNamed, type ContactsByName } from './contactsByName';
 import {
-  contactNamed,
   firstMeetings,
-  loadContactsByName,
   loadExisting,
   storeVersion,
   untouchedInteractions,
   countUserEdited,
   undoImport,
   writeImport,
-  type ContactsByName,
   type LinkedPerson,
   type NewPerson,
 } from './store';
@@ -231,15 +229,18 @@ function summarize(
     contactId,
     meetings,
     looksLikeYou,
-  }: Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'>): PreviewPerson => ({
-    email,
-    name,
-    contactId,
-    meetings,
-    looksLikeYou,
-    droppedBefore: contactId === null && droppedBefore.has(email),
-    sameNameAs: contactId === null ? sameNameAs(contactsByName, name) : null,
-  });
+  }: Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'>): PreviewPerson => {
+    const named = contactId === null ? contactNamed(contactsByName, name) : null;
+    return {
+      email,
+      name,
+      contactId,
+      meetings,
+      looksLikeYou,
+      droppedBefore: contactId === null && droppedBefore.has(email),
+      sameNameAs: named && { id: named.id, name: named.name },
+    };
+  };
   // The first and last start in sort order (code units, as Array#sort), without sorting them all.
   let from: string | null = null;
   let to: string | null = null;
@@ -268,6 +269,9 @@ function summarize(
       .sort(byMeetings)
       .map(strip),
     topPeople: people.sort(byMeetings).slice(0, 20).map(strip),
+    unaddressed: [...plan.unaddressed.values()]
+      .sort((a, b) => b.meetings - a.meetings || a.name.localeCompare(b.name))
+      .slice(0, 200),
     series: seriesOf(plan, cached.skipSeries, leftOutBefore),
     skippedByReason: plan.skippedByReason,
     skipped: plan.skipped.slice(0, 200),
@@ -345,10 +349,11 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
   const skipSeries = request.skipSeries ? new Set(request.skipSeries) : leftOutBefore;
   const skipUnanswered = request.skipUnanswered ?? (await readSkipUnanswered(ctx.store.db));
   const bringBackDeleted = request.bringBackDeleted ?? false;
+  const existing = loadExisting(ctx.store.sqlite);
   const plan = planImport(
     parsed,
     new Set(self),
-    loadExisting(ctx.store.sqlite),
+    existing,
     { maxMeetingSize, windowStart, windowEnd, skipSeries, skipUnanswered, bringBackDeleted },
     'preview',
   );
@@ -378,7 +383,7 @@ export async function previewImport(request: PreviewRequest, ctx: ServiceContext
     plan,
     await readRemembered(ctx.store.db, 'calendar.droppedPeople'),
     leftOutBefore,
-    loadContactsByName(ctx.store.sqlite),
+    existing.contactsByName,
     {
       withdrawn: untouchedInteractions(ctx.store.sqlite, ids(plan.withdrawn)),
       leftOut: untouchedInteractions(ctx.store.sqlite, ids(plan.leftOutImported)),
@@ -404,7 +409,7 @@ function likelySelf(parsed: ParsedCalendar[]): string | null {
   const add = (email: string) => meetings.set(email, (meetings.get(email) ?? 0) + 1);
   for (const f of parsed) {
     for (const o of f.occurrences) {
-      for (const p of o.people) add(p.email);
+      for (const p of o.people) if (p.email !== '') add(p.email);
       for (const email of o.declinedBy) add(email);
     }
   }
@@ -416,11 +421,6 @@ function likelySelf(parsed: ParsedCalendar[]): string | null {
     (a, b) => meetings.get(b)! - meetings.get(a)! || organisedBy(b) - organisedBy(a) || a.localeCompare(b),
   );
   return ranked[0] ?? null;
-}
-
-/** The contact a new person's name means, a directory's "(Department)" aside. */
-function sameNameAs(contactsByName: ContactsByName, name: string): { id: number; name: string } | null {
-  return contactNamed(contactsByName, name.replace(/\s*\([^()]*\)$/, ''));
 }
 
 export interface CommitRequest {

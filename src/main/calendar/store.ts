@@ -6,6 +6,7 @@ import { withBulkFts, withBulkTriggers } from '../db/liftedTriggers';
 import { AddressBook } from './addressBook';
 import { withRollbackJournal } from '../db/rollbackJournal';
 import { nameKeys } from '../duplicates/find';
+import type { ContactsByName, NamedContact } from './contactsByName';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 import { meetingId, sourceOrigin } from './sameMeeting';
 import { editableColumns, flagOfColumn, userEditFlags, type UserEditFlag } from '../journal/userEdits';
@@ -100,34 +101,30 @@ export function loadExisting(sqlite: Db): ExistingState {
     // Held again by an interaction from another calendar: that one is the meeting now.
     if (row.meeting !== null && !byMeeting.has(row.meeting)) deletedMeetings.add(row.meeting);
   }
-  return { contactByEmail, interactions, byMeeting, deletedByUser, deletedMeetings };
+  return {
+    contactByEmail,
+    contactsByName: loadContactsByName(sqlite),
+    interactions,
+    byMeeting,
+    deletedByUser,
+    deletedMeetings,
+  };
 }
 
-/** A contact the user has under a name, by each of its `nameKeys`; null where two or more share one. */
-export type ContactsByName = Map<string, { id: number; name: string } | null>;
-
-/** Every contact not archived, by name key, so a new person from a calendar can be matched by name. */
-export function loadContactsByName(sqlite: Db): ContactsByName {
+/** Every contact not archived, by name key, so a person from a calendar can be matched by name. */
+function loadContactsByName(sqlite: Db): ContactsByName {
   const byName: ContactsByName = new Map();
   const rows = sqlite
-    .prepare(`SELECT id, display_name AS name FROM contacts WHERE archived = 0`)
-    .all() as Array<{ id: number; name: string }>;
+    .prepare(
+      `SELECT id, display_name AS name,
+         (SELECT email FROM contact_emails e WHERE e.contact_id = c.id ORDER BY position, id LIMIT 1) AS email
+       FROM contacts c WHERE archived = 0`,
+    )
+    .all() as NamedContact[];
   for (const row of rows) {
     for (const key of nameKeys(row.name)) if (key !== '') byName.set(key, byName.has(key) ? null : row);
   }
   return byName;
-}
-
-/** The one contact a name can mean: none when no key finds one, or when its keys find two or a shared name. */
-export function contactNamed(byName: ContactsByName, name: string): { id: number; name: string } | null {
-  let found: { id: number; name: string } | null = null;
-  for (const key of nameKeys(name)) {
-    const contact = byName.get(key);
-    if (contact === undefined) continue;
-    if (contact === null || (found !== null && found.id !== contact.id)) return null;
-    found = contact;
-  }
-  return found;
 }
 
 /**

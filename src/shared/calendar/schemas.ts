@@ -163,6 +163,13 @@ export interface CalendarPreview {
   /** Unknown people proposed as contacts, most meetings first; none from large meetings only. */
   newPeople: PreviewPerson[];
   topPeople: PreviewPerson[];
+  /**
+   * People the files name without an address (Outlook writes "invalid:nomail" for some, and an
+   * Exchange export its internal addresses), whose name is no contact's with an address: left
+   * out of their meetings. Most meetings first, the first 200. One whose name is a contact's is
+   * that contact, and among `matchedPeople`.
+   */
+  unaddressed: Array<{ name: string; meetings: number }>;
   /** The recurring series, most meetings first (the first 2,000, and every one left out). */
   series: PreviewSeries[];
   skippedByReason: Partial<Record<SkipReason, number>>;

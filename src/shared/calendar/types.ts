@@ -54,6 +54,7 @@ export interface Warning {
 export type ParticipantRole = 'organizer' | 'attendee';
 
 export interface OccurrencePerson {
+  /** '' for someone the file names without an address (Outlook's "invalid:nomail"): known by `name` alone. */
   email: string;
   name: string | null;
   role: ParticipantRole;

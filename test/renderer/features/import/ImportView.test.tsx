@@ -633,6 +633,24 @@ describe('ImportView', () => {
     );
   }, 120_000);
 
+  it('names the people the file gives no address for, and who of them is a contact by name', async () => {
+    const me = 'me@example.com';
+    await call('contacts:create', { displayName: 'Noor Haddad', emails: [{ email: 'noor@example.com' }] });
+    await dropWorkCalendar([me], (text) =>
+      text
+        .replace('ATTENDEE:mailto:a2@example.com', 'ATTENDEE;CN=Noor Haddad:invalid:nomail')
+        .replace('ATTENDEE:mailto:a3@example.com', 'ATTENDEE;CN="Okafor, Sam":invalid:nomail'),
+    );
+    const title = await screen.findByText('1 person without an address', {}, { timeout: 20_000 });
+    expect(title.closest('[role="alert"]')?.textContent).toMatch(
+      /The files name Sam Okafor \(10 meetings\) without an email address .* left out of their meetings/,
+    );
+    // Noor is the contact of that name.
+    expect(
+      within(screen.getByLabelText('Import preview')).getByText('People matched').nextSibling?.textContent,
+    ).toBe('1');
+  }, 120_000);
+
   it("keeps every one of the user's addresses, and takes another for theirs when told", async () => {
     const me = 'me@example.com';
     const selfEmails = () => call('settings:getSelfEmails', {});

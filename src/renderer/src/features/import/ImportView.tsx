@@ -34,6 +34,7 @@ import { MonthBars } from './MonthBars';
 import { SeriesCard } from './SeriesCard';
 import { RemovalCard } from './RemovalCard';
 import { UnansweredChoice } from './UnansweredChoice';
+import { UnaddressedPeople } from './UnaddressedPeople';
 import { isCalendarFile, readAsBase64 } from './readFiles';
 import { useDroppedFiles } from './windowDrop';
 import { count } from '../../../../shared/text/count';
@@ -319,6 +320,7 @@ function PreviewPanel({
           domains={domains}
         />
       )}
+      <UnaddressedPeople people={preview.unaddressed} />
       {preview.topPeople.length > 0 && (
         <Card withBorder>
           <Text fw={600} mb="xs">
