@@ -93,7 +93,7 @@ export interface ImportPlan {
   unansweredImported: StoredInteraction[];
   /** Meetings the user deleted in Rapport after an earlier import, brought back or not. */
   deletedByYou: number;
-  /** People named without an address whose name finds no contact with one, by lower-case name. */
+  /** People named without an address whose name stands for no address (`addressOfNamed`), by lower-case name. */
   unaddressed: Map<string, { name: string; meetings: number }>;
 }
 
@@ -176,6 +176,38 @@ function contentHash(
     ]),
     'base64url',
   );
+}
+
+/** Each name key the files give a person with an address, to that address; null for a name at two. */
+function namedAddresses(files: ParsedCalendar[]): Map<string, string | null> {
+  const byName = new Map<string, string | null>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const o of file.occurrences) {
+      for (const p of o.people) {
+        if (p.email === '' || p.name === null || seen.has(`${p.name}\u0000${p.email}`)) continue;
+        seen.add(`${p.name}\u0000${p.email}`);
+        for (const key of nameKeys(p.name)) {
+          if (key === '') continue;
+          const known = byName.get(key);
+          byName.set(key, known === undefined || known === p.email ? p.email : null);
+        }
+      }
+    }
+  }
+  return byName;
+}
+
+/** The one address all of a name's keys find, or null. */
+function uniqueByName(byName: Map<string, string | null>, name: string): string | null {
+  let found: string | null = null;
+  for (const key of nameKeys(name)) {
+    const email = byName.get(key);
+    if (email === undefined) continue;
+    if (email === null || (found !== null && found !== email)) return null;
+    found = email;
+  }
+  return found;
 }
 
 /**
@@ -261,12 +293,15 @@ export function planImport(
     withdrawnIds.add(stored.id);
     plan.withdrawn.push(stored);
   };
-  // The address of the one contact a name means, asked once per name.
+  // The address a name stands for, asked once per name: the one contact's of that name, or else
+  // the one address these files give that name (someone this import may create, or the user).
   const namedAddress = new Map<string, string | null>();
+  let addressesByName: Map<string, string | null> | null = null;
   const addressOfNamed = (name: string): string | null => {
     let email = namedAddress.get(name);
     if (email === undefined) {
-      email = name === '' ? null : (contactNamed(existing.contactsByName, name)?.email ?? null);
+      addressesByName ??= namedAddresses(parsed);
+      email = contactNamed(existing.contactsByName, name)?.email ?? uniqueByName(addressesByName, name);
       namedAddress.set(name, email);
     }
     return email;
@@ -324,7 +359,7 @@ export function planImport(
       for (let p of o.people) {
         if (p.email === '') {
           // Known by name only: the one listed under that name with an address, or else the
-          // contact of that name, is who they are.
+          // one that name stands for (`addressOfNamed`), is who they are.
           const name = (p.name ?? '').toLowerCase();
           const email =
             o.people.find((q) => q.email !== '' && q.name?.toLowerCase() === name)?.email ??

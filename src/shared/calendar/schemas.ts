@@ -165,9 +165,9 @@ export interface CalendarPreview {
   topPeople: PreviewPerson[];
   /**
    * People the files name without an address (Outlook writes "invalid:nomail" for some, and an
-   * Exchange export its internal addresses), whose name is no contact's with an address: left
-   * out of their meetings. Most meetings first, the first 200. One whose name is a contact's is
-   * that contact, and among `matchedPeople`.
+   * Exchange export its internal addresses), whose name is neither a contact's with an address
+   * nor given with an address in the files: left out of their meetings. Most meetings first, the
+   * first 200. One whose name is either is that person, among `matchedPeople` or `newPeople`.
    */
   unaddressed: Array<{ name: string; meetings: number }>;
   /** The recurring series, most meetings first (the first 2,000, and every one left out). */

@@ -118,7 +118,10 @@ const event: fc.Arbitrary<FuzzEvent> = fc.record({
   htmlBody: fc.option(description, { nil: undefined }),
 });
 
-/** A meeting an import takes: someone in it, a UID, a start in the window the commits read. */
+/**
+ * A meeting an import takes: someone in it (unless only Priya, by name, before she is anyone), a
+ * UID, a start in the window the commits read.
+ */
 const plainMeeting: fc.Arbitrary<FuzzEvent> = fc.record({
   uid: fc.constantFrom('m1', 'm2', 'm3', 'm4', 'm5'),
   start: fc
@@ -139,9 +142,32 @@ const plainMeeting: fc.Arbitrary<FuzzEvent> = fc.record({
   rid: fc.constant(undefined),
   exdate: fc.constant(undefined),
   status: fc.constant(''),
-  people: fc.constant([{ email: 'x@example.com', params: '' }]),
+  // Priya by her address (a contact once imported), or by her name alone, as Outlook writes her.
+  people: fc.constantFrom(
+    [{ email: 'x@example.com', params: '' }],
+    [
+      { email: 'x@example.com', params: '' },
+      { email: 'priya@example.com', params: ';CN=Priya Raman' },
+    ],
+    [
+      { email: 'x@example.com', params: '' },
+      { email: 'invalid:nomail', params: ';CN=Priya Raman' },
+    ],
+    [{ email: 'invalid:nomail', params: ';CN=Priya Raman' }],
+  ),
   sequence: fc.constant(0),
 });
+
+/** The events with Priya under a name and address of the run's own. */
+function priyaOfRun(events: FuzzEvent[], run: number): FuzzEvent[] {
+  return events.map((e) => ({
+    ...e,
+    people: e.people.map((p) => ({
+      email: p.email.replace('priya@', `priya${run}@`),
+      params: p.params.replace('Priya Raman', `Priya Raman-${run}`),
+    })),
+  }));
+}
 
 /** What a later export did to one event of the earlier one. */
 const edit = fc.record({
@@ -276,10 +302,13 @@ describe('fuzzing the importer', () => {
           fc.array(edit, { maxLength: 6 }),
           fc.array(fc.oneof(plainMeeting, event), { maxLength: 3 }),
           fc.boolean(),
-          async (a, edits, b, renamed) => {
+          async (earlier, edits, added, renamed) => {
             // A calendar of its own for each run. What earlier runs stored is another calendar's,
             // unless it holds the same meetings, when it is taken for this one renamed.
             const name = `later-${run++}.ics`;
+            // And a Priya of its own, who is no one yet: the import that brings her address may
+            // create her, and she is then who the meetings naming her without one are with.
+            const [a, b] = [earlier, added].map((events) => priyaOfRun(events, run));
             const ctx = {
               store: t.store,
               now: () => new Date('2026-01-01T00:00:00Z'),

@@ -128,8 +128,8 @@ describe('people a calendar names without an address', () => {
         '"Interview" has no one in it but you and people the file gives no address for (Sam Okafor).',
       ]);
       expect(preview.toCreate).toBe(3);
-      // The coffee names the user without an address: not known as one of theirs.
-      expect(preview.files.map((f) => [f.meetings, f.withMe])).toEqual([[3, 2]]);
+      // The coffee names the user without an address, under the name their address has elsewhere.
+      expect(preview.files.map((f) => [f.meetings, f.withMe])).toEqual([[3, 3]]);
 
       const result = await commitImport(
         { previewId: preview.previewId, createPeople: ['lena@corp.example'] },
@@ -143,6 +143,7 @@ describe('people a calendar names without an address', () => {
         .prepare('SELECT initiated_by FROM interactions WHERE title = ?')
         .pluck();
       expect(initiated.get('Roadmap')).toBe('them');
+      expect(initiated.get('Coffee')).toBe('me');
       // Named twice, by address and without: one participant.
       expect(participants('Coffee')).toEqual(['Priya Raman:attendee']);
 
@@ -151,24 +152,66 @@ describe('people a calendar names without an address', () => {
       expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
     });
 
-    it('are left out, and named, when no contact has their name', async () => {
+    it('are the person these files give their name with an address, whom the import may create', async () => {
       const preview = await previewImport({ files: file(), windowEnd, selfEmails: [me] }, s.ctx);
       expect(preview.matchedPeople).toEqual([]);
+      // Priya's address is in the coffee: she is the one without an address in the budget and the roadmap too.
+      expect(preview.newPeople.map((p) => [p.email, p.meetings])).toEqual([
+        ['priya@corp.example', 3],
+        ['lena@corp.example', 1],
+      ]);
       expect(preview.unaddressed).toEqual([
-        { name: 'Priya Raman', meetings: 2 },
         { name: 'Jonas Weber', meetings: 1 },
         { name: 'Sam Okafor', meetings: 1 },
       ]);
-      expect(preview.skipped.map((k) => k.message)).toEqual([
-        '"Budget" has no one in it but you and people the file gives no address for (Priya Raman, Jonas Weber).',
-        '"Interview" has no one in it but you and people the file gives no address for (Sam Okafor).',
+      expect(preview.selfEmails).toEqual([me]);
+      const result = await commitImport(
+        { previewId: preview.previewId, createPeople: ['priya@corp.example'] },
+        s.ctx,
+      );
+      expect(result).toMatchObject({ created: 3, contactsCreated: 1 });
+      expect(participants('Budget')).toEqual(['Priya Raman:attendee']);
+      expect(participants('Roadmap')).toEqual(['Priya Raman:organizer']);
+      // Priya, a contact now, is found by her name: the same file again changes nothing.
+      const again = await previewImport({ files: file(), windowEnd, selfEmails: [me] }, s.ctx);
+      expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
+    });
+
+    it('are left out, and named, when neither a contact nor an address has their name', async () => {
+      const bytes = ics(
+        ...outlookMeeting(
+          'Budget',
+          '20250303T090000Z',
+          `ORGANIZER:mailto:${me}`,
+          'ATTENDEE;CN=Priya Raman:invalid:nomail',
+          `ATTENDEE;CN="Weber, Jonas":${exchange('Jonas Weber')}`,
+        ),
+        ...outlookMeeting(
+          'Roadmap',
+          '20250305T140000Z',
+          'ORGANIZER;CN=Priya Raman:invalid:nomail',
+          `ATTENDEE:mailto:${me}`,
+          'ATTENDEE;CN=Lena Fischer:mailto:lena@corp.example',
+        ),
+      );
+      const preview = await previewImport(
+        { files: [{ name: 'outlook.ics', bytes }], windowEnd, selfEmails: [me] },
+        s.ctx,
+      );
+      expect(preview.unaddressed).toEqual([
+        { name: 'Priya Raman', meetings: 2 },
+        { name: 'Jonas Weber', meetings: 1 },
       ]);
       // No one is proposed without an address, and no address is made up.
-      expect(preview.newPeople.map((p) => p.email)).toEqual(['lena@corp.example', 'priya@corp.example']);
-      expect(preview.selfEmails).toEqual([me]);
+      expect(preview.newPeople.map((p) => p.email)).toEqual(['lena@corp.example']);
+      expect(preview.skipped.map((k) => k.message)).toEqual([
+        '"Budget" has no one in it but you and people the file gives no address for (Priya Raman, Jonas Weber).',
+      ]);
       const result = await commitImport({ previewId: preview.previewId, createPeople: [] }, s.ctx);
-      expect(result.created).toBe(2);
-      expect(s.t.store.sqlite.prepare('SELECT count(*) FROM interaction_participants').pluck().get()).toBe(0);
+      expect(result.created).toBe(1);
+      // Priya organised it, known by her name alone: who took the initiative is not known.
+      const initiated = s.t.store.sqlite.prepare('SELECT initiated_by FROM interactions').pluck().all();
+      expect(initiated).toEqual(['unknown']);
     });
 
     it('are named by import-ics', async () => {
@@ -179,7 +222,7 @@ describe('people a calendar names without an address', () => {
       const cli = importIcs(s.t.path, me);
       expect(await cli.run(path, '--dry-run')).toBe(0);
       expect(cli.out.join('\n')).toContain(
-        'without an address, no contact of that name: Priya Raman (2 meetings), Jonas Weber (1 meeting), Sam Okafor (1 meeting)',
+        'without an address, no contact of that name: Jonas Weber (1 meeting), Sam Okafor (1 meeting)',
       );
     });
   });

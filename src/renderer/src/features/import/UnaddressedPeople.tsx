@@ -17,10 +17,10 @@ export function UnaddressedPeople({ people }: { people: CalendarPreview['unaddre
       <Text size="sm">
         The files name {named.map((p) => `${p.name} (${count(p.meetings, 'meeting')})`).join(', ')}
         {people.length > NAMED ? ` and ${people.length - NAMED} more` : ''} without an email address (Outlook
-        writes none for some people, and an Exchange export its own internal addresses), and none of your
-        contacts with an address has their name, so they are left out of their meetings. Someone named as one
-        of your contacts is that contact: add them, or their address to the contact of their name, and import
-        again to count these meetings.
+        writes none for some people, and an Exchange export its own internal addresses), and neither a contact
+        of yours with an address nor anyone with an address in these files has their name, so they are left
+        out of their meetings. Add them as a contact with an address, or the address to the contact of their
+        name, and import again to count these meetings.
       </Text>
     </Alert>
   );
