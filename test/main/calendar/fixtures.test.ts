@@ -330,6 +330,32 @@ describe('vendor exports written for Rapport', () => {
     expect(r.occurrences[0].notes).toBe('Sprint planning');
   });
 
+  it("Exchange (colleagues by Exchange's internal address or invalid:nomail, known by name; a room)", () => {
+    const r = parse('rapport/exchange-internal-addresses.ics', self);
+    expect(r.occurrences.map((o) => `${o.startsAt} ${o.kind} ${o.title}`)).toEqual([
+      '2025-02-03T08:30:00.000Z meeting Team sync',
+      '2025-02-10T08:30:00.000Z meeting Team sync',
+      '2025-02-17T08:30:00.000Z meeting Team sync',
+      '2025-02-24T08:30:00.000Z meeting Team sync',
+      '2025-02-12T14:00:00.000Z coffee Coffee with Lukas',
+      '2025-02-18T10:00:00.000Z video Partner intro',
+      '2025-02-20T13:00:00.000Z meeting 1:1 Sofia / me',
+    ]);
+    // Anna organises and attends, by the same internal address: one person, known by her name.
+    expect(people(r.occurrences[0])).toEqual([
+      'organizer::Anna Schmidt:accepted',
+      'attendee:me@example.com:Me Myself:accepted',
+      'attendee::Weber, Lukas:accepted',
+    ]);
+    expect(people(r.occurrences[5])).toEqual([
+      'organizer:me@example.com:Me Myself:',
+      'attendee:chidi.okafor@partner.example.org:Okafor, Chidi:accepted',
+      'attendee::Anna Schmidt:tentative',
+    ]);
+    // No one without an address is ranked as an organiser, nor taken for the user.
+    expect(r.organizers).toEqual([{ email: 'me@example.com', count: 3 }]);
+  });
+
   it('Apple (EMAIL= with urn:uuid values, floating time in X-WR-TIMEZONE, rooms)', () => {
     const r = parse('rapport/apple-calendar.ics', self);
     expect(r.occurrences.map((o) => `${o.startsAt} ${o.title}`)).toEqual([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JProp } from '../../../src/main/calendar/people';
 import { readPeople } from '../../../src/main/calendar/people';
 import { commitImport, previewImport } from '../../../src/main/calendar/service';
-import { ics, importIcs, storeForEachTest } from './helpers';
+import { fixture, ics, importIcs, storeForEachTest } from './helpers';
 
 const windowEnd = new Date('2025-06-01T00:00:00Z');
 const me = 'me@corp.example';
@@ -212,6 +212,27 @@ describe('people a calendar names without an address', () => {
       // Priya organised it, known by her name alone: who took the initiative is not known.
       const initiated = s.t.store.sqlite.prepare('SELECT initiated_by FROM interactions').pluck().all();
       expect(initiated).toEqual(['unknown']);
+    });
+
+    it('in an Exchange export are the contact of their name, and the others are listed', async () => {
+      const anna = addContact('Anna Schmidt', 'anna.schmidt@contoso.example');
+      const files = [{ name: 'exchange.ics', bytes: fixture('rapport/exchange-internal-addresses.ics') }];
+      const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, s.ctx);
+      expect(preview.matchedPeople.map((p) => [p.name, p.contactId, p.meetings])).toEqual([
+        ['Anna Schmidt', anna, 5],
+      ]);
+      expect(preview.newPeople.map((p) => p.email)).toEqual(['chidi.okafor@partner.example.org']);
+      // Lukas is "Weber, Lukas" in the series and "Lukas Weber" at coffee: one person.
+      expect(preview.unaddressed).toEqual([
+        { name: 'Lukas Weber', meetings: 5 },
+        { name: 'Sofia Costa', meetings: 1 },
+      ]);
+      expect(preview.skippedByReason).toEqual({ no_people: 2 });
+      expect(preview.toCreate).toBe(5);
+      const result = await commitImport({ previewId: preview.previewId, createPeople: [] }, s.ctx);
+      expect(result.created).toBe(5);
+      expect(participants('Team sync')).toEqual(Array(4).fill('Anna Schmidt:organizer'));
+      expect(participants('Partner intro')).toEqual(['Anna Schmidt:attendee']);
     });
 
     it('are named by import-ics', async () => {
