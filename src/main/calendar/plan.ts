@@ -9,7 +9,7 @@ import type {
 import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas';
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
-import { contactNamed, type ContactsByName } from './contactsByName';
+import { addByName, contactNamed, oneByName, type ByName, type ContactsByName } from './byName';
 import { deletedMeetings, pairMovedMeetings, vanishedMeetings } from './vanished';
 import { nameKeys } from '../duplicates/find';
 import { givenNameFirst, proposedName } from './names';
@@ -178,37 +178,23 @@ function contentHash(
   );
 }
 
-/** Each name key the files give a person with an address, to that address; null for a name at two. */
-function namedAddresses(files: ParsedCalendar[]): Map<string, string | null> {
-  const byName = new Map<string, string | null>();
+/** The address the files give each name, for a name at two addresses null. */
+function namedAddresses(files: ParsedCalendar[]): ByName<string> {
+  const byName: ByName<string> = new Map();
   const seen = new Set<string>();
   for (const file of files) {
     for (const o of file.occurrences) {
       for (const p of o.people) {
         if (p.email === '' || p.name === null || seen.has(`${p.name}\u0000${p.email}`)) continue;
         seen.add(`${p.name}\u0000${p.email}`);
-        for (const key of nameKeys(p.name)) {
-          if (key === '') continue;
-          const known = byName.get(key);
-          byName.set(key, known === undefined || known === p.email ? p.email : null);
-        }
+        addByName(byName, p.name, p.email, sameAddress);
       }
     }
   }
   return byName;
 }
 
-/** The one address all of a name's keys find, or null. */
-function uniqueByName(byName: Map<string, string | null>, name: string): string | null {
-  let found: string | null = null;
-  for (const key of nameKeys(name)) {
-    const email = byName.get(key);
-    if (email === undefined) continue;
-    if (email === null || (found !== null && found !== email)) return null;
-    found = email;
-  }
-  return found;
-}
+const sameAddress = (a: string, b: string) => a === b;
 
 /**
  * How much a plan decides: `people` only who takes part (for choosing people to create);
@@ -296,12 +282,13 @@ export function planImport(
   // The address a name stands for, asked once per name: the one contact's of that name, or else
   // the one address these files give that name (someone this import may create, or the user).
   const namedAddress = new Map<string, string | null>();
-  let addressesByName: Map<string, string | null> | null = null;
+  let addressesByName: ByName<string> | null = null;
   const addressOfNamed = (name: string): string | null => {
     let email = namedAddress.get(name);
     if (email === undefined) {
       addressesByName ??= namedAddresses(parsed);
-      email = contactNamed(existing.contactsByName, name)?.email ?? uniqueByName(addressesByName, name);
+      email =
+        contactNamed(existing.contactsByName, name)?.email ?? oneByName(addressesByName, name, sameAddress);
       namedAddress.set(name, email);
     }
     return email;

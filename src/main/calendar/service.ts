@@ -24,7 +24,7 @@ import {
   rememberSkipUnanswered,
 } from './rememberedChoices';
 import { parseFiles, releaseParserThreads, type RunLimits } from './runner';
-import { contactNamed, type ContactsByName } from './contactsByName';
+import { contactNamed, type ContactsByName } from './byName';
 import {
   firstMeetings,
   loadExisting,

@@ -5,8 +5,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { withBulkFts, withBulkTriggers } from '../db/liftedTriggers';
 import { AddressBook } from './addressBook';
 import { withRollbackJournal } from '../db/rollbackJournal';
-import { nameKeys } from '../duplicates/find';
-import type { ContactsByName, NamedContact } from './contactsByName';
+import { addByName, sameContact, type ContactsByName, type NamedContact } from './byName';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
 import { meetingId, sourceOrigin } from './sameMeeting';
 import { editableColumns, flagOfColumn, userEditFlags, type UserEditFlag } from '../journal/userEdits';
@@ -121,9 +120,7 @@ function loadContactsByName(sqlite: Db): ContactsByName {
        FROM contacts c WHERE archived = 0`,
     )
     .all() as NamedContact[];
-  for (const row of rows) {
-    for (const key of nameKeys(row.name)) if (key !== '') byName.set(key, byName.has(key) ? null : row);
-  }
+  for (const row of rows) addByName(byName, row.name, row, sameContact);
   return byName;
 }
 
