@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JProp } from '../../../src/main/calendar/people';
 import { readPeople } from '../../../src/main/calendar/people';
 import { commitImport, previewImport } from '../../../src/main/calendar/service';
+import { addContact } from '../journal/call';
 import { fixture, ics, importIcs, storeForEachTest } from './helpers';
 
 const windowEnd = new Date('2025-06-01T00:00:00Z');
@@ -88,18 +89,9 @@ describe('people a calendar names without an address', () => {
 
   describe('in an import', () => {
     const s = storeForEachTest(new Date('2025-06-02T09:00:00Z'));
-    const addContact = (name: string, email?: string) => {
-      const id = Number(
-        s.t.store.sqlite
-          .prepare(`INSERT INTO contacts (display_name, created_at, updated_at) VALUES (?, 'x', 'x')`)
-          .run(name).lastInsertRowid,
-      );
-      if (email)
-        s.t.store.sqlite
-          .prepare(`INSERT INTO contact_emails (contact_id, email) VALUES (?, ?)`)
-          .run(id, email);
-      return id;
-    };
+    /** A contact made as the app makes one, with an address or none. */
+    const addContactAt = (name: string, email?: string) =>
+      addContact(s.t.ctx, name, { emails: email ? [{ email }] : [] });
     const participants = (title: string) =>
       s.t.store.sqlite
         .prepare(
@@ -111,9 +103,9 @@ describe('people a calendar names without an address', () => {
         .all(title);
 
     it('are the contact of their name, and the others are listed as left out of their meetings', async () => {
-      const priya = addContact('Priya Raman', 'priya@corp.example');
+      const priya = await addContactAt('Priya Raman', 'priya@corp.example');
       // A contact of that name without an address cannot be counted in a meeting.
-      addContact('Jonas Weber');
+      await addContactAt('Jonas Weber');
       const preview = await previewImport({ files: file(), windowEnd, selfEmails: [me] }, s.ctx);
       expect(preview.matchedPeople.map((p) => [p.name, p.email, p.contactId, p.meetings])).toEqual([
         ['Priya Raman', 'priya@corp.example', priya, 3],
@@ -215,7 +207,7 @@ describe('people a calendar names without an address', () => {
     });
 
     it('in an Exchange export are the contact of their name, and the others are listed', async () => {
-      const anna = addContact('Anna Schmidt', 'anna.schmidt@contoso.example');
+      const anna = await addContactAt('Anna Schmidt', 'anna.schmidt@contoso.example');
       const files = [{ name: 'exchange.ics', bytes: fixture('rapport/exchange-internal-addresses.ics') }];
       const preview = await previewImport({ files, windowEnd, selfEmails: ['me@example.com'] }, s.ctx);
       expect(preview.matchedPeople.map((p) => [p.name, p.contactId, p.meetings])).toEqual([
