@@ -279,8 +279,10 @@ export function planImport(
     withdrawnIds.add(stored.id);
     plan.withdrawn.push(stored);
   };
-  // The address a name stands for, asked once per name: the one contact's of that name, or else
-  // the one address these files give that name (someone this import may create, or the user).
+  // The address a name stands for, asked once per name: the one address these files give that
+  // name (a contact, someone this import may create, or the user), or else the address of the one
+  // contact of that name. The files' own first: a contact made since of the same name (a second
+  // Priya Raman) leaves what an import of the same files finds as it was.
   const namedAddress = new Map<string, string | null>();
   let addressesByName: ByName<string> | null = null;
   const addressOfNamed = (name: string): string | null => {
@@ -288,7 +290,9 @@ export function planImport(
     if (email === undefined) {
       addressesByName ??= namedAddresses(parsed);
       email =
-        contactNamed(existing.contactsByName, name)?.email ?? oneByName(addressesByName, name, sameAddress);
+        oneByName(addressesByName, name, sameAddress) ??
+        contactNamed(existing.contactsByName, name)?.email ??
+        null;
       namedAddress.set(name, email);
     }
     return email;

@@ -169,6 +169,38 @@ describe('people a calendar names without an address', () => {
       expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3 });
     });
 
+    it('are the person the files give their name with an address, before a contact of that name', async () => {
+      const before = await addContactAt('Priya Raman', 'priya@old-firm.example');
+      const bytes = ics(
+        ...outlookMeeting(
+          'Intro',
+          '20250303T090000Z',
+          `ORGANIZER:mailto:${me}`,
+          'ATTENDEE;CN=Priya Raman:mailto:priya@corp.example',
+        ),
+        ...outlookMeeting(
+          'Follow-up',
+          '20250310T090000Z',
+          `ORGANIZER:mailto:${me}`,
+          'ATTENDEE;CN=Priya Raman:invalid:nomail',
+        ),
+      );
+      const files = [{ name: 'outlook.ics', bytes }];
+      const preview = await previewImport({ files, windowEnd, selfEmails: [me] }, s.ctx);
+      expect(preview.newPeople.map((p) => [p.email, p.meetings, p.sameNameAs?.id])).toEqual([
+        ['priya@corp.example', 2, before],
+      ]);
+      // Told she is another Priya: a second contact of that name. The file's own address still
+      // says who the follow-up was with, so the same file again changes nothing.
+      await commitImport({ previewId: preview.previewId, createPeople: ['priya@corp.example'] }, s.ctx);
+      const again = await previewImport({ files, windowEnd, selfEmails: [me] }, s.ctx);
+      expect(again).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 2 });
+      const withOldPriya = s.t.store.sqlite
+        .prepare('SELECT count(*) FROM interaction_participants WHERE contact_id = ?')
+        .pluck();
+      expect(withOldPriya.get(before)).toBe(0);
+    });
+
     it('are left out, and named, when neither a contact nor an address has their name', async () => {
       const bytes = ics(
         ...outlookMeeting(
