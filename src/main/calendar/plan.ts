@@ -28,6 +28,11 @@ export interface ExistingState {
   byMeeting: Map<string, StoredInteraction & { calendar: string; uid: string; key: string }>;
   /** Source keys of imported interactions the user deleted in Rapport, and not brought back since. */
   deletedByUser: ReadonlySet<string>;
+  /**
+   * Calendars imported before whose meetings are all gone since (taken back by an import, or
+   * deleted by the user): still calendars of their own name, not another's renamed.
+   */
+  emptiedCalendars: ReadonlySet<string>;
   /** The same meetings by `meetingId`, so another calendar's copy of one is known as deleted too. */
   deletedMeetings: ReadonlySet<string>;
 }

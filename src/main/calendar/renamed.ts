@@ -80,7 +80,8 @@ function likeness(inFiles: Holdings, stored: Holdings, windowEnd: number) {
 }
 
 /**
- * For each calendar in the files that no earlier import stored meetings under, the calendar it
+ * For each calendar in the files that no earlier import stored meetings under (even meetings
+ * gone since: `emptiedCalendars`), the calendar it
  * was imported as before, when the two hold the same meetings over the dates both cover: the
  * user renamed it in Google or Outlook since, or its export has no name and came in a file
  * named otherwise ("Calendar (1).ics"). Its meetings are then keyed under the stored name, so a
@@ -97,7 +98,7 @@ export function renamedCalendars(
   // Names first: a re-import of calendars stored under their own names, the usual case, stops here.
   const storedNames = new Set<string>();
   for (const s of existing.byMeeting.values()) storedNames.add(s.calendar);
-  const unknown = [...named].filter((c) => !storedNames.has(c));
+  const unknown = [...named].filter((c) => !storedNames.has(c) && !existing.emptiedCalendars.has(c));
   const candidates = [...storedNames].filter((c) => !named.has(c)).sort();
   if (unknown.length === 0 || candidates.length === 0) return renamed;
   const storedMeetings = new Map<string, Array<{ uid: string; startsAt: string }>>();

@@ -107,7 +107,31 @@ export function loadExisting(sqlite: Db): ExistingState {
     byMeeting,
     deletedByUser,
     deletedMeetings,
+    emptiedCalendars: emptiedCalendars(sqlite, interactions),
   };
+}
+
+/** Calendars an import stored meetings under that hold none now (`ExistingState.emptiedCalendars`). */
+function emptiedCalendars(sqlite: Db, stored: ExistingState['interactions']): Set<string> {
+  const holding = new Set<string>();
+  for (const key of stored.keys()) {
+    const origin = sourceOrigin(key);
+    if (origin) holding.add(origin.calendar);
+  }
+  const gone = sqlite
+    .prepare(
+      `SELECT json_extract(before, '$.row.source_key') FROM import_changes
+       WHERE entity = 'interaction' AND action = 'deleted'
+       UNION SELECT source_key FROM deleted_imports`,
+    )
+    .pluck()
+    .all() as Array<string | null>;
+  const emptied = new Set<string>();
+  for (const key of gone) {
+    const calendar = key === null ? undefined : sourceOrigin(key)?.calendar;
+    if (calendar !== undefined && !holding.has(calendar)) emptied.add(calendar);
+  }
+  return emptied;
 }
 
 /** Every contact not archived, by name key, so a person from a calendar can be matched by name. */

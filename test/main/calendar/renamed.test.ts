@@ -55,6 +55,40 @@ const meetings = () =>
     .prepare(`SELECT id, title, starts_at AS startsAt FROM interactions ORDER BY starts_at, title`)
     .all() as Array<{ id: number; title: string; startsAt: string }>;
 
+describe('a calendar whose imported meetings are all gone', () => {
+  it('is still itself, not another calendar holding the meetings it has left', async () => {
+    // The team calendar holds a weekly series (with only someone it gives no address for:
+    // nothing of it is stored) and a retro, the one meeting it stores; the work calendar the
+    // same series with Priya, and a lunch.
+    const series = (people: string[]) =>
+      weekly('sync@corp', 'Team sync', '20250109T140000Z', 5, me, ...people);
+    const team = (retro: boolean): Files => [
+      {
+        name: 'team.ics',
+        bytes: ics(
+          ...series([]).map((line) =>
+            line.startsWith('ORGANIZER') ? 'ATTENDEE;CN=Sam Okafor:invalid:nomail' : line,
+          ),
+          ...(retro ? meeting('retro', '20250115T160000Z', me, jonas) : []),
+        ),
+      },
+    ];
+    await importFiles(team(true));
+    await importFiles([
+      {
+        name: 'work.ics',
+        bytes: ics(...series([priya]), ...meeting('lunch', '20250301T120000Z', me, jonas)),
+      },
+    ]);
+    // The retro deleted in the calendar since: taken back. The team calendar holds nothing now.
+    expect((await importFiles(team(false), true)).result.deletedRemoved).toBe(1);
+    const again = await preview(team(false));
+    expect(again.files.map((f) => f.importedAs)).toEqual([null]);
+    expect(again.deleted.remove).toBe(0);
+    expect(meetings().map((m) => m.title)).toEqual([...Array<string>(5).fill('Team sync'), 'lunch']);
+  });
+});
+
 describe('a calendar imported before under another name', () => {
   it('renamed since: its moved series update in place, its deleted meetings are found, nothing is added twice', async () => {
     await importFiles(work('work.ics', 'Work'));
