@@ -46,6 +46,15 @@ function removals(label: string, r: { remove: number; keep: number }, how: strin
   return [`  ${label}: ${r.remove} ${how}${r.keep > 0 ? `, ${r.keep} kept (changed or tagged by you)` : ''}`];
 }
 
+/** The first people named without an address, with their meeting counts, the rest counted. */
+function unaddressed(p: CalendarPreview): string {
+  const listed = p.unaddressed
+    .slice(0, LISTED_NOTES)
+    .map((u) => `${u.name} (${count(u.meetings, 'meeting')})`);
+  const more = p.unaddressed.length - listed.length;
+  return listed.join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+
 function describe(p: CalendarPreview): string[] {
   const updates = updateParts(p).join('; ');
   const lines = [
@@ -65,16 +74,7 @@ function describe(p: CalendarPreview): string[] {
       .map(
         (n) => `    ${n.name} <${n.email}> has your name: not created (one of yours? give it with --self)`,
       ),
-    ...(p.unaddressed.length > 0
-      ? [
-          `  without an address, no contact of that name: ${p.unaddressed
-            .slice(0, LISTED_NOTES)
-            .map((u) => `${u.name} (${count(u.meetings, 'meeting')})`)
-            .join(
-              ', ',
-            )}${p.unaddressed.length > LISTED_NOTES ? ` and ${p.unaddressed.length - LISTED_NOTES} more` : ''}`,
-        ]
-      : []),
+    ...(p.unaddressed.length > 0 ? [`  without an address, no contact of that name: ${unaddressed(p)}`] : []),
     `  dates: ${p.range.from ?? '-'} to ${p.range.to ?? '-'}`,
     ...(p.perKind.length > 0
       ? [

@@ -29,10 +29,11 @@ export interface ExistingState {
   /** Source keys of imported interactions the user deleted in Rapport, and not brought back since. */
   deletedByUser: ReadonlySet<string>;
   /**
-   * Calendars imported before whose meetings are all gone since (taken back by an import, or
-   * deleted by the user): still calendars of their own name, not another's renamed.
+   * Calendars that imported meetings were removed from (taken back by an import, or deleted by
+   * the user): imported before, also when none of their meetings is left, so still calendars of
+   * their own name, not another's renamed.
    */
-  emptiedCalendars: ReadonlySet<string>;
+  removedFromCalendars: ReadonlySet<string>;
   /** The same meetings by `meetingId`, so another calendar's copy of one is known as deleted too. */
   deletedMeetings: ReadonlySet<string>;
 }
@@ -350,7 +351,7 @@ export function planImport(
       }
       const others: OccurrencePerson[] = [];
       let organizer = o.organizer;
-      let unaddressed: string[] | null = null;
+      let unaddressed: Set<string> | null = null;
       let withMe = false;
       for (let p of o.people) {
         if (p.email === '') {
@@ -361,7 +362,7 @@ export function planImport(
             o.people.find((q) => q.email !== '' && q.name?.toLowerCase() === name)?.email ??
             addressOfNamed(p.name ?? '');
           if (email === null) {
-            (unaddressed ??= []).push(givenNameFirst(p.name ?? ''));
+            (unaddressed ??= new Set()).add(givenNameFirst(p.name ?? ''));
             continue;
           }
           if (p.role === 'organizer') organizer = email;
@@ -374,14 +375,14 @@ export function planImport(
           if (p.name) namesOfMine.add(p.name);
         }
       }
-      if (unaddressed) for (const name of new Set(unaddressed)) countUnaddressed(name);
+      if (unaddressed) for (const name of unaddressed) countUnaddressed(name);
       if (others.length === 0) {
         skip({
           reason: 'no_people',
           uid: o.uid,
           title: o.title,
           message: unaddressed
-            ? `"${o.title || o.uid}" has no one in it but you and people the file gives no address for (${[...new Set(unaddressed)].join(', ')}).`
+            ? `"${o.title || o.uid}" has no one in it but you and people the file gives no address for (${[...unaddressed].join(', ')}).`
             : `"${o.title || o.uid}" has no one but you in it.`,
         });
         continue;

@@ -81,11 +81,11 @@ function likeness(inFiles: Holdings, stored: Holdings, windowEnd: number) {
 
 /**
  * For each calendar in the files that no earlier import stored meetings under (even meetings
- * gone since: `emptiedCalendars`), the calendar it
- * was imported as before, when the two hold the same meetings over the dates both cover: the
- * user renamed it in Google or Outlook since, or its export has no name and came in a file
- * named otherwise ("Calendar (1).ics"). Its meetings are then keyed under the stored name, so a
- * later export updates them in place and finds those moved or deleted, as under the same name.
+ * gone since: `removedFromCalendars`), the calendar it was imported as before, when the two
+ * hold the same meetings over the dates both cover: the user renamed it in Google or Outlook
+ * since, or its export has no name and came in a file named otherwise ("Calendar (1).ics").
+ * Its meetings are then keyed under the stored name, so a later export updates them in place
+ * and finds those moved or deleted, as under the same name.
  * A calendar that this import also holds under its own name is not another's old name.
  */
 export function renamedCalendars(
@@ -98,7 +98,7 @@ export function renamedCalendars(
   // Names first: a re-import of calendars stored under their own names, the usual case, stops here.
   const storedNames = new Set<string>();
   for (const s of existing.byMeeting.values()) storedNames.add(s.calendar);
-  const unknown = [...named].filter((c) => !storedNames.has(c) && !existing.emptiedCalendars.has(c));
+  const unknown = [...named].filter((c) => !storedNames.has(c) && !existing.removedFromCalendars.has(c));
   const candidates = [...storedNames].filter((c) => !named.has(c)).sort();
   if (unknown.length === 0 || candidates.length === 0) return renamed;
   const storedMeetings = new Map<string, Array<{ uid: string; startsAt: string }>>();

@@ -107,17 +107,12 @@ export function loadExisting(sqlite: Db): ExistingState {
     byMeeting,
     deletedByUser,
     deletedMeetings,
-    emptiedCalendars: emptiedCalendars(sqlite, interactions),
+    removedFromCalendars: removedFromCalendars(sqlite),
   };
 }
 
-/** Calendars an import stored meetings under that hold none now (`ExistingState.emptiedCalendars`). */
-function emptiedCalendars(sqlite: Db, stored: ExistingState['interactions']): Set<string> {
-  const holding = new Set<string>();
-  for (const key of stored.keys()) {
-    const origin = sourceOrigin(key);
-    if (origin) holding.add(origin.calendar);
-  }
+/** Calendars imported meetings were removed from (`ExistingState.removedFromCalendars`). */
+function removedFromCalendars(sqlite: Db): Set<string> {
   const gone = sqlite
     .prepare(
       `SELECT json_extract(before, '$.row.source_key') FROM import_changes
@@ -126,12 +121,12 @@ function emptiedCalendars(sqlite: Db, stored: ExistingState['interactions']): Se
     )
     .pluck()
     .all() as Array<string | null>;
-  const emptied = new Set<string>();
+  const calendars = new Set<string>();
   for (const key of gone) {
     const calendar = key === null ? undefined : sourceOrigin(key)?.calendar;
-    if (calendar !== undefined && !holding.has(calendar)) emptied.add(calendar);
+    if (calendar !== undefined) calendars.add(calendar);
   }
-  return emptied;
+  return calendars;
 }
 
 /** Every contact not archived, by name key, so a person from a calendar can be matched by name. */
