@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContactFieldsInput } from '../../src/shared/contacts/schemas';
-import { startApp, type RunningApp } from './harness';
+import { controlsUnderNotices, startApp, type RunningApp } from './harness';
 
 /** A believable network around the contact the flows create, so the list view is a real list. */
 const colleagues: ContactFieldsInput[] = [
@@ -340,11 +340,15 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     });
     await app.screenshot('follow-ups');
 
-    // Menu items are chosen with the keyboard: the notices of the steps above sit over the menu's corner.
+    // The notices of the steps above cover none of the page's controls, at its top or scrolled to its end
+    // (the page then runs on past them), and none of the menu opened next.
+    await page.getByText('Done: “Book a coffee”.').waitFor();
+    await expect(controlsUnderNotices(page, 'top')).resolves.toEqual([]);
+    await expect(controlsUnderNotices(page, 'bottom')).resolves.toEqual([]);
     // Snoozed until tomorrow from its menu: no longer overdue, so the sidebar count goes; Undo brings both back.
     const deck = card.getByLabel('Open follow-ups').getByTestId('follow-up');
     await card.getByRole('button', { name: 'More: Send the deck' }).click();
-    await page.getByRole('menuitem', { name: /^Tomorrow \(\d{4}-\d{2}-\d{2}\)$/ }).press('Enter');
+    await page.getByRole('menuitem', { name: /^Tomorrow \(\d{4}-\d{2}-\d{2}\)$/ }).click();
     await deck.getByText('Due tomorrow').waitFor();
     await dueBadge.waitFor({ state: 'detached' });
     const snoozed = await app.call('followups:list', { contactId: anaId });

@@ -40,6 +40,29 @@ export function publishScreenshot(name: string, as: string): void {
   mkdirSync(docsScreenshotsDir, { recursive: true });
   copyFileSync(join(resultsDir, `${name}.png`), join(docsScreenshotsDir, as));
 }
+
+/**
+ * The page's controls (buttons, links, fields) whose middle, where a click lands, a notice sits over
+ * once the page is scrolled to `at`, named by their label or text: what the user could not click
+ * there until the notices go.
+ */
+export async function controlsUnderNotices(page: Page, at: 'top' | 'bottom'): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    window.scrollTo(0, ${at === 'top' ? 0 : 'document.documentElement.scrollHeight'});
+    const notices = [...document.querySelectorAll('.mantine-Notifications-root .mantine-Notification-root')]
+      .map((notice) => notice.getBoundingClientRect());
+    const controls = [...document.querySelectorAll('main :is(button, a[href], input, textarea, [role="checkbox"])')];
+    return controls
+      .filter((control) => {
+        const r = control.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return r.width > 0 && notices.some((n) => x >= n.left && x <= n.right && y >= n.top && y <= n.bottom);
+      })
+      .map((control) => control.getAttribute('aria-label') || control.textContent || control.outerHTML.slice(0, 120));
+  })()`)) as string[];
+}
+
 const chromiumPath = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
 
 const contentTypes: Record<string, string> = {

@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { HashRouter } from 'react-router';
 import { useDataChangedInvalidation } from '../api/hooks';
 import { WindowDrop } from '../features/import/windowDrop';
-import { Shell } from './Shell';
+import { NOTICE_WIDTH, Shell } from './Shell';
 import { theme } from './theme';
 
 function DataChangedInvalidation({ children }: { children: ReactNode }) {
@@ -28,7 +28,9 @@ export function App() {
   const [queryClient] = useState(makeQueryClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="bottom-right" />
+      {/* Bottom left, over the sidebar's empty foot: rows keep their buttons (⋯, ×, ✎) on the right,
+          where a notice would sit over the very next thing the user clicks. */}
+      <Notifications position="bottom-left" containerWidth={NOTICE_WIDTH} />
       <QueryClientProvider client={queryClient}>
         <DataChangedInvalidation>
           {/* A hash router: the app is loaded from a file or custom protocol, not a web server. */}

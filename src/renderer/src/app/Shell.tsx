@@ -1,5 +1,6 @@
 import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
+import { useNotifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import { useEffect } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -9,12 +10,18 @@ import { EmptyState } from './EmptyState';
 import { activeNavPath, navigation } from './navigation';
 import { routes } from './routes';
 
+/** Notices (App's <Notifications>) are this wide, at the window's bottom left. */
+export const NOTICE_WIDTH = 360;
+/** Room a notice takes in its stack: a one or two-line message, its button and the gap. */
+const NOTICE_ROOM = 88;
+
 /** The window: header with search, sidebar, and the routed screen. */
 export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const os = useOs();
   const active = activeNavPath(location.pathname);
+  const shownNotices = useNotifications().notifications.length;
   // N starts a new contact; useHotkeys ignores it while the user is typing in a field.
   useHotkeys([['n', () => void navigate('/contacts/new')]]);
   // Main opens a page when the user clicks its notification; only the app's own paths.
@@ -70,7 +77,8 @@ export function Shell() {
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      {/* While notices show, the page can scroll on past them: nothing stays stuck beneath one. */}
+      <AppShell.Main pb={shownNotices > 0 ? shownNotices * NOTICE_ROOM + 16 : undefined}>
         <Routes>
           {routes.map((route) => (
             <Route key={route.path} path={route.path} element={route.element} />
