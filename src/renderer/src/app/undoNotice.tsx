@@ -23,9 +23,11 @@ export function showUndoNotice({ id, message, autoClose, undoLabel, undo, undone
     message: (
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{message}</Text>
+        {/* A long message wraps; the button keeps its whole label. */}
         <Button
           size="xs"
           variant="light"
+          flex="none"
           onClick={() => {
             notifications.hide(id);
             void undo().then(
