@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { utf16Of } from '../text/utf16';
 import { CalendarImportError } from './errors';
 
 export interface CalendarFile {
@@ -14,14 +15,26 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 /**
+ * The file in UTF-8, which the repair reads: a calendar saved as "Unicode" by a Windows tool is
+ * UTF-16, whose every other byte is a zero.
+ */
+function inUtf8(file: CalendarFile): CalendarFile {
+  const utf16 = utf16Of(file.bytes);
+  if (!utf16) return file;
+  const text = new TextDecoder(utf16.encoding).decode(file.bytes.subarray(utf16.start));
+  return { name: file.name, bytes: Buffer.from(text, 'utf8') };
+}
+
+/**
  * Expands zips (Google exports one .ics per calendar in a zip) into their .ics files; other
- * files pass through. Entry sizes are checked from the zip's directory before inflating.
+ * files pass through. Entry sizes are checked from the zip's directory before inflating. All
+ * come out in UTF-8.
  */
 export function expandInputs(files: CalendarFile[]): CalendarFile[] {
   const out: CalendarFile[] = [];
   for (const file of files) {
     if (!isZip(file.bytes)) {
-      out.push(file);
+      out.push(inUtf8(file));
       continue;
     }
     let total = 0;
@@ -49,7 +62,7 @@ export function expandInputs(files: CalendarFile[]): CalendarFile[] {
     }
     const names = Object.keys(entries).sort();
     if (names.length === 0) throw new CalendarImportError('ZIP', `${file.name} contains no .ics files.`);
-    for (const name of names) out.push({ name: `${file.name}/${name}`, bytes: entries[name] });
+    for (const name of names) out.push(inUtf8({ name: `${file.name}/${name}`, bytes: entries[name] }));
   }
   return out;
 }

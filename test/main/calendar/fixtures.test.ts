@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expandInputs } from '../../../src/main/calendar/input';
 import { parseCalendar, type ParseOptions } from '../../../src/main/calendar/parse';
 import { peopleless } from '../../../src/shared/calendar/peopleless';
 import type { Occurrence, ParsedCalendar } from '../../../src/shared/calendar/types';
@@ -424,5 +425,23 @@ describe('vendor exports written for Rapport', () => {
     expect(r.occurrences.every((o) => o.people.length === 0 && o.organizer === null)).toBe(true);
     expect(peopleless(r.occurrences)).toBe('availability');
     expect(r.approximateZones).toEqual([]);
+  });
+
+  it('Outlook saved as "Unicode" (UTF-16 with a byte-order mark, or big-endian without one) reads as in UTF-8', () => {
+    const read = (bytes: Uint8Array) => {
+      const [file] = expandInputs([{ name: 'outlook.ics', bytes }]);
+      return parseCalendar(file.bytes, { ...base, ...self, fileName: file.name });
+    };
+    const utf8 = read(fixture('rapport/outlook-windows-zones.ics'));
+    const unicode = read(fixture('rapport/outlook-unicode.ics'));
+    expect(unicode.occurrences).toHaveLength(6);
+    expect(unicode.occurrences).toEqual(utf8.occurrences);
+    expect(people(unicode.occurrences[4])[1]).toBe(
+      'attendee:jonas.mueller@fabrikam.de:Müller, Jonas:accepted',
+    );
+    expect(unicode.occurrences[4].location).toBe('Café Einstein, Berlin');
+    expect(unicode.warnings).toEqual(utf8.warnings);
+    const bigEndian = Buffer.from(fixture('rapport/outlook-unicode.ics').subarray(2)).swap16();
+    expect(read(bigEndian).occurrences).toEqual(utf8.occurrences);
   });
 });
