@@ -1,8 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cancelled, ics, invite, meeting, weekly } from '../main/calendar/helpers';
 import { publishScreenshot, startApp, type RunningApp } from './harness';
+
+/** The Import view's file chooser; the other input chooses a folder. */
+const FILES_INPUT = 'input[type="file"]:not([webkitdirectory])';
 
 const outlookFile = fileURLToPath(
   new URL('../fixtures/ics/rapport/outlook-windows-zones.ics', import.meta.url),
@@ -24,7 +30,7 @@ describe('calendar import, end to end through the Import view over a real databa
     await app.goto(`/contacts/${priya}`);
     await app.goto('/import');
     await app.page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
-    await app.page.locator('input[type="file"]').setInputFiles({
+    await app.page.locator(FILES_INPUT).setInputFiles({
       name: `${calendar.toLowerCase()}.ics`,
       mimeType: 'text/calendar',
       buffer: ics(`X-WR-CALNAME:${calendar}`, ...events.flat()),
@@ -36,7 +42,7 @@ describe('calendar import, end to end through the Import view over a real databa
     const { page } = app;
     await app.goto('/import');
     await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
-    await page.locator('input[type="file"]').setInputFiles(outlookFile);
+    await page.locator(FILES_INPUT).setInputFiles(outlookFile);
     const self = page.getByRole('textbox', { name: 'My email addresses' });
     await self.waitFor();
     if ((await self.inputValue()) !== 'me@example.com') {
@@ -148,7 +154,7 @@ describe('calendar import, end to end through the Import view over a real databa
     await app.goto('/import');
     await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
     await page
-      .locator('input[type="file"]')
+      .locator(FILES_INPUT)
       .setInputFiles({ name: 'takeout.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     const calendars = page.getByLabel('Calendars');
     await calendars.getByText('cy@example.com.ics · 3 meetings, you are in 0').waitFor();
@@ -268,7 +274,7 @@ describe('calendar import, end to end through the Import view over a real databa
       await app.goto(`/contacts/${priya}`);
       await app.goto('/import');
       await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
-      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.locator(FILES_INPUT).setInputFiles(file);
       return page.getByLabel('Recurring meetings', { exact: true });
     };
     const series = await choose();
@@ -497,5 +503,70 @@ describe('calendar import, end to end through the Import view over a real databa
     expect(await page.getByText('dropped.ics', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(app.pageErrors).toEqual([]);
+  });
+
+  test('a folder, chosen or dropped (Google’s export as macOS unpacks it), gives the calendars in it', async () => {
+    const { page } = app;
+    const root = mkdtempSync(join(tmpdir(), 'rapport-folder-'));
+    try {
+      const takeout = join(root, 'Takeout');
+      const write = (path: string, bytes: Buffer | string) => {
+        mkdirSync(join(takeout, path, '..'), { recursive: true });
+        writeFileSync(join(takeout, path), bytes);
+      };
+      const calendar = (name: string, uid: string, day: string) =>
+        ics(
+          `X-WR-CALNAME:${name}`,
+          ...meeting(uid, `${day}T090000Z`, 'me@example.com', 'priya.raman@contoso.com'),
+        );
+      write('Calendar/Work.ics', calendar('Folder work', 'e2e-folder-work', '20250602'));
+      write('Calendar/Team.ics', calendar('Folder team', 'e2e-folder-team', '20250603'));
+      // What macOS and the export leave beside them: not calendars.
+      write('__MACOSX/Calendar/._Work.ics', 'not a calendar');
+      write('.hidden.ics', 'not a calendar');
+      write('archive_browser.html', '<p>Takeout</p>');
+      mkdirSync(join(root, 'Empty', 'Sub'), { recursive: true });
+      writeFileSync(join(root, 'Empty', 'Sub', 'notes.txt'), 'nothing here');
+
+      // Chosen with "Choose a folder".
+      await app.goto('/import');
+      await page.getByRole('button', { name: 'Choose a folder' }).waitFor();
+      await page.locator('input[webkitdirectory]').setInputFiles(takeout);
+      await page.getByRole('button', { name: 'Import 2 meetings' }).waitFor();
+      const picked = page.getByText(/^(Team|Work)\.ics, (Team|Work)\.ics$/);
+      await picked.waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      // Dropped on another page, as the system hands a dragged folder over (Chromium's own drag).
+      const cdp = await page.context().newCDPSession(page);
+      const dropFolder = async (folder: string) => {
+        const data = { items: [], files: [folder], dragOperationsMask: 1 };
+        for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+          await cdp.send('Input.dispatchDragEvent', { type, x: 700, y: 400, data });
+        }
+      };
+      await app.goto(`/contacts/${priya}`);
+      await page.getByRole('list', { name: 'Timeline' }).waitFor();
+      await dropFolder(takeout);
+      await page.getByRole('heading', { name: 'Import a calendar' }).waitFor();
+      await page.getByRole('button', { name: 'Import 2 meetings' }).waitFor();
+      await picked.waitFor();
+      await page.getByRole('button', { name: 'Import 2 meetings' }).click();
+      await page.getByText('Imported', { exact: true }).waitFor();
+      const titles = app.store.sqlite
+        .prepare(`SELECT title FROM interactions WHERE source_key LIKE '%e2e-folder-%' ORDER BY starts_at`)
+        .pluck()
+        .all();
+      expect(titles).toEqual(['e2e-folder-work', 'e2e-folder-team']);
+
+      // A folder with no calendar in it says so.
+      await app.goto(`/contacts/${priya}`);
+      await page.getByRole('list', { name: 'Timeline' }).waitFor();
+      await dropFolder(join(root, 'Empty'));
+      await page.getByText('There is no calendar (.ics) file in the folder Empty.').waitFor();
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

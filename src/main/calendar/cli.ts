@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import { parseCommandArgs, requireString, UsageError } from '../cli/args';
 import { withCliContext, type CliIo } from '../cli/runtime';
 import type { CliCommand } from '../cli/command';
@@ -7,6 +7,7 @@ import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { count } from '../../shared/text/count';
 import { notAddressesIn } from '../../shared/text/email';
+import { folderFileNames, isCalendarInFolder, MAX_CALENDAR_FILES } from '../../shared/calendar/calendarFiles';
 import { importOutcome } from '../../shared/calendar/outcome';
 import type { NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../shared/calendar/peopleless';
@@ -14,14 +15,54 @@ import { updateParts } from '../../shared/calendar/updates';
 import { circles, type Circle } from '../../shared/contacts/schemas';
 import { interactionKindLabels } from '../../shared/journal/kinds';
 
+function unreadable(path: string, error: unknown): AppError {
+  return new AppError('IMPORT', `Cannot read ${path}: ${(error as Error).message}`, { code: 'UNREADABLE' });
+}
+
+/** The calendar files in a folder and its folders (an unpacked Google export), as `folderFileNames` names them. */
+function filesInFolder(folder: string): Array<{ name: string; path: string }> {
+  let found: string[];
+  try {
+    found = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .map((path) => path.split(sep).join('/'))
+      .filter(isCalendarInFolder)
+      .sort();
+  } catch (error) {
+    throw unreadable(folder, error);
+  }
+  if (found.length === 0) {
+    throw new AppError('IMPORT', `There is no calendar (.ics) file in the folder ${folder}.`, {
+      code: 'NOT_ICALENDAR',
+    });
+  }
+  if (found.length > MAX_CALENDAR_FILES) {
+    throw new AppError(
+      'IMPORT',
+      `${folder} holds ${found.length} calendar files, more than the ${MAX_CALENDAR_FILES} one import reads: name the calendars themselves.`,
+      { code: 'TOO_LARGE' },
+    );
+  }
+  // Named by their path from the folder's own name on, as when the folder is chosen or dropped in the app.
+  const names = folderFileNames(found.map((path) => `${basename(resolve(folder))}/${path}`));
+  return found.map((path, i) => ({ name: names[i], path: join(folder, path) }));
+}
+
+/** The files named, each folder among them giving the calendars in it. */
 function readFiles(paths: string[]): Array<{ name: string; data: string }> {
-  return paths.map((path) => {
+  const files = paths.flatMap((path) => {
+    let folder: boolean;
     try {
-      return { name: basename(path), data: readFileSync(path).toString('base64') };
+      folder = statSync(path).isDirectory();
     } catch (error) {
-      throw new AppError('IMPORT', `Cannot read ${path}: ${(error as Error).message}`, {
-        code: 'UNREADABLE',
-      });
+      throw unreadable(path, error);
+    }
+    return folder ? filesInFolder(path) : [{ name: basename(path), path }];
+  });
+  return files.map(({ name, path }) => {
+    try {
+      return { name, data: readFileSync(path).toString('base64') };
+    } catch (error) {
+      throw unreadable(path, error);
     }
   });
 }
@@ -262,7 +303,7 @@ export const calendarCommands: CliCommand[] = [
   {
     name: 'import-ics',
     usage:
-      'import-ics FILE... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--circle CIRCLE|none|by-domain] [--skip-unanswered [--remove-unanswered] | --keep-unanswered] [--bring-back-deleted]',
+      'import-ics FILE|FOLDER... --db PATH [--json] [--dry-run] [--self EMAIL ...] [--since DATE] [--until DATE] [--no-new-people] [--skip-calendar NAME ...] [--skip-series TITLE ...] [--skip-large-series] [--remove-skipped-series] [--remove-deleted] [--keep-cancelled] [--circle CIRCLE|none|by-domain] [--skip-unanswered [--remove-unanswered] | --keep-unanswered] [--bring-back-deleted]',
     run: importIcs,
   },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { circleSchema } from '../contacts/schemas';
+import { MAX_CALENDAR_FILES } from './calendarFiles';
 import type { Peopleless } from './peopleless';
 import type { CappedSeries, ImportError, OccurrenceKind, SkipReason, Skipped, Warning } from './types';
 
@@ -15,7 +16,7 @@ export const calendarFileInput = z.strictObject({
 });
 
 export const calendarPreviewInput = z.strictObject({
-  files: z.array(calendarFileInput).min(1).max(50),
+  files: z.array(calendarFileInput).min(1).max(MAX_CALENDAR_FILES),
   /** Occurrences after this instant are left out; defaults to now. */
   windowEnd: z.iso.datetime({ offset: true }).optional(),
   /** Occurrences before this instant are left out; by default the whole history is taken. */

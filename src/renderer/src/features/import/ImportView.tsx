@@ -35,11 +35,13 @@ import { SeriesCard } from './SeriesCard';
 import { RemovalCard } from './RemovalCard';
 import { UnansweredChoice } from './UnansweredChoice';
 import { UnaddressedPeople } from './UnaddressedPeople';
-import { isCalendarFile, readAsBase64 } from './readFiles';
+import { readAsBase64 } from './readFiles';
 import { useDroppedFiles } from './windowDrop';
 import { count } from '../../../../shared/text/count';
 import { addressesIn, notAddressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
+import { isCalendarFile, MAX_CALENDAR_FILES } from '../../../../shared/calendar/calendarFiles';
+import { calendarsOfPickedFolder, droppedFiles, folderInput } from './folderFiles';
 import { interactionKindLabels } from '../../../../shared/journal/kinds';
 import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
@@ -510,6 +512,12 @@ export function ImportView() {
       setError('Choose .ics calendar files or a .zip of them.');
       return;
     }
+    if (usable.length > MAX_CALENDAR_FILES) {
+      setError(
+        `That is ${usable.length} calendar files, more than the ${MAX_CALENDAR_FILES} one import reads: choose the calendars you want.`,
+      );
+      return;
+    }
     setPhase('reading');
     const read = {
       files: await Promise.all(usable.map(async (f) => ({ name: f.name, data: await readAsBase64(f) }))),
@@ -581,7 +589,13 @@ export function ImportView() {
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
-    void choose(Array.from(event.dataTransfer.files));
+    void droppedFiles(event.dataTransfer).then(
+      ({ files, folders }) =>
+        files.length === 0 && folders.length > 0
+          ? setError(`There is no calendar (.ics) file in the folder ${folders.join(', ')}.`)
+          : choose(files),
+      (e: Error) => setError(`What was dropped could not be read: ${e.message}`),
+    );
   };
 
   const selfChanged = preview !== null && !sameAddresses(addressesIn(selfEmail), preview.selfEmails);
@@ -611,18 +625,33 @@ export function ImportView() {
         style={{ borderStyle: 'dashed', textAlign: 'center' }}
       >
         <Stack align="center" gap="xs">
-          <Text>Drop .ics files (or the .zip Google Calendar exports) here, or</Text>
-          <FileButton
-            onChange={(files) => void choose(files)}
-            accept=".ics,.zip,text/calendar,application/zip"
-            multiple
-          >
-            {(props) => (
-              <Button {...props} loading={phase === 'reading' || phase === 'previewing'}>
-                Choose files
-              </Button>
-            )}
-          </FileButton>
+          <Text>
+            Drop .ics files (or the .zip Google Calendar exports, or the folder it unpacks to) here, or
+          </Text>
+          <Group gap="xs" justify="center">
+            <FileButton
+              onChange={(files) => void choose(files)}
+              accept=".ics,.zip,text/calendar,application/zip"
+              multiple
+            >
+              {(props) => (
+                <Button {...props} loading={phase === 'reading' || phase === 'previewing'}>
+                  Choose files
+                </Button>
+              )}
+            </FileButton>
+            <FileButton
+              onChange={(files) => void choose(calendarsOfPickedFolder(files))}
+              multiple
+              inputProps={folderInput}
+            >
+              {(props) => (
+                <Button {...props} variant="default" disabled={phase === 'reading' || phase === 'previewing'}>
+                  Choose a folder
+                </Button>
+              )}
+            </FileButton>
+          </Group>
           {picked ? (
             <Text size="sm" c="dimmed">
               {picked.files.map((f) => f.name).join(', ')}

@@ -8,7 +8,3 @@ export async function readAsBase64(file: Blob): Promise<string> {
   }
   return btoa(binary);
 }
-
-export function isCalendarFile(name: string): boolean {
-  return /\.(ics|ical|ifb|zip)$/i.test(name);
-}

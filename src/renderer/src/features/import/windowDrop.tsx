@@ -11,7 +11,8 @@ import {
   type ReactNode,
 } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { isCalendarFile } from './readFiles';
+import { isCalendarFile } from '../../../../shared/calendar/calendarFiles';
+import { droppedFiles, type DroppedFiles } from './folderFiles';
 
 /** Which import a dropped file is for. */
 export type DropKind = 'calendar' | 'contacts';
@@ -56,22 +57,29 @@ export function WindowDrop({ children }: { children: ReactNode }) {
   const [version, setVersion] = useState(0);
   const [dragging, setDragging] = useState(false);
 
-  const onDrop = useEffectEvent((event: DragEvent) => {
-    if (event.defaultPrevented) return;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
-    event.preventDefault();
+  const route = useEffectEvent(({ files, folders }: DroppedFiles) => {
     const target = importFor(files, pathname);
     if (!target) {
       notifications.show({
         color: 'red',
-        message: `Rapport imports calendars (.ics, or Google's .zip) and contacts (.csv, .vcf); not ${files[0].name}.`,
+        message:
+          files.length === 0
+            ? `There is no calendar (.ics) file in the folder ${folders.join(', ')}.`
+            : `Rapport imports calendars (.ics, or Google's .zip) and contacts (.csv, .vcf); not ${files[0].name}.`,
       });
       return;
     }
     pending.current = target;
     setVersion((v) => v + 1);
     void navigate(importPaths[target.kind]);
+  });
+
+  const onDrop = useEffectEvent((event: DragEvent) => {
+    if (event.defaultPrevented || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    void droppedFiles(event.dataTransfer).then(route, (error: Error) =>
+      notifications.show({ color: 'red', message: `What was dropped could not be read: ${error.message}` }),
+    );
   });
 
   useEffect(() => {
