@@ -188,6 +188,40 @@ async function importWorkCalendar(me: string) {
 }
 
 describe('ImportView', () => {
+  it('takes the calendars of a chosen folder, named by their path where two share a name, and refuses more than one import reads', async () => {
+    await call('settings:setSelfEmails', { emails: ['me@example.com'] });
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    // As Chromium gives the files of a folder: each with its path from the folder's name on.
+    const inFolder = (path: string, bytes: Uint8Array) => {
+      const file = new File([new Uint8Array(bytes)], path.slice(path.lastIndexOf('/') + 1));
+      Object.defineProperty(file, 'webkitRelativePath', { value: path });
+      return file;
+    };
+    const chooseFolder = (files: File[]) =>
+      fireEvent.change(document.querySelector('input[webkitdirectory]')!, { target: { files } });
+    const old = calendar(...meeting('old', '20250301T090000Z', 'me@example.com', 'bo@example.com'));
+    chooseFolder([
+      inFolder('Takeout/Calendar/Work.ics', workCalendar('me@example.com')),
+      inFolder('Takeout/Old/Work.ics', old),
+      inFolder('Takeout/Calendar/Team.ics', old),
+      inFolder('Takeout/__MACOSX/Calendar/._Work.ics', new TextEncoder().encode('not a calendar')),
+      inFolder('Takeout/archive_browser.html', new TextEncoder().encode('<p>Takeout</p>')),
+    ]);
+    await screen.findByText(
+      'Takeout/Calendar/Work.ics, Takeout/Old/Work.ics, Team.ics',
+      {},
+      { timeout: 20_000 },
+    );
+    // The same meeting in two calendars is one.
+    await screen.findByRole('button', { name: 'Import 18 meetings' }, { timeout: 20_000 });
+
+    chooseFolder(Array.from({ length: 51 }, (_, i) => inFolder(`Many/${i}.ics`, old)));
+    await screen.findByText(
+      'That is 51 calendar files, more than the 50 one import reads: choose the calendars you want.',
+    );
+  });
+
   it('previews a dropped calendar, keeps some new people, imports, and re-import says nothing new', async () => {
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
