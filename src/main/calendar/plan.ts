@@ -34,6 +34,11 @@ export interface ExistingState {
    * their own name, not another's renamed.
    */
   removedFromCalendars: ReadonlySet<string>;
+  /**
+   * Calendars an import took for another imported before under another name (`renamedCalendars`),
+   * to that name: the latest such import not undone says.
+   */
+  renamedBefore: ReadonlyMap<string, string>;
   /** The same meetings by `meetingId`, so another calendar's copy of one is known as deleted too. */
   deletedMeetings: ReadonlySet<string>;
 }

@@ -98,8 +98,18 @@ export function renamedCalendars(
   // Names first: a re-import of calendars stored under their own names, the usual case, stops here.
   const storedNames = new Set<string>();
   for (const s of existing.byMeeting.values()) storedNames.add(s.calendar);
-  const unknown = [...named].filter((c) => !storedNames.has(c) && !existing.removedFromCalendars.has(c));
-  const candidates = [...storedNames].filter((c) => !named.has(c)).sort();
+  // Taken for another before, it stays that one: what that import did (meetings no longer in the
+  // calendar removed) would otherwise make the same file look less like it, and more like a third.
+  for (const calendar of named) {
+    const before = existing.renamedBefore.get(calendar);
+    if (before !== undefined && !named.has(before) && !storedNames.has(calendar))
+      renamed.set(calendar, before);
+  }
+  const taken = new Set(renamed.values());
+  const unknown = [...named].filter(
+    (c) => !renamed.has(c) && !storedNames.has(c) && !existing.removedFromCalendars.has(c),
+  );
+  const candidates = [...storedNames].filter((c) => !named.has(c) && !taken.has(c)).sort();
   if (unknown.length === 0 || candidates.length === 0) return renamed;
   const storedMeetings = new Map<string, Array<{ uid: string; startsAt: string }>>();
   for (const s of existing.byMeeting.values())

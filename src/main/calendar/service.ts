@@ -560,6 +560,8 @@ export async function commitImport(
       unchanged: plan.unchanged,
       skipped: plan.skippedByReason,
       events: parsed.reduce((n, f) => n + f.events, 0),
+      // Kept so the next import of these files takes each calendar for the same one (`renamedBefore`).
+      ...(plan.renamed.size > 0 ? { renamed: Object.fromEntries(plan.renamed) } : {}),
     },
     progress: (done, all) => ctx.progress?.('writing', done, all),
   });

@@ -108,7 +108,27 @@ export function loadExisting(sqlite: Db): ExistingState {
     deletedByUser,
     deletedMeetings,
     removedFromCalendars: removedFromCalendars(sqlite),
+    renamedBefore: renamedBefore(sqlite),
   };
+}
+
+/** What imports not undone took calendars for (`ExistingState.renamedBefore`): their stats say. */
+function renamedBefore(sqlite: Db): Map<string, string> {
+  const taken = sqlite
+    .prepare(
+      `SELECT json_extract(stats, '$.renamed') FROM imports
+       WHERE kind = 'ics' AND undone_at IS NULL AND json_extract(stats, '$.renamed') IS NOT NULL
+       ORDER BY id`,
+    )
+    .pluck()
+    .all() as string[];
+  const renamed = new Map<string, string>();
+  for (const json of taken) {
+    for (const [calendar, storedAs] of Object.entries(JSON.parse(json) as Record<string, unknown>)) {
+      if (typeof storedAs === 'string') renamed.set(calendar, storedAs);
+    }
+  }
+  return renamed;
 }
 
 /** Calendars imported meetings were removed from (`ExistingState.removedFromCalendars`). */

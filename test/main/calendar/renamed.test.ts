@@ -133,6 +133,60 @@ describe('a calendar imported before under another name', () => {
     expect(visibleState(s.t.store.sqlite)).toBe(state);
   });
 
+  it('once taken for one, stays that one: the meetings that import removed do not make it another next time', async () => {
+    // Two calendars hold the team's weekly sync: the user's at its time with Priya, and two
+    // reviews after it; a shared one an hour later with Jonas (not taken for the first: it
+    // lacks the reviews).
+    const calendar = (name: string, start: string, people: string[], reviews: string | null): Files => [
+      {
+        name: `${name}.ics`,
+        bytes: ics(
+          `X-WR-CALNAME:${name}`,
+          ...weekly('sync@corp', 'Team sync', start, 6, me, ...people),
+          ...(reviews ? weekly('review@corp', 'Review', reviews, 2, me, ...people) : []),
+        ),
+      },
+    ];
+    await importFiles(calendar('a-work', '20250109T140000Z', [priya], '20250304T090000Z'));
+    await importFiles(calendar('b-shared', '20250109T150000Z', [jonas], null));
+    expect(meetings()).toHaveLength(14);
+    // The first renamed since, its meetings moved half an hour and naming only someone it gives
+    // no address for: none is one to store, and the first's are no longer in it. Alike both
+    // (moved), it is the first by name.
+    const [renamed] = calendar('Work renamed', '20250109T143000Z', [], '20250304T093000Z');
+    const later: Files = [
+      {
+        name: renamed.name,
+        bytes: Buffer.from(
+          renamed.bytes
+            .toString('utf8')
+            .replaceAll(`ORGANIZER:mailto:${me}`, 'ATTENDEE;CN=Sam Okafor:invalid:nomail'),
+        ),
+      },
+    ];
+    const p = await preview(later);
+    expect(p.files[0].importedAs).toBe('a-work');
+    // Its meetings no longer in it, but for the first sync: before the later export begins.
+    expect(p.deleted.remove).toBe(7);
+    const { result } = await importFiles(later, true);
+    expect(result.deletedRemoved).toBe(7);
+
+    // With its meetings gone, the shared one would now look the most like it: it is still the first.
+    const again = await preview(later);
+    expect(again.files[0].importedAs).toBe('a-work');
+    expect(again).toMatchObject({ toCreate: 0, toUpdate: 0 });
+    expect(again.deleted.remove).toBe(0);
+    expect(meetings().map((m) => m.startsAt.slice(11, 16))).toEqual([
+      '14:00',
+      ...Array<string>(6).fill('15:00'),
+    ]);
+
+    // Undone, the import no longer says so: the meetings it removed are back, and it is theirs again.
+    undoCalendarImport(result.importId!, s.ctx);
+    expect(meetings()).toHaveLength(14);
+    expect((await preview(later)).files[0].importedAs).toBe('a-work');
+  });
+
   it('without a name of its own, in a file named otherwise', async () => {
     await importFiles(work('calendar.ics', ''));
     const before = meetings();
