@@ -7,7 +7,12 @@ import type { CalendarPreview } from '../../shared/calendar/schemas';
 import { AppError } from '../../shared/ipc/envelope';
 import { count } from '../../shared/text/count';
 import { notAddressesIn } from '../../shared/text/email';
-import { folderFileNames, isCalendarInFolder, MAX_CALENDAR_FILES } from '../../shared/calendar/calendarFiles';
+import {
+  folderFileNames,
+  isCalendarInFolder,
+  MAX_CALENDAR_FILES,
+  noCalendarIn,
+} from '../../shared/calendar/calendarFiles';
 import { importOutcome } from '../../shared/calendar/outcome';
 import type { NewPeopleCircle } from '../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../shared/calendar/peopleless';
@@ -31,9 +36,7 @@ function filesInFolder(folder: string): Array<{ name: string; path: string }> {
     throw unreadable(folder, error);
   }
   if (found.length === 0) {
-    throw new AppError('IMPORT', `There is no calendar (.ics) file in the folder ${folder}.`, {
-      code: 'NOT_ICALENDAR',
-    });
+    throw new AppError('IMPORT', noCalendarIn([folder]), { code: 'NOT_ICALENDAR' });
   }
   if (found.length > MAX_CALENDAR_FILES) {
     throw new AppError(

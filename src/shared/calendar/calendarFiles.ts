@@ -29,3 +29,8 @@ export function folderFileNames(paths: string[]): string[] {
   for (const path of paths) seen.set(fileName(path), (seen.get(fileName(path)) ?? 0) + 1);
   return paths.map((path) => (seen.get(fileName(path))! > 1 ? path : fileName(path)));
 }
+
+/** What the user is told when the folders they gave hold no calendar to import. */
+export function noCalendarIn(folders: string[]): string {
+  return `There is no calendar (.ics) file in the folder ${folders.join(', ')}.`;
+}

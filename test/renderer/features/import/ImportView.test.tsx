@@ -216,6 +216,8 @@ describe('ImportView', () => {
     // The same meeting in two calendars is one.
     await screen.findByRole('button', { name: 'Import 18 meetings' }, { timeout: 20_000 });
 
+    chooseFolder([inFolder('Notes/readme.txt', new TextEncoder().encode('no calendar'))]);
+    await screen.findByText('There is no calendar (.ics) file in the folder Notes.');
     chooseFolder(Array.from({ length: 51 }, (_, i) => inFolder(`Many/${i}.ics`, old)));
     await screen.findByText(
       'That is 51 calendar files, more than the 50 one import reads: choose the calendars you want.',

@@ -40,8 +40,14 @@ import { useDroppedFiles } from './windowDrop';
 import { count } from '../../../../shared/text/count';
 import { addressesIn, notAddressesIn, sameAddresses } from '../../../../shared/text/email';
 import { importOutcome } from '../../../../shared/calendar/outcome';
-import { isCalendarFile, MAX_CALENDAR_FILES } from '../../../../shared/calendar/calendarFiles';
-import { calendarsOfPickedFolder, droppedFiles, folderInput } from './folderFiles';
+import { isCalendarFile, MAX_CALENDAR_FILES, noCalendarIn } from '../../../../shared/calendar/calendarFiles';
+import {
+  calendarsOfPickedFolder,
+  droppedFiles,
+  folderInput,
+  unreadableDrop,
+  type DroppedFiles,
+} from './folderFiles';
 import { interactionKindLabels } from '../../../../shared/journal/kinds';
 import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
@@ -587,15 +593,13 @@ export function ImportView() {
     return () => clearTimeout(timer);
   }, [stale, startsAfterEnd, phase, settings]);
 
+  /** Files from a drop or a folder: a folder with no calendar in it is named. */
+  const chooseDropped = ({ files, folders }: DroppedFiles) =>
+    files.length === 0 && folders.length > 0 ? setError(noCalendarIn(folders)) : choose(files);
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
-    void droppedFiles(event.dataTransfer).then(
-      ({ files, folders }) =>
-        files.length === 0 && folders.length > 0
-          ? setError(`There is no calendar (.ics) file in the folder ${folders.join(', ')}.`)
-          : choose(files),
-      (e: Error) => setError(`What was dropped could not be read: ${e.message}`),
-    );
+    void droppedFiles(event.dataTransfer).then(chooseDropped, (e: Error) => setError(unreadableDrop(e)));
   };
 
   const selfChanged = preview !== null && !sameAddresses(addressesIn(selfEmail), preview.selfEmails);
@@ -641,7 +645,7 @@ export function ImportView() {
               )}
             </FileButton>
             <FileButton
-              onChange={(files) => void choose(calendarsOfPickedFolder(files))}
+              onChange={(files) => void chooseDropped(calendarsOfPickedFolder(files))}
               multiple
               inputProps={folderInput}
             >

@@ -24,10 +24,16 @@ export function calendarsOfFolders(found: FoundFile[]): File[] {
  */
 export const folderInput = { webkitdirectory: '' } as InputHTMLAttributes<HTMLInputElement>;
 
-/** The files picked with a folder chooser (each knows its path in the chosen folder): its calendars. */
-export function calendarsOfPickedFolder(files: File[]): File[] {
-  return calendarsOfFolders(files.map((file) => ({ path: file.webkitRelativePath || file.name, file })));
+/** The files picked with a folder chooser (each knows its path from the folder's name on): its calendars. */
+export function calendarsOfPickedFolder(files: File[]): DroppedFiles {
+  const found = files.map((file) => ({ path: file.webkitRelativePath || file.name, file }));
+  const folders = [...new Set(found.map((f) => f.path.split('/')[0]))];
+  return { files: calendarsOfFolders(found), folders };
 }
+
+/** What the user is told when what they dropped could not be read. */
+export const unreadableDrop = (error: Error): string =>
+  `What was dropped could not be read: ${error.message}`;
 
 const entriesOf = (reader: FileSystemDirectoryReader) =>
   new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));

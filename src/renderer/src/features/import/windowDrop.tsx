@@ -11,8 +11,8 @@ import {
   type ReactNode,
 } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { isCalendarFile } from '../../../../shared/calendar/calendarFiles';
-import { droppedFiles, type DroppedFiles } from './folderFiles';
+import { isCalendarFile, noCalendarIn } from '../../../../shared/calendar/calendarFiles';
+import { droppedFiles, unreadableDrop, type DroppedFiles } from './folderFiles';
 
 /** Which import a dropped file is for. */
 export type DropKind = 'calendar' | 'contacts';
@@ -64,7 +64,7 @@ export function WindowDrop({ children }: { children: ReactNode }) {
         color: 'red',
         message:
           files.length === 0
-            ? `There is no calendar (.ics) file in the folder ${folders.join(', ')}.`
+            ? noCalendarIn(folders)
             : `Rapport imports calendars (.ics, or Google's .zip) and contacts (.csv, .vcf); not ${files[0].name}.`,
       });
       return;
@@ -78,7 +78,7 @@ export function WindowDrop({ children }: { children: ReactNode }) {
     if (event.defaultPrevented || !event.dataTransfer?.files.length) return;
     event.preventDefault();
     void droppedFiles(event.dataTransfer).then(route, (error: Error) =>
-      notifications.show({ color: 'red', message: `What was dropped could not be read: ${error.message}` }),
+      notifications.show({ color: 'red', message: unreadableDrop(error) }),
     );
   });
 
