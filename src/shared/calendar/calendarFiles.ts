@@ -3,17 +3,19 @@ export function isCalendarFile(name: string): boolean {
   return /\.(ics|ical|ifb|zip)$/i.test(name);
 }
 
+/** A file or folder in a folder that is never a calendar: hidden, or macOS's `__MACOSX` copies of a zip it unpacked. */
+export function isSkippedInFolder(name: string): boolean {
+  return name.startsWith('.') || name === '__MACOSX';
+}
+
 /**
  * Whether a file found in a chosen or dropped folder (`path` within it, `/`-separated) is a
- * calendar to import: iCalendar files only, for a zip there may hold anything; not a hidden file,
- * nor the copies macOS keeps in `__MACOSX` when it unpacks Google's zip.
+ * calendar to import: iCalendar files only, for a zip there may hold anything; nothing
+ * `isSkippedInFolder` on its way.
  */
 export function isCalendarInFolder(path: string): boolean {
   const parts = path.split('/');
-  return (
-    /\.(ics|ical|ifb)$/i.test(parts[parts.length - 1]) &&
-    parts.every((part) => !part.startsWith('.') && part !== '__MACOSX')
-  );
+  return /\.(ics|ical|ifb)$/i.test(parts[parts.length - 1]) && !parts.some(isSkippedInFolder);
 }
 
 /** Files one import reads at most (a folder dropped by mistake, a home folder, is no calendar). */

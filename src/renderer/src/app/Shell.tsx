@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Box, Button, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
 import { useNotifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
@@ -15,13 +15,21 @@ export const NOTICE_WIDTH = 360;
 /** Room a notice takes in its stack: a one or two-line message, its button and the gap. */
 const NOTICE_ROOM = 88;
 
+/**
+ * Room at the page's end while notices show, so the page scrolls on past them and nothing stays
+ * stuck beneath one. Its own component: a notice coming or going renders it alone, not the page.
+ */
+function NoticeRoom() {
+  const shown = useNotifications().notifications.length;
+  return shown > 0 ? <Box h={shown * NOTICE_ROOM} aria-hidden /> : null;
+}
+
 /** The window: header with search, sidebar, and the routed screen. */
 export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const os = useOs();
   const active = activeNavPath(location.pathname);
-  const shownNotices = useNotifications().notifications.length;
   // N starts a new contact; useHotkeys ignores it while the user is typing in a field.
   useHotkeys([['n', () => void navigate('/contacts/new')]]);
   // Main opens a page when the user clicks its notification; only the app's own paths.
@@ -77,8 +85,7 @@ export function Shell() {
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>
-      {/* While notices show, the page can scroll on past them: nothing stays stuck beneath one. */}
-      <AppShell.Main pb={shownNotices > 0 ? shownNotices * NOTICE_ROOM + 16 : undefined}>
+      <AppShell.Main>
         <Routes>
           {routes.map((route) => (
             <Route key={route.path} path={route.path} element={route.element} />
@@ -88,6 +95,7 @@ export function Shell() {
             element={<EmptyState title="Not found" text="There is nothing at this address." />}
           />
         </Routes>
+        <NoticeRoom />
       </AppShell.Main>
       <GlobalSearch />
     </AppShell>

@@ -2,6 +2,7 @@ import type { InputHTMLAttributes } from 'react';
 import {
   folderFileNames,
   isCalendarInFolder,
+  isSkippedInFolder,
   MAX_CALENDAR_FILES,
 } from '../../../../shared/calendar/calendarFiles';
 
@@ -12,7 +13,7 @@ interface FoundFile {
 }
 
 /** The calendars of files found in folders, each named as `folderFileNames` says. */
-export function calendarsOfFolders(found: FoundFile[]): File[] {
+function calendarsOfFolders(found: FoundFile[]): File[] {
   const calendars = found.filter((f) => isCalendarInFolder(f.path));
   const names = folderFileNames(calendars.map((f) => f.path));
   return calendars.map(({ file }, i) => (file.name === names[i] ? file : new File([file], names[i], file)));
@@ -51,7 +52,7 @@ interface Walk {
 
 /**
  * The calendars in a folder and its folders, until more are found than one import reads, or
- * too many entries are seen. Hidden folders and macOS's `__MACOSX` are not entered.
+ * too many entries are seen. Folders `isSkippedInFolder` are not entered.
  */
 async function walk(folder: FileSystemDirectoryEntry, path: string, state: Walk): Promise<void> {
   const reader = folder.createReader();
@@ -61,9 +62,7 @@ async function walk(folder: FileSystemDirectoryEntry, path: string, state: Walk)
       if (state.found.length > MAX_CALENDAR_FILES || ++state.entries > MAX_ENTRIES) return;
       const at = `${path}/${entry.name}`;
       if (entry.isDirectory) {
-        if (!entry.name.startsWith('.') && entry.name !== '__MACOSX') {
-          await walk(entry as FileSystemDirectoryEntry, at, state);
-        }
+        if (!isSkippedInFolder(entry.name)) await walk(entry as FileSystemDirectoryEntry, at, state);
       } else if (isCalendarInFolder(at)) {
         state.found.push({ path: at, file: await fileOf(entry as FileSystemFileEntry) });
       }
