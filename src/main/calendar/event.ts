@@ -39,8 +39,15 @@ export interface EventData {
   length: number | null;
   rrules: ICAL.Recur[];
   rdates: When[];
+  /** EXRULE: rules of instances left out (RFC 2445's, dropped by RFC 5545, still in old exports). */
+  exrules: ICAL.Recur[];
   exdates: When[];
   recurrenceId: When | null;
+  /**
+   * RECURRENCE-ID;RANGE=THISANDFUTURE: what this override changes holds for the later
+   * instances too, until another such override (RFC 5545, 3.8.4.4).
+   */
+  thisAndFuture: boolean;
   people: OccurrencePerson[];
   zoneTzid: string | undefined;
 }
@@ -156,6 +163,8 @@ function instant(prop: JProp | undefined, zones: ZoneResolver): number | null {
   return parseWhen(prop[3], tzidOf(prop), zones)?.utc ?? null;
 }
 
+const recur = (prop: JProp): ICAL.Recur => new ICAL.Property(prop).getFirstValue() as ICAL.Recur;
+
 function multi(props: JProp[], zones: ZoneResolver): When[] {
   const out: When[] = [];
   for (const prop of props) {
@@ -186,6 +195,7 @@ export function readEvent(
   const one = new Map<string, JProp>();
   const rrules: JProp[] = [];
   const rdates: JProp[] = [];
+  const exrules: JProp[] = [];
   const exdates: JProp[] = [];
   let video = false;
   for (const prop of props) {
@@ -193,6 +203,7 @@ export function readEvent(
     if (name === 'rrule') rrules.push(prop);
     else if (name === 'rdate') rdates.push(prop);
     else if (name === 'exdate') exdates.push(prop);
+    else if (name === 'exrule') exrules.push(prop);
     else if (name === 'dtstart' && one.has('dtstart')) throw new BrokenEvent('it has two DTSTART lines');
     else if (name === UNREADABLE_LINE) throw new BrokenEvent(String(prop[3]));
     else if (!one.has(name)) one.set(name, prop);
@@ -267,10 +278,13 @@ export function readEvent(
     absence: isAbsenceNotice({ title, allDay: start.date, lengthMs: start.date ? null : length }),
     start,
     length,
-    rrules: rrules.map((r) => new ICAL.Property(r).getFirstValue() as ICAL.Recur),
+    rrules: rrules.map(recur),
     rdates: multi(rdates, zones),
+    exrules: exrules.map(recur),
     exdates: multi(exdates, zones),
     recurrenceId,
+    thisAndFuture:
+      recurrenceId !== null && String(recurrenceProp?.[1].range).toUpperCase() === 'THISANDFUTURE',
     people: readPeople(props),
     zoneTzid,
   };

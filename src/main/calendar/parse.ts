@@ -484,18 +484,45 @@ function expandSeries(uid: string, master: EventData | null, rawOverrides: Event
   } else if (master) {
     const starts = expandStarts(master, ctx);
     if (starts === null) return;
+    const ranges = [...overrides.values()]
+      .filter((ov) => ov.thisAndFuture && ov.start.date === allDay)
+      .sort((a, b) => a.recurrenceId!.utc - b.recurrenceId!.utc);
+    // Meetings of each cancelled range, their own included: one skip says it for them all.
+    const cancelledFrom = new Map<EventData, number>();
     for (const [key, start] of starts) {
-      const ov = overrides.get(key);
-      if (ov) {
-        overrides.delete(key);
-        emitOverride(ctx, ov, uid, key);
-      } else {
-        emit(ctx, master, start, `${ctx.calendar}\u001f${uid}\u001f${key}`);
-      }
+      const own = overrides.get(key);
+      if (own) overrides.delete(key);
+      const range = own ?? ranges.findLast((r) => r.recurrenceId!.utc <= start.utc);
+      const instanceKey = `${ctx.calendar}\u001f${uid}\u001f${key}`;
+      if (range?.thisAndFuture && range.status === 'CANCELLED') {
+        cancelledFrom.set(range, (cancelledFrom.get(range) ?? 0) + 1);
+        ctx.withdrawn.push(instanceKey);
+      } else if (own) emitOverride(ctx, own, uid, key);
+      else if (range) emit(ctx, range, movedLike(start, range), instanceKey, true);
+      else emit(ctx, master, start, instanceKey);
+    }
+    for (const [range, count] of cancelledFrom) {
+      const from = ridKey(range.recurrenceId!, allDay).slice(0, 10);
+      skip(
+        ctx,
+        range,
+        'cancelled',
+        `${describe(range)} was cancelled from ${from} on: ${count === 1 ? 'its one meeting since is' : `its ${count} meetings since are`} left out.`,
+      );
     }
   }
   // Overrides of instances the rule does not produce (or whose series is missing) still happened.
   for (const [key, ov] of overrides) emitOverride(ctx, ov, uid, key);
+}
+
+/**
+ * An instance after a RANGE=THISANDFUTURE override, moved as the override moved its own:
+ * by the same number of days, or the same time.
+ */
+function movedLike(instance: When, range: EventData): When {
+  const by = range.start.utc - range.recurrenceId!.utc;
+  const approximate = instance.approximate || (!instance.date && range.start.approximate);
+  return { ...instance, wall: instance.wall + by, utc: instance.utc + by, approximate };
 }
 
 function emitOverride(ctx: Context, ov: EventData, uid: string, key: string): void {
@@ -574,42 +601,12 @@ function expandStarts(master: EventData, ctx: Context): Map<string, When> | null
       skip(ctx, master, 'unbounded', `${describe(master)} was skipped: its rule ${why}.`);
       return null;
     }
-    const local = rule.clone();
-    if (local.until && !local.until.isDate && local.until.zone === ICAL.Timezone.utcTimezone) {
-      // UNTIL is an instant; the iterator runs on the series' wall clock.
-      const untilWall = utcToWall(
-        local.until.toUnixTime() * 1000,
-        start.date ? ctx.zones.floating : seriesZone,
-      );
-      local.until = floatingTime(untilWall, start.date);
-    } else if (local.until && start.date && !local.until.isDate) {
-      local.until = floatingTime(Date.UTC(local.until.year, local.until.month - 1, local.until.day), true);
-    }
-    const iterator = local.iterator(floatingTime(start.wall, start.date));
-    let produced = 0;
-    let previous = Number.NEGATIVE_INFINITY;
-    for (let next = iterator.next(); next; next = iterator.next()) {
-      if ((++ctx.steps & 1023) === 0 && Date.now() > ctx.deadline) {
-        throw new CalendarImportError(
-          'TIMEOUT',
-          'Expanding recurring events took too long; the import was stopped.',
-        );
-      }
-      const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
-      if (wall <= previous) break;
-      previous = wall;
-      const when: When = start.date
-        ? { wall, date: true, utc: wall, approximate: false }
-        : { wall, date: false, utc: wallToUtc(wall, seriesZone), approximate: start.approximate };
-      if (!add(when)) break;
-      if (++produced >= ctx.cap) {
-        ctx.capped.push({ uid: master.uid, title: master.title, limit: ctx.cap });
-        ctx.warnings.push({
-          message: `${describe(master)} repeats more than ${ctx.cap} times before the window end; only the first ${ctx.cap} are imported.`,
-          uid: master.uid,
-        });
-        break;
-      }
+    if (!eachStart(rule, master, seriesZone, ctx, add)) {
+      ctx.capped.push({ uid: master.uid, title: master.title, limit: ctx.cap });
+      ctx.warnings.push({
+        message: `${describe(master)} repeats more than ${ctx.cap} times before the window end; only the first ${ctx.cap} are imported.`,
+        uid: master.uid,
+      });
     }
   }
   for (const rdate of master.rdates) {
@@ -629,6 +626,21 @@ function expandStarts(master: EventData, ctx: Context): Map<string, When> | null
       starts.delete(ridKey(ex, start.date));
     }
   }
+  for (const rule of master.exrules) {
+    // A rule that cannot be read or run leaves the series whole: EXRULE only ever takes away.
+    if (!rule.freq || unbounded(rule)) {
+      ctx.warnings.push({
+        message: `The EXRULE of ${describe(master)} was ignored: it cannot be followed.`,
+        uid: master.uid,
+      });
+      continue;
+    }
+    eachStart(rule, master, seriesZone, ctx, (when) => {
+      if (when.date ? isoDate(when.wall) > ctx.windowEndDate : when.utc > ctx.windowEnd) return false;
+      starts.delete(ridKey(when, start.date));
+      return true;
+    });
+  }
   if (starts.size === 0) {
     const future = start.date ? isoDate(start.wall) > ctx.windowEndDate : start.utc > ctx.windowEnd;
     if (future) skip(ctx, master, 'future', `${describe(master)} starts after the import window.`);
@@ -637,15 +649,66 @@ function expandStarts(master: EventData, ctx: Context): Map<string, When> | null
   return starts;
 }
 
+/**
+ * Runs `rule` from the series' start on its wall clock, handing each instance to `visit` until
+ * it returns false or the rule ends. False when the series cap stopped it.
+ */
+function eachStart(
+  rule: ICAL.Recur,
+  master: EventData,
+  seriesZone: Zone,
+  ctx: Context,
+  visit: (when: When) => boolean,
+): boolean {
+  const start = master.start;
+  const local = rule.clone();
+  if (local.until && !local.until.isDate && local.until.zone === ICAL.Timezone.utcTimezone) {
+    // UNTIL is an instant; the iterator runs on the series' wall clock.
+    const untilWall = utcToWall(
+      local.until.toUnixTime() * 1000,
+      start.date ? ctx.zones.floating : seriesZone,
+    );
+    local.until = floatingTime(untilWall, start.date);
+  } else if (local.until && start.date && !local.until.isDate) {
+    local.until = floatingTime(Date.UTC(local.until.year, local.until.month - 1, local.until.day), true);
+  }
+  const iterator = local.iterator(floatingTime(start.wall, start.date));
+  let produced = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let next = iterator.next(); next; next = iterator.next()) {
+    if ((++ctx.steps & 1023) === 0 && Date.now() > ctx.deadline) {
+      throw new CalendarImportError(
+        'TIMEOUT',
+        'Expanding recurring events took too long; the import was stopped.',
+      );
+    }
+    const wall = Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second);
+    if (wall <= previous) break;
+    previous = wall;
+    const when: When = start.date
+      ? { wall, date: true, utc: wall, approximate: false }
+      : { wall, date: false, utc: wallToUtc(wall, seriesZone), approximate: start.approximate };
+    if (!visit(when)) break;
+    if (++produced >= ctx.cap) return false;
+  }
+  return true;
+}
+
 function dateParts(wall: number): [number, number, number] {
   const d = new Date(wall);
   return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
 }
 
-function emit(ctx: Context, ev: EventData, start: When, key: string): void {
+/** `repeated`: `ev` gives more than one meeting (a series, or a this-and-future override). */
+function emit(
+  ctx: Context,
+  ev: EventData,
+  start: When,
+  key: string,
+  repeated = ev.rrules.length > 0 || ev.rdates.length > 0,
+): void {
   if (start.date ? isoDate(start.wall) > ctx.windowEndDate : start.utc > ctx.windowEnd) {
-    if (!ev.rrules.length && !ev.rdates.length)
-      skip(ctx, ev, 'future', `${describe(ev)} is after the import window.`);
+    if (!repeated) skip(ctx, ev, 'future', `${describe(ev)} is after the import window.`);
     return;
   }
   if (ev.status === 'CANCELLED') {
@@ -662,21 +725,25 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
   }
   const people: OccurrencePerson[] = [];
   const declinedBy: string[] = [];
-  let declined = false;
+  // DELEGATED: they handed the invitation to someone else, who is listed in their place.
+  let yourAnswer: 'declined' | 'delegated' | null = null;
   for (const person of ev.people) {
-    if (person.response === 'declined') {
-      if (ctx.self.has(person.email)) declined = true;
+    if (person.response === 'declined' || person.response === 'delegated') {
+      if (ctx.self.has(person.email)) yourAnswer = person.response;
       if (person.email !== '') declinedBy.push(person.email);
       continue;
     }
     people.push(person);
   }
-  if (declined) {
+  if (yourAnswer !== null) {
+    const on = start.date ? isoDate(start.wall) : iso(start.utc);
     skip(
       ctx,
       ev,
       'declined',
-      `You declined ${describe(ev)} on ${start.date ? isoDate(start.wall) : iso(start.utc)}.`,
+      yourAnswer === 'declined'
+        ? `You declined ${describe(ev)} on ${on}.`
+        : `You delegated ${describe(ev)} on ${on} to someone else.`,
     );
     ctx.withdrawn.push(key);
     return;
@@ -711,7 +778,7 @@ function emit(ctx: Context, ev: EventData, start: When, key: string): void {
     declinedBy,
     // Instances of a series share the master's people; each gets its own copies. A single event
     // is emitted once, so its people need no copy.
-    people: ev.rrules.length > 0 || ev.rdates.length > 0 ? people.map((p) => ({ ...p })) : people,
+    people: repeated ? people.map((p) => ({ ...p })) : people,
     sequence: ev.sequence,
     modifiedAt: ev.modified !== null ? iso(ev.modified) : ev.stamp > 0 ? iso(ev.stamp) : null,
   });

@@ -150,6 +150,7 @@ const EVENT_PROPERTIES = new Set([
   'RRULE',
   'RDATE',
   'EXDATE',
+  'EXRULE',
   'ATTENDEE',
   'ORGANIZER',
   'URL',

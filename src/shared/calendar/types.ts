@@ -82,7 +82,7 @@ export interface Occurrence {
   /** The time zone could not be resolved exactly; the time may be off by the zone difference. */
   approximate: boolean;
   organizer: string | null;
-  /** Attendees who declined; they are not in `people`. The user among them means "skip". */
+  /** Attendees who declined or delegated; they are not in `people`. The user among them means "skip". */
   declinedBy: string[];
   people: OccurrencePerson[];
   sequence: number;

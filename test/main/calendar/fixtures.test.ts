@@ -444,4 +444,45 @@ describe('vendor exports written for Rapport', () => {
     const bigEndian = Buffer.from(fixture('rapport/outlook-unicode.ics').subarray(2)).swap16();
     expect(read(bigEndian).occurrences).toEqual(utf8.occurrences);
   });
+
+  it('RFC 5545 recurrence edits: this and following moved and re-staffed, the rest cancelled, an EXRULE, delegations', () => {
+    const r = parse('rapport/rfc-recurrence-edits.ics', { selfEmails: ['kim.sato@example.org'] });
+    expect(r.calendar).toBe('Team');
+    expect(r.events).toBe(6);
+    const line = (o: Occurrence) =>
+      `${o.startsAt} ${o.durationMinutes} ${o.title}: ${o.people.map((p) => p.email.split('@')[0]).join(' ')}`;
+    // Thursdays at 10:00 in Berlin, but not a month's last (EXRULE: 27 March, 24 April); from
+    // 3 April on at 9:30 (summer time), renamed, with Marek; until 1 May.
+    expect(r.occurrences.filter((o) => o.title.startsWith('Platform')).map(line)).toEqual([
+      '2025-03-06T09:00:00.000Z 45 Platform sync: lena.vogt kim.sato aiko.tanaka',
+      '2025-03-13T09:00:00.000Z 45 Platform sync: lena.vogt kim.sato aiko.tanaka',
+      '2025-03-20T09:00:00.000Z 45 Platform sync: lena.vogt kim.sato aiko.tanaka',
+      '2025-04-03T07:30:00.000Z 45 Platform sync (new slot): lena.vogt kim.sato aiko.tanaka marek.nowak',
+      '2025-04-10T07:30:00.000Z 45 Platform sync (new slot): lena.vogt kim.sato aiko.tanaka marek.nowak',
+      '2025-04-17T07:30:00.000Z 45 Platform sync (new slot): lena.vogt kim.sato aiko.tanaka marek.nowak',
+      '2025-05-01T07:30:00.000Z 45 Platform sync (new slot): lena.vogt kim.sato aiko.tanaka marek.nowak',
+    ]);
+    // Every other Tuesday at 17:00 from 7 January, cancelled from 4 March on: the 46 meetings
+    // from then to the window's end are left out, as one cancellation.
+    expect(r.occurrences.filter((o) => o.title.startsWith('Mentoring')).map((o) => o.startsAt)).toEqual([
+      '2025-01-07T16:00:00.000Z',
+      '2025-01-21T16:00:00.000Z',
+      '2025-02-04T16:00:00.000Z',
+      '2025-02-18T16:00:00.000Z',
+    ]);
+    expect(r.withdrawn.filter((k) => k.includes('mentoring-ruth'))).toHaveLength(46);
+    // Aiko handed the budget review to Marek; Kim (the user) handed the vendor day to Aiko.
+    const budget = r.occurrences.find((o) => o.title === 'Q2 budget review')!;
+    expect(people(budget)).toEqual([
+      'organizer:jonas.roth@example.org:Jonas Roth:',
+      'attendee:kim.sato@example.org:Kim Sato:accepted',
+      'attendee:marek.nowak@example.org:Marek Nowak:accepted',
+    ]);
+    expect(budget.declinedBy).toEqual(['aiko.tanaka@example.org']);
+    expect(r.occurrences).toHaveLength(12);
+    expect(r.skipped.map((s) => `${s.reason} ${s.title}`)).toEqual([
+      'cancelled Mentoring with Ruth',
+      'declined Vendor day',
+    ]);
+  });
 });

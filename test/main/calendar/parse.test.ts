@@ -171,6 +171,178 @@ describe('recurrence expansion', () => {
     ]);
   });
 
+  it('applies a RANGE=THISANDFUTURE override to its instance and every later one', () => {
+    // Weekly from Monday 6 January 2020, 09:00 Paris; from the third, an hour later, renamed and
+    // with Jonas in place of Ana; the fifth keeps its own override, as written.
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:sync',
+        'SUMMARY:Design sync',
+        'DTSTART;TZID=Europe/Paris:20200106T090000',
+        'DTEND;TZID=Europe/Paris:20200106T093000',
+        'RRULE:FREQ=WEEKLY;COUNT=6',
+        'ORGANIZER:mailto:me@example.com',
+        'ATTENDEE:mailto:ana@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:sync',
+        'SUMMARY:Design review',
+        'RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20200120T090000',
+        'DTSTART;TZID=Europe/Paris:20200120T100000',
+        'DTEND;TZID=Europe/Paris:20200120T110000',
+        'ORGANIZER:mailto:me@example.com',
+        'ATTENDEE:mailto:jonas@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:sync',
+        'SUMMARY:Design review, in Lyon',
+        'RECURRENCE-ID;TZID=Europe/Paris:20200203T090000',
+        'DTSTART;TZID=Europe/Paris:20200203T140000',
+        'DTEND;TZID=Europe/Paris:20200203T150000',
+        'ORGANIZER:mailto:me@example.com',
+        'ATTENDEE:mailto:priya@example.com',
+        'END:VEVENT',
+      ),
+      { windowEnd },
+    );
+    expect(
+      r.occurrences.map(
+        (o) =>
+          `${o.startsAt} ${o.endsAt} ${o.title}: ${o.people.map((p) => p.email.split('@')[0]).join(' ')}`,
+      ),
+    ).toEqual([
+      '2020-01-06T08:00:00.000Z 2020-01-06T08:30:00.000Z Design sync: me ana',
+      '2020-01-13T08:00:00.000Z 2020-01-13T08:30:00.000Z Design sync: me ana',
+      '2020-01-20T09:00:00.000Z 2020-01-20T10:00:00.000Z Design review: me jonas',
+      '2020-01-27T09:00:00.000Z 2020-01-27T10:00:00.000Z Design review: me jonas',
+      '2020-02-03T13:00:00.000Z 2020-02-03T14:00:00.000Z Design review, in Lyon: me priya',
+      '2020-02-10T09:00:00.000Z 2020-02-10T10:00:00.000Z Design review: me jonas',
+    ]);
+    // Each meeting is its own: the instances keep the keys of the series' instances.
+    expect(new Set(r.occurrences.map((o) => o.key)).size).toBe(6);
+    expect(r.occurrences[3].key.split('\u001f').slice(1)).toEqual(['sync', '2020-01-27T08:00:00.000Z']);
+    expect(r.occurrences[3].people).not.toBe(r.occurrences[5].people);
+  });
+
+  it('moves the later instances of an all-day series by days, and cancels them with a cancelled range', () => {
+    const event = (...lines: string[]) => [
+      'BEGIN:VEVENT',
+      'UID:offsite',
+      'SUMMARY:Offsite',
+      ...lines,
+      'END:VEVENT',
+    ];
+    const allDay = parseCalendar(
+      ics(
+        ...event(
+          'DTSTART;VALUE=DATE:20200106',
+          'RRULE:FREQ=MONTHLY;COUNT=4',
+          'ATTENDEE:mailto:ana@example.com',
+        ),
+        ...event(
+          'RECURRENCE-ID;VALUE=DATE;RANGE=THISANDFUTURE:20200306',
+          'DTSTART;VALUE=DATE:20200307',
+          'ATTENDEE:mailto:ana@example.com',
+        ),
+      ),
+      { windowEnd },
+    );
+    expect(allDay.occurrences.map((o) => `${o.startsAt} ${o.endsAt}`)).toEqual([
+      '2020-01-06 2020-01-06',
+      '2020-02-06 2020-02-06',
+      '2020-03-07 2020-03-07',
+      '2020-04-07 2020-04-07',
+    ]);
+
+    const cancelled = parseCalendar(
+      ics(
+        ...event('DTSTART:20200106T090000Z', 'RRULE:FREQ=WEEKLY;COUNT=5', 'ATTENDEE:mailto:ana@example.com'),
+        ...event(
+          'RECURRENCE-ID;RANGE=THISANDFUTURE:20200120T090000Z',
+          'DTSTART:20200120T090000Z',
+          'STATUS:CANCELLED',
+        ),
+      ),
+      { windowEnd },
+    );
+    expect(cancelled.occurrences.map((o) => o.startsAt.slice(0, 10))).toEqual(['2020-01-06', '2020-01-13']);
+    expect(cancelled.skipped.map((s) => s.message)).toEqual([
+      expect.stringMatching(
+        /^"Offsite" \(line \d+\) was cancelled from 2020-01-20 on: its 3 meetings since are left out\.$/,
+      ),
+    ]);
+    expect(cancelled.withdrawn.map((k) => k.split('\u001f')[2]?.slice(0, 10))).toEqual([
+      '2020-01-20',
+      '2020-01-27',
+      '2020-02-03',
+    ]);
+  });
+
+  it('leaves out the instances an EXRULE names, as old (RFC 2445) exports write them', () => {
+    const r = parseCalendar(
+      series('FREQ=WEEKLY;COUNT=10', ['EXRULE:FREQ=MONTHLY;BYDAY=1MO', 'ATTENDEE:mailto:ana@example.com']),
+      { windowEnd },
+    );
+    // Weekly on Mondays from 6 January 2020, but not on a month's first Monday (6 January, 3 February, 2 March).
+    expect(r.occurrences.map((o) => o.startsAt.slice(0, 10))).toEqual([
+      '2020-01-13',
+      '2020-01-20',
+      '2020-01-27',
+      '2020-02-10',
+      '2020-02-17',
+      '2020-02-24',
+      '2020-03-09',
+    ]);
+    const broken = parseCalendar(
+      series('FREQ=WEEKLY;COUNT=3', ['EXRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30']),
+      {
+        windowEnd,
+      },
+    );
+    expect(broken.occurrences).toHaveLength(3);
+    expect(broken.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^The EXRULE of "Series" \(line \d+\) was ignored: it cannot be followed\.$/),
+    );
+  });
+
+  it('takes an attendee who delegated the meeting out of it, and skips a meeting the user delegated', () => {
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:budget',
+        'SUMMARY:Budget review',
+        'DTSTART:20200101T100000Z',
+        'ORGANIZER:mailto:cfo@example.com',
+        'ATTENDEE;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:deputy@example.com":mailto:head@example.com',
+        'ATTENDEE;PARTSTAT=ACCEPTED;DELEGATED-FROM="mailto:head@example.com":mailto:deputy@example.com',
+        'ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:forecast',
+        'SUMMARY:Forecast',
+        'DTSTART:20200102T100000Z',
+        'ORGANIZER:mailto:cfo@example.com',
+        'ATTENDEE;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:ana@example.com":mailto:me@example.com',
+        'ATTENDEE;PARTSTAT=ACCEPTED;DELEGATED-FROM="mailto:me@example.com":mailto:ana@example.com',
+        'END:VEVENT',
+      ),
+      { windowEnd, selfEmails: ['me@example.com'] },
+    );
+    expect(r.occurrences.map((o) => o.uid)).toEqual(['budget']);
+    expect(r.occurrences[0].people.map((p) => p.email)).toEqual([
+      'cfo@example.com',
+      'deputy@example.com',
+      'me@example.com',
+    ]);
+    expect(r.occurrences[0].declinedBy).toEqual(['head@example.com']);
+    expect(r.skipped.map((s) => s.message)).toEqual([
+      expect.stringMatching(
+        /^You delegated "Forecast" \(line \d+\) on 2020-01-02T10:00:00.000Z to someone else\.$/,
+      ),
+    ]);
+  });
+
   it('skips cancelled instances and declined events, and drops declined attendees', () => {
     const r = parseCalendar(
       ics(

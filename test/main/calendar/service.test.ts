@@ -494,6 +494,82 @@ describe('calendar import service', () => {
     expect(count('interaction_participants')).toBe(1);
   });
 
+  it('a later export that changes "this and following" meetings of a series updates them in place, and one that cancels them takes them back', async () => {
+    const series = [
+      'BEGIN:VEVENT',
+      'UID:sync',
+      'SUMMARY:Sync',
+      'DTSTART:20250106T090000Z',
+      'DURATION:PT30M',
+      'RRULE:FREQ=WEEKLY;COUNT=6',
+      'ORGANIZER:mailto:me@example.com',
+      'ATTENDEE:mailto:ana@example.org',
+      'END:VEVENT',
+    ];
+    const from20th = (...lines: string[]) => [
+      'BEGIN:VEVENT',
+      'UID:sync',
+      'SEQUENCE:1',
+      'RECURRENCE-ID;RANGE=THISANDFUTURE:20250120T090000Z',
+      ...lines,
+      'ORGANIZER:mailto:me@example.com',
+      'END:VEVENT',
+    ];
+    const file = (...lines: string[]) => [{ name: 'work.ics', bytes: ics('X-WR-CALNAME:Work', ...lines) }];
+    const meetings = () =>
+      t.store.sqlite
+        .prepare(
+          `SELECT i.starts_at || ' ' || i.title || ': ' || group_concat(e.email, ' ') FROM interactions i
+           JOIN interaction_participants p ON p.interaction_id = i.id
+           JOIN contact_emails e ON e.contact_id = p.contact_id
+           GROUP BY i.id ORDER BY i.starts_at`,
+        )
+        .pluck()
+        .all();
+    const a = await importAll(file(...series));
+    expect(a.result.created).toBe(6);
+    const ids = t.store.sqlite.prepare('SELECT id FROM interactions ORDER BY starts_at').pluck().all();
+
+    // From the 20th on, half an hour later, renamed, with Ben too.
+    const moved = file(
+      ...series,
+      ...from20th(
+        'SUMMARY:Sync and planning',
+        'DTSTART:20250120T093000Z',
+        'DURATION:PT30M',
+        'ATTENDEE:mailto:ana@example.org',
+        'ATTENDEE:mailto:ben@example.org',
+      ),
+    );
+    const b = await importAll(moved);
+    expect(b.preview.newPeople.map((p) => p.email)).toEqual(['ben@example.org']);
+    expect(b.result).toMatchObject({ created: 0, updated: 4 });
+    expect(t.store.sqlite.prepare('SELECT id FROM interactions ORDER BY starts_at').pluck().all()).toEqual(
+      ids,
+    );
+    expect(meetings()).toEqual([
+      '2025-01-06T09:00:00.000Z Sync: ana@example.org',
+      '2025-01-13T09:00:00.000Z Sync: ana@example.org',
+      '2025-01-20T09:30:00.000Z Sync and planning: ana@example.org ben@example.org',
+      '2025-01-27T09:30:00.000Z Sync and planning: ana@example.org ben@example.org',
+      '2025-02-03T09:30:00.000Z Sync and planning: ana@example.org ben@example.org',
+      '2025-02-10T09:30:00.000Z Sync and planning: ana@example.org ben@example.org',
+    ]);
+    expect((await importAll(moved)).result.nothingNew).toBe(true);
+
+    // Then the series is called off from the 20th on: those four meetings never took place.
+    const c = await importAll(
+      file(...series, ...from20th('STATUS:CANCELLED', 'DTSTART:20250120T090000Z', 'SEQUENCE:2')),
+    );
+    expect(c.preview.withdrawn).toEqual({ remove: 4, keep: 0 });
+    expect(c.preview.skippedByReason).toMatchObject({ cancelled: 1 });
+    expect(c.result).toMatchObject({ created: 0, withdrawn: 4 });
+    expect(meetings()).toEqual([
+      '2025-01-06T09:00:00.000Z Sync: ana@example.org',
+      '2025-01-13T09:00:00.000Z Sync: ana@example.org',
+    ]);
+  });
+
   it('an update writes what changed: a new title to the search index, a new guest list to the participants', async () => {
     const event = (uid: string, title: string, start: string, ...guests: string[]) => [
       'BEGIN:VEVENT',
