@@ -484,8 +484,9 @@ function expandSeries(uid: string, master: EventData | null, rawOverrides: Event
   } else if (master) {
     const starts = expandStarts(master, ctx);
     if (starts === null) return;
+    // One that moves meetings must move them as the series' kind (dates, or times) to apply.
     const ranges = [...overrides.values()]
-      .filter((ov) => ov.thisAndFuture && ov.start.date === allDay)
+      .filter((ov) => ov.thisAndFuture && (ov.status === 'CANCELLED' || ov.start.date === allDay))
       .sort((a, b) => a.recurrenceId!.utc - b.recurrenceId!.utc);
     // Meetings of each cancelled range, their own included: one skip says it for them all.
     const cancelledFrom = new Map<EventData, number>();
