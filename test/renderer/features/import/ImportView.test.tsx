@@ -290,6 +290,36 @@ describe('ImportView', () => {
     expect(jonas.checked).toBe(true);
   }, 120_000);
 
+  it('finds new people by name or address, and keeps or drops those found', async () => {
+    renderView();
+    fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });
+    drop('outlook.ics', fixture('outlook-windows-zones.ics'));
+    const row = (email: RegExp) => screen.queryByRole('checkbox', { name: email }) as HTMLInputElement | null;
+    const [tom, jonas] = [/<tom\.becker@contoso\.com>/, /<jonas\.mueller@fabrikam\.de>/];
+    await screen.findByRole('checkbox', { name: tom }, { timeout: 20_000 });
+    const kept = () => screen.getByText(/^New people \(/).textContent;
+    expect(kept()).toBe('New people (3 kept)');
+    const find = screen.getByLabelText('Find');
+    fireEvent.change(find, { target: { value: 'FABRIKAM.de' } });
+    expect(row(tom)).toBeNull();
+    expect(screen.getByText(/ of \d+ people$/).textContent).toBe('1 of 3 people');
+    fireEvent.click(screen.getByRole('button', { name: 'Drop these' }));
+    expect(row(jonas)!.checked).toBe(false);
+    expect(kept()).toBe('New people (2 kept)');
+    // Every word, without the umlaut, as one types it.
+    fireEvent.change(find, { target: { value: 'muller jonas' } });
+    expect(row(tom)).toBeNull();
+    expect(row(jonas)).not.toBeNull();
+    fireEvent.change(find, { target: { value: 'becker' } });
+    expect([row(tom)!.checked, row(jonas)]).toEqual([true, null]);
+    fireEvent.change(find, { target: { value: '' } });
+    expect(screen.queryByRole('button', { name: 'Drop these' })).toBeNull();
+    expect([row(tom)!.checked, row(jonas)!.checked]).toEqual([true, false]);
+    fireEvent.change(find, { target: { value: 'fabrikam' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Keep these' }));
+    expect(kept()).toBe('New people (3 kept)');
+  }, 120_000);
+
   it('imports only the meetings from the day the user chooses', async () => {
     renderView();
     fireEvent.change(screen.getByLabelText('Import meetings up to'), { target: { value: '2025-06-01' } });

@@ -1,4 +1,15 @@
-import { Button, Card, Checkbox, Group, NumberInput, ScrollArea, Select, Stack, Text } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { circleFor, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import type { CalendarPreview } from '../../../../shared/calendar/schemas';
@@ -6,14 +17,16 @@ import { circles } from '../../../../shared/contacts/schemas';
 import { circleLabels } from '../contacts/labels';
 import { count } from '../../../../shared/text/count';
 import { peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
+import { matchingPeople } from './peopleFilter';
 
 /** More rows than this are not drawn; the buttons still act on everyone. */
 const SHOWN = 1000;
 
 /**
  * The people an import proposes as new contacts, most meetings first: keep or drop each, all,
- * or only those met at least a few times (years of history bring hundreds met once), and for
- * someone with a contact's name, whether the address goes to that contact.
+ * or only those met at least a few times (years of history bring hundreds met once), or those
+ * a search finds (everyone at a recruiter's domain), and for someone with a contact's name,
+ * whether the address goes to that contact.
  */
 export function NewPeopleCard({
   preview,
@@ -40,7 +53,19 @@ export function NewPeopleCard({
   const created = peopleChoices(preview, choices).createPeople;
   const inCircle = created.filter((email) => circleFor(email, circle, domains) !== null).length;
   const [atLeast, setAtLeast] = useState<number>(2);
+  const [query, setQuery] = useState('');
+  const listed = matchingPeople(people, query);
+  const searching = query.trim() !== '';
   const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
+  /** The people found by the search, all kept or all dropped; the others as they were. */
+  const setFound = (drop: boolean) => {
+    const next = new Set(dropped);
+    for (const p of listed) {
+      if (drop) next.add(p.email);
+      else next.delete(p.email);
+    }
+    setDropped(next);
+  };
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
@@ -74,6 +99,30 @@ export function NewPeopleCard({
         </Button>
       </Group>
       <Group gap="xs" mb="xs" align="end">
+        <TextInput
+          size="xs"
+          w={260}
+          type="search"
+          label="Find"
+          placeholder="Name, address or domain"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+        />
+        {searching && (
+          <>
+            <Text size="xs" c="dimmed" pb={6}>
+              {`${listed.length} of ${count(people.length, 'person', 'people')}`}
+            </Text>
+            <Button size="xs" variant="light" disabled={listed.length === 0} onClick={() => setFound(false)}>
+              Keep these
+            </Button>
+            <Button size="xs" variant="light" disabled={listed.length === 0} onClick={() => setFound(true)}>
+              Drop these
+            </Button>
+          </>
+        )}
+      </Group>
+      <Group gap="xs" mb="xs" align="end">
         <Select
           size="xs"
           w={340}
@@ -97,12 +146,14 @@ export function NewPeopleCard({
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
         People only seen in meetings larger than {preview.maxMeetingSize} are not proposed.
-        {people.length > SHOWN &&
-          ` The ${SHOWN.toLocaleString('en')} met most are listed; the buttons act on all ${people.length.toLocaleString('en')}.`}
+        {listed.length > SHOWN &&
+          (searching
+            ? ` The ${SHOWN.toLocaleString('en')} met most of those found are listed; "Keep these" and "Drop these" act on all ${listed.length.toLocaleString('en')}.`
+            : ` The ${SHOWN.toLocaleString('en')} met most are listed; the buttons act on all ${people.length.toLocaleString('en')}.`)}
       </Text>
       <ScrollArea.Autosize mah={280}>
         <Stack gap={4}>
-          {people.slice(0, SHOWN).map((p) => (
+          {listed.slice(0, SHOWN).map((p) => (
             <Stack key={p.email} gap={2}>
               <Checkbox
                 checked={!dropped.has(p.email)}
