@@ -79,48 +79,57 @@ export function NewPeopleCard({
           </Button>
         </Group>
       </Group>
-      <Group gap="xs" mb="xs" align="end">
-        <NumberInput
-          size="xs"
-          w={130}
-          min={1}
-          label="Met at least"
-          value={atLeast}
-          onChange={(v) => setAtLeast(typeof v === 'number' && v >= 1 ? v : 1)}
-          rightSection={<Text size="xs">times</Text>}
-          rightSectionWidth={48}
-        />
-        <Button
-          size="xs"
-          variant="light"
-          onClick={() => setDropped(new Set(people.filter((p) => p.meetings < atLeast).map((p) => p.email)))}
-        >
-          Keep only them
-        </Button>
-      </Group>
-      <Group gap="xs" mb="xs" align="end">
-        <TextInput
-          size="xs"
-          w={260}
-          type="search"
-          label="Find"
-          placeholder="Name, address or domain"
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-        />
-        {searching && (
-          <>
-            <Text size="xs" c="dimmed" pb={6}>
-              {`${listed.length} of ${count(people.length, 'person', 'people')}`}
-            </Text>
-            <Button size="xs" variant="light" disabled={listed.length === 0} onClick={() => setFound(false)}>
-              Keep these
-            </Button>
-            <Button size="xs" variant="light" disabled={listed.length === 0} onClick={() => setFound(true)}>
-              Drop these
-            </Button>
-          </>
-        )}
+      <Group gap="xl" mb="xs" align="end">
+        <Group gap="xs" align="end">
+          <NumberInput
+            size="xs"
+            w={130}
+            min={1}
+            label="Met at least"
+            value={atLeast}
+            onChange={(v) => setAtLeast(typeof v === 'number' && v >= 1 ? v : 1)}
+            rightSection={<Text size="xs">times</Text>}
+            rightSectionWidth={48}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() =>
+              setDropped(new Set(people.filter((p) => p.meetings < atLeast).map((p) => p.email)))
+            }
+          >
+            Keep only them
+          </Button>
+        </Group>
+        <Group gap="xs" align="end">
+          <TextInput
+            size="xs"
+            w={260}
+            type="search"
+            label="Find"
+            placeholder="Name, address or domain"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
+          {searching && (
+            <>
+              <Text size="xs" c="dimmed" pb={6}>
+                {`${listed.length} of ${count(people.length, 'person', 'people')}`}
+              </Text>
+              <Button
+                size="xs"
+                variant="light"
+                disabled={listed.length === 0}
+                onClick={() => setFound(false)}
+              >
+                Keep these
+              </Button>
+              <Button size="xs" variant="light" disabled={listed.length === 0} onClick={() => setFound(true)}>
+                Drop these
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
       <Group gap="xs" mb="xs" align="end">
         <Select
