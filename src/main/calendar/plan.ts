@@ -451,10 +451,13 @@ export function planImport(
             meetings: 0,
             proposable: false,
             looksLikeYou: false,
+            lastMeeting: { title: o.title, startsAt: o.startsAt },
           };
           plan.people.set(p.email, person);
         }
         person.meetings++;
+        if (o.startsAt > person.lastMeeting.startsAt)
+          person.lastMeeting = { title: o.title, startsAt: o.startsAt };
         person.name ||= p.name ?? '';
         if (!large) person.proposable = true;
       }

@@ -229,6 +229,7 @@ function summarize(
     contactId,
     meetings,
     looksLikeYou,
+    lastMeeting,
   }: Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'>): PreviewPerson => {
     const named = contactId === null ? contactNamed(contactsByName, name) : null;
     return {
@@ -237,6 +238,7 @@ function summarize(
       contactId,
       meetings,
       looksLikeYou,
+      lastMeeting,
       droppedBefore: contactId === null && droppedBefore.has(email),
       sameNameAs: named && { id: named.id, name: named.name },
     };

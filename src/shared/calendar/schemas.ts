@@ -99,6 +99,11 @@ export interface PreviewPerson {
    * as at the user's addresses): most likely another address of the user's, not proposed ticked.
    */
   looksLikeYou: boolean;
+  /**
+   * The latest meeting with them in the files (its title, and its start as stored), so that a
+   * name the user does not place can be: "last: Interview – Staff PM, 12 Mar 2025".
+   */
+  lastMeeting: { title: string; startsAt: string };
 }
 
 export interface PreviewCalendar {

@@ -687,9 +687,16 @@ describe('calendar import service', () => {
         droppedBefore: false,
         sameNameAs: null,
         looksLikeYou: false,
+        // The weekly sprint planning's last, the moved one of the 11th and a vendor call before it.
+        lastMeeting: { title: 'Sprint planning', startsAt: '2025-03-25T16:00:00.000Z' },
       },
     ]);
     expect(preview.newPeople.map((p) => p.email)).not.toContain('tom.becker@contoso.com');
+    // Whom the user may not place is shown with the latest meeting with them.
+    expect(preview.newPeople.find((p) => p.email === 'jonas.mueller@fabrikam.de')?.lastMeeting).toEqual({
+      title: 'Mittagessen mit Jonas',
+      startsAt: '2025-03-30T10:30:00.000Z',
+    });
   });
 
   it('remembers people dropped from an import and offers them again unticked', async () => {

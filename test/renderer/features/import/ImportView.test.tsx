@@ -299,6 +299,8 @@ describe('ImportView', () => {
     await screen.findByRole('checkbox', { name: tom }, { timeout: 20_000 });
     const kept = () => screen.getByText(/^New people \(/).textContent;
     expect(kept()).toBe('New people (3 kept)');
+    // Each with the latest meeting with them, for a name the user does not place.
+    expect(screen.getByText(/^Last: Mittagessen mit Jonas, /)).toBeTruthy();
     const find = screen.getByLabelText('Find');
     fireEvent.change(find, { target: { value: 'FABRIKAM.de' } });
     expect(row(tom)).toBeNull();

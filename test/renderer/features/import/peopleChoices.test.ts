@@ -14,6 +14,7 @@ const person = (email: string, more: Partial<PreviewPerson> = {}): PreviewPerson
   droppedBefore: false,
   sameNameAs: null,
   looksLikeYou: false,
+  lastMeeting: { title: 'Sync', startsAt: '2025-03-03T09:00:00.000Z' },
   ...more,
 });
 const preview = (...newPeople: PreviewPerson[]) => ({ newPeople }) as CalendarPreview;

@@ -16,6 +16,7 @@ import type { CalendarPreview } from '../../../../shared/calendar/schemas';
 import { circles } from '../../../../shared/contacts/schemas';
 import { circleLabels } from '../contacts/labels';
 import { count } from '../../../../shared/text/count';
+import { formatWhen } from '../journal/format';
 import { peopleChoices, toggled, type PeopleChoices } from './peopleChoices';
 import { matchingPeople } from './peopleFilter';
 
@@ -168,6 +169,7 @@ export function NewPeopleCard({
                 checked={!dropped.has(p.email)}
                 onChange={() => setDropped(toggled(dropped, p.email))}
                 label={`${p.name} <${p.email}> · ${count(p.meetings, 'meeting')}${p.droppedBefore ? ' · dropped last time' : ''}`}
+                description={`Last: ${p.lastMeeting.title || 'a meeting without a title'}, ${formatWhen(p.lastMeeting.startsAt, p.lastMeeting.startsAt.length === 10)}`}
               />
               {p.looksLikeYou && (
                 <Group gap="xs" ml="xl" wrap="nowrap">
