@@ -74,7 +74,7 @@ describe('where contacts are, in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  test('saves the filters as a view, opens it with one click, refuses a taken name, undoes a delete and renames', async () => {
+  test('saves the filters as a view, opens it with one click, refuses a taken name, undoes a delete, renames and reorders', async () => {
     const { page } = app;
     await app.goto('/contacts');
     const list = page.getByRole('list', { name: 'Contacts' });
@@ -151,6 +151,29 @@ describe('where contacts are, in Chromium', () => {
       .poll(async () => (await app.call('views:list', {})).map((v) => v.name))
       .toEqual(['Berlin people', 'Rui']);
     await views.getByRole('button', { name: 'Rename the view Rui' }).waitFor();
+
+    // The user's own order: Rui dragged onto Berlin's place, then moved back with the keyboard.
+    const names = async () => (await app.call('views:list', {})).map((v) => v.name);
+    const rui = views.getByRole('button', { name: /^Rui/ });
+    await rui.dragTo(berlin);
+    await expect.poll(names).toEqual(['Rui', 'Berlin people']);
+    await expect
+      .poll(() => views.getByRole('button', { name: /^(Rui|Berlin people)/ }).allTextContents())
+      .toEqual(['Rui1', 'Berlin people1']);
+    await rui.focus();
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(names).toEqual(['Berlin people', 'Rui']);
+    // Still on the view moved, so that pressing again moves it on (it is last: nothing changes).
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.textContent'))
+      .toBe('Rui1');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(names).toEqual(['Rui', 'Berlin people']);
+    // Deleted and undone, a view comes back where it was, not last.
+    await views.getByRole('button', { name: 'Delete the view Rui' }).click();
+    await expect.poll(names).toEqual(['Berlin people']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(names).toEqual(['Rui', 'Berlin people']);
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -231,6 +231,8 @@ export interface SavedViewsTable {
   /** The contacts list's address query (`shared/contacts/listState.ts`). */
   params: string;
   created_at: string;
+  /** Where the user put the view among the others, from 0; a new one goes last. */
+  position: Generated<number>;
 }
 
 export interface UndoSnapshotsTable {

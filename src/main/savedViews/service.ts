@@ -11,6 +11,7 @@ import {
   insertViewRow,
   listViewRows,
   renameViewRow,
+  setViewPositions,
   type SavedViewRow,
 } from './repository';
 
@@ -72,4 +73,23 @@ export async function deleteView(store: Store, now: number, id: number): Promise
   const view = await withCount(store, now, row);
   await deleteViewRow(store.db, id);
   return view;
+}
+
+/**
+ * Puts the views in the order given, which must name every view once; in one transaction, so a
+ * view saved or deleted meanwhile refuses the order and nothing moves.
+ */
+export async function reorderViews(store: Store, now: number, ids: readonly number[]): Promise<SavedView[]> {
+  await store.db.transaction().execute(async (trx) => {
+    const known = (await listViewRows(trx)).map((row) => row.id);
+    const given = new Set(ids);
+    if (given.size !== ids.length || ids.length !== known.length || !known.every((id) => given.has(id))) {
+      throw new AppError(
+        'CONFLICT',
+        'The views have changed since they were shown: nothing was moved. Try again.',
+      );
+    }
+    await setViewPositions(trx, ids);
+  });
+  return listViews(store, now);
 }

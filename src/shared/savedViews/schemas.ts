@@ -25,6 +25,7 @@ const viewId = z.number().int().positive();
 export const savedViewSaveInput = z.strictObject({ name: viewName, params: savedViewParams });
 export const savedViewIdInput = z.strictObject({ id: viewId });
 export const savedViewRenameInput = z.strictObject({ id: viewId, name: viewName });
+export const savedViewReorderInput = z.strictObject({ ids: z.array(viewId).max(1000) });
 
 export interface SavedView {
   id: number;

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('saved views of the contacts list', () => {
-  it('saves the list filters under a name, counts who they show now, and lists views by name', async () => {
+  it('saves the list filters under a name, counts who they show now, and lists a new view last', async () => {
     const mentors = await call(t.ctx, 'views:save', {
       name: '  Mentors in London ',
       params: 'order=strength&city=London&circle=mentor',
@@ -31,12 +31,12 @@ describe('saved views of the contacts list', () => {
     });
     await call(t.ctx, 'views:save', { name: 'all of london', params: 'city=london' });
     expect(await call(t.ctx, 'views:list', {})).toEqual([
-      { id: expect.any(Number), name: 'all of london', params: 'city=london', count: 2 },
       { ...mentors },
+      { id: expect.any(Number), name: 'all of london', params: 'city=london', count: 2 },
     ]);
     // The count follows the contacts: a new mentor in London is in the view.
     await addContact(t.ctx, 'Eve Babitz', { circles: ['mentor'], location: 'London' });
-    expect((await call(t.ctx, 'views:list', {})).map((v) => v.count)).toEqual([3, 2]);
+    expect((await call(t.ctx, 'views:list', {})).map((v) => v.count)).toEqual([2, 3]);
     // Archived people count in a view of the archive.
     const archive = await call(t.ctx, 'views:save', { name: 'Archive', params: 'archived=1' });
     expect(archive.count).toBe(1);
@@ -85,8 +85,8 @@ describe('saved views of the contacts list', () => {
       name: 'LONDON',
     });
     expect((await call(t.ctx, 'views:list', {})).map((v) => [v.name, v.params, v.count])).toEqual([
-      ['LONDON', 'city=london', 2],
       ['Mentors to see', 'circle=mentor', 2],
+      ['LONDON', 'city=london', 2],
     ]);
     const before = contentHash(t.store.sqlite);
     const taken = await refused(t.ctx, 'views:rename', { id: london.id, name: 'mentors TO SEE' });
@@ -99,6 +99,42 @@ describe('saved views of the contacts list', () => {
     expect([blank.code, fields(blank)]).toEqual(['VALIDATION', ['name']]);
     const missing = await refused(t.ctx, 'views:rename', { id: 9999, name: 'Anything' });
     expect([missing.code, missing.message]).toEqual(['NOT_FOUND', 'There is no saved view #9999.']);
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
+  it('keeps the views in the order the user puts them, refusing an order that is not of every view once', async () => {
+    const names = async () => (await call(t.ctx, 'views:list', {})).map((v) => v.name);
+    const mentors = await call(t.ctx, 'views:save', { name: 'Mentors', params: 'circle=mentor' });
+    const london = await call(t.ctx, 'views:save', { name: 'London', params: 'city=london' });
+    const archive = await call(t.ctx, 'views:save', { name: 'Archive', params: 'archived=1' });
+    const moved = await call(t.ctx, 'views:reorder', { ids: [archive.id, mentors.id, london.id] });
+    expect(moved.map((v) => [v.name, v.count])).toEqual([
+      ['Archive', 1],
+      ['Mentors', 2],
+      ['London', 2],
+    ]);
+    // Renamed, a view stays where it is; a new one goes last; one deleted leaves the rest in order.
+    await call(t.ctx, 'views:rename', { id: archive.id, name: 'Zz archive' });
+    await call(t.ctx, 'views:save', { name: 'Colleagues', params: 'circle=colleague' });
+    await call(t.ctx, 'views:delete', { id: mentors.id });
+    expect(await names()).toEqual(['Zz archive', 'London', 'Colleagues']);
+
+    const before = contentHash(t.store.sqlite);
+    const ids = (await call(t.ctx, 'views:list', {})).map((v) => v.id);
+    for (const wrong of [
+      ids.slice(1),
+      [...ids, ids[0]],
+      [ids[0], ids[0], ids[1]],
+      [...ids.slice(1), mentors.id],
+    ]) {
+      const error = await refused(t.ctx, 'views:reorder', { ids: wrong });
+      expect([error.code, error.message]).toEqual([
+        'CONFLICT',
+        'The views have changed since they were shown: nothing was moved. Try again.',
+      ]);
+    }
+    const malformed = await refused(t.ctx, 'views:reorder', { ids: [ids[0], 'London'] });
+    expect([malformed.code, fields(malformed)]).toEqual(['VALIDATION', ['ids.1']]);
     expect(contentHash(t.store.sqlite)).toBe(before);
   });
 });

@@ -15,6 +15,7 @@ import { migration014 } from './014_fts_hashsize';
 import { migration015 } from './015_import_changes_deleted';
 import { migration016 } from './016_interaction_user_edits';
 import { migration017 } from './017_deleted_imports';
+import { migration018 } from './018_saved_view_order';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
