@@ -163,7 +163,7 @@ describe('where contacts are, in Chromium', () => {
     await rui.focus();
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(names).toEqual(['Berlin people', 'Rui']);
-    // Still on the view moved, so that pressing again moves it on (it is last: nothing changes).
+    // The focus is still on the view moved, so the next press moves it again.
     await expect
       .poll(() => page.evaluate('document.activeElement && document.activeElement.textContent'))
       .toBe('Rui1');

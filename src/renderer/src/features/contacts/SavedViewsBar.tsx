@@ -101,9 +101,15 @@ export function SavedViewsBar({
   }, [views.data]);
   if (saved.length === 0 && !canSave) return null;
 
-  const move = (id: number, to: number) => {
+  /** `keepFocus`: moved with the keyboard, the view keeps the focus in its new place. */
+  const move = (id: number, to: number, keepFocus = false) => {
     const next = movedTo(order, id, to);
-    if (next !== order) void write('views:reorder', { ids: [...next] }).catch(failed);
+    if (next === order) return;
+    if (keepFocus) focusAfterMove.current = id;
+    void write('views:reorder', { ids: [...next] }).catch((e: RapportError) => {
+      focusAfterMove.current = null;
+      failed(e);
+    });
   };
   const dropOn = (to: number) => (event: DragEvent) => {
     const id = Number(event.dataTransfer.getData(VIEW_DRAG_TYPE));
@@ -176,8 +182,7 @@ export function SavedViewsBar({
               onKeyDown={(event) => {
                 if (!event.altKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
                 event.preventDefault();
-                focusAfterMove.current = view.id;
-                move(view.id, index + (event.key === 'ArrowLeft' ? -1 : 1));
+                move(view.id, index + (event.key === 'ArrowLeft' ? -1 : 1), true);
               }}
             >
               {view.name}
