@@ -63,14 +63,25 @@ export function vanishedMeetings(
 }
 
 /**
+ * The UID of the series a Google Calendar series was split from: a change to "this and
+ * following events" ends the series and starts a new one whose UID is the old one with "_R" and
+ * the first moved meeting's start before its "@" ("abc_R20250203T090000@google.com" of
+ * "abc@google.com"). The UID itself for any other.
+ */
+export function splitFromUid(uid: string): string {
+  return uid.replace(/_R\d{8}(?:T\d{6}Z?)?(?=@|$)/, '');
+}
+
+/**
  * Pairs each new occurrence of a recurring series with the meeting an earlier import stored of
  * it, when the organiser has moved the series as a whole (the weekly one-to-one from 10:00 to
  * 11:00, or from Monday to Tuesday, past meetings included, as Google and Outlook do for "all
- * events"). An occurrence's key holds its start, so every meeting of such a series comes with a
- * new key, and without this pairing the import would add each one a second time beside the
- * stored one. A vanished meeting and a new occurrence pair when they are of the same calendar
- * and UID, and each is the other's nearest, less than a week apart. Returns the stored meeting
- * for each paired occurrence.
+ * events"), or moved "this and following" meetings, which Google writes as a new series split
+ * from the old (`splitFromUid`). An occurrence's key holds its start (and, split, its new UID),
+ * so every meeting of such a series comes with a new key, and without this pairing the import
+ * would add each one a second time beside the stored one. A vanished meeting and a new
+ * occurrence pair when they are of the same calendar and series, and each is the other's
+ * nearest, less than a week apart. Returns the stored meeting for each paired occurrence.
  */
 export function pairMovedMeetings(
   creates: PlannedInteraction[],
@@ -82,8 +93,14 @@ export function pairMovedMeetings(
   const fresh = new Map<string, PlannedInteraction[]>();
   for (const p of creates) {
     const origin = sourceOrigin(p.sourceKey);
-    const series = origin && `${origin.calendar}\u001f${origin.uid}`;
-    if (series !== null && gone.has(series)) addTo(fresh, series, p);
+    if (origin === null) continue;
+    for (const uid of new Set([origin.uid, splitFromUid(origin.uid)])) {
+      const series = `${origin.calendar}\u001f${uid}`;
+      if (gone.has(series)) {
+        addTo(fresh, series, p);
+        break;
+      }
+    }
   }
   for (const [series, added] of fresh) {
     const old = gone.get(series)!.sort((a, b) => instant(a.startsAt) - instant(b.startsAt));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
 import { listImports } from '../../../src/main/calendar/store';
+import { splitFromUid } from '../../../src/main/calendar/vanished';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { cancelled, ics, importIcs, meeting, weekly, storeForEachTest } from './helpers';
 
@@ -138,6 +139,51 @@ describe('a recurring series the organiser moved as a whole', () => {
         .pluck()
         .all(),
     ).toEqual(['lunch', 'lunch-2']);
+  });
+
+  it('pairs the meetings of a series Google split for a change to "this and following" with those imported before', async () => {
+    const google = (start: string, times: number, ...more: string[][]) => [
+      {
+        name: 'work.ics',
+        bytes: ics(
+          'X-WR-CALNAME:Work',
+          ...weekly('7kukuq@google.com', 'Priya / me', start, times, me, priya),
+          ...meeting('lunch', '20250110T120000Z', me, 'jonas@corp.example'),
+          ...more.flat(),
+        ),
+      },
+    ];
+    await importFiles(google('20250107T100000Z', 6));
+    const before = oneToOnes();
+    // From the third on (21 January), an hour later, changed over meetings already imported:
+    // Google ends the series after the second and starts one with the UID it was split from.
+    const split = google('20250107T100000Z', 2, [
+      ...weekly('7kukuq_R20250121T100000@google.com', 'Priya / me', '20250121T110000Z', 4, me, priya),
+    ]);
+    const state = visibleState(s.t.store.sqlite);
+    const { preview: p, result } = await importFiles(split);
+    expect(p).toMatchObject({ toCreate: 0, toUpdate: 4, moved: 4, unchanged: 3 });
+    expect(p.deleted.remove + p.deleted.keep).toBe(0);
+    const after = oneToOnes();
+    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+    expect(after.map((m) => m.startsAt.slice(11, 13))).toEqual(['10', '10', '11', '11', '11', '11']);
+    expect(await preview(split)).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
+    // Undone, the meetings are back at 10:00 under the series they came from.
+    undoCalendarImport(result.importId!, s.ctx);
+    expect(visibleState(s.t.store.sqlite)).toBe(state);
+    expect(await preview(google('20250107T100000Z', 6))).toMatchObject({ toCreate: 0, unchanged: 7 });
+  });
+
+  it('knows a split series by the UID Google gives it, and nothing else by it', () => {
+    expect(splitFromUid('7kukuq_R20250121T100000@google.com')).toBe('7kukuq@google.com');
+    expect(splitFromUid('7kukuq_R20250121@google.com')).toBe('7kukuq@google.com');
+    expect(splitFromUid('7kukuq_R20250121T100000')).toBe('7kukuq');
+    for (const uid of [
+      '7kukuq-R20250121@google.com',
+      '7kukuq_R2@google.com',
+      'x_R20250121T100000_y@google.com',
+    ])
+      expect(splitFromUid(uid)).toBe(uid);
   });
 
   it('says so in the summary of import-ics', async () => {
