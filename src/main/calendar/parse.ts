@@ -575,6 +575,11 @@ function unbounded(rule: ICAL.Recur): string | null {
   return null;
 }
 
+/** Whether a moment is after the import window's end: its day for a date, its instant for a time. */
+function afterWindow(when: When, ctx: Context): boolean {
+  return when.date ? isoDate(when.wall) > ctx.windowEndDate : when.utc > ctx.windowEnd;
+}
+
 /**
  * Instance starts of a recurring master up to the window end, keyed as RECURRENCE-ID would
  * be (UTC instant, or date for all-day series), with EXDATEs removed. Null when the series
@@ -587,7 +592,7 @@ function expandStarts(master: EventData, ctx: Context): Map<string, When> | null
   const seriesZone: Zone = utcStart ? { kind: 'utc' } : zone;
   const starts = new Map<string, When>();
   const add = (when: When): boolean => {
-    if (when.date ? isoDate(when.wall) > ctx.windowEndDate : when.utc > ctx.windowEnd) return false;
+    if (afterWindow(when, ctx)) return false;
     starts.set(ridKey(when, start.date), when);
     return true;
   };
@@ -637,13 +642,13 @@ function expandStarts(master: EventData, ctx: Context): Map<string, When> | null
       continue;
     }
     eachStart(rule, master, seriesZone, ctx, (when) => {
-      if (when.date ? isoDate(when.wall) > ctx.windowEndDate : when.utc > ctx.windowEnd) return false;
+      if (afterWindow(when, ctx)) return false;
       starts.delete(ridKey(when, start.date));
       return true;
     });
   }
   if (starts.size === 0) {
-    const future = start.date ? isoDate(start.wall) > ctx.windowEndDate : start.utc > ctx.windowEnd;
+    const future = afterWindow(start, ctx);
     if (future) skip(ctx, master, 'future', `${describe(master)} starts after the import window.`);
     else skip(ctx, master, 'excluded', `Every instance of ${describe(master)} is excluded by its EXDATEs.`);
   }
@@ -708,7 +713,7 @@ function emit(
   key: string,
   repeated = ev.rrules.length > 0 || ev.rdates.length > 0,
 ): void {
-  if (start.date ? isoDate(start.wall) > ctx.windowEndDate : start.utc > ctx.windowEnd) {
+  if (afterWindow(start, ctx)) {
     if (!repeated) skip(ctx, ev, 'future', `${describe(ev)} is after the import window.`);
     return;
   }

@@ -94,13 +94,9 @@ export function pairMovedMeetings(
   for (const p of creates) {
     const origin = sourceOrigin(p.sourceKey);
     if (origin === null) continue;
-    for (const uid of new Set([origin.uid, splitFromUid(origin.uid)])) {
-      const series = `${origin.calendar}\u001f${uid}`;
-      if (gone.has(series)) {
-        addTo(fresh, series, p);
-        break;
-      }
-    }
+    const own = `${origin.calendar}\u001f${origin.uid}`;
+    const series = gone.has(own) ? own : `${origin.calendar}\u001f${splitFromUid(origin.uid)}`;
+    if (gone.has(series)) addTo(fresh, series, p);
   }
   for (const [series, added] of fresh) {
     const old = gone.get(series)!.sort((a, b) => instant(a.startsAt) - instant(b.startsAt));

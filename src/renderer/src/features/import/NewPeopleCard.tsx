@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { circleFor, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import type { CalendarPreview } from '../../../../shared/calendar/schemas';
 import { circles } from '../../../../shared/contacts/schemas';
@@ -55,7 +55,8 @@ export function NewPeopleCard({
   const inCircle = created.filter((email) => circleFor(email, circle, domains) !== null).length;
   const [atLeast, setAtLeast] = useState<number>(2);
   const [query, setQuery] = useState('');
-  const listed = matchingPeople(people, query);
+  // Not folded again for every tick of a box while a search is up.
+  const listed = useMemo(() => matchingPeople(people, query), [people, query]);
   const searching = query.trim() !== '';
   const setDropped = (next: Set<string>) => setChoices({ dropped: next, asNew });
   /** The people found by the search, all kept or all dropped; the others as they were. */
