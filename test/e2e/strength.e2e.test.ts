@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/main/db/open';
 import { generateNetwork } from '../../src/main/demo/generator';
 import { writeDemo } from '../../src/main/demo/writeDemo';
-import { facets, primaryCircle } from '../../src/renderer/src/features/graph/graphModel';
+import {
+  circleColors,
+  facets,
+  ME_COLOR,
+  NO_CIRCLE_COLOR,
+  primaryCircle,
+} from '../../src/renderer/src/features/graph/graphModel';
 import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
@@ -52,12 +58,41 @@ const countColourScript = `async ({ png, hex, tolerance }) => {
   return n;
 }`;
 
+/**
+ * In the page: the point of the middle half of a PNG nearest (x, y), at least `away` from it,
+ * with no pixel within 10 of it in a node's colour (`nodes`) or dark like a label: a place to
+ * drop a node where only edges are drawn.
+ */
+const emptySpotScript = `async ({ png, x, y, away, nodes }) => {
+  const { data, width, height } = await (${decodePngScript})(png);
+  const colours = nodes.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const taken = (px, py) => {
+    const p = (py * width + px) * 4;
+    if (data[p] < 110 && data[p + 1] < 110 && data[p + 2] < 110) return true;
+    return colours.some((c) => c.every((v, k) => Math.abs(data[p + k] - v) <= 40));
+  };
+  const clear = (cx, cy) => {
+    for (let dy = -10; dy <= 10; dy++)
+      for (let dx = -10; dx <= 10; dx++) if (dx * dx + dy * dy <= 100 && taken(cx + dx, cy + dy)) return false;
+    return true;
+  };
+  let best = null;
+  for (let cy = Math.round(height / 4); cy < (3 * height) / 4; cy += 3) {
+    for (let cx = Math.round(width / 4); cx < (3 * width) / 4; cx += 3) {
+      const d = Math.hypot(cx - x, cy - y);
+      if (d < away || (best && d >= best.d) || !clear(cx, cy)) continue;
+      best = { x: cx, y: cy, d };
+    }
+  }
+  return best;
+}`;
+
 /** Runs one of the scripts above over a picture of the canvas as drawn; null when it is not on screen. */
 async function overCanvas<T>(
   page: Page,
   canvas: Locator,
   script: string,
-  args: { hex: string; tolerance?: number },
+  args: Record<string, unknown>,
 ): Promise<{ box: { x: number; y: number }; result: T } | null> {
   const box = await canvas.boundingBox();
   if (!box) return null;
@@ -75,6 +110,20 @@ async function pixelsOf(page: Page, canvas: Locator, hex: string, tolerance: num
  */
 async function findNode(page: Page, canvas: Locator, hex: string): Promise<{ x: number; y: number } | null> {
   const found = await overCanvas<{ x: number; y: number } | null>(page, canvas, findPatchScript, { hex });
+  return found?.result ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y } : null;
+}
+
+/** A viewport point of the canvas's middle half where no node is drawn, near `near` but at least 50 pixels from it. */
+async function emptySpot(
+  page: Page,
+  canvas: Locator,
+  near: { x: number; y: number },
+): Promise<{ x: number; y: number } | null> {
+  const box = await canvas.boundingBox();
+  if (!box) return null;
+  const nodes = [...Object.values(circleColors), NO_CIRCLE_COLOR, ME_COLOR];
+  const args = { x: near.x - box.x, y: near.y - box.y, away: 50, nodes };
+  const found = await overCanvas<{ x: number; y: number } | null>(page, canvas, emptySpotScript, args);
   return found?.result ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y } : null;
 }
 
@@ -220,6 +269,49 @@ describe('strength and the network graph, end to end over the demo network', () 
     await page.mouse.move(5, 5);
     await app.screenshot('graph-full');
     publishScreenshot('graph-full', 'graph.png');
+  });
+
+  test('drags a contact into place, where they stay when the view is opened again', async () => {
+    const { page } = app;
+    const canvas = page.getByTestId('graph-canvas');
+    const summary = page.getByLabel('Contact summary');
+    const before = await app.call('strength:graph', {});
+    const from = await findNode(page, canvas, await legendColor(page, 'colleague'));
+    expect(from, 'a colleague is drawn').not.toBeNull();
+    const to = await emptySpot(page, canvas, from!);
+    expect(to, 'there is room to move them to').not.toBeNull();
+
+    await page.mouse.move(from!.x, from!.y);
+    await page.mouse.down();
+    await page.mouse.move(to!.x, to!.y, { steps: 12 });
+    await page.mouse.up();
+    // The one contact dragged is saved at the new place; no one else moved.
+    const movedSince = (now: typeof before) =>
+      now.nodes.filter((n) => {
+        const was = before.nodes.find((b) => b.contactId === n.contactId)!;
+        return was.x !== n.x || was.y !== n.y;
+      });
+    await expect.poll(async () => movedSince(await app.call('strength:graph', {})).length).toBe(1);
+    const placed = await app.call('strength:graph', {});
+    const [dragged] = movedSince(placed);
+    expect(primaryCircle(dragged.circles)).toBe('colleague');
+    // Letting go is not a click on them.
+    await page.waitForTimeout(300);
+    expect(await summary.count()).toBe(0);
+
+    // Away and back (the graph the view loaded is still cached): no layout runs, and they are where they were put.
+    await app.goto('/contacts');
+    await page.getByTestId('contact-count').waitFor();
+    await app.goto('/graph');
+    await canvas.locator('canvas').first().waitFor();
+    await page.getByText(`${before.nodes.length} contacts;`).waitFor();
+    await page.waitForTimeout(1000);
+    expect(await page.getByText('Laying out…').count()).toBe(0);
+    await page.mouse.click(to!.x, to!.y);
+    await summary.getByRole('heading', { name: dragged.label }).waitFor();
+    expect((await app.call('strength:graph', {})).nodes).toEqual(placed.nodes);
+    await summary.getByRole('button', { name: 'Close summary' }).click();
+    expect(app.pageErrors).toEqual([]);
   });
 
   test('filters to mentors, then a click on a node opens its summary', async () => {

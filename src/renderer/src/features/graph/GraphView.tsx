@@ -28,7 +28,8 @@ import {
   Title,
 } from '@mantine/core';
 import louvain from 'graphology-communities-louvain';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { layers, type Layer } from '../../../../shared/strength/model';
 import type { GraphData, IntroPathDto } from '../../../../shared/strength/schemas';
@@ -55,8 +56,10 @@ import {
   type NodeAttrs,
   type NodeFilter,
 } from './graphModel';
+import { movedOnly, withPositions, type NodePosition } from './positions';
 import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
+import { useNodeDrag } from './useNodeDrag';
 import { count } from '../../../../shared/text/count';
 
 const windows = [
@@ -97,10 +100,30 @@ function GraphController(props: {
   const setSettings = useSetSettings<NodeAttrs, EdgeAttrs>();
   const { gotoNode } = useCamera({ duration: 600, factor: 1.5 });
   const { mutate: savePositions } = useRapportMutation('graph:savePositions');
+  const client = useQueryClient();
   const [layoutRequest, setLayoutRequest] = useState<LayoutRequest | null>(null);
   const [communities, setCommunities] = useState<Map<string, number>>(new Map());
+  const shown = useRef<{ data: GraphData; edgeMode: EdgeMode; minTie: number; showRecorded: boolean } | null>(
+    null,
+  );
 
   useEffect(() => {
+    const before = shown.current;
+    shown.current = { data, edgeMode, minTie, showRecorded };
+    if (before?.edgeMode === edgeMode && before.minTie === minTie && before.showRecorded === showRecorded) {
+      const moved = movedOnly(before.data, data);
+      if (moved) {
+        const graph = sigma.getGraph();
+        for (const p of moved) {
+          const key = String(p.contactId);
+          if (graph.hasNode(key))
+            graph.mergeNodeAttributes(key, { x: p.x, y: p.y, saved: true, fixed: true });
+        }
+        return;
+      }
+    }
+    // A new picture is framed afresh, whatever a drag held still.
+    sigma.setCustomBBox(null);
     const graph = buildGraph(data, { edgeMode, minTie, showRecorded });
     loadGraph(graph);
     setCommunities(communitiesOf(graph, louvain as never));
@@ -110,7 +133,7 @@ function GraphController(props: {
       const everyone = unsaved === data.nodes.length;
       setLayoutRequest((r) => ({ token: (r?.token ?? 0) + 1, everyone, durationMs: everyone ? 4000 : 2000 }));
     }
-  }, [data, edgeMode, minTie, showRecorded, loadGraph]);
+  }, [data, edgeMode, minTie, showRecorded, loadGraph, sigma]);
 
   useEffect(() => {
     if (relayout > 0)
@@ -118,22 +141,37 @@ function GraphController(props: {
   }, [relayout]);
 
   const persist = useCallback(
-    (positions: { contactId: number; x: number; y: number }[]) => {
-      if (positions.length > 0) savePositions({ positions });
+    (positions: NodePosition[]) => {
+      if (positions.length === 0) return;
+      savePositions(
+        { positions },
+        {
+          // The loaded graph (every time window's) then says what the database does, so coming
+          // back to the view starts from these places rather than laying out or moving anyone again.
+          onSuccess: () =>
+            client.setQueriesData<GraphData>({ queryKey: ['strength', 'graph'] }, (old) =>
+              old ? withPositions(old, positions) : old,
+            ),
+        },
+      );
     },
-    [savePositions],
+    [savePositions, client],
   );
   const { running } = useLayout(layoutRequest, persist);
   useEffect(() => onLayoutState(running), [running, onLayoutState]);
+  const place = useCallback((position: NodePosition) => persist([position]), [persist]);
+  const justDragged = useNodeDrag(!running, place);
 
   useEffect(() => {
     registerEvents({
       enterNode: (e) => onHover(e.node),
       leaveNode: () => onHover(null),
-      clickNode: (e) => onSelect(e.node === ME_KEY ? null : e.node),
+      clickNode: (e) => {
+        if (!justDragged.current) onSelect(e.node === ME_KEY ? null : e.node);
+      },
       clickStage: () => onSelect(null),
     });
-  }, [registerEvents, onHover, onSelect]);
+  }, [registerEvents, onHover, onSelect, justDragged]);
 
   useEffect(() => {
     if (focus && sigma.getGraph().hasNode(focus.key)) gotoNode(focus.key);
@@ -220,6 +258,9 @@ function Legend(props: { colorMode: ColorMode; circles: string[]; showRecorded: 
           Legend
         </Text>
         <Text size="xs">Size: relationship strength. You are the dark node in the middle.</Text>
+        <Text size="xs">
+          Drag a contact to put them where you want them; they stay there until you re-run the layout.
+        </Text>
         {colorMode === 'circle' ? (
           <Group gap={6}>
             {circles.map((c) => (

@@ -3,6 +3,7 @@ import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useRef, useState } from 'react';
 import type { EdgeAttrs, NodeAttrs } from './graphModel';
 import { layoutSettings } from './layoutSettings';
+import type { NodePosition } from './positions';
 
 export interface LayoutRequest {
   /** Changes to ask for a new run. */
@@ -18,7 +19,7 @@ export interface LayoutRequest {
  */
 export function useLayout(
   request: LayoutRequest | null,
-  onDone: (positions: { contactId: number; x: number; y: number }[]) => void,
+  onDone: (positions: NodePosition[]) => void,
 ): { running: boolean } {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const [running, setRunning] = useState(false);
@@ -39,6 +40,8 @@ export function useLayout(
       if (!attrs.fixed) anyFree = true;
     });
     if (!anyFree) return;
+    // Nodes are about to move: let the view follow them, whatever frame a drag held still.
+    sigma.setCustomBBox(null);
     const layout = new FA2LayoutSupervisor(graph, {
       settings: layoutSettings(graph),
       getEdgeWeight: 'weight',
@@ -47,7 +50,7 @@ export function useLayout(
     layout.start();
     const timer = window.setTimeout(() => {
       layout.stop();
-      const positions: { contactId: number; x: number; y: number }[] = [];
+      const positions: NodePosition[] = [];
       graph.forEachNode((_key, attrs) => {
         if (attrs.contactId > 0) positions.push({ contactId: attrs.contactId, x: attrs.x, y: attrs.y });
       });
