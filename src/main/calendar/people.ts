@@ -35,8 +35,8 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
 }
 
 /**
- * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, no-reply
- * mailboxes, and lines with neither an address nor a name. Outlook writes "invalid:nomail" for
+ * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, attendees
+ * copied for information only, no-reply mailboxes, and lines with neither an address nor a name. Outlook writes "invalid:nomail" for
  * someone it has no address for, and exports from Exchange can hold its internal addresses
  * ("/o=ExchangeLabs/…/cn=Recipients/…"): such a person is known by name only (`email` ''), and
  * the plan finds them among the contacts by it.
@@ -44,6 +44,9 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
 export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
   const cutype = param(prop, 'cutype')?.toUpperCase();
   if (cutype && NOT_PEOPLE_TYPES.has(cutype)) return null;
+  // RFC 5545: "copied for information purposes only", not at the meeting. Outlook writes it for
+  // the Resources line of an invitation (a projector, a room it gives no CUTYPE).
+  if (role === 'attendee' && param(prop, 'role')?.toUpperCase() === 'NON-PARTICIPANT') return null;
   // Apple writes the address in EMAIL= and sometimes an opaque URN as the value.
   const rawValue = typeof prop[3] === 'string' ? prop[3].replace(/^"|"$/g, '') : '';
   const cn = param(prop, 'cn')?.trim() ?? '';

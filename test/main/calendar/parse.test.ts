@@ -372,6 +372,29 @@ describe('recurrence expansion', () => {
     expect(r.skipped.map((s) => s.reason).sort()).toEqual(['cancelled', 'declined']);
   });
 
+  it('leaves out attendees copied for information only (ROLE=NON-PARTICIPANT)', () => {
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:fyi',
+        'DTSTART:20200101T100000Z',
+        'ORGANIZER;CN=Boss:mailto:boss@example.com',
+        'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:ana@example.com',
+        'ATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=TENTATIVE:mailto:ben@example.com',
+        'ATTENDEE;ROLE=NON-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=Cleo:mailto:cleo@example.com',
+        // Outlook's Resources line: a projector, with no CUTYPE.
+        'ATTENDEE;role=non-participant;CN=Beamer 3:mailto:beamer3@example.com',
+        'END:VEVENT',
+      ),
+      { windowEnd },
+    );
+    expect(r.occurrences[0].people.map((p) => [p.email, p.role, p.response])).toEqual([
+      ['boss@example.com', 'organizer', null],
+      ['ana@example.com', 'attendee', 'accepted'],
+      ['ben@example.com', 'attendee', 'tentative'],
+    ]);
+  });
+
   it("skips a meeting Outlook titles as cancelled though its status says confirmed, but not a whole series' past", () => {
     const event = (uid: string, title: string, start: string, ...more: string[]) => [
       'BEGIN:VEVENT',
