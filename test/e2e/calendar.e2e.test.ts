@@ -319,7 +319,7 @@ describe('calendar import, end to end through the Import view over a real databa
     await page.getByText('Imported', { exact: true }).waitFor();
 
     await choose(series('20250506T100000Z'));
-    await page.getByText('3 meetings moved with their series').waitFor();
+    await page.getByText('3 meetings moved').waitFor();
     const remove = page.getByRole('checkbox', {
       name: /^Remove them: 1 meeting imported before that these files no longer hold/,
     });

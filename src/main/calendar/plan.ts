@@ -10,7 +10,13 @@ import type { PreviewPerson, PreviewSeries } from '../../shared/calendar/schemas
 import type { Initiator } from '../../shared/journal/kinds';
 import { AddressBook } from './addressBook';
 import { addByName, contactNamed, oneByName, type ByName, type ContactsByName } from './byName';
-import { deletedMeetings, pairMovedMeetings, vanishedMeetings } from './vanished';
+import {
+  deletedMeetings,
+  pairMovedMeetings,
+  pairRecreatedMeetings,
+  vanishedMeetings,
+  type StoredMeeting,
+} from './vanished';
 import { nameKeys } from '../duplicates/find';
 import { givenNameFirst, proposedName } from './names';
 import { renamedCalendars, underName } from './renamed';
@@ -41,6 +47,11 @@ export interface ExistingState {
   renamedBefore: ReadonlyMap<string, string>;
   /** The same meetings by `meetingId`, so another calendar's copy of one is known as deleted too. */
   deletedMeetings: ReadonlySet<string>;
+  /**
+   * What imported interactions were (title, contacts), by id: read only for the few an import
+   * may take for recreated (`pairRecreatedMeetings`), not for every one imported.
+   */
+  storedMeetings: (ids: readonly number[]) => ReadonlyMap<number, StoredMeeting>;
 }
 
 export interface StoredInteraction {
@@ -502,7 +513,14 @@ export function planImport(
     const vanished = vanishedMeetings(existing, calendars, seen, claimed, inWindow);
     const creates = plan.interactions.filter((p) => p.action === 'create');
     const moved = pairMovedMeetings(creates, vanished);
-    for (const [p, stored] of moved) {
+    const movedIds = new Set([...moved.values()].map((v) => v.id));
+    const recreated = pairRecreatedMeetings(
+      creates.filter((p) => !moved.has(p)),
+      vanished.filter((v) => !movedIds.has(v.id)),
+      existing.storedMeetings,
+      (email) => existing.contactByEmail.get(email)?.id ?? null,
+    );
+    for (const [p, stored] of [...moved, ...recreated]) {
       p.action = 'update';
       p.existingId = stored.id;
       p.movedFrom = stored.sourceKey;
@@ -510,7 +528,7 @@ export function planImport(
       plan.updated++;
       plan.moved++;
     }
-    const paired = new Set([...moved.values()].map((v) => v.id));
+    const paired = new Set([...movedIds, ...[...recreated.values()].map((v) => v.id)]);
     plan.deleted = deletedMeetings(
       parsed,
       vanished.filter((v) => !paired.has(v.id)),

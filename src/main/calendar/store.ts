@@ -7,6 +7,7 @@ import { AddressBook } from './addressBook';
 import { withRollbackJournal } from '../db/rollbackJournal';
 import { addByName, sameContact, type ContactsByName, type NamedContact } from './byName';
 import type { ExistingState, ImportPlan, PlannedInteraction } from './plan';
+import type { StoredMeeting } from './vanished';
 import { meetingId, sourceOrigin } from './sameMeeting';
 import { editableColumns, flagOfColumn, userEditFlags, type UserEditFlag } from '../journal/userEdits';
 
@@ -109,7 +110,29 @@ export function loadExisting(sqlite: Db): ExistingState {
     deletedMeetings,
     removedFromCalendars: removedFromCalendars(sqlite),
     renamedBefore: renamedBefore(sqlite),
+    storedMeetings: (ids) => storedMeetings(sqlite, ids),
   };
+}
+
+/** The title and contacts of these interactions (`ExistingState.storedMeetings`). */
+function storedMeetings(sqlite: Db, ids: readonly number[]): Map<number, StoredMeeting> {
+  const meetings = new Map<number, { title: string; contacts: number[] }>();
+  if (ids.length === 0) return meetings;
+  const list = JSON.stringify(ids);
+  const titles = sqlite
+    .prepare(`SELECT id, title FROM interactions WHERE id IN (SELECT value FROM json_each(?))`)
+    .raw()
+    .all(list) as Array<[number, string]>;
+  for (const [id, title] of titles) meetings.set(id, { title, contacts: [] });
+  const participants = sqlite
+    .prepare(
+      `SELECT interaction_id, contact_id FROM interaction_participants
+       WHERE interaction_id IN (SELECT value FROM json_each(?)) AND role != 'mentioned'`,
+    )
+    .raw()
+    .all(list) as Array<[number, number]>;
+  for (const [id, contactId] of participants) meetings.get(id)?.contacts.push(contactId);
+  return meetings;
 }
 
 /** What imports not undone took calendars for (`ExistingState.renamedBefore`): their stats say. */

@@ -1,6 +1,14 @@
 import type { ParsedCalendar } from '../../shared/calendar/types';
+import { folded } from '../../shared/text/fold';
 import type { ExistingState, PlannedInteraction, StoredInteraction } from './plan';
 import { occurrenceKey, sourceOrigin } from './sameMeeting';
+
+/** What a stored meeting was, to know it recreated under another UID: its title and who was in it. */
+export interface StoredMeeting {
+  title: string;
+  /** Its participants' contacts, mentioned ones aside. */
+  contacts: readonly number[];
+}
 
 /** A meeting an earlier import stored that the files no longer hold, with where it came from. */
 export interface Vanished extends StoredInteraction {
@@ -98,17 +106,76 @@ export function pairMovedMeetings(
     const series = gone.has(own) ? own : `${origin.calendar}\u001f${splitFromUid(origin.uid)}`;
     if (gone.has(series)) addTo(fresh, series, p);
   }
-  for (const [series, added] of fresh) {
-    const old = gone.get(series)!.sort((a, b) => instant(a.startsAt) - instant(b.startsAt));
-    added.sort((a, b) => instant(a.occurrence.startsAt) - instant(b.occurrence.startsAt));
-    const oldAt = old.map((s) => instant(s.startsAt));
-    const addedAt = added.map((p) => instant(p.occurrence.startsAt));
-    const toAdded = nearest(oldAt, addedAt);
-    const toOld = nearest(addedAt, oldAt);
-    for (const [i, j] of toAdded.entries()) {
-      if (toOld[j] === i && Math.abs(addedAt[j] - oldAt[i]) < MAX_MOVE_MS) paired.set(added[j], old[i]);
+  for (const [series, added] of fresh) pairNearest(gone.get(series)!, added, paired);
+  return paired;
+}
+
+/**
+ * Pairs stored meetings and new occurrences that are each the other's nearest, less than a
+ * week apart, and pass `alike`, into `paired`.
+ */
+function pairNearest(
+  old: Vanished[],
+  added: PlannedInteraction[],
+  paired: Map<PlannedInteraction, Vanished>,
+  alike: (p: PlannedInteraction, v: Vanished) => boolean = () => true,
+): void {
+  old.sort((a, b) => instant(a.startsAt) - instant(b.startsAt));
+  added.sort((a, b) => instant(a.occurrence.startsAt) - instant(b.occurrence.startsAt));
+  const oldAt = old.map((s) => instant(s.startsAt));
+  const addedAt = added.map((p) => instant(p.occurrence.startsAt));
+  const toAdded = nearest(oldAt, addedAt);
+  const toOld = nearest(addedAt, oldAt);
+  for (const [i, j] of toAdded.entries()) {
+    if (toOld[j] === i && Math.abs(addedAt[j] - oldAt[i]) < MAX_MOVE_MS && alike(added[j], old[i])) {
+      paired.set(added[j], old[i]);
     }
   }
+}
+
+/**
+ * Of the new occurrences and vanished meetings `pairMovedMeetings` left, pairs those of one
+ * meeting recreated under another UID. Apple Calendar, Thunderbird and Outlook write a change
+ * to "this and following" meetings as a new series with a UID of no form of its own (Google's
+ * is known by its UID), and people reschedule by deleting a meeting and creating it again:
+ * when that reaches back over meetings an earlier import brought in, the import would add the
+ * new ones beside them and list the old ones as no longer in the calendar. They pair when they
+ * are of the same calendar, with the same title (whatever the case and accents), each the
+ * other's nearest of those, less than a week apart, and with someone in both: a deleted
+ * "Lunch" with Ana is not the new "Lunch" with Ben, whose meeting would carry her notes.
+ * `describe` tells what the stored meetings were; `contactOf`, whose an address is.
+ */
+export function pairRecreatedMeetings(
+  creates: PlannedInteraction[],
+  vanished: Vanished[],
+  describe: (ids: readonly number[]) => ReadonlyMap<number, StoredMeeting>,
+  contactOf: (email: string) => number | null,
+): Map<PlannedInteraction, Vanished> {
+  const paired = new Map<PlannedInteraction, Vanished>();
+  if (creates.length === 0 || vanished.length === 0) return paired;
+  const stored = describe(vanished.map((v) => v.id));
+  const titled = (calendar: string, title: string) => `${calendar}\u001f${folded(title)}`;
+  const gone = new Map<string, Vanished[]>();
+  for (const v of vanished) {
+    const title = stored.get(v.id)?.title.trim();
+    if (title) addTo(gone, titled(v.calendar, title), v);
+  }
+  const fresh = new Map<string, PlannedInteraction[]>();
+  for (const p of creates) {
+    const origin = sourceOrigin(p.sourceKey);
+    const title = p.occurrence.title.trim();
+    if (origin === null || title === '') continue;
+    const key = titled(origin.calendar, title);
+    if (gone.has(key)) addTo(fresh, key, p);
+  }
+  const someoneInBoth = (p: PlannedInteraction, v: Vanished) => {
+    const contacts = stored.get(v.id)!.contacts;
+    return p.participants.some((person) => {
+      const id = contactOf(person.email);
+      return id !== null && contacts.includes(id);
+    });
+  };
+  for (const [key, added] of fresh) pairNearest(gone.get(key)!, added, paired, someoneInBoth);
   return paired;
 }
 

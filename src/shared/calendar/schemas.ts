@@ -156,7 +156,8 @@ export interface CalendarPreview {
   toUpdate: number;
   /**
    * Of `toUpdate`, meetings of a recurring series the organiser moved as a whole (a new time or
-   * day for all of them): each updates the meeting imported before instead of adding a second.
+   * day for all of them), split off, or deleted and created again (`pairRecreatedMeetings`):
+   * each updates the meeting imported before instead of adding a second.
    */
   moved: number;
   /**
