@@ -47,6 +47,27 @@ const oneToOnes = () =>
     )
     .all() as Array<{ id: number; startsAt: string; notes: string }>;
 
+/**
+ * Imports `original` (the six one-to-ones), then `split`, where they are an hour later from the
+ * third on under a new series: the four are moved in place, the same export again is nothing
+ * new, and undo puts them back at 10:00 under the series they came from.
+ */
+async function expectSplitPaired(original: ReturnType<typeof export_>, split: ReturnType<typeof export_>) {
+  await importFiles(original);
+  const before = oneToOnes();
+  const state = visibleState(s.t.store.sqlite);
+  const { preview: p, result } = await importFiles(split);
+  expect(p).toMatchObject({ toCreate: 0, toUpdate: 4, moved: 4, unchanged: 3 });
+  expect(p.deleted.remove + p.deleted.keep).toBe(0);
+  const after = oneToOnes();
+  expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+  expect(after.map((m) => m.startsAt.slice(11, 13))).toEqual(['10', '10', '11', '11', '11', '11']);
+  expect(await preview(split)).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
+  undoCalendarImport(result.importId!, s.ctx);
+  expect(visibleState(s.t.store.sqlite)).toBe(state);
+  expect(await preview(original)).toMatchObject({ toCreate: 0, unchanged: 7 });
+}
+
 describe('a recurring series the organiser moved as a whole', () => {
   it('updates the meetings imported before in place, notes kept, where it used to add each one twice', async () => {
     await importFiles(first());
@@ -153,46 +174,25 @@ describe('a recurring series the organiser moved as a whole', () => {
         ),
       },
     ];
-    await importFiles(google('20250107T100000Z', 6));
-    const before = oneToOnes();
     // From the third on (21 January), an hour later, changed over meetings already imported:
     // Google ends the series after the second and starts one with the UID it was split from.
-    const split = google('20250107T100000Z', 2, [
-      ...weekly('7kukuq_R20250121T100000@google.com', 'Priya / me', '20250121T110000Z', 4, me, priya),
-    ]);
-    const state = visibleState(s.t.store.sqlite);
-    const { preview: p, result } = await importFiles(split);
-    expect(p).toMatchObject({ toCreate: 0, toUpdate: 4, moved: 4, unchanged: 3 });
-    expect(p.deleted.remove + p.deleted.keep).toBe(0);
-    const after = oneToOnes();
-    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
-    expect(after.map((m) => m.startsAt.slice(11, 13))).toEqual(['10', '10', '11', '11', '11', '11']);
-    expect(await preview(split)).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
-    // Undone, the meetings are back at 10:00 under the series they came from.
-    undoCalendarImport(result.importId!, s.ctx);
-    expect(visibleState(s.t.store.sqlite)).toBe(state);
-    expect(await preview(google('20250107T100000Z', 6))).toMatchObject({ toCreate: 0, unchanged: 7 });
+    await expectSplitPaired(
+      google('20250107T100000Z', 6),
+      google('20250107T100000Z', 2, [
+        ...weekly('7kukuq_R20250121T100000@google.com', 'Priya / me', '20250121T110000Z', 4, me, priya),
+      ]),
+    );
   });
 
   it('pairs the meetings of a series split under a UID of its own (Apple, Thunderbird, Outlook) by title and people', async () => {
-    await importFiles(first());
-    const before = oneToOnes();
     // From the third on, an hour later: the old series ends after the second, and the new one
     // has a UID that says nothing of it.
-    const split = export_({ start: '20250107T100000Z', times: 2 }, [
-      ...weekly('5E2A8C1F-0B7D-4C43-9F0E-2D6B1A9C7E11', 'Priya / me', '20250121T110000Z', 4, me, priya),
-    ]);
-    const state = visibleState(s.t.store.sqlite);
-    const { preview: p, result } = await importFiles(split);
-    expect(p).toMatchObject({ toCreate: 0, toUpdate: 4, moved: 4, unchanged: 3 });
-    expect(p.deleted.remove + p.deleted.keep).toBe(0);
-    const after = oneToOnes();
-    expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
-    expect(after.map((m) => m.startsAt.slice(11, 13))).toEqual(['10', '10', '11', '11', '11', '11']);
-    expect(await preview(split)).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 7 });
-    undoCalendarImport(result.importId!, s.ctx);
-    expect(visibleState(s.t.store.sqlite)).toBe(state);
-    expect(await preview(first())).toMatchObject({ toCreate: 0, unchanged: 7 });
+    await expectSplitPaired(
+      first(),
+      export_({ start: '20250107T100000Z', times: 2 }, [
+        ...weekly('5E2A8C1F-0B7D-4C43-9F0E-2D6B1A9C7E11', 'Priya / me', '20250121T110000Z', 4, me, priya),
+      ]),
+    );
   });
 
   it('pairs a meeting deleted and created again, but not one of another title or with other people', async () => {
