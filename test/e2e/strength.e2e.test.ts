@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -311,6 +311,36 @@ describe('strength and the network graph, end to end over the demo network', () 
     await summary.getByRole('heading', { name: dragged.label }).waitFor();
     expect((await app.call('strength:graph', {})).nodes).toEqual(placed.nodes);
     await summary.getByRole('button', { name: 'Close summary' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('saves the network as drawn, as a PNG picture', async () => {
+    const { page } = app;
+    const canvas = page.getByTestId('graph-canvas');
+    await page.mouse.move(5, 5);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as image' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^rapport-network-\d{4}-\d{2}-\d{2}\.png$/);
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const base64 = png.toString('base64');
+    const size = (await page.evaluate(
+      `(${decodePngScript})(${JSON.stringify(base64)}).then(({ width, height }) => ({ width, height }))`,
+    )) as { width: number; height: number };
+    const box = (await canvas.boundingBox())!;
+    expect(size).toEqual({ width: Math.round(box.width), height: Math.round(box.height) });
+    const pixels = (hex: string, tolerance: number) =>
+      page.evaluate(
+        `(${countColourScript})(${JSON.stringify({ png: base64, hex, tolerance })})`,
+      ) as Promise<number>;
+    // A white ground, the user's node, colleagues' nodes and labels: the picture on screen.
+    expect(await pixels('#ffffff', 2)).toBeGreaterThan((size.width * size.height) / 3);
+    expect(await pixels(ME_COLOR, 12)).toBeGreaterThan(100);
+    expect(await pixels(await legendColor(page, 'colleague'), 12)).toBeGreaterThan(1000);
+    // Labels are black; the user's node, the darkest disc, is not that dark.
+    expect(await pixels('#000000', 10)).toBeGreaterThan(300);
     expect(app.pageErrors).toEqual([]);
   });
 

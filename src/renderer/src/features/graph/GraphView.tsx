@@ -57,6 +57,7 @@ import {
   type NodeFilter,
 } from './graphModel';
 import { movedOnly, withPositions, type NodePosition } from './positions';
+import { SaveImageButton } from './SaveImageButton';
 import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
 import { useNodeDrag } from './useNodeDrag';
@@ -617,6 +618,9 @@ export function GraphView() {
               />
               <ControlsContainer position="bottom-right">
                 <ZoomControl />
+              </ControlsContainer>
+              <ControlsContainer position="top-right">
+                <SaveImageButton />
               </ControlsContainer>
             </SigmaContainer>
           </Box>
