@@ -344,6 +344,27 @@ describe('strength and the network graph, end to end over the demo network', () 
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('re-runs the layout for everyone, and undoes it', async () => {
+    const { page } = app;
+    const before = await app.call('strength:graph', {});
+    const movedFrom = (now: typeof before) =>
+      now.nodes.filter((n) => {
+        const was = before.nodes.find((b) => b.contactId === n.contactId)!;
+        return was.x !== n.x || was.y !== n.y;
+      }).length;
+    await page.getByRole('button', { name: 'Re-run layout' }).click();
+    await page.getByText('Laying out…').waitFor();
+    await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
+    // Everyone is placed afresh (the contact dragged before too) and saved.
+    await expect
+      .poll(async () => movedFrom(await app.call('strength:graph', {})))
+      .toBeGreaterThan(before.nodes.length / 2);
+    await page.getByRole('button', { name: 'Undo re-layout' }).click();
+    await expect.poll(async () => movedFrom(await app.call('strength:graph', {}))).toBe(0);
+    expect(await page.getByRole('button', { name: 'Undo re-layout' }).count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('filters to mentors, then a click on a node opens its summary', async () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Circle' }).click();

@@ -61,6 +61,7 @@ import { SaveImageButton } from './SaveImageButton';
 import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
 import { useNodeDrag } from './useNodeDrag';
+import { useRelayout } from './useRelayout';
 import { count } from '../../../../shared/text/count';
 
 const windows = [
@@ -89,12 +90,15 @@ function GraphController(props: {
   highlight: Highlight;
   focus: { key: string; n: number } | null;
   relayout: number;
+  undoLayout: number;
   onHover: (key: string | null) => void;
   onSelect: (key: string | null) => void;
   onLayoutState: (running: boolean) => void;
+  onLayoutUndoable: (undoable: boolean) => void;
 }) {
-  const { data, edgeMode, minTie, showRecorded, colorMode, filter, highlight, focus, relayout } = props;
-  const { onHover, onSelect, onLayoutState } = props;
+  const { data, edgeMode, minTie, showRecorded, colorMode, filter, highlight, focus, relayout, undoLayout } =
+    props;
+  const { onHover, onSelect, onLayoutState, onLayoutUndoable } = props;
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const loadGraph = useLoadGraph<NodeAttrs, EdgeAttrs>();
   const registerEvents = useRegisterEvents<NodeAttrs, EdgeAttrs>();
@@ -136,11 +140,6 @@ function GraphController(props: {
     }
   }, [data, edgeMode, minTie, showRecorded, loadGraph, sigma]);
 
-  useEffect(() => {
-    if (relayout > 0)
-      setLayoutRequest((r) => ({ token: (r?.token ?? 0) + 1, everyone: true, durationMs: 5000 }));
-  }, [relayout]);
-
   const persist = useCallback(
     (positions: NodePosition[]) => {
       if (positions.length === 0) return;
@@ -158,7 +157,8 @@ function GraphController(props: {
     },
     [savePositions, client],
   );
-  const { running } = useLayout(layoutRequest, persist);
+  const layoutDone = useRelayout(relayout, undoLayout, setLayoutRequest, persist, onLayoutUndoable);
+  const { running } = useLayout(layoutRequest, layoutDone);
   useEffect(() => onLayoutState(running), [running, onLayoutState]);
   const place = useCallback((position: NodePosition) => persist([position]), [persist]);
   const justDragged = useNodeDrag(!running, place);
@@ -432,6 +432,8 @@ export function GraphView() {
   const [path, setPath] = useState<IntroPathDto | null | undefined>(undefined);
   const [focus, setFocus] = useState<{ key: string; n: number } | null>(null);
   const [relayout, setRelayout] = useState(0);
+  const [undoLayout, setUndoLayout] = useState(0);
+  const [layoutUndoable, setLayoutUndoable] = useState(false);
   const [layoutRunning, setLayoutRunning] = useState(false);
 
   const data = graph.data;
@@ -463,6 +465,11 @@ export function GraphView() {
               <Loader size="xs" />
               <Text size="xs">Laying out…</Text>
             </Group>
+          )}
+          {layoutUndoable && !layoutRunning && (
+            <Button size="xs" variant="subtle" onClick={() => setUndoLayout((n) => n + 1)}>
+              Undo re-layout
+            </Button>
           )}
           <Button size="xs" variant="default" onClick={() => setRelayout((n) => n + 1)} disabled={!data}>
             Re-run layout
@@ -612,9 +619,11 @@ export function GraphView() {
                 highlight={highlight}
                 focus={focus}
                 relayout={relayout}
+                undoLayout={undoLayout}
                 onHover={setHovered}
                 onSelect={select}
                 onLayoutState={setLayoutRunning}
+                onLayoutUndoable={setLayoutUndoable}
               />
               <ControlsContainer position="bottom-right">
                 <ZoomControl />

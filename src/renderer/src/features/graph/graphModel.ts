@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import type { Layer } from '../../../../shared/strength/model';
 import type { GraphData, GraphNodeDto } from '../../../../shared/strength/schemas';
 import { cityKey } from '../../../../shared/contacts/location';
+import type { NodePosition } from './positions';
 
 export const ME_KEY = 'me';
 
@@ -73,6 +74,15 @@ export const communityPalette = [
   '#862e9c',
   '#495057',
 ];
+
+/** Where each contact's node is now. */
+export function contactPositions(graph: Graph<NodeAttrs, EdgeAttrs>): NodePosition[] {
+  const positions: NodePosition[] = [];
+  graph.forEachNode((_key, attrs) => {
+    if (attrs.contactId > 0) positions.push({ contactId: attrs.contactId, x: attrs.x, y: attrs.y });
+  });
+  return positions;
+}
 
 /** Where a never-placed contact starts: further out the weaker the tie, spread by a golden angle. */
 const layerRadius: Record<Layer, number> = { inner: 40, close: 80, active: 140, known: 200, dormant: 260 };

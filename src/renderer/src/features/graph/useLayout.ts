@@ -1,7 +1,7 @@
 import { useSigma } from '@react-sigma/core';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useRef, useState } from 'react';
-import type { EdgeAttrs, NodeAttrs } from './graphModel';
+import { contactPositions, type EdgeAttrs, type NodeAttrs } from './graphModel';
 import { layoutSettings } from './layoutSettings';
 import type { NodePosition } from './positions';
 
@@ -11,6 +11,8 @@ export interface LayoutRequest {
   /** Move everyone (a fresh layout) rather than only contacts never placed before. */
   everyone: boolean;
   durationMs: number;
+  /** Asked for by "Re-run layout" (which can be undone), not by contacts never placed before. */
+  relayout?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LayoutRequest {
  */
 export function useLayout(
   request: LayoutRequest | null,
-  onDone: (positions: NodePosition[]) => void,
+  onDone: (positions: NodePosition[], request: LayoutRequest) => void,
 ): { running: boolean } {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const [running, setRunning] = useState(false);
@@ -50,15 +52,12 @@ export function useLayout(
     layout.start();
     const timer = window.setTimeout(() => {
       layout.stop();
-      const positions: NodePosition[] = [];
-      graph.forEachNode((_key, attrs) => {
-        if (attrs.contactId > 0) positions.push({ contactId: attrs.contactId, x: attrs.x, y: attrs.y });
-      });
+      const positions = contactPositions(graph);
       graph.forEachNode((key) => {
         graph.setNodeAttribute(key, 'saved', true);
       });
       setRunning(false);
-      onDoneRef.current(positions);
+      onDoneRef.current(positions, request);
     }, request.durationMs);
     return () => {
       window.clearTimeout(timer);

@@ -1,0 +1,62 @@
+import { useSigma } from '@react-sigma/core';
+import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
+import { contactPositions, type EdgeAttrs, type NodeAttrs } from './graphModel';
+import type { NodePosition } from './positions';
+import type { LayoutRequest } from './useLayout';
+
+/**
+ * "Re-run layout" and its undo. A re-run places everyone afresh, the contacts the user dragged
+ * into place too, so where everyone was is kept until the next re-run; undo puts them back
+ * there and saves that. `relayout` and `undo` count the user's clicks; `onUndoable` says
+ * whether there is a re-run to undo. Returns what the layout calls when it is done.
+ */
+export function useRelayout(
+  relayout: number,
+  undo: number,
+  setLayoutRequest: Dispatch<SetStateAction<LayoutRequest | null>>,
+  persist: (positions: NodePosition[]) => void,
+  onUndoable: (undoable: boolean) => void,
+): (positions: NodePosition[], done: LayoutRequest) => void {
+  const sigma = useSigma<NodeAttrs, EdgeAttrs>();
+  const before = useRef<NodePosition[] | null>(null);
+  // The clicks already acted on: an effect that runs again (its other inputs changed, or React's
+  // development double run) must not lay out or undo a second time.
+  const handled = useRef({ relayout: 0, undo: 0 });
+
+  useEffect(() => {
+    if (relayout === handled.current.relayout) return;
+    handled.current.relayout = relayout;
+    before.current = contactPositions(sigma.getGraph());
+    onUndoable(false);
+    setLayoutRequest((r) => ({
+      token: (r?.token ?? 0) + 1,
+      everyone: true,
+      durationMs: 5000,
+      relayout: true,
+    }));
+  }, [relayout, sigma, setLayoutRequest, onUndoable]);
+
+  useEffect(() => {
+    if (undo === handled.current.undo) return;
+    handled.current.undo = undo;
+    const positions = before.current;
+    if (!positions) return;
+    before.current = null;
+    onUndoable(false);
+    const graph = sigma.getGraph();
+    for (const p of positions) {
+      const key = String(p.contactId);
+      if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: p.x, y: p.y, saved: true, fixed: true });
+    }
+    sigma.setCustomBBox(null);
+    persist(positions);
+  }, [undo, sigma, persist, onUndoable]);
+
+  return useCallback(
+    (positions: NodePosition[], done: LayoutRequest) => {
+      persist(positions);
+      if (done.relayout && before.current) onUndoable(true);
+    },
+    [persist, onUndoable],
+  );
+}
