@@ -113,7 +113,10 @@ async function findNode(page: Page, canvas: Locator, hex: string): Promise<{ x: 
   return found?.result ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y } : null;
 }
 
-/** A viewport point of the canvas's middle half where no node is drawn, near `near` but at least 50 pixels from it. */
+/**
+ * A viewport point of the canvas's middle half where no node is drawn, near `near` but at least
+ * 50 pixels from it.
+ */
 async function emptySpot(
   page: Page,
   canvas: Locator,
@@ -299,7 +302,8 @@ describe('strength and the network graph, end to end over the demo network', () 
     await page.waitForTimeout(300);
     expect(await summary.count()).toBe(0);
 
-    // Away and back (the graph the view loaded is still cached): no layout runs, and they are where they were put.
+    // Away and back (the graph the view loaded is still cached): no layout runs, and they are
+    // where they were put.
     await app.goto('/contacts');
     await page.getByTestId('contact-count').waitFor();
     await app.goto('/graph');

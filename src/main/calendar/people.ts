@@ -36,10 +36,10 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
 
 /**
  * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, attendees
- * copied for information only, no-reply mailboxes, and lines with neither an address nor a name. Outlook writes "invalid:nomail" for
- * someone it has no address for, and exports from Exchange can hold its internal addresses
- * ("/o=ExchangeLabs/…/cn=Recipients/…"): such a person is known by name only (`email` ''), and
- * the plan finds them among the contacts by it.
+ * copied for information only, no-reply mailboxes, and lines with neither an address nor a
+ * name. Outlook writes "invalid:nomail" for someone it has no address for, and exports from
+ * Exchange can hold its internal addresses ("/o=ExchangeLabs/…/cn=Recipients/…"): such a person
+ * is known by name only (`email` ''), and the plan finds them among the contacts by it.
  */
 export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
   const cutype = param(prop, 'cutype')?.toUpperCase();
