@@ -369,6 +369,43 @@ describe('strength and the network graph, end to end over the demo network', () 
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('moves the selected contact with Alt and the arrow keys', async () => {
+    const { page } = app;
+    const canvas = page.getByTestId('graph-canvas');
+    const summary = page.getByLabel('Contact summary');
+    const before = await app.call('strength:graph', {});
+    const at = await findNode(page, canvas, await legendColor(page, 'mentor'));
+    expect(at, 'a mentor is drawn').not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const was = before.nodes.find((n) => n.label === name)!;
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.getAttribute("role")'))
+      .toBe('application');
+    for (const key of [
+      'Alt+ArrowRight',
+      'Alt+ArrowRight',
+      'Alt+ArrowRight',
+      'Alt+ArrowLeft',
+      'Alt+Shift+ArrowDown',
+    ]) {
+      await page.keyboard.press(key);
+    }
+    // Three steps right, one back and a small one down, each saved: once the last (the only
+    // one down) is, they are further right and no one else moved.
+    const now = async () => (await app.call('strength:graph', {})).nodes;
+    const placed = async () => (await now()).find((n) => n.contactId === was.contactId)!;
+    await expect.poll(async () => (await placed()).y !== was.y).toBe(true);
+    expect((await placed()).x!).toBeGreaterThan(was.x!);
+    const moved = (await now()).filter((n) => {
+      const b = before.nodes.find((m) => m.contactId === n.contactId)!;
+      return b.x !== n.x || b.y !== n.y;
+    });
+    expect(moved.map((n) => n.label)).toEqual([name]);
+    await summary.getByRole('button', { name: 'Close summary' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('filters to mentors, then a click on a node opens its summary', async () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Circle' }).click();

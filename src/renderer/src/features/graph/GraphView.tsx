@@ -61,6 +61,7 @@ import { SaveImageButton } from './SaveImageButton';
 import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
 import { useNodeDrag } from './useNodeDrag';
+import { useNodeKeys } from './useNodeKeys';
 import { useRelayout } from './useRelayout';
 import { count } from '../../../../shared/text/count';
 
@@ -162,6 +163,7 @@ function GraphController(props: {
   useEffect(() => onLayoutState(running), [running, onLayoutState]);
   const place = useCallback((position: NodePosition) => persist([position]), [persist]);
   const justDragged = useNodeDrag(!running, place);
+  useNodeKeys(highlight.selected, !running, place);
 
   useEffect(() => {
     registerEvents({
@@ -260,7 +262,8 @@ function Legend(props: { colorMode: ColorMode; circles: string[]; showRecorded: 
         </Text>
         <Text size="xs">Size: relationship strength. You are the dark node in the middle.</Text>
         <Text size="xs">
-          Drag a contact to put them where you want them; they stay there until you re-run the layout.
+          Drag a contact to put them where you want them (or select them and press Alt and the arrow keys);
+          they stay there until you re-run the layout.
         </Text>
         {colorMode === 'circle' ? (
           <Group gap={6}>

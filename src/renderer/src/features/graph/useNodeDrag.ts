@@ -1,8 +1,8 @@
 import { useSigma } from '@react-sigma/core';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { SigmaNodeEventPayload, SigmaStageEventPayload } from 'sigma/types';
-import { graphExtent } from 'sigma/utils';
 import { ME_KEY, type EdgeAttrs, type NodeAttrs } from './graphModel';
+import { holdFrame, moveNodeTo, settleNode } from './placeNode';
 import type { NodePosition } from './positions';
 
 /** How far (in screen pixels) the pointer must travel before a press on a node becomes a drag, not a click. */
@@ -46,14 +46,10 @@ export function useNodeDrag(
       if (!dragged.current) {
         if (Math.hypot(e.event.x - pressed.x, e.event.y - pressed.y) < DRAG_THRESHOLD_PX) return;
         dragged.current = true;
-        // Keep the frame still: sigma fits the view to the nodes' extent, which the drag changes.
-        // The extent is read from the graph: sigma's own (getBBox) is a placeholder while a
-        // redraw is pending, as one is after the hover that comes before a press.
-        if (!sigma.getCustomBBox()) sigma.setCustomBBox(graphExtent(sigma.getGraph()));
+        holdFrame(sigma);
         container.style.cursor = 'grabbing';
       }
-      const at = sigma.viewportToGraph(e.event);
-      sigma.getGraph().mergeNodeAttributes(pressed.node, { x: at.x, y: at.y });
+      moveNodeTo(sigma, pressed.node, e.event);
     };
     const up = () => {
       if (!pressed) return;
@@ -61,11 +57,7 @@ export function useNodeDrag(
       pressed = null;
       if (!dragged.current) return;
       container.style.cursor = '';
-      const graph = sigma.getGraph();
-      if (!graph.hasNode(node)) return;
-      graph.mergeNodeAttributes(node, { saved: true, fixed: true });
-      const { contactId, x, y } = graph.getNodeAttributes(node);
-      onPlacedRef.current({ contactId, x, y });
+      if (sigma.getGraph().hasNode(node)) onPlacedRef.current(settleNode(sigma, node));
     };
 
     sigma.on('downNode', down);
