@@ -13,6 +13,7 @@ import {
   NO_CIRCLE_COLOR,
   primaryCircle,
 } from '../../src/renderer/src/features/graph/graphModel';
+import type { GraphData } from '../../src/shared/strength/schemas';
 import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
@@ -128,6 +129,14 @@ async function emptySpot(
   const args = { x: near.x - box.x, y: near.y - box.y, away: 50, nodes };
   const found = await overCanvas<{ x: number; y: number } | null>(page, canvas, emptySpotScript, args);
   return found?.result ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y } : null;
+}
+
+/** The contacts whose saved place differs between two loads of the graph. */
+function movedSince(before: GraphData, now: GraphData): GraphData['nodes'] {
+  return now.nodes.filter((n) => {
+    const was = before.nodes.find((b) => b.contactId === n.contactId)!;
+    return was.x !== n.x || was.y !== n.y;
+  });
 }
 
 /** The colour the legend shows for a circle, which its nodes are drawn in, as #rrggbb. */
@@ -289,14 +298,9 @@ describe('strength and the network graph, end to end over the demo network', () 
     await page.mouse.move(to!.x, to!.y, { steps: 12 });
     await page.mouse.up();
     // The one contact dragged is saved at the new place; no one else moved.
-    const movedSince = (now: typeof before) =>
-      now.nodes.filter((n) => {
-        const was = before.nodes.find((b) => b.contactId === n.contactId)!;
-        return was.x !== n.x || was.y !== n.y;
-      });
-    await expect.poll(async () => movedSince(await app.call('strength:graph', {})).length).toBe(1);
+    await expect.poll(async () => movedSince(before, await app.call('strength:graph', {})).length).toBe(1);
     const placed = await app.call('strength:graph', {});
-    const [dragged] = movedSince(placed);
+    const [dragged] = movedSince(before, placed);
     expect(primaryCircle(dragged.circles)).toBe('colleague');
     // Letting go is not a click on them.
     await page.waitForTimeout(300);
@@ -351,20 +355,14 @@ describe('strength and the network graph, end to end over the demo network', () 
   test('re-runs the layout for everyone, and undoes it', async () => {
     const { page } = app;
     const before = await app.call('strength:graph', {});
-    const movedFrom = (now: typeof before) =>
-      now.nodes.filter((n) => {
-        const was = before.nodes.find((b) => b.contactId === n.contactId)!;
-        return was.x !== n.x || was.y !== n.y;
-      }).length;
+    const movedFrom = async () => movedSince(before, await app.call('strength:graph', {})).length;
     await page.getByRole('button', { name: 'Re-run layout' }).click();
     await page.getByText('Laying out…').waitFor();
     await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
     // Everyone is placed afresh (the contact dragged before too) and saved.
-    await expect
-      .poll(async () => movedFrom(await app.call('strength:graph', {})))
-      .toBeGreaterThan(before.nodes.length / 2);
+    await expect.poll(movedFrom).toBeGreaterThan(before.nodes.length / 2);
     await page.getByRole('button', { name: 'Undo re-layout' }).click();
-    await expect.poll(async () => movedFrom(await app.call('strength:graph', {}))).toBe(0);
+    await expect.poll(movedFrom).toBe(0);
     expect(await page.getByRole('button', { name: 'Undo re-layout' }).count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
@@ -397,10 +395,7 @@ describe('strength and the network graph, end to end over the demo network', () 
     const placed = async () => (await now()).find((n) => n.contactId === was.contactId)!;
     await expect.poll(async () => (await placed()).y !== was.y).toBe(true);
     expect((await placed()).x!).toBeGreaterThan(was.x!);
-    const moved = (await now()).filter((n) => {
-      const b = before.nodes.find((m) => m.contactId === n.contactId)!;
-      return b.x !== n.x || b.y !== n.y;
-    });
+    const moved = movedSince(before, await app.call('strength:graph', {}));
     expect(moved.map((n) => n.label)).toEqual([name]);
     await summary.getByRole('button', { name: 'Close summary' }).click();
     expect(app.pageErrors).toEqual([]);
