@@ -85,6 +85,7 @@ const rule = fc.constantFrom(
 /** One event of a generated calendar, as `render` writes it. */
 interface FuzzEvent {
   uid?: string;
+  title?: string;
   start: string;
   startZone: string;
   end?: string;
@@ -136,6 +137,8 @@ const event: fc.Arbitrary<FuzzEvent> = fc.record({
  */
 const plainMeeting: fc.Arbitrary<FuzzEvent> = fc.record({
   uid: fc.constantFrom('m1', 'm2', 'm3', 'm4', 'm5'),
+  // Alike titles, so that a meeting made again under another UID can be taken for the one before.
+  title: fc.constantFrom(undefined, 'Lunch', '1:1'),
   start: fc
     .date({
       min: new Date('2005-01-01T00:00:00Z'),
@@ -183,7 +186,13 @@ function priyaOfRun(events: FuzzEvent[], run: number): FuzzEvent[] {
 
 /** What a later export did to one event of the earlier one. */
 const edit = fc.record({
-  kind: fc.constantFrom('keep' as const, 'drop' as const, 'move' as const, 'cancel' as const),
+  kind: fc.constantFrom(
+    'keep' as const,
+    'drop' as const,
+    'move' as const,
+    'cancel' as const,
+    'recreate' as const,
+  ),
   hours: fc.integer({ min: -200, max: 200 }),
 });
 
@@ -199,13 +208,20 @@ function shifted(time: string, hours: number): string {
   return new Date(at + hours * 3_600_000).toISOString().replace(/[-:]/g, '').slice(0, 15);
 }
 
-/** The earlier export's events as a later one holds them: each kept, dropped, moved or cancelled. */
+/**
+ * The earlier export's events as a later one holds them: each kept, dropped, moved, cancelled,
+ * or deleted and made again under another UID (as Apple Calendar and Thunderbird write a change
+ * to "this and following", and as people reschedule), so many hours from where it was.
+ */
 function edited(events: FuzzEvent[], edits: Array<typeof edit extends fc.Arbitrary<infer T> ? T : never>) {
   return events.flatMap((e, i): FuzzEvent[] => {
     const change = edits.length === 0 ? { kind: 'keep', hours: 0 } : edits[i % edits.length];
     if (change.kind === 'drop') return [];
     if (change.kind === 'cancel') return [{ ...e, status: 'STATUS:CANCELLED', sequence: e.sequence + 1 }];
     if (change.kind === 'keep') return [e];
+    if (change.kind === 'recreate') {
+      return [{ ...e, uid: `${e.uid ?? `e${i}`}-again`, start: shifted(e.start, change.hours), sequence: 0 }];
+    }
     return [{ ...e, start: shifted(e.start, change.hours), sequence: e.sequence + 1 }];
   });
 }
@@ -215,6 +231,7 @@ function render(events: FuzzEvent[]): Uint8Array {
   for (const e of events) {
     lines.push('BEGIN:VEVENT');
     if (e.uid) lines.push(`UID:${e.uid}`);
+    if (e.title) lines.push(`SUMMARY:${e.title}`);
     lines.push(`DTSTART${e.startZone}:${e.startZone === ';VALUE=DATE' ? e.start.slice(0, 8) : e.start}`);
     if (e.end) lines.push(`DTEND:${e.end}Z`);
     if (e.rule) lines.push(e.rule);
