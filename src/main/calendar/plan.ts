@@ -513,14 +513,16 @@ export function planImport(
     const vanished = vanishedMeetings(existing, calendars, seen, claimed, inWindow);
     const creates = plan.interactions.filter((p) => p.action === 'create');
     const moved = pairMovedMeetings(creates, vanished);
-    const movedIds = new Set([...moved.values()].map((v) => v.id));
+    // The stored meetings paired with a new occurrence, by either way.
+    const paired = new Set([...moved.values()].map((v) => v.id));
     const recreated = pairRecreatedMeetings(
       creates.filter((p) => !moved.has(p)),
-      vanished.filter((v) => !movedIds.has(v.id)),
+      vanished.filter((v) => !paired.has(v.id)),
       existing.storedMeetings,
       (email) => existing.contactByEmail.get(email)?.id ?? null,
     );
     for (const [p, stored] of [...moved, ...recreated]) {
+      paired.add(stored.id);
       p.action = 'update';
       p.existingId = stored.id;
       p.movedFrom = stored.sourceKey;
@@ -528,7 +530,6 @@ export function planImport(
       plan.updated++;
       plan.moved++;
     }
-    const paired = new Set([...movedIds, ...[...recreated.values()].map((v) => v.id)]);
     plan.deleted = deletedMeetings(
       parsed,
       vanished.filter((v) => !paired.has(v.id)),

@@ -46,6 +46,7 @@ import {
   ME_KEY,
   noFilter,
   passes,
+  placeContacts,
   RECORDED_EDGE_COLOR,
   TIE_EDGE_COLOR,
   USER_EDGE_COLOR,
@@ -119,12 +120,7 @@ function GraphController(props: {
     if (before?.edgeMode === edgeMode && before.minTie === minTie && before.showRecorded === showRecorded) {
       const moved = movedOnly(before.data, data);
       if (moved) {
-        const graph = sigma.getGraph();
-        for (const p of moved) {
-          const key = String(p.contactId);
-          if (graph.hasNode(key))
-            graph.mergeNodeAttributes(key, { x: p.x, y: p.y, saved: true, fixed: true });
-        }
+        placeContacts(sigma.getGraph(), moved);
         return;
       }
     }

@@ -84,6 +84,17 @@ export function contactPositions(graph: Graph<NodeAttrs, EdgeAttrs>): NodePositi
   return positions;
 }
 
+/**
+ * Puts these contacts' nodes at these places (those not in the graph aside), as placed: the
+ * layout keeps them there.
+ */
+export function placeContacts(graph: Graph<NodeAttrs, EdgeAttrs>, positions: readonly NodePosition[]): void {
+  for (const p of positions) {
+    const key = String(p.contactId);
+    if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: p.x, y: p.y, saved: true, fixed: true });
+  }
+}
+
 /** Where a never-placed contact starts: further out the weaker the tie, spread by a golden angle. */
 const layerRadius: Record<Layer, number> = { inner: 40, close: 80, active: 140, known: 200, dormant: 260 };
 

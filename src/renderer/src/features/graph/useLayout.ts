@@ -1,9 +1,10 @@
 import { useSigma } from '@react-sigma/core';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { contactPositions, type EdgeAttrs, type NodeAttrs } from './graphModel';
 import { layoutSettings } from './layoutSettings';
 import type { NodePosition } from './positions';
+import { useLatest } from './useLatest';
 
 export interface LayoutRequest {
   /** Changes to ask for a new run. */
@@ -25,10 +26,7 @@ export function useLayout(
 ): { running: boolean } {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const [running, setRunning] = useState(false);
-  const onDoneRef = useRef(onDone);
-  useEffect(() => {
-    onDoneRef.current = onDone;
-  }, [onDone]);
+  const onDoneRef = useLatest(onDone);
 
   useEffect(() => {
     if (!request) return;
@@ -64,7 +62,7 @@ export function useLayout(
       layout.kill();
       setRunning(false);
     };
-  }, [request, sigma]);
+  }, [request, sigma, onDoneRef]);
 
   return { running };
 }

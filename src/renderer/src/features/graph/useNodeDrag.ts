@@ -4,6 +4,7 @@ import type { SigmaNodeEventPayload, SigmaStageEventPayload } from 'sigma/types'
 import { ME_KEY, type EdgeAttrs, type NodeAttrs } from './graphModel';
 import { holdFrame, moveNodeTo, settleNode } from './placeNode';
 import type { NodePosition } from './positions';
+import { useLatest } from './useLatest';
 
 /** How far (in screen pixels) the pointer must travel before a press on a node becomes a drag, not a click. */
 const DRAG_THRESHOLD_PX = 4;
@@ -22,10 +23,7 @@ export function useNodeDrag(
 ): RefObject<boolean> {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const dragged = useRef(false);
-  const onPlacedRef = useRef(onPlaced);
-  useEffect(() => {
-    onPlacedRef.current = onPlaced;
-  }, [onPlaced]);
+  const onPlacedRef = useLatest(onPlaced);
 
   useEffect(() => {
     if (!enabled) return;
@@ -71,7 +69,7 @@ export function useNodeDrag(
       sigma.off('upStage', up);
       container.style.cursor = '';
     };
-  }, [enabled, sigma]);
+  }, [enabled, sigma, onPlacedRef]);
 
   return dragged;
 }

@@ -1,8 +1,9 @@
 import { useSigma } from '@react-sigma/core';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { ME_KEY, type EdgeAttrs, type NodeAttrs } from './graphModel';
 import { holdFrame, moveNodeTo, settleNode } from './placeNode';
 import type { NodePosition } from './positions';
+import { useLatest } from './useLatest';
 
 /** Alt and an arrow key: which way the selected contact moves on screen. */
 const DIRECTIONS: Record<string, [number, number]> = {
@@ -26,10 +27,7 @@ export function useNodeKeys(
   onPlaced: (position: NodePosition) => void,
 ): void {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
-  const onPlacedRef = useRef(onPlaced);
-  useEffect(() => {
-    onPlacedRef.current = onPlaced;
-  }, [onPlaced]);
+  const onPlacedRef = useLatest(onPlaced);
 
   useEffect(() => {
     const container = sigma.getContainer();
@@ -59,5 +57,5 @@ export function useNodeKeys(
     };
     container.addEventListener('keydown', onKey);
     return () => container.removeEventListener('keydown', onKey);
-  }, [sigma, selected, enabled]);
+  }, [sigma, selected, enabled, onPlacedRef]);
 }

@@ -1,6 +1,6 @@
 import { useSigma } from '@react-sigma/core';
 import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
-import { contactPositions, type EdgeAttrs, type NodeAttrs } from './graphModel';
+import { contactPositions, placeContacts, type EdgeAttrs, type NodeAttrs } from './graphModel';
 import type { NodePosition } from './positions';
 import type { LayoutRequest } from './useLayout';
 
@@ -43,11 +43,7 @@ export function useRelayout(
     if (!positions) return;
     before.current = null;
     onUndoable(false);
-    const graph = sigma.getGraph();
-    for (const p of positions) {
-      const key = String(p.contactId);
-      if (graph.hasNode(key)) graph.mergeNodeAttributes(key, { x: p.x, y: p.y, saved: true, fixed: true });
-    }
+    placeContacts(sigma.getGraph(), positions);
     sigma.setCustomBBox(null);
     persist(positions);
   }, [undo, sigma, persist, onUndoable]);
