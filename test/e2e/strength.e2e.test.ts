@@ -60,26 +60,36 @@ const countColourScript = `async ({ png, hex, tolerance }) => {
 }`;
 
 /**
- * In the page: the point of the middle half of a PNG nearest (x, y), at least `away` from it,
- * with no pixel within 10 of it in a node's colour (`nodes`) or dark like a label: a place to
- * drop a node where only edges are drawn.
+ * In the page: the point of a PNG nearest (x, y), at least `away` from it, with no pixel within
+ * 10 of it in a node's colour (`nodes`) or dark like a label: a place to drop a node where only
+ * edges are drawn. Looked for within the extent of the nodes' colours less 25 pixels on each
+ * side (more than the largest node's radius), so the point is inside the nodes' extent, which
+ * sigma frames the view by: a node dropped there leaves the frame of the next visit as it was.
+ * The layout is random, and the middle of a dense one can have no room; its corners have.
  */
 const emptySpotScript = `async ({ png, x, y, away, nodes }) => {
   const { data, width, height } = await (${decodePngScript})(png);
   const colours = nodes.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
   const taken = (px, py) => {
     const p = (py * width + px) * 4;
-    if (data[p] < 110 && data[p + 1] < 110 && data[p + 2] < 110) return true;
+    return (data[p] < 110 && data[p + 1] < 110 && data[p + 2] < 110) || node(px, py);
+  };
+  const node = (px, py) => {
+    const p = (py * width + px) * 4;
     return colours.some((c) => c.every((v, k) => Math.abs(data[p + k] - v) <= 40));
   };
+  let [left, right, top, bottom] = [width, -1, height, -1];
+  for (let py = 0; py < height; py += 2)
+    for (let px = 0; px < width; px += 2)
+      if (node(px, py)) [left, right, top, bottom] = [Math.min(left, px), Math.max(right, px), Math.min(top, py), Math.max(bottom, py)];
   const clear = (cx, cy) => {
     for (let dy = -10; dy <= 10; dy++)
       for (let dx = -10; dx <= 10; dx++) if (dx * dx + dy * dy <= 100 && taken(cx + dx, cy + dy)) return false;
     return true;
   };
   let best = null;
-  for (let cy = Math.round(height / 4); cy < (3 * height) / 4; cy += 3) {
-    for (let cx = Math.round(width / 4); cx < (3 * width) / 4; cx += 3) {
+  for (let cy = top + 25; cy <= bottom - 25; cy += 3) {
+    for (let cx = left + 25; cx <= right - 25; cx += 3) {
       const d = Math.hypot(cx - x, cy - y);
       if (d < away || (best && d >= best.d) || !clear(cx, cy)) continue;
       best = { x: cx, y: cy, d };
@@ -115,7 +125,7 @@ async function findNode(page: Page, canvas: Locator, hex: string): Promise<{ x: 
 }
 
 /**
- * A viewport point of the canvas's middle half where no node is drawn, near `near` but at least
+ * A viewport point within the nodes' extent where no node is drawn, near `near` but at least
  * 50 pixels from it.
  */
 async function emptySpot(
