@@ -411,6 +411,65 @@ describe('strength and the network graph, end to end over the demo network', () 
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('undoing a re-run leaves where it was the contact the user moved since', async () => {
+    const { page } = app;
+    const canvas = page.getByTestId('graph-canvas');
+    const summary = page.getByLabel('Contact summary');
+    const before = await app.call('strength:graph', {});
+    await page.getByRole('button', { name: 'Re-run layout' }).click();
+    await page.getByText('Laying out…').waitFor();
+    await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('button', { name: 'Undo re-layout' }).waitFor();
+    const relaid = await app.call('strength:graph', {});
+    const at = await findNode(page, canvas, await legendColor(page, 'mentor'));
+    expect(at, 'a mentor is drawn').not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(async () => movedSince(relaid, await app.call('strength:graph', {})).length).toBe(1);
+    const put = movedSince(relaid, await app.call('strength:graph', {}))[0];
+    expect(put.label).toBe(name);
+
+    await page.getByRole('button', { name: 'Undo re-layout' }).click();
+    // Everyone else is back where they were before the re-run; the mentor stays where put.
+    await expect
+      .poll(async () => movedSince(before, await app.call('strength:graph', {})).map((n) => n.label))
+      .toEqual([name]);
+    const after = (await app.call('strength:graph', {})).nodes.find((n) => n.contactId === put.contactId)!;
+    expect({ x: after.x, y: after.y }).toEqual({ x: put.x, y: put.y });
+    await summary.getByRole('button', { name: 'Close summary' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('says so when a move cannot be saved', async () => {
+    const { page } = app;
+    const canvas = page.getByTestId('graph-canvas');
+    const summary = page.getByLabel('Contact summary');
+    const before = await app.call('strength:graph', {});
+    const at = await findNode(page, canvas, await legendColor(page, 'sponsor'));
+    expect(at, 'a sponsor is drawn').not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Not saved' });
+    // The database refuses every write, as a full disk or a file made read-only would.
+    app.store.sqlite.pragma('query_only = ON');
+    try {
+      await page.keyboard.press('Alt+ArrowUp');
+      await page.keyboard.press('Alt+ArrowUp');
+      await notice.getByText(`Where you put ${name} could not be saved`).waitFor();
+      // Two failed saves, one notice.
+      await page.waitForTimeout(300);
+      expect(await notice.count()).toBe(1);
+      expect(await notice.textContent()).toContain('readonly database');
+    } finally {
+      app.store.sqlite.pragma('query_only = OFF');
+    }
+    expect((await app.call('strength:graph', {})).nodes).toEqual(before.nodes);
+    await notice.getByRole('button').click();
+    await summary.getByRole('button', { name: 'Close summary' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('filters to mentors, then a click on a node opens its summary', async () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Circle' }).click();

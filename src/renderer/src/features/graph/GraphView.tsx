@@ -58,6 +58,7 @@ import {
   type NodeFilter,
 } from './graphModel';
 import { movedOnly, withPositions, type NodePosition } from './positions';
+import { showSaveFailed } from './saveFailedNotice';
 import { SaveImageButton } from './SaveImageButton';
 import { sigmaSettings } from './sigmaSettings';
 import { useLayout, type LayoutRequest } from './useLayout';
@@ -149,15 +150,28 @@ function GraphController(props: {
             client.setQueriesData<GraphData>({ queryKey: ['strength', 'graph'] }, (old) =>
               old ? withPositions(old, positions) : old,
             ),
+          onError: (error) => showSaveFailed(sigma.getGraph(), positions, error),
         },
       );
     },
-    [savePositions, client],
+    [savePositions, client, sigma],
   );
-  const layoutDone = useRelayout(relayout, undoLayout, setLayoutRequest, persist, onLayoutUndoable);
+  const { layoutDone, placedByHand } = useRelayout(
+    relayout,
+    undoLayout,
+    setLayoutRequest,
+    persist,
+    onLayoutUndoable,
+  );
   const { running } = useLayout(layoutRequest, layoutDone);
   useEffect(() => onLayoutState(running), [running, onLayoutState]);
-  const place = useCallback((position: NodePosition) => persist([position]), [persist]);
+  const place = useCallback(
+    (position: NodePosition) => {
+      placedByHand(position);
+      persist([position]);
+    },
+    [persist, placedByHand],
+  );
   const justDragged = useNodeDrag(!running, place);
   useNodeKeys(highlight.selected, !running, place);
 

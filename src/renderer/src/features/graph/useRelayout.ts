@@ -1,14 +1,21 @@
 import { useSigma } from '@react-sigma/core';
-import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type Dispatch, type SetStateAction } from 'react';
 import { contactPositions, placeContacts, type EdgeAttrs, type NodeAttrs } from './graphModel';
 import type { NodePosition } from './positions';
 import type { LayoutRequest } from './useLayout';
 
+/** What the graph calls when the layout is done, and when the user places a contact by hand. */
+export interface Relayout {
+  layoutDone: (positions: NodePosition[], done: LayoutRequest) => void;
+  placedByHand: (position: NodePosition) => void;
+}
+
 /**
  * "Re-run layout" and its undo. A re-run places everyone afresh, the contacts the user dragged
  * into place too, so where everyone was is kept until the next re-run; undo puts them back
- * there and saves that. `relayout` and `undo` count the user's clicks; `onUndoable` says
- * whether there is a re-run to undo. Returns what the layout calls when it is done.
+ * there and saves that, except the contacts the user has placed by hand since the re-run: they
+ * stay where they were put. `relayout` and `undo` count the user's clicks; `onUndoable` says
+ * whether there is a re-run to undo.
  */
 export function useRelayout(
   relayout: number,
@@ -16,7 +23,7 @@ export function useRelayout(
   setLayoutRequest: Dispatch<SetStateAction<LayoutRequest | null>>,
   persist: (positions: NodePosition[]) => void,
   onUndoable: (undoable: boolean) => void,
-): (positions: NodePosition[], done: LayoutRequest) => void {
+): Relayout {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const before = useRef<NodePosition[] | null>(null);
   // The clicks already acted on: an effect that runs again (its other inputs changed, or React's
@@ -48,11 +55,15 @@ export function useRelayout(
     persist(positions);
   }, [undo, sigma, persist, onUndoable]);
 
-  return useCallback(
+  const layoutDone = useCallback(
     (positions: NodePosition[], done: LayoutRequest) => {
       persist(positions);
       if (done.relayout && before.current) onUndoable(true);
     },
     [persist, onUndoable],
   );
+  const placedByHand = useCallback((position: NodePosition) => {
+    if (before.current) before.current = before.current.filter((p) => p.contactId !== position.contactId);
+  }, []);
+  return useMemo(() => ({ layoutDone, placedByHand }), [layoutDone, placedByHand]);
 }
