@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/main/db/open';
 import { generateNetwork } from '../../src/main/demo/generator';
 import { writeDemo } from '../../src/main/demo/writeDemo';
+import { goalTemplates } from '../../src/shared/goals/templates';
 import { startApp, type RunningApp } from './harness';
 
 /** "3 of 2 interactions in November 2026" -> 3 */
@@ -45,8 +46,10 @@ describe('goals, end to end in Chromium over the demo network', () => {
     const { page } = app;
     await app.goto('/goals');
     await page.getByRole('heading', { name: 'Goals' }).waitFor();
-    await page.getByRole('button', { name: 'New goal' }).click();
-    await page.getByRole('button', { name: 'Use template: Seek out mentors' }).click();
+    // With no goal yet, the page offers the strategies; one opens its template's form.
+    const strategies = page.getByRole('group', { name: 'Strategies' });
+    expect(await strategies.getByRole('button').count()).toBe(goalTemplates('2026-01-01').length);
+    await strategies.getByRole('button', { name: 'Seek out mentors' }).click();
     const dialog = page.getByRole('dialog', { name: 'New goal' });
     expect(await dialog.getByLabel('Goal').inputValue()).toBe('2 coffees with mentors a month');
     await dialog.getByLabel('Why').fill('Find out what the staff level really takes');

@@ -31,6 +31,7 @@ import { GoalForm, draftFromGoal } from './GoalForm';
 import { GoalRing } from './GoalRing';
 import { daysLeftText, layerLabels, periodName, progressText, statusColors, statusLabels } from './labels';
 import { useGoalsWrite } from './useGoals';
+import { localToday } from './localToday';
 
 function formatStart(startsAt: string, allDay: boolean): string {
   if (allDay) return new Date(`${startsAt}T12:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC' });
@@ -195,11 +196,6 @@ function Milestones({ goal }: { goal: GoalDetail }) {
       </Stack>
     </Card>
   );
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function Checkins({ goal }: { goal: GoalDetail }) {

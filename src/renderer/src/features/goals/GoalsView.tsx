@@ -1,28 +1,53 @@
 import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { goalTemplates } from '../../../../shared/goals/templates';
 import { goalStatuses } from '../../../../shared/goals/schemas';
 import { useRapportQuery } from '../../api/hooks';
 import { GoalCard } from './GoalCard';
 import { statusLabels } from './labels';
+import { localToday } from './localToday';
 import { NewGoalModal } from './NewGoalModal';
 
 /** Every goal, grouped by status; main sorts each group by urgency. */
 export function GoalsView() {
   const goals = useRapportQuery('goals:list', {});
-  const [creating, setCreating] = useState(false);
+  // Open with a template's form already (its id), or at the choice of templates (null).
+  const [creating, setCreating] = useState<{ startWith: string | null } | null>(null);
+  const templates = useMemo(() => goalTemplates(localToday()), []);
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Goals</Title>
-        <Button onClick={() => setCreating(true)}>New goal</Button>
+        <Button onClick={() => setCreating({ startWith: null })}>New goal</Button>
       </Group>
-      <NewGoalModal opened={creating} onClose={() => setCreating(false)} />
+      <NewGoalModal
+        opened={creating !== null}
+        startWith={creating?.startWith ?? null}
+        onClose={() => setCreating(null)}
+      />
       {goals.isPending && <Loader />}
       {goals.error && <Alert color="red">{goals.error.message}</Alert>}
       {goals.data?.length === 0 && (
         <Alert title="No goals yet">
-          Turn a networking strategy into a goal: pick one of the templates and Rapport measures it from your
-          journal.
+          <Stack gap="xs">
+            <Text size="sm">
+              Turn a networking strategy into a goal, and Rapport measures it from your journal. Start with
+              one:
+            </Text>
+            <Group gap="xs" role="group" aria-label="Strategies">
+              {templates.map((t) => (
+                <Button
+                  key={t.id}
+                  size="xs"
+                  variant="white"
+                  title={t.fields.title}
+                  onClick={() => setCreating({ startWith: t.id })}
+                >
+                  {t.strategy}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
         </Alert>
       )}
       {goalStatuses.map((status) => {

@@ -1,21 +1,31 @@
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { goalTemplates } from '../../../../shared/goals/templates';
 import type { GoalTemplate } from '../../../../shared/goals/schemas';
 import { GoalForm, draftFrom } from './GoalForm';
 import { measureLabels } from './labels';
 import { useGoalsWrite } from './useGoals';
+import { localToday } from './localToday';
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Pick a strategy's template (or start blank), adjust it, save it. */
-export function NewGoalModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+/**
+ * Pick a strategy's template (or start blank), adjust it, save it. `startWith` opens it at that
+ * template's form (a template's id), the way the empty Goals page offers them.
+ */
+export function NewGoalModal({
+  opened,
+  startWith = null,
+  onClose,
+}: {
+  opened: boolean;
+  startWith?: string | null;
+  onClose(): void;
+}) {
   const templates = useMemo(() => goalTemplates(localToday()), []);
   const [chosen, setChosen] = useState<GoalTemplate | null>(null);
+  useEffect(() => {
+    if (opened && startWith !== null) setChosen(templates.find((t) => t.id === startWith) ?? null);
+  }, [opened, startWith, templates]);
   const write = useGoalsWrite();
   const navigate = useNavigate();
   const close = () => {
