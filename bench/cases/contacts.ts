@@ -43,7 +43,8 @@ function shared(): Promise<Fixture> {
     const ctx: HandlerContext = { store, dataDir: dir, now: () => new Date(), emit: () => {} };
     const columns = `c.id, c.display_name, c.organisation, c.title, c.location, c.archived, c.updated_at,
       (SELECT group_concat(circle) FROM contact_circles WHERE contact_id = c.id) AS circles,
-      (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1) AS primary_email`;
+      (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1) AS primary_email,
+      (SELECT updated_at FROM contact_photos WHERE contact_id = c.id) AS photo`;
     const inSearch = 'c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)';
     const order = 'ORDER BY c.display_name COLLATE NOCASE ASC, c.id LIMIT ? OFFSET ?';
     // Typed letter by letter: a family name, an organisation, a given name and a title word.
@@ -96,6 +97,7 @@ interface Row {
   updated_at: string;
   circles: string | null;
   primary_email: string | null;
+  photo: string | null;
 }
 
 /** The same shape the list returns, strength from the same model, so the peer does the same work. */
@@ -109,6 +111,7 @@ function toPage(f: Fixture, rows: Row[], total: number) {
     location: r.location,
     circles: r.circles ? (r.circles.split(',').sort() as Circle[]) : [],
     primaryEmail: r.primary_email,
+    photo: r.photo,
     archived: r.archived === 1,
     updatedAt: r.updated_at,
     strength: strengths.summary(r.id),

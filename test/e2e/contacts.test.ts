@@ -413,6 +413,77 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('dashboard-birthday');
   });
 
+  test('gives her a photo, scaled down, shown on her page and in the list, and removes it', async () => {
+    const { page } = app;
+    await app.goto(`/contacts/${anaId}`);
+    const avatar = page.getByTestId('contact-photo');
+    await avatar.waitFor();
+    expect(await avatar.locator('img').count()).toBe(0);
+    // A 1200 × 800 photo, drawn and encoded by the browser itself.
+    const png = Buffer.from(
+      (await page.evaluate(`(() => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 1200;
+        canvas.height = 800;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#2f9e44';
+        g.fillRect(0, 0, 1200, 800);
+        g.fillStyle = '#f08c00';
+        g.fillRect(300, 200, 600, 400);
+        return canvas.toDataURL('image/png').split(',')[1];
+      })()`)) as string,
+      'base64',
+    );
+    const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('menuitem', { name: /^Choose (a|another) photo…$/ }).click(),
+      ]);
+      await chooser.setFiles(file);
+    };
+    await choose({ name: 'ana.png', mimeType: 'image/png', buffer: png });
+
+    const stored = () =>
+      app.store.sqlite.prepare('SELECT mime, data FROM contact_photos WHERE contact_id = ?').get(anaId) as
+        { mime: string; data: Buffer } | undefined;
+    await expect.poll(() => stored()?.mime).toBe('image/png');
+    // Scaled to 512 px on its longest side: the PNG header's width and height.
+    const { data } = stored()!;
+    expect([data.readUInt32BE(16), data.readUInt32BE(20)]).toEqual([512, 341]);
+    expect(data.length).toBeLessThan(png.length);
+    await avatar.locator('img').waitFor();
+    expect(await avatar.locator('img').getAttribute('src')).toBe(
+      `data:image/png;base64,${data.toString('base64')}`,
+    );
+    // The browser decoded it: the image is drawn, not the initials.
+    const img = avatar.locator('img');
+    expect(await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(512);
+
+    await app.goto('/contacts');
+    const row = page.getByRole('button', { name: 'Ana Souza', exact: true });
+    await row.locator('img').waitFor();
+    expect(await row.locator('img').getAttribute('src')).toBe(
+      `data:image/png;base64,${data.toString('base64')}`,
+    );
+
+    // A text file with an image's name is refused, and the photo there was stays.
+    await app.goto(`/contacts/${anaId}`);
+    await choose({ name: 'not-a-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just text') });
+    await page
+      .locator('.mantine-Notification-root')
+      .getByText('not-a-photo.jpg: This file is not a JPEG, PNG, WebP or GIF image.')
+      .waitFor();
+    expect(stored()?.data).toEqual(data);
+
+    await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
+    await page.getByRole('menuitem', { name: 'Remove photo' }).click();
+    await expect.poll(() => stored()).toBeUndefined();
+    await expect.poll(() => avatar.locator('img').count()).toBe(0);
+    expect(await avatar.textContent()).toBe('AS');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test('sorts by recently updated and filters by circle and organisation', async () => {
     const { page } = app;
     await app.goto('/contacts');

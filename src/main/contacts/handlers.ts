@@ -3,6 +3,7 @@ import type { HandlerMap } from '../ipc/context';
 import { bulkUpdate } from './bulk';
 import { listContactPage, matchingContactIds } from './list';
 import { listFacets } from './repository';
+import { deletePhoto, readPhoto, writePhoto } from './photos';
 import * as service from './service';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
@@ -36,4 +37,15 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
     return result;
   },
   'contacts:facets': (_input, { store }) => listFacets(store.db),
+  'contacts:photo': (input, { store }) => readPhoto(store.sqlite, input.id, input.version),
+  'contacts:setPhoto': (input, ctx) => {
+    writePhoto(ctx.store.sqlite, input.id, input.mime, input.base64, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts'] });
+    return service.getContactOrThrow(ctx.store.db, input.id);
+  },
+  'contacts:removePhoto': (input, ctx) => {
+    deletePhoto(ctx.store.sqlite, input.id, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts'] });
+    return service.getContactOrThrow(ctx.store.db, input.id);
+  },
 };

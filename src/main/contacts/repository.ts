@@ -166,7 +166,7 @@ export async function contactExists(db: Db, id: number): Promise<boolean> {
 export async function getContact(db: Db, id: number): Promise<Contact | undefined> {
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const [circles, emails, phones, links, tags] = await Promise.all([
+  const [circles, emails, phones, links, tags, photo] = await Promise.all([
     db
       .selectFrom('contact_circles')
       .select('circle')
@@ -198,6 +198,7 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
       .where('ct.contact_id', '=', id)
       .orderBy('t.name')
       .execute(),
+    db.selectFrom('contact_photos').select('updated_at').where('contact_id', '=', id).executeTakeFirst(),
   ]);
   return {
     id: row.id,
@@ -217,6 +218,7 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
     phones,
     links: links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
     tags: tags.map((t) => t.name),
+    photo: photo?.updated_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -312,6 +314,7 @@ function selectRows(base: Matching) {
     >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as(
       'primary_email',
     ),
+    sql<string | null>`(SELECT updated_at FROM contact_photos WHERE contact_id = c.id)`.as('photo'),
   ]);
 }
 
@@ -328,6 +331,7 @@ function toContactRow(r: SelectedRow): ContactRow {
     primaryEmail: r.primary_email,
     archived: r.archived === 1,
     updatedAt: r.updated_at,
+    photo: r.photo,
   };
 }
 

@@ -139,6 +139,8 @@ export interface ContactPhotosTable {
   contact_id: number;
   mime: string;
   data: Buffer;
+  /** ISO-8601 when set; '' for photos stored before migration 019. */
+  updated_at: Generated<string>;
 }
 
 export interface ContactImportChangesTable {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/ipc/envelope';
+import { fromJsonCell, toJsonCell, type JsonCell } from '../db/jsonCell';
 import { retargetMentions, mentionScheme } from '../../shared/journal/mentions';
 import type { MergeableField, MergeResult } from '../../shared/journal/views';
 
@@ -56,7 +57,9 @@ export function contactReferences(sqlite: BetterSqlite3.Database): ContactRef[] 
     let key: string[];
     try {
       sqlite.prepare(`SELECT rowid FROM ${q(tbl)} LIMIT 0`).all();
-      key = ['rowid'];
+      // A contact's own row (a photo, a pin, a place on the graph) is keyed by the contact: its
+      // rowid, which moves with it, so an undo must look for it under the kept contact's id.
+      key = isRowidAlias(sqlite, tbl, col) ? [col] : ['rowid'];
     } catch {
       key = (
         sqlite.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(tbl) as Array<{
@@ -67,6 +70,20 @@ export function contactReferences(sqlite: BetterSqlite3.Database): ContactRef[] 
     return { table: tbl, column: col, key };
   });
 }
+
+/** Whether `column` is the table's INTEGER PRIMARY KEY, another name for its rowid. */
+function isRowidAlias(sqlite: BetterSqlite3.Database, table: string, column: string): boolean {
+  const keys = sqlite
+    .prepare('SELECT name, type FROM pragma_table_info(?) WHERE pk > 0')
+    .all(table) as Array<{ name: string; type: string }>;
+  return keys.length === 1 && keys[0].name === column && keys[0].type.toUpperCase() === 'INTEGER';
+}
+
+/** A row as the undo snapshot's JSON holds it (a photo's bytes as base64), and back. */
+const toSnapshotRow = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).map(([column, value]) => [column, toJsonCell(value)]));
+const fromSnapshotRow = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).map(([column, value]) => [column, fromJsonCell(value as JsonCell)]));
 
 function keyOf(row: Row, key: string[], override?: [string, unknown]): string {
   return JSON.stringify(key.map((k) => (override && override[0] === k ? override[1] : row[k])));
@@ -126,7 +143,7 @@ export function mergeContacts(
       tables: refs.map((ref) => ({
         ...ref,
         keptKeys: selectRows(sqlite, ref, keepId).map((r) => keyOf(r, ref.key)),
-        removed: selectRows(sqlite, ref, removeId),
+        removed: selectRows(sqlite, ref, removeId).map(toSnapshotRow),
       })),
       notes: sqlite.prepare('SELECT id, notes FROM interactions WHERE notes LIKE ?').all(link) as Array<{
         id: number;
@@ -207,7 +224,7 @@ export function undoMerge(
       const keptKeys = new Set(t.keptKeys);
       const where = t.key.map((k) => `${k === 'rowid' ? 'rowid' : q(k)} = ?`).join(' AND ');
       const remove = sqlite.prepare(`DELETE FROM ${q(t.table)} WHERE ${where}`);
-      for (const row of t.removed) {
+      for (const row of t.removed.map(fromSnapshotRow)) {
         const movedKey = keyOf(row, t.key, [t.column, keptId]);
         if (!keptKeys.has(movedKey)) {
           remove.run(...(JSON.parse(movedKey) as unknown[]));

@@ -69,7 +69,8 @@ function statements(sqlite: BetterSqlite3.Database) {
     ),
     insertContactTag: sqlite.prepare(`INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)`),
     insertPhoto: sqlite.prepare(
-      `INSERT OR REPLACE INTO contact_photos (contact_id, mime, data) VALUES (?, ?, ?)`,
+      `INSERT OR REPLACE INTO contact_photos (contact_id, mime, data, updated_at)
+       VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
     ),
     logChange: sqlite.prepare(
       `INSERT INTO contact_import_changes (import_id, contact_id, action, before) VALUES (?, ?, ?, ?)`,

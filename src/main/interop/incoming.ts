@@ -2,6 +2,7 @@ import type { LinkKind } from '../../shared/contacts/schemas';
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { normalizeEmail } from '../../shared/text/email';
 import { parseBirthday } from '../../shared/contacts/birthday';
+import { MAX_PHOTO_BYTES } from '../../shared/contacts/photo';
 
 /**
  * Turns the loose fields a file gave for one person into an `IncomingContact` that passes
@@ -38,7 +39,7 @@ export const limits = {
   list: 50,
   label: 40,
   url: 2000,
-  photoBytes: 2 * 1024 * 1024,
+  photoBytes: MAX_PHOTO_BYTES,
 };
 
 /** An address's parts as one location, the city first: "Lisbon, Portugal"; null when all are empty. */

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { AppError } from '../../shared/ipc/envelope';
 import { appVersion } from '../appVersion';
+import { fromJsonCell, toJsonCell, type JsonCell } from '../db/jsonCell';
 import { withRollbackJournal } from '../db/rollbackJournal';
 import { fsyncPath } from './fsync';
 import { readExportLines } from './jsonLines';
@@ -15,11 +16,9 @@ import { readExportLines } from './jsonLines';
 export const exportFormatName = 'rapport-export';
 export const exportFormatVersion = 1;
 
-type Cell = number | string | null | { $base64: string };
-
 interface TableDump {
   columns: string[];
-  rows: Cell[][];
+  rows: JsonCell[][];
 }
 
 /** What a restore reads: a whole parsed document, or rows parsed one at a time as they are written. */
@@ -76,17 +75,6 @@ function orderByForeignKeys(sqlite: BetterSqlite3.Database, tables: string[]): s
   return ordered;
 }
 
-function encodeCell(value: unknown): Cell {
-  if (Buffer.isBuffer(value)) return { $base64: value.toString('base64') };
-  if (typeof value === 'bigint') return Number(value);
-  return value as Cell;
-}
-
-function decodeCell(value: Cell): unknown {
-  if (value !== null && typeof value === 'object') return Buffer.from(value.$base64, 'base64');
-  return value;
-}
-
 /**
  * Streams the export to `outPath` (through a temporary name, renamed when complete) inside
  * one read transaction, so the file is a consistent snapshot even while the app writes.
@@ -124,7 +112,7 @@ export function writeJsonExport(
           .raw(true);
         let first = true;
         for (const row of stmt.iterate() as Iterable<unknown[]>) {
-          const cells = row.some((v) => typeof v === 'object' && v !== null) ? row.map(encodeCell) : row;
+          const cells = row.some((v) => typeof v === 'object' && v !== null) ? row.map(toJsonCell) : row;
           buffer += `${first ? '\n' : ',\n'}${JSON.stringify(cells)}`;
           first = false;
           flush();
@@ -258,7 +246,7 @@ function insertRows(
   let inBatch = 0;
   let written = 0;
   for (const row of checkedRows(table, dump)) {
-    for (let c = 0; c < width; c++) values.push(decodeCell(row[c] as Cell));
+    for (let c = 0; c < width; c++) values.push(fromJsonCell(row[c] as JsonCell));
     if (++inBatch === per) {
       (full ??= prepare(per)).run(values);
       values.length = 0;

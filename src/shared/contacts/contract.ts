@@ -14,6 +14,7 @@ import {
   type ContactPage,
 } from './schemas';
 import { z } from 'zod';
+import { contactPhotoInput, contactSetPhotoInput, type ContactPhoto } from './photo';
 
 export const contactsContract = {
   'contacts:list': { input: contactListInput, output: output<ContactPage>() },
@@ -25,4 +26,7 @@ export const contactsContract = {
   'contacts:ids': { input: contactIdsInput, output: output<ContactIds>() },
   'contacts:bulk': { input: contactBulkInput, output: output<ContactBulkResult>() },
   'contacts:facets': { input: z.object({}).strict(), output: output<ContactFacets>() },
+  'contacts:photo': { input: contactPhotoInput, output: output<ContactPhoto | null>() },
+  'contacts:setPhoto': { input: contactSetPhotoInput, output: output<Contact>() },
+  'contacts:removePhoto': { input: contactIdInput, output: output<Contact>() },
 };

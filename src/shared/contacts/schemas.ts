@@ -162,6 +162,8 @@ export interface ContactSummary {
   primaryEmail: string | null;
   archived: boolean;
   updatedAt: string;
+  /** When the photo was set (`contacts:photo`'s version), '' for one stored before that was kept; null for none. */
+  photo: string | null;
   strength: ContactStrengthSummary;
 }
 
@@ -184,6 +186,8 @@ export interface Contact {
   phones: ContactPhone[];
   links: ContactLink[];
   tags: string[];
+  /** As on `ContactSummary`. */
+  photo: string | null;
   createdAt: string;
   updatedAt: string;
 }

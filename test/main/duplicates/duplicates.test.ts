@@ -157,6 +157,30 @@ describe('merge', () => {
     );
   });
 
+  it("gives the kept contact the removed one's pin, place and photo where it had none, and undo takes them back", async () => {
+    const keep = await addContact(t.ctx, 'Ana Souza');
+    const remove = await addContact(t.ctx, 'Ana S.');
+    await call(t.ctx, 'strength:setPin', { contactId: remove, layer: 'inner' });
+    await call(t.ctx, 'graph:savePositions', { positions: [{ contactId: remove, x: 12.5, y: -3 }] });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    await call(t.ctx, 'contacts:setPhoto', { id: remove, mime: 'image/png', base64: png.toString('base64') });
+    const rows = () =>
+      ['strength_pins', 'graph_positions', 'contact_photos'].map(
+        (table) =>
+          t.store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY contact_id`).raw().all() as unknown[][],
+      );
+    const before = rows();
+
+    const result = await call(t.ctx, 'duplicates:merge', { keepId: keep, removeId: remove });
+    const [pins, places, photos] = rows();
+    expect(pins.map((r) => r.slice(0, 2))).toEqual([[keep, 'inner']]);
+    expect(places.map((r) => r.slice(0, 3))).toEqual([[keep, 12.5, -3]]);
+    expect(photos.map((r) => r.slice(0, 3))).toEqual([[keep, 'image/png', png]]);
+
+    await call(t.ctx, 'duplicates:undoMerge', { token: result.undoToken });
+    expect(rows()).toEqual(before);
+  });
+
   it('refuses merging a contact with itself or a missing one and changes nothing', async () => {
     const keep = await addContact(t.ctx, 'Ana');
     expect((await refused(t.ctx, 'duplicates:merge', { keepId: keep, removeId: keep })).code).toBe(

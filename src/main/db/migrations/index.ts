@@ -16,6 +16,7 @@ import { migration015 } from './015_import_changes_deleted';
 import { migration016 } from './016_interaction_user_edits';
 import { migration017 } from './017_deleted_imports';
 import { migration018 } from './018_saved_view_order';
+import { migration019 } from './019_contact_photo_stamp';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { call } from './client';
+import { changeable } from './hooks';
 
 /**
  * Calls a channel, then refreshes the queries of `domain` (every query when none is named)
@@ -13,7 +14,10 @@ export function useWrite(domain?: string) {
   return useCallback(
     async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
       const result = await call(channel, input);
-      await client.invalidateQueries(domain === undefined ? undefined : { queryKey: [domain] });
+      await client.invalidateQueries({
+        queryKey: domain === undefined ? undefined : [domain],
+        predicate: changeable,
+      });
       return result;
     },
     [client, domain],

@@ -31,6 +31,7 @@ const ana: Contact = {
   phones: [{ phone: '+44 20 7946 0000', label: 'mobile' }],
   links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ana' }],
   tags: ['robotics'],
+  photo: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
 };

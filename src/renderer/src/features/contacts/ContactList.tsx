@@ -1,4 +1,4 @@
-import { Avatar, Badge, Checkbox, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Checkbox, Group, Loader, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { StrengthMeter } from '../strength/StrengthMeter';
 import { layerColors, layerShort, trendArrows } from '../strength/labels';
 import { circleLabels } from './labels';
 import classes from './ContactList.module.css';
+import { ContactAvatar } from './ContactAvatar';
 
 const ROW_HEIGHT = 60;
 
@@ -77,7 +78,7 @@ function ContactRow({ contact, index, now, selected, onToggle }: ContactRowProps
       >
         <Group justify="space-between" wrap="nowrap" h="100%" px="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Avatar name={contact.displayName} color="initials" size={36} aria-hidden />
+            <ContactAvatar contact={contact} size={36} aria-hidden />
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Text fw={500} truncate>
                 {contact.displayName}

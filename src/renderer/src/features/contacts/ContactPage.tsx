@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -25,6 +13,7 @@ import { layerShort } from '../strength/labels';
 import { ContactDetails } from './ContactDetails';
 import { ContactExtensions } from './extensions';
 import { ContactForm } from './ContactForm';
+import { ContactPhotoMenu } from './ContactPhotoMenu';
 import { useContactWrite } from './useContactMutations';
 
 function DeleteContactButton({ contact }: { contact: Contact }) {
@@ -103,7 +92,7 @@ function ContactScreen({ contact }: { contact: Contact }) {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <Group gap="md" wrap="nowrap">
-          <Avatar name={contact.displayName} color="initials" size={56} aria-hidden />
+          <ContactPhotoMenu contact={contact} />
           <Stack gap={2}>
             <Group gap="xs">
               <Title order={2}>{contact.displayName}</Title>

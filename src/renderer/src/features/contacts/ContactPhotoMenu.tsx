@@ -1,0 +1,69 @@
+import { Menu, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useRef } from 'react';
+import { photoMimes } from '../../../../shared/contacts/photo';
+import type { Contact } from '../../../../shared/contacts/schemas';
+import { ContactAvatar } from './ContactAvatar';
+import { preparePhoto } from './photoFile';
+import { useContactWrite } from './useContactMutations';
+
+/** The contact's photo on their page; a click offers to choose one (or another) or to remove it. */
+export function ContactPhotoMenu({ contact }: { contact: Contact }) {
+  const write = useContactWrite();
+  const input = useRef<HTMLInputElement>(null);
+
+  const choose = async (file: File) => {
+    try {
+      const photo = await preparePhoto(file);
+      await write('contacts:setPhoto', { id: contact.id, ...photo });
+    } catch (e) {
+      notifications.show({
+        color: 'red',
+        title: 'Photo not set',
+        message: `${file.name}: ${(e as Error).message}`,
+      });
+    }
+  };
+  const remove = async () => {
+    try {
+      await write('contacts:removePhoto', { id: contact.id });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Photo not removed', message: (e as Error).message });
+    }
+  };
+
+  return (
+    <>
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={`Photo of ${contact.displayName}`} style={{ borderRadius: '50%' }}>
+            <ContactAvatar contact={contact} size={56} data-testid="contact-photo" />
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => input.current?.click()}>
+            {contact.photo === null ? 'Choose a photo…' : 'Choose another photo…'}
+          </Menu.Item>
+          {contact.photo !== null && (
+            <Menu.Item color="red" onClick={() => void remove()}>
+              Remove photo
+            </Menu.Item>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      <input
+        ref={input}
+        type="file"
+        accept={photoMimes.join(',')}
+        hidden
+        aria-label="Photo file"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // The same file chosen again must fire a change too.
+          e.currentTarget.value = '';
+          if (file) void choose(file);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import {
+  MAX_PHOTO_BYTES,
+  PHOTO_EDGE_PX,
+  sniffPhotoMime,
+  type PhotoMime,
+} from '../../../../shared/contacts/photo';
+
+/**
+ * A picked image file as a contact's photo: as it is when it is small enough, else scaled so its
+ * longest side is `PHOTO_EDGE_PX` (a 12-megapixel phone photo becomes tens of kilobytes). A PNG
+ * stays a PNG, keeping its transparency; anything else scaled becomes a JPEG. Throws an Error
+ * saying what is wrong with a file that is not an image.
+ */
+export async function preparePhoto(file: Blob): Promise<{ mime: PhotoMime; base64: string }> {
+  const mime = sniffPhotoMime(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
+  if (mime === null) throw new Error('This file is not a JPEG, PNG, WebP or GIF image.');
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    throw new Error('This image cannot be read: the file may be damaged.');
+  }
+  try {
+    const scale = Math.min(1, PHOTO_EDGE_PX / Math.max(bitmap.width, bitmap.height));
+    if (scale === 1 && file.size <= MAX_PHOTO_BYTES) return { mime, base64: await base64Of(file) };
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, width, height);
+    const type = mime === 'image/png' ? 'image/png' : 'image/jpeg';
+    const scaled = await canvas.convertToBlob({ type, quality: 0.9 });
+    return { mime: type, base64: await base64Of(scaled) };
+  } finally {
+    bitmap.close();
+  }
+}
+
+function base64Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(new Error('The image could not be read.'));
+    reader.readAsDataURL(blob);
+  });
+}
