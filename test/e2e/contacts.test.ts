@@ -413,7 +413,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('dashboard-birthday');
   });
 
-  test('gives her a photo, scaled down, shown on her page and in the list, and removes it', async () => {
+  test('gives her a photo, scaled down, shown on her page, in the list and in search, and removes it', async () => {
     const { page } = app;
     await app.goto(`/contacts/${anaId}`);
     const avatar = page.getByTestId('contact-photo');
@@ -466,6 +466,19 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(await row.locator('img').getAttribute('src')).toBe(
       `data:image/png;base64,${data.toString('base64')}`,
     );
+    // And in Ctrl-K search.
+    await page.keyboard.press('Control+K');
+    const search = page.getByRole('textbox', { name: 'Search everything' });
+    await search.fill('Ana Souza');
+    const hit = page
+      .getByRole('dialog')
+      .filter({ has: search })
+      .getByRole('button', { name: /Ana Souza/ });
+    await hit.locator('img').waitFor();
+    expect(await hit.locator('img').getAttribute('src')).toBe(
+      `data:image/png;base64,${data.toString('base64')}`,
+    );
+    await page.keyboard.press('Escape');
 
     // A text file with an image's name is refused, and the photo there was stays.
     await app.goto(`/contacts/${anaId}`);

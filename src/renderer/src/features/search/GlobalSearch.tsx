@@ -1,9 +1,10 @@
-import { Avatar, Badge, Group, Loader, Text } from '@mantine/core';
+import { Badge, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useRapportQuery } from '../../api/hooks';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 import { InteractionSearchResults } from '../journal/InteractionSearchResults';
 import { StrengthMeter } from '../strength/StrengthMeter';
 
@@ -32,7 +33,7 @@ function ContactResults({ query, onOpen }: { query: string; onOpen: (path: strin
           onClick={() => onOpen(`/contacts/${contact.id}`)}
           label={contact.displayName}
           description={[contact.title, contact.organisation].filter(Boolean).join(' · ') || undefined}
-          leftSection={<Avatar name={contact.displayName} color="initials" size={30} aria-hidden />}
+          leftSection={<ContactAvatar contact={contact} size={30} aria-hidden />}
           rightSection={
             <Group gap={6} wrap="nowrap">
               {contact.circles.slice(0, 2).map((circle) => (
