@@ -732,11 +732,15 @@ function emit(
   const people: OccurrencePerson[] = [];
   const declinedBy: string[] = [];
   // DELEGATED: they handed the invitation to someone else, who is listed in their place.
+  let delegatedBy: string[] | undefined;
   let yourAnswer: 'declined' | 'delegated' | null = null;
   for (const person of ev.people) {
     if (person.response === 'declined' || person.response === 'delegated') {
       if (ctx.self.has(person.email)) yourAnswer = person.response;
-      if (person.email !== '') declinedBy.push(person.email);
+      if (person.email !== '') {
+        declinedBy.push(person.email);
+        if (person.response === 'delegated') (delegatedBy ??= []).push(person.email);
+      }
       continue;
     }
     people.push(person);
@@ -782,6 +786,7 @@ function emit(
     approximate: start.approximate,
     organizer,
     declinedBy,
+    delegatedBy,
     // Instances of a series share the master's people; each gets its own copies. A single event
     // is emitted once, so its people need no copy.
     people: repeated ? people.map((p) => ({ ...p })) : people,

@@ -355,12 +355,16 @@ export function planImport(
         });
         continue;
       }
-      if (o.declinedBy.some((email) => me.has(email))) {
+      const yours = o.declinedBy.find((email) => me.has(email));
+      if (yours !== undefined) {
+        const what = `"${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}`;
         skip({
           reason: 'declined',
           uid: o.uid,
           title: o.title,
-          message: `You declined "${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}.`,
+          message: o.delegatedBy?.includes(yours)
+            ? `You delegated ${what} to someone else.`
+            : `You declined ${what}.`,
         });
         withdraw(o.key);
         continue;

@@ -104,6 +104,7 @@ export function packCalendar(parsed: ParsedCalendar): PackedCalendar {
       kind: o.kind,
       approximate: o.approximate,
       organizer: o.organizer,
+      delegatedBy: o.delegatedBy,
       sequence: o.sequence,
       modifiedAt: o.modifiedAt,
     };

@@ -84,6 +84,8 @@ export interface Occurrence {
   organizer: string | null;
   /** Attendees who declined or delegated; they are not in `people`. The user among them means "skip". */
   declinedBy: string[];
+  /** Of `declinedBy`, those who delegated (handed the invitation to someone else); absent when none did. */
+  delegatedBy?: string[];
   people: OccurrencePerson[];
   sequence: number;
   /** LAST-MODIFIED (or DTSTAMP) as UTC ISO, used to decide whether a later export is newer. */

@@ -336,6 +336,7 @@ describe('recurrence expansion', () => {
       'me@example.com',
     ]);
     expect(r.occurrences[0].declinedBy).toEqual(['head@example.com']);
+    expect(r.occurrences[0].delegatedBy).toEqual(['head@example.com']);
     expect(r.skipped.map((s) => s.message)).toEqual([
       expect.stringMatching(
         /^You delegated "Forecast" \(line \d+\) on 2020-01-02T10:00:00.000Z to someone else\.$/,

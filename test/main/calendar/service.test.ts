@@ -131,6 +131,32 @@ describe('calendar import service', () => {
       'bo@example.com',
     ]);
     expect(preview.skippedByReason).toEqual({ declined: 1 });
+    expect(preview.skipped.map((s) => s.message)).toEqual(['You declined "offsite" on 2025-01-15.']);
+  });
+
+  it('says a meeting the user delegated was delegated, when their address is only the suggested one', async () => {
+    const files = [
+      {
+        name: 'sam.ics',
+        bytes: ics(
+          ...meeting('team-1', '20250106T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+          ...meeting('team-2', '20250113T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+          ...invite(
+            'budget',
+            '20250115T090000Z',
+            'kim@example.com',
+            ';PARTSTAT=DELEGATED;DELEGATED-TO="mailto:ana@example.com":mailto:sam@example.com',
+            ';PARTSTAT=ACCEPTED;DELEGATED-FROM="mailto:sam@example.com":mailto:ana@example.com',
+          ),
+          ...meeting('coffee', '20250116T090000Z', 'sam@example.com', 'ana@example.com'),
+        ),
+      },
+    ];
+    const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(preview).toMatchObject({ selfEmails: ['sam@example.com'], selfEmailsSuggested: true });
+    expect(preview.skipped.map((s) => [s.reason, s.message])).toEqual([
+      ['declined', 'You delegated "budget" on 2025-01-15 to someone else.'],
+    ]);
   });
 
   it('puts the new contacts into the circle asked: colleagues by work domain, one for all, or none', async () => {
