@@ -150,6 +150,21 @@ function movedSince(before: GraphData, now: GraphData): GraphData['nodes'] {
 }
 
 /** The colour the legend shows for a circle, which its nodes are drawn in, as #rrggbb. */
+/** Clicks a contact of `circle` on the graph (found by their colour) and gives their name from the summary that opens. */
+async function selectOneOf(page: Page, circle: string): Promise<string> {
+  const at = await findNode(page, page.getByTestId('graph-canvas'), await legendColor(page, circle));
+  expect(at, `a ${circle} is drawn`).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  return (await page.getByLabel('Contact summary').getByRole('heading').textContent())?.trim() ?? '';
+}
+
+/** Re-runs the layout and waits for it to finish. */
+async function reRunLayout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Re-run layout' }).click();
+  await page.getByText('Laying out…').waitFor();
+  await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 async function legendColor(page: Page, circle: string): Promise<string> {
   return legendColorOf(page.getByLabel('Legend').getByText(circle, { exact: true }));
 }
@@ -366,9 +381,7 @@ describe('strength and the network graph, end to end over the demo network', () 
     const { page } = app;
     const before = await app.call('strength:graph', {});
     const movedFrom = async () => movedSince(before, await app.call('strength:graph', {})).length;
-    await page.getByRole('button', { name: 'Re-run layout' }).click();
-    await page.getByText('Laying out…').waitFor();
-    await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
+    await reRunLayout(page);
     // Everyone is placed afresh (the contact dragged before too) and saved.
     await expect.poll(movedFrom).toBeGreaterThan(before.nodes.length / 2);
     await page.getByRole('button', { name: 'Undo re-layout' }).click();
@@ -379,13 +392,9 @@ describe('strength and the network graph, end to end over the demo network', () 
 
   test('moves the selected contact with Alt and the arrow keys', async () => {
     const { page } = app;
-    const canvas = page.getByTestId('graph-canvas');
     const summary = page.getByLabel('Contact summary');
     const before = await app.call('strength:graph', {});
-    const at = await findNode(page, canvas, await legendColor(page, 'mentor'));
-    expect(at, 'a mentor is drawn').not.toBeNull();
-    await page.mouse.click(at!.x, at!.y);
-    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const name = await selectOneOf(page, 'mentor');
     const was = before.nodes.find((n) => n.label === name)!;
     await expect
       .poll(() => page.evaluate('document.activeElement?.getAttribute("role")'))
@@ -413,18 +422,12 @@ describe('strength and the network graph, end to end over the demo network', () 
 
   test('undoing a re-run leaves where it was the contact the user moved since', async () => {
     const { page } = app;
-    const canvas = page.getByTestId('graph-canvas');
     const summary = page.getByLabel('Contact summary');
     const before = await app.call('strength:graph', {});
-    await page.getByRole('button', { name: 'Re-run layout' }).click();
-    await page.getByText('Laying out…').waitFor();
-    await page.getByText('Laying out…').waitFor({ state: 'detached', timeout: 30_000 });
+    await reRunLayout(page);
     await page.getByRole('button', { name: 'Undo re-layout' }).waitFor();
     const relaid = await app.call('strength:graph', {});
-    const at = await findNode(page, canvas, await legendColor(page, 'mentor'));
-    expect(at, 'a mentor is drawn').not.toBeNull();
-    await page.mouse.click(at!.x, at!.y);
-    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const name = await selectOneOf(page, 'mentor');
     await page.keyboard.press('Alt+ArrowRight');
     await expect.poll(async () => movedSince(relaid, await app.call('strength:graph', {})).length).toBe(1);
     const put = movedSince(relaid, await app.call('strength:graph', {}))[0];
@@ -443,13 +446,9 @@ describe('strength and the network graph, end to end over the demo network', () 
 
   test('says so when a move cannot be saved', async () => {
     const { page } = app;
-    const canvas = page.getByTestId('graph-canvas');
     const summary = page.getByLabel('Contact summary');
     const before = await app.call('strength:graph', {});
-    const at = await findNode(page, canvas, await legendColor(page, 'sponsor'));
-    expect(at, 'a sponsor is drawn').not.toBeNull();
-    await page.mouse.click(at!.x, at!.y);
-    const name = (await summary.getByRole('heading').textContent())?.trim() ?? '';
+    const name = await selectOneOf(page, 'sponsor');
     const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Not saved' });
     // The database refuses every write, as a full disk or a file made read-only would.
     app.store.sqlite.pragma('query_only = ON');

@@ -30,6 +30,9 @@ afterEach(async () => {
 const photoRows = () =>
   t.store.sqlite.prepare('SELECT contact_id, mime, data FROM contact_photos').raw().all();
 
+const setPhoto = (id: number, mime: 'image/jpeg' | 'image/webp', bytes: Buffer) =>
+  call(t.ctx, 'contacts:setPhoto', { id, mime, base64: bytes.toString('base64') });
+
 async function photoBytes(id: number, version: string | null): Promise<Buffer | null> {
   if (version === null) return null;
   const photo = await call(t.ctx, 'contacts:photo', { id, version });
@@ -62,21 +65,13 @@ describe('contact photos', () => {
   it('sets, replaces and removes a photo, each version asked for by when it was set', async () => {
     const id = await addContact(t.ctx, 'Ana Souza');
     clock = new Date('2026-11-21T10:00:00.000Z');
-    const set = await call(t.ctx, 'contacts:setPhoto', {
-      id,
-      mime: 'image/jpeg',
-      base64: jpeg.toString('base64'),
-    });
+    const set = await setPhoto(id, 'image/jpeg', jpeg);
     expect(set.photo).toBe('2026-11-21T10:00:00.000Z');
     expect(set.updatedAt).toBe('2026-11-21T10:00:00.000Z');
     expect(await photoBytes(id, set.photo)).toEqual(jpeg);
 
     clock = new Date('2026-11-22T10:00:00.000Z');
-    const replaced = await call(t.ctx, 'contacts:setPhoto', {
-      id,
-      mime: 'image/webp',
-      base64: webp.toString('base64'),
-    });
+    const replaced = await setPhoto(id, 'image/webp', webp);
     expect(replaced.photo).toBe('2026-11-22T10:00:00.000Z');
     expect(await photoBytes(id, replaced.photo)).toEqual(webp);
     // The version shown before is gone: a window holding it asks again with the new one.
@@ -91,7 +86,7 @@ describe('contact photos', () => {
 
   it('refuses what is not the image it says it is, too large, or for no one, and keeps the photo there was', async () => {
     const id = await addContact(t.ctx, 'Ben Okoro');
-    await call(t.ctx, 'contacts:setPhoto', { id, mime: 'image/jpeg', base64: jpeg.toString('base64') });
+    await setPhoto(id, 'image/jpeg', jpeg);
     const before = photoRows();
 
     const text = await refused(t.ctx, 'contacts:setPhoto', {
