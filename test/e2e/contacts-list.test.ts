@@ -119,10 +119,34 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
   // Merging needs exactly two.
   expect(await bar.getByRole('button', { name: 'Merge…' }).count()).toBe(0);
   await list.getByRole('checkbox', { name: 'Select Person 004' }).check();
+  // Both have a photo (a small square of a colour of their own, drawn by the browser).
+  const idOf = async (name: string) => (await app.call('contacts:list', { query: name })).items[0].id;
+  const [keptId, removedId] = [await idOf('Person 003'), await idOf('Person 004')];
+  const square = async (colour: string) =>
+    (await page.evaluate(`(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 8;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '${colour}';
+      g.fillRect(0, 0, 8, 8);
+      return canvas.toDataURL('image/png').split(',')[1];
+    })()`)) as string;
+  const [keptPhoto, removedPhoto] = [await square('#1c7ed6'), await square('#e8590c')];
+  await app.call('contacts:setPhoto', { id: keptId, mime: 'image/png', base64: keptPhoto });
+  await app.call('contacts:setPhoto', { id: removedId, mime: 'image/png', base64: removedPhoto });
+  const photoOf = (id: number) =>
+    (
+      app.store.sqlite.prepare('SELECT data FROM contact_photos WHERE contact_id = ?').pluck().get(id) as
+        Buffer | undefined
+    )?.toString('base64');
   await bar.getByRole('button', { name: 'Merge…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
+  // The kept contact's photo is picked unless the user picks the other's.
+  expect(await dialog.getByRole('radio', { name: 'Photo from Person 003' }).isChecked()).toBe(true);
+  await dialog.getByRole('radio', { name: 'Photo from Person 004' }).check();
   await dialog.getByRole('button', { name: 'Merge into Person 003' }).click();
   await page.getByText('Contacts merged.').waitFor();
+  expect(photoOf(keptId)).toBe(removedPhoto);
   await bar.waitFor({ state: 'detached' });
   expect((await app.call('contacts:list', {})).total).toBe(before - 1);
   expect((await app.call('contacts:list', { query: 'Person 004' })).total).toBe(0);
@@ -134,6 +158,7 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
   await page.getByRole('button', { name: 'Undo merge' }).click();
   await page.getByText('Merge undone.').waitFor();
   expect((await app.call('contacts:list', {})).total).toBe(before);
+  expect([photoOf(keptId), photoOf(removedId)]).toEqual([keptPhoto, removedPhoto]);
   expect(app.pageErrors).toEqual([]);
 });
 

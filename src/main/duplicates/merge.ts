@@ -38,6 +38,8 @@ interface MergeSnapshot {
   removed: Row;
   tables: TableSnapshot[];
   notes: Array<{ id: number; notes: string }>;
+  /** The kept contact's own photo, when the removed one's replaced it. */
+  keptPhoto?: Row;
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -115,7 +117,8 @@ function contactRow(sqlite: BetterSqlite3.Database, id: number): Row | undefined
  * Folds `removeId` into `keepId` in one transaction: picked fields copied over, every row
  * that points at the removed contact moved (rows the kept contact already has, such as a
  * shared circle or meeting, are dropped), @mentions retargeted, the removed contact deleted.
- * A snapshot written in the same transaction makes it undoable.
+ * Of two photos the kept contact's stays, unless `photo` is 'remove'. A snapshot written in the
+ * same transaction makes it undoable.
  */
 export function mergeContacts(
   sqlite: BetterSqlite3.Database,
@@ -123,6 +126,7 @@ export function mergeContacts(
   removeId: number,
   pick: Partial<Record<MergeableField, 'keep' | 'remove'>>,
   now: Date,
+  photo: 'keep' | 'remove' = 'keep',
 ): MergeResult {
   if (keepId === removeId) {
     throw new AppError('VALIDATION', 'A contact cannot be merged with itself.', [
@@ -159,6 +163,16 @@ export function mergeContacts(
         .run(...updates.map((f) => removed[fieldColumns[f]]), now.toISOString(), keepId);
     } else {
       sqlite.prepare('UPDATE contacts SET updated_at = ? WHERE id = ?').run(now.toISOString(), keepId);
+    }
+
+    if (photo === 'remove') {
+      const photoOf = sqlite.prepare('SELECT * FROM contact_photos WHERE contact_id = ?');
+      const keptPhoto = photoOf.get(keepId) as Row | undefined;
+      // Made room for: the removed contact's photo then moves over like any of their rows.
+      if (keptPhoto && photoOf.get(removeId)) {
+        snapshot.keptPhoto = toSnapshotRow(keptPhoto);
+        sqlite.prepare('DELETE FROM contact_photos WHERE contact_id = ?').run(keepId);
+      }
     }
 
     const moved: Record<string, number> = {};
@@ -232,6 +246,7 @@ export function undoMerge(
         insertRow(sqlite, t.table, row);
       }
     }
+    if (s.keptPhoto) insertRow(sqlite, 'contact_photos', fromSnapshotRow(s.keptPhoto));
     const restore = sqlite.prepare('UPDATE interactions SET notes = ? WHERE id = ?');
     for (const n of s.notes) restore.run(n.notes, n.id);
     sqlite.prepare('DELETE FROM undo_snapshots WHERE id = ?').run(token);

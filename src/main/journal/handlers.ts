@@ -95,7 +95,14 @@ export const journalHandlers: HandlerMap<keyof typeof journalContract> = {
   },
   'duplicates:merge': async (input, ctx) => {
     await backupBeforeRiskyChange(ctx.store, ctx.dataDir, 'merge', ctx.now());
-    const result = mergeContacts(ctx.store.sqlite, input.keepId, input.removeId, input.pick, ctx.now());
+    const result = mergeContacts(
+      ctx.store.sqlite,
+      input.keepId,
+      input.removeId,
+      input.pick,
+      ctx.now(),
+      input.photo,
+    );
     ctx.emit('data:changed', contactsChanged);
     return result;
   },

@@ -130,6 +130,8 @@ export const mergeInput = z.strictObject({
   removeId: id,
   /** Which side each field comes from; a field left out keeps the kept contact's value. */
   pick: z.partialRecord(z.enum(mergeableFields), z.enum(['keep', 'remove'])).default({}),
+  /** Whose photo the kept contact has when both have one; the kept one's unless 'remove'. */
+  photo: z.enum(['keep', 'remove']).default('keep'),
 });
 
 export const dismissInput = z.strictObject({ aId: id, bId: id });

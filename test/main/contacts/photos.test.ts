@@ -127,6 +127,27 @@ describe('contact photos', () => {
     expect(photoRows()).toEqual(before);
   });
 
+  it("keeps the kept contact's photo in a merge, or the other's when asked, and undo gives each theirs", async () => {
+    const keep = await addContact(t.ctx, 'Ana Souza');
+    const remove = await addContact(t.ctx, 'Ana S.');
+    await setPhoto(keep, 'image/jpeg', jpeg);
+    await setPhoto(remove, 'image/webp', webp);
+    const before = photoRows();
+    const photoOfKept = async () => photoBytes(keep, (await call(t.ctx, 'contacts:get', { id: keep })).photo);
+
+    const byDefault = await call(t.ctx, 'duplicates:merge', { keepId: keep, removeId: remove });
+    expect(await photoOfKept()).toEqual(jpeg);
+    expect(photoRows()).toHaveLength(1);
+    await call(t.ctx, 'duplicates:undoMerge', { token: byDefault.undoToken });
+    expect(photoRows()).toEqual(before);
+
+    const theirs = await call(t.ctx, 'duplicates:merge', { keepId: keep, removeId: remove, photo: 'remove' });
+    expect(await photoOfKept()).toEqual(webp);
+    expect(photoRows()).toHaveLength(1);
+    await call(t.ctx, 'duplicates:undoMerge', { token: theirs.undoToken });
+    expect(photoRows()).toEqual(before);
+  });
+
   it('goes with a merged contact when the one kept has none, and back with them when the merge is undone', async () => {
     const keep = await addContact(t.ctx, 'Chidi Okafor');
     const remove = await addContact(t.ctx, 'Chidi O.');

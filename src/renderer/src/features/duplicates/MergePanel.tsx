@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Contact } from '../../../../shared/contacts/schemas';
+import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { mergeableFields, type MergeableField, type MergeResult } from '../../../../shared/journal/views';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 
 const labels: Record<MergeableField, string> = {
   displayName: 'Name',
@@ -36,7 +38,8 @@ function lists(c: Contact): string {
 
 /**
  * Both contacts side by side. The left one is kept; for each field the user picks which
- * side's value survives (by default the kept one's, or the other's where the kept one is empty).
+ * side's value survives (by default the kept one's, or the other's where the kept one is empty),
+ * and, when both have a photo, whose photo.
  */
 export function MergePanel({
   aId,
@@ -46,11 +49,7 @@ export function MergePanel({
 }: {
   aId: number;
   bId: number;
-  merge(
-    keepId: number,
-    removeId: number,
-    pick: Partial<Record<MergeableField, 'keep' | 'remove'>>,
-  ): Promise<MergeResult>;
+  merge(input: ChannelInput<'duplicates:merge'>): Promise<MergeResult>;
   onCancel(): void;
 }) {
   const [swap, setSwap] = useState(false);
@@ -59,6 +58,7 @@ export function MergePanel({
   const keep = useRapportQuery('contacts:get', { id: keepId });
   const remove = useRapportQuery('contacts:get', { id: removeId });
   const [picks, setPicks] = useState<Partial<Record<MergeableField, 'keep' | 'remove'>>>({});
+  const [photo, setPhoto] = useState<'keep' | 'remove'>('keep');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!keep.data || !remove.data) return <Text>Loading…</Text>;
@@ -71,7 +71,12 @@ export function MergePanel({
     setBusy(true);
     setError(null);
     try {
-      await merge(keepId, removeId, Object.fromEntries(mergeableFields.map((f) => [f, pickOf(f)])));
+      await merge({
+        keepId,
+        removeId,
+        pick: Object.fromEntries(mergeableFields.map((f) => [f, pickOf(f)])),
+        photo,
+      });
     } catch (e) {
       setError((e as RapportError).message);
     } finally {
@@ -106,6 +111,33 @@ export function MergePanel({
               ))}
             </Table.Tr>
           ))}
+          {(k.photo !== null || r.photo !== null) && (
+            <Table.Tr>
+              <Table.Td>Photo</Table.Td>
+              {(['keep', 'remove'] as const).map((side) => {
+                const contact = side === 'keep' ? k : r;
+                const avatar = <ContactAvatar contact={contact} size={40} />;
+                // A choice only when both have one; a single photo is kept either way.
+                return (
+                  <Table.Td key={side}>
+                    {k.photo !== null && r.photo !== null ? (
+                      <Radio
+                        name="pick-photo"
+                        aria-label={`Photo from ${contact.displayName}`}
+                        checked={photo === side}
+                        onChange={() => setPhoto(side)}
+                        label={avatar}
+                      />
+                    ) : contact.photo !== null ? (
+                      avatar
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          )}
           <Table.Tr>
             <Table.Td>Emails, phones, circles, tags</Table.Td>
             <Table.Td>{lists(k) || '—'}</Table.Td>

@@ -3,7 +3,7 @@ import type { MergeResult } from '../../../../shared/journal/views';
 import { showUndoNotice } from '../../app/undoNotice';
 import { useJournalWrite } from '../journal/useJournal';
 
-type MergePick = ChannelInput<'duplicates:merge'>['pick'];
+type MergeInput = ChannelInput<'duplicates:merge'>;
 
 /**
  * Merges two contacts, then offers "Undo merge" for ten seconds. `onMerged` runs once the merge
@@ -11,8 +11,8 @@ type MergePick = ChannelInput<'duplicates:merge'>['pick'];
  */
 export function useMerge(onMerged: () => void) {
   const write = useJournalWrite();
-  return async (keepId: number, removeId: number, pick: MergePick): Promise<MergeResult> => {
-    const result = await write('duplicates:merge', { keepId, removeId, pick });
+  return async (input: MergeInput): Promise<MergeResult> => {
+    const result = await write('duplicates:merge', input);
     onMerged();
     showUndoNotice({
       id: `merged-${result.undoToken}`,
