@@ -413,7 +413,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('dashboard-birthday');
   });
 
-  test('gives her a photo, scaled down, shown on her page, in the list and in search, and removes it', async () => {
+  test('gives her a photo, chosen or dropped, scaled down, shown on her page, in the list and in search, and removes it', async () => {
     const { page } = app;
     await app.goto(`/contacts/${anaId}`);
     const avatar = page.getByTestId('contact-photo');
@@ -494,6 +494,28 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect.poll(() => stored()).toBeUndefined();
     await expect.poll(() => avatar.locator('img').count()).toBe(0);
     expect(await avatar.textContent()).toBe('AS');
+
+    // A photo dropped on her initials is hers (the window does not take it for an import).
+    const files = await page.evaluateHandle(`(async () => {
+      const canvas = new OffscreenCanvas(40, 40);
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#7048e8';
+      g.fillRect(0, 0, 40, 40);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'dropped.png', { type: 'image/png' }));
+      return transfer;
+    })()`);
+    const target = page.getByRole('button', { name: 'Photo of Ana Souza' });
+    await target.dispatchEvent('dragover', { dataTransfer: files });
+    await target.dispatchEvent('drop', { dataTransfer: files });
+    await expect.poll(() => stored()?.mime).toBe('image/png');
+    expect([stored()!.data.readUInt32BE(16), stored()!.data.readUInt32BE(20)]).toEqual([40, 40]);
+    await avatar.locator('img').waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/contacts/${anaId}$`));
+    await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
+    await page.getByRole('menuitem', { name: 'Remove photo' }).click();
+    await expect.poll(() => stored()).toBeUndefined();
     expect(app.pageErrors).toEqual([]);
   });
 

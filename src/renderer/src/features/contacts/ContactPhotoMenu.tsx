@@ -1,16 +1,20 @@
 import { Menu, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { photoMimes } from '../../../../shared/contacts/photo';
 import type { Contact } from '../../../../shared/contacts/schemas';
 import { ContactAvatar } from './ContactAvatar';
 import { preparePhoto } from './photoFile';
 import { useContactWrite } from './useContactMutations';
 
-/** The contact's photo on their page; a click offers to choose one (or another) or to remove it. */
+/**
+ * The contact's photo on their page; a click offers to choose one (or another) or to remove it,
+ * and an image file dropped on it is their photo.
+ */
 export function ContactPhotoMenu({ contact }: { contact: Contact }) {
   const write = useContactWrite();
   const input = useRef<HTMLInputElement>(null);
+  const [dropping, setDropping] = useState(false);
 
   const choose = async (file: File) => {
     try {
@@ -36,7 +40,31 @@ export function ContactPhotoMenu({ contact }: { contact: Contact }) {
     <>
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
-          <UnstyledButton aria-label={`Photo of ${contact.displayName}`} style={{ borderRadius: '50%' }}>
+          <UnstyledButton
+            aria-label={`Photo of ${contact.displayName}`}
+            title="Click, or drop a photo here"
+            style={{
+              borderRadius: '50%',
+              outline: dropping ? '3px dashed var(--mantine-color-blue-filled)' : undefined,
+              outlineOffset: 2,
+            }}
+            // A file dropped here is this contact's photo, not one for the window to import.
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes('Files')) return;
+              e.preventDefault();
+              e.stopPropagation();
+              setDropping(true);
+            }}
+            onDragLeave={() => setDropping(false)}
+            onDrop={(e) => {
+              const file = e.dataTransfer.files[0];
+              if (!file) return;
+              e.preventDefault();
+              e.stopPropagation();
+              setDropping(false);
+              void choose(file);
+            }}
+          >
             <ContactAvatar contact={contact} size={56} data-testid="contact-photo" />
           </UnstyledButton>
         </Menu.Target>
