@@ -111,9 +111,9 @@ function toPage(f: Fixture, rows: Row[], total: number) {
     location: r.location,
     circles: r.circles ? (r.circles.split(',').sort() as Circle[]) : [],
     primaryEmail: r.primary_email,
-    photo: r.photo,
     archived: r.archived === 1,
     updatedAt: r.updated_at,
+    photo: r.photo,
     strength: strengths.summary(r.id),
   }));
   return { items, total, offset: 0 };
