@@ -492,6 +492,19 @@ describe('strength and the network graph, end to end over the demo network', () 
     const data = await app.call('strength:graph', {});
     const clicked = data.nodes.find((n) => n.label === name);
     expect(clicked?.circles).toContain('mentor');
+    // Their initials beside the name, and their photo once they have one.
+    const avatar = summary.locator('.mantine-Avatar-root');
+    await avatar.waitFor();
+    expect(await avatar.locator('img').count()).toBe(0);
+    const photo = (await page.evaluate(`(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 16;
+      canvas.getContext('2d').fillRect(0, 0, 16, 16);
+      return canvas.toDataURL('image/png').split(',')[1];
+    })()`)) as string;
+    await app.call('contacts:setPhoto', { id: clicked!.contactId, mime: 'image/png', base64: photo });
+    await avatar.locator('img').waitFor();
+    expect(await avatar.locator('img').getAttribute('src')).toBe(`data:image/png;base64,${photo}`);
   });
 
   test('narrows the mentors to one city, and to none in a city without mentors', async () => {

@@ -35,6 +35,7 @@ import { layers, type Layer } from '../../../../shared/strength/model';
 import type { GraphData, IntroPathDto } from '../../../../shared/strength/schemas';
 import { call } from '../../api/client';
 import { useRapportMutation, useRapportQuery } from '../../api/hooks';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 import { formatStrength, layerShort } from '../strength/labels';
 import {
   buildGraph,
@@ -262,6 +263,12 @@ function GraphController(props: {
   return null;
 }
 
+/** The contact's photo (or initials) beside their name in the summary. */
+function SummaryAvatar({ contactId }: { contactId: number }) {
+  const contact = useRapportQuery('contacts:get', { id: contactId });
+  return contact.data ? <ContactAvatar contact={contact.data} size={32} aria-hidden /> : null;
+}
+
 function Legend(props: { colorMode: ColorMode; circles: string[]; showRecorded: boolean }) {
   const { colorMode, circles, showRecorded } = props;
   return (
@@ -335,8 +342,11 @@ function NodePanel(props: {
   return (
     <Card withBorder padding="sm" aria-label="Contact summary">
       <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={4}>{node.label}</Title>
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <SummaryAvatar contactId={node.contactId} />
+            <Title order={4}>{node.label}</Title>
+          </Group>
           <Button size="xs" variant="subtle" onClick={onClose} aria-label="Close summary">
             ✕
           </Button>
