@@ -20,7 +20,29 @@ export function withoutMarks(text: string, { listItem }: { listItem?: string } =
     .replace(/([^\s*_~`])[*_~`]+(?=$|[^\p{L}\p{N}])/gmu, '$1');
 }
 
-/** Notes as one plain line: mentions and links keep their text, Markdown marks go, list items run on after dots. */
+/** A part that ends without a stop: a heading ("Agenda"), a paragraph without a full stop. */
+const UNSTOPPED = /([^\s.!?:;,·…])[ \t]*$/;
+
+/**
+ * Notes as one plain line: mentions and links keep their text, Markdown marks go, and the parts
+ * run on after dots: list items, and a heading or paragraph that ends without a stop
+ * ("Agenda · Promotion case"), where joining them with a space would read as one sentence.
+ */
 export function previewOf(notes: string): string {
-  return withoutMarks(notes.slice(0, 600), { listItem: '· ' }).replace(/\s+/g, ' ').trim().slice(0, 200);
+  const marked = notes
+    .slice(0, 600)
+    .replace(/^([ \t]*#{1,6}[ \t].*)$/gm, (heading) => heading.replace(UNSTOPPED, '$1 ·'));
+  return withoutMarks(marked, { listItem: '· ' })
+    .split(/\n[ \t]*\n\s*/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part, i, parts) =>
+      i < parts.length - 1 && !parts[i + 1].startsWith('· ') ? part.replace(UNSTOPPED, '$1 ·') : part,
+    )
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ · · /g, ' · ')
+    .slice(0, 200)
+    .replace(/[\s·]+$/, '')
+    .trim();
 }
