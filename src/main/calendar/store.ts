@@ -277,6 +277,8 @@ export interface LinkedPerson {
 /** What undo needs of a contact an import added addresses to (import_changes' `before`). */
 interface AddedAddresses {
   addedEmails: string[];
+  /** The contact's `updated_at` before, and the one the import gave it (absent in older records). */
+  updatedAt?: { before: string; set: string };
 }
 
 export interface WriteInput {
@@ -440,6 +442,8 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
      SELECT @contactId, @email, coalesce(max(position) + 1, 0) FROM contact_emails WHERE contact_id = @contactId`,
   );
   const contactExists = sqlite.prepare(`SELECT 1 FROM contacts WHERE id = ?`).pluck();
+  const contactUpdatedAt = sqlite.prepare(`SELECT updated_at FROM contacts WHERE id = ?`).pluck();
+  const touchContact = sqlite.prepare(`UPDATE contacts SET updated_at = ? WHERE id = ?`);
   const record = sqlite.prepare(
     `INSERT INTO import_changes (import_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?)`,
   );
@@ -529,7 +533,12 @@ export function writeImport(sqlite: Db, input: WriteInput): WriteResult {
               added.set(contactId, [...(added.get(contactId) ?? []), email]);
             }
             for (const [contactId, addedEmails] of added) {
-              const before: AddedAddresses = { addedEmails };
+              // A new address is a change to the contact: "recently updated" lists them.
+              const before: AddedAddresses = {
+                addedEmails,
+                updatedAt: { before: contactUpdatedAt.get(contactId) as string, set: now },
+              };
+              touchContact.run(now, contactId);
               record.run(importId, 'contact', contactId, 'updated', JSON.stringify(before));
             }
             const addressesAdded = [...added.values()].reduce((n, e) => n + e.length, 0);
@@ -825,6 +834,9 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
          AND NOT EXISTS (SELECT 1 FROM interaction_participants WHERE contact_id = contacts.id)`,
     );
     const removeEmail = sqlite.prepare(`DELETE FROM contact_emails WHERE contact_id = ? AND email = ?`);
+    const untouchContact = sqlite.prepare(
+      `UPDATE contacts SET updated_at = ? WHERE id = ? AND updated_at = ?`,
+    );
     const reinstate = reinstater(sqlite, insertParticipant);
     let reinstated = 0;
     for (const change of changes) {
@@ -839,8 +851,10 @@ export function undoImport(sqlite: Db, importId: number, now: string): CalendarU
       if (change.action === 'created') contactsRemoved += removeContact.run(change.entity_id).changes;
       else if (change.before) {
         // An address moved to another contact since, or removed, is left as it now is.
-        const { addedEmails } = JSON.parse(change.before) as AddedAddresses;
+        const { addedEmails, updatedAt } = JSON.parse(change.before) as AddedAddresses;
         for (const email of addedEmails) addressesRemoved += removeEmail.run(change.entity_id, email).changes;
+        // Changed again since, the contact keeps that change's time.
+        if (updatedAt) untouchContact.run(updatedAt.before, change.entity_id, updatedAt.set);
       }
     }
     sqlite.prepare(`DELETE FROM import_changes WHERE import_id = ?`).run(importId);

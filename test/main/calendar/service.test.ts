@@ -1371,6 +1371,10 @@ describe('calendar import service', () => {
       );
       expect(result).toMatchObject({ created: 1, contactsCreated: 1, addressesAdded: 1 });
       expect(emailsOf(lena)).toEqual(['lena@old-firm.example', 'lf@example.org']);
+      // A new address is a change to her ("recently updated" lists her); undo takes it back.
+      const updatedAt = (id: number) =>
+        t.store.sqlite.prepare('SELECT updated_at FROM contacts WHERE id = ?').pluck().get(id);
+      expect(updatedAt(lena)).toBe(now.toISOString());
       const linked = t.store.sqlite
         .prepare('SELECT contact_id FROM interaction_participants ORDER BY contact_id')
         .pluck()
@@ -1387,6 +1391,7 @@ describe('calendar import service', () => {
         addressesRemoved: 1,
       });
       expect(emailsOf(lena)).toEqual(['lena@old-firm.example']);
+      expect(updatedAt(lena)).toBe('x');
       expect(count('contacts')).toBe(3);
     });
 
