@@ -85,7 +85,14 @@ function isRowidAlias(sqlite: BetterSqlite3.Database, table: string, column: str
 const toSnapshotRow = (row: Row): Row =>
   Object.fromEntries(Object.entries(row).map(([column, value]) => [column, toJsonCell(value)]));
 const fromSnapshotRow = (row: Row): Row =>
-  Object.fromEntries(Object.entries(row).map(([column, value]) => [column, fromJsonCell(value as JsonCell)]));
+  Object.fromEntries(Object.entries(row).map(([column, value]) => [column, fromSnapshotCell(value)]));
+
+/** Snapshots written before blobs were base64 hold a photo as Node's `Buffer#toJSON`. */
+function fromSnapshotCell(value: unknown): unknown {
+  const legacy = value as { type?: unknown; data?: unknown } | null;
+  if (legacy?.type === 'Buffer' && Array.isArray(legacy.data)) return Buffer.from(legacy.data as number[]);
+  return fromJsonCell(value as JsonCell);
+}
 
 function keyOf(row: Row, key: string[], override?: [string, unknown]): string {
   return JSON.stringify(key.map((k) => (override && override[0] === k ? override[1] : row[k])));

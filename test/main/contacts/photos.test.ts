@@ -127,6 +127,29 @@ describe('contact photos', () => {
     expect(photoRows()).toEqual(before);
   });
 
+  it('undoes a merge recorded before photos were kept as base64 in its snapshot', async () => {
+    const keep = await addContact(t.ctx, 'Chidi Okafor');
+    const remove = await addContact(t.ctx, 'Chidi O.');
+    await setPhoto(remove, 'image/jpeg', jpeg);
+    const merged = await call(t.ctx, 'duplicates:merge', { keepId: keep, removeId: remove });
+    // As an earlier version wrote it: the bytes as Buffer#toJSON gives them.
+    const payload = t.store.sqlite
+      .prepare('SELECT payload FROM undo_snapshots WHERE id = ?')
+      .pluck()
+      .get(merged.undoToken) as string;
+    const legacy = payload.replace(/\{"\$base64":"([^"]*)"\}/g, (_, b64: string) =>
+      JSON.stringify(Buffer.from(b64, 'base64')),
+    );
+    expect(legacy).toContain('"type":"Buffer"');
+    t.store.sqlite
+      .prepare('UPDATE undo_snapshots SET payload = ? WHERE id = ?')
+      .run(legacy, merged.undoToken);
+
+    await call(t.ctx, 'duplicates:undoMerge', { token: merged.undoToken });
+    const back = await call(t.ctx, 'contacts:get', { id: remove });
+    expect(await photoBytes(remove, back.photo)).toEqual(jpeg);
+  });
+
   it("keeps the kept contact's photo in a merge, or the other's when asked, and undo gives each theirs", async () => {
     const keep = await addContact(t.ctx, 'Ana Souza');
     const remove = await addContact(t.ctx, 'Ana S.');
