@@ -31,7 +31,7 @@ import { GoalForm, draftFromGoal } from './GoalForm';
 import { GoalRing } from './GoalRing';
 import { daysLeftText, layerLabels, periodName, progressText, statusColors, statusLabels } from './labels';
 import { useGoalsWrite } from './useGoals';
-import { localToday } from './localToday';
+import { localDate } from '../../../../shared/journal/quickLog';
 
 function formatStart(startsAt: string, allDay: boolean): string {
   if (allDay) return new Date(`${startsAt}T12:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC' });
@@ -200,7 +200,7 @@ function Milestones({ goal }: { goal: GoalDetail }) {
 
 function Checkins({ goal }: { goal: GoalDetail }) {
   const write = useGoalsWrite();
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(localDate(new Date()));
   const [amount, setAmount] = useState<number | string>(1);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -5,15 +5,15 @@ import { goalStatuses } from '../../../../shared/goals/schemas';
 import { useRapportQuery } from '../../api/hooks';
 import { GoalCard } from './GoalCard';
 import { statusLabels } from './labels';
-import { localToday } from './localToday';
 import { NewGoalModal } from './NewGoalModal';
+import { localDate } from '../../../../shared/journal/quickLog';
 
 /** Every goal, grouped by status; main sorts each group by urgency. */
 export function GoalsView() {
   const goals = useRapportQuery('goals:list', {});
   // Open with a template's form already (its id), or at the choice of templates (null).
   const [creating, setCreating] = useState<{ startWith: string | null } | null>(null);
-  const templates = useMemo(() => goalTemplates(localToday()), []);
+  const templates = useMemo(() => goalTemplates(localDate(new Date())), []);
   return (
     <Stack>
       <Group justify="space-between">

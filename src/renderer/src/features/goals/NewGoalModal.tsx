@@ -6,7 +6,7 @@ import type { GoalTemplate } from '../../../../shared/goals/schemas';
 import { GoalForm, draftFrom } from './GoalForm';
 import { measureLabels } from './labels';
 import { useGoalsWrite } from './useGoals';
-import { localToday } from './localToday';
+import { localDate } from '../../../../shared/journal/quickLog';
 
 /**
  * Pick a strategy's template (or start blank), adjust it, save it. `startWith` opens it at that
@@ -21,7 +21,7 @@ export function NewGoalModal({
   startWith?: string | null;
   onClose(): void;
 }) {
-  const templates = useMemo(() => goalTemplates(localToday()), []);
+  const templates = useMemo(() => goalTemplates(localDate(new Date())), []);
   const [chosen, setChosen] = useState<GoalTemplate | null>(null);
   useEffect(() => {
     if (opened && startWith !== null) setChosen(templates.find((t) => t.id === startWith) ?? null);
@@ -36,7 +36,7 @@ export function NewGoalModal({
     id: 'blank',
     strategy: 'Blank goal',
     description: '',
-    fields: { title: '', startDate: localToday(), measure: 'count', target: 1, period: 'month' },
+    fields: { title: '', startDate: localDate(new Date()), measure: 'count', target: 1, period: 'month' },
   };
   return (
     <Modal opened={opened} onClose={close} title={chosen ? 'New goal' : 'Choose a strategy'} size="xl">
