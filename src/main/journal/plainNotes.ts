@@ -29,9 +29,8 @@ const UNSTOPPED = /([^\s.!?:;,·…])[ \t]*$/;
  * ("Agenda · Promotion case"), where joining them with a space would read as one sentence.
  */
 export function previewOf(notes: string): string {
-  const marked = notes
-    .slice(0, 600)
-    .replace(/^([ \t]*#{1,6}[ \t].*)$/gm, (heading) => heading.replace(UNSTOPPED, '$1 ·'));
+  // A heading is a part of its own, as if a blank line followed it.
+  const marked = notes.slice(0, 600).replace(/^([ \t]*#{1,6}[ \t].*)$/gm, '$1\n');
   return withoutMarks(marked, { listItem: '· ' })
     .split(/\n[ \t]*\n\s*/)
     .map((part) => part.trim())
@@ -41,7 +40,6 @@ export function previewOf(notes: string): string {
     )
     .join(' ')
     .replace(/\s+/g, ' ')
-    .replace(/ · · /g, ' · ')
     .slice(0, 200)
     .replace(/[\s·]+$/, '')
     .trim();
