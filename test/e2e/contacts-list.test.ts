@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './harness';
+import { drawnPng, startApp, type RunningApp } from './harness';
 
 const COUNT = 250;
 let app: RunningApp;
@@ -122,16 +122,10 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
   // Both have a photo (a small square of a colour of their own, drawn by the browser).
   const idOf = async (name: string) => (await app.call('contacts:list', { query: name })).items[0].id;
   const [keptId, removedId] = [await idOf('Person 003'), await idOf('Person 004')];
-  const square = async (colour: string) =>
-    (await page.evaluate(`(() => {
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 8;
-      const g = canvas.getContext('2d');
-      g.fillStyle = '${colour}';
-      g.fillRect(0, 0, 8, 8);
-      return canvas.toDataURL('image/png').split(',')[1];
-    })()`)) as string;
-  const [keptPhoto, removedPhoto] = [await square('#1c7ed6'), await square('#e8590c')];
+  const [keptPhoto, removedPhoto] = [
+    await drawnPng(page, 8, 8, '#1c7ed6'),
+    await drawnPng(page, 8, 8, '#e8590c'),
+  ];
   await app.call('contacts:setPhoto', { id: keptId, mime: 'image/png', base64: keptPhoto });
   await app.call('contacts:setPhoto', { id: removedId, mime: 'image/png', base64: removedPhoto });
   const photoOf = (id: number) =>

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContactFieldsInput } from '../../src/shared/contacts/schemas';
-import { controlsUnderNotices, startApp, type RunningApp } from './harness';
+import { controlsUnderNotices, drawnPng, startApp, type RunningApp } from './harness';
 
 /** A believable network around the contact the flows create, so the list view is a real list. */
 const colleagues: ContactFieldsInput[] = [
@@ -420,20 +420,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await avatar.waitFor();
     expect(await avatar.locator('img').count()).toBe(0);
     // A 1200 × 800 photo, drawn and encoded by the browser itself.
-    const png = Buffer.from(
-      (await page.evaluate(`(() => {
-        const canvas = document.createElement('canvas');
-        canvas.width = 1200;
-        canvas.height = 800;
-        const g = canvas.getContext('2d');
-        g.fillStyle = '#2f9e44';
-        g.fillRect(0, 0, 1200, 800);
-        g.fillStyle = '#f08c00';
-        g.fillRect(300, 200, 600, 400);
-        return canvas.toDataURL('image/png').split(',')[1];
-      })()`)) as string,
-      'base64',
-    );
+    const png = Buffer.from(await drawnPng(page, 1200, 800, '#2f9e44', '#f08c00'), 'base64');
     const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
       await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
       const [chooser] = await Promise.all([

@@ -42,6 +42,33 @@ export function publishScreenshot(name: string, as: string): void {
 }
 
 /**
+ * A PNG drawn and encoded by the page itself (so it is one Chromium decodes), as base64:
+ * `width` × `height` filled with `colour`, and with `inner` over its middle half when given.
+ */
+export async function drawnPng(
+  page: Page,
+  width: number,
+  height: number,
+  colour: string,
+  inner?: string,
+): Promise<string> {
+  // A string: the project's Node type check has no DOM types.
+  return (await page.evaluate(`(({ width, height, colour, inner }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const g = canvas.getContext('2d');
+    g.fillStyle = colour;
+    g.fillRect(0, 0, width, height);
+    if (inner) {
+      g.fillStyle = inner;
+      g.fillRect(width / 4, height / 4, width / 2, height / 2);
+    }
+    return canvas.toDataURL('image/png').split(',')[1];
+  })(${JSON.stringify({ width, height, colour, inner })})`)) as string;
+}
+
+/**
  * The page's controls (buttons, links, fields) whose middle, where a click lands, a notice sits over
  * once the page is scrolled to `at`, named by their label or text: what the user could not click
  * there until the notices go.

@@ -14,7 +14,7 @@ import {
   primaryCircle,
 } from '../../src/renderer/src/features/graph/graphModel';
 import type { GraphData } from '../../src/shared/strength/schemas';
-import { publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
+import { drawnPng, publishScreenshot, resultsDir, startApp, type RunningApp } from './harness';
 
 /**
  * In the page: a PNG's pixels as `ImageData`. The scripts below are strings because the e2e
@@ -496,12 +496,7 @@ describe('strength and the network graph, end to end over the demo network', () 
     const avatar = summary.locator('.mantine-Avatar-root');
     await avatar.waitFor();
     expect(await avatar.locator('img').count()).toBe(0);
-    const photo = (await page.evaluate(`(() => {
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 16;
-      canvas.getContext('2d').fillRect(0, 0, 16, 16);
-      return canvas.toDataURL('image/png').split(',')[1];
-    })()`)) as string;
+    const photo = await drawnPng(page, 16, 16, '#000000');
     await app.call('contacts:setPhoto', { id: clicked!.contactId, mime: 'image/png', base64: photo });
     await avatar.locator('img').waitFor();
     expect(await avatar.locator('img').getAttribute('src')).toBe(`data:image/png;base64,${photo}`);
