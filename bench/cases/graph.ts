@@ -51,6 +51,7 @@ export function syntheticGraph(contacts: number, ties: number, seed = 7): GraphD
       layer: layerOf(t),
       x: c.x + (random() - 0.5) * 60,
       y: c.y + (random() - 0.5) * 60,
+      photo: null,
     });
   }
   const seen = new Set<number>();

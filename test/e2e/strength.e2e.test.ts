@@ -50,6 +50,16 @@ const findPatchScript = `async ({ png, hex }) => {
   return best && best.r >= 3 ? best : null;
 }`;
 
+/** In the page: the colours of a PNG at these points, as #rrggbb. */
+const coloursAtScript = `async ({ png, points }) => {
+  const { data, width } = await (${decodePngScript})(png);
+  const hex = (v) => v.toString(16).padStart(2, '0');
+  return points.map(({ x, y }) => {
+    const p = (Math.round(y) * width + Math.round(x)) * 4;
+    return '#' + hex(data[p]) + hex(data[p + 1]) + hex(data[p + 2]);
+  });
+}`;
+
 /** In the page: how many pixels of a PNG are within `tolerance` levels of colour `hex` on each channel. */
 const countColourScript = `async ({ png, hex, tolerance }) => {
   const { data } = await (${decodePngScript})(png);
@@ -111,17 +121,32 @@ async function overCanvas<T>(
   return { box, result: (await page.evaluate(`(${script})(${JSON.stringify({ png, ...args })})`)) as T };
 }
 
+/** The colours drawn at these viewport points of the canvas, as #rrggbb. */
+async function coloursAt(page: Page, canvas: Locator, points: { x: number; y: number }[]): Promise<string[]> {
+  const box = (await canvas.boundingBox())!;
+  const inCanvas = points.map((p) => ({ x: p.x - box.x, y: p.y - box.y }));
+  return (await overCanvas<string[]>(page, canvas, coloursAtScript, { points: inCanvas }))?.result ?? [];
+}
+
 async function pixelsOf(page: Page, canvas: Locator, hex: string, tolerance: number): Promise<number> {
   return (await overCanvas<number>(page, canvas, countColourScript, { hex, tolerance }))?.result ?? 0;
 }
 
 /**
- * The viewport point of a node drawn in `hex`. Sigma draws into WebGL, so the page's own pixels
+ * The viewport point of a node drawn in `hex`, with the radius of its solid middle. Sigma draws into WebGL, so the page's own pixels
  * are the honest way to find where a node landed without reaching into the renderer.
  */
-async function findNode(page: Page, canvas: Locator, hex: string): Promise<{ x: number; y: number } | null> {
-  const found = await overCanvas<{ x: number; y: number } | null>(page, canvas, findPatchScript, { hex });
-  return found?.result ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y } : null;
+async function findNode(
+  page: Page,
+  canvas: Locator,
+  hex: string,
+): Promise<{ x: number; y: number; r: number } | null> {
+  const found = await overCanvas<{ x: number; y: number; r: number } | null>(page, canvas, findPatchScript, {
+    hex,
+  });
+  return found?.result
+    ? { x: found.box.x + found.result.x, y: found.box.y + found.result.y, r: found.result.r }
+    : null;
 }
 
 /**
@@ -156,6 +181,29 @@ async function selectOneOf(page: Page, circle: string): Promise<string> {
   expect(at, `a ${circle} is drawn`).not.toBeNull();
   await page.mouse.click(at!.x, at!.y);
   return (await page.getByLabel('Contact summary').getByRole('heading').textContent())?.trim() ?? '';
+}
+
+/** Clicks Save as image: the file's name, and its size and pixels as read back from the PNG saved. */
+async function saveAsImage(page: Page): Promise<{
+  name: string;
+  size: { width: number; height: number };
+  pixels: (hex: string, tolerance: number) => Promise<number>;
+}> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save as image' }).click(),
+  ]);
+  const png = readFileSync(await download.path());
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const base64 = png.toString('base64');
+  const size = (await page.evaluate(
+    `(${decodePngScript})(${JSON.stringify(base64)}).then(({ width, height }) => ({ width, height }))`,
+  )) as { width: number; height: number };
+  const pixels = (hex: string, tolerance: number) =>
+    page.evaluate(
+      `(${countColourScript})(${JSON.stringify({ png: base64, hex, tolerance })})`,
+    ) as Promise<number>;
+  return { name: download.suggestedFilename(), size, pixels };
 }
 
 /** Re-runs the layout and waits for it to finish. */
@@ -351,23 +399,10 @@ describe('strength and the network graph, end to end over the demo network', () 
     const { page } = app;
     const canvas = page.getByTestId('graph-canvas');
     await page.mouse.move(5, 5);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Save as image' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^rapport-network-\d{4}-\d{2}-\d{2}\.png$/);
-    const png = readFileSync(await download.path());
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    const base64 = png.toString('base64');
-    const size = (await page.evaluate(
-      `(${decodePngScript})(${JSON.stringify(base64)}).then(({ width, height }) => ({ width, height }))`,
-    )) as { width: number; height: number };
+    const { name, size, pixels } = await saveAsImage(page);
+    expect(name).toMatch(/^rapport-network-\d{4}-\d{2}-\d{2}\.png$/);
     const box = (await canvas.boundingBox())!;
     expect(size).toEqual({ width: Math.round(box.width), height: Math.round(box.height) });
-    const pixels = (hex: string, tolerance: number) =>
-      page.evaluate(
-        `(${countColourScript})(${JSON.stringify({ png: base64, hex, tolerance })})`,
-      ) as Promise<number>;
     // A white ground, the user's node, colleagues' nodes and labels: the picture on screen.
     expect(await pixels('#ffffff', 2)).toBeGreaterThan((size.width * size.height) / 3);
     expect(await pixels(ME_COLOR, 12)).toBeGreaterThan(100);
@@ -480,7 +515,8 @@ describe('strength and the network graph, end to end over the demo network', () 
     publishScreenshot('graph-mentors', 'graph-mentors.png');
 
     const canvas = page.getByTestId('graph-canvas');
-    const point = await findNode(page, canvas, await legendColor(page, 'mentor'));
+    const mentor = await legendColor(page, 'mentor');
+    const point = await findNode(page, canvas, mentor);
     expect(point, 'a mentor node is drawn').not.toBeNull();
     await page.mouse.click(point!.x, point!.y);
     const summary = page.getByLabel('Contact summary');
@@ -492,14 +528,29 @@ describe('strength and the network graph, end to end over the demo network', () 
     const data = await app.call('strength:graph', {});
     const clicked = data.nodes.find((n) => n.label === name);
     expect(clicked?.circles).toContain('mentor');
-    // Their initials beside the name, and their photo once they have one.
+    // Their initials beside the name, and their photo once they have one: in the summary, and
+    // on the graph in their disc, which keeps a ring of their circle's colour.
     const avatar = summary.locator('.mantine-Avatar-root');
     await avatar.waitFor();
     expect(await avatar.locator('img').count()).toBe(0);
-    const photo = await drawnPng(page, 16, 16, '#000000');
+    const face = '#00ff00';
+    expect(await pixelsOf(page, canvas, face, 12)).toBe(0);
+    const photo = await drawnPng(page, 64, 64, face);
     await app.call('contacts:setPhoto', { id: clicked!.contactId, mime: 'image/png', base64: photo });
     await avatar.locator('img').waitFor();
     expect(await avatar.locator('img').getAttribute('src')).toBe(`data:image/png;base64,${photo}`);
+    await expect.poll(() => findNode(page, canvas, face), { timeout: 10_000 }).not.toBeNull();
+    const drawn = (await findNode(page, canvas, face))!;
+    const [inside, ring] = await coloursAt(page, canvas, [
+      { x: drawn.x + drawn.r - 2, y: drawn.y },
+      { x: drawn.x + drawn.r + 2, y: drawn.y },
+    ]);
+    expect(inside).toBe(face);
+    expect(ring).toBe(mentor);
+    // The picture saved has the face too.
+    const { pixels } = await saveAsImage(page);
+    expect(await pixels(face, 12)).toBeGreaterThan(100);
+    expect(app.pageErrors).toEqual([]);
   });
 
   test('narrows the mentors to one city, and to none in a city without mentors', async () => {

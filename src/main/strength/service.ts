@@ -279,6 +279,9 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
       sqlite.prepare('SELECT contact_id, x, y FROM graph_positions').raw().all() as [number, number, number][]
     ).map(([id, x, y]) => [id, { x, y }]),
   );
+  const photos = new Map(
+    sqlite.prepare('SELECT contact_id, updated_at FROM contact_photos').raw().all() as [number, string][],
+  );
   const nodes: GraphData['nodes'] = [];
   for (const c of info.values()) {
     const score = snap.scores.get(c.id);
@@ -296,6 +299,7 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
       layer: c.pinnedLayer ?? score?.layer ?? 'dormant',
       x: pos?.x ?? null,
       y: pos?.y ?? null,
+      photo: photos.get(c.id) ?? null,
     });
   }
   return {

@@ -95,6 +95,8 @@ export interface GraphNodeDto {
   /** Saved layout position, if the contact has been laid out before. */
   x: number | null;
   y: number | null;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
 }
 
 export interface GraphData {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writePhoto } from '../../../src/main/contacts/photos';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { strengthCacheFor, StrengthCache } from '../../../src/main/strength/cache';
 import {
@@ -222,6 +223,16 @@ describe('strength service', () => {
       ]),
     ).toBe(1);
     expect(graphData(sqlite, NOW).nodes.find((n) => n.contactId === a)).toMatchObject({ x: 1, y: 2 });
+
+    // Each node names its photo's version, for the window to draw it in the disc.
+    const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a46494600', 'hex'), Buffer.alloc(64, 7)]);
+    writePhoto(sqlite, c, 'image/jpeg', jpeg.toString('base64'), new Date('2026-11-28T03:00:00.000Z'));
+    expect(graphData(sqlite, NOW).nodes.map((n) => [n.label, n.photo])).toEqual(
+      expect.arrayContaining([
+        ['A', null],
+        ['C', '2026-11-28T03:00:00.000Z'],
+      ]),
+    );
 
     const path = introductionPath(sqlite, NOW, d)!;
     expect(path.nodes.map((n) => n.name)).toEqual(['You', 'C', 'D']);

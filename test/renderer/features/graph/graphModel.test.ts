@@ -28,6 +28,7 @@ const node = (
   layer: 'active',
   x: null,
   y: null,
+  photo: null,
   ...over,
 });
 

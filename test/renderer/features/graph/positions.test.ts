@@ -15,6 +15,7 @@ const loaded: GraphData = {
       layer: 'inner',
       x: 10,
       y: -4,
+      photo: null,
     },
     {
       contactId: 2,
@@ -27,6 +28,7 @@ const loaded: GraphData = {
       layer: 'known',
       x: null,
       y: null,
+      photo: null,
     },
     {
       contactId: 3,
@@ -39,6 +41,7 @@ const loaded: GraphData = {
       layer: 'active',
       x: 0,
       y: 30,
+      photo: null,
     },
   ],
   ties: [{ a: 1, b: 3, w: 0.7, backbone: true }],
@@ -77,6 +80,15 @@ describe('graph positions', () => {
       { contactId: 1, x: 11, y: -4 },
       { contactId: 2, x: 3, y: 7 },
     ]);
+  });
+
+  it('keeps the picture when only photos changed, as they are drawn from the latest load', () => {
+    const after = reloaded();
+    after.nodes[1].photo = '2026-11-28T03:40:00.000Z';
+    after.nodes[2].photo = '2026-11-28T03:41:00.000Z';
+    expect(movedOnly(loaded, after)).toEqual([]);
+    after.nodes[0].x = 12;
+    expect(movedOnly(loaded, after)).toEqual([{ contactId: 1, x: 12, y: -4 }]);
   });
 
   it('says a reload is a new picture when anything but places changed', () => {

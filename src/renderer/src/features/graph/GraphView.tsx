@@ -61,10 +61,11 @@ import {
 import { movedOnly, withPositions, type NodePosition } from './positions';
 import { showSaveFailed } from './saveFailedNotice';
 import { SaveImageButton } from './SaveImageButton';
-import { sigmaSettings } from './sigmaSettings';
+import { PHOTO_NODE_TYPE, usePhotoProgram, withPhotos } from './photoProgram';
 import { useLayout, type LayoutRequest } from './useLayout';
 import { useNodeDrag } from './useNodeDrag';
 import { useNodeKeys } from './useNodeKeys';
+import { useNodePhotos } from './useNodePhotos';
 import { useRelayout } from './useRelayout';
 import { count } from '../../../../shared/text/count';
 
@@ -76,6 +77,20 @@ const windows = [
 ];
 const DIM_NODE = '#e9ecef';
 const PATH_COLOR = '#fa5252';
+
+/** A node as the reducer gives it to sigma: its attributes and how to draw them now. */
+type NodeDrawing = Partial<NodeAttrs> & {
+  hidden?: boolean;
+  highlighted?: boolean;
+  zIndex?: number;
+  type?: string;
+  image?: string;
+};
+
+/** Greyed out behind a highlight, as a plain disc: a face would draw the eye back to it. */
+function dimmed(node: NodeDrawing): NodeDrawing {
+  return { ...node, color: DIM_NODE, label: '', zIndex: 0, type: undefined, image: undefined };
+}
 
 interface Highlight {
   hovered: string | null;
@@ -92,6 +107,8 @@ function GraphController(props: {
   colorMode: ColorMode;
   filter: NodeFilter;
   highlight: Highlight;
+  /** Whether contacts' photos can be drawn in their discs. */
+  drawPhotos: boolean;
   focus: { key: string; n: number } | null;
   relayout: number;
   undoLayout: number;
@@ -100,8 +117,8 @@ function GraphController(props: {
   onLayoutState: (running: boolean) => void;
   onLayoutUndoable: (undoable: boolean) => void;
 }) {
-  const { data, edgeMode, minTie, showRecorded, colorMode, filter, highlight, focus, relayout, undoLayout } =
-    props;
+  const { data, edgeMode, minTie, showRecorded, colorMode, filter, highlight, drawPhotos, focus } = props;
+  const { relayout, undoLayout } = props;
   const { onHover, onSelect, onLayoutState, onLayoutUndoable } = props;
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
   const loadGraph = useLoadGraph<NodeAttrs, EdgeAttrs>();
@@ -112,6 +129,7 @@ function GraphController(props: {
   const client = useQueryClient();
   const [layoutRequest, setLayoutRequest] = useState<LayoutRequest | null>(null);
   const [communities, setCommunities] = useState<Map<string, number>>(new Map());
+  const photos = useNodePhotos(data.nodes);
   const shown = useRef<{ data: GraphData; edgeMode: EdgeMode; minTie: number; showRecorded: boolean } | null>(
     null,
   );
@@ -218,22 +236,22 @@ function GraphController(props: {
 
     setSettings({
       nodeReducer: (key, attrs) => {
-        const out: Partial<NodeAttrs> & { hidden?: boolean; highlighted?: boolean; zIndex?: number } = {
-          ...attrs,
-        };
+        const out: NodeDrawing = { ...attrs };
         if (!visible(key, attrs)) return { ...out, hidden: true };
         if (colorMode === 'community' && key !== ME_KEY) {
           const c = communities.get(key);
           out.color = c === undefined ? '#adb5bd' : communityPalette[c % communityPalette.length];
         }
+        const photo = drawPhotos ? photos.get(attrs.contactId) : undefined;
+        if (photo) Object.assign(out, { type: PHOTO_NODE_TYPE, image: photo });
         if (pathNodes.size > 0) {
           if (pathNodes.has(key)) return { ...out, highlighted: true, zIndex: 2 };
-          return { ...out, color: DIM_NODE, label: '', zIndex: 0 };
+          return dimmed(out);
         }
         if (neighbours && focusKey) {
           if (key === focusKey) return { ...out, highlighted: true, zIndex: 2 };
           if (neighbours.has(key)) return { ...out, zIndex: 1 };
-          return { ...out, color: DIM_NODE, label: '', zIndex: 0 };
+          return dimmed(out);
         }
         return out;
       },
@@ -258,7 +276,7 @@ function GraphController(props: {
     return () => {
       for (const edge of added) if (graph.hasEdge(edge)) graph.dropEdge(edge);
     };
-  }, [sigma, setSettings, filter, highlight, colorMode, communities]);
+  }, [sigma, setSettings, filter, highlight, colorMode, communities, drawPhotos, photos]);
 
   return null;
 }
@@ -458,6 +476,8 @@ export function GraphView() {
   const [undoLayout, setUndoLayout] = useState(0);
   const [layoutUndoable, setLayoutUndoable] = useState(false);
   const [layoutRunning, setLayoutRunning] = useState(false);
+  const photoProgram = usePhotoProgram();
+  const settings = useMemo(() => withPhotos(photoProgram ?? null), [photoProgram]);
 
   const data = graph.data;
   const menus = useMemo<GraphFacets>(
@@ -625,12 +645,12 @@ export function GraphView() {
           Log interactions or import a calendar: contacts you have met appear here, sized by strength.
         </Alert>
       )}
-      {data && data.nodes.length > 0 && (
+      {data && data.nodes.length > 0 && photoProgram !== undefined && (
         <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 480 }}>
           <Box style={{ flex: 1, position: 'relative', minHeight: 480 }} data-testid="graph-canvas">
             <SigmaContainer<NodeAttrs, EdgeAttrs>
               style={{ height: '100%', minHeight: 480, width: '100%' }}
-              settings={sigmaSettings}
+              settings={settings}
             >
               <GraphController
                 data={data}
@@ -640,6 +660,7 @@ export function GraphView() {
                 colorMode={colorMode}
                 filter={filter}
                 highlight={highlight}
+                drawPhotos={photoProgram !== null}
                 focus={focus}
                 relayout={relayout}
                 undoLayout={undoLayout}

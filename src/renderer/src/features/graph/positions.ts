@@ -38,11 +38,12 @@ function sameRecord(a: object, b: object, ignored: ReadonlySet<string>): boolean
 }
 
 const NOTHING = new Set<string>();
-const POSITION = new Set(['x', 'y']);
+// A photo is drawn from the latest load, not from the built graph: a new one needs no new picture.
+const DRAWN_FROM_LOAD = new Set(['x', 'y', 'photo']);
 
 /**
- * The contacts whose place is all that differs between two loads of the graph, or null when
- * anything else differs (who is in it, strengths, ties, circles…). A load that only moves
+ * The contacts whose place is all that differs between two loads of the graph (their photos
+ * may differ too), or null when anything else differs (who is in it, strengths, ties, circles…). A load that only moves
  * nodes (the positions just saved, read back) moves them on screen rather than drawing the
  * whole graph again, which at tens of thousands of ties costs a visible pause.
  */
@@ -60,7 +61,7 @@ export function movedOnly(before: GraphData, after: GraphData): NodePosition[] |
   for (let i = 0; i < before.nodes.length; i++) {
     const a = before.nodes[i];
     const b = after.nodes[i];
-    if (!sameRecord(a, b, POSITION)) return null;
+    if (!sameRecord(a, b, DRAWN_FROM_LOAD)) return null;
     if (a.x === b.x && a.y === b.y) continue;
     // A contact the database no longer places would need the layout: that is a new picture.
     if (b.x === null || b.y === null) return null;

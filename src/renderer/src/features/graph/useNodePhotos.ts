@@ -1,0 +1,36 @@
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { ContactPhoto } from '../../../../shared/contacts/photo';
+import type { GraphNodeDto } from '../../../../shared/strength/schemas';
+import { call } from '../../api/client';
+import { queryKey } from '../../api/hooks';
+
+/**
+ * The photos of the contacts in the graph that have one, by contact id, as `data:` URLs. They
+ * are the same queries as the avatars' (one per photo version, kept for good), so a face seen
+ * in the list is not asked for again.
+ */
+export function useNodePhotos(nodes: readonly GraphNodeDto[]): ReadonlyMap<number, string> {
+  const withPhoto = useMemo(() => nodes.filter((n) => n.photo !== null), [nodes]);
+  const combine = useCallback(
+    (results: UseQueryResult<ContactPhoto | null>[]) => {
+      const photos = new Map<number, string>();
+      results.forEach((r, i) => {
+        if (r.data) photos.set(withPhoto[i].contactId, r.data.dataUrl);
+      });
+      return photos;
+    },
+    [withPhoto],
+  );
+  return useQueries({
+    queries: withPhoto.map((n) => {
+      const input = { id: n.contactId, version: n.photo! };
+      return {
+        queryKey: queryKey('contacts:photo', input),
+        queryFn: () => call('contacts:photo', input),
+        staleTime: Infinity,
+      };
+    }),
+    combine,
+  });
+}
