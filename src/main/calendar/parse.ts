@@ -11,7 +11,7 @@ import { count } from '../../shared/text/count';
 import { normalizeEmail } from '../../shared/text/email';
 import { CalendarImportError } from './errors';
 import { BrokenEvent, readEvent, type EventData, type When } from './event';
-import type { JProp } from './people';
+import { COPIED_ONLY, type JProp } from './people';
 import {
   defaultRepairLimits,
   repairedStructure,
@@ -733,13 +733,16 @@ function emit(
   const declinedBy: string[] = [];
   // DELEGATED: they handed the invitation to someone else, who is listed in their place.
   let delegatedBy: string[] | undefined;
-  let yourAnswer: 'declined' | 'delegated' | null = null;
+  let copiedBy: string[] | undefined;
+  let yourAnswer: 'declined' | 'delegated' | typeof COPIED_ONLY | null = null;
   for (const person of ev.people) {
-    if (person.response === 'declined' || person.response === 'delegated') {
-      if (ctx.self.has(person.email)) yourAnswer = person.response;
+    const { response } = person;
+    if (response === 'declined' || response === 'delegated' || response === COPIED_ONLY) {
+      if (ctx.self.has(person.email)) yourAnswer = response;
       if (person.email !== '') {
         declinedBy.push(person.email);
-        if (person.response === 'delegated') (delegatedBy ??= []).push(person.email);
+        if (response === 'delegated') (delegatedBy ??= []).push(person.email);
+        if (response === COPIED_ONLY) (copiedBy ??= []).push(person.email);
       }
       continue;
     }
@@ -747,14 +750,17 @@ function emit(
   }
   if (yourAnswer !== null) {
     const on = start.date ? isoDate(start.wall) : iso(start.utc);
-    skip(
-      ctx,
-      ev,
-      'declined',
-      yourAnswer === 'declined'
-        ? `You declined ${describe(ev)} on ${on}.`
-        : `You delegated ${describe(ev)} on ${on} to someone else.`,
-    );
+    if (yourAnswer === COPIED_ONLY)
+      skip(ctx, ev, 'copied', `You were only copied on ${describe(ev)} on ${on}.`);
+    else
+      skip(
+        ctx,
+        ev,
+        'declined',
+        yourAnswer === 'declined'
+          ? `You declined ${describe(ev)} on ${on}.`
+          : `You delegated ${describe(ev)} on ${on} to someone else.`,
+      );
     ctx.withdrawn.push(key);
     return;
   }
@@ -787,6 +793,7 @@ function emit(
     organizer,
     declinedBy,
     delegatedBy,
+    copiedBy,
     // Instances of a series share the master's people; each gets its own copies. A single event
     // is emitted once, so its people need no copy.
     people: repeated ? people.map((p) => ({ ...p })) : people,

@@ -12,6 +12,12 @@ const NOT_PEOPLE_TYPES = new Set(['ROOM', 'RESOURCE', 'GROUP']);
 const UNATTENDED =
   /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|calendar-notification|calendar-server)(?:[+._-][^@]*)?@/;
 
+/**
+ * The response given to an attendee copied for information only (RFC 5545's `ROLE=NON-PARTICIPANT`):
+ * not at the meeting, whatever their PARTSTAT says, as one who declined is not.
+ */
+export const COPIED_ONLY = 'non-participant';
+
 function param(prop: JProp, name: string): string | null {
   const value = prop[1][name];
   if (typeof value === 'string') return value;
@@ -35,9 +41,9 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
 }
 
 /**
- * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, attendees
- * copied for information only, no-reply mailboxes, and lines with neither an address nor a
- * name. Outlook writes "invalid:nomail" for someone it has no address for, and exports from
+ * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, no-reply
+ * mailboxes, and lines with neither an address nor a name. An attendee copied for information
+ * only answers `COPIED_ONLY`. Outlook writes "invalid:nomail" for someone it has no address for, and exports from
  * Exchange can hold its internal addresses ("/o=ExchangeLabs/…/cn=Recipients/…"): such a person
  * is known by name only (`email` ''), and the plan finds them among the contacts by it.
  */
@@ -45,8 +51,8 @@ export function readPerson(prop: JProp, role: OccurrencePerson['role']): Occurre
   const cutype = param(prop, 'cutype')?.toUpperCase();
   if (cutype && NOT_PEOPLE_TYPES.has(cutype)) return null;
   // RFC 5545: "copied for information purposes only", not at the meeting. Outlook writes it for
-  // the Resources line of an invitation (a projector, a room it gives no CUTYPE).
-  if (role === 'attendee' && param(prop, 'role')?.toUpperCase() === 'NON-PARTICIPANT') return null;
+  // the Resources line of an invitation (a projector, a room it gives no CUTYPE) too.
+  const copied = role === 'attendee' && param(prop, 'role')?.toUpperCase() === 'NON-PARTICIPANT';
   // Apple writes the address in EMAIL= and sometimes an opaque URN as the value.
   const rawValue = typeof prop[3] === 'string' ? prop[3].replace(/^"|"$/g, '') : '';
   const cn = param(prop, 'cn')?.trim() ?? '';
@@ -57,7 +63,7 @@ export function readPerson(prop: JProp, role: OccurrencePerson['role']): Occurre
     if (NOT_PEOPLE.test(written) || UNATTENDED.test(written)) return null;
   const name = cn === '' || normalizeEmail(cn) === email ? null : cn;
   const partstat = param(prop, 'partstat');
-  return { email, name, role, response: partstat ? partstat.toLowerCase() : null };
+  return { email, name, role, response: copied ? COPIED_ONLY : partstat ? partstat.toLowerCase() : null };
 }
 
 /** Who a person is among the others of a meeting: their address, or their name when they have none. */
@@ -67,7 +73,8 @@ function personKey(person: OccurrencePerson): string {
 
 /**
  * Organiser first, then attendees; one entry per address. An organiser who is also listed as
- * an attendee keeps the organiser role and the attendee's response.
+ * an attendee keeps the organiser role and the attendee's response. Someone listed both as
+ * taking part and as copied for information takes part.
  */
 export function readPeople(props: JProp[]): OccurrencePerson[] {
   const byKey = new Map<string, OccurrencePerson>();
@@ -82,7 +89,9 @@ export function readPeople(props: JProp[]): OccurrencePerson[] {
     if (!person) continue;
     const existing = byKey.get(personKey(person));
     if (existing) {
-      existing.response = person.response ?? existing.response;
+      // A line that copies them for information does not undo one that has them take part.
+      if (person.response !== COPIED_ONLY)
+        existing.response = person.response ?? (existing.response === COPIED_ONLY ? null : existing.response);
       existing.name = existing.name ?? person.name;
     } else {
       byKey.set(personKey(person), person);

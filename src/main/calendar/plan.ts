@@ -358,13 +358,16 @@ export function planImport(
       const yours = o.declinedBy.find((email) => me.has(email));
       if (yours !== undefined) {
         const what = `"${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}`;
+        const copied = o.copiedBy?.includes(yours) === true;
         skip({
-          reason: 'declined',
+          reason: copied ? 'copied' : 'declined',
           uid: o.uid,
           title: o.title,
-          message: o.delegatedBy?.includes(yours)
-            ? `You delegated ${what} to someone else.`
-            : `You declined ${what}.`,
+          message: copied
+            ? `You were only copied on ${what}.`
+            : o.delegatedBy?.includes(yours)
+              ? `You delegated ${what} to someone else.`
+              : `You declined ${what}.`,
         });
         withdraw(o.key);
         continue;

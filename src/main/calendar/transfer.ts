@@ -105,6 +105,7 @@ export function packCalendar(parsed: ParsedCalendar): PackedCalendar {
       approximate: o.approximate,
       organizer: o.organizer,
       delegatedBy: o.delegatedBy,
+      copiedBy: o.copiedBy,
       sequence: o.sequence,
       modifiedAt: o.modifiedAt,
     };

@@ -23,6 +23,7 @@ export const skipReasons = [
   'cancelled',
   'absence',
   'declined',
+  'copied',
   'broken',
   'duplicate',
   'future',
@@ -82,10 +83,15 @@ export interface Occurrence {
   /** The time zone could not be resolved exactly; the time may be off by the zone difference. */
   approximate: boolean;
   organizer: string | null;
-  /** Attendees who declined or delegated; they are not in `people`. The user among them means "skip". */
+  /**
+   * Attendees who declined or delegated, or were only copied for information; they are not in
+   * `people`. The user among them means "skip".
+   */
   declinedBy: string[];
   /** Of `declinedBy`, those who delegated (handed the invitation to someone else); absent when none did. */
   delegatedBy?: string[];
+  /** Of `declinedBy`, those only copied for information (`ROLE=NON-PARTICIPANT`); absent when none were. */
+  copiedBy?: string[];
   people: OccurrencePerson[];
   sequence: number;
   /** LAST-MODIFIED (or DTSTAMP) as UTC ISO, used to decide whether a later export is newer. */

@@ -394,6 +394,49 @@ describe('recurrence expansion', () => {
       ['ana@example.com', 'attendee', 'accepted'],
       ['ben@example.com', 'attendee', 'tentative'],
     ]);
+    expect(r.occurrences[0].copiedBy).toEqual(['cleo@example.com', 'beamer3@example.com']);
+    expect(r.occurrences[0].declinedBy).toEqual(['cleo@example.com', 'beamer3@example.com']);
+  });
+
+  it('skips a meeting the user was only copied on, and keeps one who also takes part', () => {
+    const r = parseCalendar(
+      ics(
+        'BEGIN:VEVENT',
+        'UID:fyi',
+        'SUMMARY:Board prep',
+        'DTSTART:20200101T100000Z',
+        'ORGANIZER;CN=Boss:mailto:boss@example.com',
+        'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:ana@example.com',
+        'ATTENDEE;ROLE=NON-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:me@example.com',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:both',
+        'SUMMARY:Planning',
+        'DTSTART:20200102T100000Z',
+        'ORGANIZER;CN=Boss:mailto:boss@example.com',
+        // Listed twice: taking part wins over the copy, and the organiser stays the organiser.
+        'ATTENDEE;ROLE=NON-PARTICIPANT:mailto:me@example.com',
+        'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:me@example.com',
+        'ATTENDEE;ROLE=NON-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:boss@example.com',
+        'END:VEVENT',
+      ),
+      { windowEnd, selfEmails: ['me@example.com'] },
+    );
+    expect(r.occurrences.map((o) => o.uid)).toEqual(['both']);
+    expect(r.occurrences[0].people.map((p) => [p.email, p.role, p.response])).toEqual([
+      ['boss@example.com', 'organizer', null],
+      ['me@example.com', 'attendee', 'accepted'],
+    ]);
+    expect(r.occurrences[0].declinedBy).toEqual([]);
+    expect(r.skipped.map((s) => [s.reason, s.message])).toEqual([
+      [
+        'copied',
+        expect.stringMatching(
+          /^You were only copied on "Board prep" \(line \d+\) on 2020-01-01T10:00:00.000Z\.$/,
+        ),
+      ],
+    ]);
+    expect(r.withdrawn).toHaveLength(1);
   });
 
   it("skips a meeting Outlook titles as cancelled though its status says confirmed, but not a whole series' past", () => {

@@ -159,6 +159,33 @@ describe('calendar import service', () => {
     ]);
   });
 
+  it('says a meeting the user was only copied on was, when their address is only the suggested one', async () => {
+    const files = [
+      {
+        name: 'sam.ics',
+        bytes: ics(
+          ...meeting('team-1', '20250106T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+          ...meeting('team-2', '20250113T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+          ...invite(
+            'board',
+            '20250115T090000Z',
+            'kim@example.com',
+            ';ROLE=NON-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:sam@example.com',
+            ';PARTSTAT=ACCEPTED:mailto:ana@example.com',
+          ),
+          ...meeting('coffee', '20250116T090000Z', 'sam@example.com', 'ana@example.com'),
+        ),
+      },
+    ];
+    const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
+    expect(preview).toMatchObject({ selfEmails: ['sam@example.com'], selfEmailsSuggested: true });
+    expect(preview.skippedByReason).toEqual({ copied: 1 });
+    expect(preview.skipped.map((s) => [s.reason, s.message])).toEqual([
+      ['copied', 'You were only copied on "board" on 2025-01-15.'],
+    ]);
+    expect(preview.toCreate).toBe(3);
+  });
+
   it('puts the new contacts into the circle asked: colleagues by work domain, one for all, or none', async () => {
     const files = () => [
       {

@@ -61,6 +61,7 @@ const skipLabels: Record<SkipReason, string> = {
   cancelled: 'cancelled',
   absence: 'out of office',
   declined: 'declined by you',
+  copied: 'only copied to you',
   broken: 'unreadable',
   duplicate: 'older copies',
   future: 'after the window',
