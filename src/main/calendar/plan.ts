@@ -91,8 +91,13 @@ export interface ImportPlan {
   interactions: PlannedInteraction[];
   created: number;
   updated: number;
-  /** Of `updated`, meetings of a series moved as a whole, each updating the one stored before. */
+  /**
+   * Of `updated`, meetings of a series moved as a whole or split, and meetings deleted and
+   * created again, each updating the one stored before.
+   */
   moved: number;
+  /** Of `moved`, the meetings under a new invitation (`pairRecreatedMeetings`). */
+  recreated: number;
   unchanged: number;
   people: Map<string, Omit<PreviewPerson, 'droppedBefore' | 'sameNameAs'> & { proposable: boolean }>;
   skipped: Skipped[];
@@ -258,6 +263,7 @@ export function planImport(
     created: 0,
     updated: 0,
     moved: 0,
+    recreated: 0,
     unchanged: 0,
     people: new Map(),
     skipped: [],
@@ -537,6 +543,7 @@ export function planImport(
       plan.updated++;
       plan.moved++;
     }
+    plan.recreated = recreated.size;
     plan.deleted = deletedMeetings(
       parsed,
       vanished.filter((v) => !paired.has(v.id)),

@@ -260,6 +260,7 @@ function summarize(
     toCreate: plan.created,
     toUpdate: plan.updated,
     moved: plan.moved,
+    recreated: plan.recreated,
     updatedYours,
     unchanged: plan.unchanged,
     matchedPeople: people

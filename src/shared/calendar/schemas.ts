@@ -161,6 +161,11 @@ export interface CalendarPreview {
    */
   moved: number;
   /**
+   * Of `moved`, meetings now under a new invitation (deleted and created again, or split off their
+   * series under a new UID), each updating the one imported before.
+   */
+  recreated: number;
+  /**
    * Of `toUpdate`, meetings the user changed in Rapport: the import updates only the parts they
    * left alone (their notes, kind, title, place, time, initiator and people stay theirs).
    */

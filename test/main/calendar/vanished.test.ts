@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport, undoCalendarImport } from '../../../src/main/calendar/service';
 import { listImports } from '../../../src/main/calendar/store';
 import { splitFromUid } from '../../../src/main/calendar/vanished';
+import { updateParts } from '../../../src/shared/calendar/updates';
 import { contentHash, visibleState } from '../../support/dbHash';
 import { cancelled, ics, importIcs, meeting, weekly, storeForEachTest } from './helpers';
 
@@ -52,12 +53,17 @@ const oneToOnes = () =>
  * third on under a new series: the four are moved in place, the same export again is nothing
  * new, and undo puts them back at 10:00 under the series they came from.
  */
-async function expectSplitPaired(original: ReturnType<typeof export_>, split: ReturnType<typeof export_>) {
+/** `recreated`: how many of the four the preview says are under a new invitation (a UID of no form of the old one's). */
+async function expectSplitPaired(
+  original: ReturnType<typeof export_>,
+  split: ReturnType<typeof export_>,
+  recreated: number,
+) {
   await importFiles(original);
   const before = oneToOnes();
   const state = visibleState(s.t.store.sqlite);
   const { preview: p, result } = await importFiles(split);
-  expect(p).toMatchObject({ toCreate: 0, toUpdate: 4, moved: 4, unchanged: 3 });
+  expect(p).toMatchObject({ toCreate: 0, toUpdate: 4, moved: 4, recreated, unchanged: 3 });
   expect(p.deleted.remove + p.deleted.keep).toBe(0);
   const after = oneToOnes();
   expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
@@ -81,7 +87,8 @@ describe('a recurring series the organiser moved as a whole', () => {
     // The later export has every one-to-one at 11:00 instead of 10:00, past ones included.
     const later = export_({ start: '20250107T110000Z', times: 6 });
     const { preview: p, result } = await importFiles(later);
-    expect(p).toMatchObject({ toCreate: 0, toUpdate: 6, moved: 6, unchanged: 1 });
+    expect(p).toMatchObject({ toCreate: 0, toUpdate: 6, moved: 6, recreated: 0, unchanged: 1 });
+    expect(updateParts(p)).toEqual(['6 meetings moved', '1 keeps your changes']);
     expect(result).toMatchObject({ created: 0, updated: 6 });
     const after = oneToOnes();
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
@@ -181,6 +188,7 @@ describe('a recurring series the organiser moved as a whole', () => {
       google('20250107T100000Z', 2, [
         ...weekly('7kukuq_R20250121T100000@google.com', 'Priya / me', '20250121T110000Z', 4, me, priya),
       ]),
+      0,
     );
   });
 
@@ -192,6 +200,7 @@ describe('a recurring series the organiser moved as a whole', () => {
       export_({ start: '20250107T100000Z', times: 2 }, [
         ...weekly('5E2A8C1F-0B7D-4C43-9F0E-2D6B1A9C7E11', 'Priya / me', '20250121T110000Z', 4, me, priya),
       ]),
+      4,
     );
   });
 
@@ -233,7 +242,8 @@ describe('a recurring series the organiser moved as a whole', () => {
         lunch('c2', '20250305T100000Z', 'Tea', jonas),
       ),
     );
-    expect(p).toMatchObject({ toCreate: 2, toUpdate: 1, moved: 1 });
+    expect(p).toMatchObject({ toCreate: 2, toUpdate: 1, moved: 1, recreated: 1 });
+    expect(updateParts(p)).toEqual(['1 under a new invitation']);
     expect(p.deleted.remove + p.deleted.keep).toBe(2);
     expect(idOf('lunch', '2025-01-13T12:00:00.000Z')).toBe(lunchWithJonas);
   });
