@@ -15,15 +15,21 @@ export async function upcomingBirthdays(
 ): Promise<UpcomingBirthday[]> {
   const rows = await db
     .selectFrom('contacts')
-    .select(['id', 'display_name', 'birthday'])
-    .where('birthday', 'is not', null)
-    .where('archived', '=', 0)
+    .leftJoin('contact_photos', 'contact_photos.contact_id', 'contacts.id')
+    .select([
+      'contacts.id',
+      'contacts.display_name',
+      'contacts.birthday',
+      'contact_photos.updated_at as photo',
+    ])
+    .where('contacts.birthday', 'is not', null)
+    .where('contacts.archived', '=', 0)
     .execute();
   const upcoming: UpcomingBirthday[] = [];
   for (const row of rows) {
     const next = nextBirthday(row.birthday!, localToday);
     if (next && next.daysUntil <= withinDays) {
-      upcoming.push({ contactId: row.id, displayName: row.display_name, ...next });
+      upcoming.push({ contactId: row.id, displayName: row.display_name, ...next, photo: row.photo });
     }
   }
   return upcoming.sort((a, b) => a.daysUntil - b.daysUntil || a.displayName.localeCompare(b.displayName));

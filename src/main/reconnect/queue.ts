@@ -136,6 +136,7 @@ export async function reconnectQueue(
     own: number;
     ratio: number;
     circles: string | null;
+    photo: string | null;
     total: number;
   }>`
     WITH cad AS (
@@ -156,6 +157,7 @@ export async function reconnectQueue(
       FROM live WHERE cadence IS NOT NULL
     )
     SELECT due.*, (SELECT group_concat(circle) FROM contact_circles WHERE contact_id = due.id) AS circles,
+      (SELECT updated_at FROM contact_photos WHERE contact_id = due.id) AS photo,
       count(*) OVER () AS total
     FROM due WHERE ratio >= 1
     ORDER BY ratio DESC, display_name COLLATE NOCASE, id LIMIT ${limit}`.execute(db);
@@ -169,6 +171,7 @@ export async function reconnectQueue(
     lastContactAt: r.last_at,
     daysSince: Math.floor(daysSince(r.last_at ?? r.created_at, now)),
     overdueRatio: r.ratio,
+    photo: r.photo,
   }));
   return { items, total: result.rows[0]?.total ?? 0 };
 }

@@ -42,18 +42,23 @@ interface ContactInfo {
   circles: string[];
   tags: string[];
   pinnedLayer: Layer | null;
+  /** Their photo's version, null when they have none. */
+  photo: string | null;
 }
 
-/** Names, circles, tags and pins of every contact that is not archived. */
+/** Names, circles, tags, pins and photo versions of every contact that is not archived. */
 export function loadContactInfo(sqlite: BetterSqlite3.Database): Map<number, ContactInfo> {
   const info = new Map<number, ContactInfo>();
   const rows = sqlite
-    .prepare('SELECT id, display_name, organisation, location FROM contacts WHERE archived = 0')
+    .prepare(
+      `SELECT c.id, c.display_name, c.organisation, c.location, p.updated_at
+       FROM contacts c LEFT JOIN contact_photos p ON p.contact_id = c.id WHERE c.archived = 0`,
+    )
     .raw()
-    .all() as [number, string, string | null, string | null][];
-  for (const [id, displayName, organisation, location] of rows) {
+    .all() as [number, string, string | null, string | null, string | null][];
+  for (const [id, displayName, organisation, location, photo] of rows) {
     const city = cityOf(location);
-    info.set(id, { id, displayName, organisation, city, circles: [], tags: [], pinnedLayer: null });
+    info.set(id, { id, displayName, organisation, city, circles: [], tags: [], pinnedLayer: null, photo });
   }
   for (const [id, circle] of sqlite.prepare('SELECT contact_id, circle FROM contact_circles').raw().all() as [
     number,
@@ -147,6 +152,7 @@ function toRow(info: ContactInfo, score: ContactScore): StrengthRow {
     layer: info.pinnedLayer ?? score.layer,
     trend: score.trend,
     lastAt: score.lastAt === null ? null : new Date(score.lastAt).toISOString(),
+    photo: info.photo,
   };
 }
 
@@ -192,12 +198,22 @@ export function listStrength(
   };
 }
 
-/** One contact, archived or not, with circles, tags and pin; NOT_FOUND when there is none. */
+/** One contact, archived or not, with circles, tags, pin and photo version; NOT_FOUND when there is none. */
 function requireContact(sqlite: BetterSqlite3.Database, contactId: number): ContactInfo {
   const row = sqlite
-    .prepare('SELECT id, display_name, organisation, location FROM contacts WHERE id = ?')
+    .prepare(
+      `SELECT c.id, c.display_name, c.organisation, c.location, p.updated_at AS photo
+       FROM contacts c LEFT JOIN contact_photos p ON p.contact_id = c.id WHERE c.id = ?`,
+    )
     .get(contactId) as
-    { id: number; display_name: string; organisation: string | null; location: string | null } | undefined;
+    | {
+        id: number;
+        display_name: string;
+        organisation: string | null;
+        location: string | null;
+        photo: string | null;
+      }
+    | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No contact #${contactId}`);
   const pinned = sqlite
     .prepare('SELECT layer FROM strength_pins WHERE contact_id = ?')
@@ -217,6 +233,7 @@ function requireContact(sqlite: BetterSqlite3.Database, contactId: number): Cont
       .pluck()
       .all(contactId) as string[],
     pinnedLayer: (pinned as Layer | undefined) ?? null,
+    photo: row.photo,
   };
 }
 
@@ -279,9 +296,6 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
       sqlite.prepare('SELECT contact_id, x, y FROM graph_positions').raw().all() as [number, number, number][]
     ).map(([id, x, y]) => [id, { x, y }]),
   );
-  const photos = new Map(
-    sqlite.prepare('SELECT contact_id, updated_at FROM contact_photos').raw().all() as [number, string][],
-  );
   const nodes: GraphData['nodes'] = [];
   for (const c of info.values()) {
     const score = snap.scores.get(c.id);
@@ -299,7 +313,7 @@ export function graphData(sqlite: BetterSqlite3.Database, now: number, windowDay
       layer: c.pinnedLayer ?? score?.layer ?? 'dormant',
       x: pos?.x ?? null,
       y: pos?.y ?? null,
-      photo: photos.get(c.id) ?? null,
+      photo: c.photo,
     });
   }
   return {

@@ -75,6 +75,8 @@ export interface ReconnectItem {
   lastContactAt: string | null;
   daysSince: number;
   overdueRatio: number;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
 }
 
 export interface KeepInTouchStatus {
@@ -156,6 +158,8 @@ export interface UpcomingBirthday {
   daysUntil: number;
   /** The age reached, when the year of birth is known. */
   turns: number | null;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
 }
 
 export interface Dashboard {

@@ -59,6 +59,8 @@ export interface StrengthRow {
   trend: Trend;
   /** The last interaction that counted, UTC ISO. */
   lastAt: string | null;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
 }
 
 export interface StrengthList {

@@ -64,6 +64,7 @@ function bridge(calls: Array<{ channel: string; input: unknown }>) {
         layer: pinned ?? e.score.layer,
         trend: e.score.trend,
         lastAt: null,
+        photo: null,
       },
       groups: e.groups,
       why: formatGroups(e.groups),

@@ -22,6 +22,7 @@ import type { FollowUp } from '../../../../shared/followUps/schemas';
 import type { Dashboard, ReconnectItem } from '../../../../shared/journal/views';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 import { EntryModal, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
@@ -57,15 +58,24 @@ function ReconnectRow({
   return (
     <Table.Tr data-contact-id={item.contactId}>
       <Table.Td>
-        <Link to={`/contacts/${item.contactId}`}>{item.displayName}</Link>
-        <Text size="xs" c="dimmed">
-          {since(item)} · every {count(item.cadenceDays, 'day')}
-        </Text>
-        {next && (
-          <Text size="xs" data-testid="reconnect-next">
-            Next: {next.text}
-          </Text>
-        )}
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ContactAvatar
+            contact={{ id: item.contactId, displayName: item.displayName, photo: item.photo }}
+            size={32}
+            aria-hidden
+          />
+          <div>
+            <Link to={`/contacts/${item.contactId}`}>{item.displayName}</Link>
+            <Text size="xs" c="dimmed">
+              {since(item)} · every {count(item.cadenceDays, 'day')}
+            </Text>
+            {next && (
+              <Text size="xs" data-testid="reconnect-next">
+                Next: {next.text}
+              </Text>
+            )}
+          </div>
+        </Group>
       </Table.Td>
       <Table.Td>
         <Badge

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { StrengthRow } from '../../../../shared/strength/schemas';
 import { lastContactText } from '../../../../shared/text/since';
 import { useRapportQuery } from '../../api/hooks';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 import { StrengthMeter } from '../strength/StrengthMeter';
 
 const SHOWN = 5;
@@ -14,6 +15,11 @@ function DriftingRow({ row, now }: { row: StrengthRow; now: Date }) {
   return (
     <Group gap="sm" wrap="nowrap" data-testid="drifting-row">
       <StrengthMeter layer={row.layer} t={row.t} trend={row.trend} />
+      <ContactAvatar
+        contact={{ id: row.contactId, displayName: row.displayName, photo: row.photo }}
+        size={28}
+        aria-hidden
+      />
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
         <Anchor component={Link} to={`/contacts/${row.contactId}`} size="sm" truncate>
           {row.displayName}

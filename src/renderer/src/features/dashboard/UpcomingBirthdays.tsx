@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { Link } from 'react-router';
 import { BIRTHDAY_WINDOW_DAYS, type UpcomingBirthday } from '../../../../shared/journal/views';
 import { daysUntilText } from '../../../../shared/contacts/birthday';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 
 /** Two rows at the widest: the reconnect queue below is what the dashboard is for. */
 const SHOWN = 6;
@@ -48,6 +49,11 @@ export function UpcomingBirthdays({ birthdays }: { birthdays: UpcomingBirthday[]
               >
                 {when(b)}
               </Badge>
+              <ContactAvatar
+                contact={{ id: b.contactId, displayName: b.displayName, photo: b.photo }}
+                size={28}
+                aria-hidden
+              />
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" truncate>
                   <Link to={`/contacts/${b.contactId}`}>{b.displayName}</Link>
