@@ -3,6 +3,7 @@ import { commitParsed } from '../../../src/main/interop/contactsImport';
 import { readContactsFile } from '../../../src/main/interop/read';
 import { fixture } from '../interop/fixtures';
 import { call, refused } from '../journal/call';
+import { jpeg } from '../../support/photo';
 import { tempStore, type TempStore } from '../../support/store';
 
 /** Noon UTC on 20 December 2026: the dashboard's "today" is 2026-12-20 for a UTC viewer. */
@@ -80,6 +81,14 @@ describe('birthdays on the dashboard', () => {
       ['Tomorrow Person', '2026-12-21', 1, 26],
       ['New Year', '2027-01-05', 16, null],
     ]);
+    const tomorrow = d.birthdays[1].contactId;
+    await call(t.ctx, 'contacts:setPhoto', {
+      id: tomorrow,
+      mime: 'image/jpeg',
+      base64: jpeg.toString('base64'),
+    });
+    const withPhoto = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(withPhoto.birthdays.map((b) => b.photo)).toEqual([null, NOW.toISOString(), null]);
   });
 
   it("counts days in the viewer's calendar: late on the 20th in UTC is already the 21st in Tokyo", async () => {

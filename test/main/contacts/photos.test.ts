@@ -4,13 +4,12 @@ import { readContactsFile } from '../../../src/main/interop/read';
 import { MAX_PHOTO_BYTES } from '../../../src/shared/contacts/photo';
 import { fixture } from '../interop/fixtures';
 import { addContact, call, fields, refused } from '../journal/call';
+import { jpeg } from '../../support/photo';
 import { tempStore, type TempStore } from '../../support/store';
 
 const NOW = new Date('2026-11-20T09:00:00.000Z');
 let clock = NOW;
 
-/** A JPEG's first bytes (SOI, JFIF APP0) and some more: what the signature check reads. */
-const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a46494600', 'hex'), Buffer.alloc(64, 7)]);
 const webp = Buffer.concat([
   Buffer.from('RIFF'),
   Buffer.alloc(4),

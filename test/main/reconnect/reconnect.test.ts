@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jpeg } from '../../support/photo';
 import { tempStore, type TempStore } from '../../support/store';
 import { addContact, call } from '../journal/call';
 import { mentionMarkdown } from '../../../src/shared/journal/mentions';
@@ -49,6 +50,15 @@ describe('keep in touch', () => {
       ['Colleague', 1.11],
     ]);
     expect(queue.items[0].lastContactAt).toBe(daysAgo(150));
+    // Each names its photo's version, for the dashboard to draw their face.
+    expect(queue.items.map((i) => i.photo)).toEqual([null, null, null]);
+    await call(t.ctx, 'contacts:setPhoto', {
+      id: mentor,
+      mime: 'image/jpeg',
+      base64: jpeg.toString('base64'),
+    });
+    const withPhoto = await call(t.ctx, 'reconnect:list', {});
+    expect(withPhoto.items.map((i) => i.photo)).toEqual([null, now.toISOString(), null]);
   });
 
   it('logging anything (even an email) resets the clock; a mention does not', async () => {

@@ -16,6 +16,7 @@ import {
 import { DAY_MS, scoreAll } from '../../../src/shared/strength/model';
 import { defaultStrengthParams } from '../../../src/shared/strength/params';
 import { loadAllInteractions } from '../../../src/main/strength/load';
+import { jpeg } from '../../support/photo';
 import { tempStore, type TempStore } from '../../support/store';
 import { call } from '../journal/call';
 import type { StrengthList, StrengthParamsDto } from '../../../src/shared/strength/schemas';
@@ -225,7 +226,6 @@ describe('strength service', () => {
     expect(graphData(sqlite, NOW).nodes.find((n) => n.contactId === a)).toMatchObject({ x: 1, y: 2 });
 
     // Each node names its photo's version, for the window to draw it in the disc.
-    const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a46494600', 'hex'), Buffer.alloc(64, 7)]);
     writePhoto(sqlite, c, 'image/jpeg', jpeg.toString('base64'), new Date('2026-11-28T03:00:00.000Z'));
     expect(graphData(sqlite, NOW).nodes.map((n) => [n.label, n.photo])).toEqual(
       expect.arrayContaining([
