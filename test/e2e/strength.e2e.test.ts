@@ -464,23 +464,39 @@ describe('strength and the network graph, end to end over the demo network', () 
     await expect
       .poll(() => page.evaluate('document.activeElement?.getAttribute("role")'))
       .toBe('application');
-    for (const key of [
-      'Alt+ArrowRight',
-      'Alt+ArrowRight',
-      'Alt+ArrowRight',
-      'Alt+ArrowLeft',
-      'Alt+Shift+ArrowDown',
-    ]) {
-      await page.keyboard.press(key);
+    // Every row the database writes of a place on the graph, on the app's own connection.
+    const sqlite = app.store.sqlite;
+    sqlite.exec(`CREATE TEMP TABLE place_writes (contact_id INTEGER);
+      CREATE TEMP TRIGGER place_inserted AFTER INSERT ON main.graph_positions
+        BEGIN INSERT INTO place_writes VALUES (NEW.contact_id); END;
+      CREATE TEMP TRIGGER place_updated AFTER UPDATE ON main.graph_positions
+        BEGIN INSERT INTO place_writes VALUES (NEW.contact_id); END;`);
+    const writes = () => sqlite.prepare('SELECT contact_id FROM place_writes').pluck().all();
+    try {
+      for (const key of [
+        'Alt+ArrowRight',
+        'Alt+ArrowRight',
+        'Alt+ArrowRight',
+        'Alt+ArrowLeft',
+        'Alt+Shift+ArrowDown',
+      ]) {
+        await page.keyboard.press(key);
+      }
+      // Three steps right, one back and a small one down, saved once the keys rest: then they
+      // are further right, no one else moved, and the five presses were one write.
+      const now = async () => (await app.call('strength:graph', {})).nodes;
+      const placed = async () => (await now()).find((n) => n.contactId === was.contactId)!;
+      await expect.poll(async () => (await placed()).y !== was.y).toBe(true);
+      expect((await placed()).x!).toBeGreaterThan(was.x!);
+      const moved = movedSince(before, await app.call('strength:graph', {}));
+      expect(moved.map((n) => n.label)).toEqual([name]);
+      await page.waitForTimeout(600);
+      expect(writes()).toEqual([was.contactId]);
+    } finally {
+      sqlite.exec(
+        'DROP TABLE temp.place_writes; DROP TRIGGER temp.place_inserted; DROP TRIGGER temp.place_updated;',
+      );
     }
-    // Three steps right, one back and a small one down, each saved: once the last (the only
-    // one down) is, they are further right and no one else moved.
-    const now = async () => (await app.call('strength:graph', {})).nodes;
-    const placed = async () => (await now()).find((n) => n.contactId === was.contactId)!;
-    await expect.poll(async () => (await placed()).y !== was.y).toBe(true);
-    expect((await placed()).x!).toBeGreaterThan(was.x!);
-    const moved = movedSince(before, await app.call('strength:graph', {}));
-    expect(moved.map((n) => n.label)).toEqual([name]);
     await summary.getByRole('button', { name: 'Close summary' }).click();
     expect(app.pageErrors).toEqual([]);
   });

@@ -192,7 +192,8 @@ function GraphController(props: {
     [persist, placedByHand],
   );
   const justDragged = useNodeDrag(!running, place);
-  useNodeKeys(highlight.selected, !running, place);
+  const persistOne = useCallback((position: NodePosition) => persist([position]), [persist]);
+  useNodeKeys(highlight.selected, !running, placedByHand, persistOne);
 
   useEffect(() => {
     registerEvents({

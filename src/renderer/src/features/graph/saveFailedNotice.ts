@@ -4,7 +4,7 @@ import type { RapportError } from '../../api/client';
 import type { EdgeAttrs, NodeAttrs } from './graphModel';
 import type { NodePosition } from './positions';
 
-/** One notice however many saves fail in a row (each key press is a save). */
+/** One notice however many saves fail in a row (each drag, each run of key presses is a save). */
 const NOTICE_ID = 'graph-positions-not-saved';
 
 /**

@@ -15,18 +15,26 @@ const DIRECTIONS: Record<string, [number, number]> = {
 /** Screen pixels per press; with Shift as well, a finer step. */
 const STEP_PX = 20;
 const FINE_STEP_PX = 2;
+/**
+ * How long the keys rest before the place is saved: a held key repeats thirty times a second,
+ * and a run of presses is one move to the user, so it is one save.
+ */
+export const SAVE_AFTER_MS = 400;
 
 /**
  * The keyboard's way to place a contact, as a drag does: with the graph focused and a contact
- * selected (clicked, or found with Search), Alt and the arrow keys move them, and each move is
- * handed to `onPlaced` (to save). The graph takes the focus like any control (Tab, or a click).
+ * selected (clicked, or found with Search), Alt and the arrow keys move them. Each move is handed
+ * to `onMoved`, and where they end up to `onPlaced` (to save) once the keys rest, or at once when
+ * the selection changes or the graph goes. The graph takes the focus like any control (Tab, or a click).
  */
 export function useNodeKeys(
   selected: string | null,
   enabled: boolean,
+  onMoved: (position: NodePosition) => void,
   onPlaced: (position: NodePosition) => void,
 ): void {
   const sigma = useSigma<NodeAttrs, EdgeAttrs>();
+  const onMovedRef = useLatest(onMoved);
   const onPlacedRef = useLatest(onPlaced);
 
   useEffect(() => {
@@ -42,6 +50,13 @@ export function useNodeKeys(
   useEffect(() => {
     if (!enabled || selected === null || selected === ME_KEY) return;
     const container = sigma.getContainer();
+    let unsaved: NodePosition | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      clearTimeout(timer);
+      if (unsaved) onPlacedRef.current(unsaved);
+      unsaved = null;
+    };
     const onKey = (e: KeyboardEvent) => {
       const direction = DIRECTIONS[e.key];
       const graph = sigma.getGraph();
@@ -53,9 +68,15 @@ export function useNodeKeys(
       const at = sigma.graphToViewport({ x, y });
       const step = e.shiftKey ? FINE_STEP_PX : STEP_PX;
       moveNodeTo(sigma, selected, { x: at.x + direction[0] * step, y: at.y + direction[1] * step });
-      onPlacedRef.current(settleNode(sigma, selected));
+      unsaved = settleNode(sigma, selected);
+      onMovedRef.current(unsaved);
+      clearTimeout(timer);
+      timer = setTimeout(save, SAVE_AFTER_MS);
     };
     container.addEventListener('keydown', onKey);
-    return () => container.removeEventListener('keydown', onKey);
-  }, [sigma, selected, enabled, onPlacedRef]);
+    return () => {
+      container.removeEventListener('keydown', onKey);
+      save();
+    };
+  }, [sigma, selected, enabled, onMovedRef, onPlacedRef]);
 }
