@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './harness';
+import { drawnPng, startApp, type RunningApp } from './harness';
 
 const day = 86_400_000;
 
@@ -116,6 +116,9 @@ describe('journal, end to end in Chromium over a real database file', () => {
       await app.goto(`/contacts/${id}`);
       const timeline = page.getByRole('list', { name: 'Timeline' });
       await timeline.getByRole('button', { name: 'Coffee at Fabrica' }).waitFor();
+      // Both faces at the end of the row: their initials, as neither has a photo.
+      const faces = timeline.getByRole('button', { name: 'Coffee at Fabrica' }).getByTestId('entry-faces');
+      await expect.poll(() => faces.locator('.mantine-Avatar-root').allTextContents()).toEqual(['AS', 'BL']);
       const open = page.getByLabel('Open follow-ups').getByTestId('follow-up');
       await expect
         .poll(() => open.allTextContents())
@@ -124,6 +127,16 @@ describe('journal, end to end in Chromium over a real database file', () => {
         );
     }
     await app.screenshot('journal-timeline');
+    // Given a photo, Ana's face in the row is it.
+    const photo = await drawnPng(page, 24, 24, '#f76707');
+    await app.call('contacts:setPhoto', { id: ana, mime: 'image/png', base64: photo });
+    const row = page
+      .getByRole('list', { name: 'Timeline' })
+      .getByRole('button', { name: 'Coffee at Fabrica' });
+    const face = row.getByTestId('entry-faces').locator('img');
+    await face.waitFor();
+    expect(await face.getAttribute('src')).toBe(`data:image/png;base64,${photo}`);
+    await app.call('contacts:removePhoto', { id: ana });
   });
 
   test('search finds it by a word from its notes, with the word highlighted', async () => {

@@ -145,22 +145,26 @@ async function participantsOf(
     contact_id: number;
     display_name: string;
     role: string;
+    photo: string | null;
     n: number;
   }>`
-    SELECT interaction_id, contact_id, display_name, role, n FROM (
+    SELECT interaction_id, contact_id, display_name, role, n,
+      (SELECT updated_at FROM contact_photos WHERE contact_id = ranked.contact_id) AS photo
+    FROM (
       SELECT p.interaction_id, p.contact_id, c.display_name, p.role,
         row_number() OVER (PARTITION BY p.interaction_id
           ORDER BY p.role = 'mentioned', c.display_name COLLATE NOCASE, c.id) AS rn,
         count(*) OVER (PARTITION BY p.interaction_id) AS n
       FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id
       WHERE p.interaction_id IN (${sql.join(ids)})
-    ) WHERE rn <= ${cap}`.execute(db);
+    ) AS ranked WHERE rn <= ${cap}`.execute(db);
   for (const r of rows.rows) {
     const entry = byInteraction.get(r.interaction_id) ?? { refs: [], n: r.n };
     entry.refs.push({
       contactId: r.contact_id,
       displayName: r.display_name,
       role: r.role as ParticipantRole,
+      photo: r.photo,
     });
     byInteraction.set(r.interaction_id, entry);
   }

@@ -147,6 +147,8 @@ export interface ParticipantRef {
   contactId: number;
   displayName: string;
   role: (typeof participantRoles)[number];
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
 }
 
 /** The parts of an imported meeting the user can make their own, so later imports leave them. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jpeg } from '../../support/photo';
 import { tempStore, type TempStore } from '../../support/store';
 import { addContact, call, fields, refused } from './call';
 import { mentionMarkdown } from '../../../src/shared/journal/mentions';
@@ -38,6 +39,18 @@ describe('journal entries', () => {
     expect(created.tags).toEqual(['career']);
     expect(await call(t.ctx, 'journal:get', { id: created.id })).toEqual(created);
     expect(t.events.some((e) => e.event === 'data:changed')).toBe(true);
+    // Each participant names their photo's version, for the rows to draw their faces.
+    expect(created.participants.map((p) => p.photo)).toEqual([null, null]);
+    await call(t.ctx, 'contacts:setPhoto', {
+      id: bruno,
+      mime: 'image/jpeg',
+      base64: jpeg.toString('base64'),
+    });
+    const listed = await call(t.ctx, 'journal:list', {});
+    expect(listed.items[0].participants.map((p) => [p.displayName, p.photo])).toEqual([
+      ['Ana Souza', null],
+      ['Bruno Lima', now.toISOString()],
+    ]);
   });
 
   it('derives the duration from an explicit end and accepts a standalone all-day note', async () => {

@@ -1,6 +1,26 @@
-import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { InteractionSummary } from '../../../../shared/journal/schemas';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 import { displayTitle, durationLabel, formatWhen, kindLabel, sourceLabel } from './format';
+
+/** Faces drawn at the end of a row; more people are one "+N" disc. */
+const FACES = 3;
+
+/** Who the entry was with, as overlapping faces: the names are in the row's text. */
+function Faces({ entry }: { entry: InteractionSummary }) {
+  const present = entry.participants.filter((p) => p.role !== 'mentioned');
+  if (present.length === 0) return null;
+  const shown = present.slice(0, FACES);
+  const more = entry.participantCount - (entry.participants.length - present.length) - shown.length;
+  return (
+    <Avatar.Group spacing={6} aria-hidden data-testid="entry-faces">
+      {shown.map((p) => (
+        <ContactAvatar key={p.contactId} contact={{ id: p.contactId, ...p }} size={26} />
+      ))}
+      {more > 0 && <Avatar size={26}>+{more}</Avatar>}
+    </Avatar.Group>
+  );
+}
 
 /** One entry in a list or timeline: when, what, with whom, the start of the notes. */
 export function InteractionRow({ entry, onOpen }: { entry: InteractionSummary; onOpen(id: number): void }) {
@@ -40,7 +60,8 @@ export function InteractionRow({ entry, onOpen }: { entry: InteractionSummary; o
             </Text>
           )}
         </Stack>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={6} wrap="nowrap">
+          <Faces entry={entry} />
           {entry.source !== 'manual' && (
             <Badge size="xs" variant="outline" color="gray">
               {sourceLabel(entry.source)}
