@@ -384,6 +384,13 @@ describe('strength and the network graph, end to end over the demo network', () 
     await page.mouse.move(5, 5);
     await app.screenshot('graph-full');
     publishScreenshot('graph-full', 'graph.png');
+    // Beside it, who is drifting, each with their face.
+    const drifting = page.getByLabel('People drifting');
+    const names = (await app.call('strength:drifting', { limit: 8 })).map((r) => r.displayName);
+    await expect
+      .poll(() => drifting.getByRole('button').allTextContents())
+      .toEqual(names.map((name) => expect.stringMatching(new RegExp(`^${name} \\(`))));
+    expect(await drifting.locator('.mantine-Avatar-root').count()).toBe(names.length);
   });
 
   test('drags a contact into place, where they stay when the view is opened again', async () => {

@@ -442,15 +442,12 @@ function Drifting({ onPick }: { onPick: (contactId: number) => void }) {
         The largest falls in momentum over the last month.
       </Text>
       {drifting.data.map((r) => (
-        <Anchor
-          key={r.contactId}
-          component="button"
-          size="sm"
-          display="block"
-          onClick={() => onPick(r.contactId)}
-        >
-          {r.displayName} ({formatStrength(r.t)})
-        </Anchor>
+        <Group key={r.contactId} gap={6} wrap="nowrap" mt={4}>
+          <ContactAvatar contact={{ id: r.contactId, ...r }} size={22} aria-hidden />
+          <Anchor component="button" size="sm" onClick={() => onPick(r.contactId)}>
+            {r.displayName} ({formatStrength(r.t)})
+          </Anchor>
+        </Group>
       ))}
     </Card>
   );
