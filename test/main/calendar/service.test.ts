@@ -134,57 +134,47 @@ describe('calendar import service', () => {
     expect(preview.skipped.map((s) => s.message)).toEqual(['You declined "offsite" on 2025-01-15.']);
   });
 
-  it('says a meeting the user delegated was delegated, when their address is only the suggested one', async () => {
-    const files = [
-      {
-        name: 'sam.ics',
-        bytes: ics(
-          ...meeting('team-1', '20250106T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
-          ...meeting('team-2', '20250113T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
-          ...invite(
-            'budget',
-            '20250115T090000Z',
-            'kim@example.com',
-            ';PARTSTAT=DELEGATED;DELEGATED-TO="mailto:ana@example.com":mailto:sam@example.com',
-            ';PARTSTAT=ACCEPTED;DELEGATED-FROM="mailto:sam@example.com":mailto:ana@example.com',
-          ),
-          ...meeting('coffee', '20250116T090000Z', 'sam@example.com', 'ana@example.com'),
-        ),
-      },
-    ];
-    const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
-    expect(preview).toMatchObject({ selfEmails: ['sam@example.com'], selfEmailsSuggested: true });
-    expect(preview.skipped.map((s) => [s.reason, s.message])).toEqual([
-      ['declined', 'You delegated "budget" on 2025-01-15 to someone else.'],
-    ]);
-  });
+  /** Sam's calendar: two team meetings with Kim and Ana, an invitation of Kim's with these answers, a coffee. */
+  const samsCalendar = (uid: string, ...answers: string[]) => [
+    {
+      name: 'sam.ics',
+      bytes: ics(
+        ...meeting('team-1', '20250106T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+        ...meeting('team-2', '20250113T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
+        ...invite(uid, '20250115T090000Z', 'kim@example.com', ...answers),
+        ...meeting('coffee', '20250116T090000Z', 'sam@example.com', 'ana@example.com'),
+      ),
+    },
+  ];
 
-  it('says a meeting the user was only copied on was, when their address is only the suggested one', async () => {
-    const files = [
-      {
-        name: 'sam.ics',
-        bytes: ics(
-          ...meeting('team-1', '20250106T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
-          ...meeting('team-2', '20250113T090000Z', 'kim@example.com', 'sam@example.com', 'ana@example.com'),
-          ...invite(
-            'board',
-            '20250115T090000Z',
-            'kim@example.com',
-            ';ROLE=NON-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:sam@example.com',
-            ';PARTSTAT=ACCEPTED:mailto:ana@example.com',
-          ),
-          ...meeting('coffee', '20250116T090000Z', 'sam@example.com', 'ana@example.com'),
-        ),
-      },
-    ];
-    const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
-    expect(preview).toMatchObject({ selfEmails: ['sam@example.com'], selfEmailsSuggested: true });
-    expect(preview.skippedByReason).toEqual({ copied: 1 });
-    expect(preview.skipped.map((s) => [s.reason, s.message])).toEqual([
-      ['copied', 'You were only copied on "board" on 2025-01-15.'],
-    ]);
-    expect(preview.toCreate).toBe(3);
-  });
+  it.each([
+    {
+      how: 'delegated',
+      files: samsCalendar(
+        'budget',
+        ';PARTSTAT=DELEGATED;DELEGATED-TO="mailto:ana@example.com":mailto:sam@example.com',
+        ';PARTSTAT=ACCEPTED;DELEGATED-FROM="mailto:sam@example.com":mailto:ana@example.com',
+      ),
+      skipped: ['declined', 'You delegated "budget" on 2025-01-15 to someone else.'],
+    },
+    {
+      how: 'was only copied on',
+      files: samsCalendar(
+        'board',
+        ';ROLE=NON-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:sam@example.com',
+        ';PARTSTAT=ACCEPTED:mailto:ana@example.com',
+      ),
+      skipped: ['copied', 'You were only copied on "board" on 2025-01-15.'],
+    },
+  ])(
+    'says which meeting the user $how, when their address is only the suggested one',
+    async ({ files, skipped }) => {
+      const preview = await previewImport({ files, windowEnd, defaultZone: 'UTC' }, ctx);
+      expect(preview).toMatchObject({ selfEmails: ['sam@example.com'], selfEmailsSuggested: true });
+      expect(preview.skipped.map((s) => [s.reason, s.message])).toEqual([skipped]);
+      expect(preview.toCreate).toBe(3);
+    },
+  );
 
   it('puts the new contacts into the circle asked: colleagues by work domain, one for all, or none', async () => {
     const files = () => [
