@@ -119,6 +119,7 @@ const event: fc.Arbitrary<FuzzEvent> = fc.record({
         '',
         ';PARTSTAT=DECLINED',
         ';PARTSTAT=DELEGATED',
+        ';ROLE=NON-PARTICIPANT',
         ';CUTYPE=ROOM',
         ';CN="A, B"',
         ';EMAIL=y@example.com',
