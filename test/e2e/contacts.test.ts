@@ -476,11 +476,25 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       .waitFor();
     expect(stored()?.data).toEqual(data);
 
-    await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
-    await page.getByRole('menuitem', { name: 'Remove photo' }).click();
-    await expect.poll(() => stored()).toBeUndefined();
+    const removePhoto = async () => {
+      await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
+      await page.getByRole('menuitem', { name: 'Remove photo' }).click();
+      await expect.poll(() => stored()).toBeUndefined();
+    };
+    const undo = (what: 'removed' | 'replaced') =>
+      page
+        .locator('.mantine-Notification-root')
+        .filter({ hasText: `Ana Souza's photo ${what}.` })
+        .getByRole('button', { name: 'Undo' })
+        .click();
+    await removePhoto();
     await expect.poll(() => avatar.locator('img').count()).toBe(0);
     expect(await avatar.textContent()).toBe('AS');
+    // Removed by mistake: Undo puts the same photo back.
+    await undo('removed');
+    await expect.poll(() => stored()?.data).toEqual(data);
+    await avatar.locator('img').waitFor();
+    await removePhoto();
 
     // A photo dropped on her initials is hers (the window does not take it for an import).
     const files = await page.evaluateHandle(`(async () => {
@@ -500,9 +514,13 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect([stored()!.data.readUInt32BE(16), stored()!.data.readUInt32BE(20)]).toEqual([40, 40]);
     await avatar.locator('img').waitFor();
     expect(page.url()).toMatch(new RegExp(`#/contacts/${anaId}$`));
-    await page.getByRole('button', { name: 'Photo of Ana Souza' }).click();
-    await page.getByRole('menuitem', { name: 'Remove photo' }).click();
-    await expect.poll(() => stored()).toBeUndefined();
+    const dropped = stored()!.data;
+    // Replaced by another, then undone: the one dropped is back.
+    await choose({ name: 'ana.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => stored()?.data.readUInt32BE(16)).toBe(512);
+    await undo('replaced');
+    await expect.poll(() => stored()?.data).toEqual(dropped);
+    await removePhoto();
     expect(app.pageErrors).toEqual([]);
   });
 
