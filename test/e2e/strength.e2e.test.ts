@@ -607,6 +607,12 @@ describe('strength and the network graph, end to end over the demo network', () 
     // The picture saved has the face too.
     const { pixels } = await saveAsImage(page);
     expect(await pixels(face, 12)).toBeGreaterThan(100);
+    // Faces turned off, the discs are plain; on again, the face is back.
+    const faces = page.getByRole('switch', { name: 'Faces' });
+    await faces.press('Space');
+    await expect.poll(() => pixelsOf(page, canvas, face, 12)).toBe(0);
+    await faces.press('Space');
+    await expect.poll(() => findNode(page, canvas, face)).not.toBeNull();
     expect(app.pageErrors).toEqual([]);
   });
 

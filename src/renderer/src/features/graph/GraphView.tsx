@@ -465,6 +465,7 @@ export function GraphView() {
   const [minTie, setMinTie] = useState(0.1);
   const [colorMode, setColorMode] = useState<ColorMode>('circle');
   const [showRecorded, setShowRecorded] = useState(true);
+  const [showFaces, setShowFaces] = useState(true);
   const [filter, setFilter] = useState<NodeFilter>(noFilter);
   const [hovered, setHovered] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -631,6 +632,7 @@ export function GraphView() {
           checked={colorMode === 'community'}
           onChange={(e) => setColorMode(e.currentTarget.checked ? 'community' : 'circle')}
         />
+        <Switch label="Faces" checked={showFaces} onChange={(e) => setShowFaces(e.currentTarget.checked)} />
       </Group>
       {graph.isError && (
         <Alert color="red" role="alert">
@@ -658,7 +660,7 @@ export function GraphView() {
                 colorMode={colorMode}
                 filter={filter}
                 highlight={highlight}
-                drawPhotos={photoProgram !== null}
+                drawPhotos={showFaces && photoProgram !== null}
                 focus={focus}
                 relayout={relayout}
                 undoLayout={undoLayout}
