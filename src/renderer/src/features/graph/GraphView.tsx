@@ -632,7 +632,9 @@ export function GraphView() {
           checked={colorMode === 'community'}
           onChange={(e) => setColorMode(e.currentTarget.checked ? 'community' : 'circle')}
         />
-        <Switch label="Faces" checked={showFaces} onChange={(e) => setShowFaces(e.currentTarget.checked)} />
+        {photoProgram && (
+          <Switch label="Faces" checked={showFaces} onChange={(e) => setShowFaces(e.currentTarget.checked)} />
+        )}
       </Group>
       {graph.isError && (
         <Alert color="red" role="alert">
