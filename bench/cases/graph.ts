@@ -8,8 +8,9 @@ import type { BenchResult } from '../lib/types';
 /*
  * The network graph at 5,000 contacts and 50,000 ties in Debian's Chromium: Rapport's sigma 3
  * drawing (the renderer's buildGraph, GraphView's settings and reducers) against force-graph on
- * the same positions, sizes and colours in the same browser, then ForceAtlas2 in its worker as
- * useLayout runs it. Chromium runs with --disable-gpu, so WebGL is SwiftShader on the CPU.
+ * the same positions, sizes and colours in the same browser, the same drawing again with one
+ * contact in ten drawn with a photo (GraphView's photo program) against it without, then
+ * ForceAtlas2 in its worker as useLayout runs it. Chromium runs with --disable-gpu, so WebGL is SwiftShader on the CPU.
  */
 
 const ORIGIN = 'http://graph-bench.test';
@@ -161,6 +162,8 @@ export async function run(
       ) as Promise<T>;
 
     const sigma = await call<DrawResult>('benchSigma', data, panFrames, zoomFrames, budgetMs);
+    const faceCount = Math.round(contacts / 10);
+    const faces = await call<DrawResult>('benchSigma', data, panFrames, zoomFrames, budgetMs, faceCount);
     const forceGraph = await call<DrawResult>('benchForceGraph', data, panFrames, zoomFrames, budgetMs);
     const layout = await call<{ iterationsPerSecond: number; iterations: number }>(
       'benchLayout',
@@ -181,6 +184,7 @@ export async function run(
         `  pan, frame interval (rAF to rAF, includes raster/GPU work): sigma ${round(sigma.intervalMs)} ms (p95 ${round(sigma.intervalP95Ms)}), force-graph ${round(forceGraph.intervalMs)} ms (p95 ${round(forceGraph.intervalP95Ms)}): sigma ${round(wallRatio)}x\n` +
         `    (sigma moves its cached edge layer while the pan stays within a quarter view of where it was drawn; beyond that, a frame draws every edge, as a zoom frame does)\n` +
         `  zoom (every frame drawn afresh), frame interval: sigma ${round(sigma.zoomIntervalMs)} ms (${sigma.zoomFrames} frames, ${round(sigma.zoomFrameMs)} ms main thread), force-graph ${round(forceGraph.zoomIntervalMs)} ms (${forceGraph.zoomFrames}, ${round(forceGraph.zoomFrameMs)} ms): sigma ${round(zoomRatio)}x\n` +
+        `  with ${faceCount} faces (one contact in ten with a photo): pan draw ${round(faces.frameMs)} ms, pan interval ${round(faces.intervalMs)} ms, zoom interval ${round(faces.zoomIntervalMs)} ms, against ${round(sigma.frameMs)}, ${round(sigma.intervalMs)} and ${round(sigma.zoomIntervalMs)} without\n` +
         `  ForceAtlas2 in its worker: ${round(layout.iterationsPerSecond)} iterations/s (${layout.iterations} in 5 s)\n`,
     );
     const peer = { peer: 'force-graph 1.52', webgl: 'SwiftShader (--disable-gpu)' };
@@ -228,6 +232,29 @@ export async function run(
         ratio: round(sigma.zoomIntervalMs / forceGraph.zoomIntervalMs),
         frames: sigma.zoomFrames,
         peer_frames: forceGraph.zoomFrames,
+      },
+      {
+        case: `graph: zoom with ${faceCount} faces, frame interval (rAF to rAF)`,
+        n,
+        median_ms: round(faces.zoomIntervalMs),
+        p95_ms: round(faces.zoomIntervalP95Ms),
+        peer: 'the same graph without faces',
+        peer_median_ms: round(sigma.zoomIntervalMs),
+        peer_p95_ms: round(sigma.zoomIntervalP95Ms),
+        ratio: round(faces.zoomIntervalMs / sigma.zoomIntervalMs),
+        frames: faces.zoomFrames,
+        main_thread_ms: round(faces.zoomFrameMs),
+        peer_main_thread_ms: round(sigma.zoomFrameMs),
+      },
+      {
+        case: `graph: pan with ${faceCount} faces, frame interval (rAF to rAF)`,
+        n,
+        median_ms: round(faces.intervalMs),
+        p95_ms: round(faces.intervalP95Ms),
+        peer: 'the same graph without faces',
+        peer_median_ms: round(sigma.intervalMs),
+        peer_p95_ms: round(sigma.intervalP95Ms),
+        ratio: round(faces.intervalMs / sigma.intervalMs),
       },
       {
         case: 'graph: ForceAtlas2 iteration in the worker',

@@ -1,4 +1,4 @@
-/* global window, document, requestAnimationFrame */
+/* global window, document, requestAnimationFrame, OffscreenCanvas, FileReader */
 /*
  * The page half of bench/cases/graph.ts, bundled by vite for Chromium. Plain JavaScript because
  * the bench's TypeScript project is Node-only (no DOM lib); the graph itself is built by the
@@ -9,6 +9,11 @@ import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { buildGraph, noFilter, passes } from '../../src/renderer/src/features/graph/graphModel';
 import { layoutSettings } from '../../src/renderer/src/features/graph/layoutSettings';
+import {
+  loadPhotoProgram,
+  PHOTO_NODE_TYPE,
+  withPhotos,
+} from '../../src/renderer/src/features/graph/photoProgram';
 import { sigmaSettings as viewSettings } from '../../src/renderer/src/features/graph/sigmaSettings';
 
 const nextFrame = () => new Promise((done) => requestAnimationFrame(done));
@@ -61,11 +66,17 @@ function freshContainer() {
   return el;
 }
 
-/** GraphView's SigmaContainer settings and its reducers with no filter and nothing hovered. */
-function sigmaSettings(graph) {
+/**
+ * GraphView's SigmaContainer settings and its reducers with no filter and nothing hovered; with
+ * `faces` (a photo program and photos by contact id), the contacts with a photo drawn with it.
+ */
+function sigmaSettings(graph, faces) {
   return {
-    ...viewSettings,
-    nodeReducer: (_key, attrs) => ({ ...attrs }),
+    ...(faces ? withPhotos(faces.program) : viewSettings),
+    nodeReducer: (_key, attrs) => {
+      const photo = faces?.photos.get(attrs.contactId);
+      return photo ? { ...attrs, type: PHOTO_NODE_TYPE, image: photo } : { ...attrs };
+    },
     edgeReducer: (edge, attrs) => {
       const [source, target] = graph.extremities(edge);
       if (
@@ -78,17 +89,59 @@ function sigmaSettings(graph) {
   };
 }
 
-async function benchSigma(data, panFrames, zoomFrames, budgetMs) {
+/** `count` photos as contacts have them: 256 px JPEGs, each its own, by contact id from 1. */
+async function photos(count) {
+  const canvas = new OffscreenCanvas(256, 256);
+  const g = canvas.getContext('2d');
+  const out = new Map();
+  for (let id = 1; id <= count; id++) {
+    g.fillStyle = `hsl(${(id * 47) % 360} 60% 70%)`;
+    g.fillRect(0, 0, 256, 256);
+    g.fillStyle = `hsl(${(id * 91) % 360} 50% 35%)`;
+    g.beginPath();
+    g.arc(128, 100, 56, 0, Math.PI * 2);
+    g.ellipse(128, 256, 100, 90, 0, 0, Math.PI * 2);
+    g.fill();
+    // Each its own: the atlas keeps one copy of photos alike.
+    g.font = '32px sans-serif';
+    g.fillText(String(id), 8, 40);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const url = await new Promise((done) => {
+      const reader = new FileReader();
+      reader.onload = () => done(reader.result);
+      reader.readAsDataURL(blob);
+    });
+    out.set(id, url);
+  }
+  return out;
+}
+
+/** Waits until every photo is in the program's texture atlas: each is drawn, not its plain disc. */
+async function facesLoaded(sigma, count) {
+  const program = sigma.nodePrograms[PHOTO_NODE_TYPE];
+  const image = program?.programs?.[1];
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (image && Object.keys(image.atlas ?? {}).length >= count) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`The ${count} photos did not all reach the texture atlas in 30 s`);
+}
+
+/** Sigma as GraphView draws it; with `faceCount`, that many contacts have a photo. */
+async function benchSigma(data, panFrames, zoomFrames, budgetMs, faceCount = 0) {
+  const faces = faceCount > 0 ? { program: await loadPhotoProgram(), photos: await photos(faceCount) } : null;
+  if (faces && !faces.program) throw new Error('The photo program could not be made');
   const container = freshContainer();
   await nextFrame();
   const t0 = performance.now();
   const graph = buildGraph(data, { edgeMode: 'all', minTie: 0 });
   // Sigma processes and draws the whole graph synchronously in its constructor.
-  const sigma = new Sigma(graph, container, sigmaSettings(graph));
+  const sigma = new Sigma(graph, container, sigmaSettings(graph, faces));
   // The frame after the one that shows the drawing: WebGL and canvas work is done by then.
   await nextFrame();
   await nextFrame();
   const firstFrameMs = performance.now() - t0;
+  if (faces) await facesLoaded(sigma, faceCount);
   const edges = graph.size;
   const nodes = graph.order;
 

@@ -61,11 +61,11 @@ import {
 import { movedOnly, withPositions, type NodePosition } from './positions';
 import { showSaveFailed } from './saveFailedNotice';
 import { SaveImageButton } from './SaveImageButton';
-import { PHOTO_NODE_TYPE, usePhotoProgram, withPhotos } from './photoProgram';
+import { PHOTO_NODE_TYPE, withPhotos } from './photoProgram';
 import { useLayout, type LayoutRequest } from './useLayout';
 import { useNodeDrag } from './useNodeDrag';
 import { useNodeKeys } from './useNodeKeys';
-import { useNodePhotos } from './useNodePhotos';
+import { useNodePhotos, usePhotoProgram } from './useNodePhotos';
 import { useRelayout } from './useRelayout';
 import { count } from '../../../../shared/text/count';
 

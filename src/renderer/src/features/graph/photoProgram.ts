@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { createNodeCompoundProgram, type NodeProgramType } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData } from 'sigma/types';
@@ -48,19 +47,6 @@ export function loadPhotoProgram(): Promise<NodeProgramType<NodeAttrs, EdgeAttrs
     () => null,
   );
   return loading;
-}
-
-/** The photo node program once loaded (undefined until then, null where WebGL cannot make it). */
-export function usePhotoProgram(): NodeProgramType<NodeAttrs, EdgeAttrs> | null | undefined {
-  const [program, setProgram] = useState<NodeProgramType<NodeAttrs, EdgeAttrs> | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void loadPhotoProgram().then((p) => live && setProgram(() => p));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return program;
 }
 
 /** GraphView's settings, with contacts' photos drawn in their discs where the photo program could be made. */

@@ -1,9 +1,12 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { NodeProgramType } from 'sigma/rendering';
 import type { ContactPhoto } from '../../../../shared/contacts/photo';
 import type { GraphNodeDto } from '../../../../shared/strength/schemas';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/hooks';
+import type { EdgeAttrs, NodeAttrs } from './graphModel';
+import { loadPhotoProgram } from './photoProgram';
 
 /**
  * The photos of the contacts in the graph that have one, by contact id, as `data:` URLs. They
@@ -33,4 +36,17 @@ export function useNodePhotos(nodes: readonly GraphNodeDto[]): ReadonlyMap<numbe
     }),
     combine,
   });
+}
+
+/** The photo node program once loaded (undefined until then, null where WebGL cannot make it). */
+export function usePhotoProgram(): NodeProgramType<NodeAttrs, EdgeAttrs> | null | undefined {
+  const [program, setProgram] = useState<NodeProgramType<NodeAttrs, EdgeAttrs> | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void loadPhotoProgram().then((p) => live && setProgram(() => p));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return program;
 }
