@@ -413,6 +413,20 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('dashboard-birthday');
   });
 
+  /** A GIF of `width` × `height` whose one frame is a single pixel, in GIF89a's layout. */
+  const gif = (width: number, height: number) => {
+    const u16 = (n: number) => [n & 0xff, n >> 8];
+    return Buffer.concat([
+      Buffer.from('GIF89a'),
+      // The logical screen, its size the image's, with a global table of two colours.
+      Buffer.from([...u16(width), ...u16(height), 0x80, 0, 0]),
+      Buffer.from('fa5200ffffff', 'hex'),
+      // One image of 1 × 1 at the top left, its LZW data, then the trailer.
+      Buffer.from([0x2c, ...u16(0), ...u16(0), ...u16(1), ...u16(1), 0]),
+      Buffer.from('02024401003b', 'hex'),
+    ]);
+  };
+
   test('gives her a photo, chosen or dropped, scaled down, shown on her page, in the list and in search, and removes it', async () => {
     const { page } = app;
     await app.goto(`/contacts/${anaId}`);
@@ -515,6 +529,12 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await avatar.locator('img').waitFor();
     expect(page.url()).toMatch(new RegExp(`#/contacts/${anaId}$`));
     const dropped = stored()!.data;
+    // A GIF larger than 512 px is kept as it is (scaled, it would lose its animation).
+    await choose({ name: 'wave.gif', mimeType: 'image/gif', buffer: gif(600, 600) });
+    await expect.poll(() => stored()?.mime).toBe('image/gif');
+    expect(stored()!.data).toEqual(gif(600, 600));
+    await undo('replaced');
+    await expect.poll(() => stored()?.data).toEqual(dropped);
     // Replaced by another, then undone: the one dropped is back.
     await choose({ name: 'ana.png', mimeType: 'image/png', buffer: png });
     await expect.poll(() => stored()?.data.readUInt32BE(16)).toBe(512);

@@ -8,8 +8,9 @@ import {
 /**
  * A picked image file as a contact's photo: as it is when it is small enough, else scaled so its
  * longest side is `PHOTO_EDGE_PX` (a 12-megapixel phone photo becomes tens of kilobytes). A PNG
- * stays a PNG, keeping its transparency; anything else scaled becomes a JPEG. Throws an Error
- * saying what is wrong with a file that is not an image.
+ * stays a PNG, keeping its transparency; anything else scaled becomes a JPEG. A GIF within the
+ * size limit is kept as it is, whatever its dimensions: scaling would draw its first frame only.
+ * Throws an Error saying what is wrong with a file that is not an image.
  */
 export async function preparePhoto(file: Blob): Promise<{ mime: PhotoMime; base64: string }> {
   const mime = sniffPhotoMime(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
@@ -22,7 +23,8 @@ export async function preparePhoto(file: Blob): Promise<{ mime: PhotoMime; base6
   }
   try {
     const scale = Math.min(1, PHOTO_EDGE_PX / Math.max(bitmap.width, bitmap.height));
-    if (scale === 1 && file.size <= MAX_PHOTO_BYTES) return { mime, base64: await base64Of(file) };
+    const keep = (scale === 1 || mime === 'image/gif') && file.size <= MAX_PHOTO_BYTES;
+    if (keep) return { mime, base64: await base64Of(file) };
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
     const canvas = new OffscreenCanvas(width, height);
