@@ -10,7 +10,8 @@ import type { BenchResult } from '../lib/types';
  * drawing (the renderer's buildGraph, GraphView's settings and reducers) against force-graph on
  * the same positions, sizes and colours in the same browser, the same drawing again with one
  * contact in ten drawn with a photo (GraphView's photo program) against it without, then
- * ForceAtlas2 in its worker as useLayout runs it. Chromium runs with --disable-gpu, so WebGL is SwiftShader on the CPU.
+ * ForceAtlas2 in its worker as useLayout runs it. Chromium runs with --disable-gpu, so WebGL is
+ * SwiftShader on the CPU.
  */
 
 const ORIGIN = 'http://graph-bench.test';

@@ -13,8 +13,8 @@ const UNATTENDED =
   /^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon|calendar-notification|calendar-server)(?:[+._-][^@]*)?@/;
 
 /**
- * The response given to an attendee copied for information only (RFC 5545's `ROLE=NON-PARTICIPANT`):
- * not at the meeting, whatever their PARTSTAT says, as one who declined is not.
+ * The response given to an attendee copied for information only (RFC 5545's
+ * `ROLE=NON-PARTICIPANT`): not at the meeting, whatever their PARTSTAT says, as one who declined is not.
  */
 export const COPIED_ONLY = 'non-participant';
 
@@ -43,9 +43,9 @@ function personFrom(prop: JProp, role: OccurrencePerson['role']): OccurrencePers
 /**
  * The person behind an ORGANIZER or ATTENDEE line, or null for rooms, resources, no-reply
  * mailboxes, and lines with neither an address nor a name. An attendee copied for information
- * only answers `COPIED_ONLY`. Outlook writes "invalid:nomail" for someone it has no address for, and exports from
- * Exchange can hold its internal addresses ("/o=ExchangeLabs/…/cn=Recipients/…"): such a person
- * is known by name only (`email` ''), and the plan finds them among the contacts by it.
+ * only answers `COPIED_ONLY`. Outlook writes "invalid:nomail" for someone it has no address
+ * for, and exports from Exchange can hold its internal addresses ("/o=ExchangeLabs/…/cn=Recipients/…"):
+ * such a person is known by name only (`email` ''), and the plan finds them among the contacts by it.
  */
 export function readPerson(prop: JProp, role: OccurrencePerson['role']): OccurrencePerson | null {
   const cutype = param(prop, 'cutype')?.toUpperCase();

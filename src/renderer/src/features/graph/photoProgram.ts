@@ -8,7 +8,10 @@ import { sigmaSettings } from './sigmaSettings';
 /** The node type of a contact drawn with their photo. */
 export const PHOTO_NODE_TYPE = 'photo';
 
-/** How much of the disc the photo covers: the rest is a ring in the contact's colour (circle or community). */
+/**
+ * How much of the disc the photo covers: the rest is a ring in the contact's colour (their circle's
+ * or their community's).
+ */
 const PHOTO_SCALE = 0.78;
 
 /** Each photo's side in the texture atlas: sharp at the largest node on a high-density screen. */
