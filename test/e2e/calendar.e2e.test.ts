@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cancelled, ics, invite, meeting, weekly } from '../main/calendar/helpers';
-import { publishScreenshot, startApp, type RunningApp } from './harness';
+import { drawnPng, publishScreenshot, startApp, type RunningApp } from './harness';
 
 /** The Import view's file chooser; the other input chooses a folder. */
 const FILES_INPUT = 'input[type="file"]:not([webkitdirectory])';
@@ -70,7 +70,16 @@ describe('calendar import, end to end through the Import view over a real databa
 
   test('previews the file, keeps Tom, drops Jonas and commits with progress', async () => {
     const { page } = app;
+    const photo = await drawnPng(page, 24, 24, '#1098ad');
+    await app.call('contacts:setPhoto', { id: priya, mime: 'image/png', base64: photo });
     await previewAsMe();
+    // Among the top people, Priya (a contact) with her photo, Tom (new) with his initials.
+    const top = (email: string) => page.locator(`tr[data-email="${email}"] .mantine-Avatar-root`);
+    await top('priya.raman@contoso.com').locator('img').waitFor();
+    expect(await top('priya.raman@contoso.com').locator('img').getAttribute('src')).toBe(
+      `data:image/png;base64,${photo}`,
+    );
+    expect(await top('tom.becker@contoso.com').textContent()).toBe('TB');
     const tom = page.getByRole('checkbox', { name: /tom\.becker@contoso\.com/ });
     const jonas = page.getByRole('checkbox', { name: /jonas\.mueller@fabrikam\.de/ });
     await tom.waitFor();

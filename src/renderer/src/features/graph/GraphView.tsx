@@ -36,6 +36,7 @@ import type { GraphData, IntroPathDto } from '../../../../shared/strength/schema
 import { call } from '../../api/client';
 import { useRapportMutation, useRapportQuery } from '../../api/hooks';
 import { ContactAvatar } from '../contacts/ContactAvatar';
+import { ContactAvatarById } from '../contacts/ContactAvatarById';
 import { formatStrength, layerShort } from '../strength/labels';
 import {
   buildGraph,
@@ -282,12 +283,6 @@ function GraphController(props: {
   return null;
 }
 
-/** The contact's photo (or initials) beside their name in the summary. */
-function SummaryAvatar({ contactId }: { contactId: number }) {
-  const contact = useRapportQuery('contacts:get', { id: contactId });
-  return contact.data ? <ContactAvatar contact={contact.data} size={32} aria-hidden /> : null;
-}
-
 function Legend(props: { colorMode: ColorMode; circles: string[]; showRecorded: boolean }) {
   const { colorMode, circles, showRecorded } = props;
   return (
@@ -363,7 +358,7 @@ function NodePanel(props: {
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <SummaryAvatar contactId={node.contactId} />
+            <ContactAvatarById contactId={node.contactId} name={node.label} size={32} aria-hidden />
             <Title order={4}>{node.label}</Title>
           </Group>
           <Button size="xs" variant="subtle" onClick={onClose} aria-label="Close summary">

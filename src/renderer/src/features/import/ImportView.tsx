@@ -1,5 +1,6 @@
 import {
   Alert,
+  Avatar,
   Anchor,
   Badge,
   Button,
@@ -51,6 +52,7 @@ import {
 import { interactionKindLabels } from '../../../../shared/journal/kinds';
 import { workDomains, type NewPeopleCircle } from '../../../../shared/calendar/newPeopleCircle';
 import { peoplelessAdvice } from '../../../../shared/calendar/peopleless';
+import { ContactAvatarById } from '../contacts/ContactAvatarById';
 import { updateParts } from '../../../../shared/calendar/updates';
 
 function megabytes(bytes: number): string {
@@ -338,8 +340,17 @@ function PreviewPanel({
           <Table striped>
             <Table.Tbody>
               {preview.topPeople.map((p) => (
-                <Table.Tr key={p.email}>
-                  <Table.Td>{p.name}</Table.Td>
+                <Table.Tr key={p.email} data-email={p.email}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {p.contactId ? (
+                        <ContactAvatarById contactId={p.contactId} name={p.name} size={26} aria-hidden />
+                      ) : (
+                        <Avatar name={p.name} color="initials" size={26} aria-hidden />
+                      )}
+                      {p.name}
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{p.email}</Table.Td>
                   <Table.Td>{p.meetings}</Table.Td>
                   <Table.Td>
