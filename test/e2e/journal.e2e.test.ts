@@ -184,8 +184,16 @@ describe('journal, end to end in Chromium over a real database file', () => {
       startsAt: new Date().toISOString(),
       participants: [{ contactId: b.id }],
     });
+    const photo = await drawnPng(page, 24, 24, '#ae3ec9');
+    await app.call('contacts:setPhoto', { id: b.id, mime: 'image/png', base64: photo });
     await app.goto('/duplicates');
     const pair = page.getByTestId('duplicate-pair').filter({ hasText: 'Katharina Schmitt' });
+    // Each side's face: Katharina Schmidt's initials, Katharina Schmitt's photo.
+    const faces = pair.locator('.mantine-Avatar-root');
+    await faces.nth(1).locator('img').waitFor();
+    expect(await faces.nth(0).textContent()).toBe('KS');
+    expect(await faces.nth(1).locator('img').getAttribute('src')).toBe(`data:image/png;base64,${photo}`);
+    await app.call('contacts:removePhoto', { id: b.id });
     await pair.getByRole('button', { name: 'Merge…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
     await dialog.getByRole('button', { name: /^Merge into/ }).click();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DuplicatePair, DuplicateReason } from '../../../../shared/journal/views';
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
+import { ContactAvatarById } from '../contacts/ContactAvatarById';
 import { useJournalWrite } from '../journal/useJournal';
 import { MergePanel } from './MergePanel';
 import { useMerge } from './useMerge';
@@ -16,18 +17,22 @@ const reasonLabels: Record<DuplicateReason, string> = {
   'similar-name': 'similar name',
 };
 
+/** One of the two: their face (two photos of one face say more than two names), name and details. */
 function Side({ side }: { side: DuplicatePair['a'] }) {
   return (
-    <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-      <Text fw={500} truncate>
-        {side.displayName}
-      </Text>
-      <Text size="xs" c="dimmed" truncate>
-        {[side.organisation, side.emails.join(', '), count(side.interactionCount, 'interaction')]
-          .filter(Boolean)
-          .join(' · ')}
-      </Text>
-    </Stack>
+    <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+      <ContactAvatarById contactId={side.id} name={side.displayName} size={36} aria-hidden />
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text fw={500} truncate>
+          {side.displayName}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {[side.organisation, side.emails.join(', '), count(side.interactionCount, 'interaction')]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      </Stack>
+    </Group>
   );
 }
 
