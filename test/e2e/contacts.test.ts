@@ -193,18 +193,19 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       if (note) await card.getByRole('textbox', { name: 'Note' }).fill(note);
       await card.getByRole('button', { name: 'Add relationship' }).click();
     };
-    // Who introduced her was recorded when she was created; the rest is added here.
+    // Who introduced her was recorded when she was created; the rest is added here. Each row
+    // starts with the other person's face (their initials: neither has a photo).
     const rows = card.getByTestId('relationship-row');
     await expect
       .poll(() => rows.allTextContents())
-      .toEqual(['Introduced by Priya Raman · Northwind Health✎×']);
+      .toEqual(['PRIntroduced by Priya Raman · Northwind Health✎×']);
     await add('Reports to', 'Tomás Herrera', 'since the reorg');
     await card.getByText('— since the reorg').waitFor();
     await expect
       .poll(() => rows.allTextContents())
       .toEqual([
-        'Introduced by Priya Raman · Northwind Health✎×',
-        'Reports to Tomás Herrera · Northwind Health — since the reorg✎×',
+        'PRIntroduced by Priya Raman · Northwind Health✎×',
+        'THReports to Tomás Herrera · Northwind Health — since the reorg✎×',
       ]);
     const stored = await app.call('relationships:list', { contactId: anaId });
     expect(stored.map((r) => [r.kind, r.side, r.other.id, r.note])).toEqual([

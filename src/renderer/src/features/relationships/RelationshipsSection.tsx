@@ -13,6 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ContactAvatarById } from '../contacts/ContactAvatarById';
 import {
   relationshipEnds,
   relationshipLabel,
@@ -178,32 +179,35 @@ function RelationshipRow({ item }: { item: RelatedContact }) {
   return (
     <Stack gap={4} data-testid="relationship-row">
       <Group justify="space-between" wrap="nowrap">
-        <Text size="sm">
-          <Text span c="dimmed">
-            {label}
-          </Text>{' '}
-          <Anchor component={Link} to={`/contacts/${item.other.id}`}>
-            {item.other.displayName}
-          </Anchor>
-          {item.other.organisation && (
+        <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+          <ContactAvatarById contactId={item.other.id} name={item.other.displayName} size={24} aria-hidden />
+          <Text size="sm">
             <Text span c="dimmed">
-              {' '}
-              · {item.other.organisation}
-            </Text>
-          )}
-          {item.other.archived && (
-            <Text span c="dimmed">
-              {' '}
-              (archived)
-            </Text>
-          )}
-          {item.note && (
-            <Text span c="dimmed" fs="italic">
-              {' '}
-              — {item.note}
-            </Text>
-          )}
-        </Text>
+              {label}
+            </Text>{' '}
+            <Anchor component={Link} to={`/contacts/${item.other.id}`}>
+              {item.other.displayName}
+            </Anchor>
+            {item.other.organisation && (
+              <Text span c="dimmed">
+                {' '}
+                · {item.other.organisation}
+              </Text>
+            )}
+            {item.other.archived && (
+              <Text span c="dimmed">
+                {' '}
+                (archived)
+              </Text>
+            )}
+            {item.note && (
+              <Text span c="dimmed" fs="italic">
+                {' '}
+                — {item.note}
+              </Text>
+            )}
+          </Text>
+        </Group>
         <Group gap={2} wrap="nowrap">
           <ActionIcon
             variant="subtle"
