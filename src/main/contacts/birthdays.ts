@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { nextBirthday } from '../../shared/contacts/birthday';
 import type { UpcomingBirthday } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
+import { photoVersionOf } from './photoVersion';
 
 /**
  * Contacts (not archived) whose birthday comes round within `withinDays` of `localToday`
@@ -15,15 +16,9 @@ export async function upcomingBirthdays(
 ): Promise<UpcomingBirthday[]> {
   const rows = await db
     .selectFrom('contacts')
-    .leftJoin('contact_photos', 'contact_photos.contact_id', 'contacts.id')
-    .select([
-      'contacts.id',
-      'contacts.display_name',
-      'contacts.birthday',
-      'contact_photos.updated_at as photo',
-    ])
-    .where('contacts.birthday', 'is not', null)
-    .where('contacts.archived', '=', 0)
+    .select(['id', 'display_name', 'birthday', photoVersionOf('contacts.id').as('photo')])
+    .where('birthday', 'is not', null)
+    .where('archived', '=', 0)
     .execute();
   const upcoming: UpcomingBirthday[] = [];
   for (const row of rows) {

@@ -15,6 +15,7 @@ import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
 import { upsertTagIds } from '../tags/repository';
 import { cityKeySql, citySql } from './city';
+import { photoVersionOf } from './photoVersion';
 import { cityKey } from '../../shared/contacts/location';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -314,7 +315,7 @@ function selectRows(base: Matching) {
     >`(SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position LIMIT 1)`.as(
       'primary_email',
     ),
-    sql<string | null>`(SELECT updated_at FROM contact_photos WHERE contact_id = c.id)`.as('photo'),
+    photoVersionOf('c.id').as('photo'),
   ]);
 }
 

@@ -10,6 +10,7 @@ import type {
   ParticipantRef,
   timelineInput,
 } from '../../shared/journal/schemas';
+import { photoVersionOf } from '../contacts/photoVersion';
 import { upsertTagIds } from '../tags/repository';
 import { changedParts, editableColumns, userEdits } from './userEdits';
 import { previewOf } from './plainNotes';
@@ -149,7 +150,7 @@ async function participantsOf(
     n: number;
   }>`
     SELECT interaction_id, contact_id, display_name, role, n,
-      (SELECT updated_at FROM contact_photos WHERE contact_id = ranked.contact_id) AS photo
+      ${photoVersionOf('ranked.contact_id')} AS photo
     FROM (
       SELECT p.interaction_id, p.contact_id, c.display_name, p.role,
         row_number() OVER (PARTITION BY p.interaction_id

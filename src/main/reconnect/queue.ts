@@ -10,6 +10,7 @@ import type { KeepInTouchStatus, ReconnectItem } from '../../shared/journal/view
 import type { Database } from '../db/schema';
 import { getSetting, putSetting } from '../settings/repository';
 import { contactExists } from '../contacts/repository';
+import { photoVersionOf } from '../contacts/photoVersion';
 import { noContact } from '../contacts/service';
 
 const settingKey = 'reconnect.cadenceDefaults';
@@ -157,7 +158,7 @@ export async function reconnectQueue(
       FROM live WHERE cadence IS NOT NULL
     )
     SELECT due.*, (SELECT group_concat(circle) FROM contact_circles WHERE contact_id = due.id) AS circles,
-      (SELECT updated_at FROM contact_photos WHERE contact_id = due.id) AS photo,
+      ${photoVersionOf('due.id')} AS photo,
       count(*) OVER () AS total
     FROM due WHERE ratio >= 1
     ORDER BY ratio DESC, display_name COLLATE NOCASE, id LIMIT ${limit}`.execute(db);
