@@ -11,7 +11,7 @@ import { count } from '../../shared/text/count';
 import { normalizeEmail } from '../../shared/text/email';
 import { CalendarImportError } from './errors';
 import { BrokenEvent, readEvent, type EventData, type When } from './event';
-import { COPIED_ONLY, type JProp } from './people';
+import { COPIED_ONLY, notThere, type JProp, type NotThere } from './people';
 import {
   defaultRepairLimits,
   repairedStructure,
@@ -734,7 +734,7 @@ function emit(
   // DELEGATED: they handed the invitation to someone else, who is listed in their place.
   let delegatedBy: string[] | undefined;
   let copiedBy: string[] | undefined;
-  let yourAnswer: 'declined' | 'delegated' | typeof COPIED_ONLY | null = null;
+  let yourAnswer: NotThere | null = null;
   for (const person of ev.people) {
     const { response } = person;
     if (response === 'declined' || response === 'delegated' || response === COPIED_ONLY) {
@@ -750,17 +750,8 @@ function emit(
   }
   if (yourAnswer !== null) {
     const on = start.date ? isoDate(start.wall) : iso(start.utc);
-    if (yourAnswer === COPIED_ONLY)
-      skip(ctx, ev, 'copied', `You were only copied on ${describe(ev)} on ${on}.`);
-    else
-      skip(
-        ctx,
-        ev,
-        'declined',
-        yourAnswer === 'declined'
-          ? `You declined ${describe(ev)} on ${on}.`
-          : `You delegated ${describe(ev)} on ${on} to someone else.`,
-      );
+    const { reason, message } = notThere(yourAnswer, `${describe(ev)} on ${on}`);
+    skip(ctx, ev, reason, message);
     ctx.withdrawn.push(key);
     return;
   }

@@ -18,6 +18,18 @@ const UNATTENDED =
  */
 export const COPIED_ONLY = 'non-participant';
 
+/** How the user stayed out of a meeting they were invited to. */
+export type NotThere = 'declined' | 'delegated' | typeof COPIED_ONLY;
+
+/** Why a meeting the user was not at is skipped, in words; `what` names it ('"Budget" on 2025-01-15'). */
+export function notThere(how: NotThere, what: string): { reason: 'declined' | 'copied'; message: string } {
+  if (how === COPIED_ONLY) return { reason: 'copied', message: `You were only copied on ${what}.` };
+  return {
+    reason: 'declined',
+    message: how === 'declined' ? `You declined ${what}.` : `You delegated ${what} to someone else.`,
+  };
+}
+
 function param(prop: JProp, name: string): string | null {
   const value = prop[1][name];
   if (typeof value === 'string') return value;

@@ -19,6 +19,7 @@ import {
 } from './vanished';
 import { nameKeys } from '../duplicates/find';
 import { givenNameFirst, proposedName } from './names';
+import { COPIED_ONLY, notThere } from './people';
 import { renamedCalendars, underName } from './renamed';
 import { chooseCalendars, importedElsewhere, meetingId, sourceKey } from './sameMeeting';
 
@@ -363,17 +364,15 @@ export function planImport(
       }
       const yours = o.declinedBy.find((email) => me.has(email));
       if (yours !== undefined) {
-        const what = `"${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}`;
-        const copied = o.copiedBy?.includes(yours) === true;
+        const how = o.copiedBy?.includes(yours)
+          ? COPIED_ONLY
+          : o.delegatedBy?.includes(yours)
+            ? 'delegated'
+            : 'declined';
         skip({
-          reason: copied ? 'copied' : 'declined',
+          ...notThere(how, `"${o.title || o.uid}" on ${o.startsAt.slice(0, 10)}`),
           uid: o.uid,
           title: o.title,
-          message: copied
-            ? `You were only copied on ${what}.`
-            : o.delegatedBy?.includes(yours)
-              ? `You delegated ${what} to someone else.`
-              : `You declined ${what}.`,
         });
         withdraw(o.key);
         continue;
