@@ -36,7 +36,6 @@ import type { GraphData, IntroPathDto } from '../../../../shared/strength/schema
 import { call } from '../../api/client';
 import { useRapportMutation, useRapportQuery } from '../../api/hooks';
 import { ContactAvatar } from '../contacts/ContactAvatar';
-import { ContactAvatarById } from '../contacts/ContactAvatarById';
 import { formatStrength, layerShort } from '../strength/labels';
 import {
   buildGraph,
@@ -358,7 +357,11 @@ function NodePanel(props: {
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <ContactAvatarById contactId={node.contactId} name={node.label} size={32} aria-hidden />
+            <ContactAvatar
+              contact={{ id: node.contactId, displayName: node.label, photo: node.photo }}
+              size={32}
+              aria-hidden
+            />
             <Title order={4}>{node.label}</Title>
           </Group>
           <Button size="xs" variant="subtle" onClick={onClose} aria-label="Close summary">
