@@ -178,6 +178,61 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(stored.emails).toHaveLength(2);
   });
 
+  test('records her move to another company on her timeline; the dashboard asks to congratulate her', async () => {
+    const { page } = app;
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const record = page.getByRole('checkbox', { name: /on Ana Souza's timeline/ });
+    await expect(record.count()).resolves.toBe(0);
+    await page.getByRole('combobox', { name: 'Organisation' }).fill('Litware');
+    await record.waitFor();
+    await expect(record.isChecked()).resolves.toBe(true);
+    await expect(
+      page.getByText('Record “Moved from Helios Robotics to Litware” on Ana Souza').count(),
+    ).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Principal Engineer at Litware').waitFor();
+    await page.getByText('Moved from Helios Robotics to Litware').waitFor();
+
+    await app.goto('/');
+    const newJobs = page.getByLabel('New jobs');
+    const row = newJobs.locator(`[data-contact-id="${anaId}"]`);
+    await row.getByText('Moved from Helios Robotics to Litware · today').waitFor();
+    await app.screenshot('dashboard-new-job');
+    await row.getByRole('button', { name: 'Log a congratulation to Ana Souza' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await expect(dialog.getByRole('textbox', { name: 'Title' }).inputValue()).resolves.toBe(
+      'Congratulations on the new role',
+    );
+    // The form starts at this minute, before the move's second: the same minute counts as since.
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await row.getByText('In touch since').waitFor();
+    const entries = await app.call('journal:timeline', { contactId: anaId });
+    expect(entries.items.map((e) => [e.kind, e.title])).toEqual(
+      expect.arrayContaining([
+        ['message', 'Congratulations on the new role'],
+        ['job_change', 'Moved from Helios Robotics to Litware'],
+      ]),
+    );
+
+    // Undoing a slip of the keyboard is not news: unticked, the change back records nothing.
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('combobox', { name: 'Organisation' }).fill('Helios Robotics');
+    await page.getByRole('checkbox', { name: /on Ana Souza's timeline/ }).uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    const after = await app.call('journal:timeline', { contactId: anaId });
+    const moves = (items: typeof after.items) =>
+      items.filter((e) => e.kind === 'job_change').map((e) => e.title);
+    // The new title of the test before is one too, ticked as the box starts.
+    expect(moves(entries.items)).toEqual([
+      'Moved from Helios Robotics to Litware',
+      'New position at Helios Robotics: Principal Engineer',
+    ]);
+    expect(moves(after.items)).toEqual(moves(entries.items));
+  });
+
   test('records who introduced her and who she reports to, read from both ends, and removes one with undo', async () => {
     const { page } = app;
     const priya = (await app.call('contacts:list', { query: 'Priya' })).items[0].id;

@@ -16,8 +16,14 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
     return contact;
   },
   'contacts:update': async (input, ctx) => {
-    const contact = await service.updateContact(ctx.store.db, input.id, input.fields, ctx.now());
-    ctx.emit('data:changed', { domains: ['contacts'] });
+    const { contact, recorded } = await service.updateContact(
+      ctx.store.db,
+      input.id,
+      input.fields,
+      ctx.now(),
+      input.jobChange,
+    );
+    ctx.emit('data:changed', { domains: recorded ? ['contacts', 'journal'] : ['contacts'] });
     return contact;
   },
   'contacts:setArchived': async (input, ctx) => {

@@ -4,6 +4,8 @@ import type { Contact, ContactFields } from '../../shared/contacts/schemas';
 import type { Database } from '../db/schema';
 import * as repo from './repository';
 import { insertRelationship } from '../relationships/repository';
+import { isJobChange } from '../../shared/contacts/jobChange';
+import { recordJobChange, roleOf } from './jobChange';
 
 /** Refuses an address another contact holds, naming that contact, before anything is written. */
 async function assertEmailsFree(
@@ -57,18 +59,27 @@ export async function createContact(
   return getContactOrThrow(db, id);
 }
 
+/**
+ * Saves a contact's fields; with `jobChange`, a change of where they work or as what (see
+ * `isJobChange`) also goes on their timeline, in the same transaction. `recorded` says whether it did.
+ */
 export async function updateContact(
   db: Kysely<Database>,
   id: number,
   fields: ContactFields,
   now: Date,
-): Promise<Contact> {
-  const found = await db.transaction().execute(async (trx) => {
+  jobChange = false,
+): Promise<{ contact: Contact; recorded: boolean }> {
+  const outcome = await db.transaction().execute(async (trx) => {
     await assertEmailsFree(trx, fields, id);
-    return repo.updateContact(trx, id, fields, now.toISOString());
+    const before = jobChange ? await roleOf(trx, id) : undefined;
+    if (!(await repo.updateContact(trx, id, fields, now.toISOString()))) return undefined;
+    const recorded = before !== undefined && isJobChange(before, fields);
+    if (recorded) await recordJobChange(trx, id, before, fields, now.toISOString());
+    return { recorded };
   });
-  if (!found) throw noContact(id);
-  return getContactOrThrow(db, id);
+  if (!outcome) throw noContact(id);
+  return { contact: await getContactOrThrow(db, id), recorded: outcome.recorded };
 }
 
 export async function setArchived(

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/interop/types';
 import type { Plan, PlannedItem } from './plan';
 import { urlKey } from './incoming';
+import { jobChangeEntry } from '../../shared/contacts/jobChange';
 import { withBulkFts, withBulkTriggers, type BulkTriggerWork } from '../db/liftedTriggers';
 
 /**
@@ -335,11 +336,10 @@ export function commitContactsImport(
         }
         if (preview.jobChange) {
           const { from, to } = preview.jobChange;
-          const title =
-            from && to && from.toLowerCase() !== to.toLowerCase()
-              ? `Moved from ${from} to ${to}`
-              : `New position${to ? ` at ${to}` : ''}${c.title ? `: ${c.title}` : ''}`;
-          const notes = c.title ? `Position: ${c.title}` : '';
+          const { title, notes } = jobChangeEntry(
+            { organisation: from, title: null },
+            { organisation: to, title: c.title },
+          );
           const iid = st.insertInteraction.run(
             'job_change',
             title,

@@ -1,9 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import { circles, type Circle } from '../../shared/contacts/schemas';
 import { addDays } from '../../shared/goals/periods';
-import { BIRTHDAY_WINDOW_DAYS, TOP_CITIES, type Dashboard } from '../../shared/journal/views';
+import {
+  BIRTHDAY_WINDOW_DAYS,
+  JOB_CHANGE_WINDOW_DAYS,
+  TOP_CITIES,
+  type Dashboard,
+} from '../../shared/journal/views';
 import type { Database } from '../db/schema';
 import { upcomingBirthdays } from '../contacts/birthdays';
+import { recentJobChanges } from '../contacts/recentJobChanges';
 import { cityKeySql, citySql } from '../contacts/city';
 import { reconnectQueue } from '../reconnect/queue';
 import { recentInteractions } from './repository';
@@ -43,7 +49,7 @@ export async function dashboard(
   const lowerBound = fromIso.slice(0, 10) < activityFrom ? fromIso : activityFrom;
   const city = sql.raw(citySql('c.location'));
   const key = sql.raw(cityKeySql('c.location'));
-  const [queue, recent, perCircle, uncategorised, activity, birthdays, perCity, unlocated] =
+  const [queue, recent, perCircle, uncategorised, activity, birthdays, perCity, unlocated, jobChanges] =
     await Promise.all([
       reconnectQueue(db, now, 10),
       recentInteractions(db, nowIso, 10),
@@ -63,6 +69,7 @@ export async function dashboard(
       GROUP BY ${key} ORDER BY n DESC, city COLLATE NOCASE LIMIT ${TOP_CITIES}`.execute(db),
       sql<{ n: number }>`SELECT count(*) AS n FROM contacts c
       WHERE c.archived = 0 AND ${key} IS NULL`.execute(db),
+      recentJobChanges(db, now, JOB_CHANGE_WINDOW_DAYS, 8),
     ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
   return {
@@ -77,5 +84,6 @@ export async function dashboard(
     activityFrom,
     activityTo: localToday,
     birthdays,
+    jobChanges,
   };
 }

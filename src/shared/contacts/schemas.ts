@@ -73,7 +73,12 @@ export type ContactFields = z.output<typeof contactFields>;
 
 /** A new contact, and optionally who introduced them (recorded as a relationship in the same write). */
 export const contactCreateInput = contactFields.extend({ introducedBy: id.optional() });
-export const contactUpdateInput = z.strictObject({ id, fields: contactFields });
+export const contactUpdateInput = z.strictObject({
+  id,
+  fields: contactFields,
+  /** Put a change of organisation or title on the contact's timeline (`isJobChange` decides if it is one). */
+  jobChange: z.boolean().default(false),
+});
 export const contactIdInput = z.strictObject({ id });
 export const contactArchiveInput = z.strictObject({ id, archived: z.boolean() });
 

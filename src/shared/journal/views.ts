@@ -162,6 +162,24 @@ export interface UpcomingBirthday {
   photo: string | null;
 }
 
+/** Someone's latest job change recorded lately (a LinkedIn re-import's or a hand edit's): a reason to get in touch. */
+export interface RecentJobChange {
+  /** The timeline entry that records it. */
+  interactionId: number;
+  contactId: number;
+  displayName: string;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
+  /** As the timeline says it: "Moved from Acme to Globex". */
+  title: string;
+  /** When it was recorded, UTC ISO. */
+  at: string;
+  /** Whether the user has been in touch with them since (an interaction, not a mention, up to now). */
+  inTouchSince: boolean;
+}
+
+export const JOB_CHANGE_WINDOW_DAYS = 60;
+
 export interface Dashboard {
   reconnect: ReconnectItem[];
   reconnectTotal: number;
@@ -177,6 +195,8 @@ export interface Dashboard {
   activityTo: string;
   /** Birthdays in the next `BIRTHDAY_WINDOW_DAYS` days, today included, soonest first. */
   birthdays: UpcomingBirthday[];
+  /** Job changes of the last `JOB_CHANGE_WINDOW_DAYS` days, not yet followed by a contact first, then newest first. */
+  jobChanges: RecentJobChange[];
 }
 
 export const BIRTHDAY_WINDOW_DAYS = 30;

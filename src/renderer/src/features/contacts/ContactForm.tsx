@@ -3,6 +3,7 @@ import {
   Alert,
   Autocomplete,
   Button,
+  Checkbox,
   Chip,
   Fieldset,
   Group,
@@ -22,6 +23,7 @@ import {
   type Contact,
   type ContactFieldsInput,
 } from '../../../../shared/contacts/schemas';
+import { isJobChange, jobChangeEntry } from '../../../../shared/contacts/jobChange';
 import { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import {
@@ -40,7 +42,8 @@ export interface ContactFormProps {
   /** The contact being edited; absent for a new one. */
   contact?: Contact;
   submitLabel: string;
-  save(fields: ContactFieldsInput): Promise<Contact>;
+  /** `jobChange`: the user wants the change of organisation or title on the contact's timeline. */
+  save(fields: ContactFieldsInput, jobChange: boolean): Promise<Contact>;
   onSaved(contact: Contact): void;
   onCancel(): void;
   /** Shown after "How we met": fields the form's caller owns (a new contact's introducer). */
@@ -73,12 +76,15 @@ export function ContactForm({
   const facets = useRapportQuery('contacts:facets', {});
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ContactFormValues>({ initialValues: toFormValues(contact), validate: clientErrors });
+  const [recordJobChange, setRecordJobChange] = useState(true);
+  const role = { organisation: form.values.organisation, title: form.values.title };
+  const jobChange = contact && isJobChange(contact, role) ? jobChangeEntry(contact, role) : null;
 
   const submit = async (values: ContactFormValues) => {
     setFormError(null);
     const { fields, formPath } = toContactFields(values);
     try {
-      onSaved(await save(fields));
+      onSaved(await save(fields, jobChange !== null && recordJobChange));
     } catch (error) {
       if (!(error instanceof RapportError)) {
         setFormError(error instanceof Error ? error.message : String(error));
@@ -113,6 +119,14 @@ export function ContactForm({
           />
           <TextInput label="Title" {...form.getInputProps('title')} />
         </Group>
+        {jobChange && contact && (
+          <Checkbox
+            label={`Record “${jobChange.title}” on ${contact.displayName}'s timeline`}
+            description="A new job is news worth a note to them; the dashboard lists it until you are in touch."
+            checked={recordJobChange}
+            onChange={(e) => setRecordJobChange(e.currentTarget.checked)}
+          />
+        )}
         <Autocomplete
           label="Location"
           placeholder="City, country"

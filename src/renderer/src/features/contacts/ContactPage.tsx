@@ -121,7 +121,7 @@ function ContactScreen({ contact }: { contact: Contact }) {
         <ContactForm
           contact={contact}
           submitLabel="Save changes"
-          save={(fields) => write('contacts:update', { id: contact.id, fields })}
+          save={(fields, jobChange) => write('contacts:update', { id: contact.id, fields, jobChange })}
           onSaved={(saved) => {
             setEditing(false);
             notifications.show({ message: `${saved.displayName} saved.`, color: 'green' });

@@ -28,6 +28,7 @@ import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { DriftingCard } from './DriftingCard';
+import { NewJobsCard } from './NewJobsCard';
 import { UpcomingBirthdays } from './UpcomingBirthdays';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
@@ -208,6 +209,15 @@ export function DashboardView() {
       <Title order={2}>Dashboard</Title>
       <GoalsDashboardWidget />
       <UpcomingBirthdays birthdays={d.birthdays} />
+      <NewJobsCard
+        jobChanges={d.jobChanges}
+        onLog={(j) =>
+          setTarget({
+            preset: [{ contactId: j.contactId, displayName: j.displayName }],
+            draft: { kind: 'message', title: 'Congratulations on the new role' },
+          })
+        }
+      />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>Activity</Title>

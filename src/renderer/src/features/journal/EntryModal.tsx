@@ -7,7 +7,7 @@ import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { showUndoNotice } from '../../app/undoNotice';
 import { displayTitle, durationLabel, formatWhen, kindLabel, sourceLabel } from './format';
-import { InteractionForm } from './InteractionForm';
+import { InteractionForm, type EntryDraft } from './InteractionForm';
 import { NotesMarkdown } from './NotesMarkdown';
 import type { PickedContact } from './ParticipantPicker';
 import { useJournalWrite } from './useJournal';
@@ -191,7 +191,7 @@ function ExistingEntry({ id, onClose }: { id: number; onClose(): void }) {
   );
 }
 
-export type EntryTarget = { id: number } | { preset: PickedContact[] } | null;
+export type EntryTarget = { id: number } | { preset: PickedContact[]; draft?: EntryDraft } | null;
 
 /** Shows an entry (with edit and delete), or the form for a new one. */
 export function EntryModal({ target, onClose }: { target: EntryTarget; onClose(): void }) {
@@ -205,6 +205,7 @@ export function EntryModal({ target, onClose }: { target: EntryTarget; onClose()
         ) : (
           <InteractionForm
             preset={target.preset}
+            draft={target.draft}
             save={(fields, followUp) => write('journal:create', { ...fields, followUp })}
             onSaved={() => {
               onClose();

@@ -48,15 +48,21 @@ interface FormValues {
   nextWith: string | null;
 }
 
-function initialValues(entry?: Interaction, preset?: PickedContact[]): FormValues {
+/** What a new entry starts as, where the place it is logged from knows (a congratulation is a message). */
+export interface EntryDraft {
+  kind: InteractionKind;
+  title: string;
+}
+
+function initialValues(entry?: Interaction, preset?: PickedContact[], draft?: EntryDraft): FormValues {
   if (!entry) {
     return {
-      kind: 'coffee',
+      kind: draft?.kind ?? 'coffee',
       allDay: false,
       start: toLocalInput(new Date().toISOString()),
       end: '',
       duration: 30,
-      title: '',
+      title: draft?.title ?? '',
       notes: '',
       location: '',
       initiatedBy: 'me',
@@ -141,6 +147,7 @@ export interface InteractionFormProps {
   entry?: Interaction;
   /** People already chosen for a new entry (logging from a contact or the reconnect queue). */
   preset?: PickedContact[];
+  draft?: EntryDraft;
   /** `followUp` only for a new entry, when a next step was written. */
   save(fields: InteractionFieldsInput, followUp?: FollowUpDraftInput): Promise<Interaction>;
   onSaved(entry: Interaction): void;
@@ -148,12 +155,12 @@ export interface InteractionFormProps {
 }
 
 /** Every field of an entry; a refusal from main lands on the field it names. */
-export function InteractionForm({ entry, preset, save, onSaved, onCancel }: InteractionFormProps) {
+export function InteractionForm({ entry, preset, draft, save, onSaved, onCancel }: InteractionFormProps) {
   const tags = useRapportQuery('journal:tags', {});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm<FormValues>({
-    initialValues: initialValues(entry, preset),
+    initialValues: initialValues(entry, preset, draft),
     validate: {
       start: (v) => (v ? null : 'When did it happen?'),
       title: (v, values) =>

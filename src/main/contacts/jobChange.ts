@@ -1,0 +1,45 @@
+import type { Kysely, Transaction } from 'kysely';
+import { jobChangeEntry, type Role } from '../../shared/contacts/jobChange';
+import type { Database } from '../db/schema';
+import { insertInteraction } from '../journal/repository';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function roleOf(db: Db, contactId: number): Promise<Role | undefined> {
+  return db
+    .selectFrom('contacts')
+    .select(['organisation', 'title'])
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+}
+
+/**
+ * Puts a job change on the contact's timeline, as a LinkedIn re-import does: news about them,
+ * not time spent with them, so they are only mentioned and their last contact stays as it was.
+ */
+export async function recordJobChange(
+  db: Db,
+  contactId: number,
+  before: Role,
+  after: Role,
+  now: string,
+): Promise<void> {
+  const { title, notes } = jobChangeEntry(before, after);
+  await insertInteraction(
+    db,
+    {
+      kind: 'job_change',
+      title,
+      notes,
+      location: null,
+      starts_at: now,
+      ends_at: null,
+      all_day: 0,
+      duration_minutes: null,
+      initiated_by: 'unknown',
+    },
+    [{ contact_id: contactId, role: 'mentioned' }],
+    [],
+    now,
+  );
+}

@@ -1,0 +1,57 @@
+import { jobChangeEntry } from '../../shared/contacts/jobChange';
+import type { Store } from '../db/open';
+import type { DemoNetwork } from './generator';
+import { mulberry32 } from './random';
+
+export interface DemoJobChange {
+  /** Index into `network.people`: they work at their stored organisation now. */
+  person: number;
+  /** Where they were before. */
+  from: string;
+  daysAgo: number;
+}
+
+/** When the demo's moves were recorded: two lately, one a month ago, one too long ago to be news. */
+const recordedDaysAgo = [2, 9, 33, 120];
+
+/**
+ * A few people outside the user's company who moved there from another, as a LinkedIn
+ * re-import records it, so the dashboard's New jobs and the timelines show moves.
+ */
+export function generateJobChanges(network: DemoNetwork): DemoJobChange[] {
+  const random = mulberry32(network.seed ^ 0x70b5);
+  const outside = network.people.filter(
+    (p) => !p.archived && p.organisationIndex !== network.self.organisationIndex,
+  );
+  return random.sample(outside, Math.min(recordedDaysAgo.length, outside.length)).map((p, k) => {
+    const others = network.organisations.filter((_, i) => i !== p.organisationIndex);
+    return { person: p.index, from: random.pick(others).name, daysAgo: recordedDaysAgo[k] };
+  });
+}
+
+/** Writes the moves on their timelines, as news (they are mentioned, not met), in one transaction. */
+export function writeDemoJobChanges(
+  store: Store,
+  network: DemoNetwork,
+  contactIds: number[],
+  now = new Date(),
+): number {
+  const moves = generateJobChanges(network);
+  const insert = store.sqlite.prepare(
+    `INSERT INTO interactions (kind, title, notes, starts_at, initiated_by, source, created_at, updated_at)
+     VALUES ('job_change', ?, ?, ?, 'unknown', 'linkedin', ?, ?)`,
+  );
+  const mention = store.sqlite.prepare(
+    `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, 'mentioned', ?)`,
+  );
+  store.sqlite.transaction(() => {
+    for (const move of moves) {
+      const person = network.people[move.person];
+      const { title, notes } = jobChangeEntry({ organisation: move.from }, person);
+      const at = new Date(now.getTime() - move.daysAgo * 86_400_000).toISOString();
+      const id = insert.run(title, notes, at, at, at).lastInsertRowid;
+      mention.run(id, contactIds[move.person], at);
+    }
+  })();
+  return moves.length;
+}

@@ -1,0 +1,71 @@
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { JOB_CHANGE_WINDOW_DAYS, type RecentJobChange } from '../../../../shared/journal/views';
+import { count } from '../../../../shared/text/count';
+import { ContactAvatar } from '../contacts/ContactAvatar';
+
+function ago(at: string, now: number): string {
+  const days = Math.floor((now - Date.parse(at)) / 86_400_000);
+  return days === 0 ? 'today' : `${count(days, 'day')} ago`;
+}
+
+/**
+ * People whose job changed lately (a LinkedIn re-import or an edit said so): the best reason there
+ * is to get in touch, so each row offers to log it, until someone is.
+ */
+export function NewJobsCard({
+  jobChanges,
+  onLog,
+}: {
+  jobChanges: RecentJobChange[];
+  onLog(change: RecentJobChange): void;
+}) {
+  if (jobChanges.length === 0) return null;
+  const now = Date.now();
+  const waiting = jobChanges.filter((j) => !j.inTouchSince).length;
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>New jobs</Title>
+          <Text size="sm" c="dimmed">
+            last {JOB_CHANGE_WINDOW_DAYS} days{waiting > 0 ? ` · ${waiting} to congratulate` : ''}
+          </Text>
+        </Group>
+        <Stack gap={8} aria-label="New jobs">
+          {jobChanges.map((j) => (
+            <Group key={j.contactId} gap="sm" wrap="nowrap" data-contact-id={j.contactId}>
+              <ContactAvatar
+                contact={{ id: j.contactId, displayName: j.displayName, photo: j.photo }}
+                size={32}
+                aria-hidden
+              />
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Text size="sm" truncate>
+                  <Link to={`/contacts/${j.contactId}`}>{j.displayName}</Link>
+                </Text>
+                <Text size="xs" c="dimmed" truncate>
+                  {j.title} · {ago(j.at, now)}
+                </Text>
+              </div>
+              {j.inTouchSince ? (
+                <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
+                  In touch since
+                </Badge>
+              ) : (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => onLog(j)}
+                  aria-label={`Log a congratulation to ${j.displayName}`}
+                >
+                  Congratulate
+                </Button>
+              )}
+            </Group>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addContact, call, refused } from '../journal/call';
+import { tempStore, type TempStore } from '../../support/store';
+
+let clock = new Date('2026-10-01T09:00:00.000Z');
+let t: TempStore;
+beforeEach(async () => {
+  clock = new Date('2026-10-01T09:00:00.000Z');
+  t = await tempStore(() => clock);
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const at = (iso: string) => {
+  clock = new Date(iso);
+};
+
+interface EntryRow {
+  kind: string;
+  title: string;
+  notes: string;
+  starts_at: string;
+  source: string;
+  contact_id: number;
+  role: string;
+}
+const entries = () =>
+  t.store.sqlite
+    .prepare(
+      `SELECT i.kind, i.title, i.notes, i.starts_at, i.source, p.contact_id, p.role
+       FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id ORDER BY i.id`,
+    )
+    .all() as EntryRow[];
+const lastContact = (id: number) =>
+  t.store.sqlite.prepare('SELECT last_contact_at FROM contacts WHERE id = ?').pluck().get(id);
+
+describe('a job change recorded from the contact form', () => {
+  it('puts the move on their timeline as news, in the same save, and says so to the journal', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: '2026-09-20T08:00:00Z',
+      participants: [{ contactId: ana }],
+    });
+    at('2026-10-02T10:00:00.000Z');
+    t.events.length = 0;
+    const saved = await call(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'Litware', title: 'Head of Design' },
+      jobChange: true,
+    });
+    expect(saved).toMatchObject({ organisation: 'Litware', title: 'Head of Design' });
+    expect(entries().filter((e) => e.kind === 'job_change')).toEqual([
+      {
+        kind: 'job_change',
+        title: 'Moved from Northwind to Litware',
+        notes: 'Position: Head of Design',
+        starts_at: '2026-10-02T10:00:00.000Z',
+        source: 'manual',
+        contact_id: ana,
+        role: 'mentioned',
+      },
+    ]);
+    // News about her is not time spent with her.
+    expect(lastContact(ana)).toBe('2026-09-20T08:00:00.000Z');
+    expect(t.events).toEqual([{ event: 'data:changed', payload: { domains: ['contacts', 'journal'] } }]);
+    const timeline = await call(t.ctx, 'journal:timeline', { contactId: ana });
+    expect(timeline.items.map((i) => i.title)).toEqual(['Moved from Northwind to Litware', '']);
+  });
+
+  it('records nothing unless asked, nor when only a gap was filled or the case changed', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { title: 'CTO' });
+    await call(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'Litware', title: 'Designer' },
+    });
+    await call(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'LITWARE ', title: 'designer' },
+      jobChange: true,
+    });
+    await call(t.ctx, 'contacts:update', {
+      id: ben,
+      fields: { displayName: 'Ben Lee', organisation: 'Acme', title: 'CTO' },
+      jobChange: true,
+    });
+    expect(entries()).toEqual([]);
+  });
+
+  it('writes neither the fields nor the entry when the save is refused', async () => {
+    await addContact(t.ctx, 'Ben Lee', { emails: [{ email: 'ben@acme.test' }] });
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
+    const error = await refused(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'Litware', emails: [{ email: 'ben@acme.test' }] },
+      jobChange: true,
+    });
+    expect(error.code).toBe('CONFLICT');
+    expect((await call(t.ctx, 'contacts:get', { id: ana })).organisation).toBe('Northwind');
+    expect(entries()).toEqual([]);
+    const malformed = await refused(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'Litware' },
+      jobChange: 'yes',
+    });
+    expect(malformed.code).toBe('VALIDATION');
+    expect((await call(t.ctx, 'contacts:get', { id: ana })).organisation).toBe('Northwind');
+  });
+});
+
+describe("the dashboard's new jobs", () => {
+  it('lists each person once, latest change, those not yet congratulated first, within 60 days', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme', title: 'Engineer' });
+    const cleo = await addContact(t.ctx, 'Cleo Park', { organisation: 'Initech' });
+    const dan = await addContact(t.ctx, 'Dan Wu', { organisation: 'Globex' });
+    const move = async (id: number, displayName: string, organisation: string, title?: string) =>
+      call(t.ctx, 'contacts:update', { id, fields: { displayName, organisation, title }, jobChange: true });
+    at('2026-07-01T09:00:00.000Z');
+    await move(dan, 'Dan Wu', 'Umbrella');
+    at('2026-09-01T09:00:00.000Z');
+    await move(ana, 'Ana Souza', 'Litware', 'Designer');
+    at('2026-09-10T09:00:00.000Z');
+    await move(ana, 'Ana Souza', 'Litware', 'Head of Design');
+    at('2026-09-15T09:00:00.000Z');
+    await move(ben, 'Ben Lee', 'Contoso', 'Engineer');
+    at('2026-09-20T09:00:00.000Z');
+    await move(cleo, 'Cleo Park', 'Hooli');
+    // A call with Ben since his move; a lunch planned with Cleo is not yet contact.
+    await call(t.ctx, 'journal:create', {
+      kind: 'call',
+      startsAt: '2026-09-25T09:00:00Z',
+      participants: [{ contactId: ben }],
+    });
+    await call(t.ctx, 'journal:create', {
+      kind: 'meeting',
+      title: 'Lunch',
+      startsAt: '2026-10-20T12:00:00Z',
+      participants: [{ contactId: cleo }],
+    });
+    at('2026-10-01T09:00:00.000Z');
+    const { jobChanges } = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(jobChanges.map((j) => [j.displayName, j.title, j.at, j.inTouchSince])).toEqual([
+      ['Cleo Park', 'Moved from Initech to Hooli', '2026-09-20T09:00:00.000Z', false],
+      ['Ana Souza', 'New position at Litware: Head of Design', '2026-09-10T09:00:00.000Z', false],
+      ['Ben Lee', 'Moved from Acme to Contoso', '2026-09-15T09:00:00.000Z', true],
+    ]);
+    expect(jobChanges[0]).toMatchObject({ contactId: cleo, photo: null });
+    await call(t.ctx, 'contacts:setArchived', { id: cleo, archived: true });
+    const later = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(later.jobChanges.map((j) => j.displayName)).toEqual(['Ana Souza', 'Ben Lee']);
+  });
+});
