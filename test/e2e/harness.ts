@@ -35,8 +35,12 @@ export const rendererDir = join(root, 'out', 'renderer');
 export const resultsDir = join(root, 'test-results');
 const docsScreenshotsDir = join(root, 'docs', 'screenshots');
 
-/** Copies a screenshot this run took into the README's screenshots, so they show today's app. */
+/**
+ * Copies a screenshot this run took into the README's screenshots, so they show today's app, when
+ * the run is asked to (`UPDATE_SCREENSHOTS=1`): a plain test run leaves the working tree as it was.
+ */
 export function publishScreenshot(name: string, as: string): void {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(docsScreenshotsDir, { recursive: true });
   copyFileSync(join(resultsDir, `${name}.png`), join(docsScreenshotsDir, as));
 }
