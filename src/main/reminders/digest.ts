@@ -3,6 +3,7 @@ import { dueText } from '../../shared/followUps/due';
 import type { ReminderDigest } from '../../shared/reminders/schemas';
 import { count } from '../../shared/text/count';
 import { upcomingBirthdays } from '../contacts/birthdays';
+import { recentJobChanges } from '../contacts/recentJobChanges';
 import type { Database } from '../db/schema';
 import { listFollowUps } from '../followUps/repository';
 import { reconnectQueue } from '../reconnect/queue';
@@ -10,9 +11,13 @@ import { reconnectQueue } from '../reconnect/queue';
 /** Follow-ups and people named one by one; the rest are counted, so the notification stays a glance. */
 const NAMED = 3;
 
+/** A new job is news for a week: after that, a congratulation is late, and the dashboard still lists it. */
+const NEW_JOB_DAYS = 7;
+
 /**
  * The morning reminder for `today` (the user's local day, `now` in it): follow-ups due by today,
- * most overdue first; the people most overdue for a catch-up; and the birthdays that fall today.
+ * most overdue first; the people most overdue for a catch-up; the birthdays that fall today; and
+ * the job changes of the last week the user has not been in touch about.
  * Null when there is none of these, so nothing is shown.
  */
 export async function reminderDigest(
@@ -20,12 +25,14 @@ export async function reminderDigest(
   today: string,
   now: Date,
 ): Promise<ReminderDigest | null> {
-  const [due, reconnect, birthdays] = await Promise.all([
+  const [due, reconnect, birthdays, moves] = await Promise.all([
     listFollowUps(db, { status: 'open', dueBy: today, limit: NAMED }),
     reconnectQueue(db, now, NAMED),
     upcomingBirthdays(db, today, 0),
+    recentJobChanges(db, now, NEW_JOB_DAYS, 100),
   ]);
-  if (due.total === 0 && reconnect.total === 0 && birthdays.length === 0) return null;
+  const newJobs = moves.filter((m) => !m.inTouchSince);
+  if (due.total === 0 && reconnect.total === 0 && birthdays.length === 0 && newJobs.length === 0) return null;
   const lines = due.items.map((f) => `${dueText(f.dueOn, today).text}: ${f.text} (${f.contactName})`);
   const unnamed = due.total - due.items.length;
   if (unnamed > 0) lines.push(`and ${count(unnamed, 'more follow-up')}`);
@@ -37,10 +44,20 @@ export async function reminderDigest(
   for (const b of birthdays) {
     lines.push(`Birthday today: ${b.displayName}${b.turns === null ? '' : ` (turns ${b.turns})`}`);
   }
+  if (newJobs.length === 1) lines.push(`New job: ${newJobs[0].displayName} (${newJobs[0].title})`);
+  else if (newJobs.length > 1) {
+    const others = newJobs.length - NAMED;
+    const names = newJobs
+      .slice(0, NAMED)
+      .map((m) => m.displayName)
+      .join(', ');
+    lines.push(`New jobs: ${names}${others > 0 ? ` and ${count(others, 'other')}` : ''}`);
+  }
   const title = [
     due.total > 0 ? `${count(due.total, 'follow-up')} due` : null,
     reconnect.total > 0 ? `${count(reconnect.total, 'catch-up')} overdue` : null,
     birthdays.length > 0 ? `${count(birthdays.length, 'birthday')} today` : null,
+    newJobs.length > 0 ? count(newJobs.length, 'new job') : null,
   ]
     .filter((part) => part !== null)
     .join(' · ');
@@ -50,5 +67,6 @@ export async function reminderDigest(
     followUpsDue: due.total,
     reconnectDue: reconnect.total,
     birthdaysToday: birthdays.length,
+    newJobs: newJobs.length,
   };
 }

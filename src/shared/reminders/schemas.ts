@@ -17,13 +17,15 @@ export const reminderPreviewInput = z.strictObject({
 
 /**
  * What the morning reminder says: follow-ups due today or overdue, the people overdue for a
- * catch-up (the dashboard's Reconnect queue), and today's birthdays.
+ * catch-up (the dashboard's Reconnect queue), today's birthdays, and the week's new jobs.
  */
 export interface ReminderDigest {
   title: string;
-  /** The first few follow-ups one per line, then whom to reconnect with, then the birthdays. */
+  /** The first few follow-ups one per line, then whom to reconnect with, the birthdays, the new jobs. */
   lines: string[];
   followUpsDue: number;
   reconnectDue: number;
   birthdaysToday: number;
+  /** Job changes of the last week not yet followed by a contact. */
+  newJobs: number;
 }

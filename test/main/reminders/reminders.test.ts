@@ -58,6 +58,7 @@ describe('the morning reminder', () => {
       followUpsDue: 4,
       reconnectDue: 0,
       birthdaysToday: 1,
+      newJobs: 0,
     });
     // The next day: Ben's birthday has no year, and "Not yet" is due.
     const tomorrow = await call(t.ctx, 'reminders:preview', { today: '2026-11-27' });
@@ -77,6 +78,7 @@ describe('the morning reminder', () => {
       followUpsDue: 1,
       reconnectDue: 0,
       birthdaysToday: 0,
+      newJobs: 0,
     });
   });
 
@@ -101,7 +103,44 @@ describe('the morning reminder', () => {
       followUpsDue: 0,
       reconnectDue: 4,
       birthdaysToday: 0,
+      newJobs: 0,
     });
+  });
+
+  it('names the week’s new jobs not yet followed by a contact, newest first', async () => {
+    const move = async (id: number, displayName: string, from: string, to: string, when: Date) => {
+      now = new Date(when.getTime() - 60_000);
+      await call(t.ctx, 'contacts:update', { id, fields: { displayName, organisation: from } });
+      now = when;
+      await call(t.ctx, 'contacts:update', {
+        id,
+        fields: { displayName, organisation: to },
+        jobChange: true,
+      });
+    };
+    const cy = await addContact(t.ctx, 'Cy Park');
+    const dee = await addContact(t.ctx, 'Dee Wong');
+    await move(ben, 'Ben Lee', 'Acme', 'Globex', new Date(2026, 10, 15, 9));
+    await move(ana, 'Ana Souza', 'Northwind', 'Litware', new Date(2026, 10, 24, 9));
+    await move(cy, 'Cy Park', 'Initech', 'Hooli', new Date(2026, 10, 25, 9));
+    await call(t.ctx, 'journal:create', {
+      kind: 'message',
+      title: 'Congrats!',
+      startsAt: new Date(2026, 10, 25, 10).toISOString(),
+      participants: [{ contactId: cy }],
+    });
+    now = new Date(2026, 10, 28, 8, 30);
+    // Ben's move is older than a week; Cy was congratulated.
+    const one = await call(t.ctx, 'reminders:preview', { today: '2026-11-28' });
+    expect([one?.title, one?.lines, one?.newJobs]).toEqual([
+      '1 new job',
+      ['New job: Ana Souza (Moved from Northwind to Litware)'],
+      1,
+    ]);
+    await move(dee, 'Dee Wong', 'Umbrella', 'Contoso', new Date(2026, 10, 27, 9));
+    now = new Date(2026, 10, 28, 8, 30);
+    const two = await call(t.ctx, 'reminders:preview', { today: '2026-11-28' });
+    expect([two?.title, two?.lines]).toEqual(['2 new jobs', ['New jobs: Dee Wong, Ana Souza']]);
   });
 
   it('is shown once a day, from the chosen hour, and not at all when turned off', async () => {
