@@ -84,6 +84,7 @@ export async function dashboard(
     activityFrom,
     activityTo: localToday,
     birthdays,
-    jobChanges,
+    jobChanges: jobChanges.items,
+    jobChangesWaiting: jobChanges.waiting,
   };
 }

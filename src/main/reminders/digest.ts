@@ -29,10 +29,10 @@ export async function reminderDigest(
     listFollowUps(db, { status: 'open', dueBy: today, limit: NAMED }),
     reconnectQueue(db, now, NAMED),
     upcomingBirthdays(db, today, 0),
-    recentJobChanges(db, now, NEW_JOB_DAYS, 100),
+    recentJobChanges(db, now, NEW_JOB_DAYS, NAMED),
   ]);
-  const newJobs = moves.filter((m) => !m.inTouchSince);
-  if (due.total === 0 && reconnect.total === 0 && birthdays.length === 0 && newJobs.length === 0) return null;
+  const newJobs = moves.waiting;
+  if (due.total === 0 && reconnect.total === 0 && birthdays.length === 0 && newJobs === 0) return null;
   const lines = due.items.map((f) => `${dueText(f.dueOn, today).text}: ${f.text} (${f.contactName})`);
   const unnamed = due.total - due.items.length;
   if (unnamed > 0) lines.push(`and ${count(unnamed, 'more follow-up')}`);
@@ -44,20 +44,19 @@ export async function reminderDigest(
   for (const b of birthdays) {
     lines.push(`Birthday today: ${b.displayName}${b.turns === null ? '' : ` (turns ${b.turns})`}`);
   }
-  if (newJobs.length === 1) lines.push(`New job: ${newJobs[0].displayName} (${newJobs[0].title})`);
-  else if (newJobs.length > 1) {
-    const others = newJobs.length - NAMED;
-    const names = newJobs
-      .slice(0, NAMED)
-      .map((m) => m.displayName)
-      .join(', ');
+  // Those not yet congratulated come first, so the ones named are among them.
+  const named = moves.items.slice(0, newJobs);
+  if (newJobs === 1) lines.push(`New job: ${named[0].displayName} (${named[0].title})`);
+  else if (newJobs > 1) {
+    const others = newJobs - named.length;
+    const names = named.map((m) => m.displayName).join(', ');
     lines.push(`New jobs: ${names}${others > 0 ? ` and ${count(others, 'other')}` : ''}`);
   }
   const title = [
     due.total > 0 ? `${count(due.total, 'follow-up')} due` : null,
     reconnect.total > 0 ? `${count(reconnect.total, 'catch-up')} overdue` : null,
     birthdays.length > 0 ? `${count(birthdays.length, 'birthday')} today` : null,
-    newJobs.length > 0 ? count(newJobs.length, 'new job') : null,
+    newJobs > 0 ? count(newJobs, 'new job') : null,
   ]
     .filter((part) => part !== null)
     .join(' · ');
@@ -67,6 +66,6 @@ export async function reminderDigest(
     followUpsDue: due.total,
     reconnectDue: reconnect.total,
     birthdaysToday: birthdays.length,
-    newJobs: newJobs.length,
+    newJobs,
   };
 }

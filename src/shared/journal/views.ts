@@ -197,6 +197,8 @@ export interface Dashboard {
   birthdays: UpcomingBirthday[];
   /** Job changes of the last `JOB_CHANGE_WINDOW_DAYS` days, not yet followed by a contact first, then newest first. */
   jobChanges: RecentJobChange[];
+  /** How many of all those job changes (not only the ones listed) are not yet followed by a contact. */
+  jobChangesWaiting: number;
 }
 
 export const BIRTHDAY_WINDOW_DAYS = 30;

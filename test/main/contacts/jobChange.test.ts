@@ -141,7 +141,8 @@ describe("the dashboard's new jobs", () => {
       participants: [{ contactId: cleo }],
     });
     at('2026-10-01T09:00:00.000Z');
-    const { jobChanges } = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    const { jobChanges, jobChangesWaiting } = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    expect(jobChangesWaiting).toBe(2);
     expect(jobChanges.map((j) => [j.displayName, j.title, j.at, j.inTouchSince])).toEqual([
       ['Cleo Park', 'Moved from Initech to Hooli', '2026-09-20T09:00:00.000Z', false],
       ['Ana Souza', 'New position at Litware: Head of Design', '2026-09-10T09:00:00.000Z', false],
@@ -151,5 +152,6 @@ describe("the dashboard's new jobs", () => {
     await call(t.ctx, 'contacts:setArchived', { id: cleo, archived: true });
     const later = await call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
     expect(later.jobChanges.map((j) => j.displayName)).toEqual(['Ana Souza', 'Ben Lee']);
+    expect(later.jobChangesWaiting).toBe(1);
   });
 });

@@ -141,6 +141,18 @@ describe('the morning reminder', () => {
     now = new Date(2026, 10, 28, 8, 30);
     const two = await call(t.ctx, 'reminders:preview', { today: '2026-11-28' });
     expect([two?.title, two?.lines]).toEqual(['2 new jobs', ['New jobs: Dee Wong, Ana Souza']]);
+    // Three are named, the rest counted; Cy, congratulated and newer than Ana, is neither.
+    const eve = await addContact(t.ctx, 'Eve Stone');
+    const fay = await addContact(t.ctx, 'Fay Ode');
+    await move(eve, 'Eve Stone', 'Acme', 'Initech', new Date(2026, 10, 27, 10));
+    await move(fay, 'Fay Ode', 'Acme', 'Hooli', new Date(2026, 10, 27, 11));
+    now = new Date(2026, 10, 28, 8, 30);
+    const four = await call(t.ctx, 'reminders:preview', { today: '2026-11-28' });
+    expect([four?.title, four?.lines, four?.newJobs]).toEqual([
+      '4 new jobs',
+      ['New jobs: Fay Ode, Eve Stone, Dee Wong and 1 other'],
+      4,
+    ]);
   });
 
   it('is shown once a day, from the chosen hour, and not at all when turned off', async () => {

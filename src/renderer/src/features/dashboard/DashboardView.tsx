@@ -211,6 +211,7 @@ export function DashboardView() {
       <UpcomingBirthdays birthdays={d.birthdays} />
       <NewJobsCard
         jobChanges={d.jobChanges}
+        waiting={d.jobChangesWaiting}
         onLog={(j) =>
           setTarget({
             preset: [{ contactId: j.contactId, displayName: j.displayName }],

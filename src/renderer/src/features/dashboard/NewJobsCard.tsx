@@ -15,14 +15,16 @@ function ago(at: string, now: number): string {
  */
 export function NewJobsCard({
   jobChanges,
+  waiting,
   onLog,
 }: {
   jobChanges: RecentJobChange[];
+  /** All those not yet followed by a contact, listed or not. */
+  waiting: number;
   onLog(change: RecentJobChange): void;
 }) {
   if (jobChanges.length === 0) return null;
   const now = Date.now();
-  const waiting = jobChanges.filter((j) => !j.inTouchSince).length;
   return (
     <Card withBorder>
       <Stack gap="xs">
