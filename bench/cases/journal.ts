@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openStore, type Store } from '../../src/main/db/open';
 import { generateNetwork, writeNetwork } from '../../src/main/demo/generator';
 import { generateJournal, writeJournal } from '../../src/main/demo/journalGenerator';
+import { writeJobChanges } from '../../src/main/demo/jobChangesGenerator';
 import type { HandlerContext } from '../../src/main/ipc/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { measure, percentile } from '../lib/timing';
@@ -11,6 +12,8 @@ import type { BenchCase, BenchResult } from '../lib/types';
 
 const contacts = 10_000;
 const interactions = 200_000;
+/** Recorded in the last 60 days, as a LinkedIn re-import after a year away brings them: the dashboard lists them. */
+const jobChanges = 300;
 const now = new Date('2026-06-01T12:00:00.000Z');
 
 interface Fixture {
@@ -36,6 +39,15 @@ function shared(): Promise<Fixture> {
     const network = generateNetwork({ size: contacts, now });
     const ids = writeNetwork(store, network);
     writeJournal(store, ids, generateJournal(network, { now, target: interactions }), now);
+    writeJobChanges(
+      store,
+      ids.slice(0, jobChanges).map((contactId, i) => ({
+        contactId,
+        title: 'Moved from Acme to Globex',
+        notes: '',
+        at: new Date(now.getTime() - (i % 60) * 86_400_000 - i * 60_000).toISOString(),
+      })),
+    );
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     store.sqlite.pragma('optimize');
     const ctx: HandlerContext = { store, dataDir: dir, now: () => now, emit: () => {} };
@@ -114,6 +126,15 @@ const reconnect: BenchCase<Fixture> = {
   run: (f) => bridge(f, 'reconnect:list', {}),
 };
 
+const dashboard: BenchCase<Fixture> = {
+  name: 'journal: dashboard (everything it draws, 300 new jobs)',
+  n: interactions,
+  iterations: 40,
+  warmup: 5,
+  setup: shared,
+  run: (f) => bridge(f, 'dashboard:get', { tzOffsetMinutes: 60 }),
+};
+
 const logFive: BenchCase<Fixture> = {
   name: 'journal: log one interaction with 5 participants (dispatch)',
   n: interactions,
@@ -166,7 +187,7 @@ async function measureWithCpu(c: BenchCase<Fixture>): Promise<JournalResult> {
 export async function run(): Promise<BenchResult[]> {
   try {
     const results: JournalResult[] = [];
-    for (const c of [search, timeline, reconnect, logFive]) {
+    for (const c of [search, timeline, reconnect, dashboard, logFive]) {
       process.stderr.write(`running ${c.name} ...\n`);
       const r = await measureWithCpu(c);
       process.stderr.write(`  cpu median ${r.cpu_median_ms} ms, p95 ${r.cpu_p95_ms} ms\n`);

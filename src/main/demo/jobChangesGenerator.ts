@@ -29,14 +29,16 @@ export function generateJobChanges(network: DemoNetwork): DemoJobChange[] {
   });
 }
 
-/** Writes the moves on their timelines, as news (they are mentioned, not met), in one transaction. */
-export function writeDemoJobChanges(
-  store: Store,
-  network: DemoNetwork,
-  contactIds: number[],
-  now = new Date(),
-): number {
-  const moves = generateJobChanges(network);
+/** A move as the timeline records it: who, what it says, when (UTC ISO). */
+export interface JobChangeRow {
+  contactId: number;
+  title: string;
+  notes: string;
+  at: string;
+}
+
+/** Writes moves on their timelines, as news (they are mentioned, not met), in one transaction. */
+export function writeJobChanges(store: Store, moves: JobChangeRow[]): void {
   const insert = store.sqlite.prepare(
     `INSERT INTO interactions (kind, title, notes, starts_at, initiated_by, source, created_at, updated_at)
      VALUES ('job_change', ?, ?, ?, 'unknown', 'linkedin', ?, ?)`,
@@ -45,13 +47,28 @@ export function writeDemoJobChanges(
     `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, 'mentioned', ?)`,
   );
   store.sqlite.transaction(() => {
-    for (const move of moves) {
-      const person = network.people[move.person];
-      const { title, notes } = jobChangeEntry({ organisation: move.from }, person);
-      const at = new Date(now.getTime() - move.daysAgo * 86_400_000).toISOString();
-      const id = insert.run(title, notes, at, at, at).lastInsertRowid;
-      mention.run(id, contactIds[move.person], at);
+    for (const m of moves) {
+      const id = insert.run(m.title, m.notes, m.at, m.at, m.at).lastInsertRowid;
+      mention.run(id, m.contactId, m.at);
     }
   })();
+}
+
+/** The demo's moves, dated back from `now`. */
+export function writeDemoJobChanges(
+  store: Store,
+  network: DemoNetwork,
+  contactIds: number[],
+  now = new Date(),
+): number {
+  const moves = generateJobChanges(network);
+  writeJobChanges(
+    store,
+    moves.map((move) => ({
+      contactId: contactIds[move.person],
+      ...jobChangeEntry({ organisation: move.from }, network.people[move.person]),
+      at: new Date(now.getTime() - move.daysAgo * 86_400_000).toISOString(),
+    })),
+  );
   return moves.length;
 }
