@@ -61,6 +61,50 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
     await app.screenshot('interop-job-change-timeline');
   });
 
+  test('a vCard that says another job offers it; the ones ticked are taken, each as a move', async () => {
+    const { page } = app;
+    await app.goto('/import/contacts');
+    const card = (name: string, email: string, org: string, title: string) => [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      `FN:${name}`,
+      `EMAIL:${email}`,
+      `ORG:${org}`,
+      `TITLE:${title}`,
+      'END:VCARD',
+    ];
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'phone.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from(
+        [
+          ...card('Ana Souza', 'ana.souza@northwind.example', 'Fabrikam', 'CTO'),
+          ...card('Mei Lin', 'mei.lin@gmail.com', 'Northwind Traders', 'Product Manager'),
+        ].join('\r\n'),
+      ),
+    });
+    const roles = page.getByRole('table', { name: 'Another job in the file' });
+    await expect
+      .poll(() => roles.textContent())
+      .toContain('Principal Engineer at Litware Inc.CTO at Fabrikam');
+    await expect.poll(() => roles.textContent()).toContain('Director, Product at Tailspin Toys');
+    await app.screenshot('interop-another-job');
+    // Mei's card is an old one: only Ana's move is news.
+    await page.getByRole('checkbox', { name: "Take Ana Souza's job in the file" }).check();
+    const preview = page.getByLabel('Contacts import preview');
+    await expect.poll(() => preview.textContent()).toContain('Updated1Unchanged1');
+    await page.getByRole('button', { name: /^Import \d+ contacts?$/ }).click();
+    await expect.poll(() => page.getByText(/0 new contacts, 1 updated/).count()).toBe(1);
+    const [ana] = (await app.call('contacts:list', { query: 'Souza' })).items;
+    const [mei] = (await app.call('contacts:list', { query: 'Mei Lin' })).items;
+    expect([ana.organisation, ana.title, mei.organisation]).toEqual(['Fabrikam', 'CTO', 'Tailspin Toys']);
+    const timeline = await app.call('journal:timeline', { contactId: ana.id });
+    expect(timeline.items.filter((e) => e.kind === 'job_change').map((e) => e.title)).toEqual([
+      'Moved from Litware Inc. to Fabrikam',
+      'Moved from Northwind Traders to Litware Inc.',
+    ]);
+  });
+
   test('exports vCard and JSON from Settings', async () => {
     const { page } = app;
     await app.goto('/settings');
@@ -82,7 +126,8 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
   test('restores the backup taken before the first import', async () => {
     const { page } = app;
     const backups = page.getByRole('table', { name: 'Backups' });
-    await expect.poll(() => backups.getByText('Before an import').count()).toBe(2);
+    // One before each of the three imports.
+    await expect.poll(() => backups.getByText('Before an import').count()).toBe(3);
     await app.screenshot('interop-backups');
     // Newest first: the last row is the backup from before anything was imported.
     await backups.getByRole('button', { name: 'Restore…' }).last().click();

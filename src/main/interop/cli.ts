@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseCommandArgs, requireString, UsageError } from '../cli/args';
 import type { CliCommand } from '../cli/command';
 import { withCliContext, type CliIo } from '../cli/runtime';
+import { roleText } from '../../shared/contacts/jobChange';
 import { circles, type Circle } from '../../shared/contacts/schemas';
 import { exportFormats, type ContactsPreview, type ExportFormat } from '../../shared/interop/types';
 import { backupsDir, createBackup } from './backup';
@@ -20,6 +21,11 @@ function summary(p: ContactsPreview): string {
     `${p.fileName}: ${p.format} (${p.encoding}), ${p.total} rows`,
     `  new ${p.counts.create}, update ${p.counts.update}, unchanged ${p.counts.unchanged}, to review ${p.counts.review}, skipped ${p.counts.skipped}`,
   ];
+  const roles = p.items.flatMap((i) => (i.roleInFile ? [{ name: i.displayName, ...i.roleInFile }] : []));
+  if (roles.length > 0) {
+    lines.push(`  another organisation or title in the file for ${roles.length} (--take-roles takes them):`);
+    for (const r of roles.slice(0, 20)) lines.push(`    ${r.name}: ${roleText(r.from)} → ${roleText(r.to)}`);
+  }
   for (const s of p.skipped.slice(0, 20)) lines.push(`  skipped row ${s.row} (${s.reason}): ${s.message}`);
   for (const w of p.warnings.slice(0, 20)) lines.push(`  warning row ${w.row}: ${w.message}`);
   return lines.join('\n');
@@ -33,6 +39,7 @@ async function importContacts(argv: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       circle: { type: 'string' },
+      'take-roles': { type: 'boolean' },
     },
     true,
   );
@@ -55,6 +62,7 @@ async function importContacts(argv: string[], io: CliIo): Promise<number> {
     }
     const outcome = await commitPreview(ctx.store, preview.previewId, {
       circle: circle as Circle,
+      takeRoles: values['take-roles'] ? preview.items.filter((i) => i.roleInFile).map((i) => i.row) : [],
       now: ctx.now(),
       dataDir: ctx.dataDir,
     });
@@ -109,7 +117,7 @@ async function restore(argv: string[], io: CliIo): Promise<number> {
 export const interopCommands: CliCommand[] = [
   {
     name: 'import-contacts',
-    usage: 'import-contacts FILE --db PATH [--json] [--dry-run] [--circle CIRCLE]',
+    usage: 'import-contacts FILE --db PATH [--json] [--dry-run] [--circle CIRCLE] [--take-roles]',
     run: importContacts,
   },
   {

@@ -37,6 +37,8 @@ export function previewContacts(store: Store, fileName: string, bytes: Uint8Arra
 export interface CommitRequest {
   circle: Circle;
   decisions?: ContactDecision[];
+  /** Rows whose other organisation or title (`PreviewItem.roleInFile`) to take, as job changes. */
+  takeRoles?: number[];
   now: Date;
   dataDir: string;
   onProgress?: (done: number, total: number) => void;
@@ -49,7 +51,12 @@ export async function commitParsed(
   parsed: Parsed,
   request: CommitRequest,
 ): Promise<ImportOutcome & { warnings: RowWarning[] }> {
-  const plan = planImport(parsed, loadExisting(store.sqlite), request.decisions);
+  const plan = planImport(
+    parsed,
+    loadExisting(store.sqlite),
+    request.decisions,
+    new Set(request.takeRoles ?? []),
+  );
   if (request.backup !== false && store.path !== ':memory:') {
     await backupBeforeRiskyChange(store, request.dataDir, 'import', request.now);
   }

@@ -17,6 +17,7 @@ export const interopHandlers: HandlerMap<keyof typeof interopContract> = {
     const outcome = await commitPreview(ctx.store, input.previewId, {
       circle: input.circle,
       decisions: input.decisions,
+      takeRoles: input.takeRoles,
       now: ctx.now(),
       dataDir: ctx.dataDir,
       onProgress: (done, total) =>

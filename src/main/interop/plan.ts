@@ -101,26 +101,33 @@ function findMatch(
 const differs = (a: string | null, b: string | null) =>
   (a ?? '').trim().toLowerCase() !== (b ?? '').trim().toLowerCase();
 
-/** What merging `c` into `existing` would change: fills empty fields and adds new list items. */
+/**
+ * What merging `c` into `existing` would change: fills empty fields and adds new list items.
+ * Where the file says another organisation or title than Rapport has, LinkedIn's is taken (it is
+ * the authority on where someone works now) and recorded as a job change; another file's only when
+ * `takeRole` (the user ticked it: the file may be older than what they know), else it is offered.
+ */
 export function diffContact(
   c: IncomingContact,
   existing: ExistingContact,
   index: ExistingIndex,
   linkedIn: boolean,
+  takeRole = false,
 ): {
   update: ContactUpdate;
   changes: FieldChange[];
   takenEmails: string[];
   jobChange: PreviewItem['jobChange'];
+  roleInFile: PreviewItem['roleInFile'];
 } {
   const update: ContactUpdate = { scalars: {}, emails: [], phones: [], links: [], tags: [], photo: null };
   const changes: FieldChange[] = [];
+  const take = linkedIn || takeRole;
   for (const [column, key, label] of scalarFields) {
     const incoming = c[key] as string | null;
     const current = existing[key] as string | null;
     if (incoming === null) continue;
-    // LinkedIn is the authority on where someone works now; other files only fill gaps.
-    const overwrite = linkedIn && (column === 'organisation' || column === 'title');
+    const overwrite = take && (column === 'organisation' || column === 'title');
     if (current === null || (overwrite && differs(current, incoming))) {
       update.scalars[column] = incoming;
       changes.push({ field: label, from: current, to: incoming });
@@ -158,17 +165,21 @@ export function diffContact(
     changes.push({ field: 'Photo', from: null, to: c.photo.mime });
   }
   const orgChanged =
-    linkedIn &&
     existing.organisation !== null &&
     c.organisation !== null &&
     differs(existing.organisation, c.organisation);
-  const titleChanged =
-    linkedIn && existing.title !== null && c.title !== null && differs(existing.title, c.title);
+  const titleChanged = existing.title !== null && c.title !== null && differs(existing.title, c.title);
+  const roleChanged = orgChanged || titleChanged;
   const jobChange =
-    orgChanged || titleChanged
-      ? { from: existing.organisation, to: c.organisation ?? existing.organisation }
+    take && roleChanged ? { from: existing.organisation, to: c.organisation ?? existing.organisation } : null;
+  const roleInFile =
+    !linkedIn && roleChanged
+      ? {
+          from: { organisation: existing.organisation, title: existing.title },
+          to: { organisation: c.organisation ?? existing.organisation, title: c.title ?? existing.title },
+        }
       : null;
-  return { update, changes, takenEmails, jobChange };
+  return { update, changes, takenEmails, jobChange, roleInFile };
 }
 
 /** Rows repeating an email or profile of an earlier row in the same file are duplicates. */
@@ -188,6 +199,8 @@ export function planImport(
   parsed: ParsedContacts,
   index: ExistingIndex,
   decisions: ContactDecision[] = [],
+  /** Rows whose other organisation or title the user chose to take (`PreviewItem.roleInFile`). */
+  takeRoles: ReadonlySet<number> = new Set(),
 ): Plan {
   const linkedIn = parsed.format === 'linkedin';
   const chosen = new Map(decisions.map((d) => [d.row, d]));
@@ -225,8 +238,15 @@ export function planImport(
     let changes: FieldChange[] = [];
     let takenEmails: string[] = [];
     let jobChange: PreviewItem['jobChange'] = null;
+    let roleInFile: PreviewItem['roleInFile'] = null;
     if (existing && action === 'update') {
-      ({ update, changes, takenEmails, jobChange } = diffContact(c, existing, index, linkedIn));
+      ({ update, changes, takenEmails, jobChange, roleInFile } = diffContact(
+        c,
+        existing,
+        index,
+        linkedIn,
+        takeRoles.has(c.row),
+      ));
     } else if (action === 'create') {
       takenEmails = c.emails.filter((e) => index.byEmail.has(e.email)).map((e) => e.email);
     }
@@ -247,6 +267,7 @@ export function planImport(
         action,
         changes,
         jobChange,
+        roleInFile,
       },
     });
   }

@@ -35,3 +35,8 @@ export function jobChangeEntry(before: Role, after: Role): { title: string; note
   else title = `New position${to ? ` at ${to}` : ''}${position ? `: ${position}` : ''}`;
   return { title, notes: position ? `Position: ${position}` : '' };
 }
+
+/** A role in a few words: "CTO at Acme", "Acme", "CTO", or a dash when nothing is known. */
+export function roleText(role: Role): string {
+  return [known(role.title), known(role.organisation)].filter(Boolean).join(' at ') || '—';
+}

@@ -34,6 +34,8 @@ export const contactsCommitInput = z.strictObject({
     )
     .max(1_000_000)
     .default([]),
+  /** Rows whose other organisation or title (`PreviewItem.roleInFile`) to take, each as a job change. */
+  takeRoles: z.array(z.number().int().min(1)).max(1_000_000).default([]),
 });
 
 export const importIdInput = z.strictObject({ importId: z.number().int().positive() });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run';
@@ -44,6 +44,33 @@ describe('command line', () => {
     expect(await cli('restore', join(dir, 'all.json'), '--db', other)).toBe(0);
     expect(await cli('export', '--db', other, '--format', 'vcard', '--out', join(dir, 'o.vcf'))).toBe(0);
     expect(readFileSync(join(dir, 'o.vcf'), 'utf8').match(/^BEGIN:VCARD$/gm)).toHaveLength(7);
+  });
+
+  it('lists the other jobs a vCard says, and takes them with --take-roles', async () => {
+    const db = join(dir, 'rapport.sqlite');
+    const csv = join(fixturesDir, 'linkedin-Connections.csv');
+    expect(await cli('import-contacts', csv, '--db', db)).toBe(0);
+    const vcf = join(dir, 'phone.vcf');
+    writeFileSync(
+      vcf,
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Ana Souza',
+        'EMAIL:ana.souza@northwind.example',
+        'ORG:Fabrikam',
+        'END:VCARD',
+      ].join('\r\n'),
+    );
+    out = [];
+    expect(await cli('import-contacts', vcf, '--db', db, '--dry-run')).toBe(0);
+    expect(out.join('\n')).toContain(
+      'another organisation or title in the file for 1 (--take-roles takes them):\n' +
+        '    Ana Souza: Staff Engineer at Northwind Traders → Staff Engineer at Fabrikam',
+    );
+    out = [];
+    expect(await cli('import-contacts', vcf, '--db', db, '--take-roles')).toBe(0);
+    expect(out.join('\n')).toMatch(/0 created, 1 updated/);
   });
 
   it('rejects bad usage with 2 and a refused file with 1', async () => {

@@ -318,3 +318,103 @@ describe('Google, Outlook and vCard import', () => {
     expect(dumpTables(t.store, tables)).toEqual(before);
   });
 });
+
+describe('another job in a file that is not LinkedIn’s', () => {
+  const vcard = (cards: Array<{ name: string; email: string; org: string; title?: string }>) =>
+    Buffer.from(
+      cards
+        .map((c) =>
+          [
+            'BEGIN:VCARD',
+            'VERSION:3.0',
+            `FN:${c.name}`,
+            `EMAIL:${c.email}`,
+            `ORG:${c.org}`,
+            ...(c.title ? [`TITLE:${c.title}`] : []),
+            'END:VCARD',
+          ].join('\r\n'),
+        )
+        .join('\r\n'),
+    );
+  const contact = (displayName: string, email: string, organisation: string, title?: string) =>
+    insertContact(
+      t.store.db,
+      contactFields.parse({ displayName, organisation, title, emails: [{ email }] }),
+      '2026-01-01T00:00:00.000Z',
+    );
+  const roleOf = (id: number) =>
+    t.store.sqlite.prepare('SELECT organisation, title FROM contacts WHERE id = ?').get(id);
+  const moves = () =>
+    q<{ title: string; contact_id: number; role: string; import_id: number }>(
+      `SELECT i.title, p.contact_id, p.role, i.import_id FROM interactions i
+       JOIN interaction_participants p ON p.interaction_id = i.id WHERE i.kind = 'job_change' ORDER BY i.id`,
+    );
+  const file = vcard([
+    { name: 'Ana Souza', email: 'ana@example.com', org: 'Litware', title: 'Head of Design' },
+    { name: 'Ben Lee', email: 'ben@example.com', org: 'Acme', title: 'VP Engineering' },
+    { name: 'Cy Park', email: 'cy@example.com', org: 'Initech' },
+  ]);
+
+  it('is offered, not taken: the preview names it and a plain commit leaves what Rapport has', async () => {
+    const ana = await contact('Ana Souza', 'ana@example.com', 'Northwind', 'Designer');
+    const ben = await contact('Ben Lee', 'ben@example.com', 'Acme', 'Engineer');
+    await contact('Cy Park', 'cy@example.com', 'initech');
+    const preview = previewContacts(t.store, 'people.vcf', file);
+    expect(preview.items.map((i) => [i.displayName, i.roleInFile, i.jobChange])).toEqual([
+      [
+        'Ana Souza',
+        {
+          from: { organisation: 'Northwind', title: 'Designer' },
+          to: { organisation: 'Litware', title: 'Head of Design' },
+        },
+        null,
+      ],
+      [
+        'Ben Lee',
+        {
+          from: { organisation: 'Acme', title: 'Engineer' },
+          to: { organisation: 'Acme', title: 'VP Engineering' },
+        },
+        null,
+      ],
+      // Only the case differs: the same job.
+      ['Cy Park', null, null],
+    ]);
+    await commitPreview(t.store, preview.previewId, request());
+    expect([roleOf(ana), roleOf(ben)]).toEqual([
+      { organisation: 'Northwind', title: 'Designer' },
+      { organisation: 'Acme', title: 'Engineer' },
+    ]);
+    expect(moves()).toEqual([]);
+  });
+
+  it('is taken for the rows ticked, each a move on the timeline that the undo takes back', async () => {
+    const ana = await contact('Ana Souza', 'ana@example.com', 'Northwind', 'Designer');
+    const ben = await contact('Ben Lee', 'ben@example.com', 'Acme', 'Engineer');
+    const preview = previewContacts(t.store, 'people.vcf', file);
+    const anaRow = preview.items.find((i) => i.displayName === 'Ana Souza')!.row;
+    const result = await dispatch(
+      'interop:commitContacts',
+      { previewId: preview.previewId, takeRoles: [anaRow] },
+      t.ctx,
+    );
+    expect(result.ok).toBe(true);
+    const importId = (result as { ok: true; value: { importId: number } }).value.importId;
+    expect([roleOf(ana), roleOf(ben)]).toEqual([
+      { organisation: 'Litware', title: 'Head of Design' },
+      { organisation: 'Acme', title: 'Engineer' },
+    ]);
+    expect(moves()).toEqual([
+      { title: 'Moved from Northwind to Litware', contact_id: ana, role: 'mentioned', import_id: importId },
+    ]);
+    undoContactsImport(t.store.sqlite, importId, new Date());
+    expect(roleOf(ana)).toEqual({ organisation: 'Northwind', title: 'Designer' });
+    expect(moves()).toEqual([]);
+    const malformed = await dispatch(
+      'interop:commitContacts',
+      { previewId: preview.previewId, takeRoles: ['1'] },
+      t.ctx,
+    );
+    expect(malformed.ok ? null : malformed.error.code).toBe('VALIDATION');
+  });
+});

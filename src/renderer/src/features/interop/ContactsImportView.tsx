@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   FileButton,
   Group,
   Loader,
@@ -19,6 +20,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { call, type RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { circles, type Circle } from '../../../../shared/contacts/schemas';
+import { roleText } from '../../../../shared/contacts/jobChange';
 import type {
   ContactAction,
   ContactsPreview,
@@ -138,18 +140,88 @@ function UpdatesTable({ items }: { items: PreviewItem[] }) {
   );
 }
 
+/**
+ * The people a file (not LinkedIn's) says work elsewhere, or as something else, than Rapport has:
+ * the file may be older than what the user knows, so each is taken only when ticked.
+ */
+function RolesTable({
+  items,
+  taken,
+  setTaken,
+}: {
+  items: PreviewItem[];
+  taken: ReadonlySet<number>;
+  setTaken(rows: Set<number>): void;
+}) {
+  const all = items.length > 0 && items.every((i) => taken.has(i.row));
+  const toggle = (row: number, on: boolean) => {
+    const next = new Set(taken);
+    if (on) next.add(row);
+    else next.delete(row);
+    setTaken(next);
+  };
+  return (
+    <Table striped aria-label="Another job in the file">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={40}>
+            <Checkbox
+              aria-label="Take every one"
+              checked={all}
+              indeterminate={!all && items.some((i) => taken.has(i.row))}
+              onChange={(e) =>
+                setTaken(e.currentTarget.checked ? new Set(items.map((i) => i.row)) : new Set())
+              }
+            />
+          </Table.Th>
+          <Table.Th>Contact</Table.Th>
+          <Table.Th>In Rapport</Table.Th>
+          <Table.Th>In the file</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.slice(0, shown).map((item) =>
+          item.roleInFile ? (
+            <Table.Tr key={item.row}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={`Take ${item.match?.displayName ?? item.displayName}'s job in the file`}
+                  checked={taken.has(item.row)}
+                  onChange={(e) => toggle(item.row, e.currentTarget.checked)}
+                />
+              </Table.Td>
+              <Table.Td>{item.match?.displayName ?? item.displayName}</Table.Td>
+              <Table.Td>{roleText(item.roleInFile.from)}</Table.Td>
+              <Table.Td>{roleText(item.roleInFile.to)}</Table.Td>
+            </Table.Tr>
+          ) : null,
+        )}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function PreviewPanel({
   preview,
   decisions,
   decide,
+  takeRoles,
+  setTakeRoles,
 }: {
   preview: ContactsPreview;
   decisions: Map<number, ContactAction>;
   decide(row: number, action: ContactAction): void;
+  takeRoles: ReadonlySet<number>;
+  setTakeRoles(rows: Set<number>): void;
 }) {
   const review = preview.items.filter((i) => i.match && i.match.by !== 'email' && i.match.by !== 'linkedin');
   const updates = preview.items.filter((i) => i.action === 'update' && (i.changes.length > 0 || i.jobChange));
   const created = preview.items.filter((i) => i.action === 'create' && !review.includes(i));
+  const roles = preview.items.filter((i) => i.roleInFile);
+  // A ticked job is an update of a contact the file would otherwise leave as it is.
+  const nowUpdated = roles.filter(
+    (i) => takeRoles.has(i.row) && i.changes.length === 0 && i.jobChange === null,
+  ).length;
   return (
     <Stack gap="md" aria-label="Contacts import preview">
       <Text>
@@ -158,8 +230,8 @@ function PreviewPanel({
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         <Stat label="New contacts" value={preview.counts.create} />
-        <Stat label="Updated" value={preview.counts.update} />
-        <Stat label="Unchanged" value={preview.counts.unchanged} />
+        <Stat label="Updated" value={preview.counts.update + nowUpdated} />
+        <Stat label="Unchanged" value={preview.counts.unchanged - nowUpdated} />
         <Stat label="To review" value={preview.counts.review} />
         <Stat label="Skipped" value={preview.counts.skipped} />
       </SimpleGrid>
@@ -176,6 +248,17 @@ function PreviewPanel({
         <Stack gap="xs">
           <Title order={4}>Contacts to update ({updates.length})</Title>
           <UpdatesTable items={updates} />
+        </Stack>
+      )}
+      {roles.length > 0 && (
+        <Stack gap="xs">
+          <Title order={4}>Another job in the file ({roles.length})</Title>
+          <Text size="sm" c="dimmed">
+            The file says these people work elsewhere, or as something else, than Rapport has. Tick those that
+            are news: each is taken and goes on their timeline as a job change. Leave those where the file is
+            older than what you know.
+          </Text>
+          <RolesTable items={roles} taken={takeRoles} setTaken={setTakeRoles} />
         </Stack>
       )}
       {created.length > 0 && (
@@ -246,6 +329,7 @@ export function ContactsImportView() {
   const client = useQueryClient();
   const [preview, setPreview] = useState<ContactsPreview | null>(null);
   const [decisions, setDecisions] = useState<Map<number, ContactAction>>(new Map());
+  const [takeRoles, setTakeRoles] = useState<Set<number>>(new Set());
   const [circle, setCircle] = useState<Circle>('colleague');
   const [busy, setBusy] = useState<'reading' | 'writing' | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -266,6 +350,7 @@ export function ContactsImportView() {
     setResult(null);
     setPreview(null);
     setDecisions(new Map());
+    setTakeRoles(new Set());
     setBusy('reading');
     try {
       setPreview(
@@ -292,6 +377,7 @@ export function ContactsImportView() {
         previewId: preview.previewId,
         circle,
         decisions: decisionList,
+        takeRoles: [...takeRoles],
       });
       setResult(outcome);
       setPreview(null);
@@ -337,6 +423,8 @@ export function ContactsImportView() {
             preview={preview}
             decisions={decisions}
             decide={(row, action) => setDecisions(new Map(decisions).set(row, action))}
+            takeRoles={takeRoles}
+            setTakeRoles={setTakeRoles}
           />
           <Group align="end">
             <Select
