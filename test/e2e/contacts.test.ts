@@ -207,6 +207,15 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     // The form starts at this minute, before the move's second: the same minute counts as since.
     await dialog.getByRole('button', { name: 'Log it' }).click();
     await row.getByText('In touch since').waitFor();
+    // Seen and done with: dismissed, the card goes (she was its only row); Undo brings it back.
+    await row.getByRole('button', { name: "Dismiss Ana Souza's new job" }).click();
+    await expect.poll(() => newJobs.count()).toBe(0);
+    await page
+      .locator('.mantine-Notification-root')
+      .filter({ hasText: "Ana Souza's new job dismissed." })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await row.waitFor();
     const entries = await app.call('journal:timeline', { contactId: anaId });
     expect(entries.items.map((e) => [e.kind, e.title])).toEqual(
       expect.arrayContaining([

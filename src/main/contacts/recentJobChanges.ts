@@ -6,7 +6,8 @@ import { photoVersionOf } from './photoVersion';
 /**
  * The latest job change of each active contact recorded in the last `days` days (a LinkedIn
  * re-import's or a hand edit's), newest first, those the user has not been in touch with since
- * ahead of those they have: a new job is the best reason there is to say hello. At most `limit`
+ * ahead of those they have: a new job is the best reason there is to say hello. A latest change the
+ * user dismissed leaves its contact out (an older one is not news either). At most `limit`
  * of them; `waiting` counts all those not yet followed by a contact (a re-import can bring hundreds).
  */
 export async function recentJobChanges(
@@ -38,7 +39,8 @@ export async function recentJobChanges(
           AND q.role != 'mentioned' AND q.starts_at >= substr(l.at, 1, 16) AND q.starts_at <= ${nowIso})
           AS in_touch
       FROM latest l JOIN contacts c ON c.id = l.contact_id
-      WHERE l.rn = 1 AND c.archived = 0)
+      WHERE l.rn = 1 AND c.archived = 0
+        AND NOT EXISTS (SELECT 1 FROM job_change_dismissals d WHERE d.interaction_id = l.interaction_id))
     SELECT m.*, ${photoVersionOf('m.contact_id')} AS photo, sum(1 - m.in_touch) OVER () AS waiting
     FROM marked m
     ORDER BY m.in_touch, m.at DESC, m.interaction_id DESC

@@ -217,6 +217,13 @@ export interface Database {
   duplicate_dismissals: DuplicateDismissalsTable;
   saved_views: SavedViewsTable;
   deleted_imports: DeletedImportsTable;
+  job_change_dismissals: JobChangeDismissalsTable;
+}
+
+/** A job change (a `job_change` interaction) the user dismissed from New jobs. */
+export interface JobChangeDismissalsTable {
+  interaction_id: number;
+  dismissed_at: string;
 }
 
 /** An imported interaction the user deleted, by its import key, so no import brings it back. */

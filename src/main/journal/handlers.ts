@@ -15,6 +15,7 @@ import {
 } from '../reconnect/queue';
 import { searchAll } from '../search/search';
 import { dashboard } from './dashboard';
+import { setJobChangeDismissed } from '../contacts/jobChangeDismissals';
 import { interactionTags, listInteractions, timeline } from './repository';
 import { readPrefs } from '../goals/prefs';
 import * as service from './service';
@@ -117,4 +118,9 @@ export const journalHandlers: HandlerMap<keyof typeof journalContract> = {
     };
   },
   'dashboard:get': (input, ctx) => dashboard(ctx.store.db, ctx.now(), input.tzOffsetMinutes),
+  'dashboard:dismissJobChange': async (input, ctx) => {
+    const result = await setJobChangeDismissed(ctx.store.db, input.interactionId, input.dismissed, ctx.now());
+    ctx.emit('data:changed', { domains: ['journal'] });
+    return result;
+  },
 };

@@ -19,6 +19,7 @@ import {
   contactCadenceInput,
   contactIdOnly,
   dashboardInput,
+  jobChangeDismissInput,
   dismissInput,
   duplicatesListInput,
   mergeInput,
@@ -64,4 +65,5 @@ export const journalContract = {
   'duplicates:merge': { input: mergeInput, output: output<MergeResult>() },
   'duplicates:undoMerge': { input: undoInput, output: output<{ restored: Contact[] }>() },
   'dashboard:get': { input: dashboardInput, output: output<Dashboard>() },
+  'dashboard:dismissJobChange': { input: jobChangeDismissInput, output: output<{ dismissed: boolean }>() },
 };

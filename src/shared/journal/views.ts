@@ -180,6 +180,12 @@ export interface RecentJobChange {
 
 export const JOB_CHANGE_WINDOW_DAYS = 60;
 
+/** Takes a job change off New jobs (and the morning reminder), or with `dismissed: false` puts it back. */
+export const jobChangeDismissInput = z.strictObject({
+  interactionId: z.number().int().positive(),
+  dismissed: z.boolean().default(true),
+});
+
 export interface Dashboard {
   reconnect: ReconnectItem[];
   reconnectTotal: number;

@@ -155,3 +155,52 @@ describe("the dashboard's new jobs", () => {
     expect(later.jobChangesWaiting).toBe(1);
   });
 });
+
+describe('dismissing a job change', () => {
+  it('takes it off New jobs and the waiting count, keeps it on the timeline, and puts it back on undo', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme' });
+    at('2026-09-20T09:00:00.000Z');
+    await call(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'Litware' },
+      jobChange: true,
+    });
+    await call(t.ctx, 'contacts:update', {
+      id: ben,
+      fields: { displayName: 'Ben Lee', organisation: 'Contoso' },
+      jobChange: true,
+    });
+    at('2026-10-01T09:00:00.000Z');
+    const board = () => call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
+    const [first] = (await board()).jobChanges.filter((j) => j.contactId === ana);
+    expect(await call(t.ctx, 'dashboard:dismissJobChange', { interactionId: first.interactionId })).toEqual({
+      dismissed: true,
+    });
+    // Twice is still once.
+    await call(t.ctx, 'dashboard:dismissJobChange', { interactionId: first.interactionId });
+    const after = await board();
+    expect([after.jobChanges.map((j) => j.displayName), after.jobChangesWaiting]).toEqual([['Ben Lee'], 1]);
+    const timeline = await call(t.ctx, 'journal:timeline', { contactId: ana });
+    expect(timeline.items.map((i) => i.title)).toEqual(['Moved from Northwind to Litware']);
+    await call(t.ctx, 'dashboard:dismissJobChange', { interactionId: first.interactionId, dismissed: false });
+    expect((await board()).jobChangesWaiting).toBe(2);
+  });
+
+  it('refuses what is not a job change, naming it, and a malformed request', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza');
+    const coffee = await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: '2026-09-20T08:00:00Z',
+      participants: [{ contactId: ana }],
+    });
+    const notOne = await refused(t.ctx, 'dashboard:dismissJobChange', { interactionId: coffee.id });
+    expect([notOne.code, notOne.message]).toEqual([
+      'NOT_FOUND',
+      `There is no job change with id ${coffee.id}; nothing was changed.`,
+    ]);
+    const malformed = await refused(t.ctx, 'dashboard:dismissJobChange', { interactionId: 'one' });
+    expect(malformed.code).toBe('VALIDATION');
+    expect(t.store.sqlite.prepare('SELECT count(*) FROM job_change_dismissals').pluck().get()).toBe(0);
+  });
+});

@@ -17,6 +17,7 @@ import { migration016 } from './016_interaction_user_edits';
 import { migration017 } from './017_deleted_imports';
 import { migration018 } from './018_saved_view_order';
 import { migration019 } from './019_contact_photo_stamp';
+import { migration020 } from './020_job_change_dismissals';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -1,5 +1,9 @@
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
+import type { RapportError } from '../../api/client';
+import { useWrite } from '../../api/useWrite';
+import { showUndoNotice } from '../../app/undoNotice';
 import { JOB_CHANGE_WINDOW_DAYS, type RecentJobChange } from '../../../../shared/journal/views';
 import { count } from '../../../../shared/text/count';
 import { ContactAvatar } from '../contacts/ContactAvatar';
@@ -23,8 +27,24 @@ export function NewJobsCard({
   waiting: number;
   onLog(change: RecentJobChange): void;
 }) {
+  const write = useWrite();
   if (jobChanges.length === 0) return null;
   const now = Date.now();
+  // Seen, and nothing to do about it: off the card and the morning reminder, still on the timeline.
+  const dismiss = (j: RecentJobChange) =>
+    void write('dashboard:dismissJobChange', { interactionId: j.interactionId }).then(
+      () =>
+        showUndoNotice({
+          id: `job-change-dismissed-${j.interactionId}`,
+          message: `${j.displayName}'s new job dismissed.`,
+          autoClose: 8000,
+          undoLabel: 'Undo',
+          undo: () =>
+            write('dashboard:dismissJobChange', { interactionId: j.interactionId, dismissed: false }),
+          undone: `${j.displayName}'s new job is back.`,
+        }),
+      (e: RapportError) => notifications.show({ message: e.message, color: 'red' }),
+    );
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -64,6 +84,15 @@ export function NewJobsCard({
                   Congratulate
                 </Button>
               )}
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={() => dismiss(j)}
+                aria-label={`Dismiss ${j.displayName}'s new job`}
+                title="Dismiss: not news to act on"
+              >
+                ×
+              </ActionIcon>
             </Group>
           ))}
         </Stack>
