@@ -34,6 +34,13 @@ function localDays(
   return [...days].map(([date, count]) => ({ date, count })).sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** SQLite's NOCASE order: ASCII letters without case, everything else as it is. */
+function noCase(a: string, b: string): number {
+  const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const [x, y] = [fold(a), fold(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Everything the Dashboard draws, in one round trip. */
 export async function dashboard(
   db: Kysely<Database>,
@@ -49,37 +56,39 @@ export async function dashboard(
   const lowerBound = fromIso.slice(0, 10) < activityFrom ? fromIso : activityFrom;
   const city = sql.raw(citySql('c.location'));
   const key = sql.raw(cityKeySql('c.location'));
-  const [queue, recent, perCircle, uncategorised, activity, birthdays, perCity, unlocated, jobChanges] =
-    await Promise.all([
-      reconnectQueue(db, now, 10),
-      recentInteractions(db, nowIso, 10),
-      sql<{ circle: string; n: number }>`SELECT cc.circle, count(*) AS n FROM contact_circles cc
-      JOIN contacts c ON c.id = cc.contact_id WHERE c.archived = 0 GROUP BY cc.circle`.execute(db),
-      sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE c.archived = 0
-      AND NOT EXISTS (SELECT 1 FROM contact_circles cc WHERE cc.contact_id = c.id)`.execute(db),
-      // Counted per UTC hour straight off the starts_at index (minutes for zones off the hour),
-      // then moved into the viewer's days below: no date function runs per interaction.
-      sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
+  const [queue, recent, perCircle, activity, birthdays, perCity, jobChanges] = await Promise.all([
+    reconnectQueue(db, now, 10),
+    recentInteractions(db, nowIso, 10),
+    // Each circle's contacts, and (circle NULL) those in none, in one pass over the contacts.
+    sql<{ circle: string | null; n: number }>`SELECT cc.circle, count(*) AS n FROM contacts c
+      LEFT JOIN contact_circles cc ON cc.contact_id = c.id WHERE c.archived = 0 GROUP BY cc.circle`.execute(
+      db,
+    ),
+    // Counted per UTC hour straight off the starts_at index (minutes for zones off the hour),
+    // then moved into the viewer's days below: no date function runs per interaction.
+    sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
       FROM interactions WHERE starts_at >= ${lowerBound} AND starts_at <= ${nowIso}
       GROUP BY bucket`.execute(db),
-      upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
-      // One row per city whatever its case; the spelling shown is one of the group's.
-      sql<{ city: string; n: number }>`SELECT ${city} AS city, count(*) AS n FROM contacts c
-      WHERE c.archived = 0 AND ${key} IS NOT NULL
-      GROUP BY ${key} ORDER BY n DESC, city COLLATE NOCASE LIMIT ${TOP_CITIES}`.execute(db),
-      sql<{ n: number }>`SELECT count(*) AS n FROM contacts c
-      WHERE c.archived = 0 AND ${key} IS NULL`.execute(db),
-      recentJobChanges(db, now, JOB_CHANGE_WINDOW_DAYS, 8),
-    ]);
+    upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
+    // One row per city whatever its case (the spelling shown is one of the group's), and one
+    // (key NULL) for those without a city: the key is worked out once per contact.
+    sql<{ city: string | null; n: number; unlocated: number }>`SELECT ${city} AS city, count(*) AS n,
+      ${key} IS NULL AS unlocated FROM contacts c WHERE c.archived = 0 GROUP BY ${key}`.execute(db),
+    recentJobChanges(db, now, JOB_CHANGE_WINDOW_DAYS, 8),
+  ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
+  const cities = perCity.rows
+    .filter((r) => r.unlocated === 0)
+    .sort((a, b) => b.n - a.n || noCase(a.city ?? '', b.city ?? ''))
+    .slice(0, TOP_CITIES);
   return {
     reconnect: queue.items,
     reconnectTotal: queue.total,
     recent,
     circles: circles.map((circle: Circle) => ({ circle, count: counts.get(circle) ?? 0 })),
-    uncategorised: uncategorised.rows[0].n,
-    cities: perCity.rows.map((r) => ({ city: r.city, count: r.n })),
-    unlocated: unlocated.rows[0].n,
+    uncategorised: counts.get(null) ?? 0,
+    cities: cities.map((r) => ({ city: r.city ?? '', count: r.n })),
+    unlocated: perCity.rows.find((r) => r.unlocated === 1)?.n ?? 0,
     activity: localDays(activity.rows, tzOffsetMinutes, activityFrom, localToday),
     activityFrom,
     activityTo: localToday,
