@@ -193,6 +193,11 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Principal Engineer at Litware').waitFor();
     await page.getByText('Moved from Helios Robotics to Litware').waitFor();
+    // In the journal, among everyone's entries, the move says whose it is.
+    await app.goto('/journal');
+    const move = page.getByRole('button', { name: 'Moved from Helios Robotics to Litware' });
+    await move.getByText(/· about Ana Souza$/).waitFor();
+    await expect(move.getByTestId('entry-faces').textContent()).resolves.toBe('AS');
 
     await app.goto('/');
     const newJobs = page.getByLabel('New jobs');

@@ -6,9 +6,19 @@ import { displayTitle, durationLabel, formatWhen, kindLabel, sourceLabel } from 
 /** Faces drawn at the end of a row; more people are one "+N" disc. */
 const FACES = 3;
 
-/** Who the entry was with, as overlapping faces: the names are in the row's text. */
+/**
+ * Who the row names: those the entry was with, not those its notes only mention; but news about
+ * someone (a job change) is about the one it mentions, who is not otherwise named.
+ */
+function namedPeople(entry: InteractionSummary) {
+  return entry.kind === 'job_change'
+    ? entry.participants
+    : entry.participants.filter((p) => p.role !== 'mentioned');
+}
+
+/** Who the entry was with (or about), as overlapping faces: the names are in the row's text. */
 function Faces({ entry }: { entry: InteractionSummary }) {
-  const present = entry.participants.filter((p) => p.role !== 'mentioned');
+  const present = namedPeople(entry);
   if (present.length === 0) return null;
   const shown = present.slice(0, FACES);
   const more = entry.participantCount - (entry.participants.length - present.length) - shown.length;
@@ -25,14 +35,14 @@ function Faces({ entry }: { entry: InteractionSummary }) {
 /** One entry in a list or timeline: when, what, with whom, the start of the notes. */
 export function InteractionRow({ entry, onOpen }: { entry: InteractionSummary; onOpen(id: number): void }) {
   const others = entry.participantCount - entry.participants.length;
-  const people = entry.participants
-    .filter((p) => p.role !== 'mentioned')
+  const people = namedPeople(entry)
     .map((p) => p.displayName)
     .join(', ');
   const meta = [
     formatWhen(entry.startsAt, entry.allDay),
     durationLabel(entry.durationMinutes),
-    people && `with ${people}${others > 0 ? ` and ${others} more` : ''}`,
+    people &&
+      `${entry.kind === 'job_change' ? 'about' : 'with'} ${people}${others > 0 ? ` and ${others} more` : ''}`,
   ]
     .filter(Boolean)
     .join(' · ');
