@@ -43,3 +43,14 @@ export async function recordJobChange(
     now,
   );
 }
+
+/** The job changes recorded about a contact (each is about them alone). */
+export async function deleteJobChangesOf(db: Db, contactId: number): Promise<void> {
+  await db
+    .deleteFrom('interactions')
+    .where('kind', '=', 'job_change')
+    .where('id', 'in', (q) =>
+      q.selectFrom('interaction_participants').select('interaction_id').where('contact_id', '=', contactId),
+    )
+    .execute();
+}

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import * as repo from './repository';
 import { insertRelationship } from '../relationships/repository';
 import { isJobChange } from '../../shared/contacts/jobChange';
-import { recordJobChange, roleOf } from './jobChange';
+import { deleteJobChangesOf, recordJobChange, roleOf } from './jobChange';
 
 /** Refuses an address another contact holds, naming that contact, before anything is written. */
 async function assertEmailsFree(
@@ -92,8 +92,13 @@ export async function setArchived(
   return getContactOrThrow(db, id);
 }
 
+/** Deletes a contact, and with them the job changes on their timeline: news about no one is noise. */
 export async function deleteContact(db: Kysely<Database>, id: number): Promise<void> {
-  if (!(await repo.deleteContact(db, id))) throw noContact(id);
+  const found = await db.transaction().execute(async (trx) => {
+    await deleteJobChangesOf(trx, id);
+    return repo.deleteContact(trx, id);
+  });
+  if (!found) throw noContact(id);
 }
 
 export async function getContactOrThrow(db: Kysely<Database>, id: number): Promise<Contact> {

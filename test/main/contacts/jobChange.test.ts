@@ -69,6 +69,27 @@ describe('a job change recorded from the contact form', () => {
     expect(timeline.items.map((i) => i.title)).toEqual(['Moved from Northwind to Litware', '']);
   });
 
+  it('goes with the contact when they are deleted; the meetings with them stay', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme' });
+    for (const [id, displayName, organisation] of [
+      [ana, 'Ana Souza', 'Litware'],
+      [ben, 'Ben Lee', 'Contoso'],
+    ] as const) {
+      await call(t.ctx, 'contacts:update', { id, fields: { displayName, organisation }, jobChange: true });
+    }
+    await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: '2026-09-20T08:00:00Z',
+      participants: [{ contactId: ana }, { contactId: ben }],
+    });
+    await call(t.ctx, 'contacts:delete', { id: ana });
+    expect(t.store.sqlite.prepare('SELECT kind, title FROM interactions ORDER BY id').all()).toEqual([
+      { kind: 'job_change', title: 'Moved from Acme to Contoso' },
+      { kind: 'coffee', title: '' },
+    ]);
+  });
+
   it('records nothing unless asked, nor when only a gap was filled or the case changed', async () => {
     const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
     const ben = await addContact(t.ctx, 'Ben Lee', { title: 'CTO' });
