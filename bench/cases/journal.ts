@@ -12,7 +12,7 @@ import type { BenchCase, BenchResult } from '../lib/types';
 
 const contacts = 10_000;
 const interactions = 200_000;
-/** Recorded in the last 60 days, as a LinkedIn re-import after a year away brings them: the dashboard lists them. */
+/** Moves recorded in the last 60 days, as a LinkedIn re-import after a year away brings them. */
 const jobChanges = 300;
 const now = new Date('2026-06-01T12:00:00.000Z');
 

@@ -24,7 +24,10 @@ export function isJobChange(before: Role, after: Role): boolean {
   return orgMoved || retitled;
 }
 
-/** How the timeline says a job change: "Moved from Acme to Globex", "Left Acme", "New position at Acme: CTO". */
+/**
+ * How the timeline says a job change: "Moved from Acme to Globex", "Left Acme",
+ * "New position at Acme: CTO".
+ */
 export function jobChangeEntry(before: Role, after: Role): { title: string; notes: string } {
   const from = known(before.organisation);
   const to = known(after.organisation);

@@ -86,11 +86,12 @@ export interface PreviewItem {
   action: ContactAction;
   /** The fields an update would change (empty for a new contact or a match with nothing new). */
   changes: FieldChange[];
-  /** The organisation or title changed, recorded as a job change on the timeline (LinkedIn's, or one taken). */
+  /** The organisation or title changed, recorded as a job change (LinkedIn's, or one taken). */
   jobChange: { from: string | null; to: string | null } | null;
   /**
    * A file other than LinkedIn's says another organisation or title than Rapport has: taken, as a job
-   * change, only for the rows the commit names in `takeRoles` (the file may be older than what the user knows).
+   * change, only for the rows the commit names in `takeRoles` (the file may be older than what the user
+   * knows).
    */
   roleInFile: { from: Role; to: Role } | null;
 }

@@ -162,7 +162,7 @@ export interface UpcomingBirthday {
   photo: string | null;
 }
 
-/** Someone's latest job change recorded lately (a LinkedIn re-import's or a hand edit's): a reason to get in touch. */
+/** Someone's latest job change (recorded by a LinkedIn re-import or an edit): a reason to say hello. */
 export interface RecentJobChange {
   /** The timeline entry that records it. */
   interactionId: number;
@@ -201,7 +201,7 @@ export interface Dashboard {
   activityTo: string;
   /** Birthdays in the next `BIRTHDAY_WINDOW_DAYS` days, today included, soonest first. */
   birthdays: UpcomingBirthday[];
-  /** Job changes of the last `JOB_CHANGE_WINDOW_DAYS` days, not yet followed by a contact first, then newest first. */
+  /** The last `JOB_CHANGE_WINDOW_DAYS` days' job changes, those not followed by a contact first. */
   jobChanges: RecentJobChange[];
   /** How many of all those job changes (not only the ones listed) are not yet followed by a contact. */
   jobChangesWaiting: number;

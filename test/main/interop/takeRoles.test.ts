@@ -92,7 +92,7 @@ describe('taking another job from a file', () => {
           const after = sqlite
             .prepare('SELECT organisation, title FROM contacts ORDER BY id')
             .all() as Role[];
-          // Taken, a value that differs (beyond case and spaces) replaces the stored one; else only gaps fill.
+          // Taken, a value that differs (beyond case and spaces) replaces the stored one; else gaps fill.
           const merged = (mine: string | null, theirs: string | null, taken: boolean) =>
             taken && theirs !== null && key(theirs) !== key(mine) ? theirs : (mine ?? theirs);
           after.forEach((got, i) => {
