@@ -192,7 +192,11 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     ).resolves.toBe(1);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Principal Engineer at Litware').waitFor();
-    await page.getByText('Moved from Helios Robotics to Litware').waitFor();
+    // On her timeline, and said at the top of her page with the dashboard's Congratulate.
+    await page.getByRole('button', { name: 'Moved from Helios Robotics to Litware' }).waitFor();
+    const notice = page.getByRole('alert', { name: 'New job' });
+    await notice.getByText('Moved from Helios Robotics to Litware · today').waitFor();
+    await notice.getByRole('button', { name: 'Log a congratulation to Ana Souza' }).waitFor();
     // In the journal, among everyone's entries, the move says whose it is.
     await app.goto('/journal');
     const move = page.getByRole('button', { name: 'Moved from Helios Robotics to Litware' });
@@ -236,6 +240,8 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('checkbox', { name: /on Ana Souza's timeline/ }).uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    // Congratulated since: her page no longer says it.
+    await expect(page.getByRole('alert', { name: 'New job' }).count()).resolves.toBe(0);
     const after = await app.call('journal:timeline', { contactId: anaId });
     const moves = (items: typeof after.items) =>
       items.filter((e) => e.kind === 'job_change').map((e) => e.title);

@@ -5,6 +5,8 @@ import { listContactPage, matchingContactIds } from './list';
 import { listFacets } from './repository';
 import { deletePhoto, readPhoto, writePhoto } from './photos';
 import * as service from './service';
+import { recentJobChanges } from './recentJobChanges';
+import { JOB_CHANGE_WINDOW_DAYS } from '../../shared/journal/views';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
   'contacts:list': (input, { store, now }) => listContactPage(store, now().getTime(), input),
@@ -43,6 +45,14 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
     return result;
   },
   'contacts:facets': (_input, { store }) => listFacets(store.db),
+  'contacts:newJob': async (input, { store, now }) => {
+    const { items } = await recentJobChanges(store.db, now(), {
+      days: JOB_CHANGE_WINDOW_DAYS,
+      limit: 1,
+      contactId: input.id,
+    });
+    return items[0] ?? null;
+  },
   'contacts:photo': (input, { store }) => readPhoto(store.sqlite, input.id, input.version),
   'contacts:setPhoto': (input, ctx) => {
     writePhoto(ctx.store.sqlite, input.id, input.mime, input.base64, ctx.now());

@@ -8,13 +8,13 @@ import { photoVersionOf } from './photoVersion';
  * re-import's or a hand edit's), newest first, those the user has not been in touch with since
  * ahead of those they have: a new job is the best reason there is to say hello. A latest change the
  * user dismissed leaves its contact out (an older one is not news either). At most `limit`
- * of them; `waiting` counts all those not yet followed by a contact (a re-import can bring hundreds).
+ * of them, only `contactId`'s when given; `waiting` counts all those not yet followed by a contact (a
+ * re-import can bring hundreds).
  */
 export async function recentJobChanges(
   db: Kysely<Database>,
   now: Date,
-  days: number,
-  limit: number,
+  { days, limit, contactId }: { days: number; limit: number; contactId?: number },
 ): Promise<{ items: RecentJobChange[]; waiting: number }> {
   const nowIso = now.toISOString();
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -32,7 +32,8 @@ export async function recentJobChanges(
       SELECT i.id AS interaction_id, p.contact_id, i.title, i.starts_at AS at,
              row_number() OVER (PARTITION BY p.contact_id ORDER BY i.starts_at DESC, i.id DESC) AS rn
       FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id
-      WHERE i.kind = 'job_change' AND i.starts_at >= ${since} AND i.starts_at <= ${nowIso}),
+      WHERE i.kind = 'job_change' AND i.starts_at >= ${since} AND i.starts_at <= ${nowIso}
+        AND (${contactId ?? null} IS NULL OR p.contact_id = ${contactId ?? null})),
     marked AS (
       SELECT l.interaction_id, l.contact_id, c.display_name, l.title, l.at,
         EXISTS (SELECT 1 FROM interaction_participants q WHERE q.contact_id = l.contact_id

@@ -74,7 +74,7 @@ export async function dashboard(
     // (key NULL) for those without a city: the key is worked out once per contact.
     sql<{ city: string | null; n: number; unlocated: number }>`SELECT ${city} AS city, count(*) AS n,
       ${key} IS NULL AS unlocated FROM contacts c WHERE c.archived = 0 GROUP BY ${key}`.execute(db),
-    recentJobChanges(db, now, JOB_CHANGE_WINDOW_DAYS, 8),
+    recentJobChanges(db, now, { days: JOB_CHANGE_WINDOW_DAYS, limit: 8 }),
   ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
   const cities = perCity.rows

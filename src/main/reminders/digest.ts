@@ -29,7 +29,7 @@ export async function reminderDigest(
     listFollowUps(db, { status: 'open', dueBy: today, limit: NAMED }),
     reconnectQueue(db, now, NAMED),
     upcomingBirthdays(db, today, 0),
-    recentJobChanges(db, now, NEW_JOB_DAYS, NAMED),
+    recentJobChanges(db, now, { days: NEW_JOB_DAYS, limit: NAMED }),
   ]);
   const newJobs = moves.waiting;
   if (due.total === 0 && reconnect.total === 0 && birthdays.length === 0 && newJobs === 0) return null;

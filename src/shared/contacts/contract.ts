@@ -15,6 +15,7 @@ import {
 } from './schemas';
 import { z } from 'zod';
 import { contactPhotoInput, contactSetPhotoInput, type ContactPhoto } from './photo';
+import type { RecentJobChange } from '../journal/views';
 
 export const contactsContract = {
   'contacts:list': { input: contactListInput, output: output<ContactPage>() },
@@ -29,4 +30,6 @@ export const contactsContract = {
   'contacts:photo': { input: contactPhotoInput, output: output<ContactPhoto | null>() },
   'contacts:setPhoto': { input: contactSetPhotoInput, output: output<Contact>() },
   'contacts:removePhoto': { input: contactIdInput, output: output<Contact>() },
+  /** Their latest job change of the dashboard's window, unless dismissed: what New jobs would list for them. */
+  'contacts:newJob': { input: contactIdInput, output: output<RecentJobChange | null>() },
 };

@@ -208,6 +208,27 @@ describe('dismissing a job change', () => {
     expect((await board()).jobChangesWaiting).toBe(2);
   });
 
+  it("is what the contact's page says too: their latest move, until dismissed", async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme' });
+    at('2026-09-20T09:00:00.000Z');
+    await call(t.ctx, 'contacts:update', {
+      id: ana,
+      fields: { displayName: 'Ana Souza', organisation: 'Litware' },
+      jobChange: true,
+    });
+    at('2026-10-01T09:00:00.000Z');
+    const anas = await call(t.ctx, 'contacts:newJob', { id: ana });
+    expect(anas).toMatchObject({
+      contactId: ana,
+      title: 'Moved from Northwind to Litware',
+      inTouchSince: false,
+    });
+    expect(await call(t.ctx, 'contacts:newJob', { id: ben })).toBeNull();
+    await call(t.ctx, 'dashboard:dismissJobChange', { interactionId: anas!.interactionId });
+    expect(await call(t.ctx, 'contacts:newJob', { id: ana })).toBeNull();
+  });
+
   it('refuses what is not a job change, naming it, and a malformed request', async () => {
     const ana = await addContact(t.ctx, 'Ana Souza');
     const coffee = await call(t.ctx, 'journal:create', {

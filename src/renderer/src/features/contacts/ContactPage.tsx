@@ -12,6 +12,7 @@ import { StrengthMeter } from '../strength/StrengthMeter';
 import { layerShort } from '../strength/labels';
 import { ContactDetails } from './ContactDetails';
 import { ContactExtensions } from './extensions';
+import { NewJobNotice } from './NewJobNotice';
 import { ContactForm } from './ContactForm';
 import { ContactPhotoMenu } from './ContactPhotoMenu';
 import { useContactWrite } from './useContactMutations';
@@ -117,6 +118,7 @@ function ContactScreen({ contact }: { contact: Contact }) {
           {archiveError}
         </Alert>
       )}
+      {!contact.archived && <NewJobNotice contactId={contact.id} displayName={contact.displayName} />}
       {editing ? (
         <ContactForm
           contact={contact}

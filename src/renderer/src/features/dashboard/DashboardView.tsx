@@ -25,6 +25,7 @@ import { useRapportQuery } from '../../api/hooks';
 import { ContactAvatar } from '../contacts/ContactAvatar';
 import { EntryModal, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
+import { congratulation } from '../journal/InteractionForm';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { DriftingCard } from './DriftingCard';
@@ -215,7 +216,7 @@ export function DashboardView() {
         onLog={(j) =>
           setTarget({
             preset: [{ contactId: j.contactId, displayName: j.displayName }],
-            draft: { kind: 'message', title: 'Congratulations on the new role' },
+            draft: congratulation,
           })
         }
       />

@@ -5,13 +5,8 @@ import type { RapportError } from '../../api/client';
 import { useWrite } from '../../api/useWrite';
 import { showUndoNotice } from '../../app/undoNotice';
 import { JOB_CHANGE_WINDOW_DAYS, type RecentJobChange } from '../../../../shared/journal/views';
-import { count } from '../../../../shared/text/count';
+import { sinceText } from '../../../../shared/text/since';
 import { ContactAvatar } from '../contacts/ContactAvatar';
-
-function ago(at: string, now: number): string {
-  const days = Math.floor((now - Date.parse(at)) / 86_400_000);
-  return days === 0 ? 'today' : `${count(days, 'day')} ago`;
-}
 
 /**
  * People whose job changed lately (a LinkedIn re-import or an edit said so): the best reason there
@@ -29,7 +24,7 @@ export function NewJobsCard({
 }) {
   const write = useWrite();
   if (jobChanges.length === 0) return null;
-  const now = Date.now();
+  const now = new Date();
   // Seen, and nothing to do about it: off the card and the morning reminder, still on the timeline.
   const dismiss = (j: RecentJobChange) =>
     void write('dashboard:dismissJobChange', { interactionId: j.interactionId }).then(
@@ -67,7 +62,7 @@ export function NewJobsCard({
                   <Link to={`/contacts/${j.contactId}`}>{j.displayName}</Link>
                 </Text>
                 <Text size="xs" c="dimmed" truncate>
-                  {j.title} · {ago(j.at, now)}
+                  {j.title} · {sinceText(new Date(j.at), now)}
                 </Text>
               </div>
               {j.inTouchSince ? (
