@@ -34,6 +34,9 @@ const entries = () =>
     .all() as EntryRow[];
 const lastContact = (id: number) =>
   t.store.sqlite.prepare('SELECT last_contact_at FROM contacts WHERE id = ?').pluck().get(id);
+/** Saves another organisation (and title) on a contact's page, with the box to record the move ticked. */
+const move = (id: number, displayName: string, organisation: string, title?: string) =>
+  call(t.ctx, 'contacts:update', { id, fields: { displayName, organisation, title }, jobChange: true });
 
 describe('a job change recorded from the contact form', () => {
   it('puts the move on their timeline as news, in the same save, and says so to the journal', async () => {
@@ -45,11 +48,7 @@ describe('a job change recorded from the contact form', () => {
     });
     at('2026-10-02T10:00:00.000Z');
     t.events.length = 0;
-    const saved = await call(t.ctx, 'contacts:update', {
-      id: ana,
-      fields: { displayName: 'Ana Souza', organisation: 'Litware', title: 'Head of Design' },
-      jobChange: true,
-    });
+    const saved = await move(ana, 'Ana Souza', 'Litware', 'Head of Design');
     expect(saved).toMatchObject({ organisation: 'Litware', title: 'Head of Design' });
     expect(entries().filter((e) => e.kind === 'job_change')).toEqual([
       {
@@ -72,12 +71,8 @@ describe('a job change recorded from the contact form', () => {
   it('goes with the contact when they are deleted; the meetings with them stay', async () => {
     const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
     const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme' });
-    for (const [id, displayName, organisation] of [
-      [ana, 'Ana Souza', 'Litware'],
-      [ben, 'Ben Lee', 'Contoso'],
-    ] as const) {
-      await call(t.ctx, 'contacts:update', { id, fields: { displayName, organisation }, jobChange: true });
-    }
+    await move(ana, 'Ana Souza', 'Litware');
+    await move(ben, 'Ben Lee', 'Contoso');
     await call(t.ctx, 'journal:create', {
       kind: 'coffee',
       startsAt: '2026-09-20T08:00:00Z',
@@ -97,16 +92,8 @@ describe('a job change recorded from the contact form', () => {
       id: ana,
       fields: { displayName: 'Ana Souza', organisation: 'Litware', title: 'Designer' },
     });
-    await call(t.ctx, 'contacts:update', {
-      id: ana,
-      fields: { displayName: 'Ana Souza', organisation: 'LITWARE ', title: 'designer' },
-      jobChange: true,
-    });
-    await call(t.ctx, 'contacts:update', {
-      id: ben,
-      fields: { displayName: 'Ben Lee', organisation: 'Acme', title: 'CTO' },
-      jobChange: true,
-    });
+    await move(ana, 'Ana Souza', 'LITWARE ', 'designer');
+    await move(ben, 'Ben Lee', 'Acme', 'CTO');
     expect(entries()).toEqual([]);
   });
 
@@ -137,8 +124,6 @@ describe("the dashboard's new jobs", () => {
     const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme', title: 'Engineer' });
     const cleo = await addContact(t.ctx, 'Cleo Park', { organisation: 'Initech' });
     const dan = await addContact(t.ctx, 'Dan Wu', { organisation: 'Globex' });
-    const move = async (id: number, displayName: string, organisation: string, title?: string) =>
-      call(t.ctx, 'contacts:update', { id, fields: { displayName, organisation, title }, jobChange: true });
     at('2026-07-01T09:00:00.000Z');
     await move(dan, 'Dan Wu', 'Umbrella');
     at('2026-09-01T09:00:00.000Z');
@@ -182,16 +167,8 @@ describe('dismissing a job change', () => {
     const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
     const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme' });
     at('2026-09-20T09:00:00.000Z');
-    await call(t.ctx, 'contacts:update', {
-      id: ana,
-      fields: { displayName: 'Ana Souza', organisation: 'Litware' },
-      jobChange: true,
-    });
-    await call(t.ctx, 'contacts:update', {
-      id: ben,
-      fields: { displayName: 'Ben Lee', organisation: 'Contoso' },
-      jobChange: true,
-    });
+    await move(ana, 'Ana Souza', 'Litware');
+    await move(ben, 'Ben Lee', 'Contoso');
     at('2026-10-01T09:00:00.000Z');
     const board = () => call(t.ctx, 'dashboard:get', { tzOffsetMinutes: 0 });
     const [first] = (await board()).jobChanges.filter((j) => j.contactId === ana);
@@ -212,11 +189,7 @@ describe('dismissing a job change', () => {
     const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind' });
     const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Acme' });
     at('2026-09-20T09:00:00.000Z');
-    await call(t.ctx, 'contacts:update', {
-      id: ana,
-      fields: { displayName: 'Ana Souza', organisation: 'Litware' },
-      jobChange: true,
-    });
+    await move(ana, 'Ana Souza', 'Litware');
     at('2026-10-01T09:00:00.000Z');
     const anas = await call(t.ctx, 'contacts:newJob', { id: ana });
     expect(anas).toMatchObject({
