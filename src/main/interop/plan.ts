@@ -13,6 +13,7 @@ import type {
 } from '../../shared/interop/types';
 import type { ExistingContact, ExistingIndex } from './existing';
 import { urlKey } from './incoming';
+import { isJobChange } from '../../shared/contacts/jobChange';
 
 /**
  * Matching and diffing, pure over a snapshot of the stored contacts. Order of evidence:
@@ -164,20 +165,13 @@ export function diffContact(
     update.photo = c.photo;
     changes.push({ field: 'Photo', from: null, to: c.photo.mime });
   }
-  const orgChanged =
-    existing.organisation !== null &&
-    c.organisation !== null &&
-    differs(existing.organisation, c.organisation);
-  const titleChanged = existing.title !== null && c.title !== null && differs(existing.title, c.title);
-  const roleChanged = orgChanged || titleChanged;
-  const jobChange =
-    take && roleChanged ? { from: existing.organisation, to: c.organisation ?? existing.organisation } : null;
+  // What the file leaves out stays as stored: a file without an organisation is not news of leaving.
+  const inFile = { organisation: c.organisation ?? existing.organisation, title: c.title ?? existing.title };
+  const roleChanged = isJobChange(existing, inFile);
+  const jobChange = take && roleChanged ? { from: existing.organisation, to: inFile.organisation } : null;
   const roleInFile =
     !linkedIn && roleChanged
-      ? {
-          from: { organisation: existing.organisation, title: existing.title },
-          to: { organisation: c.organisation ?? existing.organisation, title: c.title ?? existing.title },
-        }
+      ? { from: { organisation: existing.organisation, title: existing.title }, to: inFile }
       : null;
   return { update, changes, takenEmails, jobChange, roleInFile };
 }
