@@ -2,8 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { sinceText } from '../../../../shared/text/since';
 import { useRapportQuery } from '../../api/hooks';
-import { EntryModal, type EntryTarget } from '../journal/EntryModal';
-import { congratulation } from '../journal/InteractionForm';
+import { congratulate, EntryModal, type EntryTarget } from '../journal/EntryModal';
 
 /**
  * A move of theirs recorded lately and not yet followed by a contact: said on their page, with
@@ -24,7 +23,7 @@ export function NewJobNotice({ contactId, displayName }: { contactId: number; di
           size="xs"
           variant="light"
           color="grape"
-          onClick={() => setTarget({ preset: [{ contactId, displayName }], draft: congratulation })}
+          onClick={() => setTarget(congratulate({ contactId, displayName }))}
           aria-label={`Log a congratulation to ${displayName}`}
         >
           Congratulate

@@ -23,9 +23,8 @@ import type { Dashboard, ReconnectItem } from '../../../../shared/journal/views'
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactAvatar } from '../contacts/ContactAvatar';
-import { EntryModal, type EntryTarget } from '../journal/EntryModal';
+import { congratulate, EntryModal, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
-import { congratulation } from '../journal/InteractionForm';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { DriftingCard } from './DriftingCard';
@@ -213,12 +212,7 @@ export function DashboardView() {
       <NewJobsCard
         jobChanges={d.jobChanges}
         waiting={d.jobChangesWaiting}
-        onLog={(j) =>
-          setTarget({
-            preset: [{ contactId: j.contactId, displayName: j.displayName }],
-            draft: congratulation,
-          })
-        }
+        onLog={(j) => setTarget(congratulate({ contactId: j.contactId, displayName: j.displayName }))}
       />
       <Card withBorder>
         <Stack gap="xs">

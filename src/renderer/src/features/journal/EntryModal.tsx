@@ -193,6 +193,11 @@ function ExistingEntry({ id, onClose }: { id: number; onClose(): void }) {
 
 export type EntryTarget = { id: number } | { preset: PickedContact[]; draft?: EntryDraft } | null;
 
+/** The form for a note to someone on their new job, from New jobs or their page: a message. */
+export function congratulate(person: PickedContact): EntryTarget {
+  return { preset: [person], draft: { kind: 'message', title: 'Congratulations on the new role' } };
+}
+
 /** Shows an entry (with edit and delete), or the form for a new one. */
 export function EntryModal({ target, onClose }: { target: EntryTarget; onClose(): void }) {
   const write = useJournalWrite();

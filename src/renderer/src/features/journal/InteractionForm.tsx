@@ -54,9 +54,6 @@ export interface EntryDraft {
   title: string;
 }
 
-/** A note to someone on their new job, logged from New jobs or their page. */
-export const congratulation: EntryDraft = { kind: 'message', title: 'Congratulations on the new role' };
-
 function initialValues(entry?: Interaction, preset?: PickedContact[], draft?: EntryDraft): FormValues {
   if (!entry) {
     return {
