@@ -257,7 +257,7 @@ describe('calendar import, end to end through the Import view over a real databa
     await remove.waitFor();
     expect(await remove.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Remove 1 cancelled meeting' }).click();
-    await page.getByText(/, 1 cancelled or declined meeting removed\.$/).waitFor();
+    await page.getByText(/, 1 meeting cancelled or not attended removed\.$/).waitFor();
     await onPriyasTimeline('e2e-offsite', 0);
 
     await app.goto('/import');

@@ -104,7 +104,7 @@ function describe(p: CalendarPreview): string[] {
   const lines = [
     `${p.events} events, ${p.occurrences} meetings ${p.windowStart ? `from ${p.windowStart.slice(0, 10)} ` : ''}up to ${p.windowEnd.slice(0, 10)} in ${p.files.length} calendar(s)`,
     `  to create ${p.toCreate}, to update ${p.toUpdate}${updates ? ` (${updates})` : ''}, unchanged ${p.unchanged}`,
-    ...removals('cancelled or declined since imported', p.withdrawn, 'to remove'),
+    ...removals('cancelled or not attended since imported', p.withdrawn, 'to remove'),
     ...removals(
       'imported before from series left out',
       p.seriesImported,

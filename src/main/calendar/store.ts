@@ -304,7 +304,10 @@ export interface WriteResult {
   importId: number;
   contactsCreated: number;
   addressesAdded: number;
-  /** Interactions taken back: cancelled or declined since they were imported. */
+  /**
+   * Interactions taken back: cancelled since they were imported, or the user was not there (declined,
+   * delegated, only copied) or it was an out-of-office notice.
+   */
   withdrawn: number;
   /** Interactions removed as their series is left out now. */
   seriesRemoved: number;

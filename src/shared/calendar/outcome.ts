@@ -36,8 +36,8 @@ export function importOutcome(c: ImportCounts, style: 'full' | 'short'): string 
   if (c.withdrawn > 0) {
     parts.push(
       full
-        ? `${count(c.withdrawn, 'cancelled or declined meeting')} removed`
-        : `${c.withdrawn} cancelled removed`,
+        ? `${count(c.withdrawn, 'meeting')} cancelled or not attended removed`
+        : `${c.withdrawn} cancelled or not attended removed`,
     );
   }
   if (c.seriesRemoved > 0) parts.push(`${meetings(c.seriesRemoved)} of series left out removed`);

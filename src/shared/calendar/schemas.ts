@@ -66,7 +66,7 @@ export const calendarCommitInput = z.strictObject({
     .union([circleSchema, z.literal('by_domain')])
     .nullable()
     .optional(),
-  /** Leave the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
+  /** Leave the meetings imported before that are now cancelled or not attended (the preview's `withdrawn`). */
   keepWithdrawn: z.boolean().optional(),
   /** Remove the meetings imported before from the series left out (the preview's `seriesImported`). */
   removeLeftOutSeries: z.boolean().optional(),

@@ -1233,6 +1233,35 @@ describe('calendar import service', () => {
       expect(count('interactions')).toBe(8);
     });
 
+    it('include a meeting the user was only copied on since, and the outcome says so', async () => {
+      const copiedNow = [
+        {
+          name: 'work.ics',
+          bytes: ics(
+            'X-WR-CALNAME:Work',
+            ...event(
+              'review',
+              '20250120T150000Z',
+              'ORGANIZER:mailto:cy@example.org',
+              `ATTENDEE;ROLE=NON-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:${me}`,
+            ),
+          ),
+        },
+      ];
+      const p = await preview(copiedNow);
+      expect(p.withdrawn).toEqual({ remove: 1, keep: 0 });
+      const out: string[] = [];
+      const io = { out: (line: string) => out.push(line), err: () => {} };
+      const file = `${t.dir}/../cli-copied-${Date.now()}.sqlite`;
+      const [firstPath, laterPath] = [`${t.dir}/../first-copied.ics`, `${t.dir}/../later-copied.ics`];
+      writeFileSync(firstPath, first()[0].bytes);
+      writeFileSync(laterPath, copiedNow[0].bytes);
+      const args = ['--db', file, '--until', '2025-06-01', '--self', me];
+      expect(await runCli(['import-ics', firstPath, ...args], io)).toBe(0);
+      expect(await runCli(['import-ics', laterPath, ...args], io)).toBe(0);
+      expect(out.pop()).toMatch(/, 1 meeting cancelled or not attended removed\.$/);
+    });
+
     it('are listed and removed by import-ics, or kept with --keep-cancelled', async () => {
       const out: string[] = [];
       const io = { out: (line: string) => out.push(line), err: () => {} };
@@ -1243,12 +1272,12 @@ describe('calendar import service', () => {
       const args = ['--db', file, '--until', '2025-06-01', '--self', me];
       expect(await runCli(['import-ics', firstPath, ...args], io)).toBe(0);
       expect(await runCli(['import-ics', laterPath, ...args, '--dry-run'], io)).toBe(0);
-      expect(out.pop()!.split('\n')).toContain('  cancelled or declined since imported: 5 to remove');
+      expect(out.pop()!.split('\n')).toContain('  cancelled or not attended since imported: 5 to remove');
       expect(await runCli(['import-ics', laterPath, ...args, '--keep-cancelled'], io)).toBe(0);
       expect(out.pop()).toBe('Nothing new: every meeting is already imported.');
       expect(await runCli(['import-ics', laterPath, ...args], io)).toBe(0);
       expect(out.pop()).toMatch(
-        /^Imported #\d+: 0 meetings created, 0 updated, 0 new contacts, 5 cancelled or declined meetings removed\.$/,
+        /^Imported #\d+: 0 meetings created, 0 updated, 0 new contacts, 5 meetings cancelled or not attended removed\.$/,
       );
       const db = new Database(file, { readonly: true });
       try {

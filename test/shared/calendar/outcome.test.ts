@@ -25,20 +25,20 @@ describe("an import's outcome in words", () => {
   it('says where addresses went and which meetings were removed, briefly for the history', () => {
     const c = counts({ created: 0, updated: 2, addressesAdded: 2, withdrawn: 1 });
     expect(importOutcome(c, 'full')).toBe(
-      '0 meetings created, 2 updated, 1 new contact, 2 addresses added to contacts you had, 1 cancelled or declined meeting removed',
+      '0 meetings created, 2 updated, 1 new contact, 2 addresses added to contacts you had, 1 meeting cancelled or not attended removed',
     );
     expect(importOutcome(c, 'short')).toBe(
-      '0 created, 2 updated, 1 new contact, 2 addresses added, 1 cancelled removed',
+      '0 created, 2 updated, 1 new contact, 2 addresses added, 1 cancelled or not attended removed',
     );
   });
 
   it('counts the meetings removed with the series left out apart from the cancelled ones', () => {
     const c = counts({ created: 0, contactsCreated: 0, withdrawn: 2, seriesRemoved: 1 });
     expect(importOutcome(c, 'full')).toBe(
-      '0 meetings created, 0 updated, 0 new contacts, 2 cancelled or declined meetings removed, 1 meeting of series left out removed',
+      '0 meetings created, 0 updated, 0 new contacts, 2 meetings cancelled or not attended removed, 1 meeting of series left out removed',
     );
     expect(importOutcome(c, 'short')).toBe(
-      '0 created, 0 updated, 0 new contacts, 2 cancelled removed, 1 of series left out removed',
+      '0 created, 0 updated, 0 new contacts, 2 cancelled or not attended removed, 1 of series left out removed',
     );
   });
 

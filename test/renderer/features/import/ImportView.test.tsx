@@ -520,7 +520,7 @@ describe('ImportView', () => {
     drop('work.ics', calendar(...cancelled(lunch), ...coffee, ...cancelled(review)));
     const card = await screen.findByRole(
       'alert',
-      { name: 'Cancelled or declined since they were imported' },
+      { name: 'Cancelled or not attended since they were imported' },
       {
         timeout: 20_000,
       },
@@ -546,12 +546,12 @@ describe('ImportView', () => {
     expect((again as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Remove 1 cancelled meeting' }));
     await screen.findByText(
-      '0 meetings created, 0 updated, 0 new contacts, 1 cancelled or declined meeting removed.',
+      '0 meetings created, 0 updated, 0 new contacts, 1 meeting cancelled or not attended removed.',
       {},
       { timeout: 20_000 },
     );
     expect(titles()).toEqual(['coffee', 'review']);
-    expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled removed')).toBeTruthy();
+    expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled or not attended removed')).toBeTruthy();
   }, 120_000);
 
   it('leaves out a meeting the user deleted in Rapport, and imports it again when asked', async () => {

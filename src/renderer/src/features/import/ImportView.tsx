@@ -238,7 +238,7 @@ function PreviewPanel({
       )}
       {preview.withdrawn.remove + preview.withdrawn.keep > 0 && (
         <RemovalCard
-          title="Cancelled or declined since they were imported"
+          title="Cancelled or not attended since they were imported"
           color="orange"
           removal={preview.withdrawn}
           label={(meetings) => `Remove them: ${meetings} that did not take place`}
@@ -429,7 +429,7 @@ export function ImportView() {
   const [skipUnanswered, setSkipUnanswered] = useState<boolean | null>(null);
   /** Import again the meetings the user deleted in Rapport (the preview's `deletedByYou`). */
   const [bringBackDeleted, setBringBackDeleted] = useState(false);
-  /** Take back the meetings imported before that are now cancelled or declined (the preview's `withdrawn`). */
+  /** Take back the meetings imported before that are now cancelled or not attended (the preview's `withdrawn`). */
   const [removeWithdrawn, setRemoveWithdrawn] = useState(true);
   /** Remove the meetings of the series left out that earlier imports brought in (the preview's `seriesImported`). */
   const [removeLeftOut, setRemoveLeftOut] = useState(false);
