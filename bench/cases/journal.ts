@@ -45,6 +45,7 @@ function shared(): Promise<Fixture> {
         contactId,
         title: 'Moved from Acme to Globex',
         notes: '',
+        previous: { organisation: 'Acme', title: null },
         at: new Date(now.getTime() - (i % 60) * 86_400_000 - i * 60_000).toISOString(),
       })),
     );

@@ -171,7 +171,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect(title.inputValue()).resolves.toBe('Staff Engineer');
     await title.fill('Principal Engineer');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    await page.getByText('Principal Engineer at Helios Robotics').first().waitFor();
     await app.screenshot('title-edited');
     const stored = await app.call('contacts:get', { id: anaId });
     expect(stored.title).toBe('Principal Engineer');
@@ -191,12 +191,25 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       page.getByText('Record “Moved from Helios Robotics to Litware” on Ana Souza').count(),
     ).resolves.toBe(1);
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Principal Engineer at Litware').waitFor();
+    await page.getByText('Principal Engineer at Litware').first().waitFor();
     // On her timeline, and said at the top of her page with the dashboard's Congratulate.
     await page.getByRole('button', { name: 'Moved from Helios Robotics to Litware' }).waitFor();
     const notice = page.getByRole('alert', { name: 'New job' });
     await notice.getByText('Moved from Helios Robotics to Litware · today').waitFor();
     await notice.getByRole('button', { name: 'Log a congratulation to Ana Souza' }).waitFor();
+    // Her career: the role now, then those her two moves ended (the new title of the test before is one).
+    const career = page.getByLabel('Career');
+    await career.waitFor();
+    await expect(career.locator('.mantine-Timeline-itemTitle').allTextContents()).resolves.toEqual([
+      'Principal Engineer at Litware',
+      'Principal Engineer at Helios Robotics',
+      'Staff Engineer at Helios Robotics',
+    ]);
+    const month = new Date().toLocaleDateString('en-GB', { month: 'short', year: 'numeric' });
+    await expect(career.locator('.mantine-Timeline-itemContent').last().textContent()).resolves.toBe(
+      `Until ${month}`,
+    );
+    await app.screenshot('contact-career');
     // In the journal, among everyone's entries, the move says whose it is.
     await app.goto('/journal');
     const move = page.getByRole('button', { name: 'Moved from Helios Robotics to Litware' });
@@ -239,7 +252,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('combobox', { name: 'Organisation' }).fill('Helios Robotics');
     await page.getByRole('checkbox', { name: /on Ana Souza's timeline/ }).uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    await page.getByText('Principal Engineer at Helios Robotics').first().waitFor();
     // Congratulated since: her page no longer says it.
     await expect(page.getByRole('alert', { name: 'New job' }).count()).resolves.toBe(0);
     const after = await app.call('journal:timeline', { contactId: anaId });
@@ -761,7 +774,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('textbox', { name: 'Search contacts' }).fill('souza');
     const list = page.getByRole('list', { name: 'Contacts' });
     await list.getByRole('button', { name: 'Ana Souza' }).click();
-    await page.getByText('Principal Engineer at Helios Robotics').waitFor();
+    await page.getByText('Principal Engineer at Helios Robotics').first().waitFor();
     for (const text of [
       'ana@helios.example',
       'ana.souza@mail.example',

@@ -6,6 +6,7 @@ import { listFacets } from './repository';
 import { deletePhoto, readPhoto, writePhoto } from './photos';
 import * as service from './service';
 import { recentJobChanges } from './recentJobChanges';
+import { careerOf } from './jobChange';
 import { JOB_CHANGE_WINDOW_DAYS } from '../../shared/journal/views';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
@@ -52,6 +53,11 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
       contactId: input.id,
     });
     return items[0] ?? null;
+  },
+  'contacts:career': async (input, { store }) => {
+    const career = await careerOf(store.db, input.id);
+    if (!career) throw service.noContact(input.id);
+    return career;
   },
   'contacts:photo': (input, { store }) => readPhoto(store.sqlite, input.id, input.version),
   'contacts:setPhoto': (input, ctx) => {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { jobChangeEntry, type Role } from '../../shared/contacts/jobChange';
+import { careerSteps, previousRoleInEntry, type CareerStep } from '../../shared/contacts/career';
+import { jobChangeEntry, known, type Role } from '../../shared/contacts/jobChange';
 import type { Database } from '../db/schema';
 import { insertInteraction } from '../journal/repository';
 
@@ -16,6 +17,7 @@ export async function roleOf(db: Db, contactId: number): Promise<Role | undefine
 /**
  * Puts a job change on the contact's timeline, as a LinkedIn re-import does: news about them,
  * not time spent with them, so they are only mentioned and their last contact stays as it was.
+ * The role they left is kept beside it, for their career.
  */
 export async function recordJobChange(
   db: Db,
@@ -25,7 +27,7 @@ export async function recordJobChange(
   now: string,
 ): Promise<void> {
   const { title, notes } = jobChangeEntry(before, after);
-  await insertInteraction(
+  const id = await insertInteraction(
     db,
     {
       kind: 'job_change',
@@ -41,6 +43,44 @@ export async function recordJobChange(
     [{ contact_id: contactId, role: 'mentioned' }],
     [],
     now,
+  );
+  await db
+    .insertInto('previous_roles')
+    .values({ interaction_id: id, organisation: known(before.organisation), title: known(before.title) })
+    .execute();
+}
+
+/**
+ * Their career, latest first (`careerSteps`): the role on their contact, then the one each job
+ * change on their timeline ended. A change recorded before roles were kept is read from its
+ * entry's wording. Undefined when there is no such contact.
+ */
+export async function careerOf(db: Db, contactId: number): Promise<CareerStep[] | undefined> {
+  const now = await roleOf(db, contactId);
+  if (!now) return undefined;
+  const changes = await db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+    .leftJoin('previous_roles as r', 'r.interaction_id', 'i.id')
+    .select([
+      'i.id',
+      'i.starts_at',
+      'i.title',
+      'r.interaction_id as kept',
+      'r.organisation',
+      'r.title as role',
+    ])
+    .where('i.kind', '=', 'job_change')
+    .where('p.contact_id', '=', contactId)
+    .execute();
+  return careerSteps(
+    now,
+    changes.map((c) => ({
+      interactionId: c.id,
+      at: c.starts_at,
+      previous:
+        c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
+    })),
   );
 }
 

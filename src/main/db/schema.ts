@@ -218,12 +218,20 @@ export interface Database {
   saved_views: SavedViewsTable;
   deleted_imports: DeletedImportsTable;
   job_change_dismissals: JobChangeDismissalsTable;
+  previous_roles: PreviousRolesTable;
 }
 
 /** A job change (a `job_change` interaction) the user dismissed from New jobs. */
 export interface JobChangeDismissalsTable {
   interaction_id: number;
   dismissed_at: string;
+}
+
+/** The role someone held until the job change (a `job_change` interaction) that ended it. */
+export interface PreviousRolesTable {
+  interaction_id: number;
+  organisation: string | null;
+  title: string | null;
 }
 
 /** An imported interaction the user deleted, by its import key, so no import brings it back. */

@@ -1,4 +1,4 @@
-import { jobChangeEntry } from '../../shared/contacts/jobChange';
+import { jobChangeEntry, type Role } from '../../shared/contacts/jobChange';
 import type { Store } from '../db/open';
 import type { DemoNetwork } from './generator';
 import { mulberry32 } from './random';
@@ -29,12 +29,13 @@ export function generateJobChanges(network: DemoNetwork): DemoJobChange[] {
   });
 }
 
-/** A move as the timeline records it: who, what it says, when (UTC ISO). */
+/** A move as the timeline records it: who, what it says, when (UTC ISO), and the role it ended. */
 export interface JobChangeRow {
   contactId: number;
   title: string;
   notes: string;
   at: string;
+  previous: Role;
 }
 
 /** Writes moves on their timelines, as news (they are mentioned, not met), in one transaction. */
@@ -46,10 +47,14 @@ export function writeJobChanges(store: Store, moves: JobChangeRow[]): void {
   const mention = store.sqlite.prepare(
     `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, 'mentioned', ?)`,
   );
+  const previousRole = store.sqlite.prepare(
+    `INSERT INTO previous_roles (interaction_id, organisation, title) VALUES (?, ?, ?)`,
+  );
   store.sqlite.transaction(() => {
     for (const m of moves) {
       const id = insert.run(m.title, m.notes, m.at, m.at, m.at).lastInsertRowid;
       mention.run(id, m.contactId, m.at);
+      previousRole.run(id, m.previous.organisation ?? null, m.previous.title ?? null);
     }
   })();
 }
@@ -64,11 +69,15 @@ export function writeDemoJobChanges(
   const moves = generateJobChanges(network);
   writeJobChanges(
     store,
-    moves.map((move) => ({
-      contactId: contactIds[move.person],
-      ...jobChangeEntry({ organisation: move.from }, network.people[move.person]),
-      at: new Date(now.getTime() - move.daysAgo * 86_400_000).toISOString(),
-    })),
+    moves.map((move) => {
+      const previous = { organisation: move.from, title: network.people[move.person].title };
+      return {
+        contactId: contactIds[move.person],
+        ...jobChangeEntry(previous, network.people[move.person]),
+        at: new Date(now.getTime() - move.daysAgo * 86_400_000).toISOString(),
+        previous,
+      };
+    }),
   );
   return moves.length;
 }

@@ -11,7 +11,7 @@ import type {
 } from '../../shared/interop/types';
 import type { Plan, PlannedItem } from './plan';
 import { urlKey } from './incoming';
-import { jobChangeEntry } from '../../shared/contacts/jobChange';
+import { jobChangeEntry, known, type Role } from '../../shared/contacts/jobChange';
 import { withBulkFts, withBulkTriggers, type BulkTriggerWork } from '../db/liftedTriggers';
 
 /**
@@ -105,6 +105,10 @@ function statements(sqlite: BetterSqlite3.Database) {
     ),
     insertParticipant: sqlite.prepare(
       `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, ?, ?)`,
+    ),
+    roleOf: sqlite.prepare(`SELECT organisation, title FROM contacts WHERE id = ?`),
+    insertPreviousRole: sqlite.prepare(
+      `INSERT INTO previous_roles (interaction_id, organisation, title) VALUES (?, ?, ?)`,
     ),
   };
 }
@@ -281,6 +285,7 @@ export function commitContactsImport(
         });
       }
       let contactId: number;
+      let previousRole: Role | undefined;
       if (preview.action === 'skip') {
         outcome.skipped++;
         return;
@@ -309,6 +314,8 @@ export function commitContactsImport(
         if (!update || (preview.changes.length === 0 && !preview.jobChange)) {
           outcome.unchanged++;
         } else {
+          // The role the job change ends, as stored right before this row changes it.
+          previousRole = preview.jobChange ? (st.roleOf.get(contactId) as Role) : undefined;
           const first = before.get(contactId);
           before.delete(contactId);
           const snap = first ?? snapshot(st, contactId);
@@ -353,6 +360,7 @@ export function commitContactsImport(
           ).lastInsertRowid;
           // News about them, not time with them: on the timeline, but it does not reset "last contact".
           st.insertParticipant.run(iid, contactId, 'mentioned', now);
+          st.insertPreviousRole.run(iid, known(previousRole?.organisation), known(previousRole?.title));
           lifted.participant(Number(iid), contactId, 'mentioned', now);
           outcome.interactions++;
         }

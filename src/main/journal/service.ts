@@ -141,6 +141,8 @@ interface DeletedSnapshot {
   row: Record<string, unknown>;
   participants: Array<{ contact_id: number; role: string; response: string | null }>;
   tags: string[];
+  /** A job change's role it ended (`previous_roles`); missing in snapshots of other entries. */
+  previousRole?: { organisation: string | null; title: string | null };
 }
 
 /** Snapshots are for "undo" within moments; a day is plenty. */
@@ -170,7 +172,12 @@ export async function deleteInteraction(db: Kysely<Database>, id: number, now: D
       .select('t.name')
       .where('it.interaction_id', '=', id)
       .execute();
-    const snapshot: DeletedSnapshot = { row, participants, tags: tags.map((t) => t.name) };
+    const previousRole = await trx
+      .selectFrom('previous_roles')
+      .select(['organisation', 'title'])
+      .where('interaction_id', '=', id)
+      .executeTakeFirst();
+    const snapshot: DeletedSnapshot = { row, participants, tags: tags.map((t) => t.name), previousRole };
     const saved = await trx
       .insertInto('undo_snapshots')
       .values({
@@ -230,7 +237,7 @@ export async function undoDelete(db: Kysely<Database>, token: number): Promise<I
       .executeTakeFirst();
     if (!snap)
       throw new AppError('NOT_FOUND', 'There is nothing to undo: the deletion is too old or already undone.');
-    const { row, participants, tags } = JSON.parse(snap.payload) as DeletedSnapshot;
+    const { row, participants, tags, previousRole } = JSON.parse(snap.payload) as DeletedSnapshot;
     const taken = await trx
       .selectFrom('interactions')
       .select('id')
@@ -259,6 +266,12 @@ export async function undoDelete(db: Kysely<Database>, token: number): Promise<I
       await trx
         .insertInto('interaction_tags')
         .values(tagIds.map((tag_id) => ({ interaction_id: inserted.id, tag_id })))
+        .execute();
+    }
+    if (previousRole) {
+      await trx
+        .insertInto('previous_roles')
+        .values({ ...previousRole, interaction_id: inserted.id })
         .execute();
     }
     await trx.deleteFrom('undo_snapshots').where('id', '=', token).execute();

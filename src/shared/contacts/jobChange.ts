@@ -4,7 +4,8 @@ export interface Role {
   title?: string | null;
 }
 
-const known = (text: string | null | undefined): string | null => {
+/** A role's field as written, trimmed; null when empty. */
+export const known = (text: string | null | undefined): string | null => {
   const trimmed = text?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
 };

@@ -8,6 +8,7 @@ import { insertContact } from '../../../src/main/contacts/repository';
 import { contactFields } from '../../../src/shared/contacts/schemas';
 import { tempStore, type TempStore } from '../../support/store';
 import { dispatch } from '../../../src/main/ipc/dispatch';
+import { call } from '../journal/call';
 import { dumpTables } from './seed';
 import { fixture } from './fixtures';
 
@@ -108,6 +109,15 @@ describe('LinkedIn import', () => {
         notes: 'Position: Senior Engineering Manager',
         starts_at: '2026-06-01T10:00:00.000Z',
       },
+    ]);
+    // The role each move ended is kept for their career, old title and all.
+    expect(
+      q(
+        `SELECT r.organisation, r.title FROM previous_roles r JOIN interactions i ON i.id = r.interaction_id ORDER BY i.title`,
+      ),
+    ).toEqual([
+      { organisation: 'Northwind Traders', title: 'Staff Engineer' },
+      { organisation: 'Adventure Works', title: 'Engineering Manager' },
     ]);
     // A job change is on the timeline but is not time spent with the person.
     expect(
@@ -406,6 +416,11 @@ describe('another job in a file that is not LinkedIn’s', () => {
     ]);
     expect(moves()).toEqual([
       { title: 'Moved from Northwind to Litware', contact_id: ana, role: 'mentioned', import_id: importId },
+    ]);
+    const career = await call(t.ctx, 'contacts:career', { id: ana });
+    expect(career.map((s) => [s.organisation, s.title, s.until === null])).toEqual([
+      ['Litware', 'Head of Design', true],
+      ['Northwind', 'Designer', false],
     ]);
     undoContactsImport(t.store.sqlite, importId, new Date());
     expect(roleOf(ana)).toEqual({ organisation: 'Northwind', title: 'Designer' });

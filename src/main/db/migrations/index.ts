@@ -18,6 +18,7 @@ import { migration017 } from './017_deleted_imports';
 import { migration018 } from './018_saved_view_order';
 import { migration019 } from './019_contact_photo_stamp';
 import { migration020 } from './020_job_change_dismissals';
+import { migration021 } from './021_previous_roles';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration018,
   migration019,
   migration020,
+  migration021,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

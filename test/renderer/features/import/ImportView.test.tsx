@@ -551,7 +551,9 @@ describe('ImportView', () => {
       { timeout: 20_000 },
     );
     expect(titles()).toEqual(['coffee', 'review']);
-    expect(await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled or not attended removed')).toBeTruthy();
+    expect(
+      await screen.findByText('0 created, 0 updated, 0 new contacts, 1 cancelled or not attended removed'),
+    ).toBeTruthy();
   }, 120_000);
 
   it('leaves out a meeting the user deleted in Rapport, and imports it again when asked', async () => {

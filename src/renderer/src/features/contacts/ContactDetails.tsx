@@ -8,18 +8,9 @@ import type { Contact } from '../../../../shared/contacts/schemas';
 import { localDate } from '../../../../shared/journal/quickLog';
 import { useRapportQuery } from '../../api/hooks';
 import { count } from '../../../../shared/text/count';
+import { CareerHistory } from './CareerHistory';
+import { DetailField } from './DetailField';
 import { circleLabels, describeCadence, linkKindLabels } from './labels';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      {children}
-    </Stack>
-  );
-}
 
 function plain(value: string): ReactNode {
   return (
@@ -220,15 +211,16 @@ export function ContactDetails({ contact }: { contact: Contact }) {
   const empty = [...grid, ...wide].filter(([, value]) => !value).map(([label]) => label.toLowerCase());
   const field = ([label, value]: Shown) =>
     value ? (
-      <Field key={label} label={label}>
+      <DetailField key={label} label={label}>
         {value}
-      </Field>
+      </DetailField>
     ) : null;
   return (
     <Stack gap="lg" maw={900}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         {grid.map(field)}
       </SimpleGrid>
+      <CareerHistory contactId={contact.id} />
       {wide.map(field)}
       <Text size="xs" c="dimmed" data-testid="contact-empty-fields">
         {empty.length > 0 && `Not filled in: ${empty.join(', ')}. `}
