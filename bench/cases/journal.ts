@@ -24,6 +24,8 @@ interface Fixture {
   /** The busiest contacts first (the timelines people open most), then a spread of others. */
   timelineContacts: number[];
   fivePeople: number[][];
+  /** Contacts with a recorded move, whose page lists a career. */
+  moved: number[];
   dbBytes: number;
   rssBytes: number;
 }
@@ -75,6 +77,7 @@ function shared(): Promise<Fixture> {
       keystrokes: words.flatMap((w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1))),
       timelineContacts: [...busiest, ...spread],
       fivePeople: Array.from({ length: 50 }, (_, i) => ids.slice(i * 5 + 100, i * 5 + 105)),
+      moved: ids.slice(0, jobChanges),
       dbBytes: statSync(path).size,
       rssBytes: process.memoryUsage().rss,
     };
@@ -136,6 +139,15 @@ const dashboard: BenchCase<Fixture> = {
   run: (f) => bridge(f, 'dashboard:get', { tzOffsetMinutes: 60 }),
 };
 
+const career: BenchCase<Fixture> = {
+  name: "journal: a contact page's career, with who else was at each place (300 moves)",
+  n: contacts,
+  iterations: 100,
+  warmup: 10,
+  setup: shared,
+  run: (f, i) => bridge(f, 'contacts:career', { id: f.moved[(i * 7) % f.moved.length] }),
+};
+
 const logFive: BenchCase<Fixture> = {
   name: 'journal: log one interaction with 5 participants (dispatch)',
   n: interactions,
@@ -188,7 +200,7 @@ async function measureWithCpu(c: BenchCase<Fixture>): Promise<JournalResult> {
 export async function run(): Promise<BenchResult[]> {
   try {
     const results: JournalResult[] = [];
-    for (const c of [search, timeline, reconnect, dashboard, logFive]) {
+    for (const c of [search, timeline, reconnect, dashboard, career, logFive]) {
       process.stderr.write(`running ${c.name} ...\n`);
       const r = await measureWithCpu(c);
       process.stderr.write(`  cpu median ${r.cpu_median_ms} ms, p95 ${r.cpu_p95_ms} ms\n`);

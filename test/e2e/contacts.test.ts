@@ -209,7 +209,6 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect(career.locator('.mantine-Timeline-itemContent').last().textContent()).resolves.toBe(
       `Until ${month}`,
     );
-    await app.screenshot('contact-career');
     // In the journal, among everyone's entries, the move says whose it is.
     await app.goto('/journal');
     const move = page.getByRole('button', { name: 'Moved from Helios Robotics to Litware' });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApp, type RunningApp } from './harness';
+import { publishScreenshot, startApp, type RunningApp } from './harness';
 
 const fixtures = join(__dirname, '../fixtures/contacts');
 
@@ -103,6 +103,22 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
       'Moved from Litware Inc. to Fabrikam',
       'Moved from Northwind Traders to Litware Inc.',
     ]);
+    // Her page lists her career, old titles and all, and who else is at Fabrikam: Søren, a warm introduction.
+    await app.goto(`/contacts/${ana.id}`);
+    const career = page.getByLabel('Career');
+    await expect
+      .poll(() => career.locator('.mantine-Timeline-itemTitle').allTextContents())
+      .toEqual([
+        'CTO at Fabrikam',
+        'Principal Engineer at Litware Inc.',
+        'Staff Engineer at Northwind Traders',
+      ]);
+    const fabrikam = career.getByLabel('Also at Fabrikam');
+    await expect(fabrikam.textContent()).resolves.toBe('Also there:SØSøren Ødegård');
+    await app.screenshot('contact-career');
+    publishScreenshot('contact-career', 'career.png');
+    await fabrikam.getByRole('link', { name: 'Søren Ødegård' }).click();
+    await page.getByRole('heading', { name: 'Søren Ødegård' }).waitFor();
   });
 
   test('exports vCard and JSON from Settings', async () => {

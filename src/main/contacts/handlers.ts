@@ -6,7 +6,7 @@ import { listFacets } from './repository';
 import { deletePhoto, readPhoto, writePhoto } from './photos';
 import * as service from './service';
 import { recentJobChanges } from './recentJobChanges';
-import { careerOf } from './jobChange';
+import { careerOf } from './career';
 import { JOB_CHANGE_WINDOW_DAYS } from '../../shared/journal/views';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { careerSteps, previousRoleInEntry, type CareerStep } from '../../shared/contacts/career';
 import { jobChangeEntry, known, type Role } from '../../shared/contacts/jobChange';
 import type { Database } from '../db/schema';
 import { insertInteraction } from '../journal/repository';
@@ -48,40 +47,6 @@ export async function recordJobChange(
     .insertInto('previous_roles')
     .values({ interaction_id: id, organisation: known(before.organisation), title: known(before.title) })
     .execute();
-}
-
-/**
- * Their career, latest first (`careerSteps`): the role on their contact, then the one each job
- * change on their timeline ended. A change recorded before roles were kept is read from its
- * entry's wording. Undefined when there is no such contact.
- */
-export async function careerOf(db: Db, contactId: number): Promise<CareerStep[] | undefined> {
-  const now = await roleOf(db, contactId);
-  if (!now) return undefined;
-  const changes = await db
-    .selectFrom('interactions as i')
-    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
-    .leftJoin('previous_roles as r', 'r.interaction_id', 'i.id')
-    .select([
-      'i.id',
-      'i.starts_at',
-      'i.title',
-      'r.interaction_id as kept',
-      'r.organisation',
-      'r.title as role',
-    ])
-    .where('i.kind', '=', 'job_change')
-    .where('p.contact_id', '=', contactId)
-    .execute();
-  return careerSteps(
-    now,
-    changes.map((c) => ({
-      interactionId: c.id,
-      at: c.starts_at,
-      previous:
-        c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
-    })),
-  );
 }
 
 /** The job changes recorded about a contact (each is about them alone). */

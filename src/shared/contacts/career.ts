@@ -78,3 +78,26 @@ export function tenureText(since: string, until: string): string {
     .filter(Boolean)
     .join(' ');
 }
+
+/** Someone else who works at an organisation of a career, or did. */
+export interface AlsoThere {
+  id: number;
+  displayName: string;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
+  /** When they left (UTC ISO); null when they work there now. */
+  until: string | null;
+}
+
+/** A role of someone's career with the others who were at its organisation too (warm introductions). */
+export interface CareerRole extends CareerStep {
+  /**
+   * Those who work there now first, then the latest to leave; at most a few, on the latest role
+   * at each organisation only (null on the others, and when no organisation is known).
+   */
+  alsoThere: { people: AlsoThere[]; total: number } | null;
+}
+
+/** Organisations compared as people type them: case and spaces aside. */
+export const organisationKey = (organisation: string | null | undefined): string | null =>
+  known(organisation)?.toLowerCase().replace(/\s+/g, ' ') ?? null;

@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import { contactPhotoInput, contactSetPhotoInput, type ContactPhoto } from './photo';
 import type { RecentJobChange } from '../journal/views';
-import type { CareerStep } from './career';
+import type { CareerRole } from './career';
 
 export const contactsContract = {
   'contacts:list': { input: contactListInput, output: output<ContactPage>() },
@@ -33,6 +33,6 @@ export const contactsContract = {
   'contacts:removePhoto': { input: contactIdInput, output: output<Contact>() },
   /** Their latest job change of the dashboard's window, unless dismissed: what New jobs would list for them. */
   'contacts:newJob': { input: contactIdInput, output: output<RecentJobChange | null>() },
-  /** Their roles, latest first, from the job changes on their timeline; empty when none was recorded. */
-  'contacts:career': { input: contactIdInput, output: output<CareerStep[]>() },
+  /** Their roles, latest first, from the job changes on their timeline, with who else was there; empty when none was recorded. */
+  'contacts:career': { input: contactIdInput, output: output<CareerRole[]>() },
 };

@@ -13,14 +13,15 @@ afterEach(async () => {
 });
 
 /** Saves another role on their page at `iso`, with the box to record the move ticked. */
-const moveAt = (iso: string, id: number, organisation: string, title: string) => {
+const moveAt = (iso: string, id: number, organisation: string, title: string, displayName = 'Ana Souza') => {
   clock = new Date(iso);
   return call(t.ctx, 'contacts:update', {
     id,
-    fields: { displayName: 'Ana Souza', organisation, title },
+    fields: { displayName, organisation, title },
     jobChange: true,
   });
 };
+const nobodyElse = { people: [], total: 0 };
 const jobChangeIds = () =>
   t.store.sqlite
     .prepare(`SELECT id FROM interactions WHERE kind = 'job_change' ORDER BY starts_at`)
@@ -41,6 +42,7 @@ describe("a contact's career", () => {
         since: '2026-02-10T10:00:00.000Z',
         until: null,
         endedBy: null,
+        alsoThere: nobodyElse,
       },
       {
         organisation: 'Litware',
@@ -48,6 +50,8 @@ describe("a contact's career", () => {
         since: '2024-06-03T10:00:00.000Z',
         until: '2026-02-10T10:00:00.000Z',
         endedBy: second,
+        // Said once per organisation, on the latest role there.
+        alsoThere: null,
       },
       {
         organisation: 'Northwind',
@@ -55,8 +59,67 @@ describe("a contact's career", () => {
         since: null,
         until: '2024-06-03T10:00:00.000Z',
         endedBy: first,
+        alsoThere: nobodyElse,
       },
     ]);
+  });
+
+  it('names who else works at each organisation or did, there now first, then the latest to leave', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: ' litware ' });
+    const cy = await addContact(t.ctx, 'Cy Park', { organisation: 'Northwind', title: 'Analyst' });
+    const fay = await addContact(t.ctx, 'Fay Obi', { organisation: 'NORTHWIND', title: 'Engineer' });
+    const eve = await addContact(t.ctx, 'Eve Adams', { organisation: 'Northwind' });
+    const hal = await addContact(t.ctx, 'Hal Berg', { organisation: 'Northwind' });
+    const dee = await addContact(t.ctx, 'Dee Ng', { organisation: 'Northwind' });
+    await call(t.ctx, 'contacts:setArchived', { id: dee, archived: true });
+    await moveAt('2024-01-10T10:00:00.000Z', fay, 'Globex', 'Engineer', 'Fay Obi');
+    await moveAt('2025-05-10T10:00:00.000Z', cy, 'Contoso', 'Analyst', 'Cy Park');
+    await moveAt('2026-02-10T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contact_photos (contact_id, mime, data, updated_at) VALUES (?, 'image/png', x'00', ?)`,
+      )
+      .run(eve, '2026-01-01T00:00:00.000Z');
+    const career = await call(t.ctx, 'contacts:career', { id: ana });
+    const person = (id: number, displayName: string, until: string | null, photo: string | null = null) => ({
+      id,
+      displayName,
+      photo,
+      until,
+    });
+    expect(career.map((r) => [r.organisation, r.alsoThere])).toEqual([
+      ['Litware', { people: [person(ben, 'Ben Lee', null)], total: 1 }],
+      [
+        'Northwind',
+        {
+          people: [
+            person(eve, 'Eve Adams', null, '2026-01-01T00:00:00.000Z'),
+            person(hal, 'Hal Berg', null),
+            person(cy, 'Cy Park', '2025-05-10T10:00:00.000Z'),
+          ],
+          // Fay left too, before Cy; Dee is archived.
+          total: 4,
+        },
+      ],
+    ]);
+    // From Cy's side, Ana left Northwind after him, and is named first of those who left.
+    const cys = await call(t.ctx, 'contacts:career', { id: cy });
+    expect(cys[1].alsoThere?.people.map((p) => p.displayName)).toEqual([
+      'Eve Adams',
+      'Hal Berg',
+      'Ana Souza',
+    ]);
+  });
+
+  it('takes an organisation written in another case or spacing, accented letters too, as the same', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Øresund Bank', title: 'Analyst' });
+    const jo = await addContact(t.ctx, 'Jo Berg', { organisation: 'ØRESUND  BANK' });
+    const ka = await addContact(t.ctx, 'Ka Lund', { organisation: 'øresund bank' });
+    await addContact(t.ctx, 'Lo Dahl', { organisation: 'Øresund Bankers' });
+    await moveAt('2025-05-10T10:00:00.000Z', ana, 'Litware', 'Analyst');
+    const [, bank] = await call(t.ctx, 'contacts:career', { id: ana });
+    expect(bank.alsoThere?.people.map((p) => p.id)).toEqual([jo, ka]);
   });
 
   it('reads a move recorded before roles were kept from its entry, without the old title', async () => {

@@ -1,7 +1,10 @@
-import { Text, Timeline } from '@mantine/core';
-import { tenureText, type CareerStep } from '../../../../shared/contacts/career';
+import { Anchor, Group, Text, Timeline } from '@mantine/core';
+import { Link } from 'react-router';
+import { tenureText, type CareerRole, type CareerStep } from '../../../../shared/contacts/career';
+import { count } from '../../../../shared/text/count';
 import { roleText } from '../../../../shared/contacts/jobChange';
 import { useRapportQuery } from '../../api/hooks';
+import { ContactAvatar } from './ContactAvatar';
 import { DetailField } from './DetailField';
 
 const month = (iso: string) =>
@@ -16,8 +19,46 @@ function period(step: CareerStep, now: Date): string {
   return step.until ? `Until ${month(step.until)}` : '';
 }
 
+/** "Also there: Ben Lee, Cy Park (until May 2025) and 2 others", faces and links to their pages. */
+function AlsoThere({
+  also,
+  organisation,
+}: {
+  also: NonNullable<CareerRole['alsoThere']>;
+  organisation: string;
+}) {
+  const others = also.total - also.people.length;
+  return (
+    <Group gap={6} mt={4} aria-label={`Also at ${organisation}`}>
+      <Text size="xs" c="dimmed">
+        Also there:
+      </Text>
+      {also.people.map((p, i) => (
+        <Group key={p.id} gap={4} wrap="nowrap">
+          <ContactAvatar contact={p} size={18} aria-hidden />
+          <Anchor component={Link} to={`/contacts/${p.id}`} size="xs">
+            {p.displayName}
+          </Anchor>
+          {(p.until || i < also.people.length - 1) && (
+            <Text size="xs" c="dimmed">
+              {p.until ? `(until ${month(p.until)})` : ''}
+              {i < also.people.length - 1 ? ',' : ''}
+            </Text>
+          )}
+        </Group>
+      ))}
+      {others > 0 && (
+        <Text size="xs" c="dimmed">
+          and {count(others, 'other')}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
 /**
- * Their roles, latest first, as the job changes on their timeline record them; shown once a
+ * Their roles, latest first, as the job changes on their timeline record them, with who else
+ * works or worked at each organisation (a former colleague is a warm introduction); shown once a
  * change has been recorded (the role alone is in the page's heading).
  */
 export function CareerHistory({ contactId }: { contactId: number }) {
@@ -40,6 +81,9 @@ export function CareerHistory({ contactId }: { contactId: number }) {
             <Text size="xs" c="dimmed">
               {period(step, now)}
             </Text>
+            {step.alsoThere && step.alsoThere.total > 0 && (
+              <AlsoThere also={step.alsoThere} organisation={step.organisation ?? ''} />
+            )}
           </Timeline.Item>
         ))}
       </Timeline>

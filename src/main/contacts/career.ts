@@ -1,0 +1,134 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  careerSteps,
+  organisationKey,
+  previousRoleInEntry,
+  type AlsoThere,
+  type CareerRole,
+} from '../../shared/contacts/career';
+import type { Database } from '../db/schema';
+import { roleOf } from './jobChange';
+
+/** How many of the others at an organisation a role names; the rest are counted. */
+export const ALSO_THERE_NAMED = 3;
+
+/**
+ * Their career, latest first (`careerSteps`): the role on their contact, then the one each job
+ * change on their timeline ended, with who else works or worked at each organisation. A change
+ * recorded before roles were kept is read from its entry's wording. Undefined when there is
+ * no such contact.
+ */
+export async function careerOf(db: Kysely<Database>, contactId: number): Promise<CareerRole[] | undefined> {
+  const now = await roleOf(db, contactId);
+  if (!now) return undefined;
+  // Everyone's job changes: a few hundred after years of LinkedIn re-imports, read whole.
+  const changes = (
+    await db
+      .selectFrom('interactions as i')
+      .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+      .innerJoin('contacts as c', 'c.id', 'p.contact_id')
+      .leftJoin('previous_roles as r', 'r.interaction_id', 'i.id')
+      .select([
+        'i.id',
+        'i.starts_at',
+        'i.title',
+        'p.contact_id',
+        'c.display_name',
+        'c.archived',
+        'r.interaction_id as kept',
+        'r.organisation',
+        'r.title as role',
+      ])
+      .where('i.kind', '=', 'job_change')
+      .execute()
+  ).map((c) => ({
+    ...c,
+    previous:
+      c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
+  }));
+  const steps = careerSteps(
+    now,
+    changes
+      .filter((c) => c.contact_id === contactId)
+      .map((c) => ({ interactionId: c.id, at: c.starts_at, previous: c.previous })),
+  );
+  const keys = [...new Set(steps.map((s) => organisationKey(s.organisation)).filter((k) => k !== null))];
+  if (keys.length === 0) return steps.map((s) => ({ ...s, alsoThere: null }));
+
+  const byOrganisation = new Map<string, Map<number, AlsoThere>>(keys.map((k) => [k, new Map()]));
+  const note = (key: string | null, person: AlsoThere) => {
+    const people = key === null ? undefined : byOrganisation.get(key);
+    if (!people || person.id === contactId) return;
+    const known = people.get(person.id);
+    // There now wins over having left; of two departures, the later.
+    if (!known || (known.until !== null && (person.until === null || person.until > known.until))) {
+      people.set(person.id, person);
+    }
+  };
+  // The organisations as written (a few hundred, read from their index), then only the people at
+  // those of the career: keys are compared in JS, as SQLite's NOCASE folds ASCII letters only.
+  const organisations = await db
+    .selectFrom('contacts')
+    .select(sql<string>`organisation COLLATE NOCASE`.as('organisation'))
+    .distinct()
+    .where('organisation', 'is not', null)
+    .execute();
+  const spellings = organisations
+    .map((o) => o.organisation)
+    .filter((o) => byOrganisation.has(organisationKey(o) ?? ''));
+  const current =
+    spellings.length === 0
+      ? []
+      : await db
+          .selectFrom('contacts')
+          .select(['id', 'display_name', 'organisation'])
+          .where('archived', '=', 0)
+          .where(sql<string>`organisation COLLATE NOCASE`, 'in', spellings)
+          .execute();
+  for (const c of current) {
+    note(organisationKey(c.organisation), {
+      id: c.id,
+      displayName: c.display_name,
+      photo: null,
+      until: null,
+    });
+  }
+  for (const c of changes) {
+    if (c.archived !== 0) continue;
+    const person = { id: c.contact_id, displayName: c.display_name, photo: null, until: c.starts_at };
+    note(organisationKey(c.previous.organisation), person);
+  }
+
+  const shown = new Set<string>();
+  const roles = steps.map((step): CareerRole => {
+    const key = organisationKey(step.organisation);
+    if (key === null || shown.has(key)) return { ...step, alsoThere: null };
+    shown.add(key);
+    const people = [...byOrganisation.get(key)!.values()].sort(
+      (a, b) =>
+        (a.until === null ? 0 : 1) - (b.until === null ? 0 : 1) ||
+        (b.until ?? '').localeCompare(a.until ?? '') ||
+        a.displayName.localeCompare(b.displayName),
+    );
+    return { ...step, alsoThere: { people: people.slice(0, ALSO_THERE_NAMED), total: people.length } };
+  });
+  // Faces for those named only: the rest of the network's photos are not asked for.
+  const named = roles.flatMap((r) => r.alsoThere?.people ?? []);
+  if (named.length > 0) {
+    const photos = new Map(
+      (
+        await db
+          .selectFrom('contact_photos')
+          .select(['contact_id', 'updated_at'])
+          .where(
+            'contact_id',
+            'in',
+            named.map((p) => p.id),
+          )
+          .execute()
+      ).map((p) => [p.contact_id, p.updated_at]),
+    );
+    for (const person of named) person.photo = photos.get(person.id) ?? null;
+  }
+  return roles;
+}
