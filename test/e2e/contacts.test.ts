@@ -375,7 +375,9 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await list.getByText('Overdue by 1 day').waitFor();
     await expect
       .poll(() => list.getByTestId('follow-up').allTextContents())
-      .toEqual(['Send the deck · Ana SouzaOverdue by 1 day⋯×', 'Book a coffee · Ana Souza⋯×']);
+      .toEqual(['ASSend the deck · Ana SouzaOverdue by 1 day⋯×', 'ASBook a coffee · Ana Souza⋯×']);
+    // Whose each one is, at a glance: her face (her initials, until she has a photo).
+    await expect(list.getByTestId('follow-up-face').allTextContents()).resolves.toEqual(['AS', 'AS']);
     // Added from the dashboard, for someone else, picked by name.
     const dashboardCard = page.getByTestId('follow-ups-card');
     await dashboardCard.getByRole('textbox', { name: 'Next step' }).fill('Ask about the staff role');
@@ -383,6 +385,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('option', { name: 'Priya Raman', exact: true }).click();
     await dashboardCard.getByRole('button', { name: 'Add' }).click();
     await list.getByText('Ask about the staff role · Priya Raman').waitFor();
+    await expect(list.getByTestId('follow-up-face').allTextContents()).resolves.toEqual(['AS', 'AS', 'PR']);
     await app.screenshot('follow-ups-dashboard');
     const priyaOpen = await app.call('followups:list', { contactId: priya });
     expect(priyaOpen.items.map((f) => f.text)).toEqual(['Ask about the staff role']);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FollowUp, FollowUpList, FollowUpRestore } from '../../shared/followUps/schemas';
 import type { Database } from '../db/schema';
+import { photoVersionOf } from '../contacts/photoVersion';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,7 +17,8 @@ function baseQuery(db: Db) {
       'f.due_on as dueOn',
       'f.done_at as doneAt',
       'f.created_at as createdAt',
-    ]);
+    ])
+    .select(photoVersionOf('f.contact_id').as('contactPhoto'));
 }
 
 export async function getFollowUp(db: Db, id: number): Promise<FollowUp | undefined> {

@@ -52,6 +52,8 @@ export interface FollowUp {
   id: number;
   contactId: number;
   contactName: string;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  contactPhoto: string | null;
   text: string;
   /** A local calendar day, `YYYY-MM-DD`, or null for "some time". */
   dueOn: string | null;

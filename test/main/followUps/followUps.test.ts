@@ -31,6 +31,7 @@ describe('follow-ups', () => {
       id: deck.id,
       contactId: ana,
       contactName: 'Ana Souza',
+      contactPhoto: null,
       text: 'Send the deck',
       dueOn: '2026-12-01',
       doneAt: null,
@@ -54,6 +55,19 @@ describe('follow-ups', () => {
     expect(page.items.map((f) => f.text)).toEqual(['Intro to Cy', 'Send the deck']);
     expect(page.total).toBe(4);
     expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['followups'] } });
+  });
+
+  it("carries their photo's version, so the dashboard shows whose each one is", async () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    await call(t.ctx, 'contacts:setPhoto', { id: ana, mime: 'image/png', base64: png });
+    await call(t.ctx, 'followups:create', { contactId: ana, text: 'Send the deck' });
+    await call(t.ctx, 'followups:create', { contactId: ben, text: 'Intro to Cy' });
+    const items = (await call(t.ctx, 'followups:list', {})).items;
+    expect(items.map((f) => [f.contactName, f.contactPhoto])).toEqual([
+      ['Ana Souza', now.toISOString()],
+      ['Ben Lee', null],
+    ]);
   });
 
   it('marks done and open again; done ones list most recent first', async () => {
@@ -136,7 +150,13 @@ describe('follow-ups', () => {
       dueOn: '2026-11-30',
     });
     const done = await call(t.ctx, 'followups:setDone', { id: dated.id, done: true });
-    const { contactName: _name, ...deleted } = await call(t.ctx, 'followups:delete', { id: dated.id });
+    const {
+      contactName: _name,
+      contactPhoto: _photo,
+      ...deleted
+    } = await call(t.ctx, 'followups:delete', {
+      id: dated.id,
+    });
     now = new Date('2026-11-28T09:00:00.000Z');
     expect(await call(t.ctx, 'followups:restore', deleted)).toEqual(done);
     expect((await call(t.ctx, 'followups:list', { status: 'done' })).items).toEqual([done]);

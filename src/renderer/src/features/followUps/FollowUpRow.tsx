@@ -13,6 +13,7 @@ import {
 import type { RapportError } from '../../api/client';
 import { showUndoNotice } from '../../app/undoNotice';
 import { useWrite } from '../../api/useWrite';
+import { ContactAvatar } from '../contacts/ContactAvatar';
 import { FollowUpEditor } from './FollowUpEditor';
 
 const dueColors: Record<DueState, string> = {
@@ -65,7 +66,7 @@ export function FollowUpRow({
           autoClose: 8000,
           undoLabel: 'Undo',
           undo: () => {
-            const { contactName: _name, ...row } = removed;
+            const { contactName: _name, contactPhoto: _photo, ...row } = removed;
             return write('followups:restore', row);
           },
           undone: `“${removed.text}” is back.`,
@@ -97,6 +98,14 @@ export function FollowUpRow({
     <Group justify="space-between" wrap="nowrap" gap="xs" data-testid="follow-up">
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         <Checkbox checked={done} onChange={toggle} aria-label={`${done ? 'Reopen' : 'Done'}: ${item.text}`} />
+        {withContact && (
+          <ContactAvatar
+            contact={{ id: item.contactId, displayName: item.contactName, photo: item.contactPhoto }}
+            size={22}
+            aria-hidden
+            data-testid="follow-up-face"
+          />
+        )}
         <Text size="sm" td={done ? 'line-through' : undefined} c={done ? 'dimmed' : undefined} truncate>
           {item.text}
           {withContact && (
