@@ -18,3 +18,15 @@ export async function databaseBefore(version: number): Promise<MigrationDb> {
   for (const m of migrations.filter((m) => m.version < version)) await m.up(db);
   return { sqlite, db };
 }
+
+/** Writes a job change entry (migration 002's columns) at `at`, and gives its id. */
+export function insertJobChangeEntry(sqlite: BetterSqlite3.Database, at: string): number {
+  return Number(
+    sqlite
+      .prepare(
+        `INSERT INTO interactions (kind, title, notes, starts_at, created_at, updated_at)
+         VALUES ('job_change', 'Moved from Acme to Globex', '', ?, ?, ?)`,
+      )
+      .run(at, at, at).lastInsertRowid,
+  );
+}

@@ -1138,6 +1138,25 @@ describe('calendar import service', () => {
       },
     ];
     const preview = (files: CalendarFile[]) => previewImport({ files, windowEnd, selfEmails: [me] }, ctx);
+    /**
+     * import-ics into a database file of its own: the first export, imported; `later` imports
+     * `laterBytes` with the options given. What it printed is in `out`.
+     */
+    const cliAfterFirst = async (name: string, laterBytes: Uint8Array) => {
+      const out: string[] = [];
+      const io = { out: (line: string) => out.push(line), err: () => {} };
+      const file = `${t.dir}/../cli-${name}-${Date.now()}.sqlite`;
+      const [firstPath, laterPath] = [`${t.dir}/../first-${name}.ics`, `${t.dir}/../later-${name}.ics`];
+      writeFileSync(firstPath, first()[0].bytes);
+      writeFileSync(laterPath, laterBytes);
+      const args = ['--db', file, '--until', '2025-06-01', '--self', me];
+      expect(await runCli(['import-ics', firstPath, ...args], io)).toBe(0);
+      return {
+        out,
+        file,
+        later: (...more: string[]) => runCli(['import-ics', laterPath, ...args, ...more], io),
+      };
+    };
     const titles = () =>
       t.store.sqlite.prepare('SELECT title, starts_at FROM interactions ORDER BY starts_at').raw(true).all();
 
@@ -1250,32 +1269,18 @@ describe('calendar import service', () => {
       ];
       const p = await preview(copiedNow);
       expect(p.withdrawn).toEqual({ remove: 1, keep: 0 });
-      const out: string[] = [];
-      const io = { out: (line: string) => out.push(line), err: () => {} };
-      const file = `${t.dir}/../cli-copied-${Date.now()}.sqlite`;
-      const [firstPath, laterPath] = [`${t.dir}/../first-copied.ics`, `${t.dir}/../later-copied.ics`];
-      writeFileSync(firstPath, first()[0].bytes);
-      writeFileSync(laterPath, copiedNow[0].bytes);
-      const args = ['--db', file, '--until', '2025-06-01', '--self', me];
-      expect(await runCli(['import-ics', firstPath, ...args], io)).toBe(0);
-      expect(await runCli(['import-ics', laterPath, ...args], io)).toBe(0);
-      expect(out.pop()).toMatch(/, 1 meeting cancelled or not attended removed\.$/);
+      const cli = await cliAfterFirst('copied', copiedNow[0].bytes);
+      expect(await cli.later()).toBe(0);
+      expect(cli.out.pop()).toMatch(/, 1 meeting cancelled or not attended removed\.$/);
     });
 
     it('are listed and removed by import-ics, or kept with --keep-cancelled', async () => {
-      const out: string[] = [];
-      const io = { out: (line: string) => out.push(line), err: () => {} };
-      const file = `${t.dir}/../cli-withdrawn-${Date.now()}.sqlite`;
-      const [firstPath, laterPath] = [`${t.dir}/../first.ics`, `${t.dir}/../later.ics`];
-      writeFileSync(firstPath, first()[0].bytes);
-      writeFileSync(laterPath, later()[0].bytes);
-      const args = ['--db', file, '--until', '2025-06-01', '--self', me];
-      expect(await runCli(['import-ics', firstPath, ...args], io)).toBe(0);
-      expect(await runCli(['import-ics', laterPath, ...args, '--dry-run'], io)).toBe(0);
+      const { out, later: again, file } = await cliAfterFirst('withdrawn', later()[0].bytes);
+      expect(await again('--dry-run')).toBe(0);
       expect(out.pop()!.split('\n')).toContain('  cancelled or not attended since imported: 5 to remove');
-      expect(await runCli(['import-ics', laterPath, ...args, '--keep-cancelled'], io)).toBe(0);
+      expect(await again('--keep-cancelled')).toBe(0);
       expect(out.pop()).toBe('Nothing new: every meeting is already imported.');
-      expect(await runCli(['import-ics', laterPath, ...args], io)).toBe(0);
+      expect(await again()).toBe(0);
       expect(out.pop()).toMatch(
         /^Imported #\d+: 0 meetings created, 0 updated, 0 new contacts, 5 meetings cancelled or not attended removed\.$/,
       );

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databaseBefore } from '../../../support/migrationDb';
+import { databaseBefore, insertJobChangeEntry } from '../../../support/migrationDb';
 import { migration020 } from '../../../../src/main/db/migrations/020_job_change_dismissals';
 
 let sqlite: BetterSqlite3.Database;
@@ -17,13 +17,7 @@ afterEach(async () => {
 
 describe('migration 020 (job changes dismissed from New jobs)', () => {
   it('keeps one dismissal per job change, gone with the entry it names', async () => {
-    const entry = () =>
-      sqlite
-        .prepare(
-          `INSERT INTO interactions (kind, title, notes, starts_at, created_at, updated_at)
-           VALUES ('job_change', 'Moved from Acme to Globex', '', ?, ?, ?)`,
-        )
-        .run(now, now, now).lastInsertRowid;
+    const entry = () => insertJobChangeEntry(sqlite, now);
     const before = entry();
     await migration020.up(db);
     const after = entry();

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databaseBefore } from '../../../support/migrationDb';
+import { databaseBefore, insertJobChangeEntry } from '../../../support/migrationDb';
 import { migration021 } from '../../../../src/main/db/migrations/021_previous_roles';
 
 let sqlite: BetterSqlite3.Database;
@@ -17,13 +17,7 @@ afterEach(async () => {
 
 describe('migration 021 (the role a job change ended)', () => {
   it('keeps one role per job change, either part unknown, gone with the entry', async () => {
-    const entry = () =>
-      sqlite
-        .prepare(
-          `INSERT INTO interactions (kind, title, notes, starts_at, created_at, updated_at)
-           VALUES ('job_change', 'Moved from Acme to Globex', '', ?, ?, ?)`,
-        )
-        .run(now, now, now).lastInsertRowid;
+    const entry = () => insertJobChangeEntry(sqlite, now);
     const before = entry();
     await migration021.up(db);
     const after = entry();
