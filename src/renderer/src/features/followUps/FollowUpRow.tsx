@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -106,17 +106,16 @@ export function FollowUpRow({
             data-testid="follow-up-face"
           />
         )}
-        <Text size="sm" td={done ? 'line-through' : undefined} c={done ? 'dimmed' : undefined} truncate>
-          {item.text}
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text size="sm" td={done ? 'line-through' : undefined} c={done ? 'dimmed' : undefined} truncate>
+            {item.text}
+          </Text>
           {withContact && (
-            <>
-              {' · '}
-              <Anchor component={Link} to={`/contacts/${item.contactId}`} size="sm">
-                {item.contactName}
-              </Anchor>
-            </>
+            <Anchor component={Link} to={`/contacts/${item.contactId}`} size="xs" truncate>
+              {item.contactName}
+            </Anchor>
           )}
-        </Text>
+        </Stack>
       </Group>
       <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
         {!done && item.dueOn !== null && (
