@@ -32,6 +32,7 @@ const base64Photo = z
 
 /** `version` is the contact's `photo` (when it was set), so each version of a photo is asked for once. */
 export const contactPhotoInput = z.strictObject({ id, version: z.string().max(40) });
+export type ContactPhotoInput = z.output<typeof contactPhotoInput>;
 export const contactSetPhotoInput = z.strictObject({ id, mime: z.enum(photoMimes), base64: base64Photo });
 
 export interface ContactPhoto {

@@ -1,22 +1,22 @@
 import { Avatar, type AvatarProps } from '@mantine/core';
-import { useRapportQuery } from '../../api/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { photoThumbnailQuery } from './photoThumbnail';
 
 interface ContactAvatarProps extends Omit<AvatarProps, 'src' | 'name'> {
   contact: { id: number; displayName: string; photo: string | null };
 }
 
-/** A contact's photo, or their initials when they have none (or while it loads). */
+/** A contact's photo (`photoThumbnailQuery`), or their initials when they have none (or while it loads). */
 export function ContactAvatar({ contact, ...props }: ContactAvatarProps) {
   const hasPhoto = contact.photo !== null;
-  const photo = useRapportQuery(
-    'contacts:photo',
-    { id: contact.id, version: contact.photo ?? '' },
-    { enabled: hasPhoto, staleTime: Infinity },
-  );
+  const photo = useQuery({
+    ...photoThumbnailQuery({ id: contact.id, version: contact.photo ?? '' }),
+    enabled: hasPhoto,
+  });
   return (
     <Avatar
       {...props}
-      src={hasPhoto ? (photo.data?.dataUrl ?? null) : null}
+      src={hasPhoto ? (photo.data ?? null) : null}
       name={contact.displayName}
       color="initials"
       alt={contact.displayName}

@@ -37,11 +37,17 @@ export async function preparePhoto(file: Blob): Promise<{ mime: PhotoMime; base6
   }
 }
 
-function base64Of(blob: Blob): Promise<string> {
+/** A blob as a `data:` URL. */
+export function dataUrlOf(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onload = () => resolve(String(reader.result));
     reader.onerror = () => reject(new Error('The image could not be read.'));
     reader.readAsDataURL(blob);
   });
+}
+
+async function base64Of(blob: Blob): Promise<string> {
+  const url = await dataUrlOf(blob);
+  return url.slice(url.indexOf(',') + 1);
 }

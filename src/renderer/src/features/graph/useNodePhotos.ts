@@ -1,39 +1,30 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NodeProgramType } from 'sigma/rendering';
-import type { ContactPhoto } from '../../../../shared/contacts/photo';
 import type { GraphNodeDto } from '../../../../shared/strength/schemas';
-import { call } from '../../api/client';
-import { queryKey } from '../../api/hooks';
+import { photoThumbnailQuery } from '../contacts/photoThumbnail';
 import type { EdgeAttrs, NodeAttrs } from './graphModel';
 import { loadPhotoProgram } from './photoProgram';
 
 /**
- * The photos of the contacts in the graph that have one, by contact id, as `data:` URLs. They
- * are the same queries as the avatars' (one per photo version, kept for good), so a face seen
- * in the list is not asked for again.
+ * The photos of the contacts in the graph that have one, by contact id, as `data:` URLs of their
+ * thumbnails. They are the same queries as the avatars' (one per photo version, kept for good),
+ * so a face seen in the list is not asked for again.
  */
 export function useNodePhotos(nodes: readonly GraphNodeDto[]): ReadonlyMap<number, string> {
   const withPhoto = useMemo(() => nodes.filter((n) => n.photo !== null), [nodes]);
   const combine = useCallback(
-    (results: UseQueryResult<ContactPhoto | null>[]) => {
+    (results: UseQueryResult<string | null>[]) => {
       const photos = new Map<number, string>();
       results.forEach((r, i) => {
-        if (r.data) photos.set(withPhoto[i].contactId, r.data.dataUrl);
+        if (r.data) photos.set(withPhoto[i].contactId, r.data);
       });
       return photos;
     },
     [withPhoto],
   );
   return useQueries({
-    queries: withPhoto.map((n) => {
-      const input = { id: n.contactId, version: n.photo! };
-      return {
-        queryKey: queryKey('contacts:photo', input),
-        queryFn: () => call('contacts:photo', input),
-        staleTime: Infinity,
-      };
-    }),
+    queries: withPhoto.map((n) => photoThumbnailQuery({ id: n.contactId, version: n.photo! })),
     combine,
   });
 }
