@@ -119,6 +119,18 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
     publishScreenshot('contact-career', 'career.png');
     await fabrikam.getByRole('link', { name: 'Søren Ødegård' }).click();
     await page.getByRole('heading', { name: 'Søren Ødegård' }).waitFor();
+
+    // The list finds who worked at Northwind Traders, not only who works there (nobody now).
+    await app.goto('/contacts');
+    await page.getByRole('combobox', { name: 'Organisation' }).click();
+    await page.getByRole('option', { name: 'Northwind Traders' }).click();
+    const count = page.getByTestId('contact-count');
+    await count.getByText('0 contacts', { exact: true }).waitFor();
+    await page.getByRole('switch', { name: 'Who worked there too' }).press('Space');
+    await count.getByText('1 contact', { exact: true }).waitFor();
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await expect(list.getByRole('button').getAttribute('aria-label')).resolves.toBe('Ana Souza');
+    expect(new URL(page.url()).hash).toContain('former=1');
   });
 
   test('exports vCard and JSON from Settings', async () => {

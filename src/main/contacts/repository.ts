@@ -243,7 +243,10 @@ const sortColumns: Record<SqlSortKey, RawBuilder<unknown>> = {
   created: sql`c.created_at`,
 };
 
-type ListFilters = Pick<ListQuery, 'query' | 'circle' | 'tag' | 'organisation' | 'city' | 'archived'>;
+type ListFilters = Pick<
+  ListQuery,
+  'query' | 'circle' | 'tag' | 'organisation' | 'formerToo' | 'city' | 'archived'
+>;
 
 /** The contacts matching the filters, or null when the search text can match nothing. */
 function matching(db: Db, query: ListFilters) {
@@ -282,7 +285,12 @@ function matching(db: Db, query: ListFilters) {
     );
   }
   if (query.organisation) {
-    base = base.where(sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`);
+    const there = sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`;
+    // The role a recorded job change ended (`previous_roles`) says where they were.
+    const wasThere = sql<boolean>`EXISTS (SELECT 1 FROM interaction_participants p
+      JOIN previous_roles r ON r.interaction_id = p.interaction_id
+      WHERE p.contact_id = c.id AND r.organisation = ${query.organisation} COLLATE NOCASE)`;
+    base = base.where(query.formerToo ? sql<boolean>`(${there} OR ${wasThere})` : there);
   }
   if (query.city) {
     base = base.where(sql<boolean>`${sql.raw(cityKeySql('c.location'))} = ${cityKey(query.city)}`);
@@ -377,11 +385,12 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
 export async function listFacets(db: Db): Promise<ContactFacets> {
   const city = sql<string>`${sql.raw(citySql('location'))}`;
   const [orgs, tags, cities, locations] = await Promise.all([
+    // Where people work, and where the job changes on their timelines say they worked.
     db
       .selectFrom('contacts')
       .select('organisation')
-      .distinct()
       .where('organisation', 'is not', null)
+      .union(db.selectFrom('previous_roles').select('organisation').where('organisation', 'is not', null))
       .orderBy(sql`organisation COLLATE NOCASE`)
       .execute(),
     db

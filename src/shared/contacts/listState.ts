@@ -6,7 +6,17 @@ import { contactListOrders } from './listOrders';
 export type ContactListFilters = Omit<ContactListInput, 'offset' | 'limit'>;
 
 /** The names `writeListState` uses in the address; a saved view may hold only these. */
-export const listStateKeys = ['q', 'circle', 'tag', 'org', 'city', 'layer', 'archived', 'order'] as const;
+export const listStateKeys = [
+  'q',
+  'circle',
+  'tag',
+  'org',
+  'former',
+  'city',
+  'layer',
+  'archived',
+  'order',
+] as const;
 
 /** What the contacts list shows, as it is kept in the address (so going back restores it) and in saved views. */
 export interface ListState {
@@ -14,6 +24,8 @@ export interface ListState {
   circle: Circle | null;
   tag: string | null;
   organisation: string | null;
+  /** With an organisation: those who worked there too. */
+  formerToo: boolean;
   city: string | null;
   layer: Layer | null;
   archived: boolean;
@@ -29,6 +41,7 @@ export function readListState(params: URLSearchParams): ListState {
     circle: circles.includes(circle as Circle) ? (circle as Circle) : null,
     tag: params.get('tag') || null,
     organisation: params.get('org') || null,
+    formerToo: params.get('former') === '1',
     city: params.get('city') || null,
     layer: layers.includes(layer as Layer) ? (layer as Layer) : null,
     archived: params.get('archived') === '1',
@@ -42,6 +55,7 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.circle) params.set('circle', state.circle);
   if (state.tag) params.set('tag', state.tag);
   if (state.organisation) params.set('org', state.organisation);
+  if (state.formerToo) params.set('former', '1');
   if (state.city) params.set('city', state.city);
   if (state.layer) params.set('layer', state.layer);
   if (state.archived) params.set('archived', '1');
@@ -62,6 +76,7 @@ export function toListFilters(state: ListState): ContactListFilters {
   if (state.circle) filters.circle = state.circle;
   if (state.tag) filters.tag = state.tag;
   if (state.organisation) filters.organisation = state.organisation;
+  if (state.organisation && state.formerToo) filters.formerToo = true;
   if (state.city) filters.city = state.city;
   if (state.layer) filters.layer = state.layer;
   return filters;

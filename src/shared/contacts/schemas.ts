@@ -108,6 +108,8 @@ export const contactListInput = z.strictObject({
   circle: circleSchema.optional(),
   tag: z.string().max(60).optional(),
   organisation: z.string().max(200).optional(),
+  /** With `organisation`: also those who worked there, as a job change on their timeline says. */
+  formerToo: z.boolean().optional(),
   /** Only contacts whose location's city (the part before the first comma) is this one, ignoring case. */
   city: z.string().max(200).optional(),
   /** Only contacts shown in this strength layer (a pin counts as the layer). */

@@ -122,6 +122,31 @@ describe("a contact's career", () => {
     expect(bank.alsoThere?.people.map((p) => p.id)).toEqual([jo, ka]);
   });
 
+  it('lets the list find who worked at an organisation, not only who works there', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Helios', title: 'Designer' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'helios' });
+    await addContact(t.ctx, 'Cy Park', { organisation: 'Contoso' });
+    await moveAt('2025-05-10T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    const names = async (filters: { organisation: string; formerToo?: boolean }) =>
+      (await call(t.ctx, 'contacts:list', filters)).items.map((c) => c.displayName);
+    expect(await names({ organisation: 'HELIOS' })).toEqual(['Ben Lee']);
+    expect(await names({ organisation: 'Helios', formerToo: true })).toEqual(['Ana Souza', 'Ben Lee']);
+    expect(await names({ organisation: 'Litware', formerToo: true })).toEqual(['Ana Souza']);
+    expect((await call(t.ctx, 'contacts:ids', { organisation: 'helios', formerToo: true })).ids).toEqual([
+      ana,
+      ben,
+    ]);
+    // An organisation only a move names can be picked too.
+    await moveAt('2026-01-10T10:00:00.000Z', ana, 'Globex', 'Head of Design');
+    expect((await call(t.ctx, 'contacts:facets', {})).organisations).toEqual([
+      'Contoso',
+      'Globex',
+      'Helios',
+      'helios',
+      'Litware',
+    ]);
+  });
+
   it('reads a move recorded before roles were kept from its entry, without the old title', async () => {
     const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
     await moveAt('2024-06-03T10:00:00.000Z', ana, 'Litware', 'Head of Design');

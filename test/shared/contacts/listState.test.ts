@@ -9,6 +9,7 @@ describe('contacts list state in the address', () => {
       circle: null,
       tag: null,
       organisation: null,
+      formerToo: false,
       city: null,
       layer: null,
       archived: false,
@@ -24,6 +25,7 @@ describe('contacts list state in the address', () => {
       circle: 'mentor' as const,
       tag: 'ai & ml',
       organisation: 'Helios Robotics',
+      formerToo: true,
       city: 'São Paulo',
       layer: 'close' as const,
       archived: true,
@@ -35,12 +37,19 @@ describe('contacts list state in the address', () => {
       circle: 'mentor',
       tag: 'ai & ml',
       organisation: 'Helios Robotics',
+      formerToo: true,
       city: 'São Paulo',
       layer: 'close',
       archived: true,
       sort: 'updated',
       direction: 'desc',
     });
+  });
+
+  test('those who worked at an organisation are asked for only with an organisation', () => {
+    const state = readListState(new URLSearchParams('former=1'));
+    expect(state.formerToo).toBe(true);
+    expect(toListFilters(state)).not.toHaveProperty('formerToo');
   });
 
   test('unknown values in a hand-edited address fall back to the defaults', () => {

@@ -153,9 +153,19 @@ export function ContactsView() {
           searchable
           data={facets.data?.organisations ?? []}
           value={state.organisation}
-          onChange={(organisation) => update({ organisation })}
+          onChange={(organisation) =>
+            update({ organisation, formerToo: organisation ? state.formerToo : false })
+          }
           w={170}
         />
+        {state.organisation && (
+          <Switch
+            size="xs"
+            label="Who worked there too"
+            checked={state.formerToo}
+            onChange={(e) => update({ formerToo: e.currentTarget.checked })}
+          />
+        )}
         <Select
           aria-label="City"
           placeholder="Any city"
