@@ -15,8 +15,8 @@ export const ALSO_THERE_NAMED = 3;
 /**
  * Their career, latest first (`careerSteps`): the role on their contact, then the one each job
  * change on their timeline ended, with who else works or worked at each organisation. A change
- * recorded before roles were kept is read from its entry's wording. Undefined when there is
- * no such contact.
+ * without a kept role (restored from an export older than roles) is read from its entry's
+ * wording. Undefined when there is no such contact.
  */
 export async function careerOf(db: Kysely<Database>, contactId: number): Promise<CareerRole[] | undefined> {
   const now = await roleOf(db, contactId);

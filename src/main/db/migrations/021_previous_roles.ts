@@ -3,8 +3,8 @@ import { runStatements, type Migration } from './types';
 /**
  * The role someone held until a job change: where they worked and as what, so their page can
  * list their career. The timeline entry's text says the move in words and leaves the old title
- * out; this keeps it. Gone with the entry. Entries recorded before this table are read from
- * their text (`previousRoleInEntry`).
+ * out; this keeps it. Gone with the entry. Migration 022 reads the organisation of the entries
+ * recorded before it from their text (`previousRoleInEntry`).
  */
 export const migration021: Migration = {
   version: 21,

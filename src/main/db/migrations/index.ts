@@ -19,6 +19,7 @@ import { migration018 } from './018_saved_view_order';
 import { migration019 } from './019_contact_photo_stamp';
 import { migration020 } from './020_job_change_dismissals';
 import { migration021 } from './021_previous_roles';
+import { migration022 } from './022_previous_roles_backfill';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration022,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;
