@@ -199,12 +199,13 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await notice.getByRole('button', { name: 'Log a congratulation to Ana Souza' }).waitFor();
     // Her career: the role now, then those her two moves ended (the new title of the test before is one).
     const career = page.getByLabel('Career');
-    await career.waitFor();
-    await expect(career.locator('.mantine-Timeline-itemTitle').allTextContents()).resolves.toEqual([
-      'Principal Engineer at Litware',
-      'Principal Engineer at Helios Robotics',
-      'Staff Engineer at Helios Robotics',
-    ]);
+    await expect
+      .poll(() => career.locator('.mantine-Timeline-itemTitle').allTextContents())
+      .toEqual([
+        'Principal Engineer at Litware',
+        'Principal Engineer at Helios Robotics',
+        'Staff Engineer at Helios Robotics',
+      ]);
     const month = new Date().toLocaleDateString('en-GB', { month: 'short', year: 'numeric' });
     await expect(career.locator('.mantine-Timeline-itemContent').last().textContent()).resolves.toBe(
       `Until ${month}`,

@@ -115,6 +115,26 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
       ]);
     const fabrikam = career.getByLabel('Also at Fabrikam');
     await expect(fabrikam.textContent()).resolves.toBe('Also there:SØSøren Ødegård');
+    // What LinkedIn's profile says she did before: added by hand, a day to come refused first.
+    await page.getByRole('button', { name: 'Add an earlier role' }).click();
+    const earlier = page.getByRole('form', { name: 'Add an earlier role' });
+    await earlier.getByRole('textbox', { name: 'Organisation' }).fill('Contoso');
+    await earlier.getByRole('textbox', { name: 'Title' }).fill('Intern');
+    await earlier.getByLabel('Left on').fill('2099-01-01');
+    await earlier.getByRole('button', { name: 'Add' }).click();
+    await earlier.getByRole('alert').getByText('The day they left it cannot be after today.').waitFor();
+    await earlier.getByLabel('Left on').fill('2018-08-31');
+    await earlier.getByRole('button', { name: 'Add' }).click();
+    await earlier.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => career.locator('.mantine-Timeline-itemTitle').allTextContents())
+      .toEqual([
+        'CTO at Fabrikam',
+        'Principal Engineer at Litware Inc.',
+        'Staff Engineer at Northwind Traders',
+        'Intern at Contoso',
+      ]);
+    await page.getByRole('button', { name: 'Moved from Contoso to Northwind Traders' }).waitFor();
     await app.screenshot('contact-career');
     publishScreenshot('contact-career', 'career.png');
     await fabrikam.getByRole('link', { name: 'Søren Ødegård' }).click();

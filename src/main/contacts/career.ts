@@ -1,16 +1,54 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   careerSteps,
   organisationKey,
   previousRoleInEntry,
+  recordedOrder,
   type AlsoThere,
   type CareerRole,
 } from '../../shared/contacts/career';
+import type { ContactEarlierRole } from '../../shared/contacts/earlierRole';
+import { DAY_MS } from '../../shared/strength/model';
+import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
-import { roleOf } from './jobChange';
+import { recordJobChange, roleOf } from './jobChange';
+import { noContactToChange } from './service';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 /** How many of the others at an organisation a role names; the rest are counted. */
 export const ALSO_THERE_NAMED = 3;
+
+/**
+ * The job changes recorded (`contactId`'s, or everyone's), each with whom it is about and the role
+ * it ended: the kept one, or else what its entry's wording names (restored from an export older
+ * than roles).
+ */
+async function recordedJobChanges(db: Db, contactId?: number) {
+  let query = db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+    .innerJoin('contacts as c', 'c.id', 'p.contact_id')
+    .leftJoin('previous_roles as r', 'r.interaction_id', 'i.id')
+    .select([
+      'i.id',
+      'i.starts_at',
+      'i.title',
+      'p.contact_id',
+      'c.display_name',
+      'c.archived',
+      'r.interaction_id as kept',
+      'r.organisation',
+      'r.title as role',
+    ])
+    .where('i.kind', '=', 'job_change');
+  if (contactId !== undefined) query = query.where('p.contact_id', '=', contactId);
+  return (await query.execute()).map((c) => ({
+    ...c,
+    previous:
+      c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
+  }));
+}
 
 /**
  * Their career, latest first (`careerSteps`): the role on their contact, then the one each job
@@ -22,30 +60,7 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
   const now = await roleOf(db, contactId);
   if (!now) return undefined;
   // Everyone's job changes: a few hundred after years of LinkedIn re-imports, read whole.
-  const changes = (
-    await db
-      .selectFrom('interactions as i')
-      .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
-      .innerJoin('contacts as c', 'c.id', 'p.contact_id')
-      .leftJoin('previous_roles as r', 'r.interaction_id', 'i.id')
-      .select([
-        'i.id',
-        'i.starts_at',
-        'i.title',
-        'p.contact_id',
-        'c.display_name',
-        'c.archived',
-        'r.interaction_id as kept',
-        'r.organisation',
-        'r.title as role',
-      ])
-      .where('i.kind', '=', 'job_change')
-      .execute()
-  ).map((c) => ({
-    ...c,
-    previous:
-      c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
-  }));
+  const changes = await recordedJobChanges(db);
   const steps = careerSteps(
     now,
     changes
@@ -131,4 +146,35 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
     for (const person of named) person.photo = photos.get(person.id) ?? null;
   }
   return roles;
+}
+
+/**
+ * Puts a role they held before everything recorded on their career, as the job change that ended
+ * it on the day they left (at noon UTC, the same day wherever the user is): a move to the role
+ * their first recorded move ended, or to the one they hold now when none is recorded. Refused
+ * for a day after today, or not before their first recorded move (a role between two moves would
+ * cut the span of one already known).
+ */
+export async function addEarlierRole(
+  db: Kysely<Database>,
+  input: ContactEarlierRole,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await roleOf(trx, input.id);
+    if (!current) throw noContactToChange(input.id);
+    const refuse = (message: string) => new AppError('VALIDATION', message, [{ path: ['until'], message }]);
+    // Today somewhere: the user's day may be a day ahead of UTC's.
+    const latest = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
+    if (input.until > latest) throw refuse('The day they left it cannot be after today.');
+    const until = `${input.until}T12:00:00.000Z`;
+    const [first] = (await recordedJobChanges(trx, input.id))
+      .map((c) => ({ interactionId: c.id, at: c.starts_at, previous: c.previous }))
+      .sort(recordedOrder);
+    if (first && until >= first.at) {
+      throw refuse(`An earlier role ends before their first recorded move (${first.at.slice(0, 10)}).`);
+    }
+    const role = { organisation: input.organisation || null, title: input.title || null };
+    await recordJobChange(trx, input.id, role, first ? first.previous : current, until);
+  });
 }

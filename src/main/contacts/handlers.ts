@@ -6,7 +6,7 @@ import { listFacets } from './repository';
 import { deletePhoto, readPhoto, writePhoto } from './photos';
 import * as service from './service';
 import { recentJobChanges } from './recentJobChanges';
-import { careerOf } from './career';
+import { addEarlierRole, careerOf } from './career';
 import { JOB_CHANGE_WINDOW_DAYS } from '../../shared/journal/views';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
@@ -58,6 +58,11 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
     const career = await careerOf(store.db, input.id);
     if (!career) throw service.noContact(input.id);
     return career;
+  },
+  'contacts:addEarlierRole': async (input, ctx) => {
+    await addEarlierRole(ctx.store.db, input, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts', 'journal'] });
+    return (await careerOf(ctx.store.db, input.id))!;
   },
   'contacts:photo': (input, { store }) => readPhoto(store.sqlite, input.id, input.version),
   'contacts:setPhoto': (input, ctx) => {

@@ -23,6 +23,11 @@ export interface CareerStep {
   endedBy: number | null;
 }
 
+/** Job changes in the order they were recorded: by time, then by entry. */
+export function recordedOrder(a: RecordedJobChange, b: RecordedJobChange): number {
+  return a.at === b.at ? a.interactionId - b.interactionId : a.at < b.at ? -1 : 1;
+}
+
 /**
  * Someone's career, latest first: the role they hold now (from their contact), then the role
  * each recorded job change ended, each since the change before it. Empty when no change was
@@ -30,9 +35,7 @@ export interface CareerStep {
  */
 export function careerSteps(now: Role, changes: RecordedJobChange[]): CareerStep[] {
   if (changes.length === 0) return [];
-  const ordered = [...changes].sort((a, b) =>
-    a.at === b.at ? a.interactionId - b.interactionId : a.at < b.at ? -1 : 1,
-  );
+  const ordered = [...changes].sort(recordedOrder);
   const steps: CareerStep[] = [];
   const current = { organisation: known(now.organisation), title: known(now.title) };
   if (current.organisation !== null || current.title !== null) {

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { contactPhotoInput, contactSetPhotoInput, type ContactPhoto } from './photo';
 import type { RecentJobChange } from '../journal/views';
 import type { CareerRole } from './career';
+import { contactEarlierRoleInput } from './earlierRole';
 
 export const contactsContract = {
   'contacts:list': { input: contactListInput, output: output<ContactPage>() },
@@ -35,4 +36,6 @@ export const contactsContract = {
   'contacts:newJob': { input: contactIdInput, output: output<RecentJobChange | null>() },
   /** Their roles, latest first, from the job changes on their timeline, with who else was there; empty when none was recorded. */
   'contacts:career': { input: contactIdInput, output: output<CareerRole[]>() },
+  /** Adds a role they held before everything recorded (`addEarlierRole`); answers their career. */
+  'contacts:addEarlierRole': { input: contactEarlierRoleInput, output: output<CareerRole[]>() },
 };

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addContact, call, refused } from '../journal/call';
+import { roleText } from '../../../src/shared/contacts/jobChange';
+import { contentHash } from '../../support/dbHash';
+import { addContact, call, fields, refused } from '../journal/call';
 import { tempStore, type TempStore } from '../../support/store';
 
 let clock = new Date('2024-03-01T09:00:00.000Z');
@@ -167,6 +169,77 @@ describe("a contact's career", () => {
     await call(t.ctx, 'journal:undoDelete', { token: undoToken });
     expect(await call(t.ctx, 'contacts:career', { id: ana })).toEqual(before);
     expect(before[1]).toMatchObject({ organisation: 'Northwind', title: 'Designer' });
+  });
+
+  it('takes a role they held before everything recorded, as the move that ended it', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    // Nothing recorded yet: the role that followed is the one she holds.
+    clock = new Date('2026-03-01T09:00:00.000Z');
+    const career = await call(t.ctx, 'contacts:addEarlierRole', {
+      id: ana,
+      organisation: ' Contoso ',
+      title: 'Intern',
+      until: '2019-08-31',
+    });
+    expect(career.map((r) => [r.organisation, r.title, r.since, r.until])).toEqual([
+      ['Northwind', 'Designer', '2019-08-31T12:00:00.000Z', null],
+      ['Contoso', 'Intern', null, '2019-08-31T12:00:00.000Z'],
+    ]);
+    await moveAt('2026-02-10T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    // Before it, with the title only: the move is to the role her first recorded move ended.
+    t.events.length = 0;
+    await call(t.ctx, 'contacts:addEarlierRole', { id: ana, title: 'Student', until: '2015-06-30' });
+    expect(t.events).toEqual([{ event: 'data:changed', payload: { domains: ['contacts', 'journal'] } }]);
+    const entries = t.store.sqlite
+      .prepare(
+        `SELECT title, notes, starts_at FROM interactions WHERE kind = 'job_change' ORDER BY starts_at`,
+      )
+      .all();
+    expect(entries).toEqual([
+      {
+        title: 'New position at Contoso: Intern',
+        notes: 'Position: Intern',
+        starts_at: '2015-06-30T12:00:00.000Z',
+      },
+      {
+        title: 'Moved from Contoso to Northwind',
+        notes: 'Position: Designer',
+        starts_at: '2019-08-31T12:00:00.000Z',
+      },
+      {
+        title: 'Moved from Northwind to Litware',
+        notes: 'Position: Head of Design',
+        starts_at: '2026-02-10T10:00:00.000Z',
+      },
+    ]);
+    expect((await call(t.ctx, 'contacts:career', { id: ana })).map((r) => roleText(r))).toEqual([
+      'Head of Design at Litware',
+      'Designer at Northwind',
+      'Intern at Contoso',
+      'Student',
+    ]);
+  });
+
+  it('refuses an earlier role that is not earlier, a day to come, or neither organisation nor title', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    await moveAt('2024-06-03T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    const before = contentHash(t.store.sqlite);
+    const refusal = (input: object) => refused(t.ctx, 'contacts:addEarlierRole', { id: ana, ...input });
+    expect(await refusal({ organisation: 'Acme', until: '2024-06-03' })).toMatchObject({
+      code: 'VALIDATION',
+      message: 'An earlier role ends before their first recorded move (2024-06-03).',
+    });
+    expect(await refusal({ organisation: 'Acme', until: '2024-06-05' })).toMatchObject({
+      message: 'The day they left it cannot be after today.',
+    });
+    expect(fields(await refusal({ organisation: ' ', until: '2020-01-01' }))).toEqual(['organisation']);
+    expect(fields(await refusal({ organisation: 'Acme', until: '2020-02-30' }))).toEqual(['until']);
+    expect(
+      await refused(t.ctx, 'contacts:addEarlierRole', { id: 404, title: 'CTO', until: '2020-01-01' }),
+    ).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(contentHash(t.store.sqlite)).toBe(before);
   });
 
   it('refuses a contact that is not there and a malformed request', async () => {

@@ -1,4 +1,5 @@
-import { Anchor, Group, Text, Timeline } from '@mantine/core';
+import { Anchor, Button, Group, Text, Timeline } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { tenureText, type CareerRole, type CareerStep } from '../../../../shared/contacts/career';
 import { count } from '../../../../shared/text/count';
@@ -6,6 +7,7 @@ import { roleText } from '../../../../shared/contacts/jobChange';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactAvatar } from './ContactAvatar';
 import { DetailField } from './DetailField';
+import { EarlierRoleForm } from './EarlierRoleForm';
 
 const month = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
@@ -58,14 +60,24 @@ function AlsoThere({
 
 /**
  * Their roles, latest first, as the job changes on their timeline record them, with who else
- * works or worked at each organisation (a former colleague is a warm introduction); shown once a
- * change has been recorded (the role alone is in the page's heading).
+ * works or worked at each organisation (a former colleague is a warm introduction), and a way to
+ * add a role held before everything recorded. Before any move is recorded, only that way: the
+ * role they hold is in the page's heading.
  */
 export function CareerHistory({ contactId }: { contactId: number }) {
   const career = useRapportQuery('contacts:career', { id: contactId });
-  const steps = career.data ?? [];
-  if (steps.length === 0) return null;
+  const [adding, setAdding] = useState(false);
+  if (!career.data) return null;
+  const steps = career.data;
   const now = new Date();
+  const add = adding ? (
+    <EarlierRoleForm contactId={contactId} onClose={() => setAdding(false)} />
+  ) : (
+    <Button size="compact-xs" variant="subtle" onClick={() => setAdding(true)} w="fit-content">
+      Add an earlier role
+    </Button>
+  );
+  if (steps.length === 0) return <DetailField label="Career">{add}</DetailField>;
   return (
     <DetailField label="Career">
       <Timeline active={steps[0].until === null ? 0 : -1} bulletSize={12} lineWidth={2} aria-label="Career">
@@ -87,6 +99,7 @@ export function CareerHistory({ contactId }: { contactId: number }) {
           </Timeline.Item>
         ))}
       </Timeline>
+      {add}
     </DetailField>
   );
 }
