@@ -807,4 +807,29 @@ describe('strength and the network graph, end to end over the demo network', () 
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
   });
+
+  test("a demo move's career names who else is at the new place, and the others open the list of them", async () => {
+    const { page } = app;
+    const { jobChanges } = await app.call('dashboard:get', { tzOffsetMinutes: 0 });
+    const moved = jobChanges[0];
+    const [now] = await app.call('contacts:career', { id: moved.contactId });
+    const also = now.alsoThere!;
+    expect(also.total).toBeGreaterThan(also.people.length);
+    await app.goto(`/contacts/${moved.contactId}`);
+    const there = page.getByLabel('Career').getByLabel(`Also at ${now.organisation}`);
+    const names = also.people.map((p) => p.displayName);
+    await expect
+      .poll(() => there.getByRole('link').allTextContents())
+      .toEqual([...names, `${also.total - names.length} others`]);
+    await there.getByRole('link', { name: `${also.total - names.length} others` }).click();
+    // Everyone who works or worked there: the others, and the one whose page it was.
+    await page
+      .getByTestId('contact-count')
+      .getByText(`${also.total + 1} contacts`, { exact: true })
+      .waitFor();
+    const hash = new URL(page.url()).hash;
+    expect(hash).toContain('former=1');
+    expect(new URLSearchParams(hash.slice(hash.indexOf('?'))).get('org')).toBe(now.organisation);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

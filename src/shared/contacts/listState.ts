@@ -82,6 +82,16 @@ export function toListFilters(state: ListState): ContactListFilters {
   return filters;
 }
 
+/** Everyone who works or worked at an organisation, closest first: where a career's "others" link to. */
+export function organisationListParams(organisation: string): URLSearchParams {
+  return writeListState({
+    ...readListState(new URLSearchParams()),
+    organisation,
+    formerToo: true,
+    order: 'strength',
+  });
+}
+
 /** Everyone in a city, closest first: where a city links to in the list's address. */
 export function cityListParams(city: string): URLSearchParams {
   return writeListState({ ...readListState(new URLSearchParams()), city, order: 'strength' });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { readListState, toListFilters, writeListState } from '../../../src/shared/contacts/listState';
+import {
+  organisationListParams,
+  readListState,
+  toListFilters,
+  writeListState,
+} from '../../../src/shared/contacts/listState';
 
 describe('contacts list state in the address', () => {
   test('defaults: everyone active, by name', () => {
@@ -50,6 +55,17 @@ describe('contacts list state in the address', () => {
     const state = readListState(new URLSearchParams('former=1'));
     expect(state.formerToo).toBe(true);
     expect(toListFilters(state)).not.toHaveProperty('formerToo');
+  });
+
+  test('an organisation links to everyone who works or worked there, closest first', () => {
+    const state = readListState(organisationListParams('Helios Robotics'));
+    expect(toListFilters(state)).toEqual({
+      organisation: 'Helios Robotics',
+      formerToo: true,
+      archived: false,
+      sort: 'strength',
+      direction: 'desc',
+    });
   });
 
   test('unknown values in a hand-edited address fall back to the defaults', () => {

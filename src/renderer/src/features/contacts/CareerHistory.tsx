@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { tenureText, type CareerRole, type CareerStep } from '../../../../shared/contacts/career';
+import { organisationListParams } from '../../../../shared/contacts/listState';
 import { count } from '../../../../shared/text/count';
 import { roleText } from '../../../../shared/contacts/jobChange';
 import { useRapportQuery } from '../../api/hooks';
@@ -21,7 +22,10 @@ function period(step: CareerStep, now: Date): string {
   return step.until ? `Until ${month(step.until)}` : '';
 }
 
-/** "Also there: Ben Lee, Cy Park (until May 2025) and 2 others", faces and links to their pages. */
+/**
+ * "Also there: Ben Lee, Cy Park (until May 2025) and 2 others", faces and links to their pages;
+ * the others open the list of everyone who works or worked there.
+ */
 function AlsoThere({
   also,
   organisation,
@@ -51,7 +55,14 @@ function AlsoThere({
       ))}
       {others > 0 && (
         <Text size="xs" c="dimmed">
-          and {count(others, 'other')}
+          and{' '}
+          <Anchor
+            component={Link}
+            to={`/contacts?${organisationListParams(organisation).toString()}`}
+            size="xs"
+          >
+            {count(others, 'other')}
+          </Anchor>
         </Text>
       )}
     </Group>
