@@ -12,6 +12,7 @@ import { DAY_MS } from '../../shared/strength/model';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
 import { recordJobChange, roleOf } from './jobChange';
+import { photoVersionOf } from './photoVersion';
 import { noContactToChange } from './service';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,9 +21,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const ALSO_THERE_NAMED = 3;
 
 /**
- * The job changes recorded (`contactId`'s, or everyone's), each with whom it is about and the role
- * it ended: the kept one, or else what its entry's wording names (restored from an export older
- * than roles).
+ * The job changes recorded (`contactId`'s, or everyone's), each with whom it is about (and their
+ * photo's version) and the role it ended: the kept one, or else what its entry's wording names
+ * (restored from an export older than roles).
  */
 async function recordedJobChanges(db: Db, contactId?: number) {
   let query = db
@@ -41,12 +42,18 @@ async function recordedJobChanges(db: Db, contactId?: number) {
       'r.organisation',
       'r.title as role',
     ])
+    .select(photoVersionOf('p.contact_id').as('photo'))
     .where('i.kind', '=', 'job_change');
   if (contactId !== undefined) query = query.where('p.contact_id', '=', contactId);
   return (await query.execute()).map((c) => ({
-    ...c,
+    interactionId: c.id,
+    at: c.starts_at,
     previous:
       c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
+    contactId: c.contact_id,
+    displayName: c.display_name,
+    archived: c.archived,
+    photo: c.photo,
   }));
 }
 
@@ -63,9 +70,7 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
   const changes = await recordedJobChanges(db);
   const steps = careerSteps(
     now,
-    changes
-      .filter((c) => c.contact_id === contactId)
-      .map((c) => ({ interactionId: c.id, at: c.starts_at, previous: c.previous })),
+    changes.filter((c) => c.contactId === contactId),
   );
   const keys = [...new Set(steps.map((s) => organisationKey(s.organisation)).filter((k) => k !== null))];
   if (keys.length === 0) return steps.map((s) => ({ ...s, alsoThere: null }));
@@ -97,6 +102,7 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
       : await db
           .selectFrom('contacts')
           .select(['id', 'display_name', 'organisation'])
+          .select(photoVersionOf('id').as('photo'))
           .where('archived', '=', 0)
           .where(sql<string>`organisation COLLATE NOCASE`, 'in', spellings)
           .execute();
@@ -104,18 +110,18 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
     note(organisationKey(c.organisation), {
       id: c.id,
       displayName: c.display_name,
-      photo: null,
+      photo: c.photo,
       until: null,
     });
   }
   for (const c of changes) {
     if (c.archived !== 0) continue;
-    const person = { id: c.contact_id, displayName: c.display_name, photo: null, until: c.starts_at };
+    const person = { id: c.contactId, displayName: c.displayName, photo: c.photo, until: c.at };
     note(organisationKey(c.previous.organisation), person);
   }
 
   const shown = new Set<string>();
-  const roles = steps.map((step): CareerRole => {
+  return steps.map((step): CareerRole => {
     const key = organisationKey(step.organisation);
     if (key === null || shown.has(key)) return { ...step, alsoThere: null };
     shown.add(key);
@@ -127,25 +133,6 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
     );
     return { ...step, alsoThere: { people: people.slice(0, ALSO_THERE_NAMED), total: people.length } };
   });
-  // Faces for those named only: the rest of the network's photos are not asked for.
-  const named = roles.flatMap((r) => r.alsoThere?.people ?? []);
-  if (named.length > 0) {
-    const photos = new Map(
-      (
-        await db
-          .selectFrom('contact_photos')
-          .select(['contact_id', 'updated_at'])
-          .where(
-            'contact_id',
-            'in',
-            named.map((p) => p.id),
-          )
-          .execute()
-      ).map((p) => [p.contact_id, p.updated_at]),
-    );
-    for (const person of named) person.photo = photos.get(person.id) ?? null;
-  }
-  return roles;
 }
 
 /**
@@ -168,9 +155,7 @@ export async function addEarlierRole(
     const latest = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
     if (input.until > latest) throw refuse('The day they left it cannot be after today.');
     const until = `${input.until}T12:00:00.000Z`;
-    const [first] = (await recordedJobChanges(trx, input.id))
-      .map((c) => ({ interactionId: c.id, at: c.starts_at, previous: c.previous }))
-      .sort(recordedOrder);
+    const [first] = (await recordedJobChanges(trx, input.id)).sort(recordedOrder);
     if (first && until >= first.at) {
       throw refuse(`An earlier role ends before their first recorded move (${first.at.slice(0, 10)}).`);
     }
