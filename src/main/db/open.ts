@@ -20,6 +20,11 @@ export interface OpenOptions {
   /** Where pre-migration backups go; defaults to `<file's folder>/backups`. */
   backupsDir?: string;
   now?: () => Date;
+  /**
+   * Migrates a new file only this far: a JSON export is restored into the schema it was
+   * written with, then brought up to date by `migrateToLatest` as an old backup would be.
+   */
+  schemaVersion?: number;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -187,7 +192,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     },
   };
   try {
-    await migrate(store, fileVersion);
+    await migrate(store, fileVersion, existed ? latestVersion : (options.schemaVersion ?? latestVersion));
   } catch (error) {
     await store.close();
     throw error;
@@ -195,8 +200,13 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
   return store;
 }
 
-async function migrate(store: Store, fromVersion: number): Promise<void> {
-  const pending = migrations.filter((m) => m.version > fromVersion);
+/** Runs the migrations a store opened at an older `schemaVersion` has not had yet. */
+export async function migrateToLatest(store: Store): Promise<void> {
+  await migrate(store, store.sqlite.pragma('user_version', { simple: true }) as number, latestVersion);
+}
+
+async function migrate(store: Store, fromVersion: number, toVersion: number): Promise<void> {
+  const pending = migrations.filter((m) => m.version > fromVersion && m.version <= toVersion);
   if (pending.length === 0) return;
   // Kysely's SQLite adapter does not wrap migrations in a transaction: do it here, all or nothing.
   await store.db.transaction().execute(async (trx) => {

@@ -146,7 +146,9 @@ function checkHeader(doc: unknown): void {
   if (d.formatVersion !== exportFormatVersion) {
     throw invalid(`format version ${String(d.formatVersion)} is not ${exportFormatVersion}.`);
   }
-  if (typeof d.schemaVersion !== 'number') throw invalid('"schemaVersion" is missing.');
+  if (d.schemaVersion === undefined) throw invalid('"schemaVersion" is missing.');
+  if (!Number.isInteger(d.schemaVersion) || d.schemaVersion < 1)
+    throw invalid(`"schemaVersion" ${JSON.stringify(d.schemaVersion)} is not a schema version.`);
 }
 
 function checkColumns(name: string, columns: unknown): asserts columns is string[] {

@@ -1,6 +1,6 @@
 import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { openStore, type Store } from '../db/open';
+import { migrateToLatest, openStore, type Store } from '../db/open';
 import { latestVersion } from '../db/migrations';
 import { AppError } from '../../shared/ipc/envelope';
 import type { RestoreOutcome } from '../../shared/interop/types';
@@ -49,9 +49,12 @@ async function prepareReplacement(source: string, tmp: string): Promise<void> {
     copyFileSync(source, tmp);
   } else {
     const doc = readJsonExport(source);
-    const fresh = await openStore(tmp);
+    // An older export's rows go into the schema they were written in; the later migrations
+    // then change them (backfills, moved columns) as they would an old backup's.
+    const fresh = await openStore(tmp, { schemaVersion: doc.schemaVersion });
     try {
       restoreJsonExport(fresh.sqlite, doc);
+      await migrateToLatest(fresh);
     } finally {
       // Closing the last connection checkpoints the WAL into the file and deletes it.
       await fresh.close();

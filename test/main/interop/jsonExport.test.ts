@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestVersion } from '../../../src/main/db/migrations';
 import { openStore } from '../../../src/main/db/open';
+import { dispatch } from '../../../src/main/ipc/dispatch';
 import {
   dataTables,
   parseJsonExport,
@@ -9,6 +11,7 @@ import {
   writeJsonExport,
 } from '../../../src/main/interop/jsonExport';
 import { restoreFromFile } from '../../../src/main/interop/restore';
+import { insertJobChangeEntry } from '../../support/migrationDb';
 import { tempStore, type TempStore } from '../../support/store';
 import { dumpTables, seedNetwork } from './seed';
 
@@ -102,6 +105,52 @@ describe('JSON export', () => {
     t.store = t.ctx.store;
     expect(dumpTables(t.ctx.store, tables)).toEqual(before);
     await t.ctx.store.close();
+  });
+
+  it('brings an export written by an older Rapport up to date, as it would an old backup', async () => {
+    // Schema 20: job changes were recorded, the role each ended was not (021 keeps it, 022
+    // reads it from the older entries' wording).
+    const old = await openStore(join(t.dir, 'v20.sqlite'), { schemaVersion: 20 });
+    const out = join(t.dir, 'v20-export.json');
+    try {
+      expect(old.sqlite.pragma('user_version', { simple: true })).toBe(20);
+      const at = '2025-03-01T09:00:00.000Z';
+      const ana = old.sqlite
+        .prepare(
+          `INSERT INTO contacts (display_name, organisation, created_at, updated_at) VALUES ('Ana Souza', 'Litware', ?, ?)`,
+        )
+        .run(at, at).lastInsertRowid;
+      const move = insertJobChangeEntry(old.sqlite, at);
+      old.sqlite
+        .prepare(
+          `INSERT INTO interaction_participants (interaction_id, contact_id, role, starts_at) VALUES (?, ?, 'mentioned', ?)`,
+        )
+        .run(move, ana, at);
+      writeJsonExport(old.sqlite, out);
+    } finally {
+      await old.close();
+    }
+    expect(parseJsonExport(readFileSync(out, 'utf8')).schemaVersion).toBe(20);
+
+    await restoreFromFile(t.ctx, t.dir, out);
+    t.store = t.ctx.store;
+    expect(t.store.sqlite.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(t.store.sqlite.prepare('SELECT organisation, title FROM previous_roles').all()).toEqual([
+      { organisation: 'Acme', title: null },
+    ]);
+    const list = await dispatch('contacts:list', { organisation: 'acme', formerToo: true }, t.ctx);
+    expect(list).toMatchObject({ ok: true, value: { items: [{ displayName: 'Ana Souza' }] } });
+  });
+
+  it('refuses an export whose schema version is not one', async () => {
+    const out = join(t.dir, 'export.json');
+    writeJsonExport(t.store.sqlite, out);
+    const text = readFileSync(out, 'utf8');
+    for (const version of ['0', '2.5', '"22"']) {
+      writeFileSync(out, text.replace(/"schemaVersion":\d+/, `"schemaVersion":${version}`));
+      await expect(restoreFromFile(t.ctx, t.dir, out)).rejects.toThrow(/is not a schema version/);
+    }
+    expect(t.ctx.store.sqlite.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(30);
   });
 
   it('rolls back a restore whose rows break a reference', async () => {
