@@ -144,6 +144,13 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
     const list = page.getByRole('list', { name: 'Contacts' });
     await expect(list.getByRole('button').getAttribute('aria-label')).resolves.toBe('Ana Souza');
     expect(new URL(page.url()).hash).toContain('former=1');
+    // An address may spell it otherwise (a link, a saved view): the menu shows the entry it matches.
+    await app.goto('/');
+    await app.goto('/contacts?org=NORTHWIND+TRADERS&former=1');
+    await count.getByText('1 contact', { exact: true }).waitFor();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Organisation' }).inputValue())
+      .toBe('Northwind Traders');
   });
 
   test('exports vCard and JSON from Settings', async () => {

@@ -17,6 +17,7 @@ import { upsertTagIds } from '../tags/repository';
 import { cityKeySql, citySql } from './city';
 import { photoVersionOf } from './photoVersion';
 import { cityKey } from '../../shared/contacts/location';
+import { nocase } from '../../shared/text/nocase';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ListQuery = z.output<typeof contactListInput>;
@@ -387,11 +388,18 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
   const [orgs, tags, cities, locations] = await Promise.all([
     // Where people work, and where the job changes on their timelines say they worked.
     db
-      .selectFrom('contacts')
-      .select('organisation')
-      .where('organisation', 'is not', null)
-      .union(db.selectFrom('previous_roles').select('organisation').where('organisation', 'is not', null))
-      .orderBy(sql`organisation COLLATE NOCASE`)
+      .selectFrom(
+        db
+          .selectFrom('contacts')
+          .select('organisation')
+          .where('organisation', 'is not', null)
+          .unionAll(
+            db.selectFrom('previous_roles').select('organisation').where('organisation', 'is not', null),
+          )
+          .as('o'),
+      )
+      .select(['o.organisation', sql<number>`count(*)`.as('n')])
+      .groupBy('o.organisation')
       .execute(),
     db
       .selectFrom('tags')
@@ -422,8 +430,15 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
     const seen = byCity.get(key);
     if (!seen || c.n > seen.n) byCity.set(key, c);
   }
+  // One spelling per organisation, as the list's filter matches them: the one written most often.
+  const byOrganisation = new Map<string, { organisation: string; n: number }>();
+  for (const { organisation, n } of orgs as Array<{ organisation: string; n: number }>) {
+    const seen = byOrganisation.get(nocase(organisation));
+    if (!seen || n > seen.n || (n === seen.n && organisation < seen.organisation))
+      byOrganisation.set(nocase(organisation), { organisation, n });
+  }
   return {
-    organisations: orgs.map((o) => o.organisation as string),
+    organisations: [...byOrganisation.values()].map((o) => o.organisation).sort((a, b) => a.localeCompare(b)),
     tags: tags.map((t) => t.name),
     cities: [...byCity.values()].map((c) => c.city).sort((a, b) => a.localeCompare(b)),
     locations: locations.map((l) => l.location as string),

@@ -144,6 +144,13 @@ describe("a contact's career", () => {
       'Contoso',
       'Globex',
       'Helios',
+      'Litware',
+    ]);
+    // One spelling per organisation, as the filter matches them: the one written most often.
+    await addContact(t.ctx, 'Di Ray', { organisation: 'helios' });
+    expect((await call(t.ctx, 'contacts:facets', {})).organisations).toEqual([
+      'Contoso',
+      'Globex',
       'helios',
       'Litware',
     ]);

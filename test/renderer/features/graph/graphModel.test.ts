@@ -44,7 +44,7 @@ const data: GraphData = {
       x: 5,
       y: 6,
     }),
-    node(2, { circles: ['colleague'], organisation: 'Acme', t: 2 }),
+    node(2, { circles: ['colleague'], organisation: 'ACME ', t: 2 }),
     node(3, { circles: ['friend'], city: 'berlin', t: 0, layer: 'dormant' }),
     node(4, { t: 0.5, layer: 'known' }),
   ],
@@ -135,6 +135,7 @@ describe('graph model', () => {
       g.filterNodes((_k, a) => passes(a, { ...noFilter, ...f })).filter((k) => k !== ME_KEY);
     expect(shown({ circle: 'mentor' })).toEqual(['1']);
     expect(shown({ tag: 'ml' })).toEqual(['1']);
+    // However each wrote where they work: one menu entry, both shown.
     expect(shown({ organisation: 'Acme' })).toEqual(['1', '2']);
     // However each wrote their city.
     expect(shown({ city: 'BERLIN' })).toEqual(['1', '3']);

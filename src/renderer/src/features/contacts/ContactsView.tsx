@@ -7,6 +7,7 @@ import { layers } from '../../../../shared/strength/model';
 import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
+import { organisationChoice } from './organisationChoice';
 import { SavedViewsBar } from './SavedViewsBar';
 import { SelectionBar } from './SelectionBar';
 import { circleLabels } from './labels';
@@ -31,6 +32,7 @@ export function ContactsView() {
   const [search, setSearch] = useState(state.query);
   const [debouncedSearch] = useDebouncedValue(search, 150);
   const facets = useRapportQuery('contacts:facets', {});
+  const organisationMenu = organisationChoice(facets.data?.organisations ?? [], state.organisation);
   const focusRow = useRef<((index: number) => void) | null>(null);
   // Ticked contacts, for a change to many at once. A selection belongs to the filters it was made
   // under (the address), so a new filter starts a new one.
@@ -151,8 +153,8 @@ export function ContactsView() {
           placeholder="Any organisation"
           clearable
           searchable
-          data={facets.data?.organisations ?? []}
-          value={state.organisation}
+          data={organisationMenu.data}
+          value={organisationMenu.value}
           onChange={(organisation) =>
             update({ organisation, formerToo: organisation ? state.formerToo : false })
           }

@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import type { Layer } from '../../../../shared/strength/model';
 import type { GraphData, GraphNodeDto } from '../../../../shared/strength/schemas';
 import { cityKey } from '../../../../shared/contacts/location';
+import { organisationKey } from '../../../../shared/contacts/career';
 import type { NodePosition } from './positions';
 
 export const ME_KEY = 'me';
@@ -228,7 +229,7 @@ export function passes(attrs: NodeAttrs, f: NodeFilter): boolean {
   if (attrs.contactId === 0) return true;
   if (f.circle && !attrs.circles.includes(f.circle)) return false;
   if (f.tag && !attrs.tags.includes(f.tag)) return false;
-  if (f.organisation && attrs.organisation !== f.organisation) return false;
+  if (f.organisation && organisationKey(attrs.organisation) !== organisationKey(f.organisation)) return false;
   if (f.city && (attrs.city === null || cityKey(attrs.city) !== cityKey(f.city))) return false;
   if (f.layer && attrs.layer !== f.layer) return false;
   return attrs.t >= f.minStrength;
@@ -245,19 +246,20 @@ export interface GraphFacets {
 export function facets(data: GraphData): GraphFacets {
   const circles = new Set<string>();
   const tags = new Set<string>();
-  const organisations = new Set<string>();
+  const organisations = new Map<string, string>();
   const cities = new Map<string, string>();
   for (const n of data.nodes) {
     n.circles.forEach((c) => circles.add(c));
     n.tags.forEach((t) => tags.add(t));
-    if (n.organisation) organisations.add(n.organisation);
+    const organisation = organisationKey(n.organisation);
+    if (organisation && !organisations.has(organisation)) organisations.set(organisation, n.organisation!);
     if (n.city && !cities.has(cityKey(n.city))) cities.set(cityKey(n.city), n.city);
   }
   const sorted = (s: Iterable<string>) => [...s].sort((a, b) => a.localeCompare(b));
   return {
     circles: circleOrder.filter((c) => circles.has(c)),
     tags: sorted(tags),
-    organisations: sorted(organisations),
+    organisations: sorted(organisations.values()),
     cities: sorted(cities.values()),
   };
 }
