@@ -111,7 +111,7 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
       'Principal Engineer at Litware Inc.',
       'Staff Engineer at Northwind Traders',
     ];
-    const careerRoles = () => career.locator('.mantine-Timeline-itemTitle').allTextContents();
+    const careerRoles = () => career.locator('.mantine-Timeline-itemTitle p').allTextContents();
     await expect.poll(careerRoles).toEqual(herRoles);
     const fabrikam = career.getByLabel('Also at Fabrikam');
     await expect(fabrikam.textContent()).resolves.toBe('Also there:SØSøren Ødegård');
@@ -151,6 +151,32 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Organisation' }).inputValue())
       .toBe('Northwind Traders');
+
+    // A recorded role put right on her page, the move that began it reworded; then undone.
+    await app.goto(`/contacts/${ana.id}`);
+    const allRoles = [...herRoles, 'Intern at Contoso'];
+    await expect.poll(careerRoles).toEqual(allRoles);
+    await career.getByRole('button', { name: 'Edit role: Staff Engineer at Northwind Traders' }).click();
+    const edit = career.getByRole('form', { name: 'Edit role' });
+    await expect(edit.getByRole('textbox', { name: 'Organisation' }).inputValue()).resolves.toBe(
+      'Northwind Traders',
+    );
+    await edit.getByRole('textbox', { name: 'Title' }).fill('Senior Staff Engineer');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(careerRoles).toEqual(allRoles.with(2, 'Senior Staff Engineer at Northwind Traders'));
+    const joinedEntry = (await app.call('journal:timeline', { contactId: ana.id })).items.find(
+      (e) => e.title === 'Moved from Contoso to Northwind Traders',
+    )!;
+    const joined = async () => (await app.call('journal:get', { id: joinedEntry.id })).notes;
+    await expect.poll(joined).toBe('Position: Senior Staff Engineer');
+    const notice = page.getByText(
+      'Staff Engineer at Northwind Traders is now Senior Staff Engineer at Northwind Traders.',
+    );
+    await notice.waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(careerRoles).toEqual(allRoles);
+    await expect.poll(joined).toBe('Position: Staff Engineer');
   });
 
   test('exports vCard and JSON from Settings', async () => {

@@ -7,7 +7,7 @@ import {
   type AlsoThere,
   type CareerRole,
 } from '../../shared/contacts/career';
-import type { ContactEarlierRole } from '../../shared/contacts/earlierRole';
+import type { ContactEarlierRole } from '../../shared/contacts/careerInputs';
 import { DAY_MS } from '../../shared/strength/model';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
@@ -25,7 +25,7 @@ export const ALSO_THERE_NAMED = 3;
  * photo's version) and the role it ended: the kept one, or else what its entry's wording names
  * (restored from an export older than roles).
  */
-async function recordedJobChanges(db: Db, contactId?: number) {
+export async function recordedJobChanges(db: Db, contactId?: number) {
   let query = db
     .selectFrom('interactions as i')
     .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')

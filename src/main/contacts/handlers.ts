@@ -7,6 +7,7 @@ import { deletePhoto, readPhoto, writePhoto } from './photos';
 import * as service from './service';
 import { recentJobChanges } from './recentJobChanges';
 import { addEarlierRole, careerOf } from './career';
+import { editRole } from './roleEdit';
 import { JOB_CHANGE_WINDOW_DAYS } from '../../shared/journal/views';
 
 export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
@@ -61,6 +62,11 @@ export const contactsHandlers: HandlerMap<keyof typeof contactsContract> = {
   },
   'contacts:addEarlierRole': async (input, ctx) => {
     await addEarlierRole(ctx.store.db, input, ctx.now());
+    ctx.emit('data:changed', { domains: ['contacts', 'journal'] });
+    return (await careerOf(ctx.store.db, input.id))!;
+  },
+  'contacts:editRole': async (input, ctx) => {
+    await editRole(ctx.store.db, input, ctx.now());
     ctx.emit('data:changed', { domains: ['contacts', 'journal'] });
     return (await careerOf(ctx.store.db, input.id))!;
   },

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { contactPhotoInput, contactSetPhotoInput, type ContactPhoto } from './photo';
 import type { RecentJobChange } from '../journal/views';
 import type { CareerRole } from './career';
-import { contactEarlierRoleInput } from './earlierRole';
+import { contactEarlierRoleInput, contactRoleEditInput } from './careerInputs';
 
 export const contactsContract = {
   'contacts:list': { input: contactListInput, output: output<ContactPage>() },
@@ -38,4 +38,6 @@ export const contactsContract = {
   'contacts:career': { input: contactIdInput, output: output<CareerRole[]>() },
   /** Adds a role they held before everything recorded (`addEarlierRole`); answers their career. */
   'contacts:addEarlierRole': { input: contactEarlierRoleInput, output: output<CareerRole[]>() },
+  /** Puts right the role a recorded job change ended, and the moves' wording (`editRole`); answers their career. */
+  'contacts:editRole': { input: contactRoleEditInput, output: output<CareerRole[]>() },
 };

@@ -249,6 +249,107 @@ describe("a contact's career", () => {
     expect(contentHash(t.store.sqlite)).toBe(before);
   });
 
+  it('puts a recorded role right, and the wording of the moves that began and ended it', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    await moveAt('2024-06-03T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    await moveAt('2026-02-10T10:00:00.000Z', ana, 'Globex', 'VP Design');
+    const [began, ended] = jobChangeIds() as number[];
+    const entries = () =>
+      t.store.sqlite
+        .prepare(
+          `SELECT title, notes, updated_at FROM interactions WHERE kind = 'job_change' ORDER BY starts_at`,
+        )
+        .all();
+    clock = new Date('2026-03-01T09:00:00.000Z');
+    t.events.length = 0;
+    const career = await call(t.ctx, 'contacts:editRole', {
+      id: ana,
+      endedBy: ended,
+      organisation: ' Litware Inc. ',
+      title: 'Design Lead',
+    });
+    expect(t.events).toEqual([{ event: 'data:changed', payload: { domains: ['contacts', 'journal'] } }]);
+    expect(career.map((r) => roleText(r))).toEqual([
+      'VP Design at Globex',
+      'Design Lead at Litware Inc.',
+      'Designer at Northwind',
+    ]);
+    expect(career[1]).toMatchObject({ since: '2024-06-03T10:00:00.000Z', endedBy: ended });
+    expect(entries()).toEqual([
+      {
+        title: 'Moved from Northwind to Litware Inc.',
+        notes: 'Position: Design Lead',
+        updated_at: '2026-03-01T09:00:00.000Z',
+      },
+      {
+        title: 'Moved from Litware Inc. to Globex',
+        notes: 'Position: VP Design',
+        updated_at: '2026-03-01T09:00:00.000Z',
+      },
+    ]);
+
+    // Words the user wrote on an entry stay theirs; what still says the move follows the role.
+    t.store.sqlite.prepare(`UPDATE interactions SET title = 'Ana joins Litware!' WHERE id = ?`).run(began);
+    await call(t.ctx, 'contacts:editRole', { id: ana, endedBy: ended, organisation: 'Litware', title: '' });
+    expect(entries().map((e) => [(e as { title: string }).title, (e as { notes: string }).notes])).toEqual([
+      ['Ana joins Litware!', ''],
+      ['Moved from Litware to Globex', 'Position: VP Design'],
+    ]);
+    // The first role, read from its entry's wording (kept before roles were): its title filled in.
+    t.store.sqlite.prepare('DELETE FROM previous_roles WHERE interaction_id = ?').run(began);
+    await call(t.ctx, 'contacts:editRole', {
+      id: ana,
+      endedBy: began,
+      organisation: 'Northwind',
+      title: 'UX Designer',
+    });
+    // Both emptied: a role not known.
+    const last = await call(t.ctx, 'contacts:editRole', {
+      id: ana,
+      endedBy: ended,
+      organisation: '',
+      title: '',
+    });
+    expect(last.map((r) => [r.organisation, r.title])).toEqual([
+      ['Globex', 'VP Design'],
+      [null, null],
+      ['Northwind', 'UX Designer'],
+    ]);
+  });
+
+  it('refuses to edit a role no job change of theirs ended, and a malformed request, changing nothing', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    const ben = await addContact(t.ctx, 'Ben Lee', { organisation: 'Helios', title: 'Engineer' });
+    await moveAt('2024-06-03T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    await moveAt('2024-07-03T10:00:00.000Z', ben, 'Contoso', 'Engineer', 'Ben Lee');
+    const [anas, bens] = jobChangeIds() as number[];
+    const coffee = await call(t.ctx, 'journal:create', {
+      kind: 'coffee',
+      startsAt: '2024-08-01T10:00:00Z',
+      participants: [{ contactId: ana }],
+    });
+    const before = contentHash(t.store.sqlite);
+    const edit = (input: object) =>
+      refused(t.ctx, 'contacts:editRole', {
+        id: ana,
+        endedBy: anas,
+        organisation: 'Acme',
+        title: '',
+        ...input,
+      });
+    for (const endedBy of [bens, coffee.id, 9999]) {
+      expect(await edit({ endedBy })).toMatchObject({
+        code: 'NOT_FOUND',
+        message: `There is no job change ${endedBy} on this contact's timeline.`,
+      });
+    }
+    expect(await edit({ id: 404 })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(fields(await edit({ title: 'x'.repeat(201) }))).toEqual(['title']);
+    expect(fields(await edit({ endedBy: 'first' }))).toEqual(['endedBy']);
+    expect((await edit({ until: '2020-01-01' })).code).toBe('VALIDATION');
+    expect(contentHash(t.store.sqlite)).toBe(before);
+  });
+
   it('refuses a contact that is not there and a malformed request', async () => {
     expect(await refused(t.ctx, 'contacts:career', { id: 404 })).toMatchObject({
       code: 'NOT_FOUND',

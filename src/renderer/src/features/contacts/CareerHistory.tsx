@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Text, Timeline } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { tenureText, type CareerRole, type CareerStep } from '../../../../shared/contacts/career';
@@ -6,9 +6,11 @@ import { organisationListParams } from '../../../../shared/contacts/listState';
 import { count } from '../../../../shared/text/count';
 import { roleText } from '../../../../shared/contacts/jobChange';
 import { useRapportQuery } from '../../api/hooks';
+import { useWrite } from '../../api/useWrite';
+import { showUndoNotice } from '../../app/undoNotice';
 import { ContactAvatar } from './ContactAvatar';
 import { DetailField } from './DetailField';
-import { EarlierRoleForm } from './EarlierRoleForm';
+import { RoleForm } from './RoleForm';
 
 const month = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
@@ -69,25 +71,55 @@ function AlsoThere({
   );
 }
 
+const roleName = (step: CareerStep) =>
+  step.organisation === null && step.title === null ? 'An earlier role' : roleText(step);
+
 /**
  * Their roles, latest first, as the job changes on their timeline record them, with who else
- * works or worked at each organisation (a former colleague is a warm introduction), and a way to
- * add a role held before everything recorded. Before any move is recorded, only that way: the
- * role they hold is in the page's heading.
+ * works or worked at each organisation (a former colleague is a warm introduction), a way to put
+ * an earlier role right (a title never written down, a misspelt organisation; the one held now is
+ * changed in the contact's form), and one to add a role held before everything recorded. Before
+ * any move is recorded, only that: the role they hold is in the page's heading.
  */
 export function CareerHistory({ contactId }: { contactId: number }) {
   const career = useRapportQuery('contacts:career', { id: contactId });
+  // Every view that shows a timeline or a career refreshes: a move is an entry of the journal.
+  const write = useWrite();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
   if (!career.data) return null;
   const steps = career.data;
   const now = new Date();
   const add = adding ? (
-    <EarlierRoleForm contactId={contactId} onClose={() => setAdding(false)} />
+    <RoleForm
+      label="Add an earlier role"
+      askUntil
+      submitLabel="Add"
+      onSubmit={(role) => write('contacts:addEarlierRole', { id: contactId, ...role })}
+      onClose={() => setAdding(false)}
+    />
   ) : (
     <Button size="compact-xs" variant="subtle" onClick={() => setAdding(true)} w="fit-content">
       Add an earlier role
     </Button>
   );
+  const edit = async (endedBy: number, before: CareerStep, role: { organisation: string; title: string }) => {
+    await write('contacts:editRole', { id: contactId, endedBy, ...role });
+    showUndoNotice({
+      id: `role-${endedBy}-${Date.now()}`,
+      message: `${roleName(before)} is now ${roleText(role)}.`,
+      autoClose: 8000,
+      undoLabel: 'Undo',
+      undo: () =>
+        write('contacts:editRole', {
+          id: contactId,
+          endedBy,
+          organisation: before.organisation ?? '',
+          title: before.title ?? '',
+        }),
+      undone: 'The role before is back.',
+    });
+  };
   if (steps.length === 0) return <DetailField label="Career">{add}</DetailField>;
   return (
     <DetailField label="Career">
@@ -96,11 +128,34 @@ export function CareerHistory({ contactId }: { contactId: number }) {
           <Timeline.Item
             key={step.endedBy ?? 'now'}
             title={
-              <Text size="sm" fw={step.until === null ? 600 : 400}>
-                {step.organisation === null && step.title === null ? 'An earlier role' : roleText(step)}
-              </Text>
+              <Group gap={4} wrap="nowrap">
+                <Text size="sm" fw={step.until === null ? 600 : 400}>
+                  {roleName(step)}
+                </Text>
+                {step.endedBy !== null && editing !== step.endedBy && (
+                  <ActionIcon
+                    size="xs"
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Edit role: ${roleName(step)}`}
+                    onClick={() => setEditing(step.endedBy)}
+                  >
+                    ✎
+                  </ActionIcon>
+                )}
+              </Group>
             }
           >
+            {step.endedBy !== null && editing === step.endedBy && (
+              <RoleForm
+                label="Edit role"
+                initial={{ organisation: step.organisation ?? '', title: step.title ?? '' }}
+                askUntil={false}
+                submitLabel="Save"
+                onSubmit={({ organisation, title }) => edit(step.endedBy!, step, { organisation, title })}
+                onClose={() => setEditing(null)}
+              />
+            )}
             <Text size="xs" c="dimmed">
               {period(step, now)}
             </Text>

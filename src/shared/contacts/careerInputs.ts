@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { isoDateString } from '../journal/schemas';
 
+const roleField = z.string().trim().max(200).default('');
+
 /** A role someone held before everything recorded about them, added to their career by hand. */
 export const contactEarlierRoleInput = z
   .strictObject({
     id: z.number().int().positive(),
-    organisation: z.string().trim().max(200).default(''),
-    title: z.string().trim().max(200).default(''),
+    organisation: roleField,
+    title: roleField,
     /** The day they left it, `YYYY-MM-DD`: before their first recorded move, and not after today. */
     until: isoDateString,
   })
@@ -15,3 +17,15 @@ export const contactEarlierRoleInput = z
     path: ['organisation'],
   });
 export type ContactEarlierRole = z.output<typeof contactEarlierRoleInput>;
+
+/**
+ * A recorded role put right: the one the job change `endedBy` on their timeline ended. Both
+ * fields empty say the role is not known ("An earlier role").
+ */
+export const contactRoleEditInput = z.strictObject({
+  id: z.number().int().positive(),
+  endedBy: z.number().int().positive(),
+  organisation: roleField,
+  title: roleField,
+});
+export type ContactRoleEdit = z.output<typeof contactRoleEditInput>;

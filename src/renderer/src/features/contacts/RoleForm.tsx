@@ -1,7 +1,6 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { RapportError } from '../../api/client';
-import { useWrite } from '../../api/useWrite';
 
 /** What a refusal says about the form: its first field's message, or the whole message. */
 function refusal(error: RapportError): string {
@@ -9,16 +8,34 @@ function refusal(error: RapportError): string {
   return details?.[0]?.message ?? error.message;
 }
 
+export interface RoleFormValues {
+  organisation: string;
+  title: string;
+  /** The day they left it, `YYYY-MM-DD`; empty when the form does not ask. */
+  until: string;
+}
+
 /**
- * A role held before everything recorded about them (a LinkedIn profile's past, what they told you):
- * where, as what, and the day they left. It goes on their career and their timeline as the move
- * that ended it.
+ * A role of someone's career: where, as what, and (for one added) the day they left. A refusal
+ * is said under the fields and the form stays open to put it right.
  */
-export function EarlierRoleForm({ contactId, onClose }: { contactId: number; onClose: () => void }) {
-  // Every view that shows a timeline or a career refreshes: the move is an entry of the journal.
-  const write = useWrite();
-  const [organisation, setOrganisation] = useState('');
-  const [title, setTitle] = useState('');
+export function RoleForm({
+  label,
+  initial = { organisation: '', title: '' },
+  askUntil,
+  submitLabel,
+  onSubmit,
+  onClose,
+}: {
+  label: string;
+  initial?: { organisation: string; title: string };
+  askUntil: boolean;
+  submitLabel: string;
+  onSubmit: (values: RoleFormValues) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const [organisation, setOrganisation] = useState(initial.organisation);
+  const [title, setTitle] = useState(initial.title);
   const [until, setUntil] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +44,7 @@ export function EarlierRoleForm({ contactId, onClose }: { contactId: number; onC
     event.preventDefault();
     setBusy(true);
     try {
-      await write('contacts:addEarlierRole', { id: contactId, organisation, title, until });
+      await onSubmit({ organisation, title, until });
       onClose();
     } catch (e) {
       setError(refusal(e as RapportError));
@@ -37,7 +54,7 @@ export function EarlierRoleForm({ contactId, onClose }: { contactId: number; onC
   };
 
   return (
-    <form onSubmit={(e) => void save(e)} aria-label="Add an earlier role">
+    <form onSubmit={(e) => void save(e)} aria-label={label}>
       <Group gap="xs" align="flex-end">
         <TextInput
           size="xs"
@@ -47,16 +64,18 @@ export function EarlierRoleForm({ contactId, onClose }: { contactId: number; onC
           data-autofocus
         />
         <TextInput size="xs" label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <TextInput
-          size="xs"
-          label="Left on"
-          type="date"
-          required
-          value={until}
-          onChange={(e) => setUntil(e.currentTarget.value)}
-        />
+        {askUntil && (
+          <TextInput
+            size="xs"
+            label="Left on"
+            type="date"
+            required
+            value={until}
+            onChange={(e) => setUntil(e.currentTarget.value)}
+          />
+        )}
         <Button size="xs" type="submit" loading={busy}>
-          Add
+          {submitLabel}
         </Button>
         <Button size="xs" variant="default" onClick={onClose}>
           Cancel
