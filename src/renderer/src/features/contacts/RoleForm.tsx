@@ -17,7 +17,7 @@ export interface RoleFormValues {
 
 /**
  * A role of someone's career: where, as what, and (for one added) the day they left. A refusal
- * is said under the fields and the form stays open to put it right.
+ * is said under the fields and the form stays open to put it right; Escape closes it.
  */
 export function RoleForm({
   label,
@@ -54,7 +54,13 @@ export function RoleForm({
   };
 
   return (
-    <form onSubmit={(e) => void save(e)} aria-label={label}>
+    <form
+      onSubmit={(e) => void save(e)}
+      aria-label={label}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <Group gap="xs" align="flex-end">
         <TextInput
           size="xs"
