@@ -8,10 +8,11 @@ import {
   type CareerRole,
 } from '../../shared/contacts/career';
 import type { ContactEarlierRole } from '../../shared/contacts/careerInputs';
+import { jobChangeEntry } from '../../shared/contacts/jobChange';
 import { DAY_MS } from '../../shared/strength/model';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
-import { recordJobChange, roleOf } from './jobChange';
+import { recordJobChange, rewordJobChange, roleOf } from './jobChange';
 import { photoVersionOf } from './photoVersion';
 import { noContactToChange } from './service';
 
@@ -136,11 +137,12 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
 }
 
 /**
- * Puts a role they held before everything recorded on their career, as the job change that ended
- * it on the day they left (at noon UTC, the same day wherever the user is): a move to the role
- * their first recorded move ended, or to the one they hold now when none is recorded. Refused
- * for a day after today, or not before their first recorded move (a role between two moves would
- * cut the span of one already known).
+ * Puts a role they held on their career, as the job change that ended it on the day they left
+ * (at noon UTC, the same day wherever the user is): a move to the role held after it, which is
+ * the one the next recorded move ended, or the one they hold now. A role they left between two
+ * recorded moves (LinkedIn lists more than was ever recorded) began with the move before it,
+ * whose wording now says so where it still says what it was given. Refused for a day after
+ * today, or at the very time of a recorded move.
  */
 export async function addEarlierRole(
   db: Kysely<Database>,
@@ -155,11 +157,25 @@ export async function addEarlierRole(
     const latest = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
     if (input.until > latest) throw refuse('The day they left it cannot be after today.');
     const until = `${input.until}T12:00:00.000Z`;
-    const [first] = (await recordedJobChanges(trx, input.id)).sort(recordedOrder);
-    if (first && until >= first.at) {
-      throw refuse(`An earlier role ends before their first recorded move (${first.at.slice(0, 10)}).`);
+    const changes = (await recordedJobChanges(trx, input.id)).sort(recordedOrder);
+    if (changes.some((c) => c.at === until)) {
+      throw refuse('A move is recorded at noon that day already; give the day before or after.');
     }
+    const next = changes.findIndex((c) => c.at > until);
+    const after = next < 0 ? current : changes[next].previous;
     const role = { organisation: input.organisation || null, title: input.title || null };
-    await recordJobChange(trx, input.id, role, first ? first.previous : current, until);
+    const before = next < 0 ? changes[changes.length - 1] : changes[next - 1];
+    if (before) {
+      // The move before it went to this role, not to the one after it.
+      const given = jobChangeEntry(before.previous, after);
+      await rewordJobChange(
+        trx,
+        before.interactionId,
+        given,
+        jobChangeEntry(before.previous, role),
+        now.toISOString(),
+      );
+    }
+    await recordJobChange(trx, input.id, role, after, until);
   });
 }

@@ -49,6 +49,36 @@ export async function recordJobChange(
     .execute();
 }
 
+type Wording = ReturnType<typeof jobChangeEntry>;
+
+/**
+ * Gives a job change entry its new wording where it still says what the move was given: words
+ * the user wrote there, in its title or its notes, stay theirs.
+ */
+export async function rewordJobChange(
+  db: Db,
+  interactionId: number,
+  given: Wording,
+  next: Wording,
+  at: string,
+) {
+  const entry = await db
+    .selectFrom('interactions')
+    .select(['title', 'notes'])
+    .where('id', '=', interactionId)
+    .executeTakeFirstOrThrow();
+  const changes = {
+    ...(entry.title === given.title && given.title !== next.title ? { title: next.title } : {}),
+    ...(entry.notes === given.notes && given.notes !== next.notes ? { notes: next.notes } : {}),
+  };
+  if (Object.keys(changes).length === 0) return;
+  await db
+    .updateTable('interactions')
+    .set({ ...changes, updated_at: at })
+    .where('id', '=', interactionId)
+    .execute();
+}
+
 /** The job changes recorded about a contact (each is about them alone). */
 export async function deleteJobChangesOf(db: Db, contactId: number): Promise<void> {
   await db

@@ -1,38 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordedOrder } from '../../shared/contacts/career';
 import type { ContactRoleEdit } from '../../shared/contacts/careerInputs';
 import { jobChangeEntry, known } from '../../shared/contacts/jobChange';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
 import { recordedJobChanges } from './career';
-import { roleOf } from './jobChange';
+import { roleOf, rewordJobChange } from './jobChange';
 import { noContactToChange } from './service';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-type Wording = ReturnType<typeof jobChangeEntry>;
-
-/**
- * Gives a job change entry its new wording where it still says what the move was given: words
- * the user wrote there, in its title or its notes, stay theirs.
- */
-async function reword(db: Db, interactionId: number, given: Wording, next: Wording, at: string) {
-  const entry = await db
-    .selectFrom('interactions')
-    .select(['title', 'notes'])
-    .where('id', '=', interactionId)
-    .executeTakeFirstOrThrow();
-  const changes = {
-    ...(entry.title === given.title && given.title !== next.title ? { title: next.title } : {}),
-    ...(entry.notes === given.notes && given.notes !== next.notes ? { notes: next.notes } : {}),
-  };
-  if (Object.keys(changes).length === 0) return;
-  await db
-    .updateTable('interactions')
-    .set({ ...changes, updated_at: at })
-    .where('id', '=', interactionId)
-    .execute();
-}
 
 /**
  * Puts right the role a recorded job change ended (a title never written down, a misspelt
@@ -54,12 +28,12 @@ export async function editRole(db: Kysely<Database>, input: ContactRoleEdit, now
     const after = at + 1 < changes.length ? changes[at + 1].previous : current;
     const stamp = now.toISOString();
     // The move that ended it, from it to the role after.
-    await reword(trx, input.endedBy, jobChangeEntry(was, after), jobChangeEntry(role, after), stamp);
+    await rewordJobChange(trx, input.endedBy, jobChangeEntry(was, after), jobChangeEntry(role, after), stamp);
     if (at > 0) {
       // The move that began it, from the role before to it.
       const before = changes[at - 1];
       const given = jobChangeEntry(before.previous, was);
-      await reword(trx, before.interactionId, given, jobChangeEntry(before.previous, role), stamp);
+      await rewordJobChange(trx, before.interactionId, given, jobChangeEntry(before.previous, role), stamp);
     }
     await trx
       .insertInto('previous_roles')

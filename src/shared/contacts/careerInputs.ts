@@ -3,13 +3,13 @@ import { isoDateString } from '../journal/schemas';
 
 const roleField = z.string().trim().max(200).default('');
 
-/** A role someone held before everything recorded about them, added to their career by hand. */
+/** A role someone held that no recorded move says, added to their career by hand. */
 export const contactEarlierRoleInput = z
   .strictObject({
     id: z.number().int().positive(),
     organisation: roleField,
     title: roleField,
-    /** The day they left it, `YYYY-MM-DD`: before their first recorded move, and not after today. */
+    /** The day they left it, `YYYY-MM-DD`: not after today, nor at the time of a recorded move. */
     until: isoDateString,
   })
   .refine((r) => r.organisation !== '' || r.title !== '', {

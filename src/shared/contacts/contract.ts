@@ -36,7 +36,7 @@ export const contactsContract = {
   'contacts:newJob': { input: contactIdInput, output: output<RecentJobChange | null>() },
   /** Their roles, latest first, from the job changes on their timeline, with who else was there; empty when none was recorded. */
   'contacts:career': { input: contactIdInput, output: output<CareerRole[]>() },
-  /** Adds a role they held before everything recorded (`addEarlierRole`); answers their career. */
+  /** Adds a role they held that no recorded move says (`addEarlierRole`); answers their career. */
   'contacts:addEarlierRole': { input: contactEarlierRoleInput, output: output<CareerRole[]>() },
   /** Puts right the role a recorded job change ended, and the moves' wording (`editRole`); answers their career. */
   'contacts:editRole': { input: contactRoleEditInput, output: output<CareerRole[]>() },

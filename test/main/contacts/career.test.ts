@@ -227,14 +227,59 @@ describe("a contact's career", () => {
     ]);
   });
 
-  it('refuses an earlier role that is not earlier, a day to come, or neither organisation nor title', async () => {
+  it('takes a role they left between two recorded moves, and the move before it then goes to it', async () => {
+    const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
+    await moveAt('2020-06-03T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    await moveAt('2026-02-10T10:00:00.000Z', ana, 'Globex', 'VP Design');
+    const [litware] = jobChangeIds() as number[];
+    t.store.sqlite
+      .prepare(`UPDATE interactions SET notes = 'She told me at lunch' WHERE id = ?`)
+      .run(litware);
+    clock = new Date('2026-03-01T09:00:00.000Z');
+    // LinkedIn says she was at Fabrikam in between: she left it for Litware in 2023.
+    const career = await call(t.ctx, 'contacts:addEarlierRole', {
+      id: ana,
+      organisation: 'Fabrikam',
+      title: 'Design Manager',
+      until: '2023-01-15',
+    });
+    expect(career.map((r) => [roleText(r), r.since, r.until])).toEqual([
+      ['VP Design at Globex', '2026-02-10T10:00:00.000Z', null],
+      ['Head of Design at Litware', '2023-01-15T12:00:00.000Z', '2026-02-10T10:00:00.000Z'],
+      ['Design Manager at Fabrikam', '2020-06-03T10:00:00.000Z', '2023-01-15T12:00:00.000Z'],
+      ['Designer at Northwind', null, '2020-06-03T10:00:00.000Z'],
+    ]);
+    // The move before it went to Fabrikam; the notes she wrote there are hers and stay.
+    const entries = t.store.sqlite
+      .prepare(`SELECT title, notes FROM interactions WHERE kind = 'job_change' ORDER BY starts_at`)
+      .all();
+    expect(entries).toEqual([
+      { title: 'Moved from Northwind to Fabrikam', notes: 'She told me at lunch' },
+      { title: 'Moved from Fabrikam to Litware', notes: 'Position: Head of Design' },
+      { title: 'Moved from Litware to Globex', notes: 'Position: VP Design' },
+    ]);
+    // After the last recorded move too: a role between it and the one she holds now.
+    const latest = await call(t.ctx, 'contacts:addEarlierRole', {
+      id: ana,
+      organisation: 'Globex',
+      title: 'Design Director',
+      until: '2026-02-20',
+    });
+    expect(latest.slice(0, 2).map((r) => [roleText(r), r.since, r.until])).toEqual([
+      ['VP Design at Globex', '2026-02-20T12:00:00.000Z', null],
+      ['Design Director at Globex', '2026-02-10T10:00:00.000Z', '2026-02-20T12:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses a role left at the time of a recorded move, a day to come, or neither organisation nor title', async () => {
     const ana = await addContact(t.ctx, 'Ana Souza', { organisation: 'Northwind', title: 'Designer' });
     await moveAt('2024-06-03T10:00:00.000Z', ana, 'Litware', 'Head of Design');
+    await call(t.ctx, 'contacts:addEarlierRole', { id: ana, organisation: 'Acme', until: '2020-01-01' });
     const before = contentHash(t.store.sqlite);
     const refusal = (input: object) => refused(t.ctx, 'contacts:addEarlierRole', { id: ana, ...input });
-    expect(await refusal({ organisation: 'Acme', until: '2024-06-03' })).toMatchObject({
+    expect(await refusal({ organisation: 'Initech', until: '2020-01-01' })).toMatchObject({
       code: 'VALIDATION',
-      message: 'An earlier role ends before their first recorded move (2024-06-03).',
+      message: 'A move is recorded at noon that day already; give the day before or after.',
     });
     expect(await refusal({ organisation: 'Acme', until: '2024-06-05' })).toMatchObject({
       message: 'The day they left it cannot be after today.',

@@ -78,7 +78,7 @@ const roleName = (step: CareerStep) =>
  * Their roles, latest first, as the job changes on their timeline record them, with who else
  * works or worked at each organisation (a former colleague is a warm introduction), a way to put
  * an earlier role right (a title never written down, a misspelt organisation; the one held now is
- * changed in the contact's form), and one to add a role held before everything recorded. Before
+ * changed in the contact's form), and one to add a role no recorded move says. Before
  * any move is recorded, only that: the role they hold is in the page's heading.
  */
 export function CareerHistory({ contactId }: { contactId: number }) {
