@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   careerSteps,
   organisationKey,
-  previousRoleInEntry,
+  endedRole,
   recordedOrder,
   type AlsoThere,
   type CareerRole,
@@ -49,8 +49,7 @@ export async function recordedJobChanges(db: Db, contactId?: number) {
   return (await query.execute()).map((c) => ({
     interactionId: c.id,
     at: c.starts_at,
-    previous:
-      c.kept === null ? previousRoleInEntry(c.title) : { organisation: c.organisation, title: c.role },
+    previous: endedRole(c.kept !== null, { organisation: c.organisation, title: c.role }, c.title),
     contactId: c.contact_id,
     displayName: c.display_name,
     archived: c.archived,

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { relationshipLabel, type RelationshipKind } from '../../shared/relationships/kinds';
+import { endedRole, type RecordedJobChange } from '../../shared/contacts/career';
 
 /** Every contact with its lists, read in a few bulk queries (exports of 10,000 stay well under a second). */
 export interface ExportContact {
@@ -25,6 +26,8 @@ export interface ExportContact {
   relationships: Array<{ label: string; name: string; note: string }>;
   /** Open ones by due day, then done ones. */
   followUps: Array<{ text: string; dueOn: string | null; doneAt: string | null }>;
+  /** The job changes on their timeline, for their career (`careerSteps`). */
+  jobChanges: RecordedJobChange[];
   photo: { mime: string; data: Buffer } | null;
 }
 
@@ -75,6 +78,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       tags: [],
       relationships: [],
       followUps: [],
+      jobChanges: [],
       photo: null,
     });
   }
@@ -117,6 +121,18 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
     `SELECT contact_id, text, due_on, done_at FROM follow_ups
      ORDER BY contact_id, done_at IS NOT NULL, due_on IS NULL, due_on, done_at, id`,
     (c, r) => c.followUps.push({ text: r[1], dueOn: r[2], doneAt: r[3] }),
+  );
+  each<[number, number, string, string, number, string | null, string | null]>(
+    `SELECT p.contact_id, i.id, i.starts_at, i.title, r.interaction_id IS NOT NULL, r.organisation, r.title
+     FROM interactions i JOIN interaction_participants p ON p.interaction_id = i.id
+     LEFT JOIN previous_roles r ON r.interaction_id = i.id
+     WHERE i.kind = 'job_change'`,
+    (c, r) =>
+      c.jobChanges.push({
+        interactionId: r[1],
+        at: r[2],
+        previous: endedRole(r[4] === 1, { organisation: r[5], title: r[6] }, r[3]),
+      }),
   );
   if (withPhotos) {
     each<[number, string, Buffer]>('SELECT contact_id, mime, data FROM contact_photos', (c, r) => {

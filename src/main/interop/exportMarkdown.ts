@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interactionKindLabels, type InteractionKind } from '../../shared/journal/kinds';
+import { careerRoleText, careerSteps } from '../../shared/contacts/career';
 import { loadContactsForExport, type ExportContact } from './exportData';
 
 /**
@@ -56,6 +57,20 @@ export function contactMarkdown(c: ExportContact, entries: Entry[]): string {
   for (const r of c.relationships) lines.push(`${r.label} ${r.name}${r.note ? ` (${r.note})` : ''}  `);
   if (c.howWeMet) lines.push('', `**How we met:** ${c.howWeMet}`);
   if (c.notes) lines.push('', '## Notes', '', c.notes);
+  const career = careerSteps({ organisation: c.organisation, title: c.title }, c.jobChanges);
+  if (career.length) {
+    lines.push('', '## Career', '');
+    for (const step of career) {
+      const day = (iso: string | null) => iso?.slice(0, 10);
+      const span =
+        step.until === null
+          ? `since ${day(step.since)}`
+          : step.since
+            ? `${day(step.since)} – ${day(step.until)}`
+            : `until ${day(step.until)}`;
+      lines.push(`- ${careerRoleText(step)}: ${span}`);
+    }
+  }
   if (c.followUps.length) {
     lines.push('', '## Follow-ups', '');
     for (const f of c.followUps) {

@@ -1,5 +1,5 @@
 import { count } from '../text/count';
-import { known, type Role } from './jobChange';
+import { known, roleText, type Role } from './jobChange';
 
 /** A job change as a career reads it: when it was recorded, and the role it ended. */
 export interface RecordedJobChange {
@@ -66,6 +66,22 @@ export function previousRoleInEntry(entryTitle: string): Role {
     /^Left (.+)$/.exec(entryTitle) ??
     /^New position at (.+?)(?:: .+)?$/.exec(entryTitle);
   return { organisation: match ? match[1] : null, title: null };
+}
+
+/** A role of a career in a few words: "CTO at Acme", or "An earlier role" when nothing of it is known. */
+export const careerRoleText = (step: CareerStep): string =>
+  step.organisation === null && step.title === null ? 'An earlier role' : roleText(step);
+
+/**
+ * The role a job change ended: the one kept beside it (`previous_roles`, `kept` true), or else
+ * what its entry's wording names (an entry restored from an export older than roles).
+ */
+export function endedRole(
+  kept: boolean,
+  role: { organisation: string | null; title: string | null },
+  entryTitle: string,
+): Role {
+  return kept ? role : previousRoleInEntry(entryTitle);
 }
 
 /** How long a role lasted, in whole months: "2 years 3 months", "5 months", "less than a month". */

@@ -141,6 +141,50 @@ describe('exports', () => {
     expect(slugify('Søren Ødegård')).toBe('soren-odegard');
   });
 
+  it("Markdown journal: a contact's career, latest first, a move restored without its role read from its words", async () => {
+    const ana = (
+      await call(t.ctx, 'contacts:create', {
+        displayName: 'Ana Souza',
+        organisation: 'Northwind',
+        title: 'Designer',
+      })
+    ).id;
+    const move = (organisation: string, title: string) =>
+      call(t.ctx, 'contacts:update', {
+        id: ana,
+        fields: { displayName: 'Ana Souza', organisation, title },
+        jobChange: true,
+      });
+    await move('Litware', 'Head of Design');
+    await move('Globex', 'VP Design');
+    await call(t.ctx, 'contacts:addEarlierRole', { id: ana, title: 'Intern', until: '2015-06-30' });
+    const at = t.store.sqlite
+      .prepare(`SELECT starts_at FROM interactions WHERE kind = 'job_change' ORDER BY starts_at`)
+      .pluck()
+      .all() as string[];
+    // The Northwind move as an export older than roles restores it: its words only.
+    t.store.sqlite
+      .prepare(
+        `DELETE FROM previous_roles WHERE interaction_id = (SELECT id FROM interactions WHERE title = 'Moved from Northwind to Litware')`,
+      )
+      .run();
+    const out = join(t.dir, 'journal');
+    exportTo(t.store.sqlite, 'markdown', out);
+    const md = readFileSync(join(out, `ana-souza-${ana}.md`), 'utf8');
+    const day = (i: number) => at[i].slice(0, 10);
+    expect(md).toContain(
+      [
+        '## Career',
+        '',
+        `- VP Design at Globex: since ${day(2)}`,
+        `- Head of Design at Litware: ${day(1)} – ${day(2)}`,
+        `- Northwind: 2015-06-30 – ${day(1)}`,
+        '- Intern: until 2015-06-30',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('exports every contact as one card (timing is measured in the bench)', () => {
     seedNetwork(t.store, 2_000, 0);
     const text = contactsToVcard(loadContactsForExport(t.store.sqlite));

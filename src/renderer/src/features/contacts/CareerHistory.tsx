@@ -1,10 +1,14 @@
 import { ActionIcon, Anchor, Button, Group, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { tenureText, type CareerRole, type CareerStep } from '../../../../shared/contacts/career';
+import {
+  careerRoleText,
+  tenureText,
+  type CareerRole,
+  type CareerStep,
+} from '../../../../shared/contacts/career';
 import { organisationListParams } from '../../../../shared/contacts/listState';
 import { count } from '../../../../shared/text/count';
-import { roleText } from '../../../../shared/contacts/jobChange';
 import { useRapportQuery } from '../../api/hooks';
 import { useWrite } from '../../api/useWrite';
 import { showUndoNotice } from '../../app/undoNotice';
@@ -71,9 +75,6 @@ function AlsoThere({
   );
 }
 
-const roleName = (step: CareerStep) =>
-  step.organisation === null && step.title === null ? 'An earlier role' : roleText(step);
-
 /**
  * Their roles, latest first, as the job changes on their timeline record them, with who else
  * works or worked at each organisation (a former colleague is a warm introduction), a way to put
@@ -107,7 +108,11 @@ export function CareerHistory({ contactId }: { contactId: number }) {
     await write('contacts:editRole', { id: contactId, endedBy, ...role });
     showUndoNotice({
       id: `role-${endedBy}-${Date.now()}`,
-      message: `${roleName(before)} is now ${roleText(role)}.`,
+      message: `${careerRoleText(before)} is now ${careerRoleText({
+        ...before,
+        organisation: role.organisation.trim() || null,
+        title: role.title.trim() || null,
+      })}.`,
       autoClose: 8000,
       undoLabel: 'Undo',
       undo: () =>
@@ -130,14 +135,14 @@ export function CareerHistory({ contactId }: { contactId: number }) {
             title={
               <Group gap={4} wrap="nowrap">
                 <Text size="sm" fw={step.until === null ? 600 : 400}>
-                  {roleName(step)}
+                  {careerRoleText(step)}
                 </Text>
                 {step.endedBy !== null && editing !== step.endedBy && (
                   <ActionIcon
                     size="xs"
                     variant="subtle"
                     color="gray"
-                    aria-label={`Edit role: ${roleName(step)}`}
+                    aria-label={`Edit role: ${careerRoleText(step)}`}
                     onClick={() => setEditing(step.endedBy)}
                   >
                     ✎
