@@ -59,7 +59,7 @@ describe('where contacts are, in Chromium', () => {
     const { page } = app;
     const [ana] = (await app.call('contacts:list', { query: 'Ana Souza' })).items;
     await app.goto(`/contacts/${ana.id}`);
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const location = page.getByRole('combobox', { name: 'Location' });
     await expect(location.inputValue()).resolves.toBe('Lisbon, Portugal');
     // Spelled as before: typing offers the locations other contacts have.
