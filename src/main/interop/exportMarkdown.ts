@@ -60,8 +60,8 @@ export function contactMarkdown(c: ExportContact, entries: Entry[]): string {
   const career = careerSteps({ organisation: c.organisation, title: c.title }, c.jobChanges);
   if (career.length) {
     lines.push('', '## Career', '');
+    const day = (iso: string | null) => iso?.slice(0, 10);
     for (const step of career) {
-      const day = (iso: string | null) => iso?.slice(0, 10);
       const span =
         step.until === null
           ? `since ${day(step.since)}`

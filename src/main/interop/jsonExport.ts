@@ -224,7 +224,9 @@ export function isEmptyDatabase(sqlite: BetterSqlite3.Database): boolean {
       .prepare(`SELECT count(*) FROM ${quoteIdent(t)}`)
       .pluck()
       .get() as number;
-  return count('contacts') === 0 && count('interactions') === 0;
+  // A database at an old export's schema may have no interactions table yet (schema 1).
+  const tables = new Set(dataTables(sqlite));
+  return ['contacts', 'interactions'].every((t) => !tables.has(t) || count(t) === 0);
 }
 
 /** Rows per INSERT: many rows to one statement saves a native call per row, within SQLite's parameter limit. */

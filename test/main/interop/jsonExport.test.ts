@@ -142,6 +142,25 @@ describe('JSON export', () => {
     expect(list).toMatchObject({ ok: true, value: { items: [{ displayName: 'Ana Souza' }] } });
   });
 
+  it('restores an export from the first schema, before the journal had a table', async () => {
+    const old = await openStore(join(t.dir, 'v1.sqlite'), { schemaVersion: 1 });
+    const out = join(t.dir, 'v1-export.json');
+    try {
+      const at = '2024-01-01T00:00:00.000Z';
+      old.sqlite
+        .prepare(`INSERT INTO contacts (display_name, created_at, updated_at) VALUES ('Ana Souza', ?, ?)`)
+        .run(at, at);
+      writeJsonExport(old.sqlite, out);
+    } finally {
+      await old.close();
+    }
+    expect(Object.keys(parseJsonExport(readFileSync(out, 'utf8')).tables)).not.toContain('interactions');
+    await restoreFromFile(t.ctx, t.dir, out);
+    t.store = t.ctx.store;
+    expect(t.store.sqlite.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(t.store.sqlite.prepare('SELECT display_name FROM contacts').pluck().all()).toEqual(['Ana Souza']);
+  });
+
   it('refuses an export whose schema version is not one', async () => {
     const out = join(t.dir, 'export.json');
     writeJsonExport(t.store.sqlite, out);

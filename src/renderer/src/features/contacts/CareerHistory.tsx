@@ -105,14 +105,16 @@ export function CareerHistory({ contactId }: { contactId: number }) {
     </Button>
   );
   const edit = async (endedBy: number, before: CareerStep, role: { organisation: string; title: string }) => {
+    const after = {
+      ...before,
+      organisation: role.organisation.trim() || null,
+      title: role.title.trim() || null,
+    };
+    if (after.organisation === before.organisation && after.title === before.title) return;
     await write('contacts:editRole', { id: contactId, endedBy, ...role });
     showUndoNotice({
       id: `role-${endedBy}-${Date.now()}`,
-      message: `${careerRoleText(before)} is now ${careerRoleText({
-        ...before,
-        organisation: role.organisation.trim() || null,
-        title: role.title.trim() || null,
-      })}.`,
+      message: `${careerRoleText(before)} is now ${careerRoleText(after)}.`,
       autoClose: 8000,
       undoLabel: 'Undo',
       undo: () =>

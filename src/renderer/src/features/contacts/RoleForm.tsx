@@ -68,6 +68,7 @@ export function RoleForm({
           value={organisation}
           onChange={(e) => setOrganisation(e.currentTarget.value)}
           data-autofocus
+          autoFocus
         />
         <TextInput size="xs" label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
         {askUntil && (
