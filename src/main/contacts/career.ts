@@ -13,6 +13,7 @@ import { DAY_MS } from '../../shared/strength/model';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
 import { recordJobChange, rewordJobChange, roleOf } from './jobChange';
+import { organisationSpellings } from './organisationSpellings';
 import { photoVersionOf } from './photoVersion';
 import { noContactToChange } from './service';
 
@@ -85,17 +86,12 @@ export async function careerOf(db: Kysely<Database>, contactId: number): Promise
       people.set(person.id, person);
     }
   };
-  // The organisations as written (a few hundred, read from their index), then only the people at
-  // those of the career: keys are compared in JS, as SQLite's NOCASE folds ASCII letters only.
-  const organisations = await db
-    .selectFrom('contacts')
-    .select(sql<string>`organisation COLLATE NOCASE`.as('organisation'))
-    .distinct()
-    .where('organisation', 'is not', null)
-    .execute();
-  const spellings = organisations
-    .map((o) => o.organisation)
-    .filter((o) => byOrganisation.has(organisationKey(o) ?? ''));
+  // The organisations as written, then only the people at those of the career.
+  const spellings = await organisationSpellings(
+    db,
+    steps.flatMap((s) => s.organisation ?? []),
+    false,
+  );
   const current =
     spellings.length === 0
       ? []

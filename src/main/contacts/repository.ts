@@ -15,9 +15,10 @@ import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
 import { upsertTagIds } from '../tags/repository';
 import { cityKeySql, citySql } from './city';
+import { organisationSpellings } from './organisationSpellings';
 import { photoVersionOf } from './photoVersion';
 import { cityKey } from '../../shared/contacts/location';
-import { nocase } from '../../shared/text/nocase';
+import { organisationKey } from '../../shared/contacts/career';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ListQuery = z.output<typeof contactListInput>;
@@ -249,10 +250,16 @@ type ListFilters = Pick<
   'query' | 'circle' | 'tag' | 'organisation' | 'formerToo' | 'city' | 'archived'
 >;
 
-/** The contacts matching the filters, or null when the search text can match nothing. */
-function matching(db: Db, query: ListFilters) {
+/** The contacts matching the filters, or null when the search text or organisation can match nothing. */
+async function matching(db: Db, query: ListFilters) {
   const match = query.query ? toPrefixQuery(query.query) : null;
   if (query.query && match === null) return null;
+  let spellings: RawBuilder<unknown> | null = null;
+  if (query.organisation) {
+    const matched = await organisationSpellings(db, [query.organisation], query.formerToo ?? false);
+    if (matched.length === 0) return null;
+    spellings = sql.join(matched);
+  }
 
   let base = db.selectFrom('contacts as c').where('c.archived', '=', query.archived ? 1 : 0);
   if (match !== null) {
@@ -285,12 +292,12 @@ function matching(db: Db, query: ListFilters) {
       ),
     );
   }
-  if (query.organisation) {
-    const there = sql<boolean>`c.organisation = ${query.organisation} COLLATE NOCASE`;
+  if (spellings !== null) {
+    const there = sql<boolean>`c.organisation COLLATE NOCASE IN (${spellings})`;
     // The role a recorded job change ended (`previous_roles`) says where they were.
     const wasThere = sql<boolean>`EXISTS (SELECT 1 FROM interaction_participants p
       JOIN previous_roles r ON r.interaction_id = p.interaction_id
-      WHERE p.contact_id = c.id AND r.organisation = ${query.organisation} COLLATE NOCASE)`;
+      WHERE p.contact_id = c.id AND r.organisation COLLATE NOCASE IN (${spellings}))`;
     base = base.where(query.formerToo ? sql<boolean>`(${there} OR ${wasThere})` : there);
   }
   if (query.city) {
@@ -299,7 +306,7 @@ function matching(db: Db, query: ListFilters) {
   return base;
 }
 
-type Matching = NonNullable<ReturnType<typeof matching>>;
+type Matching = NonNullable<Awaited<ReturnType<typeof matching>>>;
 
 function orderBy(base: Matching, sort: SqlSortKey, direction: 'asc' | 'desc') {
   return base
@@ -350,7 +357,7 @@ export async function listContacts(
   db: Db,
   query: ListFilters & Pick<ListQuery, 'direction' | 'offset' | 'limit'> & { sort: SqlSortKey },
 ): Promise<{ items: ContactRow[]; total: number; offset: number }> {
-  const base = matching(db, query);
+  const base = await matching(db, query);
   if (base === null) return { items: [], total: 0, offset: query.offset };
   const [rows, count] = await Promise.all([
     selectRows(orderBy(base, query.sort, query.direction))
@@ -369,7 +376,7 @@ export async function listMatchingIds(
   sort: SqlSortKey,
   direction: 'asc' | 'desc',
 ): Promise<number[]> {
-  const base = matching(db, query);
+  const base = await matching(db, query);
   if (base === null) return [];
   const rows = await orderBy(base, sort, direction).select('c.id').execute();
   return rows.map((r) => r.id);
@@ -430,12 +437,15 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
     const seen = byCity.get(key);
     if (!seen || c.n > seen.n) byCity.set(key, c);
   }
-  // One spelling per organisation, as the list's filter matches them: the one written most often.
+  // One spelling per organisation, as the list's filter matches them (`organisationKey`): the
+  // one written most often.
   const byOrganisation = new Map<string, { organisation: string; n: number }>();
   for (const { organisation, n } of orgs as Array<{ organisation: string; n: number }>) {
-    const seen = byOrganisation.get(nocase(organisation));
+    const key = organisationKey(organisation);
+    if (key === null) continue;
+    const seen = byOrganisation.get(key);
     if (!seen || n > seen.n || (n === seen.n && organisation < seen.organisation))
-      byOrganisation.set(nocase(organisation), { organisation, n });
+      byOrganisation.set(key, { organisation, n });
   }
   return {
     organisations: [...byOrganisation.values()].map((o) => o.organisation).sort((a, b) => a.localeCompare(b)),

@@ -10,6 +10,7 @@ import { addDays, type Period } from '../../shared/goals/periods';
 import type { Checkin, GoalFilter } from '../../shared/goals/schemas';
 import { cityKey } from '../../shared/contacts/location';
 import { cityKeySql } from '../contacts/city';
+import { spellingsOf, writtenOrganisationsSql } from '../contacts/organisationSpellings';
 
 /**
  * The reads goal progress needs, as prepared better-sqlite3 statements: the overview
@@ -73,8 +74,13 @@ export function resolveGoalFilter(db: Db, f: GoalFilter, cache?: MemberCache): R
       ? cachedIds(cache, `o${JSON.stringify([...f.organisations].sort())}`, () =>
           ids(
             db,
-            `SELECT id FROM contacts WHERE trim(organisation) COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
-            JSON.stringify(f.organisations.map((o) => o.trim())),
+            `SELECT id FROM contacts WHERE organisation COLLATE NOCASE IN (SELECT value FROM json_each(?))`,
+            JSON.stringify(
+              spellingsOf(
+                stmt(db, writtenOrganisationsSql(false)).pluck().all() as string[],
+                f.organisations,
+              ),
+            ),
           ),
         )
       : null;

@@ -1,3 +1,4 @@
+import { organisationKey } from '../contacts/career';
 import { cityKey, cityOf } from '../contacts/location';
 import type { GoalFilter } from './schemas';
 
@@ -31,10 +32,6 @@ export function hasPersonCriteria(f: GoalFilter): boolean {
   );
 }
 
-export function normaliseOrg(org: string): string {
-  return org.trim().toLocaleLowerCase();
-}
-
 export function resolveFilter(
   f: GoalFilter,
   members: {
@@ -58,7 +55,7 @@ export function resolveFilter(
 export function resolveInMemory(f: GoalFilter, contacts: Iterable<FilterContact>): ResolvedFilter {
   const circles = new Set<string>(f.circles);
   const tags = new Set(f.tags.map((t) => t.toLocaleLowerCase()));
-  const orgs = new Set(f.organisations.map(normaliseOrg));
+  const orgs = new Set(f.organisations.map(organisationKey).filter((k) => k !== null));
   const circle = new Set<number>();
   const tag = new Set<number>();
   const org = new Set<number>();
@@ -67,7 +64,7 @@ export function resolveInMemory(f: GoalFilter, contacts: Iterable<FilterContact>
   for (const c of contacts) {
     if (c.circles.some((x) => circles.has(x))) circle.add(c.id);
     if (c.tags.some((x) => tags.has(x.toLocaleLowerCase()))) tag.add(c.id);
-    if (c.organisation !== null && orgs.has(normaliseOrg(c.organisation))) org.add(c.id);
+    if (orgs.has(organisationKey(c.organisation) ?? '')) org.add(c.id);
     const at = cityOf(c.location);
     if (at !== null && cities.has(cityKey(at))) city.add(c.id);
   }

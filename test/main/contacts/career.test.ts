@@ -122,6 +122,18 @@ describe("a contact's career", () => {
     await moveAt('2025-05-10T10:00:00.000Z', ana, 'Litware', 'Analyst');
     const [, bank] = await call(t.ctx, 'contacts:career', { id: ana });
     expect(bank.alsoThere?.people.map((p) => p.id)).toEqual([jo, ka]);
+    // The list and its menu take them as one too (the menu in the spelling written most): "and N others" shows them all.
+    const mia = await addContact(t.ctx, 'Mia Holm', { organisation: 'Øresund Bank' });
+    const list = await call(t.ctx, 'contacts:list', { organisation: 'Øresund Bank', formerToo: true });
+    expect(list.items.map((c) => c.displayName)).toEqual(['Ana Souza', 'Jo Berg', 'Ka Lund', 'Mia Holm']);
+    expect((await call(t.ctx, 'contacts:list', { organisation: 'øresund bank' })).total).toBe(3);
+    expect((await call(t.ctx, 'contacts:ids', { organisation: 'ØRESUND BANK' })).ids).toEqual([jo, ka, mia]);
+    expect((await call(t.ctx, 'contacts:list', { organisation: 'Øresund' })).total).toBe(0);
+    const { organisations } = await call(t.ctx, 'contacts:facets', {});
+    expect(organisations.filter((o) => o.startsWith('Ø') || o.startsWith('ø'))).toEqual([
+      'Øresund Bank',
+      'Øresund Bankers',
+    ]);
   });
 
   it('lets the list find who worked at an organisation, not only who works there', async () => {

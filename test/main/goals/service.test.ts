@@ -59,6 +59,24 @@ describe('count goals', () => {
     expect((await call(t.ctx, 'goals:get', { id: goal.id })).current?.value).toBe(1);
   });
 
+  it('counts the people at an organisation however its name is written: case, accented letters, spacing', async () => {
+    const jo = s.contact('Jo', { organisation: 'ØRESUND  BANK' });
+    const ka = s.contact('Ka', { organisation: 'øresund bank' });
+    const lo = s.contact('Lo', { organisation: 'Øresund Bankers' });
+    const goal = await call(t.ctx, 'goals:create', {
+      title: 'Meet three people at the bank this quarter',
+      startDate: '2026-10-01',
+      measure: 'people',
+      target: 3,
+      period: 'quarter',
+      filter: { organisations: ['Øresund Bank'] },
+    });
+    s.interaction('coffee', '2026-11-03T08:00:00.000Z', [jo, ka, lo]);
+    const d = await call(t.ctx, 'goals:get', { id: goal.id });
+    expect(d.current).toMatchObject({ value: 2, target: 3 });
+    expect(d.people.map((p) => p.id).sort()).toEqual([jo, ka].sort());
+  });
+
   it('counts the people met in a city, stores the cities, and follows a contact who moves there', async () => {
     const lena = s.contact('Lena', { location: 'Berlin, Germany' });
     const rui = s.contact('Rui', { location: 'Lisbon' });
