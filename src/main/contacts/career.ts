@@ -8,7 +8,6 @@ import {
   type CareerRole,
 } from '../../shared/contacts/career';
 import type { ContactEarlierRole } from '../../shared/contacts/careerInputs';
-import { jobChangeEntry } from '../../shared/contacts/jobChange';
 import { DAY_MS } from '../../shared/strength/model';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
@@ -56,6 +55,17 @@ export async function recordedJobChanges(db: Db, contactId?: number) {
     archived: c.archived,
     photo: c.photo,
   }));
+}
+
+/**
+ * What their career is made of, for a change to it: the role they hold now and their job changes
+ * in the order they were recorded. Refused when there is no such contact.
+ */
+export async function recordedCareer(db: Db, contactId: number) {
+  const current = await roleOf(db, contactId);
+  if (!current) throw noContactToChange(contactId);
+  const changes = (await recordedJobChanges(db, contactId)).sort(recordedOrder);
+  return { current, changes };
 }
 
 /**
@@ -145,14 +155,12 @@ export async function addEarlierRole(
   now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await roleOf(trx, input.id);
-    if (!current) throw noContactToChange(input.id);
+    const { current, changes } = await recordedCareer(trx, input.id);
     const refuse = (message: string) => new AppError('VALIDATION', message, [{ path: ['until'], message }]);
     // Today somewhere: the user's day may be a day ahead of UTC's.
     const latest = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
     if (input.until > latest) throw refuse('The day they left it cannot be after today.');
     const until = `${input.until}T12:00:00.000Z`;
-    const changes = (await recordedJobChanges(trx, input.id)).sort(recordedOrder);
     if (changes.some((c) => c.at === until)) {
       throw refuse('A move is recorded at noon that day already; give the day before or after.');
     }
@@ -162,14 +170,8 @@ export async function addEarlierRole(
     const before = next < 0 ? changes[changes.length - 1] : changes[next - 1];
     if (before) {
       // The move before it went to this role, not to the one after it.
-      const given = jobChangeEntry(before.previous, after);
-      await rewordJobChange(
-        trx,
-        before.interactionId,
-        given,
-        jobChangeEntry(before.previous, role),
-        now.toISOString(),
-      );
+      const from = before.previous;
+      await rewordJobChange(trx, before.interactionId, [from, after], [from, role], now.toISOString());
     }
     await recordJobChange(trx, input.id, role, after, until);
   });

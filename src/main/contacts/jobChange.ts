@@ -49,27 +49,28 @@ export async function recordJobChange(
     .execute();
 }
 
-type Wording = ReturnType<typeof jobChangeEntry>;
-
 /**
- * Gives a job change entry its new wording where it still says what the move was given: words
- * the user wrote there, in its title or its notes, stay theirs.
+ * Rewords a job change entry for the move between `roles` where it still says what the move
+ * between `given` was given (`jobChangeEntry`): words the user wrote there, in its title or its
+ * notes, stay theirs.
  */
 export async function rewordJobChange(
   db: Db,
   interactionId: number,
-  given: Wording,
-  next: Wording,
+  given: [before: Role, after: Role],
+  roles: [before: Role, after: Role],
   at: string,
 ) {
+  const was = jobChangeEntry(...given);
+  const next = jobChangeEntry(...roles);
   const entry = await db
     .selectFrom('interactions')
     .select(['title', 'notes'])
     .where('id', '=', interactionId)
     .executeTakeFirstOrThrow();
   const changes = {
-    ...(entry.title === given.title && given.title !== next.title ? { title: next.title } : {}),
-    ...(entry.notes === given.notes && given.notes !== next.notes ? { notes: next.notes } : {}),
+    ...(entry.title === was.title && was.title !== next.title ? { title: next.title } : {}),
+    ...(entry.notes === was.notes && was.notes !== next.notes ? { notes: next.notes } : {}),
   };
   if (Object.keys(changes).length === 0) return;
   await db

@@ -405,7 +405,7 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
           )
           .as('o'),
       )
-      .select(['o.organisation', sql<number>`count(*)`.as('n')])
+      .select(['o.organisation as text', sql<number>`count(*)`.as('n')])
       .groupBy('o.organisation')
       .execute(),
     db
@@ -413,10 +413,9 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
       .select('name')
       .orderBy(sql`name COLLATE NOCASE`)
       .execute(),
-    // One spelling per city whatever its case: the one with the most contacts.
     db
       .selectFrom('contacts')
-      .select([city.as('city'), sql<number>`count(*)`.as('n')])
+      .select([city.as('text'), sql<number>`count(*)`.as('n')])
       .where('location', 'is not', null)
       .where(city, '!=', '')
       .groupBy(city)
@@ -431,26 +430,29 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
       .limit(MAX_LOCATION_FACETS)
       .execute(),
   ]);
-  const byCity = new Map<string, { city: string; n: number }>();
-  for (const c of cities) {
-    const key = cityKey(c.city);
-    const seen = byCity.get(key);
-    if (!seen || c.n > seen.n) byCity.set(key, c);
-  }
-  // One spelling per organisation, as the list's filter matches them (`organisationKey`): the
-  // one written most often.
-  const byOrganisation = new Map<string, { organisation: string; n: number }>();
-  for (const { organisation, n } of orgs as Array<{ organisation: string; n: number }>) {
-    const key = organisationKey(organisation);
-    if (key === null) continue;
-    const seen = byOrganisation.get(key);
-    if (!seen || n > seen.n || (n === seen.n && organisation < seen.organisation))
-      byOrganisation.set(key, { organisation, n });
-  }
   return {
-    organisations: [...byOrganisation.values()].map((o) => o.organisation).sort((a, b) => a.localeCompare(b)),
+    // One spelling per organisation (as the list's filter matches them) and per city.
+    organisations: mostWritten(orgs as Array<{ text: string; n: number }>, organisationKey),
     tags: tags.map((t) => t.name),
-    cities: [...byCity.values()].map((c) => c.city).sort((a, b) => a.localeCompare(b)),
+    cities: mostWritten(cities, cityKey),
     locations: locations.map((l) => l.location as string),
   };
+}
+
+/**
+ * One spelling per `key`, the one written most often (ties: the first in code order), in
+ * alphabetical order for a menu.
+ */
+function mostWritten(
+  rows: ReadonlyArray<{ text: string; n: number }>,
+  key: (text: string) => string | null,
+): string[] {
+  const best = new Map<string, { text: string; n: number }>();
+  for (const row of rows) {
+    const k = key(row.text);
+    if (k === null) continue;
+    const seen = best.get(k);
+    if (!seen || row.n > seen.n || (row.n === seen.n && row.text < seen.text)) best.set(k, row);
+  }
+  return [...best.values()].map((r) => r.text).sort((a, b) => a.localeCompare(b));
 }

@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
-import { recordedOrder } from '../../shared/contacts/career';
 import type { ContactRoleEdit } from '../../shared/contacts/careerInputs';
-import { jobChangeEntry, known } from '../../shared/contacts/jobChange';
+import { known } from '../../shared/contacts/jobChange';
 import { AppError } from '../../shared/ipc/envelope';
 import type { Database } from '../db/schema';
-import { recordedJobChanges } from './career';
-import { roleOf, rewordJobChange } from './jobChange';
-import { noContactToChange } from './service';
+import { recordedCareer } from './career';
+import { rewordJobChange } from './jobChange';
 
 /**
  * Puts right the role a recorded job change ended (a title never written down, a misspelt
@@ -16,9 +14,7 @@ import { noContactToChange } from './service';
  */
 export async function editRole(db: Kysely<Database>, input: ContactRoleEdit, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await roleOf(trx, input.id);
-    if (!current) throw noContactToChange(input.id);
-    const changes = (await recordedJobChanges(trx, input.id)).sort(recordedOrder);
+    const { current, changes } = await recordedCareer(trx, input.id);
     const at = changes.findIndex((c) => c.interactionId === input.endedBy);
     if (at < 0) {
       throw new AppError('NOT_FOUND', `There is no job change ${input.endedBy} on this contact's timeline.`);
@@ -28,12 +24,11 @@ export async function editRole(db: Kysely<Database>, input: ContactRoleEdit, now
     const after = at + 1 < changes.length ? changes[at + 1].previous : current;
     const stamp = now.toISOString();
     // The move that ended it, from it to the role after.
-    await rewordJobChange(trx, input.endedBy, jobChangeEntry(was, after), jobChangeEntry(role, after), stamp);
+    await rewordJobChange(trx, input.endedBy, [was, after], [role, after], stamp);
     if (at > 0) {
       // The move that began it, from the role before to it.
-      const before = changes[at - 1];
-      const given = jobChangeEntry(before.previous, was);
-      await rewordJobChange(trx, before.interactionId, given, jobChangeEntry(before.previous, role), stamp);
+      const from = changes[at - 1].previous;
+      await rewordJobChange(trx, changes[at - 1].interactionId, [from, was], [from, role], stamp);
     }
     await trx
       .insertInto('previous_roles')

@@ -25,16 +25,34 @@ export async function preparePhoto(file: Blob): Promise<{ mime: PhotoMime; base6
     const scale = Math.min(1, PHOTO_EDGE_PX / Math.max(bitmap.width, bitmap.height));
     const keep = (scale === 1 || mime === 'image/gif') && file.size <= MAX_PHOTO_BYTES;
     if (keep) return { mime, base64: await base64Of(file) };
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = new OffscreenCanvas(width, height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, width, height);
-    const type = mime === 'image/png' ? 'image/png' : 'image/jpeg';
-    const scaled = await canvas.convertToBlob({ type, quality: 0.9 });
-    return { mime: type, base64: await base64Of(scaled) };
+    const scaled = await drawScaled(bitmap, bitmap.width, bitmap.height, scale, mime);
+    return { mime: scaled.type as PhotoMime, base64: await base64Of(scaled) };
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * An image drawn at `scale` of its `width` × `height` (at least a pixel each way): a PNG stays a
+ * PNG, for its transparency; anything else becomes a JPEG.
+ */
+export function drawScaled(
+  image: CanvasImageSource,
+  width: number,
+  height: number,
+  scale: number,
+  mime: string,
+  smoothing?: ImageSmoothingQuality,
+): Promise<Blob> {
+  const canvas = new OffscreenCanvas(
+    Math.max(1, Math.round(width * scale)),
+    Math.max(1, Math.round(height * scale)),
+  );
+  const context = canvas.getContext('2d')!;
+  if (smoothing) context.imageSmoothingQuality = smoothing;
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const type = mime === 'image/png' ? 'image/png' : 'image/jpeg';
+  return canvas.convertToBlob({ type, quality: 0.9 });
 }
 
 /** A blob as a `data:` URL. */

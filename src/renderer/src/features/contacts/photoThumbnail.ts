@@ -2,7 +2,7 @@ import type { UseQueryOptions } from '@tanstack/react-query';
 import type { ContactPhotoInput } from '../../../../shared/contacts/photo';
 import { call } from '../../api/client';
 import { queryKey } from '../../api/hooks';
-import { dataUrlOf } from './photoFile';
+import { dataUrlOf, drawScaled } from './photoFile';
 
 /**
  * The longest side the window draws a photo at: the graph's texture for a face (128 px), and the
@@ -43,14 +43,9 @@ export async function thumbnailOf(dataUrl: string): Promise<string> {
     await image.decode();
     const scale = THUMBNAIL_PX / Math.max(image.naturalWidth, image.naturalHeight);
     if (!(scale < 1)) return dataUrl;
-    const width = Math.max(1, Math.round(image.naturalWidth * scale));
-    const height = Math.max(1, Math.round(image.naturalHeight * scale));
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d')!;
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(image, 0, 0, width, height);
-    const type = dataUrl.startsWith('data:image/png') ? 'image/png' : 'image/jpeg';
-    return await dataUrlOf(await canvas.convertToBlob({ type, quality: 0.9 }));
+    const mime = dataUrl.slice('data:'.length, dataUrl.indexOf(';'));
+    const scaled = await drawScaled(image, image.naturalWidth, image.naturalHeight, scale, mime, 'high');
+    return await dataUrlOf(scaled);
   } catch {
     return dataUrl;
   }
