@@ -133,14 +133,28 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
       app.store.sqlite.prepare('SELECT data FROM contact_photos WHERE contact_id = ?').pluck().get(id) as
         Buffer | undefined
     )?.toString('base64');
+  const addField = app.store.sqlite.prepare(
+    'INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (?, ?, ?, ?)',
+  );
+  addField.run(keptId, 'Team', 'Platform', 0);
+  addField.run(removedId, 'team', 'Search', 0);
+  addField.run(removedId, 'Desk', '4F', 1);
   await bar.getByRole('button', { name: 'Merge…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
+  // Each side's custom fields, read before the merge decides: the kept one's Team stays.
+  await expect(
+    dialog.getByRole('row').filter({ hasText: 'Custom fields' }).getByRole('cell').allTextContents(),
+  ).resolves.toEqual(['Custom fields', 'Team: Platform', 'team: Search · Desk: 4F']);
   // The kept contact's photo is picked unless the user picks the other's.
   expect(await dialog.getByRole('radio', { name: 'Photo from Person 003' }).isChecked()).toBe(true);
   await dialog.getByRole('radio', { name: 'Photo from Person 004' }).check();
   await dialog.getByRole('button', { name: 'Merge into Person 003' }).click();
   await page.getByText('Contacts merged.').waitFor();
   expect(photoOf(keptId)).toBe(removedPhoto);
+  expect((await app.call('contacts:get', { id: keptId })).customFields).toEqual([
+    { label: 'Team', value: 'Platform' },
+    { label: 'Desk', value: '4F' },
+  ]);
   await bar.waitFor({ state: 'detached' });
   expect((await app.call('contacts:list', {})).total).toBe(before - 1);
   expect((await app.call('contacts:list', { query: 'Person 004' })).total).toBe(0);
@@ -153,6 +167,10 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
   await page.getByText('Merge undone.').waitFor();
   expect((await app.call('contacts:list', {})).total).toBe(before);
   expect([photoOf(keptId), photoOf(removedId)]).toEqual([keptPhoto, removedPhoto]);
+  expect((await app.call('contacts:get', { id: removedId })).customFields).toEqual([
+    { label: 'team', value: 'Search' },
+    { label: 'Desk', value: '4F' },
+  ]);
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -13,6 +13,7 @@ const colleagues: ContactFieldsInput[] = [
     circles: ['sponsor'],
     emails: [{ email: 'priya@northwind.example' }],
     tags: ['leadership'],
+    customFields: [{ label: 'Expertise', value: 'Platform strategy' }],
   },
   {
     displayName: 'Tomás Herrera',
@@ -642,6 +643,50 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  test('keeps fields of her own (a team, what she knows), searched with the rest; a name used twice is refused on its row', async () => {
+    const { page } = app;
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit contact' });
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await form.getByRole('combobox', { name: 'Field 1 name' }).fill('Team');
+    await form.getByRole('textbox', { name: 'Field 1 value' }).fill('Perception');
+    await form.getByRole('button', { name: 'Add field' }).click();
+    // The names already in use are offered, so a field is called the same on everyone.
+    await form.getByRole('combobox', { name: 'Field 2 name' }).fill('exp');
+    await page.getByRole('option', { name: 'Expertise', exact: true }).click();
+    await expect(form.getByRole('combobox', { name: 'Field 2 name' }).inputValue()).resolves.toBe(
+      'Expertise',
+    );
+    await form.getByRole('textbox', { name: 'Field 2 value' }).fill('Lidar calibration\nSensor fusion');
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await form.getByRole('combobox', { name: 'Field 3 name' }).fill('team');
+    await form.getByRole('textbox', { name: 'Field 3 value' }).fill('Mapping');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Another field is called “team”; give each its own name').waitFor();
+    expect((await app.call('contacts:get', { id: anaId })).customFields).toEqual([]);
+
+    await form.getByRole('button', { name: 'Remove field 3' }).click();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
+    // Each under its own name on her page, the value's lines kept.
+    await page.getByText('Team', { exact: true }).waitFor();
+    await page.getByText('Perception', { exact: true }).waitFor();
+    await page.getByText('Lidar calibration\nSensor fusion', { exact: true }).waitFor();
+    await app.screenshot('custom-fields');
+    expect((await app.call('contacts:get', { id: anaId })).customFields).toEqual([
+      { label: 'Team', value: 'Perception' },
+      { label: 'Expertise', value: 'Lidar calibration\nSensor fusion' },
+    ]);
+
+    await app.goto('/contacts');
+    await page.getByRole('textbox', { name: 'Search contacts' }).fill('lidar');
+    await page.getByTestId('contact-count').getByText('1 contact', { exact: true }).waitFor();
+    await expect(
+      page.getByRole('list', { name: 'Contacts' }).getByRole('button').allTextContents(),
+    ).resolves.toEqual([expect.stringContaining('Ana Souza')]);
+  });
+
   test('sorts by recently updated and filters by circle and organisation', async () => {
     const { page } = app;
     await app.goto('/contacts');
@@ -795,6 +840,7 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       'Colleague',
       'Mentor',
       'Robotics meetup in Lisbon, 2023',
+      'Perception',
     ]) {
       await page.getByText(text, { exact: true }).first().waitFor();
     }

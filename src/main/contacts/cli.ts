@@ -77,6 +77,13 @@ async function list(argv: string[], io: CliIo): Promise<number> {
   });
 }
 
+/** `--field "Team=Platform"`: the name before the first `=`, the value after it. */
+function customFieldArg(arg: string): { label: string; value: string } {
+  const at = arg.indexOf('=');
+  if (at <= 0) throw new UsageError(`--field takes NAME=VALUE, as in --field "Team=Platform"; got ${arg}`);
+  return { label: arg.slice(0, at), value: arg.slice(at + 1) };
+}
+
 async function add(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     db: { type: 'string' },
@@ -86,9 +93,11 @@ async function add(argv: string[], io: CliIo): Promise<number> {
     org: { type: 'string' },
     title: { type: 'string' },
     location: { type: 'string' },
+    field: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   });
   const name = requireString(values.name, 'name');
+  const customFields = ((values.field as string[] | undefined) ?? []).map(customFieldArg);
   const chosen = (values.circle as string[] | undefined) ?? [];
   for (const c of chosen) {
     if (!circles.includes(c as Circle))
@@ -102,6 +111,7 @@ async function add(argv: string[], io: CliIo): Promise<number> {
       location: values.location as string | undefined,
       circles: chosen as Circle[],
       emails: ((values.email as string[] | undefined) ?? []).map((email) => ({ email })),
+      customFields,
     });
     io.out(values.json ? JSON.stringify(contact, null, 2) : `Added ${contact.displayName} (#${contact.id})`);
     return 0;
@@ -118,7 +128,7 @@ export const contactsCommands: CliCommand[] = [
   {
     name: 'contacts add',
     usage:
-      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--location "CITY, COUNTRY"] [--json]',
+      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--location "CITY, COUNTRY"] [--field NAME=VALUE ...] [--json]',
     run: add,
   },
 ];

@@ -9,7 +9,12 @@ import type {
   ContactSummary,
   LinkKind,
 } from '../../shared/contacts/schemas';
-import { MAX_LOCATION_FACETS, type contactListInput } from '../../shared/contacts/schemas';
+import {
+  MAX_LOCATION_FACETS,
+  customFieldLabelKey,
+  type contactListInput,
+  type CustomField,
+} from '../../shared/contacts/schemas';
 import type { z } from 'zod';
 import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
@@ -47,7 +52,10 @@ export async function findEmailOwners(
   return query.execute();
 }
 
-/** Replaces a contact's circles, emails, phones, links and tags with the given lists. */
+/**
+ * Replaces a contact's circles, emails, phones, links and tags with the given lists, and its
+ * custom fields when given (left out, they stay as they are).
+ */
 async function writeContactLists(db: Db, contactId: number, fields: ContactFields): Promise<void> {
   await db.deleteFrom('contact_circles').where('contact_id', '=', contactId).execute();
   await db.deleteFrom('contact_emails').where('contact_id', '=', contactId).execute();
@@ -105,6 +113,23 @@ async function writeContactLists(db: Db, contactId: number, fields: ContactField
       .values(tagIds.map((tag_id) => ({ contact_id: contactId, tag_id })))
       .execute();
   }
+  if (fields.customFields !== undefined) await writeCustomFields(db, contactId, fields.customFields);
+}
+
+async function writeCustomFields(db: Db, contactId: number, fields: CustomField[]): Promise<void> {
+  await db.deleteFrom('contact_custom_fields').where('contact_id', '=', contactId).execute();
+  if (fields.length === 0) return;
+  await db
+    .insertInto('contact_custom_fields')
+    .values(
+      fields.map((f, position) => ({
+        contact_id: contactId,
+        label: f.label.trim().replace(/\s+/g, ' '),
+        value: f.value.trim(),
+        position,
+      })),
+    )
+    .execute();
 }
 
 function scalarColumns(fields: ContactFields) {
@@ -169,7 +194,7 @@ export async function contactExists(db: Db, id: number): Promise<boolean> {
 export async function getContact(db: Db, id: number): Promise<Contact | undefined> {
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const [circles, emails, phones, links, tags, photo] = await Promise.all([
+  const [circles, emails, phones, links, tags, customFields, photo] = await Promise.all([
     db
       .selectFrom('contact_circles')
       .select('circle')
@@ -201,6 +226,13 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
       .where('ct.contact_id', '=', id)
       .orderBy('t.name')
       .execute(),
+    db
+      .selectFrom('contact_custom_fields')
+      .select(['label', 'value'])
+      .where('contact_id', '=', id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('contact_photos').select('updated_at').where('contact_id', '=', id).executeTakeFirst(),
   ]);
   return {
@@ -221,6 +253,7 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
     phones,
     links: links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
     tags: tags.map((t) => t.name),
+    customFields,
     photo: photo?.updated_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -392,7 +425,7 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
 
 export async function listFacets(db: Db): Promise<ContactFacets> {
   const city = sql<string>`${sql.raw(citySql('location'))}`;
-  const [orgs, tags, cities, locations] = await Promise.all([
+  const [orgs, tags, cities, locations, labels] = await Promise.all([
     // Where people work, and where the job changes on their timelines say they worked.
     db
       .selectFrom(
@@ -429,6 +462,11 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
       .orderBy(sql`location COLLATE NOCASE`)
       .limit(MAX_LOCATION_FACETS)
       .execute(),
+    db
+      .selectFrom('contact_custom_fields')
+      .select(['label as text', sql<number>`count(*)`.as('n')])
+      .groupBy('label')
+      .execute(),
   ]);
   return {
     // One spelling per organisation (as the list's filter matches them) and per city.
@@ -436,6 +474,7 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
     tags: tags.map((t) => t.name),
     cities: mostWritten(cities, cityKey),
     locations: locations.map((l) => l.location as string),
+    customFieldLabels: mostWritten(labels, customFieldLabelKey),
   };
 }
 

@@ -22,6 +22,8 @@ export interface ContactsTable {
   birthday: string | null;
   /** Free text ("Berlin, Germany"); the part before the first comma is the city. */
   location: string | null;
+  /** Kept by triggers: the contact's custom field values, one per line, for the full-text index. */
+  custom_field_values: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -45,6 +47,14 @@ export interface ContactPhonesTable {
   phone: string;
   normalized: string;
   label: string | null;
+  position: number;
+}
+
+export interface ContactCustomFieldsTable {
+  id: Generated<number>;
+  contact_id: number;
+  label: string;
+  value: string;
   position: number;
 }
 
@@ -194,6 +204,7 @@ export interface Database {
   contact_emails: ContactEmailsTable;
   contact_phones: ContactPhonesTable;
   contact_links: ContactLinksTable;
+  contact_custom_fields: ContactCustomFieldsTable;
   tags: TagsTable;
   contact_tags: ContactTagsTable;
   relationships: RelationshipsTable;

@@ -41,6 +41,8 @@ interface Snapshot {
   emails: Array<[number, string, string | null, number]>;
   phones: Array<[number, string, string, string | null, number]>;
   links: Array<[number, string, string, number]>;
+  /** Missing in snapshots taken before custom fields existed: an undo then leaves them as they are. */
+  customFields?: Array<[number, string, string, number]>;
   tagIds: number[];
   hadPhoto: boolean;
 }
@@ -64,6 +66,12 @@ function statements(sqlite: BetterSqlite3.Database) {
     ),
     insertLink: sqlite.prepare(
       `INSERT INTO contact_links (contact_id, kind, url, position) VALUES (?, ?, ?, ?)`,
+    ),
+    // Labels are told apart by `customFieldLabelKey`, which lower-cases by the user's locale; the table's
+    // NOCASE index folds ASCII only. Where the two disagree (Turkish "ID" and "id") the stored one stays.
+    insertCustomField: sqlite.prepare(
+      `INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
     ),
     insertTag: sqlite.prepare(
       `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id`,
@@ -90,13 +98,19 @@ function statements(sqlite: BetterSqlite3.Database) {
     links: sqlite
       .prepare(`SELECT id, kind, url, position FROM contact_links WHERE contact_id = ? ORDER BY position`)
       .raw(true),
+    customFields: sqlite
+      .prepare(
+        `SELECT id, label, value, position FROM contact_custom_fields WHERE contact_id = ? ORDER BY position`,
+      )
+      .raw(true),
     tagIds: sqlite.prepare(`SELECT tag_id FROM contact_tags WHERE contact_id = ?`).pluck(),
     hasPhoto: sqlite.prepare(`SELECT count(*) FROM contact_photos WHERE contact_id = ?`).pluck(),
     maxPosition: sqlite
       .prepare(
         `SELECT (SELECT coalesce(max(position) + 1, 0) FROM contact_emails WHERE contact_id = @id),
               (SELECT coalesce(max(position) + 1, 0) FROM contact_phones WHERE contact_id = @id),
-              (SELECT coalesce(max(position) + 1, 0) FROM contact_links WHERE contact_id = @id)`,
+              (SELECT coalesce(max(position) + 1, 0) FROM contact_links WHERE contact_id = @id),
+              (SELECT coalesce(max(position) + 1, 0) FROM contact_custom_fields WHERE contact_id = @id)`,
       )
       .raw(true),
     insertInteraction: sqlite.prepare(
@@ -141,13 +155,21 @@ function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number,
        FROM contacts c WHERE id ${inList}`,
     )
     .all(list) as Array<
-    Omit<Snapshot, 'emails' | 'phones' | 'links' | 'tagIds' | 'hadPhoto'> & {
+    Omit<Snapshot, 'emails' | 'phones' | 'links' | 'customFields' | 'tagIds' | 'hadPhoto'> & {
       id: number;
       has_photo: number;
     }
   >;
   for (const { id, has_photo, ...row } of contacts) {
-    out.set(id, { ...row, emails: [], phones: [], links: [], tagIds: [], hadPhoto: has_photo > 0 });
+    out.set(id, {
+      ...row,
+      emails: [],
+      phones: [],
+      links: [],
+      customFields: [],
+      tagIds: [],
+      hadPhoto: has_photo > 0,
+    });
   }
   const fill = (sql: string, add: (snap: Snapshot, rest: unknown[]) => void) => {
     for (const [contactId, ...rest] of sqlite.prepare(sql).raw(true).iterate(list) as Iterable<unknown[]>) {
@@ -167,26 +189,36 @@ function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number,
     `SELECT contact_id, id, kind, url, position FROM contact_links WHERE contact_id ${inList} ORDER BY contact_id, position`,
     (snap, r) => snap.links.push(r as Snapshot['links'][number]),
   );
+  fill(
+    `SELECT contact_id, id, label, value, position FROM contact_custom_fields WHERE contact_id ${inList} ORDER BY contact_id, position`,
+    (snap, r) => snap.customFields?.push(r as NonNullable<Snapshot['customFields']>[number]),
+  );
   fill(`SELECT contact_id, tag_id FROM contact_tags WHERE contact_id ${inList}`, (snap, r) =>
     snap.tagIds.push(r[0] as number),
   );
   return out;
 }
 
+type Positions = [number, number, number, number];
+
 /** Next free list positions, as `maxPosition` would read them, from a snapshot. */
-function nextPositions(snap: Snapshot): [number, number, number] {
+function nextPositions(snap: Snapshot): Positions {
   const next = (rows: unknown[][]) =>
     rows.reduce((max, r) => Math.max(max, (r[r.length - 1] as number) + 1), 0);
-  return [next(snap.emails), next(snap.phones), next(snap.links)];
+  return [next(snap.emails), next(snap.phones), next(snap.links), next(snap.customFields ?? [])];
 }
 
 function snapshot(st: Statements, id: number): Snapshot {
-  const row = st.contactRow.get(id) as Omit<Snapshot, 'emails' | 'phones' | 'links' | 'tagIds' | 'hadPhoto'>;
+  const row = st.contactRow.get(id) as Omit<
+    Snapshot,
+    'emails' | 'phones' | 'links' | 'customFields' | 'tagIds' | 'hadPhoto'
+  >;
   return {
     ...row,
     emails: st.emails.all(id) as Snapshot['emails'],
     phones: st.phones.all(id) as Snapshot['phones'],
     links: st.links.all(id) as Snapshot['links'],
+    customFields: st.customFields.all(id) as Snapshot['customFields'],
     tagIds: st.tagIds.all(id) as number[],
     hadPhoto: (st.hasPhoto.get(id) as number) > 0,
   };
@@ -196,17 +228,18 @@ function addLists(
   st: Statements,
   tags: Map<string, number>,
   contactId: number,
-  lists: Pick<PlannedItem['incoming'], 'emails' | 'phones' | 'links' | 'tags' | 'photo'>,
+  lists: Pick<PlannedItem['incoming'], 'emails' | 'phones' | 'links' | 'tags' | 'customFields' | 'photo'>,
   taken: Set<string>,
-  start: [number, number, number],
+  start: Positions,
 ): void {
-  let [e, p, l] = start;
+  let [e, p, l, f] = start;
   for (const email of lists.emails)
     if (!taken.has(email.email)) st.insertEmail.run(contactId, email.email, email.label, e++);
   for (const phone of lists.phones)
     st.insertPhone.run(contactId, phone.phone, normalizePhone(phone.phone), phone.label, p++);
   for (const link of lists.links) st.insertLink.run(contactId, link.kind, link.url, l++);
   for (const tag of lists.tags) st.insertContactTag.run(contactId, tagId(st, tags, tag));
+  for (const field of lists.customFields) st.insertCustomField.run(contactId, field.label, field.value, f++);
   if (lists.photo) st.insertPhoto.run(contactId, lists.photo.mime, Buffer.from(lists.photo.base64, 'base64'));
 }
 
@@ -305,7 +338,7 @@ export function commitContactsImport(
           ).lastInsertRowid,
         );
         st.insertCircle.run(contactId, options.circle);
-        addLists(st, tags, contactId, c, taken, [0, 0, 0]);
+        addLists(st, tags, contactId, c, taken, [0, 0, 0, 0]);
         st.logChange.run(importId, contactId, 'created', null);
         outcome.created++;
       } else {
@@ -335,9 +368,7 @@ export function commitContactsImport(
             contactId,
             update,
             taken,
-            first
-              ? nextPositions(first)
-              : (st.maxPosition.get({ id: contactId }) as [number, number, number]),
+            first ? nextPositions(first) : (st.maxPosition.get({ id: contactId }) as Positions),
           );
           outcome.updated++;
         }
@@ -464,6 +495,8 @@ export function undoContactsImport(sqlite: BetterSqlite3.Database, importId: num
       restoreRows('contact_emails', ['email', 'label', 'position'], before.emails);
       restoreRows('contact_phones', ['phone', 'normalized', 'label', 'position'], before.phones);
       restoreRows('contact_links', ['kind', 'url', 'position'], before.links);
+      if (before.customFields !== undefined)
+        restoreRows('contact_custom_fields', ['label', 'value', 'position'], before.customFields);
       sqlite
         .prepare(
           `DELETE FROM contact_tags WHERE contact_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))`,

@@ -93,14 +93,18 @@ function linkedInRow(c: Columns, row: Row): LooseContact {
   };
 }
 
+/** Google's numbered columns ("Phone 1 - Value" with "Phone 1 - Label", older files "- Type") in number order. */
+function numberedColumns(c: Columns, row: Row, kind: string): Array<{ value: string; label: string | null }> {
+  return c.matching(new RegExp(`^${kind} (\\d+) - value$`)).map(({ name, match }) => ({
+    value: row[c.index.get(name) as number] ?? '',
+    label: c.get(row, `${kind} ${match[1]} - label`, `${kind} ${match[1]} - type`),
+  }));
+}
+
 function googleRow(c: Columns, row: Row): LooseContact {
+  // Google marks the primary item with "* " ("* Work").
   const numbered = (kind: string) =>
-    c.matching(new RegExp(`^${kind} (\\d+) - value$`)).map(({ name, match }) => ({
-      value: row[c.index.get(name) as number] ?? '',
-      label:
-        c.get(row, `${kind} ${match[1]} - label`, `${kind} ${match[1]} - type`)?.replace(/^\*\s*/, '') ??
-        null,
-    }));
+    numberedColumns(c, row, kind).map((n) => ({ ...n, label: n.label?.replace(/^\*\s*/, '') ?? null }));
   const labels = splitList(c.get(row, 'labels', 'group membership'), /:::/)
     .map((l) => l.replace(/^\*\s*/, ''))
     .filter((l) => !/^(mycontacts|starred|other contacts)$/i.test(l));
@@ -122,6 +126,7 @@ function googleRow(c: Columns, row: Row): LooseContact {
     phones: numbered('phone').map((p) => ({ phone: p.value, label: p.label })),
     urls: numbered('website').map((w) => ({ url: w.value })),
     tags: labels,
+    customFields: numbered('custom field').map((f) => ({ label: f.label ?? '', value: f.value })),
   };
 }
 
@@ -180,6 +185,11 @@ function plainRow(c: Columns, row: Row): LooseContact {
     phones: [{ phone: c.get(row, 'phone', 'mobile', 'telephone') ?? '' }],
     urls: [{ url: c.get(row, 'url', 'website', 'linkedin') ?? '' }],
     tags: splitList(c.get(row, 'tags', 'labels', 'categories'), /[;,]/),
+    // Our own export writes them in Google's columns; a label is taken as written ("* " and all).
+    customFields: numberedColumns(c, row, 'custom field').map((f) => ({
+      label: f.label ?? '',
+      value: f.value,
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { nameKeys, phoneKey } from '../duplicates/find';
 import { urlKey } from './incoming';
+import { customFieldLabelKey } from '../../shared/contacts/schemas';
 
 /** A stored contact as matching and diffing need it. */
 export interface ExistingContact {
@@ -17,6 +18,8 @@ export interface ExistingContact {
   phoneKeys: Set<string>;
   urlKeys: Set<string>;
   tags: Set<string>;
+  /** `customFieldLabelKey` of each custom field's label. */
+  customFieldKeys: Set<string>;
   hasPhoto: boolean;
 }
 
@@ -87,6 +90,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
       phoneKeys: new Set(),
       urlKeys: new Set(),
       tags: new Set(),
+      customFieldKeys: new Set(),
       hasPhoto: hasPhoto === 1,
     });
     for (const key of nameKeys(displayName)) push(byName, key, id);
@@ -123,6 +127,12 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
     .raw(true)
     .iterate() as Iterable<[number, string]>) {
     contacts.get(contactId)?.tags.add(name.toLowerCase());
+  }
+  for (const [contactId, label] of sqlite
+    .prepare('SELECT contact_id, label FROM contact_custom_fields')
+    .raw(true)
+    .iterate() as Iterable<[number, string]>) {
+    contacts.get(contactId)?.customFieldKeys.add(customFieldLabelKey(label));
   }
   const connectedKeys = new Set(
     sqlite

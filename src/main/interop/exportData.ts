@@ -22,6 +22,7 @@ export interface ExportContact {
   phones: Array<{ phone: string; label: string | null }>;
   links: Array<{ kind: string; url: string }>;
   tags: string[];
+  customFields: Array<{ label: string; value: string }>;
   /** Read from this contact's end: "Reports to Tomás Herrera". */
   relationships: Array<{ label: string; name: string; note: string }>;
   /** Open ones by due day, then done ones. */
@@ -76,6 +77,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       phones: [],
       links: [],
       tags: [],
+      customFields: [],
       relationships: [],
       followUps: [],
       jobChanges: [],
@@ -107,6 +109,10 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
   each<[number, string]>(
     'SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id ORDER BY ct.contact_id, t.name',
     (c, r) => c.tags.push(r[1]),
+  );
+  each<[number, string, string]>(
+    'SELECT contact_id, label, value FROM contact_custom_fields ORDER BY contact_id, position, id',
+    (c, r) => c.customFields.push({ label: r[1], value: r[2] }),
   );
   for (const side of ['from', 'to'] as const) {
     const [own, other] =

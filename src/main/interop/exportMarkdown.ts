@@ -54,6 +54,8 @@ export function contactMarkdown(c: ExportContact, entries: Entry[]): string {
     lines.push(`${l.kind === 'linkedin' ? 'LinkedIn' : l.kind === 'x' ? 'X' : 'Web'}: <${l.url}>  `);
   if (c.tags.length) lines.push(`Tags: ${c.tags.join(', ')}  `);
   if (c.birthday) lines.push(`Birthday: ${c.birthday}  `);
+  // A value's own lines stay lines of the one field, not paragraphs or headings of the file.
+  for (const f of c.customFields) lines.push(`${f.label}: ${f.value.split('\n').join(' / ')}  `);
   for (const r of c.relationships) lines.push(`${r.label} ${r.name}${r.note ? ` (${r.note})` : ''}  `);
   if (c.howWeMet) lines.push('', `**How we met:** ${c.howWeMet}`);
   if (c.notes) lines.push('', '## Notes', '', c.notes);

@@ -42,8 +42,22 @@ function foldAscii(line: string): string {
   return parts.join('\r\n ');
 }
 
-const typeParam = (label: string | null) =>
-  label ? `;TYPE=${JSON.stringify(label.replace(/["\r\n]/g, ''))}` : '';
+/** A parameter value, quoted (it may hold `;`, `:` or `,`); a quote or line break cannot be written in one. */
+const quotedParam = (value: string) => JSON.stringify(value.replace(/["\r\n]/g, ''));
+
+/**
+ * A custom field's label, read back by Rapport alone: quoted, with RFC 6868's carets for what a quoted
+ * value cannot hold (`^'` a quote, `^n` a line break, `^^` a caret), so every label comes back as written.
+ */
+function labelParam(label: string): string {
+  const carets = label
+    .replace(/\^/g, '^^')
+    .replace(/"/g, "^'")
+    .replace(/\r\n|\r|\n/g, '^n');
+  return `"${carets}"`;
+}
+
+const typeParam = (label: string | null) => (label ? `;TYPE=${quotedParam(label)}` : '');
 
 function birthdayValue(birthday: string): string {
   return birthday.startsWith('--') ? `--${birthday.slice(2).replace('-', '')}` : birthday.replace(/-/g, '');
@@ -68,6 +82,8 @@ export function contactToVcard(c: ExportContact): string {
   if (c.birthday) lines.push(`BDAY:${birthdayValue(c.birthday)}`);
   if (c.tags.length > 0) lines.push(`CATEGORIES:${c.tags.map(esc).join(',')}`);
   if (c.notes) lines.push(`NOTE:${esc(c.notes)}`);
+  for (const f of c.customFields)
+    lines.push(`X-RAPPORT-FIELD;X-LABEL=${labelParam(f.label)}:${esc(f.value)}`);
   if (c.photo) lines.push(`PHOTO:data:${c.photo.mime};base64,${c.photo.data.toString('base64')}`);
   lines.push(`REV:${c.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`, 'END:VCARD');
   return lines.map((l) => (l.startsWith('PHOTO:') ? foldAscii(l) : fold(l))).join('\r\n');

@@ -1,4 +1,4 @@
-import type { LinkKind } from '../../shared/contacts/schemas';
+import { MAX_CUSTOM_FIELDS, customFieldLabelKey, type LinkKind } from '../../shared/contacts/schemas';
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { normalizeEmail } from '../../shared/text/email';
 import { parseBirthday } from '../../shared/contacts/birthday';
@@ -23,6 +23,7 @@ export interface LooseContact {
   phones?: Array<{ phone: string; label?: string | null }>;
   urls?: Array<{ url: string; kind?: LinkKind }>;
   tags?: string[];
+  customFields?: Array<{ label: string; value: string }>;
   photo?: { mime: string; base64: string } | null;
   connectedOn?: string | null;
 }
@@ -39,6 +40,10 @@ export const limits = {
   list: 50,
   label: 40,
   url: 2000,
+  /** As `customFieldInput` and the table's checks have them. */
+  customFieldLabel: 60,
+  customFieldValue: 2000,
+  customFields: MAX_CUSTOM_FIELDS,
   photoBytes: MAX_PHOTO_BYTES,
 };
 
@@ -165,6 +170,60 @@ function toHttpUrl(raw: string): string | null {
   }
 }
 
+/**
+ * The custom fields as the contact form would accept them. A pair that cannot be stored is left out
+ * with a warning; a label met again keeps its first value, silently only when nothing is lost.
+ */
+function customFieldsOf(
+  row: number,
+  loose: LooseContact,
+  warnings: RowWarning[],
+): IncomingContact['customFields'] {
+  const fields: IncomingContact['customFields'] = [];
+  const seen = new Map<string, string>();
+  for (const f of loose.customFields ?? []) {
+    const value = clean(f.value);
+    if (!value) continue;
+    // A label is one line, spaced as the contact form stores it.
+    const label = clean(f.label)?.replace(/\s+/g, ' ') ?? null;
+    if (!label) {
+      warnings.push({
+        row,
+        message: `A custom field without a name ("${value.slice(0, 60)}") was left out.`,
+      });
+      continue;
+    }
+    if (label.length > limits.customFieldLabel) {
+      warnings.push({
+        row,
+        message: `The custom field name "${label.slice(0, 60)}..." is longer than ${limits.customFieldLabel} characters; left out.`,
+      });
+      continue;
+    }
+    if (value.length > limits.customFieldValue) {
+      warnings.push({
+        row,
+        message: `The value of the custom field "${label}" is longer than ${limits.customFieldValue} characters; left out.`,
+      });
+      continue;
+    }
+    const key = customFieldLabelKey(label);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      if (first !== value) {
+        warnings.push({
+          row,
+          message: `The custom field "${label}" appears twice; only the first value was kept.`,
+        });
+      }
+      continue;
+    }
+    seen.set(key, value);
+    fields.push({ label, value });
+  }
+  return fields;
+}
+
 /** Builds the contact, or says why the row is skipped. */
 export function buildIncoming(
   row: number,
@@ -254,11 +313,12 @@ export function buildIncoming(
     tags.push(tag);
   }
 
-  const listLimited = <T>(list: T[], what: string): T[] => {
-    if (list.length <= limits.list) return list;
-    warnings.push({ row, message: `Only the first ${limits.list} ${what} were kept.` });
-    return list.slice(0, limits.list);
+  const listLimited = <T>(list: T[], what: string, max = limits.list): T[] => {
+    if (list.length <= max) return list;
+    warnings.push({ row, message: `Only the first ${max} ${what} were kept.` });
+    return list.slice(0, max);
   };
+  const customFields = customFieldsOf(row, loose, warnings);
 
   const rawBirthday = clean(loose.birthday);
   const birthday = birthdayOf(normalizeDate(rawBirthday));
@@ -277,7 +337,7 @@ export function buildIncoming(
   const composed = [givenName, middle, familyName].filter(Boolean).join(' ');
   let displayName = clean(loose.fullName) ?? (composed || null) ?? organisation ?? emails[0]?.email ?? null;
   if (!displayName) {
-    const empty = !notes && phones.length === 0 && links.length === 0;
+    const empty = !notes && phones.length === 0 && links.length === 0 && customFields.length === 0;
     return {
       skipped: {
         row,
@@ -314,6 +374,7 @@ export function buildIncoming(
       phones: listLimited(phones, 'phone numbers'),
       links: listLimited(links, 'links'),
       tags: tags.length > limits.tags ? tags.slice(0, limits.tags) : tags,
+      customFields: listLimited(customFields, 'custom fields', limits.customFields),
       photo,
       connectedOn: connectedOn && !connectedOn.startsWith('--') ? connectedOn : null,
     },

@@ -14,6 +14,7 @@ import type {
 import type { ExistingContact, ExistingIndex } from './existing';
 import { urlKey } from './incoming';
 import { isJobChange } from '../../shared/contacts/jobChange';
+import { customFieldLabelKey } from '../../shared/contacts/schemas';
 
 /**
  * Matching and diffing, pure over a snapshot of the stored contacts. Order of evidence:
@@ -38,6 +39,7 @@ export interface ContactUpdate {
   phones: IncomingContact['phones'];
   links: IncomingContact['links'];
   tags: string[];
+  customFields: IncomingContact['customFields'];
   photo: IncomingContact['photo'];
 }
 
@@ -121,7 +123,15 @@ export function diffContact(
   jobChange: PreviewItem['jobChange'];
   roleInFile: PreviewItem['roleInFile'];
 } {
-  const update: ContactUpdate = { scalars: {}, emails: [], phones: [], links: [], tags: [], photo: null };
+  const update: ContactUpdate = {
+    scalars: {},
+    emails: [],
+    phones: [],
+    links: [],
+    tags: [],
+    customFields: [],
+    photo: null,
+  };
   const changes: FieldChange[] = [];
   const take = linkedIn || takeRole;
   for (const [column, key, label] of scalarFields) {
@@ -160,6 +170,12 @@ export function diffContact(
     if (existing.tags.has(t.toLowerCase())) continue;
     update.tags.push(t);
     changes.push({ field: 'Tag', from: null, to: t });
+  }
+  // Like an empty field, a label the contact lacks is filled; a value the user has is theirs.
+  for (const f of c.customFields) {
+    if (existing.customFieldKeys.has(customFieldLabelKey(f.label))) continue;
+    update.customFields.push(f);
+    changes.push({ field: f.label, from: null, to: f.value });
   }
   if (c.photo && !existing.hasPhoto) {
     update.photo = c.photo;

@@ -85,6 +85,10 @@ function splitCards(text: string): RawCard[] {
 const asText = (v: unknown): string =>
   typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(' ') : '';
 
+/** ical.js hands a property it does not know over as written: its text escapes (RFC 6350 3.4) are undone here. */
+const unescapeText = (raw: string): string =>
+  raw.replace(/\\([\\,;nN])/g, (_, ch: string) => (ch === 'n' || ch === 'N' ? '\n' : ch));
+
 function typeLabel(params: Record<string, unknown>): string | null {
   const raw = params.type;
   const types = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [])
@@ -113,11 +117,13 @@ function photoOf(prop: JCardProperty): { mime: string; base64: string } | null {
 }
 
 function cardToLoose(props: JCardProperty[]): LooseContact {
-  const loose: Required<Pick<LooseContact, 'emails' | 'phones' | 'urls' | 'tags'>> & LooseContact = {
+  const loose: Required<Pick<LooseContact, 'emails' | 'phones' | 'urls' | 'tags' | 'customFields'>> &
+    LooseContact = {
     emails: [],
     phones: [],
     urls: [],
     tags: [],
+    customFields: [],
   };
   const notes: string[] = [];
   for (const prop of props) {
@@ -175,6 +181,10 @@ function cardToLoose(props: JCardProperty[]): LooseContact {
         break;
       case 'photo':
         loose.photo ??= photoOf(prop);
+        break;
+      // Rapport's own export: `X-RAPPORT-FIELD;X-LABEL="Team":Platform`.
+      case 'x-rapport-field':
+        loose.customFields.push({ label: asText(params['x-label']), value: unescapeText(asText(first)) });
         break;
     }
   }

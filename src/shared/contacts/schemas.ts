@@ -48,6 +48,37 @@ export const linkInput = z.strictObject({
   url: z.string().trim().max(2000).url(),
 });
 
+/** Most custom fields one contact holds. */
+export const MAX_CUSTOM_FIELDS = 30;
+
+/** A field of the user's own: "Team: Platform", "Expertise: Kubernetes". */
+export const customFieldInput = z.strictObject({
+  label: z.string().trim().min(1, 'Name the field').max(60),
+  value: z.string().trim().min(1, 'Give the field a value').max(2000),
+});
+
+/** Labels are compared as the user reads them: case and spacing aside. */
+export const customFieldLabelKey = (label: string): string =>
+  label.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+const customFieldList = z
+  .array(customFieldInput)
+  .max(MAX_CUSTOM_FIELDS)
+  .superRefine((fields, ctx) => {
+    const seen = new Set<string>();
+    fields.forEach((field, index) => {
+      const key = customFieldLabelKey(field.label);
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'label'],
+          message: `Another field is called “${field.label.trim()}”; give each its own name`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+
 /** Everything a contact form can set. Lists replace what is stored. */
 export const contactFields = z.strictObject({
   displayName: z.string().trim().min(1, 'A contact needs a name').max(200),
@@ -67,6 +98,8 @@ export const contactFields = z.strictObject({
   phones: z.array(phoneInput).max(50).default([]),
   links: z.array(linkInput).max(50).default([]),
   tags: z.array(tagName).max(100).default([]),
+  /** Left out: unchanged, as the birthday (a client that does not know them keeps them). */
+  customFields: customFieldList.optional(),
 });
 export type ContactFieldsInput = z.input<typeof contactFields>;
 export type ContactFields = z.output<typeof contactFields>;
@@ -148,6 +181,8 @@ export interface ContactLink {
   url: string;
 }
 
+export type CustomField = z.output<typeof customFieldInput>;
+
 /** How close a contact is, as the strength model has it now: what a list row draws. */
 export interface ContactStrengthSummary {
   /** The layer shown (the user's pin, else the model's). */
@@ -193,6 +228,7 @@ export interface Contact {
   phones: ContactPhone[];
   links: ContactLink[];
   tags: string[];
+  customFields: CustomField[];
   /** As on `ContactSummary`. */
   photo: string | null;
   createdAt: string;
@@ -208,6 +244,8 @@ export interface ContactPage {
 export interface ContactFacets {
   organisations: string[];
   tags: string[];
+  /** The custom fields' labels in use, one spelling each (the most written), so a new one is named alike. */
+  customFieldLabels: string[];
   /** The cities contacts are in (each location's part before its first comma), once each ignoring case. */
   cities: string[];
   /** Locations as written, the most used first (at most `MAX_LOCATION_FACETS`), to keep new ones spelled alike. */

@@ -22,6 +22,8 @@ export interface IncomingContact {
   phones: Array<{ phone: string; label: string | null }>;
   links: Array<{ kind: LinkKind; url: string }>;
   tags: string[];
+  /** The user's own fields ("Team: Platform"), in file order, one per label (`customFieldLabelKey`). */
+  customFields: Array<{ label: string; value: string }>;
   photo: { mime: string; base64: string } | null;
   /** LinkedIn's "Connected On", `YYYY-MM-DD`. */
   connectedOn: string | null;

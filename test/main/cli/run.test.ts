@@ -57,6 +57,10 @@ describe('runCli', () => {
       'Helix Health',
       '--title',
       'CTO',
+      '--field',
+      'Expertise=Clinical data = FHIR',
+      '--field',
+      'Assistant=Tobi',
       '--json',
     );
     expect(added.err).toBe('');
@@ -67,6 +71,11 @@ describe('runCli', () => {
       emails: [{ email: 'ngozi@example.org' }, { email: 'n.eze@home.example' }],
       organisation: 'Helix Health',
       title: 'CTO',
+      // The value runs from the first `=`, so it may hold one.
+      customFields: [
+        { label: 'Expertise', value: 'Clinical data = FHIR' },
+        { label: 'Assistant', value: 'Tobi' },
+      ],
     });
     expect(
       (await cli('contacts', 'add', '--db', db, '--name', 'Björn Berg', '--location', 'Stockholm, Sweden'))
@@ -82,6 +91,8 @@ describe('runCli', () => {
     ]);
     const searched = JSON.parse((await cli('contacts', 'list', '--db', db, '--json', '--query', 'hel')).out);
     expect(searched).toHaveLength(1);
+    const byField = JSON.parse((await cli('contacts', 'list', '--db', db, '--json', '--query', 'fhir')).out);
+    expect(byField.map((c: { displayName: string }) => c.displayName)).toEqual(['Ngozi Eze']);
     const inStockholm = JSON.parse(
       (await cli('contacts', 'list', '--db', db, '--json', '--city', 'stockholm')).out,
     );
@@ -114,6 +125,8 @@ describe('runCli', () => {
     [['contacts', 'add', '--db', 'x.sqlite']],
     [['contacts', 'add', '--name', 'No Db']],
     [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--circle', 'enemy']],
+    [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--field', 'Team']],
+    [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--field', '=Platform']],
     [['contacts', 'list', '--db', 'x.sqlite', '--colour', 'blue']],
     [['contacts', 'list', '--db', 'x.sqlite', '--view', 'Swedes', '--circle', 'mentor']],
     [['contacts', 'list', '--db']],

@@ -41,8 +41,22 @@ function portable(sqlite: TempStore['store']['sqlite']) {
     phones: c.phones.map((p) => p.phone),
     links: c.links.map((l) => l.url),
     tags: c.tags,
+    customFields: c.customFields,
     photo: c.photo?.data.toString('base64') ?? null,
   }));
+}
+
+/** Custom fields whose labels and values need escaping, quoting and folding. */
+function addCustomFields(sqlite: TempStore['store']['sqlite'], contactId: number): void {
+  sqlite
+    .prepare(
+      `INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES
+         (?, 'Team', 'Platform; EMEA, "core"', 0),
+         (?, 'Expertise', 'Line one' || char(10) || 'Line two', 1),
+         (?, 'Desk: floor; wing, "B"', 'C:\\Users\\ana \\n not a break', 2),
+         (?, 'A\\B test ^n (x^2)', 'ünïcödé 😀 ' || printf('%.120c', 'é'), 3)`,
+    )
+    .run(contactId, contactId, contactId, contactId);
 }
 
 describe('exports', () => {
@@ -62,6 +76,7 @@ describe('exports', () => {
         `UPDATE contacts SET notes = 'a;b,c\\d' || char(10) || 'ünïcödé ' || printf('%.200c', 'x') WHERE id = 1`,
       )
       .run();
+    addCustomFields(t.store.sqlite, 1);
     const out = join(t.dir, 'all.vcf');
     const outcome = exportTo(t.store.sqlite, 'vcard', out);
     const text = readFileSync(out, 'utf8');
@@ -75,6 +90,7 @@ describe('exports', () => {
       expect(parsed.skipped).toEqual([]);
       expect(parsed.warnings).toEqual([]);
       await commitParsed(other.store, parsed, { ...request(), dataDir: other.dir });
+      expect(portable(other.store.sqlite).flatMap((c) => c.customFields)).toHaveLength(4);
       expect(portable(other.store.sqlite)).toEqual(portable(t.store.sqlite));
     } finally {
       await other.cleanup();
@@ -84,6 +100,7 @@ describe('exports', () => {
   it('CSV export is Excel-friendly and imports back', async () => {
     await commitParsed(t.store, readContactsFile('g.csv', fixture('google-contacts.csv')), request());
     t.store.sqlite.prepare(`UPDATE contacts SET title = '=HYPERLINK("x")' WHERE id = 1`).run();
+    addCustomFields(t.store.sqlite, 1);
     const out = join(t.dir, 'all.csv');
     exportTo(t.store.sqlite, 'csv', out);
     const text = readFileSync(out, 'utf8');
@@ -95,6 +112,16 @@ describe('exports', () => {
     expect(grace?.phones.map((p) => p.phone)).toEqual(['+1 202-555-0143', '+1 202-555-0199']);
     expect(grace?.tags).toEqual(['Mentors', 'Navy']);
     expect(grace?.birthday).toBe('--12-09');
+    // Google's custom field columns, which carry the fields back in.
+    expect(text.split('\r\n')[0]).toMatch(
+      /,Custom Field 1 - Label,Custom Field 1 - Value,.*,Custom Field 4 - Value$/,
+    );
+    const stored = loadContactsForExport(t.store.sqlite);
+    expect(stored.flatMap((c) => c.customFields)).toHaveLength(4);
+    expect(parsed.contacts.map((c) => [c.displayName, c.customFields])).toEqual(
+      stored.map((c) => [c.displayName, c.customFields]),
+    );
+    expect(parsed.warnings).toEqual([]);
   });
 
   it('Markdown journal: one file per contact, entries oldest first', async () => {
@@ -127,6 +154,16 @@ describe('exports', () => {
       );
     const name = (id: number) => /^# (.*)$/m.exec(page(id))![1];
     expect(page(a)).toContain(`\nReports to ${name(b)} (since May)  \n`);
+    // Custom fields among the details, a value's own lines on the field's one line.
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contact_custom_fields (contact_id, label, value, position)
+         VALUES (?, 'Team', 'Platform', 0), (?, 'Expertise', 'Helm' || char(10) || '# Operators', 1)`,
+      )
+      .run(a, a);
+    exportTo(t.store.sqlite, 'markdown', out);
+    expect(page(a)).toContain('\nTeam: Platform  \nExpertise: Helm / # Operators  \n');
+    expect(page(b)).not.toContain('Team:');
     expect(page(b)).toContain(`\nManages ${name(a)} (since May)  \n`);
     // Follow-ups as a task list: open ones by due day, then done ones.
     await call(t.ctx, 'followups:create', { contactId: a, text: 'Book a coffee' });

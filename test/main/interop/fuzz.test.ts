@@ -93,6 +93,8 @@ const csvColumns = [
   'Job Title',
   'Categories',
   'Name',
+  'Custom Field 1 - Label',
+  'Custom Field 1 - Value',
 ];
 const csvFile = fc
   .tuple(
@@ -140,6 +142,7 @@ const vcardProp = fc.tuple(
     'X-FOO',
     'item1.EMAIL',
     'VERSION',
+    'X-RAPPORT-FIELD',
   ),
   fc.constantFrom(
     '',
@@ -148,6 +151,7 @@ const vcardProp = fc.tuple(
     ';ENCODING=b;TYPE=PNG',
     ';VALUE=uri',
     ';X="a:b"',
+    ';X-LABEL="Team: a;b"',
     ';',
   ),
   vcardValue,

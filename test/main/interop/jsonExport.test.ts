@@ -47,6 +47,11 @@ describe('JSON export', () => {
   });
 
   it('round-trips into an empty database with every table identical and search working', async () => {
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (2, 'Expertise', 'Kubernetes', 0)`,
+      )
+      .run();
     const out = join(t.dir, 'export.json');
     writeJsonExport(t.store.sqlite, out);
     const fresh = await openStore(join(t.dir, 'fresh.sqlite'));
@@ -60,6 +65,13 @@ describe('JSON export', () => {
         .pluck()
         .all();
       expect(hit).toHaveLength(30);
+      // A custom field's value is searched as the contact's own text was.
+      expect(
+        fresh.sqlite
+          .prepare(`SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH 'kubernetes'`)
+          .pluck()
+          .all(),
+      ).toEqual([2]);
       expect(fresh.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       // The restore wrote through a rollback journal and left the store in WAL mode again.
       expect(fresh.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -20,6 +20,7 @@ import { migration019 } from './019_contact_photo_stamp';
 import { migration020 } from './020_job_change_dismissals';
 import { migration021 } from './021_previous_roles';
 import { migration022 } from './022_previous_roles_backfill';
+import { migration023 } from './023_contact_custom_fields';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   migration020,
   migration021,
   migration022,
+  migration023,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

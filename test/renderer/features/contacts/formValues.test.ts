@@ -31,6 +31,10 @@ const ana: Contact = {
   phones: [{ phone: '+44 20 7946 0000', label: 'mobile' }],
   links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ana' }],
   tags: ['robotics'],
+  customFields: [
+    { label: 'Team', value: 'Platform' },
+    { label: 'Expertise', value: 'Kubernetes operators' },
+  ],
   photo: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
@@ -64,6 +68,38 @@ describe('contact form values', () => {
       phones: [{ phone: '+44 20 7946 0000', label: 'mobile' }],
       links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ana' }],
       tags: ['robotics'],
+      customFields: [
+        { label: 'Team', value: 'Platform' },
+        { label: 'Expertise', value: 'Kubernetes operators' },
+      ],
+    });
+  });
+
+  test('custom fields: blank rows dropped, half a row asked for, a label used twice refused on its row', () => {
+    const values = toFormValues(ana);
+    values.customFields = [
+      { key: 'a', label: ' ', value: '' },
+      ...values.customFields,
+      { key: 'b', label: ' Desk ', value: ' 4F ' },
+    ];
+    expect(toContactFields(values).fields.customFields).toEqual([
+      { label: 'Team', value: 'Platform' },
+      { label: 'Expertise', value: 'Kubernetes operators' },
+      { label: 'Desk', value: '4F' },
+    ]);
+    expect(clientErrors(values)).toEqual({});
+    // Emptying every row clears them (an empty list, not "unchanged").
+    expect(toContactFields({ ...values, customFields: [] }).fields.customFields).toEqual([]);
+
+    values.customFields.push(
+      { key: 'c', label: 'Assistant', value: '' },
+      { key: 'd', label: '', value: 'Mondays only' },
+      { key: 'e', label: 'TEAM', value: 'Search' },
+    );
+    expect(clientErrors(values)).toEqual({
+      'customFields.4.value': 'Give the field a value',
+      'customFields.5.label': 'Name the field',
+      'customFields.6.label': 'Another field is called “TEAM”; give each its own name',
     });
   });
 

@@ -204,6 +204,12 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     ['Keep in touch', <KeepInTouchCadence key="cadence" contact={contact} />],
     ['Birthday', contact.birthday && <Birthday birthday={contact.birthday} />],
   ];
+  // The user's own fields, each under its own label; an empty one is never stored, so never "not filled in".
+  const custom = contact.customFields.map((f) => (
+    <DetailField key={`custom:${f.label}`} label={f.label}>
+      {plain(f.value)}
+    </DetailField>
+  ));
   const wide: Shown[] = [
     ['How we met', contact.howWeMet && plain(contact.howWeMet)],
     ['Notes', contact.notes && plain(contact.notes)],
@@ -219,6 +225,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     <Stack gap="lg" maw={900}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         {grid.map(field)}
+        {custom}
       </SimpleGrid>
       <CareerHistory contactId={contact.id} />
       {wide.map(field)}

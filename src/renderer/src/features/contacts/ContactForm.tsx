@@ -20,6 +20,7 @@ import { useState, type ReactNode } from 'react';
 import {
   circles,
   linkKinds,
+  MAX_CUSTOM_FIELDS,
   type Contact,
   type ContactFieldsInput,
 } from '../../../../shared/contacts/schemas';
@@ -96,7 +97,7 @@ export function ContactForm({
     }
   };
 
-  const { emails, phones, links } = form.values;
+  const { emails, phones, links, customFields } = form.values;
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate aria-label={contact ? 'Edit contact' : 'New contact'}>
       <Stack gap="md" maw={760}>
@@ -250,6 +251,52 @@ export function ContactForm({
                 onClick={() => form.insertListItem('links', { key: rowKey(), kind: 'linkedin', url: '' })}
               >
                 Add link
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={<Input.Label component="span">Custom fields</Input.Label>} variant="unstyled" p={0}>
+          <Stack gap="xs">
+            {customFields.length === 0 && (
+              <Input.Description>
+                Anything else worth keeping: their team, an assistant, what they know about. Searched with the
+                rest.
+              </Input.Description>
+            )}
+            {customFields.map((row, index) => (
+              <Group key={row.key} align="flex-start" wrap="nowrap">
+                <Autocomplete
+                  aria-label={`Field ${index + 1} name`}
+                  placeholder="Name (Team, Expertise)"
+                  data={facets.data?.customFieldLabels ?? []}
+                  limit={8}
+                  w={200}
+                  {...form.getInputProps(`customFields.${index}.label`)}
+                />
+                <Textarea
+                  aria-label={`Field ${index + 1} value`}
+                  placeholder="Value"
+                  autosize
+                  minRows={1}
+                  maxRows={6}
+                  style={{ flex: 1 }}
+                  {...form.getInputProps(`customFields.${index}.value`)}
+                />
+                <RemoveRowButton
+                  label={`Remove field ${index + 1}`}
+                  onClick={() => form.removeListItem('customFields', index)}
+                />
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="light"
+                size="xs"
+                disabled={customFields.length >= MAX_CUSTOM_FIELDS}
+                onClick={() => form.insertListItem('customFields', { key: rowKey(), label: '', value: '' })}
+              >
+                Add field
               </Button>
             </Group>
           </Stack>

@@ -32,6 +32,7 @@ export interface ContactFormValues {
   phones: Array<{ key: string; phone: string; label: string }>;
   links: Array<{ key: string; kind: LinkKind; url: string }>;
   tags: string[];
+  customFields: Array<{ key: string; label: string; value: string }>;
 }
 
 let nextKey = 0;
@@ -57,6 +58,11 @@ export function toFormValues(contact?: Contact): ContactFormValues {
     phones: (contact?.phones ?? []).map((p) => ({ key: rowKey(), phone: p.phone, label: p.label ?? '' })),
     links: (contact?.links ?? []).map((l) => ({ key: rowKey(), kind: l.kind, url: l.url })),
     tags: contact ? [...contact.tags] : [],
+    customFields: (contact?.customFields ?? []).map((f) => ({
+      key: rowKey(),
+      label: f.label,
+      value: f.value,
+    })),
   };
 }
 
@@ -109,6 +115,8 @@ export function toContactFields(values: ContactFormValues): {
   const emailRows = filledRows(values.emails, (r) => r.email);
   const phoneRows = filledRows(values.phones, (r) => r.phone);
   const linkRows = filledRows(values.links, (r) => r.url);
+  // A row with either half filled in is kept, so the half left out is asked for.
+  const customFieldRows = filledRows(values.customFields, (r) => r.label + r.value);
   const fields: ContactFieldsInput = {
     displayName: values.displayName.trim(),
     givenName: optional(values.givenName),
@@ -132,8 +140,17 @@ export function toContactFields(values: ContactFormValues): {
     })),
     links: linkRows.map((i) => ({ kind: values.links[i].kind, url: values.links[i].url.trim() })),
     tags: values.tags.map((t) => t.trim()).filter((t) => t !== ''),
+    customFields: customFieldRows.map((i) => ({
+      label: values.customFields[i].label.trim(),
+      value: values.customFields[i].value.trim(),
+    })),
   };
-  const rowsByList: Record<string, number[]> = { emails: emailRows, phones: phoneRows, links: linkRows };
+  const rowsByList: Record<string, number[]> = {
+    emails: emailRows,
+    phones: phoneRows,
+    links: linkRows,
+    customFields: customFieldRows,
+  };
   const formPath = (path: ReadonlyArray<string | number>): string => {
     const parts = path.map(String);
     if (parts[0] === 'fields') parts.shift(); // contacts:update nests the fields

@@ -36,6 +36,9 @@ function lists(c: Contact): string {
     .join(' · ');
 }
 
+const customFieldsText = (c: Contact): string =>
+  c.customFields.map((f) => `${f.label}: ${f.value}`).join(' · ');
+
 /**
  * Both contacts side by side. The left one is kept; for each field the user picks which
  * side's value survives (by default the kept one's, or the other's where the kept one is empty),
@@ -143,11 +146,19 @@ export function MergePanel({
             <Table.Td>{lists(k) || '—'}</Table.Td>
             <Table.Td>{lists(r) || '—'}</Table.Td>
           </Table.Tr>
+          {(k.customFields.length > 0 || r.customFields.length > 0) && (
+            <Table.Tr>
+              <Table.Td>Custom fields</Table.Td>
+              <Table.Td>{customFieldsText(k) || '—'}</Table.Td>
+              <Table.Td>{customFieldsText(r) || '—'}</Table.Td>
+            </Table.Tr>
+          )}
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
         Every email, phone, link, tag, circle, interaction and goal link of {r.displayName} moves to{' '}
-        {k.displayName}; you can undo the merge right after.
+        {k.displayName}, and so do their custom fields but for a name {k.displayName} already has a field of;
+        you can undo the merge right after.
       </Text>
       {error && (
         <Alert color="red" role="alert">
