@@ -215,6 +215,8 @@ export function planImport(
   const linkedIn = parsed.format === 'linkedin';
   const chosen = new Map(decisions.map((d) => [d.row, d]));
   const seen = new Map<string, number>();
+  /** The row that updates each stored contact: one import changes a contact once (its undo keeps one snapshot). */
+  const updating = new Map<number, number>();
   const skipped: SkippedRow[] = [...parsed.skipped];
   const items: PlannedItem[] = [];
   for (const c of parsed.contacts) {
@@ -243,6 +245,19 @@ export function planImport(
       existing && match && strongMatches.has(match.by) ? 'update' : 'create';
     let action: ContactAction = decision?.action ?? defaultAction;
     if (action === 'update' && !existing) action = 'create';
+    if (action === 'update' && existing) {
+      // Two rows for one person (each with another of their addresses) that the file did not tell apart.
+      const other = updating.get(existing.id);
+      if (other !== undefined) {
+        skipped.push({
+          row: c.row,
+          reason: 'duplicate_in_file',
+          message: `${c.displayName} is ${existing.displayName} again, whom row ${other} updates.`,
+        });
+        continue;
+      }
+      updating.set(existing.id, c.row);
+    }
 
     let update: ContactUpdate | null = null;
     let changes: FieldChange[] = [];

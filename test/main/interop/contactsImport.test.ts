@@ -287,6 +287,35 @@ describe('Google, Outlook and vCard import', () => {
     );
   });
 
+  it('updates a contact once when two rows of a file are that one person, skipping the second by name', async () => {
+    const ana = await insertContact(
+      t.store.db,
+      contactFields.parse({
+        displayName: 'Ana Souza',
+        emails: [{ email: 'ana@work.example' }, { email: 'ana@home.example' }],
+      }),
+      '2026-01-01T00:00:00.000Z',
+    );
+    const csv = [
+      'Name,E-mail,Phone,Title',
+      'Ana Souza,ana@work.example,+44 20 7946 0001,CTO',
+      'Ana S.,ana@home.example,+44 20 7946 0002,',
+      'Bo Chen,bo@example.com,,',
+    ].join('\r\n');
+    const preview = previewContacts(t.store, 'people.csv', new TextEncoder().encode(csv));
+    expect(preview.skipped).toEqual([
+      { row: 2, reason: 'duplicate_in_file', message: 'Ana S. is Ana Souza again, whom row 1 updates.' },
+    ]);
+    expect(preview.counts).toMatchObject({ create: 1, update: 1, skipped: 1 });
+    // Before, the second row's update failed the whole import on the undo log's key.
+    const outcome = await commitPreview(t.store, preview.previewId, request());
+    expect(outcome).toMatchObject({ created: 1, updated: 1 });
+    expect(q(`SELECT phone FROM contact_phones WHERE contact_id = ?`, ana)).toEqual([
+      { phone: '+44 20 7946 0001' },
+    ]);
+    expect(one(`SELECT title FROM contacts WHERE id = ?`, ana)).toBe('CTO');
+  });
+
   it('imports photos, birthdays and categories from vCard, and the undo removes exactly the import', async () => {
     const tables = dataTables(t.store.sqlite);
     const before = dumpTables(
