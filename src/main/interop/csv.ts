@@ -193,6 +193,12 @@ function plainRow(c: Columns, row: Row): LooseContact {
   };
 }
 
+/**
+ * A cell as written before Rapport's CSV export (and spreadsheets) put a quote ahead of what
+ * a spreadsheet would run as a formula: the quote guards the cell and is no part of the value.
+ */
+const unguarded = (cell: string): string => (/^'[=@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 const rowReaders: Record<Exclude<ContactFormat, 'vcard'>, (c: Columns, row: Row) => LooseContact> = {
   linkedin: linkedInRow,
   google: googleRow,
@@ -270,7 +276,11 @@ export function parseContactsCsv(text: string): CsvResult {
         message: `Row ${rowNumber} has ${row.length} fields; the header has ${header.length}.`,
       });
     }
-    const built = buildIncoming(rowNumber, read(columns, row), warnings);
+    const built = buildIncoming(
+      rowNumber,
+      read(columns, format === 'csv' ? row.map(unguarded) : row),
+      warnings,
+    );
     if ('skipped' in built) skipped.push(built.skipped);
     else contacts.push(built.contact);
   }
