@@ -660,23 +660,31 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     );
     await form.getByRole('textbox', { name: 'Field 2 value' }).fill('Lidar calibration\nSensor fusion');
     await form.getByRole('button', { name: 'Add field' }).click();
-    await form.getByRole('combobox', { name: 'Field 3 name' }).fill('team');
-    await form.getByRole('textbox', { name: 'Field 3 value' }).fill('Mapping');
+    await form.getByRole('combobox', { name: 'Field 3 name' }).fill('Booking');
+    await form.getByRole('textbox', { name: 'Field 3 value' }).fill('https://cal.example/ana-souza');
+    await form.getByRole('button', { name: 'Add field' }).click();
+    await form.getByRole('combobox', { name: 'Field 4 name' }).fill('team');
+    await form.getByRole('textbox', { name: 'Field 4 value' }).fill('Mapping');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.getByText('Another field is called “team”; give each its own name').waitFor();
     expect((await app.call('contacts:get', { id: anaId })).customFields).toEqual([]);
 
-    await form.getByRole('button', { name: 'Remove field 3' }).click();
+    await form.getByRole('button', { name: 'Remove field 4' }).click();
     await form.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
     // Each under its own name on her page, the value's lines kept.
     await page.getByText('Team', { exact: true }).waitFor();
     await page.getByText('Perception', { exact: true }).waitFor();
     await page.getByText('Lidar calibration\nSensor fusion', { exact: true }).waitFor();
+    // A value that is only an address opens it (main hands https and mailto to the system).
+    await expect(
+      page.getByRole('link', { name: 'https://cal.example/ana-souza' }).getAttribute('href'),
+    ).resolves.toBe('https://cal.example/ana-souza');
     await app.screenshot('custom-fields');
     expect((await app.call('contacts:get', { id: anaId })).customFields).toEqual([
       { label: 'Team', value: 'Perception' },
       { label: 'Expertise', value: 'Lidar calibration\nSensor fusion' },
+      { label: 'Booking', value: 'https://cal.example/ana-souza' },
     ]);
 
     await app.goto('/contacts');

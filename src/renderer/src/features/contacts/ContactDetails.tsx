@@ -114,6 +114,16 @@ function Location({ contact, location }: { contact: Contact; location: string })
   );
 }
 
+/**
+ * Where a custom field's value goes when it is nothing but an https address or an email address
+ * (a booking page, an assistant's mail); other text stays text. Main checks the address again.
+ */
+function fieldLink(value: string): string | null {
+  if (/^https:\/\/[^\s/]+\.[^\s]+$/i.test(value)) return value;
+  if (/^[^\s@/?#,;:<>"]+@[^\s@/?#,;:<>"]+\.[^\s@/?#,;:<>"]+$/.test(value)) return `mailto:${value}`;
+  return null;
+}
+
 function badges<T extends string>(values: T[], render: (value: T) => ReactNode): ReactNode | null {
   return values.length > 0 ? <Group gap={6}>{values.map(render)}</Group> : null;
 }
@@ -205,11 +215,20 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     ['Birthday', contact.birthday && <Birthday birthday={contact.birthday} />],
   ];
   // The user's own fields, each under its own label; an empty one is never stored, so never "not filled in".
-  const custom = contact.customFields.map((f) => (
-    <DetailField key={`custom:${f.label}`} label={f.label}>
-      {plain(f.value)}
-    </DetailField>
-  ));
+  const custom = contact.customFields.map((f) => {
+    const href = fieldLink(f.value);
+    return (
+      <DetailField key={`custom:${f.label}`} label={f.label}>
+        {href ? (
+          <Anchor size="sm" href={href} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>
+            {f.value}
+          </Anchor>
+        ) : (
+          plain(f.value)
+        )}
+      </DetailField>
+    );
+  });
   const wide: Shown[] = [
     ['How we met', contact.howWeMet && plain(contact.howWeMet)],
     ['Notes', contact.notes && plain(contact.notes)],
