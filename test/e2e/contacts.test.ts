@@ -693,6 +693,24 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect(
       page.getByRole('list', { name: 'Contacts' }).getByRole('button').allTextContents(),
     ).resolves.toEqual([expect.stringContaining('Ana Souza')]);
+
+    // Or picked from the list's field menu, which the address (and so a saved view) keeps.
+    await page.getByRole('textbox', { name: 'Search contacts' }).fill('');
+    await page.getByTestId('contact-count').getByText('9 contacts', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Custom field' }).click();
+    await page.getByRole('option', { name: 'Expertise: Platform strategy', exact: true }).click();
+    await page.getByTestId('contact-count').getByText('1 contact', { exact: true }).waitFor();
+    await expect(
+      page.getByRole('list', { name: 'Contacts' }).getByRole('button').allTextContents(),
+    ).resolves.toEqual([expect.stringContaining('Priya Raman')]);
+    expect(new URL(page.url().replace('#', '')).searchParams.get('is')).toBe('Platform strategy');
+    await app.goto('/contacts?field=team&is=PERCEPTION');
+    await expect(page.getByRole('combobox', { name: 'Custom field' }).inputValue()).resolves.toBe(
+      'Team: Perception',
+    );
+    await expect(
+      page.getByRole('list', { name: 'Contacts' }).getByRole('button').allTextContents(),
+    ).resolves.toEqual([expect.stringContaining('Ana Souza')]);
   });
 
   test('sorts by recently updated and filters by circle and organisation', async () => {

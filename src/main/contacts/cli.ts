@@ -18,10 +18,11 @@ async function list(argv: string[], io: CliIo): Promise<number> {
     city: { type: 'string' },
     sort: { type: 'string' },
     archived: { type: 'boolean' },
+    field: { type: 'string' },
     view: { type: 'string' },
   });
   const view = values.view as string | undefined;
-  const filterFlags = ['query', 'circle', 'layer', 'city', 'sort', 'archived'] as const;
+  const filterFlags = ['query', 'circle', 'layer', 'city', 'field', 'sort', 'archived'] as const;
   if (view !== undefined && filterFlags.some((f) => values[f] !== undefined)) {
     throw new UsageError('--view is the filters and order of a saved view: give it alone');
   }
@@ -44,6 +45,7 @@ async function list(argv: string[], io: CliIo): Promise<number> {
       circle: circle as Circle | undefined,
       layer: layer as Layer | undefined,
       city: values.city as string | undefined,
+      field: values.field === undefined ? undefined : customFieldArg(values.field as string),
       sort: order.sort,
       direction: order.direction,
       archived: values.archived === true,
@@ -122,7 +124,7 @@ export const contactsCommands: CliCommand[] = [
   {
     name: 'contacts list',
     usage:
-      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--city CITY] [--sort ORDER] [--archived] | [--view NAME]',
+      'contacts list --db PATH [--json] [--query TEXT] [--circle CIRCLE] [--layer LAYER] [--city CITY] [--field NAME=VALUE] [--sort ORDER] [--archived] | [--view NAME]',
     run: list,
   },
   {

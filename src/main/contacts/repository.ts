@@ -10,6 +10,7 @@ import type {
   LinkKind,
 } from '../../shared/contacts/schemas';
 import {
+  MAX_FIELD_VALUE_FACETS,
   MAX_LOCATION_FACETS,
   customFieldLabelKey,
   type contactListInput,
@@ -280,7 +281,7 @@ const sortColumns: Record<SqlSortKey, RawBuilder<unknown>> = {
 
 type ListFilters = Pick<
   ListQuery,
-  'query' | 'circle' | 'tag' | 'organisation' | 'formerToo' | 'city' | 'archived'
+  'query' | 'circle' | 'tag' | 'organisation' | 'formerToo' | 'city' | 'field' | 'archived'
 >;
 
 /** The contacts matching the filters, or null when the search text or organisation can match nothing. */
@@ -292,6 +293,16 @@ async function matching(db: Db, query: ListFilters) {
     const matched = await organisationSpellings(db, [query.organisation], query.formerToo ?? false);
     if (matched.length === 0) return null;
     spellings = sql.join(matched);
+  }
+
+  let labels: RawBuilder<unknown> | null = null;
+  if (query.field) {
+    // The label's spellings in use, compared as the form compares them (a few distinct labels in all).
+    const key = customFieldLabelKey(query.field.label);
+    const stored = await db.selectFrom('contact_custom_fields').select('label').distinct().execute();
+    const matched = stored.map((r) => r.label).filter((label) => customFieldLabelKey(label) === key);
+    if (matched.length === 0) return null;
+    labels = sql.join(matched);
   }
 
   let base = db.selectFrom('contacts as c').where('c.archived', '=', query.archived ? 1 : 0);
@@ -322,6 +333,17 @@ async function matching(db: Db, query: ListFilters) {
           .select(sql`1`.as('one'))
           .whereRef('ct.contact_id', '=', 'c.id')
           .where('t.name', '=', tag),
+      ),
+    );
+  }
+  if (labels !== null && query.field) {
+    const value = query.field.value;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact_custom_fields as f')
+          .select(sql`1`.as('one'))
+          .whereRef('f.contact_id', '=', 'c.id')
+          .where(sql<boolean>`f.label IN (${labels}) AND f.value = ${value} COLLATE NOCASE`),
       ),
     );
   }
@@ -425,7 +447,7 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
 
 export async function listFacets(db: Db): Promise<ContactFacets> {
   const city = sql<string>`${sql.raw(citySql('location'))}`;
-  const [orgs, tags, cities, locations, labels] = await Promise.all([
+  const [orgs, tags, cities, locations, fields] = await Promise.all([
     // Where people work, and where the job changes on their timelines say they worked.
     db
       .selectFrom(
@@ -464,8 +486,8 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
       .execute(),
     db
       .selectFrom('contact_custom_fields')
-      .select(['label as text', sql<number>`count(*)`.as('n')])
-      .groupBy('label')
+      .select(['label', 'value', sql<number>`count(*)`.as('n')])
+      .groupBy(['label', 'value'])
       .execute(),
   ]);
   return {
@@ -474,7 +496,43 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
     tags: tags.map((t) => t.name),
     cities: mostWritten(cities, cityKey),
     locations: locations.map((l) => l.location as string),
-    customFieldLabels: mostWritten(labels, customFieldLabelKey),
+    ...customFieldFacets(fields),
+  };
+}
+
+/**
+ * The labels in use, one spelling each, and for each the values it holds (case aside), the most
+ * written first: what the contact form offers and what the list filters by.
+ */
+function customFieldFacets(
+  rows: ReadonlyArray<{ label: string; value: string; n: number }>,
+): Pick<ContactFacets, 'customFieldLabels' | 'customFieldValues'> {
+  const labelCounts = new Map<string, number>();
+  const values = new Map<string, Map<string, { text: string; n: number }>>();
+  for (const { label, value, n } of rows) {
+    labelCounts.set(label, (labelCounts.get(label) ?? 0) + n);
+    const key = customFieldLabelKey(label);
+    const byValue = values.get(key) ?? new Map<string, { text: string; n: number }>();
+    values.set(key, byValue);
+    // Told apart as the list's filter tells them (SQLite's NOCASE: A to Z only).
+    const valueKey = value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+    const seen = byValue.get(valueKey);
+    if (seen) seen.n += n;
+    else byValue.set(valueKey, { text: value, n });
+  }
+  const labels = mostWritten(
+    [...labelCounts].map(([text, n]) => ({ text, n })),
+    customFieldLabelKey,
+  );
+  return {
+    customFieldLabels: labels,
+    customFieldValues: labels.map((label) => ({
+      label,
+      values: [...(values.get(customFieldLabelKey(label))?.values() ?? [])]
+        .sort((a, b) => b.n - a.n || a.text.localeCompare(b.text))
+        .slice(0, MAX_FIELD_VALUE_FACETS)
+        .map((v) => v.text),
+    })),
   };
 }
 

@@ -13,6 +13,8 @@ export const listStateKeys = [
   'org',
   'former',
   'city',
+  'field',
+  'is',
   'layer',
   'archived',
   'order',
@@ -27,9 +29,16 @@ export interface ListState {
   /** With an organisation: those who worked there too. */
   formerToo: boolean;
   city: string | null;
+  /** A custom field and the value it holds: `field=Team&is=Platform`. */
+  field: { label: string; value: string } | null;
   layer: Layer | null;
   archived: boolean;
   order: string;
+}
+
+/** Both halves or neither: a label without its value (or the reverse) filters nothing. */
+function fieldOf(label: string | null, value: string | null): ListState['field'] {
+  return label?.trim() && value?.trim() ? { label: label.trim(), value: value.trim() } : null;
 }
 
 export function readListState(params: URLSearchParams): ListState {
@@ -43,6 +52,7 @@ export function readListState(params: URLSearchParams): ListState {
     organisation: params.get('org') || null,
     formerToo: params.get('former') === '1',
     city: params.get('city') || null,
+    field: fieldOf(params.get('field'), params.get('is')),
     layer: layers.includes(layer as Layer) ? (layer as Layer) : null,
     archived: params.get('archived') === '1',
     order: contactListOrders.some((o) => o.value === order) ? (order as string) : contactListOrders[0].value,
@@ -57,6 +67,10 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.organisation) params.set('org', state.organisation);
   if (state.formerToo) params.set('former', '1');
   if (state.city) params.set('city', state.city);
+  if (state.field) {
+    params.set('field', state.field.label);
+    params.set('is', state.field.value);
+  }
   if (state.layer) params.set('layer', state.layer);
   if (state.archived) params.set('archived', '1');
   if (state.order !== contactListOrders[0].value) params.set('order', state.order);
@@ -78,6 +92,7 @@ export function toListFilters(state: ListState): ContactListFilters {
   if (state.organisation) filters.organisation = state.organisation;
   if (state.organisation && state.formerToo) filters.formerToo = true;
   if (state.city) filters.city = state.city;
+  if (state.field) filters.field = { ...state.field };
   if (state.layer) filters.layer = state.layer;
   return filters;
 }

@@ -48,6 +48,9 @@ export const linkInput = z.strictObject({
   url: z.string().trim().max(2000).url(),
 });
 
+/** Most values of one custom field the list's filter offers. */
+export const MAX_FIELD_VALUE_FACETS = 100;
+
 /** Most custom fields one contact holds. */
 export const MAX_CUSTOM_FIELDS = 30;
 
@@ -145,6 +148,10 @@ export const contactListInput = z.strictObject({
   formerToo: z.boolean().optional(),
   /** Only contacts whose location's city (the part before the first comma) is this one, ignoring case. */
   city: z.string().max(200).optional(),
+  /** Only contacts with this custom field holding this value, case aside ("Team" is "Platform"). */
+  field: z
+    .strictObject({ label: z.string().trim().min(1).max(60), value: z.string().trim().min(1).max(2000) })
+    .optional(),
   /** Only contacts shown in this strength layer (a pin counts as the layer). */
   layer: layerSchema.optional(),
   archived: z.boolean().default(false),
@@ -246,6 +253,11 @@ export interface ContactFacets {
   tags: string[];
   /** The custom fields' labels in use, one spelling each (the most written), so a new one is named alike. */
   customFieldLabels: string[];
+  /**
+   * The values each label holds, the most written first (at most `MAX_FIELD_VALUE_FACETS`), for
+   * the list's filter; labels as in `customFieldLabels`.
+   */
+  customFieldValues: Array<{ label: string; values: string[] }>;
   /** The cities contacts are in (each location's part before its first comma), once each ignoring case. */
   cities: string[];
   /** Locations as written, the most used first (at most `MAX_LOCATION_FACETS`), to keep new ones spelled alike. */

@@ -93,6 +93,10 @@ describe('runCli', () => {
     expect(searched).toHaveLength(1);
     const byField = JSON.parse((await cli('contacts', 'list', '--db', db, '--json', '--query', 'fhir')).out);
     expect(byField.map((c: { displayName: string }) => c.displayName)).toEqual(['Ngozi Eze']);
+    const onField = JSON.parse(
+      (await cli('contacts', 'list', '--db', db, '--json', '--field', 'assistant=TOBI')).out,
+    );
+    expect(onField.map((c: { displayName: string }) => c.displayName)).toEqual(['Ngozi Eze']);
     const inStockholm = JSON.parse(
       (await cli('contacts', 'list', '--db', db, '--json', '--city', 'stockholm')).out,
     );
@@ -132,6 +136,7 @@ describe('runCli', () => {
     [['contacts', 'list', '--db']],
     [['contacts', 'list', '--db', 'x.sqlite', '--sort', 'toString']],
     [['contacts', 'list', '--db', 'x.sqlite', '--layer', 'best']],
+    [['contacts', 'list', '--db', 'x.sqlite', '--field', 'Team']],
   ])('exits 2 with usage for bad arguments %j', async (argv) => {
     const { code, out, err } = await cli(...argv);
     expect(code).toBe(2);

@@ -119,6 +119,38 @@ describe("a contact's custom fields", () => {
     expect((await call(t.ctx, 'contacts:facets', {})).customFieldLabels).toEqual(['Desk', 'Team']);
   });
 
+  it('filter the list by a value, case aside, with select-all and the other filters, and are offered by value', async () => {
+    await addContact(t.ctx, 'Ana Souza', {
+      circles: ['mentor'],
+      customFields: [
+        { label: 'Team', value: 'Platform' },
+        { label: 'Desk', value: '4F' },
+      ],
+    });
+    await addContact(t.ctx, 'Bo Chen', { customFields: [{ label: 'team', value: 'platform' }] });
+    await addContact(t.ctx, 'Cy Twombly', { customFields: [{ label: 'Team', value: 'Platform tools' }] });
+    await addContact(t.ctx, 'Di Ray', { customFields: [{ label: 'Former team', value: 'Platform' }] });
+    await addContact(t.ctx, 'Ed Wu', { notes: 'Team Platform' });
+    const field = { label: 'TEAM', value: 'platform' };
+    expect(names(await call(t.ctx, 'contacts:list', { field }))).toEqual(['Ana Souza', 'Bo Chen']);
+    expect(names(await call(t.ctx, 'contacts:list', { field, circle: 'mentor' }))).toEqual(['Ana Souza']);
+    expect(
+      names(await call(t.ctx, 'contacts:list', { field, sort: 'strength', direction: 'desc' })).sort(),
+    ).toEqual(['Ana Souza', 'Bo Chen']);
+    expect((await call(t.ctx, 'contacts:ids', { field })).total).toBe(2);
+    expect((await call(t.ctx, 'contacts:list', { field: { label: 'Squad', value: 'Platform' } })).total).toBe(
+      0,
+    );
+    expect((await refused(t.ctx, 'contacts:list', { field: { label: 'Team' } })).code).toBe('VALIDATION');
+
+    // The menu: each label once, its values once each (case aside), the most written first.
+    expect((await call(t.ctx, 'contacts:facets', {})).customFieldValues).toEqual([
+      { label: 'Desk', values: ['4F'] },
+      { label: 'Former team', values: ['Platform'] },
+      { label: 'Team', values: ['Platform', 'Platform tools'] },
+    ]);
+  });
+
   it("move to the kept contact in a merge, the kept contact's own winning a shared label, and undo puts them back", async () => {
     const keep = await addContact(t.ctx, 'Ana Souza', {
       customFields: [{ label: 'Team', value: 'Platform' }],

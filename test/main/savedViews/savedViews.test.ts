@@ -54,7 +54,7 @@ describe('saved views of the contacts list', () => {
       ['circle=boss', 'A view needs a filter, a search or an order'],
       [
         'colour=blue',
-        "A view holds only the list's filters: q, circle, tag, org, former, city, layer, archived, order",
+        "A view holds only the list's filters: q, circle, tag, org, former, city, field, is, layer, archived, order",
       ],
     ] as const) {
       const error = await refused(t.ctx, 'views:save', { name: 'Another', params });

@@ -16,6 +16,7 @@ describe('contacts list state in the address', () => {
       organisation: null,
       formerToo: false,
       city: null,
+      field: null,
       layer: null,
       archived: false,
       order: 'name',
@@ -32,6 +33,7 @@ describe('contacts list state in the address', () => {
       organisation: 'Helios Robotics',
       formerToo: true,
       city: 'São Paulo',
+      field: { label: 'Team', value: 'Platform & Infra' },
       layer: 'close' as const,
       archived: true,
       order: 'updated',
@@ -44,6 +46,7 @@ describe('contacts list state in the address', () => {
       organisation: 'Helios Robotics',
       formerToo: true,
       city: 'São Paulo',
+      field: { label: 'Team', value: 'Platform & Infra' },
       layer: 'close',
       archived: true,
       sort: 'updated',
@@ -66,6 +69,22 @@ describe('contacts list state in the address', () => {
       sort: 'strength',
       direction: 'desc',
     });
+  });
+
+  test('a custom field filters with both its name and its value, never half of them', () => {
+    expect(
+      writeListState({
+        ...readListState(new URLSearchParams()),
+        field: { label: 'Team', value: 'Platform' },
+      }).toString(),
+    ).toBe('field=Team&is=Platform');
+    expect(readListState(new URLSearchParams('field=+Team+&is=Platform')).field).toEqual({
+      label: 'Team',
+      value: 'Platform',
+    });
+    expect(readListState(new URLSearchParams('field=Team')).field).toBeNull();
+    expect(readListState(new URLSearchParams('is=Platform')).field).toBeNull();
+    expect(readListState(new URLSearchParams('field=Team&is=+')).field).toBeNull();
   });
 
   test('unknown values in a hand-edited address fall back to the defaults', () => {

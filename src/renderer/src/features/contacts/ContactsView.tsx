@@ -8,6 +8,7 @@ import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
 import { organisationChoice } from './organisationChoice';
+import { customFieldChoice, pickedCustomField } from './customFieldChoice';
 import { SavedViewsBar } from './SavedViewsBar';
 import { SelectionBar } from './SelectionBar';
 import { circleLabels } from './labels';
@@ -33,6 +34,7 @@ export function ContactsView() {
   const [debouncedSearch] = useDebouncedValue(search, 150);
   const facets = useRapportQuery('contacts:facets', {});
   const organisationMenu = organisationChoice(facets.data?.organisations ?? [], state.organisation);
+  const fieldMenu = customFieldChoice(facets.data?.customFieldValues ?? [], state.field);
   const focusRow = useRef<((index: number) => void) | null>(null);
   // Ticked contacts, for a change to many at once. A selection belongs to the filters it was made
   // under (the address), so a new filter starts a new one.
@@ -89,7 +91,13 @@ export function ContactsView() {
   // The list as its address writes it: what a saved view holds.
   const listParams = writeListState(state);
   const filtered = Boolean(
-    state.query || state.circle || state.tag || state.organisation || state.city || state.layer,
+    state.query ||
+    state.circle ||
+    state.tag ||
+    state.organisation ||
+    state.city ||
+    state.field ||
+    state.layer,
   );
 
   return (
@@ -178,6 +186,18 @@ export function ContactsView() {
           onChange={(city) => update({ city })}
           w={140}
         />
+        {fieldMenu.data.length > 0 && (
+          <Select
+            aria-label="Custom field"
+            placeholder="Any field"
+            clearable
+            searchable
+            data={fieldMenu.data}
+            value={fieldMenu.value}
+            onChange={(entry) => update({ field: pickedCustomField(entry) })}
+            w={170}
+          />
+        )}
         <Select
           aria-label="Strength"
           placeholder="Any strength"

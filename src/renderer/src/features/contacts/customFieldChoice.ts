@@ -1,0 +1,50 @@
+import { customFieldLabelKey, type ContactFacets } from '../../../../shared/contacts/schemas';
+import type { ListState } from '../../../../shared/contacts/listState';
+
+type Field = NonNullable<ListState['field']>;
+
+export interface CustomFieldChoice {
+  /** One group per label, its values the entries, each read "Team: Platform" (as the picked one shows). */
+  data: Array<{ group: string; items: Array<{ value: string; label: string }> }>;
+  value: string | null;
+}
+
+/** An entry's value: the label and the value together, as the menu can hold only one string. */
+export const customFieldEntry = (field: Field): string => JSON.stringify([field.label, field.value]);
+
+export function pickedCustomField(entry: string | null): ListState['field'] {
+  if (entry === null) return null;
+  const [label, value] = JSON.parse(entry) as [string, string];
+  return { label, value };
+}
+
+/** Values are told apart as the list's filter does (SQLite's NOCASE: A to Z only). */
+const valueKey = (value: string) => value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
+/**
+ * The list's custom field menu, grouped by label, and the entry to show picked. An address (a
+ * saved view) may name a field as the menu does not spell it, or one it no longer offers: it
+ * shows as the entry it filters the same as, or as it is when none does.
+ */
+export function customFieldChoice(
+  fields: ContactFacets['customFieldValues'],
+  picked: ListState['field'],
+): CustomFieldChoice {
+  const data = fields.map(({ label, values }) => ({
+    group: label,
+    items: values.map((value) => ({
+      value: customFieldEntry({ label, value }),
+      label: `${label}: ${value}`,
+    })),
+  }));
+  if (picked === null) return { data, value: null };
+  const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(picked.label));
+  const value = group?.values.find((v) => valueKey(v) === valueKey(picked.value));
+  if (group && value !== undefined) return { data, value: customFieldEntry({ label: group.label, value }) };
+  const entry = customFieldEntry(picked);
+  const item = { value: entry, label: `${group?.label ?? picked.label}: ${picked.value}` };
+  const at = data.findIndex((d) => d.group === group?.label);
+  if (at >= 0) data[at] = { ...data[at], items: [...data[at].items, item] };
+  else data.push({ group: picked.label, items: [item] });
+  return { data, value: entry };
+}
