@@ -21,6 +21,7 @@ const colleagues: ContactFieldsInput[] = [
     title: 'Engineering Manager',
     circles: ['colleague', 'mentor'],
     emails: [{ email: 'tomas@northwind.example' }],
+    customFields: [{ label: 'team', value: 'perception' }],
   },
   {
     displayName: 'Mei Lin Chen',
@@ -680,7 +681,15 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await expect(
       page.getByRole('link', { name: 'https://cal.example/ana-souza' }).getAttribute('href'),
     ).resolves.toBe('https://cal.example/ana-souza');
+    await page.getByRole('heading', { name: 'Ana Souza' }).scrollIntoViewIfNeeded();
     await app.screenshot('custom-fields');
+    // Tomás is on that team too (written in lower case): her Team links to everyone on it, closest first.
+    await page.getByRole('link', { name: 'Everyone with this (2)' }).click();
+    await page.getByTestId('contact-count').getByText('2 contacts', { exact: true }).waitFor();
+    expect(new URL(page.url().replace('#', '')).search).toBe('?field=Team&is=Perception&order=strength');
+    await expect(page.getByRole('combobox', { name: 'Custom field' }).inputValue()).resolves.toBe(
+      'Team: Perception',
+    );
     expect((await app.call('contacts:get', { id: anaId })).customFields).toEqual([
       { label: 'Team', value: 'Perception' },
       { label: 'Expertise', value: 'Lidar calibration\nSensor fusion' },
@@ -698,19 +707,22 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('textbox', { name: 'Search contacts' }).fill('');
     await page.getByTestId('contact-count').getByText('9 contacts', { exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Custom field' }).click();
-    await page.getByRole('option', { name: 'Expertise: Platform strategy', exact: true }).click();
+    // Each entry says how many hold it.
+    await page.getByRole('option', { name: /^Team: Perception\s*2$/ }).waitFor();
+    await page.getByRole('option', { name: /^Expertise: Platform strategy\s*1$/ }).click();
     await page.getByTestId('contact-count').getByText('1 contact', { exact: true }).waitFor();
     await expect(
       page.getByRole('list', { name: 'Contacts' }).getByRole('button').allTextContents(),
     ).resolves.toEqual([expect.stringContaining('Priya Raman')]);
     expect(new URL(page.url().replace('#', '')).searchParams.get('is')).toBe('Platform strategy');
-    await app.goto('/contacts?field=team&is=PERCEPTION');
+    await app.goto('/contacts?field=TEAM&is=PERCEPTION');
     await expect(page.getByRole('combobox', { name: 'Custom field' }).inputValue()).resolves.toBe(
       'Team: Perception',
     );
+    await page.getByTestId('contact-count').getByText('2 contacts', { exact: true }).waitFor();
     await expect(
       page.getByRole('list', { name: 'Contacts' }).getByRole('button').allTextContents(),
-    ).resolves.toEqual([expect.stringContaining('Ana Souza')]);
+    ).resolves.toEqual([expect.stringContaining('Ana Souza'), expect.stringContaining('Tomás Herrera')]);
   });
 
   test('sorts by recently updated and filters by circle and organisation', async () => {

@@ -531,7 +531,7 @@ function customFieldFacets(
       values: [...(values.get(customFieldLabelKey(label))?.values() ?? [])]
         .sort((a, b) => b.n - a.n || a.text.localeCompare(b.text))
         .slice(0, MAX_FIELD_VALUE_FACETS)
-        .map((v) => v.text),
+        .map((v) => ({ value: v.text, count: v.n })),
     })),
   };
 }

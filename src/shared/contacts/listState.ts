@@ -111,3 +111,12 @@ export function organisationListParams(organisation: string): URLSearchParams {
 export function cityListParams(city: string): URLSearchParams {
   return writeListState({ ...readListState(new URLSearchParams()), city, order: 'strength' });
 }
+
+/** Everyone whose custom field holds this value, closest first: where a field on a contact's page links to. */
+export function customFieldListParams(label: string, value: string): URLSearchParams {
+  return writeListState({
+    ...readListState(new URLSearchParams()),
+    field: { label, value },
+    order: 'strength',
+  });
+}

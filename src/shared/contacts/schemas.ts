@@ -254,10 +254,10 @@ export interface ContactFacets {
   /** The custom fields' labels in use, one spelling each (the most written), so a new one is named alike. */
   customFieldLabels: string[];
   /**
-   * The values each label holds, the most written first (at most `MAX_FIELD_VALUE_FACETS`), for
-   * the list's filter; labels as in `customFieldLabels`.
+   * The values each label holds, with how many contacts hold each, the most held first (at most
+   * `MAX_FIELD_VALUE_FACETS`), for the list's filter; labels as in `customFieldLabels`.
    */
-  customFieldValues: Array<{ label: string; values: string[] }>;
+  customFieldValues: Array<{ label: string; values: Array<{ value: string; count: number }> }>;
   /** The cities contacts are in (each location's part before its first comma), once each ignoring case. */
   cities: string[];
   /** Locations as written, the most used first (at most `MAX_LOCATION_FACETS`), to keep new ones spelled alike. */

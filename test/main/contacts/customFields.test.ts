@@ -143,11 +143,17 @@ describe("a contact's custom fields", () => {
     );
     expect((await refused(t.ctx, 'contacts:list', { field: { label: 'Team' } })).code).toBe('VALIDATION');
 
-    // The menu: each label once, its values once each (case aside), the most written first.
+    // The menu: each label once, its values once each (case aside) with how many hold them, the most held first.
     expect((await call(t.ctx, 'contacts:facets', {})).customFieldValues).toEqual([
-      { label: 'Desk', values: ['4F'] },
-      { label: 'Former team', values: ['Platform'] },
-      { label: 'Team', values: ['Platform', 'Platform tools'] },
+      { label: 'Desk', values: [{ value: '4F', count: 1 }] },
+      { label: 'Former team', values: [{ value: 'Platform', count: 1 }] },
+      {
+        label: 'Team',
+        values: [
+          { value: 'Platform', count: 2 },
+          { value: 'Platform tools', count: 1 },
+        ],
+      },
     ]);
   });
 

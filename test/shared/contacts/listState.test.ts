@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  customFieldListParams,
   organisationListParams,
   readListState,
   toListFilters,
@@ -85,6 +86,12 @@ describe('contacts list state in the address', () => {
     expect(readListState(new URLSearchParams('field=Team')).field).toBeNull();
     expect(readListState(new URLSearchParams('is=Platform')).field).toBeNull();
     expect(readListState(new URLSearchParams('field=Team&is=+')).field).toBeNull();
+  });
+
+  test('a custom field on a contact links to everyone holding its value, closest first', () => {
+    expect(customFieldListParams('Team', 'Platform & Infra').toString()).toBe(
+      'field=Team&is=Platform+%26+Infra&order=strength',
+    );
   });
 
   test('unknown values in a hand-edited address fall back to the defaults', () => {

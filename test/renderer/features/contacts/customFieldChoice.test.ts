@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   customFieldChoice,
+  customFieldCounts,
   customFieldEntry,
+  heldBy,
   pickedCustomField,
 } from '../../../../src/renderer/src/features/contacts/customFieldChoice';
 
 describe('the custom field menu of the contacts list', () => {
   const fields = [
-    { label: 'Desk', values: ['4F'] },
-    { label: 'Team', values: ['Platform', 'Search'] },
+    { label: 'Desk', values: [{ value: '4F', count: 1 }] },
+    {
+      label: 'Team',
+      values: [
+        { value: 'Platform', count: 12 },
+        { value: 'Search', count: 3 },
+      ],
+    },
   ];
   const team = (value: string) => customFieldEntry({ label: 'Team', value });
 
@@ -30,6 +38,13 @@ describe('the custom field menu of the contacts list', () => {
     ]);
     expect(pickedCustomField(team('Search'))).toEqual({ label: 'Team', value: 'Search' });
     expect(pickedCustomField(null)).toBeNull();
+    expect(customFieldCounts(fields).get(team('Platform'))).toBe(12);
+  });
+
+  it('says how many hold a field, its name compared as the form does, its value case aside', () => {
+    expect(heldBy(fields, { label: ' team ', value: 'PLATFORM' })).toBe(12);
+    expect(heldBy(fields, { label: 'Team', value: 'Payments' })).toBe(0);
+    expect(heldBy(fields, { label: 'Squad', value: 'Platform' })).toBe(0);
   });
 
   it('shows a picked field as the entry the filter matches it with, case aside', () => {

@@ -2,14 +2,15 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { daysUntilText, nextBirthday, parseBirthday } from '../../../../shared/contacts/birthday';
-import { cityListParams } from '../../../../shared/contacts/listState';
+import { cityListParams, customFieldListParams } from '../../../../shared/contacts/listState';
 import { cityOf } from '../../../../shared/contacts/location';
-import type { Contact } from '../../../../shared/contacts/schemas';
+import type { Contact, CustomField } from '../../../../shared/contacts/schemas';
 import { localDate } from '../../../../shared/journal/quickLog';
 import { useRapportQuery } from '../../api/hooks';
 import { count } from '../../../../shared/text/count';
 import { CareerHistory } from './CareerHistory';
 import { DetailField } from './DetailField';
+import { heldBy } from './customFieldChoice';
 import { circleLabels, describeCadence, linkKindLabels } from './labels';
 
 function plain(value: string): ReactNode {
@@ -124,6 +125,26 @@ function fieldLink(value: string): string | null {
   return null;
 }
 
+/** A field's value and, when others hold it too, a way to all of them (the list's field filter). */
+function SharedFieldValue({ field }: { field: CustomField }) {
+  const facets = useRapportQuery('contacts:facets', {});
+  const held = heldBy(facets.data?.customFieldValues ?? [], field);
+  return (
+    <Stack gap={2}>
+      {plain(field.value)}
+      {held > 1 && (
+        <Anchor
+          component={Link}
+          size="xs"
+          to={`/contacts?${customFieldListParams(field.label, field.value).toString()}`}
+        >
+          Everyone with this ({held})
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
 function badges<T extends string>(values: T[], render: (value: T) => ReactNode): ReactNode | null {
   return values.length > 0 ? <Group gap={6}>{values.map(render)}</Group> : null;
 }
@@ -224,7 +245,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
             {f.value}
           </Anchor>
         ) : (
-          plain(f.value)
+          <SharedFieldValue field={f} />
         )}
       </DetailField>
     );

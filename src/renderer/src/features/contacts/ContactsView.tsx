@@ -8,7 +8,7 @@ import { layerShort } from '../strength/labels';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactList } from './ContactList';
 import { organisationChoice } from './organisationChoice';
-import { customFieldChoice, pickedCustomField } from './customFieldChoice';
+import { customFieldChoice, customFieldCounts, pickedCustomField } from './customFieldChoice';
 import { SavedViewsBar } from './SavedViewsBar';
 import { SelectionBar } from './SelectionBar';
 import { circleLabels } from './labels';
@@ -35,6 +35,7 @@ export function ContactsView() {
   const facets = useRapportQuery('contacts:facets', {});
   const organisationMenu = organisationChoice(facets.data?.organisations ?? [], state.organisation);
   const fieldMenu = customFieldChoice(facets.data?.customFieldValues ?? [], state.field);
+  const fieldCounts = customFieldCounts(facets.data?.customFieldValues ?? []);
   const focusRow = useRef<((index: number) => void) | null>(null);
   // Ticked contacts, for a change to many at once. A selection belongs to the filters it was made
   // under (the address), so a new filter starts a new one.
@@ -195,6 +196,15 @@ export function ContactsView() {
             data={fieldMenu.data}
             value={fieldMenu.value}
             onChange={(entry) => update({ field: pickedCustomField(entry) })}
+            renderOption={({ option }) => (
+              <Group justify="space-between" wrap="nowrap" w="100%" gap="xs">
+                <Text size="sm">{option.label}</Text>
+                <Text size="xs" c="dimmed">
+                  {fieldCounts.get(option.value)}
+                </Text>
+              </Group>
+            )}
+            comboboxProps={{ width: 280, position: 'bottom-start' }}
             w={170}
           />
         )}

@@ -18,8 +18,23 @@ export function pickedCustomField(entry: string | null): ListState['field'] {
   return { label, value };
 }
 
+/** How many contacts hold each entry's field and value, to show beside it. */
+export function customFieldCounts(fields: ContactFacets['customFieldValues']): Map<string, number> {
+  return new Map(
+    fields.flatMap(({ label, values }) =>
+      values.map(({ value, count }) => [customFieldEntry({ label, value }), count] as const),
+    ),
+  );
+}
+
 /** Values are told apart as the list's filter does (SQLite's NOCASE: A to Z only). */
 const valueKey = (value: string) => value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
+/** How many contacts the list's filter would find for this field and value (0 when the menu does not offer it). */
+export function heldBy(fields: ContactFacets['customFieldValues'], field: Field): number {
+  const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(field.label));
+  return group?.values.find((v) => valueKey(v.value) === valueKey(field.value))?.count ?? 0;
+}
 
 /**
  * The list's custom field menu, grouped by label, and the entry to show picked. An address (a
@@ -32,14 +47,14 @@ export function customFieldChoice(
 ): CustomFieldChoice {
   const data = fields.map(({ label, values }) => ({
     group: label,
-    items: values.map((value) => ({
+    items: values.map(({ value }) => ({
       value: customFieldEntry({ label, value }),
       label: `${label}: ${value}`,
     })),
   }));
   if (picked === null) return { data, value: null };
   const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(picked.label));
-  const value = group?.values.find((v) => valueKey(v) === valueKey(picked.value));
+  const value = group?.values.find((v) => valueKey(v.value) === valueKey(picked.value))?.value;
   if (group && value !== undefined) return { data, value: customFieldEntry({ label: group.label, value }) };
   const entry = customFieldEntry(picked);
   const item = { value: entry, label: `${group?.label ?? picked.label}: ${picked.value}` };
