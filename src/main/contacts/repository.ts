@@ -13,12 +13,14 @@ import {
   MAX_FIELD_VALUE_FACETS,
   MAX_LOCATION_FACETS,
   customFieldLabelKey,
+  tidyCustomFieldLabel,
   type contactListInput,
   type CustomField,
 } from '../../shared/contacts/schemas';
 import type { z } from 'zod';
 import { toPrefixQuery } from '../search/ftsQuery';
 import { normalizeEmail } from '../../shared/text/email';
+import { nocaseKey } from '../../shared/text/nocase';
 import { upsertTagIds } from '../tags/repository';
 import { cityKeySql, citySql } from './city';
 import { organisationSpellings } from './organisationSpellings';
@@ -125,7 +127,7 @@ async function writeCustomFields(db: Db, contactId: number, fields: CustomField[
     .values(
       fields.map((f, position) => ({
         contact_id: contactId,
-        label: f.label.trim().replace(/\s+/g, ' '),
+        label: tidyCustomFieldLabel(f.label),
         value: f.value.trim(),
         position,
       })),
@@ -514,8 +516,8 @@ function customFieldFacets(
     const key = customFieldLabelKey(label);
     const byValue = values.get(key) ?? new Map<string, { text: string; n: number }>();
     values.set(key, byValue);
-    // Told apart as the list's filter tells them (SQLite's NOCASE: A to Z only).
-    const valueKey = value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+    // Told apart as the list's filter tells them.
+    const valueKey = nocaseKey(value);
     const seen = byValue.get(valueKey);
     if (seen) seen.n += n;
     else byValue.set(valueKey, { text: value, n });

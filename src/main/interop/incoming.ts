@@ -1,4 +1,9 @@
-import { MAX_CUSTOM_FIELDS, customFieldLabelKey, type LinkKind } from '../../shared/contacts/schemas';
+import {
+  MAX_CUSTOM_FIELDS,
+  customFieldLabelKey,
+  tidyCustomFieldLabel,
+  type LinkKind,
+} from '../../shared/contacts/schemas';
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { normalizeEmail } from '../../shared/text/email';
 import { parseBirthday } from '../../shared/contacts/birthday';
@@ -185,7 +190,8 @@ function customFieldsOf(
     const value = clean(f.value);
     if (!value) continue;
     // A label is one line, spaced as the contact form stores it.
-    const label = clean(f.label)?.replace(/\s+/g, ' ') ?? null;
+    const raw = clean(f.label);
+    const label = raw === null ? null : tidyCustomFieldLabel(raw);
     if (!label) {
       warnings.push({
         row,

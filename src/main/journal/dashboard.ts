@@ -13,6 +13,7 @@ import { recentJobChanges } from '../contacts/recentJobChanges';
 import { cityKeySql, citySql } from '../contacts/city';
 import { reconnectQueue } from '../reconnect/queue';
 import { recentInteractions } from './repository';
+import { nocaseKey } from '../../shared/text/nocase';
 
 /** Hour (or minute) buckets in UTC to counts per local day; all-day entries are local days already. */
 function localDays(
@@ -36,8 +37,7 @@ function localDays(
 
 /** SQLite's NOCASE order: ASCII letters without case, everything else as it is. */
 function noCase(a: string, b: string): number {
-  const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const [x, y] = [fold(a), fold(b)];
+  const [x, y] = [nocaseKey(a), nocaseKey(b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

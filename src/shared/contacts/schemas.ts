@@ -60,9 +60,11 @@ export const customFieldInput = z.strictObject({
   value: z.string().trim().min(1, 'Give the field a value').max(2000),
 });
 
+/** A label as it is stored: trimmed, its spaces one each. */
+export const tidyCustomFieldLabel = (label: string): string => label.trim().replace(/\s+/g, ' ');
+
 /** Labels are compared as the user reads them: case and spacing aside. */
-export const customFieldLabelKey = (label: string): string =>
-  label.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+export const customFieldLabelKey = (label: string): string => tidyCustomFieldLabel(label).toLocaleLowerCase();
 
 const customFieldList = z
   .array(customFieldInput)

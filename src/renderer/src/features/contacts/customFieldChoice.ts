@@ -1,5 +1,6 @@
 import { customFieldLabelKey, type ContactFacets } from '../../../../shared/contacts/schemas';
 import type { ListState } from '../../../../shared/contacts/listState';
+import { nocaseKey } from '../../../../shared/text/nocase';
 
 type Field = NonNullable<ListState['field']>;
 
@@ -27,13 +28,19 @@ export function customFieldCounts(fields: ContactFacets['customFieldValues']): M
   );
 }
 
-/** Values are told apart as the list's filter does (SQLite's NOCASE: A to Z only). */
-const valueKey = (value: string) => value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+/**
+ * The menu's group and entry the list's filter would match a field with: its label compared as
+ * the form compares labels, its value as SQLite's NOCASE does.
+ */
+function facetOf(fields: ContactFacets['customFieldValues'], field: Field) {
+  const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(field.label));
+  const entry = group?.values.find((v) => nocaseKey(v.value) === nocaseKey(field.value));
+  return { group, entry };
+}
 
 /** How many contacts the list's filter would find for this field and value (0 when the menu does not offer it). */
 export function heldBy(fields: ContactFacets['customFieldValues'], field: Field): number {
-  const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(field.label));
-  return group?.values.find((v) => valueKey(v.value) === valueKey(field.value))?.count ?? 0;
+  return facetOf(fields, field).entry?.count ?? 0;
 }
 
 /**
@@ -53,9 +60,9 @@ export function customFieldChoice(
     })),
   }));
   if (picked === null) return { data, value: null };
-  const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(picked.label));
-  const value = group?.values.find((v) => valueKey(v.value) === valueKey(picked.value))?.value;
-  if (group && value !== undefined) return { data, value: customFieldEntry({ label: group.label, value }) };
+  const { group, entry: matched } = facetOf(fields, picked);
+  if (group && matched)
+    return { data, value: customFieldEntry({ label: group.label, value: matched.value }) };
   const entry = customFieldEntry(picked);
   const item = { value: entry, label: `${group?.label ?? picked.label}: ${picked.value}` };
   const at = data.findIndex((d) => d.group === group?.label);
