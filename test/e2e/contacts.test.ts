@@ -595,12 +595,14 @@ describe('contacts, end to end in Chromium over a real database file', () => {
       await page.getByRole('menuitem', { name: 'Remove photo' }).click();
       await expect.poll(() => stored()).toBeUndefined();
     };
-    const undo = (what: 'removed' | 'replaced') =>
-      page
+    const undo = async (what: 'removed' | 'replaced') => {
+      const notice = page
         .locator('.mantine-Notification-root')
-        .filter({ hasText: `Ana Souza's photo ${what}.` })
-        .getByRole('button', { name: 'Undo' })
-        .click();
+        .filter({ hasText: `Ana Souza's photo ${what}.` });
+      await notice.getByRole('button', { name: 'Undo' }).click();
+      // Undo hides its notice, which leaves after its exit transition: gone before the next one of the same words.
+      await notice.waitFor({ state: 'detached' });
+    };
     await removePhoto();
     await expect.poll(() => avatar.locator('img').count()).toBe(0);
     expect(await avatar.textContent()).toBe('AS');
