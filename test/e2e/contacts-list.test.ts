@@ -126,6 +126,13 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
     await drawnPng(page, 8, 8, '#1c7ed6'),
     await drawnPng(page, 8, 8, '#e8590c'),
   ];
+  // Written straight to the file: the photos set next tell the page the contacts changed.
+  const addField = app.store.sqlite.prepare(
+    'INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (?, ?, ?, ?)',
+  );
+  addField.run(keptId, 'Team', 'Platform', 0);
+  addField.run(removedId, 'team', 'Search', 0);
+  addField.run(removedId, 'Desk', '4F', 1);
   await app.call('contacts:setPhoto', { id: keptId, mime: 'image/png', base64: keptPhoto });
   await app.call('contacts:setPhoto', { id: removedId, mime: 'image/png', base64: removedPhoto });
   const photoOf = (id: number) =>
@@ -133,18 +140,14 @@ test('merges two ticked contacts from the list, and undoes it', async () => {
       app.store.sqlite.prepare('SELECT data FROM contact_photos WHERE contact_id = ?').pluck().get(id) as
         Buffer | undefined
     )?.toString('base64');
-  const addField = app.store.sqlite.prepare(
-    'INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (?, ?, ?, ?)',
-  );
-  addField.run(keptId, 'Team', 'Platform', 0);
-  addField.run(removedId, 'team', 'Search', 0);
-  addField.run(removedId, 'Desk', '4F', 1);
   await bar.getByRole('button', { name: 'Merge…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge contacts' });
-  // Each side's custom fields, read before the merge decides: the kept one's Team stays.
-  await expect(
-    dialog.getByRole('row').filter({ hasText: 'Custom fields' }).getByRole('cell').allTextContents(),
-  ).resolves.toEqual(['Custom fields', 'Team: Platform', 'team: Search · Desk: 4F']);
+  // Each side's custom fields, read before the merge decides (once the panel has loaded both): the kept one's Team stays.
+  await expect
+    .poll(() =>
+      dialog.getByRole('row').filter({ hasText: 'Custom fields' }).getByRole('cell').allTextContents(),
+    )
+    .toEqual(['Custom fields', 'Team: Platform', 'team: Search · Desk: 4F']);
   // The kept contact's photo is picked unless the user picks the other's.
   expect(await dialog.getByRole('radio', { name: 'Photo from Person 003' }).isChecked()).toBe(true);
   await dialog.getByRole('radio', { name: 'Photo from Person 004' }).check();
