@@ -511,6 +511,65 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await app.screenshot('dashboard-birthday');
   });
 
+  test('gives her a work anniversary a week from now: named from the offered ones, shown on her page, the dashboard and the reminder', async () => {
+    const { page } = app;
+    const { month, day, years, monthName, iso } = await page.evaluate(() => {
+      const d = new Date();
+      d.setDate(d.getDate() + 7);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return {
+        month: d.getMonth() + 1,
+        day: d.getDate(),
+        years: d.getFullYear() - 2019,
+        monthName: d.toLocaleDateString(undefined, { month: 'long' }),
+        iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+      };
+    });
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Add a date' }).click();
+    await page.getByRole('combobox', { name: 'Date 1 name' }).fill('work');
+    await page.getByRole('option', { name: 'Work anniversary', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Date 1 day' }).fill(String(day));
+    await page.getByLabel('Date 1 month', { exact: true }).first().click();
+    await page.getByRole('option', { name: monthName, exact: true }).click();
+    await page.getByRole('textbox', { name: 'Date 1 year' }).fill('2019');
+    // A second date of the same name is refused on its row, and nothing is written.
+    await page.getByRole('button', { name: 'Add a date' }).click();
+    await page.getByRole('combobox', { name: 'Date 2 name' }).fill('WORK anniversary');
+    await page.getByRole('textbox', { name: 'Date 2 day' }).fill('1');
+    await page.getByLabel('Date 2 month', { exact: true }).first().click();
+    await page.getByRole('option', { name: monthName, exact: true }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Another date is called “WORK anniversary”; give each its own name').waitFor();
+    expect((await app.call('contacts:get', { id: anaId })).importantDates).toEqual([]);
+    await page.getByRole('button', { name: 'Remove date 2' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(`in 7 days, ${years} years`).waitFor();
+    const date = `2019-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    expect((await app.call('contacts:get', { id: anaId })).importantDates).toEqual([
+      { label: 'Work anniversary', date },
+    ]);
+
+    await app.goto('/');
+    const upcoming = page.getByLabel('Upcoming birthdays and dates');
+    const anniversary = upcoming.locator(`[data-contact-id="${anaId}"][data-kind="date"]`);
+    await anniversary.waitFor();
+    expect(await anniversary.getByText('In 7 days').isVisible()).toBe(true);
+    expect(await anniversary.getByText(/^Work anniversary · .+ · \d+\syears$/).textContent()).toMatch(
+      new RegExp(`· ${years}\\syears$`),
+    );
+    // Her birthday, three days from now, comes first.
+    expect(
+      await upcoming
+        .locator(`[data-contact-id="${anaId}"]`)
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind'))),
+    ).toEqual(['birthday', 'date']);
+    await page.getByRole('heading', { name: 'Birthdays and dates' }).waitFor();
+    const reminder = await app.call('reminders:preview', { today: iso });
+    expect(reminder?.lines).toContain(`Work anniversary today: Ana Souza (${years} years)`);
+  });
+
   /** A GIF of `width` × `height` whose one frame is a single pixel, in GIF89a's layout. */
   const gif = (width: number, height: number) => {
     const u16 = (n: number) => [n & 0xff, n >> 8];

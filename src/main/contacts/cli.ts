@@ -81,9 +81,20 @@ async function list(argv: string[], io: CliIo): Promise<number> {
 
 /** `--field "Team=Platform"`: the name before the first `=`, the value after it. */
 function customFieldArg(arg: string): { label: string; value: string } {
+  const [label, value] = namedArg(arg, '--field takes NAME=VALUE, as in --field "Team=Platform"');
+  return { label, value };
+}
+
+/** `--date "Work anniversary=2019-12-03"`, as `--field`; the date as the contract checks it. */
+function importantDateArg(arg: string): { label: string; date: string } {
+  const [label, date] = namedArg(arg, '--date takes NAME=DATE, as in --date "Work anniversary=2019-12-03"');
+  return { label, date };
+}
+
+function namedArg(arg: string, usage: string): [name: string, value: string] {
   const at = arg.indexOf('=');
-  if (at <= 0) throw new UsageError(`--field takes NAME=VALUE, as in --field "Team=Platform"; got ${arg}`);
-  return { label: arg.slice(0, at), value: arg.slice(at + 1) };
+  if (at <= 0) throw new UsageError(`${usage}; got ${arg}`);
+  return [arg.slice(0, at), arg.slice(at + 1)];
 }
 
 async function add(argv: string[], io: CliIo): Promise<number> {
@@ -96,10 +107,12 @@ async function add(argv: string[], io: CliIo): Promise<number> {
     title: { type: 'string' },
     location: { type: 'string' },
     field: { type: 'string', multiple: true },
+    date: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   });
   const name = requireString(values.name, 'name');
   const customFields = ((values.field as string[] | undefined) ?? []).map(customFieldArg);
+  const importantDates = ((values.date as string[] | undefined) ?? []).map(importantDateArg);
   const chosen = (values.circle as string[] | undefined) ?? [];
   for (const c of chosen) {
     if (!circles.includes(c as Circle))
@@ -114,6 +127,7 @@ async function add(argv: string[], io: CliIo): Promise<number> {
       circles: chosen as Circle[],
       emails: ((values.email as string[] | undefined) ?? []).map((email) => ({ email })),
       customFields,
+      importantDates,
     });
     io.out(values.json ? JSON.stringify(contact, null, 2) : `Added ${contact.displayName} (#${contact.id})`);
     return 0;
@@ -130,7 +144,7 @@ export const contactsCommands: CliCommand[] = [
   {
     name: 'contacts add',
     usage:
-      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--location "CITY, COUNTRY"] [--field NAME=VALUE ...] [--json]',
+      'contacts add --db PATH --name NAME [--email EMAIL ...] [--circle CIRCLE ...] [--org ORG] [--title TITLE] [--location "CITY, COUNTRY"] [--field NAME=VALUE ...] [--date NAME=YYYY-MM-DD|--MM-DD ...] [--json]',
     run: add,
   },
 ];

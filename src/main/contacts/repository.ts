@@ -26,6 +26,8 @@ import { cityKeySql, citySql } from './city';
 import { organisationSpellings } from './organisationSpellings';
 import { photoVersionOf } from './photoVersion';
 import { cityKey } from '../../shared/contacts/location';
+import type { ImportantDate } from '../../shared/contacts/importantDates';
+import { labelKey, tidyLabel } from '../../shared/contacts/labels';
 import { organisationKey } from '../../shared/contacts/career';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -117,6 +119,23 @@ async function writeContactLists(db: Db, contactId: number, fields: ContactField
       .execute();
   }
   if (fields.customFields !== undefined) await writeCustomFields(db, contactId, fields.customFields);
+  if (fields.importantDates !== undefined) await writeImportantDates(db, contactId, fields.importantDates);
+}
+
+async function writeImportantDates(db: Db, contactId: number, dates: ImportantDate[]): Promise<void> {
+  await db.deleteFrom('contact_important_dates').where('contact_id', '=', contactId).execute();
+  if (dates.length === 0) return;
+  await db
+    .insertInto('contact_important_dates')
+    .values(
+      dates.map((d, position) => ({
+        contact_id: contactId,
+        label: tidyLabel(d.label),
+        date: d.date,
+        position,
+      })),
+    )
+    .execute();
 }
 
 async function writeCustomFields(db: Db, contactId: number, fields: CustomField[]): Promise<void> {
@@ -197,7 +216,7 @@ export async function contactExists(db: Db, id: number): Promise<boolean> {
 export async function getContact(db: Db, id: number): Promise<Contact | undefined> {
   const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const [circles, emails, phones, links, tags, customFields, photo] = await Promise.all([
+  const [circles, emails, phones, links, tags, customFields, importantDates, photo] = await Promise.all([
     db
       .selectFrom('contact_circles')
       .select('circle')
@@ -236,6 +255,13 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
       .orderBy('position')
       .orderBy('id')
       .execute(),
+    db
+      .selectFrom('contact_important_dates')
+      .select(['label', 'date'])
+      .where('contact_id', '=', id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
     db.selectFrom('contact_photos').select('updated_at').where('contact_id', '=', id).executeTakeFirst(),
   ]);
   return {
@@ -257,6 +283,7 @@ export async function getContact(db: Db, id: number): Promise<Contact | undefine
     links: links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
     tags: tags.map((t) => t.name),
     customFields,
+    importantDates,
     photo: photo?.updated_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -449,7 +476,7 @@ export async function contactRows(db: Db, ids: readonly number[]): Promise<Conta
 
 export async function listFacets(db: Db): Promise<ContactFacets> {
   const city = sql<string>`${sql.raw(citySql('location'))}`;
-  const [orgs, tags, cities, locations, fields] = await Promise.all([
+  const [orgs, tags, cities, locations, fields, dateLabels] = await Promise.all([
     // Where people work, and where the job changes on their timelines say they worked.
     db
       .selectFrom(
@@ -491,6 +518,11 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
       .select(['label', 'value', sql<number>`count(*)`.as('n')])
       .groupBy(['label', 'value'])
       .execute(),
+    db
+      .selectFrom('contact_important_dates')
+      .select(['label as text', sql<number>`count(*)`.as('n')])
+      .groupBy('label')
+      .execute(),
   ]);
   return {
     // One spelling per organisation (as the list's filter matches them) and per city.
@@ -499,6 +531,7 @@ export async function listFacets(db: Db): Promise<ContactFacets> {
     cities: mostWritten(cities, cityKey),
     locations: locations.map((l) => l.location as string),
     ...customFieldFacets(fields),
+    importantDateLabels: mostWritten(dateLabels, labelKey),
   };
 }
 

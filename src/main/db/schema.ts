@@ -58,6 +58,15 @@ export interface ContactCustomFieldsTable {
   position: number;
 }
 
+export interface ContactImportantDatesTable {
+  id: Generated<number>;
+  contact_id: number;
+  label: string;
+  /** `YYYY-MM-DD`, or `--MM-DD` without the year. */
+  date: string;
+  position: number;
+}
+
 export interface ContactLinksTable {
   id: Generated<number>;
   contact_id: number;
@@ -205,6 +214,7 @@ export interface Database {
   contact_phones: ContactPhonesTable;
   contact_links: ContactLinksTable;
   contact_custom_fields: ContactCustomFieldsTable;
+  contact_important_dates: ContactImportantDatesTable;
   tags: TagsTable;
   contact_tags: ContactTagsTable;
   relationships: RelationshipsTable;

@@ -64,6 +64,8 @@ export interface DemoPerson {
   birthday: string | null;
   /** "City, country" for most people: often their organisation's city, else one of their name's region. */
   location: string | null;
+  /** A work anniversary for about one in six people. */
+  importantDates: Array<{ label: string; date: string }>;
   archived: boolean;
   circles: Circle[];
   emails: ContactEmail[];
@@ -196,6 +198,22 @@ function demoBirthday(seed: number, index: number, now: Date): string | null {
   const day = random.int(1, 28);
   const year = random.chance(0.5) ? now.getUTCFullYear() - random.int(24, 62) : null;
   return formatBirthdayValue({ year, month, day });
+}
+
+/**
+ * The day about one in six people started at their organisation, 1 to 12 years ago: the dashboard
+ * names it when it comes round. Like the birthday, from a generator of its own.
+ */
+function demoImportantDates(seed: number, index: number, now: Date): DemoPerson['importantDates'] {
+  const random = mulberry32((seed ^ 0xa1717e) + index * 15_485_863);
+  if (!random.chance(1 / 6)) return [];
+  const year = now.getUTCFullYear() - random.int(1, 12);
+  return [
+    {
+      label: 'Work anniversary',
+      date: formatBirthdayValue({ year, month: random.int(1, 12), day: random.int(1, 28) }),
+    },
+  ];
 }
 
 /**
@@ -332,6 +350,7 @@ export function generateNetwork(options: DemoOptions = {}): DemoNetwork {
               : null,
       birthday: demoBirthday(seed, index, now),
       location: demoLocation(seed, index, organisationIndex, region.region),
+      importantDates: demoImportantDates(seed, index, now),
       archived: role === 'acquaintance' && random.chance(0.2),
       circles: [...random.weighted(roleCircles[role])],
       emails,
@@ -378,6 +397,9 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
   const insertLink = sqlite.prepare(
     'INSERT INTO contact_links (contact_id, kind, url, position) VALUES (?, ?, ?, ?)',
   );
+  const insertDate = sqlite.prepare(
+    'INSERT INTO contact_important_dates (contact_id, label, date, position) VALUES (?, ?, ?, ?)',
+  );
   const insertTag = sqlite.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
   const tagId = sqlite.prepare('SELECT id FROM tags WHERE name = ?').pluck();
   const insertContactTag = sqlite.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)');
@@ -416,6 +438,7 @@ export function writeNetwork(store: Store, network: DemoNetwork): number[] {
       p.emails.forEach((e, i) => insertEmail.run(id, normalizeEmail(e.email), e.label, i));
       p.phones.forEach((ph, i) => insertPhone.run(id, ph.phone, normalizePhone(ph.phone), ph.label, i));
       p.links.forEach((l, i) => insertLink.run(id, l.kind, l.url, i));
+      p.importantDates.forEach((d, i) => insertDate.run(id, d.label, d.date, i));
       for (const tag of p.tags) insertContactTag.run(id, tagIds.get(tag));
       return id;
     });

@@ -43,9 +43,15 @@ interface Snapshot {
   links: Array<[number, string, string, number]>;
   /** Missing in snapshots taken before custom fields existed: an undo then leaves them as they are. */
   customFields?: Array<[number, string, string, number]>;
+  /** Missing in snapshots taken before important dates existed: an undo then leaves them as they are. */
+  importantDates?: Array<[number, string, string, number]>;
   tagIds: number[];
   hadPhoto: boolean;
 }
+
+/** What a snapshot holds beside the contact's own row. */
+type SnapshotLists =
+  'emails' | 'phones' | 'links' | 'customFields' | 'importantDates' | 'tagIds' | 'hadPhoto';
 
 function statements(sqlite: BetterSqlite3.Database) {
   return {
@@ -71,6 +77,11 @@ function statements(sqlite: BetterSqlite3.Database) {
     // NOCASE index folds ASCII only. Where the two disagree (Turkish "ID" and "id") the stored one stays.
     insertCustomField: sqlite.prepare(
       `INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+    ),
+    // Told apart by `labelKey` as custom fields are, with the same NOCASE caveat.
+    insertImportantDate: sqlite.prepare(
+      `INSERT INTO contact_important_dates (contact_id, label, date, position) VALUES (?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     ),
     insertTag: sqlite.prepare(
@@ -103,6 +114,11 @@ function statements(sqlite: BetterSqlite3.Database) {
         `SELECT id, label, value, position FROM contact_custom_fields WHERE contact_id = ? ORDER BY position`,
       )
       .raw(true),
+    importantDates: sqlite
+      .prepare(
+        `SELECT id, label, date, position FROM contact_important_dates WHERE contact_id = ? ORDER BY position`,
+      )
+      .raw(true),
     tagIds: sqlite.prepare(`SELECT tag_id FROM contact_tags WHERE contact_id = ?`).pluck(),
     hasPhoto: sqlite.prepare(`SELECT count(*) FROM contact_photos WHERE contact_id = ?`).pluck(),
     maxPosition: sqlite
@@ -110,7 +126,8 @@ function statements(sqlite: BetterSqlite3.Database) {
         `SELECT (SELECT coalesce(max(position) + 1, 0) FROM contact_emails WHERE contact_id = @id),
               (SELECT coalesce(max(position) + 1, 0) FROM contact_phones WHERE contact_id = @id),
               (SELECT coalesce(max(position) + 1, 0) FROM contact_links WHERE contact_id = @id),
-              (SELECT coalesce(max(position) + 1, 0) FROM contact_custom_fields WHERE contact_id = @id)`,
+              (SELECT coalesce(max(position) + 1, 0) FROM contact_custom_fields WHERE contact_id = @id),
+              (SELECT coalesce(max(position) + 1, 0) FROM contact_important_dates WHERE contact_id = @id)`,
       )
       .raw(true),
     insertInteraction: sqlite.prepare(
@@ -155,7 +172,7 @@ function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number,
        FROM contacts c WHERE id ${inList}`,
     )
     .all(list) as Array<
-    Omit<Snapshot, 'emails' | 'phones' | 'links' | 'customFields' | 'tagIds' | 'hadPhoto'> & {
+    Omit<Snapshot, SnapshotLists> & {
       id: number;
       has_photo: number;
     }
@@ -167,6 +184,7 @@ function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number,
       phones: [],
       links: [],
       customFields: [],
+      importantDates: [],
       tagIds: [],
       hadPhoto: has_photo > 0,
     });
@@ -193,32 +211,40 @@ function snapshotsOf(sqlite: BetterSqlite3.Database, ids: number[]): Map<number,
     `SELECT contact_id, id, label, value, position FROM contact_custom_fields WHERE contact_id ${inList} ORDER BY contact_id, position`,
     (snap, r) => snap.customFields?.push(r as NonNullable<Snapshot['customFields']>[number]),
   );
+  fill(
+    `SELECT contact_id, id, label, date, position FROM contact_important_dates WHERE contact_id ${inList} ORDER BY contact_id, position`,
+    (snap, r) => snap.importantDates?.push(r as NonNullable<Snapshot['importantDates']>[number]),
+  );
   fill(`SELECT contact_id, tag_id FROM contact_tags WHERE contact_id ${inList}`, (snap, r) =>
     snap.tagIds.push(r[0] as number),
   );
   return out;
 }
 
-type Positions = [number, number, number, number];
+type Positions = [number, number, number, number, number];
 
 /** Next free list positions, as `maxPosition` would read them, from a snapshot. */
 function nextPositions(snap: Snapshot): Positions {
   const next = (rows: unknown[][]) =>
     rows.reduce((max, r) => Math.max(max, (r[r.length - 1] as number) + 1), 0);
-  return [next(snap.emails), next(snap.phones), next(snap.links), next(snap.customFields ?? [])];
+  return [
+    next(snap.emails),
+    next(snap.phones),
+    next(snap.links),
+    next(snap.customFields ?? []),
+    next(snap.importantDates ?? []),
+  ];
 }
 
 function snapshot(st: Statements, id: number): Snapshot {
-  const row = st.contactRow.get(id) as Omit<
-    Snapshot,
-    'emails' | 'phones' | 'links' | 'customFields' | 'tagIds' | 'hadPhoto'
-  >;
+  const row = st.contactRow.get(id) as Omit<Snapshot, SnapshotLists>;
   return {
     ...row,
     emails: st.emails.all(id) as Snapshot['emails'],
     phones: st.phones.all(id) as Snapshot['phones'],
     links: st.links.all(id) as Snapshot['links'],
     customFields: st.customFields.all(id) as Snapshot['customFields'],
+    importantDates: st.importantDates.all(id) as Snapshot['importantDates'],
     tagIds: st.tagIds.all(id) as number[],
     hadPhoto: (st.hasPhoto.get(id) as number) > 0,
   };
@@ -228,11 +254,14 @@ function addLists(
   st: Statements,
   tags: Map<string, number>,
   contactId: number,
-  lists: Pick<PlannedItem['incoming'], 'emails' | 'phones' | 'links' | 'tags' | 'customFields' | 'photo'>,
+  lists: Pick<
+    PlannedItem['incoming'],
+    'emails' | 'phones' | 'links' | 'tags' | 'customFields' | 'importantDates' | 'photo'
+  >,
   taken: Set<string>,
   start: Positions,
 ): void {
-  let [e, p, l, f] = start;
+  let [e, p, l, f, d] = start;
   for (const email of lists.emails)
     if (!taken.has(email.email)) st.insertEmail.run(contactId, email.email, email.label, e++);
   for (const phone of lists.phones)
@@ -240,6 +269,7 @@ function addLists(
   for (const link of lists.links) st.insertLink.run(contactId, link.kind, link.url, l++);
   for (const tag of lists.tags) st.insertContactTag.run(contactId, tagId(st, tags, tag));
   for (const field of lists.customFields) st.insertCustomField.run(contactId, field.label, field.value, f++);
+  for (const date of lists.importantDates) st.insertImportantDate.run(contactId, date.label, date.date, d++);
   if (lists.photo) st.insertPhoto.run(contactId, lists.photo.mime, Buffer.from(lists.photo.base64, 'base64'));
 }
 
@@ -338,7 +368,7 @@ export function commitContactsImport(
           ).lastInsertRowid,
         );
         st.insertCircle.run(contactId, options.circle);
-        addLists(st, tags, contactId, c, taken, [0, 0, 0, 0]);
+        addLists(st, tags, contactId, c, taken, [0, 0, 0, 0, 0]);
         st.logChange.run(importId, contactId, 'created', null);
         outcome.created++;
       } else {
@@ -497,6 +527,8 @@ export function undoContactsImport(sqlite: BetterSqlite3.Database, importId: num
       restoreRows('contact_links', ['kind', 'url', 'position'], before.links);
       if (before.customFields !== undefined)
         restoreRows('contact_custom_fields', ['label', 'value', 'position'], before.customFields);
+      if (before.importantDates !== undefined)
+        restoreRows('contact_important_dates', ['label', 'date', 'position'], before.importantDates);
       sqlite
         .prepare(
           `DELETE FROM contact_tags WHERE contact_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))`,

@@ -127,6 +127,7 @@ function googleRow(c: Columns, row: Row): LooseContact {
     urls: numbered('website').map((w) => ({ url: w.value })),
     tags: labels,
     customFields: numbered('custom field').map((f) => ({ label: f.label ?? '', value: f.value })),
+    importantDates: numbered('event').map((e) => ({ label: e.label, date: e.value })),
   };
 }
 
@@ -168,6 +169,7 @@ function outlookRow(c: Columns, row: Row): LooseContact {
     phones: phoneColumns.map(([h, label]) => ({ phone: c.get(row, h) ?? '', label })),
     urls: ['web page', 'personal web page'].map((h) => ({ url: c.get(row, h) ?? '' })),
     tags: splitList(c.get(row, 'categories'), /[;,]/),
+    importantDates: [{ label: 'Anniversary', date: c.get(row, 'anniversary') ?? '' }],
   };
 }
 
@@ -190,6 +192,7 @@ function plainRow(c: Columns, row: Row): LooseContact {
       label: f.label ?? '',
       value: f.value,
     })),
+    importantDates: numberedColumns(c, row, 'event').map((e) => ({ label: e.label, date: e.value })),
   };
 }
 

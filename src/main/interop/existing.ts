@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { nameKeys, phoneKey } from '../duplicates/find';
 import { urlKey } from './incoming';
 import { customFieldLabelKey } from '../../shared/contacts/schemas';
+import { labelKey } from '../../shared/contacts/labels';
 
 /** A stored contact as matching and diffing need it. */
 export interface ExistingContact {
@@ -20,6 +21,8 @@ export interface ExistingContact {
   tags: Set<string>;
   /** `customFieldLabelKey` of each custom field's label. */
   customFieldKeys: Set<string>;
+  /** `labelKey` of each important date's label. */
+  importantDateKeys: Set<string>;
   hasPhoto: boolean;
 }
 
@@ -91,6 +94,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
       urlKeys: new Set(),
       tags: new Set(),
       customFieldKeys: new Set(),
+      importantDateKeys: new Set(),
       hasPhoto: hasPhoto === 1,
     });
     for (const key of nameKeys(displayName)) push(byName, key, id);
@@ -133,6 +137,12 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
     .raw(true)
     .iterate() as Iterable<[number, string]>) {
     contacts.get(contactId)?.customFieldKeys.add(customFieldLabelKey(label));
+  }
+  for (const [contactId, label] of sqlite
+    .prepare('SELECT contact_id, label FROM contact_important_dates')
+    .raw(true)
+    .iterate() as Iterable<[number, string]>) {
+    contacts.get(contactId)?.importantDateKeys.add(labelKey(label));
   }
   const connectedKeys = new Set(
     sqlite

@@ -24,24 +24,29 @@ export const csvHeader = [
 ];
 
 /**
- * Custom fields as Google Contacts writes them, a label and a value column per field
- * ("Custom Field 1 - Label"), as many pairs as the contact with the most has.
+ * A list of pairs as Google Contacts writes it, two columns per item ("Custom Field 1 - Label",
+ * "Custom Field 1 - Value"), as many pairs as the contact with the most has.
  */
-function customFieldColumns(contacts: ExportContact[]): {
-  header: string[];
-  cells(c: ExportContact): string[];
-} {
-  const pairs = Math.max(0, ...contacts.map((c) => c.customFields.length));
+function pairColumns(
+  contacts: ExportContact[],
+  kind: string,
+  pairsOf: (c: ExportContact) => Array<[string, string]>,
+): { header: string[]; cells(c: ExportContact): string[] } {
+  const pairs = Math.max(0, ...contacts.map((c) => pairsOf(c).length));
   const numbers = Array.from({ length: pairs }, (_, i) => i + 1);
   return {
-    header: numbers.flatMap((n) => [`Custom Field ${n} - Label`, `Custom Field ${n} - Value`]),
-    cells: (c) =>
-      numbers.flatMap((n) => [c.customFields[n - 1]?.label ?? '', c.customFields[n - 1]?.value ?? '']),
+    header: numbers.flatMap((n) => [`${kind} ${n} - Label`, `${kind} ${n} - Value`]),
+    cells: (c) => {
+      const list = pairsOf(c);
+      return numbers.flatMap((n) => list[n - 1] ?? ['', '']);
+    },
   };
 }
 
 export function contactsToCsv(contacts: ExportContact[]): string {
-  const custom = customFieldColumns(contacts);
+  const custom = pairColumns(contacts, 'Custom Field', (c) => c.customFields.map((f) => [f.label, f.value]));
+  // Important dates in Google's event columns, which Google Contacts and Rapport read back.
+  const events = pairColumns(contacts, 'Event', (c) => c.importantDates.map((d) => [d.label, d.date]));
   const rows = contacts.map((c) => [
     c.displayName,
     c.givenName ?? '',
@@ -59,8 +64,9 @@ export function contactsToCsv(contacts: ExportContact[]): string {
     c.notes ?? '',
     c.archived ? 'yes' : '',
     ...custom.cells(c),
+    ...events.cells(c),
   ]);
   // A leading BOM makes Excel read the file as UTF-8; cells that would run as formulas get a leading quote.
   const safe = rows.map((r) => r.map((v) => (/^[=@\t\r]/.test(v) ? `'${v}` : v)));
-  return `\uFEFF${Papa.unparse({ fields: [...csvHeader, ...custom.header], data: safe }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: [...csvHeader, ...custom.header, ...events.header], data: safe }, { newline: '\r\n' })}\r\n`;
 }

@@ -23,6 +23,8 @@ export interface ExportContact {
   links: Array<{ kind: string; url: string }>;
   tags: string[];
   customFields: Array<{ label: string; value: string }>;
+  /** `YYYY-MM-DD`, or `--MM-DD` without the year, in the user's order. */
+  importantDates: Array<{ label: string; date: string }>;
   /** Read from this contact's end: "Reports to Tomás Herrera". */
   relationships: Array<{ label: string; name: string; note: string }>;
   /** Open ones by due day, then done ones. */
@@ -78,6 +80,7 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
       links: [],
       tags: [],
       customFields: [],
+      importantDates: [],
       relationships: [],
       followUps: [],
       jobChanges: [],
@@ -113,6 +116,10 @@ export function loadContactsForExport(sqlite: BetterSqlite3.Database, withPhotos
   each<[number, string, string]>(
     'SELECT contact_id, label, value FROM contact_custom_fields ORDER BY contact_id, position, id',
     (c, r) => c.customFields.push({ label: r[1], value: r[2] }),
+  );
+  each<[number, string, string]>(
+    'SELECT contact_id, label, date FROM contact_important_dates ORDER BY contact_id, position, id',
+    (c, r) => c.importantDates.push({ label: r[1], date: r[2] }),
   );
   for (const side of ['from', 'to'] as const) {
     const [own, other] =

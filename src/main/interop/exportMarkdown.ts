@@ -54,6 +54,7 @@ export function contactMarkdown(c: ExportContact, entries: Entry[]): string {
     lines.push(`${l.kind === 'linkedin' ? 'LinkedIn' : l.kind === 'x' ? 'X' : 'Web'}: <${l.url}>  `);
   if (c.tags.length) lines.push(`Tags: ${c.tags.join(', ')}  `);
   if (c.birthday) lines.push(`Birthday: ${c.birthday}  `);
+  for (const d of c.importantDates) lines.push(`${d.label}: ${d.date}  `);
   // A value's own lines stay lines of the one field, not paragraphs or headings of the file.
   for (const f of c.customFields) lines.push(`${f.label}: ${f.value.split('\n').join(' / ')}  `);
   for (const r of c.relationships) lines.push(`${r.label} ${r.name}${r.note ? ` (${r.note})` : ''}  `);

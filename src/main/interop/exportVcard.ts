@@ -1,5 +1,6 @@
 import type { ExportContact } from './exportData';
 import { cityOf } from '../../shared/contacts/location';
+import { labelKey } from '../../shared/contacts/labels';
 
 /** RFC 6350 text escaping: backslash, comma and newlines; semicolons only inside structured values (N, ORG). */
 function esc(value: string): string {
@@ -46,8 +47,9 @@ function foldAscii(line: string): string {
 const quotedParam = (value: string) => JSON.stringify(value.replace(/["\r\n]/g, ''));
 
 /**
- * A custom field's label, read back by Rapport alone: quoted, with RFC 6868's carets for what a quoted
- * value cannot hold (`^'` a quote, `^n` a line break, `^^` a caret), so every label comes back as written.
+ * A custom field's or an important date's label, read back by Rapport alone: quoted, with RFC 6868's
+ * carets for what a quoted value cannot hold (`^'` a quote, `^n` a line break, `^^` a caret), so every
+ * label comes back as written.
  */
 function labelParam(label: string): string {
   const carets = label
@@ -59,6 +61,7 @@ function labelParam(label: string): string {
 
 const typeParam = (label: string | null) => (label ? `;TYPE=${quotedParam(label)}` : '');
 
+/** A birthday or an important date as vCard writes a date: `19850412`, `--0412` without the year. */
 function birthdayValue(birthday: string): string {
   return birthday.startsWith('--') ? `--${birthday.slice(2).replace('-', '')}` : birthday.replace(/-/g, '');
 }
@@ -84,6 +87,12 @@ export function contactToVcard(c: ExportContact): string {
   if (c.notes) lines.push(`NOTE:${esc(c.notes)}`);
   for (const f of c.customFields)
     lines.push(`X-RAPPORT-FIELD;X-LABEL=${labelParam(f.label)}:${esc(f.value)}`);
+  for (const d of c.importantDates) {
+    lines.push(`X-RAPPORT-DATE;X-LABEL=${labelParam(d.label)}:${birthdayValue(d.date)}`);
+    // vCard 4.0's own, for other apps; after ours, so a re-import keeps the user's spelling of the label
+    // and meets this one as the same day again.
+    if (labelKey(d.label) === 'anniversary') lines.push(`ANNIVERSARY:${birthdayValue(d.date)}`);
+  }
   if (c.photo) lines.push(`PHOTO:data:${c.photo.mime};base64,${c.photo.data.toString('base64')}`);
   lines.push(`REV:${c.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`, 'END:VCARD');
   return lines.map((l) => (l.startsWith('PHOTO:') ? foldAscii(l) : fold(l))).join('\r\n');

@@ -7,6 +7,8 @@ import {
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { normalizeEmail } from '../../shared/text/email';
 import { parseBirthday } from '../../shared/contacts/birthday';
+import { MAX_IMPORTANT_DATES } from '../../shared/contacts/importantDates';
+import { labelKey, tidyLabel } from '../../shared/contacts/labels';
 import { MAX_PHOTO_BYTES } from '../../shared/contacts/photo';
 
 /**
@@ -29,6 +31,8 @@ export interface LooseContact {
   urls?: Array<{ url: string; kind?: LinkKind }>;
   tags?: string[];
   customFields?: Array<{ label: string; value: string }>;
+  /** A date as the file writes it (`19850412`, `--0412`, `4/12/1985`); a missing label is "Date". */
+  importantDates?: Array<{ label: string | null; date: string }>;
   photo?: { mime: string; base64: string } | null;
   connectedOn?: string | null;
 }
@@ -49,6 +53,9 @@ export const limits = {
   customFieldLabel: 60,
   customFieldValue: 2000,
   customFields: MAX_CUSTOM_FIELDS,
+  /** As `importantDateInput` and the table's checks have them. */
+  importantDateLabel: 60,
+  importantDates: MAX_IMPORTANT_DATES,
   photoBytes: MAX_PHOTO_BYTES,
 };
 
@@ -116,6 +123,9 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   if (m) return validDate(+m[3], +m[1], +m[2]) ? `${m[3]}-${pad(+m[1])}-${pad(+m[2])}` : null;
   return null;
 }
+
+/** Outlook writes "0/0/00" for a date it does not have: nothing to warn of. */
+const outlookNoDate = /^0?0\/0?0\/0{2,4}$/;
 
 /**
  * A date as a birthday: a year no one alive was born in (Apple's 1604 and the 0000 some exporters
@@ -230,6 +240,56 @@ function customFieldsOf(
   return fields;
 }
 
+/**
+ * The important dates as the contact form would accept them, read as the birthday is. A date that
+ * cannot be stored is left out with a warning; a label met again keeps its first date, silently when
+ * it is the same day (a vCard of ours writes an anniversary twice, once for other apps).
+ */
+function importantDatesOf(
+  row: number,
+  loose: LooseContact,
+  warnings: RowWarning[],
+): IncomingContact['importantDates'] {
+  const dates: IncomingContact['importantDates'] = [];
+  const seen = new Map<string, string>();
+  for (const d of loose.importantDates ?? []) {
+    const raw = clean(d.date);
+    if (!raw) continue;
+    const label = tidyLabel(clean(d.label) ?? '') || 'Date';
+    if (label.length > limits.importantDateLabel) {
+      warnings.push({
+        row,
+        message: `The date name "${label.slice(0, 60)}..." is longer than ${limits.importantDateLabel} characters; left out.`,
+      });
+      continue;
+    }
+    const date = birthdayOf(normalizeDate(raw));
+    if (!date) {
+      if (!outlookNoDate.test(raw)) {
+        warnings.push({
+          row,
+          message: `The date "${label}" ("${raw.slice(0, 40)}") is not a real day; left out.`,
+        });
+      }
+      continue;
+    }
+    const key = labelKey(label);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      if (first !== date) {
+        warnings.push({
+          row,
+          message: `The date "${label}" appears twice with different days; only the first was kept.`,
+        });
+      }
+      continue;
+    }
+    seen.set(key, date);
+    dates.push({ label, date });
+  }
+  return dates;
+}
+
 /** Builds the contact, or says why the row is skipped. */
 export function buildIncoming(
   row: number,
@@ -325,10 +385,11 @@ export function buildIncoming(
     return list.slice(0, max);
   };
   const customFields = customFieldsOf(row, loose, warnings);
+  const importantDates = importantDatesOf(row, loose, warnings);
 
   const rawBirthday = clean(loose.birthday);
   const birthday = birthdayOf(normalizeDate(rawBirthday));
-  if (rawBirthday && !birthday && !/^0?0\/0?0\/0{2,4}$/.test(rawBirthday)) {
+  if (rawBirthday && !birthday && !outlookNoDate.test(rawBirthday)) {
     warnings.push({ row, message: `The birthday "${rawBirthday.slice(0, 40)}" is not a date; left out.` });
   }
   const connectedOn = normalizeDate(loose.connectedOn);
@@ -343,7 +404,12 @@ export function buildIncoming(
   const composed = [givenName, middle, familyName].filter(Boolean).join(' ');
   let displayName = clean(loose.fullName) ?? (composed || null) ?? organisation ?? emails[0]?.email ?? null;
   if (!displayName) {
-    const empty = !notes && phones.length === 0 && links.length === 0 && customFields.length === 0;
+    const empty =
+      !notes &&
+      phones.length === 0 &&
+      links.length === 0 &&
+      customFields.length === 0 &&
+      importantDates.length === 0;
     return {
       skipped: {
         row,
@@ -381,6 +447,7 @@ export function buildIncoming(
       links: listLimited(links, 'links'),
       tags: tags.length > limits.tags ? tags.slice(0, limits.tags) : tags,
       customFields: listLimited(customFields, 'custom fields', limits.customFields),
+      importantDates: listLimited(importantDates, 'important dates', limits.importantDates),
       photo,
       connectedOn: connectedOn && !connectedOn.startsWith('--') ? connectedOn : null,
     },

@@ -15,6 +15,7 @@ import type { ExistingContact, ExistingIndex } from './existing';
 import { urlKey } from './incoming';
 import { isJobChange } from '../../shared/contacts/jobChange';
 import { customFieldLabelKey } from '../../shared/contacts/schemas';
+import { labelKey } from '../../shared/contacts/labels';
 
 /**
  * Matching and diffing, pure over a snapshot of the stored contacts. Order of evidence:
@@ -40,6 +41,7 @@ export interface ContactUpdate {
   links: IncomingContact['links'];
   tags: string[];
   customFields: IncomingContact['customFields'];
+  importantDates: IncomingContact['importantDates'];
   photo: IncomingContact['photo'];
 }
 
@@ -130,6 +132,7 @@ export function diffContact(
     links: [],
     tags: [],
     customFields: [],
+    importantDates: [],
     photo: null,
   };
   const changes: FieldChange[] = [];
@@ -176,6 +179,12 @@ export function diffContact(
     if (existing.customFieldKeys.has(customFieldLabelKey(f.label))) continue;
     update.customFields.push(f);
     changes.push({ field: f.label, from: null, to: f.value });
+  }
+  // The same for an important date: a label the contact has keeps the user's day.
+  for (const d of c.importantDates) {
+    if (existing.importantDateKeys.has(labelKey(d.label))) continue;
+    update.importantDates.push(d);
+    changes.push({ field: d.label, from: null, to: d.date });
   }
   if (c.photo && !existing.hasPhoto) {
     update.photo = c.photo;

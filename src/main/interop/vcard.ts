@@ -116,16 +116,43 @@ function photoOf(prop: JCardProperty): { mime: string; base64: string } | null {
   return null;
 }
 
+/**
+ * A date as written, year-less where Apple says so: it writes such a date in a stand-in year and names
+ * it in a parameter; the stand-in can look real (1900), so only the parameter tells (an impossible one,
+ * 1604, is caught anyway).
+ */
+function appleDate(value: unknown, params: Record<string, unknown>): string | null {
+  if (typeof value !== 'string') return null;
+  return params['x-apple-omit-year'] !== undefined ? value.replace(/^\d{4}-?/, '--') : value;
+}
+
+/** Apple's built-in labels are written `_$!<Anniversary>!$_`; the user's own as they typed them. */
+const appleLabel = (label: string | undefined): string | null =>
+  label === undefined ? null : (/^_\$!<(.*)>!\$_$/.exec(label)?.[1] ?? label);
+
+/** Apple names a grouped property in another of its group: `item1.X-ABDATE` by `item1.X-ABLabel`. */
+function groupLabels(props: JCardProperty[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const [name, params, , value] of props) {
+    if (name === 'x-ablabel' && typeof params.group === 'string') labels.set(params.group, asText(value));
+  }
+  return labels;
+}
+
 function cardToLoose(props: JCardProperty[]): LooseContact {
-  const loose: Required<Pick<LooseContact, 'emails' | 'phones' | 'urls' | 'tags' | 'customFields'>> &
+  const loose: Required<
+    Pick<LooseContact, 'emails' | 'phones' | 'urls' | 'tags' | 'customFields' | 'importantDates'>
+  > &
     LooseContact = {
     emails: [],
     phones: [],
     urls: [],
     tags: [],
     customFields: [],
+    importantDates: [],
   };
   const notes: string[] = [];
+  const labels = groupLabels(props);
   for (const prop of props) {
     const [name, params, , ...values] = prop;
     const first = values[0];
@@ -156,16 +183,18 @@ function cardToLoose(props: JCardProperty[]): LooseContact {
       case 'note':
         notes.push(asText(first));
         break;
-      case 'bday': {
-        const value = typeof first === 'string' ? first : null;
-        // Apple writes a birthday without a year in a stand-in year and names it in a parameter; the
-        // stand-in can look real (1900), so only the parameter tells (an impossible one, 1604, is caught anyway).
-        loose.birthday =
-          value !== null && params['x-apple-omit-year'] !== undefined
-            ? value.replace(/^\d{4}-?/, '--')
-            : value;
+      case 'bday':
+        loose.birthday = appleDate(first, params);
         break;
-      }
+      case 'anniversary':
+        loose.importantDates.push({ label: 'Anniversary', date: asText(first) });
+        break;
+      case 'x-abdate':
+        loose.importantDates.push({
+          label: appleLabel(typeof params.group === 'string' ? labels.get(params.group) : undefined),
+          date: appleDate(first, params) ?? '',
+        });
+        break;
       case 'email':
         loose.emails.push({ email: asText(first), label: typeLabel(params) });
         break;
@@ -185,6 +214,10 @@ function cardToLoose(props: JCardProperty[]): LooseContact {
       // Rapport's own export: `X-RAPPORT-FIELD;X-LABEL="Team":Platform`.
       case 'x-rapport-field':
         loose.customFields.push({ label: asText(params['x-label']), value: unescapeText(asText(first)) });
+        break;
+      // And its important dates: `X-RAPPORT-DATE;X-LABEL="Work anniversary":20191203`.
+      case 'x-rapport-date':
+        loose.importantDates.push({ label: asText(params['x-label']), date: asText(first) });
         break;
     }
   }

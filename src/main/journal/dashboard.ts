@@ -8,7 +8,7 @@ import {
   type Dashboard,
 } from '../../shared/journal/views';
 import type { Database } from '../db/schema';
-import { upcomingBirthdays } from '../contacts/birthdays';
+import { upcomingBirthdays, upcomingImportantDates } from '../contacts/upcomingDates';
 import { recentJobChanges } from '../contacts/recentJobChanges';
 import { cityKeySql, citySql } from '../contacts/city';
 import { reconnectQueue } from '../reconnect/queue';
@@ -56,26 +56,28 @@ export async function dashboard(
   const lowerBound = fromIso.slice(0, 10) < activityFrom ? fromIso : activityFrom;
   const city = sql.raw(citySql('c.location'));
   const key = sql.raw(cityKeySql('c.location'));
-  const [queue, recent, perCircle, activity, birthdays, perCity, jobChanges] = await Promise.all([
-    reconnectQueue(db, now, 10),
-    recentInteractions(db, nowIso, 10),
-    // Each circle's contacts, and (circle NULL) those in none, in one pass over the contacts.
-    sql<{ circle: string | null; n: number }>`SELECT cc.circle, count(*) AS n FROM contacts c
+  const [queue, recent, perCircle, activity, birthdays, importantDates, perCity, jobChanges] =
+    await Promise.all([
+      reconnectQueue(db, now, 10),
+      recentInteractions(db, nowIso, 10),
+      // Each circle's contacts, and (circle NULL) those in none, in one pass over the contacts.
+      sql<{ circle: string | null; n: number }>`SELECT cc.circle, count(*) AS n FROM contacts c
       LEFT JOIN contact_circles cc ON cc.contact_id = c.id WHERE c.archived = 0 GROUP BY cc.circle`.execute(
-      db,
-    ),
-    // Counted per UTC hour straight off the starts_at index (minutes for zones off the hour),
-    // then moved into the viewer's days below: no date function runs per interaction.
-    sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
+        db,
+      ),
+      // Counted per UTC hour straight off the starts_at index (minutes for zones off the hour),
+      // then moved into the viewer's days below: no date function runs per interaction.
+      sql<{ bucket: string; n: number }>`SELECT substr(starts_at, 1, ${granularity}) AS bucket, count(*) AS n
       FROM interactions WHERE starts_at >= ${lowerBound} AND starts_at <= ${nowIso}
       GROUP BY bucket`.execute(db),
-    upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
-    // One row per city whatever its case (the spelling shown is one of the group's), and one
-    // (key NULL) for those without a city: the key is worked out once per contact.
-    sql<{ city: string | null; n: number; unlocated: number }>`SELECT ${city} AS city, count(*) AS n,
+      upcomingBirthdays(db, localToday, BIRTHDAY_WINDOW_DAYS),
+      upcomingImportantDates(db, localToday, BIRTHDAY_WINDOW_DAYS),
+      // One row per city whatever its case (the spelling shown is one of the group's), and one
+      // (key NULL) for those without a city: the key is worked out once per contact.
+      sql<{ city: string | null; n: number; unlocated: number }>`SELECT ${city} AS city, count(*) AS n,
       ${key} IS NULL AS unlocated FROM contacts c WHERE c.archived = 0 GROUP BY ${key}`.execute(db),
-    recentJobChanges(db, now, { days: JOB_CHANGE_WINDOW_DAYS, limit: 8 }),
-  ]);
+      recentJobChanges(db, now, { days: JOB_CHANGE_WINDOW_DAYS, limit: 8 }),
+    ]);
   const counts = new Map(perCircle.rows.map((r) => [r.circle, r.n]));
   const cities = perCity.rows
     .filter((r) => r.unlocated === 0)
@@ -93,6 +95,7 @@ export async function dashboard(
     activityFrom,
     activityTo: localToday,
     birthdays,
+    importantDates,
     jobChanges: jobChanges.items,
     jobChangesWaiting: jobChanges.waiting,
   };

@@ -3,6 +3,8 @@ import type { Layer, Trend } from '../strength/model';
 import { layerSchema } from '../strength/schemas';
 import { tagName } from '../tags/schemas';
 import { birthdaySchema } from './birthday';
+import { importantDateList, type ImportantDate } from './importantDates';
+import { labelKey, tidyLabel } from './labels';
 
 export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
 export type Circle = (typeof circles)[number];
@@ -60,11 +62,8 @@ export const customFieldInput = z.strictObject({
   value: z.string().trim().min(1, 'Give the field a value').max(2000),
 });
 
-/** A label as it is stored: trimmed, its spaces one each. */
-export const tidyCustomFieldLabel = (label: string): string => label.trim().replace(/\s+/g, ' ');
-
-/** Labels are compared as the user reads them: case and spacing aside. */
-export const customFieldLabelKey = (label: string): string => tidyCustomFieldLabel(label).toLocaleLowerCase();
+export const tidyCustomFieldLabel = tidyLabel;
+export const customFieldLabelKey = labelKey;
 
 const customFieldList = z
   .array(customFieldInput)
@@ -105,6 +104,8 @@ export const contactFields = z.strictObject({
   tags: z.array(tagName).max(100).default([]),
   /** Left out: unchanged, as the birthday (a client that does not know them keeps them). */
   customFields: customFieldList.optional(),
+  /** Left out: unchanged, as the custom fields. */
+  importantDates: importantDateList.optional(),
 });
 export type ContactFieldsInput = z.input<typeof contactFields>;
 export type ContactFields = z.output<typeof contactFields>;
@@ -238,6 +239,8 @@ export interface Contact {
   links: ContactLink[];
   tags: string[];
   customFields: CustomField[];
+  /** Yearly dates beside the birthday, in the user's order. */
+  importantDates: ImportantDate[];
   /** As on `ContactSummary`. */
   photo: string | null;
   createdAt: string;
@@ -260,6 +263,8 @@ export interface ContactFacets {
    * `MAX_FIELD_VALUE_FACETS`), for the list's filter; labels as in `customFieldLabels`.
    */
   customFieldValues: Array<{ label: string; values: Array<{ value: string; count: number }> }>;
+  /** The important dates' labels in use, one spelling each, as `customFieldLabels`. */
+  importantDateLabels: string[];
   /** The cities contacts are in (each location's part before its first comma), once each ignoring case. */
   cities: string[];
   /** Locations as written, the most used first (at most `MAX_LOCATION_FACETS`), to keep new ones spelled alike. */

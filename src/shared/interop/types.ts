@@ -24,6 +24,11 @@ export interface IncomingContact {
   tags: string[];
   /** The user's own fields ("Team: Platform"), in file order, one per label (`customFieldLabelKey`). */
   customFields: Array<{ label: string; value: string }>;
+  /**
+   * Yearly dates beside the birthday ("Anniversary: --06-14"), in file order, one per label
+   * (`labelKey`), each date stored as `birthday` is.
+   */
+  importantDates: Array<{ label: string; date: string }>;
   photo: { mime: string; base64: string } | null;
   /** LinkedIn's "Connected On", `YYYY-MM-DD`. */
   connectedOn: string | null;

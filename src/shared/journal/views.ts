@@ -162,6 +162,22 @@ export interface UpcomingBirthday {
   photo: string | null;
 }
 
+/** An important date of someone's (`Contact.importantDates`) coming round. */
+export interface UpcomingImportantDate {
+  contactId: number;
+  displayName: string;
+  /** As the user named it: "Work anniversary". */
+  label: string;
+  /** The day it falls on, in the user's calendar (`YYYY-MM-DD`). */
+  date: string;
+  /** 0 is today. */
+  daysUntil: number;
+  /** How many years it marks that day, when the year is known. */
+  years: number | null;
+  /** Their photo's version (`contacts:photo`), null when they have none. */
+  photo: string | null;
+}
+
 /** Someone's latest job change (recorded by a LinkedIn re-import or an edit): a reason to say hello. */
 export interface RecentJobChange {
   /** The timeline entry that records it. */
@@ -201,6 +217,8 @@ export interface Dashboard {
   activityTo: string;
   /** Birthdays in the next `BIRTHDAY_WINDOW_DAYS` days, today included, soonest first. */
   birthdays: UpcomingBirthday[];
+  /** Important dates in the same days, soonest first. */
+  importantDates: UpcomingImportantDate[];
   /** The last `JOB_CHANGE_WINDOW_DAYS` days' job changes, those not followed by a contact first. */
   jobChanges: RecentJobChange[];
   /** How many of all those job changes (not only the ones listed) are not yet followed by a contact. */

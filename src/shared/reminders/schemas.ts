@@ -26,6 +26,7 @@ export interface ReminderDigest {
   followUpsDue: number;
   reconnectDue: number;
   birthdaysToday: number;
+  importantDatesToday: number;
   /** Job changes of the last week not yet followed by a contact. */
   newJobs: number;
 }

@@ -61,6 +61,10 @@ describe('runCli', () => {
       'Expertise=Clinical data = FHIR',
       '--field',
       'Assistant=Tobi',
+      '--date',
+      'Work anniversary=2019-12-03',
+      '--date',
+      'Anniversary=--06-14',
       '--json',
     );
     expect(added.err).toBe('');
@@ -75,6 +79,10 @@ describe('runCli', () => {
       customFields: [
         { label: 'Expertise', value: 'Clinical data = FHIR' },
         { label: 'Assistant', value: 'Tobi' },
+      ],
+      importantDates: [
+        { label: 'Work anniversary', date: '2019-12-03' },
+        { label: 'Anniversary', date: '--06-14' },
       ],
     });
     expect(
@@ -131,6 +139,7 @@ describe('runCli', () => {
     [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--circle', 'enemy']],
     [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--field', 'Team']],
     [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--field', '=Platform']],
+    [['contacts', 'add', '--db', 'x.sqlite', '--name', 'A', '--date', '2019-12-03']],
     [['contacts', 'list', '--db', 'x.sqlite', '--colour', 'blue']],
     [['contacts', 'list', '--db', 'x.sqlite', '--view', 'Swedes', '--circle', 'mentor']],
     [['contacts', 'list', '--db']],
@@ -277,6 +286,9 @@ describe('runCli', () => {
     const { code, err } = await cli('contacts', 'add', '--db', db, '--name', 'A', '--email', 'not-an-email');
     expect(code).toBe(1);
     expect(err).toMatch(/Not an email address/);
+    const badDate = await cli('contacts', 'add', '--db', db, '--name', 'A', '--date', 'Promotion=2025-02-29');
+    expect(badDate.code).toBe(1);
+    expect(badDate.err).toMatch(/Give a real day and month/);
   });
 });
 

@@ -44,6 +44,9 @@ describe('generateNetwork', () => {
     expect(birthdays.length).toBeGreaterThan(90);
     expect(birthdays.length).toBeLessThan(150);
     expect(birthdays.filter((b) => b.startsWith('--')).length).toBeGreaterThan(30);
+    const anniversaries = network.people.filter((p) => p.importantDates.length > 0);
+    expect(anniversaries.length).toBeGreaterThan(30);
+    expect(anniversaries.length).toBeLessThan(75);
     // Most people have a place; colleagues at one organisation mostly share its city.
     const located = network.people.filter((p) => p.location !== null);
     expect(located.length).toBeGreaterThan(230);
@@ -103,6 +106,9 @@ describe('writeNetwork', () => {
         emails: someone.emails,
       },
     });
+    const withDate = network.people.find((p) => p.importantDates.length > 0)!;
+    const dated = await call(t.ctx, 'contacts:get', { id: ids[withDate.index] });
+    expect(dated.importantDates).toEqual(withDate.importantDates);
     const found = await dispatch(
       'contacts:list',
       { query: someone.familyName.slice(0, 3), archived: someone.archived },

@@ -42,6 +42,7 @@ function portable(sqlite: TempStore['store']['sqlite']) {
     links: c.links.map((l) => l.url),
     tags: c.tags,
     customFields: c.customFields,
+    importantDates: c.importantDates,
     photo: c.photo?.data.toString('base64') ?? null,
   }));
 }
@@ -65,6 +66,7 @@ describe('exports', () => {
       'apple-3.0.vcf',
       'contacts-4.0.vcf',
       'google-contacts.csv',
+      'google-events.csv',
       'outlook-contacts-1252.csv',
       'linkedin-Connections.csv',
     ]) {
@@ -91,6 +93,7 @@ describe('exports', () => {
       expect(parsed.warnings).toEqual([]);
       await commitParsed(other.store, parsed, { ...request(), dataDir: other.dir });
       expect(portable(other.store.sqlite).flatMap((c) => c.customFields)).toHaveLength(4);
+      expect(portable(other.store.sqlite).flatMap((c) => c.importantDates)).toHaveLength(6);
       expect(portable(other.store.sqlite)).toEqual(portable(t.store.sqlite));
     } finally {
       await other.cleanup();

@@ -52,6 +52,12 @@ describe('JSON export', () => {
         `INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (2, 'Expertise', 'Kubernetes', 0)`,
       )
       .run();
+    t.store.sqlite
+      .prepare(
+        `INSERT INTO contact_important_dates (contact_id, label, date, position)
+         VALUES (2, 'Work anniversary', '2019-12-03', 0), (2, 'Anniversary', '--02-29', 1)`,
+      )
+      .run();
     const out = join(t.dir, 'export.json');
     writeJsonExport(t.store.sqlite, out);
     const fresh = await openStore(join(t.dir, 'fresh.sqlite'));
@@ -59,6 +65,15 @@ describe('JSON export', () => {
       restoreJsonExport(fresh.sqlite, parseJsonExport(readFileSync(out, 'utf8')));
       const tables = dataTables(t.store.sqlite);
       expect(dumpTables(fresh, tables)).toEqual(dumpTables(t.store, tables));
+      expect(
+        fresh.sqlite
+          .prepare(`SELECT contact_id, label, date, position FROM contact_important_dates ORDER BY position`)
+          .raw(true)
+          .all(),
+      ).toEqual([
+        [2, 'Work anniversary', '2019-12-03', 0],
+        [2, 'Anniversary', '--02-29', 1],
+      ]);
       // Full-text indexes were rebuilt after the rows came in.
       const hit = fresh.sqlite
         .prepare(`SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH 'engin*'`)

@@ -58,6 +58,7 @@ describe('the morning reminder', () => {
       followUpsDue: 4,
       reconnectDue: 0,
       birthdaysToday: 1,
+      importantDatesToday: 0,
       newJobs: 0,
     });
     // The next day: Ben's birthday has no year, and "Not yet" is due.
@@ -78,6 +79,7 @@ describe('the morning reminder', () => {
       followUpsDue: 1,
       reconnectDue: 0,
       birthdaysToday: 0,
+      importantDatesToday: 0,
       newJobs: 0,
     });
   });
@@ -103,6 +105,7 @@ describe('the morning reminder', () => {
       followUpsDue: 0,
       reconnectDue: 4,
       birthdaysToday: 0,
+      importantDatesToday: 0,
       newJobs: 0,
     });
   });

@@ -21,6 +21,7 @@ import { migration020 } from './020_job_change_dismissals';
 import { migration021 } from './021_previous_roles';
 import { migration022 } from './022_previous_roles_backfill';
 import { migration023 } from './023_contact_custom_fields';
+import { migration024 } from './024_important_dates';
 import type { Migration } from './types';
 
 /** Every migration, in order. Statically imported so the main bundle carries them. */
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   migration021,
   migration022,
   migration023,
+  migration024,
 ];
 
 export const latestVersion = migrations[migrations.length - 1].version;

@@ -35,6 +35,10 @@ const ana: Contact = {
     { label: 'Team', value: 'Platform' },
     { label: 'Expertise', value: 'Kubernetes operators' },
   ],
+  importantDates: [
+    { label: 'Work anniversary', date: '2019-12-03' },
+    { label: 'Anniversary', date: '--06-14' },
+  ],
   photo: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-02T00:00:00.000Z',
@@ -72,6 +76,45 @@ describe('contact form values', () => {
         { label: 'Team', value: 'Platform' },
         { label: 'Expertise', value: 'Kubernetes operators' },
       ],
+      importantDates: [
+        { label: 'Work anniversary', date: '2019-12-03' },
+        { label: 'Anniversary', date: '--06-14' },
+      ],
+    });
+  });
+
+  test('important dates: day, month and an optional year each; blank rows dropped, half a row asked for', () => {
+    const values = toFormValues(ana);
+    expect(values.importantDates.map(({ label, day, month, year }) => [label, day, month, year])).toEqual([
+      ['Work anniversary', 3, '12', 2019],
+      ['Anniversary', 14, '6', ''],
+    ]);
+    values.importantDates = [
+      { key: 'a', label: ' ', day: '', month: null, year: '' },
+      ...values.importantDates,
+      { key: 'b', label: ' Started as CTO ', day: 29, month: '2', year: 2024 },
+    ];
+    expect(toContactFields(values).fields.importantDates).toEqual([
+      { label: 'Work anniversary', date: '2019-12-03' },
+      { label: 'Anniversary', date: '--06-14' },
+      { label: 'Started as CTO', date: '2024-02-29' },
+    ]);
+    expect(clientErrors(values)).toEqual({});
+    expect(toContactFields({ ...values, importantDates: [] }).fields.importantDates).toEqual([]);
+
+    const dayMessage =
+      'Give a real day and month, and the year if you know it (YYYY-MM-DD, or --MM-DD without the year)';
+    values.importantDates.push(
+      { key: 'c', label: 'Wedding', day: 12, month: null, year: '' },
+      { key: 'd', label: '', day: 1, month: '5', year: '' },
+      { key: 'e', label: 'anniversary', day: 1, month: '5', year: '' },
+      { key: 'f', label: 'Promotion', day: 29, month: '2', year: 2025 },
+    );
+    expect(clientErrors(values)).toEqual({
+      'importantDates.4.date': dayMessage,
+      'importantDates.5.label': 'Name the date',
+      'importantDates.6.label': 'Another date is called “anniversary”; give each its own name',
+      'importantDates.7.date': dayMessage,
     });
   });
 

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { daysUntilText, nextBirthday, parseBirthday } from '../../../../shared/contacts/birthday';
+import { yearsText } from '../../../../shared/contacts/importantDates';
 import { cityListParams, customFieldListParams } from '../../../../shared/contacts/listState';
 import { cityOf } from '../../../../shared/contacts/location';
 import type { Contact, CustomField } from '../../../../shared/contacts/schemas';
@@ -41,10 +42,13 @@ function KeepInTouchCadence({ contact }: { contact: Contact }) {
   );
 }
 
-/** "12 April 1985", then when it next comes round and the age reached then. */
-function Birthday({ birthday }: { birthday: string }) {
-  const parts = parseBirthday(birthday);
-  if (!parts) return <Text size="sm">{birthday}</Text>;
+/**
+ * "12 April 1985", then when it next comes round and what it marks then (the age reached, how
+ * many years): a birthday's or an important date's.
+ */
+function YearlyDate({ date: value, marks }: { date: string; marks: (years: number) => string | null }) {
+  const parts = parseBirthday(value);
+  if (!parts) return <Text size="sm">{value}</Text>;
   const date = new Date(Date.UTC(parts.year ?? 2000, parts.month - 1, parts.day, 12));
   const written = date.toLocaleDateString(undefined, {
     day: 'numeric',
@@ -52,7 +56,8 @@ function Birthday({ birthday }: { birthday: string }) {
     ...(parts.year === null ? {} : { year: 'numeric' }),
     timeZone: 'UTC',
   });
-  const next = nextBirthday(birthday, localDate(new Date()));
+  const next = nextBirthday(value, localDate(new Date()));
+  const marked = next?.turns == null ? null : marks(next.turns);
   return (
     <Text size="sm">
       {written}
@@ -60,12 +65,14 @@ function Birthday({ birthday }: { birthday: string }) {
         <Text span size="xs" c="dimmed">
           {' '}
           · {daysUntilText(next.daysUntil)}
-          {next.turns !== null ? `, turns ${next.turns}` : ''}
+          {marked !== null ? `, ${marked}` : ''}
         </Text>
       )}
     </Text>
   );
 }
+
+const turns = (years: number) => `turns ${years}`;
 
 /** A field to show, or null when it is empty (then it is only named in the "not filled in" line). */
 type Shown = [label: string, value: ReactNode | null];
@@ -233,8 +240,13 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     ],
     ['Location', contact.location && <Location contact={contact} location={contact.location} />],
     ['Keep in touch', <KeepInTouchCadence key="cadence" contact={contact} />],
-    ['Birthday', contact.birthday && <Birthday birthday={contact.birthday} />],
+    ['Birthday', contact.birthday && <YearlyDate date={contact.birthday} marks={turns} />],
   ];
+  const dates = contact.importantDates.map((d) => (
+    <DetailField key={`date:${d.label}`} label={d.label}>
+      <YearlyDate date={d.date} marks={yearsText} />
+    </DetailField>
+  ));
   // The user's own fields, each under its own label; an empty one is never stored, so never "not filled in".
   const custom = contact.customFields.map((f) => {
     const href = fieldLink(f.value);
@@ -265,6 +277,7 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     <Stack gap="lg" maw={900}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         {grid.map(field)}
+        {dates}
         {custom}
       </SimpleGrid>
       <CareerHistory contactId={contact.id} />

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Autocomplete,
   Button,
@@ -38,6 +37,9 @@ import {
   type ContactFormValues,
 } from './formValues';
 import { circleLabels, linkKindLabels } from './labels';
+import { DayMonthYearInputs } from './DayMonthYearInputs';
+import { ImportantDatesFieldset } from './ImportantDatesFieldset';
+import { RemoveRowButton } from './RemoveRowButton';
 
 export interface ContactFormProps {
   /** The contact being edited; absent for a new one. */
@@ -49,20 +51,6 @@ export interface ContactFormProps {
   onCancel(): void;
   /** Shown after "How we met": fields the form's caller owns (a new contact's introducer). */
   howWeMetExtra?: ReactNode;
-}
-
-/** January to December in the user's language, valued '1' to '12'. */
-const monthOptions = Array.from({ length: 12 }, (_, i) => ({
-  value: String(i + 1),
-  label: new Date(Date.UTC(2000, i, 15)).toLocaleDateString(undefined, { month: 'long', timeZone: 'UTC' }),
-}));
-
-function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} onClick={onClick} mt={4}>
-      ×
-    </ActionIcon>
-  );
 }
 
 /** Every field of a contact; a refusal from main (an email another contact holds) shows on its field. */
@@ -311,38 +299,16 @@ export function ContactForm({
           }
           error={form.errors.birthday}
         >
-          <Group gap="xs" align="flex-start" wrap="nowrap" mt={4}>
-            <NumberInput
-              aria-label="Birthday day"
-              placeholder="Day"
-              min={1}
-              max={31}
-              allowDecimal={false}
-              allowNegative={false}
-              w={90}
-              {...form.getInputProps('birthdayDay')}
+          <div style={{ marginTop: 4 }}>
+            <DayMonthYearInputs
+              name="Birthday"
+              day={form.getInputProps('birthdayDay')}
+              month={form.getInputProps('birthdayMonth')}
+              year={form.getInputProps('birthdayYear')}
             />
-            <Select
-              aria-label="Birthday month"
-              placeholder="Month"
-              data={monthOptions}
-              clearable
-              w={160}
-              {...form.getInputProps('birthdayMonth')}
-            />
-            <NumberInput
-              aria-label="Birthday year"
-              placeholder="Year"
-              min={1850}
-              max={2200}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator={false}
-              w={110}
-              {...form.getInputProps('birthdayYear')}
-            />
-          </Group>
+          </div>
         </Input.Wrapper>
+        <ImportantDatesFieldset form={form} labelsInUse={facets.data?.importantDateLabels ?? []} />
         <Textarea label="How we met" autosize minRows={2} {...form.getInputProps('howWeMet')} />
         {howWeMetExtra}
         <Textarea label="Notes" autosize minRows={4} maxRows={16} {...form.getInputProps('notes')} />

@@ -33,6 +33,15 @@ export interface ContactFormValues {
   links: Array<{ key: string; kind: LinkKind; url: string }>;
   tags: string[];
   customFields: Array<{ key: string; label: string; value: string }>;
+  /** Each important date as the birthday's three inputs, and its name. */
+  importantDates: Array<{ key: string; label: string } & DateInputs>;
+}
+
+/** A yearly date as three inputs: day and month ('1' to '12'), and the year when known. */
+interface DateInputs {
+  day: number | '';
+  month: string | null;
+  year: number | '';
 }
 
 let nextKey = 0;
@@ -63,6 +72,16 @@ export function toFormValues(contact?: Contact): ContactFormValues {
       label: f.label,
       value: f.value,
     })),
+    importantDates: (contact?.importantDates ?? []).map((d) => {
+      const parts = parseBirthday(d.date);
+      return {
+        key: rowKey(),
+        label: d.label,
+        day: parts?.day ?? '',
+        month: parts ? String(parts.month) : null,
+        year: parts?.year ?? '',
+      };
+    }),
   };
 }
 
@@ -85,9 +104,15 @@ function birthdayInputs(
  */
 function birthdayField(values: ContactFormValues): string | null | undefined {
   const { birthdayDay: day, birthdayMonth: month, birthdayYear: year } = values;
-  if (day === '' && (month === null || month === '') && year === '') {
-    return values.birthdayUnshown === null ? null : undefined;
-  }
+  if (isBlankDate({ day, month, year })) return values.birthdayUnshown === null ? null : undefined;
+  return dateValue({ day, month, year });
+}
+
+const isBlankDate = ({ day, month, year }: DateInputs): boolean =>
+  day === '' && (month === null || month === '') && year === '';
+
+/** Three date inputs as the stored form; a day without a month (or the reverse) as a value the schema refuses. */
+function dateValue({ day, month, year }: DateInputs): string {
   if (day === '' || month === null || month === '') return 'incomplete';
   return formatBirthdayValue({
     year: year === '' ? null : Number(year),
@@ -117,6 +142,9 @@ export function toContactFields(values: ContactFormValues): {
   const linkRows = filledRows(values.links, (r) => r.url);
   // A row with either half filled in is kept, so the half left out is asked for.
   const customFieldRows = filledRows(values.customFields, (r) => r.label + r.value);
+  const dateRows = values.importantDates.flatMap((row, index) =>
+    row.label.trim() === '' && isBlankDate(row) ? [] : [index],
+  );
   const fields: ContactFieldsInput = {
     displayName: values.displayName.trim(),
     givenName: optional(values.givenName),
@@ -144,12 +172,17 @@ export function toContactFields(values: ContactFormValues): {
       label: values.customFields[i].label.trim(),
       value: values.customFields[i].value.trim(),
     })),
+    importantDates: dateRows.map((i) => ({
+      label: values.importantDates[i].label.trim(),
+      date: dateValue(values.importantDates[i]),
+    })),
   };
   const rowsByList: Record<string, number[]> = {
     emails: emailRows,
     phones: phoneRows,
     links: linkRows,
     customFields: customFieldRows,
+    importantDates: dateRows,
   };
   const formPath = (path: ReadonlyArray<string | number>): string => {
     const parts = path.map(String);

@@ -29,7 +29,7 @@ import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { DriftingCard } from './DriftingCard';
 import { NewJobsCard } from './NewJobsCard';
-import { UpcomingBirthdays } from './UpcomingBirthdays';
+import { ComingUp } from './ComingUp';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
 import { useOpenFollowUps } from '../followUps/useOpenFollowUps';
@@ -208,7 +208,7 @@ export function DashboardView() {
     <Stack gap="lg">
       <Title order={2}>Dashboard</Title>
       <GoalsDashboardWidget />
-      <UpcomingBirthdays birthdays={d.birthdays} />
+      <ComingUp birthdays={d.birthdays} dates={d.importantDates} />
       <NewJobsCard
         jobChanges={d.jobChanges}
         waiting={d.jobChangesWaiting}

@@ -39,6 +39,9 @@ function lists(c: Contact): string {
 const customFieldsText = (c: Contact): string =>
   c.customFields.map((f) => `${f.label}: ${f.value}`).join(' · ');
 
+const importantDatesText = (c: Contact): string =>
+  c.importantDates.map((d) => `${d.label}: ${d.date}`).join(' · ');
+
 /**
  * Both contacts side by side. The left one is kept; for each field the user picks which
  * side's value survives (by default the kept one's, or the other's where the kept one is empty),
@@ -153,12 +156,19 @@ export function MergePanel({
               <Table.Td>{customFieldsText(r) || '—'}</Table.Td>
             </Table.Tr>
           )}
+          {(k.importantDates.length > 0 || r.importantDates.length > 0) && (
+            <Table.Tr>
+              <Table.Td>Important dates</Table.Td>
+              <Table.Td>{importantDatesText(k) || '—'}</Table.Td>
+              <Table.Td>{importantDatesText(r) || '—'}</Table.Td>
+            </Table.Tr>
+          )}
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
         Every email, phone, link, tag, circle, interaction and goal link of {r.displayName} moves to{' '}
-        {k.displayName}, and so do their custom fields but for a name {k.displayName} already has a field of;
-        you can undo the merge right after.
+        {k.displayName}, and so do their custom fields and important dates but for a name {k.displayName}{' '}
+        already has one of; you can undo the merge right after.
       </Text>
       {error && (
         <Alert color="red" role="alert">

@@ -1,0 +1,128 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import {
+  BIRTHDAY_WINDOW_DAYS,
+  type UpcomingBirthday,
+  type UpcomingImportantDate,
+} from '../../../../shared/journal/views';
+import { daysUntilText } from '../../../../shared/contacts/birthday';
+import { yearsText } from '../../../../shared/contacts/importantDates';
+import { ContactAvatar } from '../contacts/ContactAvatar';
+
+/** Two rows at the widest: the reconnect queue below is what the dashboard is for. */
+const SHOWN = 6;
+
+/** A birthday or an important date, as one line of the card reads it. */
+interface Entry {
+  key: string;
+  kind: 'birthday' | 'date';
+  contactId: number;
+  displayName: string;
+  photo: string | null;
+  date: string;
+  daysUntil: number;
+  /** "Birthday · Wed 3 Dec · turns 40", "Work anniversary · Wed 3 Dec · 6 years". */
+  what: string;
+}
+
+function day(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+const joined = (...parts: Array<string | null>) => parts.filter((p) => p !== null).join(' · ');
+
+/** Kept on one line: a narrow column wraps between the parts, not inside "Sat 5 Dec" or "7 years". */
+const unbroken = (text: string | null) => text?.replace(/ /g, '\u00a0') ?? null;
+
+/** Both lists as one, soonest first, then by name. */
+export function comingUpEntries(birthdays: UpcomingBirthday[], dates: UpcomingImportantDate[]): Entry[] {
+  const entries: Entry[] = [
+    ...birthdays.map((b) => ({
+      ...b,
+      key: `birthday:${b.contactId}`,
+      kind: 'birthday' as const,
+      what: joined('Birthday', unbroken(day(b.date)), b.turns === null ? null : unbroken(`turns ${b.turns}`)),
+    })),
+    ...dates.map((d) => ({
+      ...d,
+      key: `date:${d.contactId}:${d.label}`,
+      kind: 'date' as const,
+      what: joined(d.label, unbroken(day(d.date)), unbroken(yearsText(d.years))),
+    })),
+  ];
+  return entries.sort((a, b) => a.daysUntil - b.daysUntil || a.displayName.localeCompare(b.displayName));
+}
+
+function when(daysUntil: number): string {
+  const text = daysUntilText(daysUntil);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Birthdays and important dates (work anniversaries and the like) coming up soon, so a note or a
+ * call goes out on the day rather than after it.
+ */
+export function ComingUp({
+  birthdays,
+  dates,
+}: {
+  birthdays: UpcomingBirthday[];
+  dates: UpcomingImportantDate[];
+}) {
+  const entries = comingUpEntries(birthdays, dates);
+  if (entries.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>{dates.length === 0 ? 'Birthdays' : 'Birthdays and dates'}</Title>
+          <Text size="sm" c="dimmed">
+            next {BIRTHDAY_WINDOW_DAYS} days
+          </Text>
+        </Group>
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="xs"
+          verticalSpacing={6}
+          aria-label="Upcoming birthdays and dates"
+        >
+          {entries.slice(0, SHOWN).map((e) => (
+            <Group key={e.key} gap="xs" wrap="nowrap" data-contact-id={e.contactId} data-kind={e.kind}>
+              <Badge
+                color={e.daysUntil === 0 ? 'pink' : 'gray'}
+                variant="light"
+                w={112}
+                style={{ flexShrink: 0 }}
+              >
+                {when(e.daysUntil)}
+              </Badge>
+              <ContactAvatar
+                contact={{ id: e.contactId, displayName: e.displayName, photo: e.photo }}
+                size={28}
+                aria-hidden
+              />
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" truncate>
+                  <Link to={`/contacts/${e.contactId}`}>{e.displayName}</Link>
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {e.what}
+                </Text>
+              </div>
+            </Group>
+          ))}
+        </SimpleGrid>
+        {entries.length > SHOWN && (
+          <Text size="xs" c="dimmed">
+            and {entries.length - SHOWN} more
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { comingUpEntries } from '../../../../src/renderer/src/features/dashboard/ComingUp';
+
+const person = { photo: null };
+
+describe("the dashboard's birthdays and dates", () => {
+  test('are one list, soonest first, each saying what it is and what it marks', () => {
+    const entries = comingUpEntries(
+      [
+        { ...person, contactId: 1, displayName: 'Ana Souza', date: '2026-12-24', daysUntil: 4, turns: 36 },
+        { ...person, contactId: 2, displayName: 'Bo Chen', date: '2026-12-20', daysUntil: 0, turns: null },
+      ],
+      [
+        {
+          ...person,
+          contactId: 1,
+          displayName: 'Ana Souza',
+          label: 'Work anniversary',
+          date: '2026-12-21',
+          daysUntil: 1,
+          years: 7,
+        },
+        {
+          ...person,
+          contactId: 3,
+          displayName: 'Cy Lee',
+          label: 'Started as CTO',
+          date: '2026-12-24',
+          daysUntil: 4,
+          years: 0,
+        },
+        {
+          ...person,
+          contactId: 4,
+          displayName: 'Di Park',
+          label: 'Anniversary',
+          date: '2026-12-25',
+          daysUntil: 5,
+          years: 1,
+        },
+      ],
+    );
+    const day = (date: string) =>
+      new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        timeZone: 'UTC',
+      });
+    // Spaces inside the day and the years do not break, so "Sat 5 Dec" stays on one line.
+    expect(entries.map((e) => [e.kind, e.displayName, e.what.replace(/\u00a0/g, ' ')])).toEqual([
+      ['birthday', 'Bo Chen', `Birthday · ${day('2026-12-20')}`],
+      ['date', 'Ana Souza', `Work anniversary · ${day('2026-12-21')} · 7 years`],
+      ['birthday', 'Ana Souza', `Birthday · ${day('2026-12-24')} · turns 36`],
+      // A date set this year marks no year yet.
+      ['date', 'Cy Lee', `Started as CTO · ${day('2026-12-24')}`],
+      ['date', 'Di Park', `Anniversary · ${day('2026-12-25')} · 1 year`],
+    ]);
+    expect(entries[1].what.split(' · ')).toEqual([
+      'Work anniversary',
+      day('2026-12-21').replace(/ /g, '\u00a0'),
+      '7\u00a0years',
+    ]);
+    expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
+  });
+});
