@@ -184,7 +184,7 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
     await expect.poll(joined).toBe('Position: Staff Engineer');
   });
 
-  test('exports vCard and JSON from Settings', async () => {
+  test('exports vCard, JSON and the calendar of birthdays and dates from Settings', async () => {
     const { page } = app;
     await app.goto('/settings');
     await page.getByRole('button', { name: 'Contacts as vCard' }).click();
@@ -200,6 +200,20 @@ describe('contacts import, export and backups, end to end in Chromium over a rea
       format: 'rapport-export',
       formatVersion: 1,
     });
+
+    // The imports brought no birthdays: the calendar of days to remember holds the one person given some.
+    await app.call('contacts:create', {
+      displayName: 'Lena Fischer',
+      birthday: '--05-04',
+      importantDates: [{ label: 'Work anniversary', date: '2021-03-01' }],
+    });
+    await page.getByRole('button', { name: 'Birthdays and dates as a calendar' }).click();
+    await expect.poll(() => exported.textContent()).toMatch(/1 contact, 1 file, .*\.ics/);
+    const ics = readFileSync((await exported.locator('code').textContent()) as string, 'utf8');
+    expect(ics.split('\r\n').filter((line) => line.startsWith('SUMMARY:'))).toEqual([
+      'SUMMARY:Lena Fischer’s birthday',
+      'SUMMARY:Lena Fischer: Work anniversary',
+    ]);
   });
 
   test('restores the backup taken before the first import', async () => {

@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli/command';
 import { withCliContext, type CliIo } from '../cli/runtime';
 import { roleText } from '../../shared/contacts/jobChange';
 import { circles, type Circle } from '../../shared/contacts/schemas';
+import { count } from '../../shared/text/count';
 import { exportFormats, type ContactsPreview, type ExportFormat } from '../../shared/interop/types';
 import { backupsDir, createBackup } from './backup';
 import { commitPreview, previewContacts } from './contactsImport';
@@ -88,7 +89,7 @@ async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   return withCliContext(requireString(values.db, 'db'), async (_call, ctx) => {
     const outcome = exportTo(ctx.store.sqlite, format as ExportFormat, out, ctx.now());
     io.out(
-      `Exported ${outcome.contacts} contacts as ${format} to ${outcome.path} (${outcome.files} file(s), ${outcome.bytes} bytes).`,
+      `Exported ${count(outcome.contacts, 'contact')} as ${format} to ${outcome.path} (${count(outcome.files, 'file')}, ${outcome.bytes} bytes).`,
     );
     return 0;
   });
@@ -122,7 +123,7 @@ export const interopCommands: CliCommand[] = [
   },
   {
     name: 'export',
-    usage: 'export --db PATH --format vcard|csv|json|markdown --out PATH',
+    usage: 'export --db PATH --format vcard|csv|json|markdown|ics --out PATH',
     run: exportCommand,
   },
   { name: 'backup', usage: 'backup --db PATH', run: backup },

@@ -150,7 +150,8 @@ export interface UndoOutcome {
   deletedInteractions: number;
 }
 
-export const exportFormats = ['vcard', 'csv', 'json', 'markdown'] as const;
+/** `ics`: everyone's birthdays and important dates as a calendar of yearly events. */
+export const exportFormats = ['vcard', 'csv', 'json', 'markdown', 'ics'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportOutcome {

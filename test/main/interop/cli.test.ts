@@ -36,6 +36,13 @@ describe('command line', () => {
     expect(await cli('export', '--db', db, '--format', 'json', '--out', join(dir, 'all.json'))).toBe(0);
     expect(await cli('export', '--db', db, '--format', 'markdown', '--out', join(dir, 'md'))).toBe(0);
     expect(readdirSync(join(dir, 'md'))).toHaveLength(7);
+    // LinkedIn gives no birthdays: a calendar with no days in it, still one a calendar app opens.
+    out = [];
+    expect(await cli('export', '--db', db, '--format', 'ics', '--out', join(dir, 'days.ics'))).toBe(0);
+    expect(out.join('\n')).toMatch(/^Exported 0 contacts as ics to .*days\.ics \(1 file, \d+ bytes\)\.$/);
+    expect(readFileSync(join(dir, 'days.ics'), 'utf8')).toMatch(
+      /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n[^]*END:VCALENDAR\r\n$/,
+    );
     expect(await cli('backup', '--db', db)).toBe(0);
     expect(readdirSync(join(dir, 'backups')).some((n) => n.endsWith('-manual.sqlite'))).toBe(true);
 

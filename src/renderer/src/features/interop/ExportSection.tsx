@@ -9,6 +9,7 @@ const buttons: Array<[ExportFormat, string]> = [
   ['vcard', 'Contacts as vCard'],
   ['csv', 'Contacts as CSV'],
   ['markdown', 'Journal as Markdown'],
+  ['ics', 'Birthdays and dates as a calendar'],
   ['json', 'Everything as JSON'],
 ];
 
@@ -39,7 +40,9 @@ export function ExportSection() {
       </Group>
       <Text size="sm" c="dimmed">
         The JSON export holds every table and restores into an empty Rapport with{' '}
-        <Code>npm run cli -- restore FILE --db PATH</Code>.
+        <Code>npm run cli -- restore FILE --db PATH</Code>. The calendar (.ics) holds everyone’s birthdays and
+        important dates as yearly all-day events: import it into your calendar app, and import a later one
+        over it (each day keeps its identity, so it is updated, not added twice).
       </Text>
       {error && <Alert color="red">{error}</Alert>}
       {done && (
