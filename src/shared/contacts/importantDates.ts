@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseBirthday } from './birthday';
-import { labelKey } from './labels';
+import { refuseRepeatedLabels } from './labels';
 
 /** Most important dates one contact holds. */
 export const MAX_IMPORTANT_DATES = 20;
@@ -28,20 +28,7 @@ export type ImportantDate = z.output<typeof importantDateInput>;
 export const importantDateList = z
   .array(importantDateInput)
   .max(MAX_IMPORTANT_DATES)
-  .superRefine((dates, ctx) => {
-    const seen = new Set<string>();
-    dates.forEach((date, index) => {
-      const key = labelKey(date.label);
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'label'],
-          message: `Another date is called “${date.label.trim()}”; give each its own name`,
-        });
-      }
-      seen.add(key);
-    });
-  });
+  .superRefine(refuseRepeatedLabels('date'));
 
 /** "1 year", "6 years"; null for the day itself (a date not yet a year old marks nothing). */
 export function yearsText(years: number | null): string | null {

@@ -4,7 +4,7 @@ import { layerSchema } from '../strength/schemas';
 import { tagName } from '../tags/schemas';
 import { birthdaySchema } from './birthday';
 import { importantDateList, type ImportantDate } from './importantDates';
-import { labelKey, tidyLabel } from './labels';
+import { labelKey, refuseRepeatedLabels, tidyLabel } from './labels';
 
 export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
 export type Circle = (typeof circles)[number];
@@ -68,20 +68,7 @@ export const customFieldLabelKey = labelKey;
 const customFieldList = z
   .array(customFieldInput)
   .max(MAX_CUSTOM_FIELDS)
-  .superRefine((fields, ctx) => {
-    const seen = new Set<string>();
-    fields.forEach((field, index) => {
-      const key = customFieldLabelKey(field.label);
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'label'],
-          message: `Another field is called “${field.label.trim()}”; give each its own name`,
-        });
-      }
-      seen.add(key);
-    });
-  });
+  .superRefine(refuseRepeatedLabels('field'));
 
 /** Everything a contact form can set. Lists replace what is stored. */
 export const contactFields = z.strictObject({

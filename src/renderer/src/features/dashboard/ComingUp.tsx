@@ -1,4 +1,5 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   BIRTHDAY_WINDOW_DAYS,
@@ -9,7 +10,7 @@ import { daysUntilText } from '../../../../shared/contacts/birthday';
 import { yearsText } from '../../../../shared/contacts/importantDates';
 import { ContactAvatar } from '../contacts/ContactAvatar';
 
-/** Two rows at the widest: the reconnect queue below is what the dashboard is for. */
+/** Two rows at the widest until asked for more: the reconnect queue below is what the dashboard is for. */
 const SHOWN = 6;
 
 /** A birthday or an important date, as one line of the card reads it. */
@@ -74,8 +75,10 @@ export function ComingUp({
   birthdays: UpcomingBirthday[];
   dates: UpcomingImportantDate[];
 }) {
+  const [all, setAll] = useState(false);
   const entries = comingUpEntries(birthdays, dates);
   if (entries.length === 0) return null;
+  const shown = all ? entries : entries.slice(0, SHOWN);
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -91,7 +94,7 @@ export function ComingUp({
           verticalSpacing={6}
           aria-label="Upcoming birthdays and dates"
         >
-          {entries.slice(0, SHOWN).map((e) => (
+          {shown.map((e) => (
             <Group key={e.key} gap="xs" wrap="nowrap" data-contact-id={e.contactId} data-kind={e.kind}>
               <Badge
                 color={e.daysUntil === 0 ? 'pink' : 'gray'}
@@ -118,9 +121,11 @@ export function ComingUp({
           ))}
         </SimpleGrid>
         {entries.length > SHOWN && (
-          <Text size="xs" c="dimmed">
-            and {entries.length - SHOWN} more
-          </Text>
+          <Group>
+            <Button variant="subtle" size="compact-xs" onClick={() => setAll(!all)}>
+              {all ? 'Show fewer' : `and ${entries.length - SHOWN} more`}
+            </Button>
+          </Group>
         )}
       </Stack>
     </Card>

@@ -1,5 +1,9 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, test } from 'vitest';
-import { comingUpEntries } from '../../../../src/renderer/src/features/dashboard/ComingUp';
+import { ComingUp, comingUpEntries } from '../../../../src/renderer/src/features/dashboard/ComingUp';
 
 const person = { photo: null };
 
@@ -62,5 +66,44 @@ describe("the dashboard's birthdays and dates", () => {
       '7\u00a0years',
     ]);
     expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
+  });
+});
+
+describe('the Birthdays and dates card', () => {
+  const birthdays = Array.from({ length: 8 }, (_, i) => ({
+    ...person,
+    contactId: i + 1,
+    displayName: `Person ${i + 1}`,
+    date: `2026-12-${String(21 + i).padStart(2, '0')}`,
+    daysUntil: i + 1,
+    turns: null,
+  }));
+
+  test('shows six, then all of them on "and N more", and six again on "Show fewer"', () => {
+    render(
+      <MantineProvider>
+        <QueryClientProvider client={new QueryClient()}>
+          <MemoryRouter>
+            <ComingUp birthdays={birthdays} dates={[]} />
+          </MemoryRouter>
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    const names = () => screen.getAllByRole('link').map((a) => a.textContent);
+    expect(screen.getByRole('heading', { name: 'Birthdays' })).toBeTruthy();
+    expect(names()).toEqual(birthdays.slice(0, 6).map((b) => b.displayName));
+    fireEvent.click(screen.getByRole('button', { name: 'and 2 more' }));
+    expect(names()).toEqual(birthdays.map((b) => b.displayName));
+    fireEvent.click(screen.getByRole('button', { name: 'Show fewer' }));
+    expect(names()).toHaveLength(6);
+  });
+
+  test('is not drawn when nothing comes round', () => {
+    render(
+      <MantineProvider>
+        <ComingUp birthdays={[]} dates={[]} />
+      </MantineProvider>,
+    );
+    expect(screen.queryByRole('heading')).toBeNull();
   });
 });
