@@ -568,6 +568,43 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     await page.getByRole('heading', { name: 'Birthdays and dates' }).waitFor();
     const reminder = await app.call('reminders:preview', { today: iso });
     expect(reminder?.lines).toContain(`Work anniversary today: Ana Souza (${years} years)`);
+
+    // On the day itself the card offers to log a message: a date of today's, taken off again after.
+    const today = await page.evaluate(() => ({
+      day: new Date().getDate(),
+      monthName: new Date().toLocaleDateString(undefined, { month: 'long' }),
+      years: new Date().getFullYear() - 2024,
+    }));
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Add a date' }).click();
+    await page.getByRole('combobox', { name: 'Date 2 name' }).fill('Mentoring since');
+    await page.getByRole('textbox', { name: 'Date 2 day' }).fill(String(today.day));
+    await page.getByLabel('Date 2 month', { exact: true }).first().click();
+    await page.getByRole('option', { name: today.monthName, exact: true }).click();
+    await page.getByRole('textbox', { name: 'Date 2 year' }).fill('2024');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(`today, ${today.years} years`).waitFor();
+    await app.goto('/');
+    await upcoming.getByRole('button', { name: 'Log a message to Ana Souza (Mentoring since)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await expect(dialog.getByRole('textbox', { name: 'Title' }).inputValue()).resolves.toBe(
+      'Mentoring since: best wishes',
+    );
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const timeline = await app.call('journal:timeline', { contactId: anaId });
+    expect(timeline.items.map((e) => [e.kind, e.title])).toContainEqual([
+      'message',
+      'Mentoring since: best wishes',
+    ]);
+    await app.goto(`/contacts/${anaId}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Remove date 2' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(async () => (await app.call('contacts:get', { id: anaId })).importantDates)
+      .toEqual([{ label: 'Work anniversary', date }]);
   });
 
   /** A GIF of `width` × `height` whose one frame is a single pixel, in GIF89a's layout. */

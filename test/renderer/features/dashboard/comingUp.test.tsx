@@ -84,7 +84,7 @@ describe('the Birthdays and dates card', () => {
       <MantineProvider>
         <QueryClientProvider client={new QueryClient()}>
           <MemoryRouter>
-            <ComingUp birthdays={birthdays} dates={[]} />
+            <ComingUp birthdays={birthdays} dates={[]} onWish={() => {}} />
           </MemoryRouter>
         </QueryClientProvider>
       </MantineProvider>,
@@ -101,9 +101,49 @@ describe('the Birthdays and dates card', () => {
   test('is not drawn when nothing comes round', () => {
     render(
       <MantineProvider>
-        <ComingUp birthdays={[]} dates={[]} />
+        <ComingUp birthdays={[]} dates={[]} onWish={() => {}} />
       </MantineProvider>,
     );
     expect(screen.queryByRole('heading')).toBeNull();
+  });
+
+  test('offers to log a message on the day itself, named for the occasion as a sentence says it', () => {
+    const wished: Array<string | null> = [];
+    const today = { ...person, date: '2026-12-20', daysUntil: 0 };
+    render(
+      <MantineProvider>
+        <QueryClientProvider client={new QueryClient()}>
+          <MemoryRouter>
+            <ComingUp
+              birthdays={[{ ...today, contactId: 1, displayName: 'Ana Souza', turns: 41 }]}
+              dates={[
+                { ...today, contactId: 2, displayName: 'Bo Chen', label: 'Work anniversary', years: 7 },
+                { ...today, contactId: 3, displayName: 'Cy Lee', label: "Maya's birthday", years: null },
+                {
+                  ...person,
+                  contactId: 4,
+                  displayName: 'Di Park',
+                  label: 'Anniversary',
+                  date: '2026-12-21',
+                  daysUntil: 1,
+                  years: 3,
+                },
+              ]}
+              onWish={(e) => wished.push(e.occasion)}
+            />
+          </MemoryRouter>
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    expect(
+      screen.getAllByRole('button', { name: /^Log a message/ }).map((b) => b.getAttribute('aria-label')),
+    ).toEqual([
+      'Log a message to Ana Souza (Birthday)',
+      'Log a message to Bo Chen (Work anniversary)',
+      "Log a message to Cy Lee (Maya's birthday)",
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Log a message to Bo Chen (Work anniversary)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Log a message to Ana Souza (Birthday)' }));
+    expect(wished).toEqual(['Work anniversary', null]);
   });
 });

@@ -14,9 +14,11 @@ import { ContactAvatar } from '../contacts/ContactAvatar';
 const SHOWN = 6;
 
 /** A birthday or an important date, as one line of the card reads it. */
-interface Entry {
+export interface ComingUpEntry {
   key: string;
   kind: 'birthday' | 'date';
+  /** The important date's name ("Work anniversary"); null for a birthday. */
+  occasion: string | null;
   contactId: number;
   displayName: string;
   photo: string | null;
@@ -41,18 +43,23 @@ const joined = (...parts: Array<string | null>) => parts.filter((p) => p !== nul
 const unbroken = (text: string | null) => text?.replace(/ /g, '\u00a0') ?? null;
 
 /** Both lists as one, soonest first, then by name. */
-export function comingUpEntries(birthdays: UpcomingBirthday[], dates: UpcomingImportantDate[]): Entry[] {
-  const entries: Entry[] = [
+export function comingUpEntries(
+  birthdays: UpcomingBirthday[],
+  dates: UpcomingImportantDate[],
+): ComingUpEntry[] {
+  const entries: ComingUpEntry[] = [
     ...birthdays.map((b) => ({
       ...b,
       key: `birthday:${b.contactId}`,
       kind: 'birthday' as const,
+      occasion: null,
       what: joined('Birthday', unbroken(day(b.date)), b.turns === null ? null : unbroken(`turns ${b.turns}`)),
     })),
     ...dates.map((d) => ({
       ...d,
       key: `date:${d.contactId}:${d.label}`,
       kind: 'date' as const,
+      occasion: d.label,
       what: joined(d.label, unbroken(day(d.date)), unbroken(yearsText(d.years))),
     })),
   ];
@@ -71,9 +78,12 @@ function when(daysUntil: number): string {
 export function ComingUp({
   birthdays,
   dates,
+  onWish,
 }: {
   birthdays: UpcomingBirthday[];
   dates: UpcomingImportantDate[];
+  /** Log a message for a day that is today. */
+  onWish(entry: ComingUpEntry): void;
 }) {
   const [all, setAll] = useState(false);
   const entries = comingUpEntries(birthdays, dates);
@@ -117,6 +127,17 @@ export function ComingUp({
                   {e.what}
                 </Text>
               </div>
+              {e.daysUntil === 0 && (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => onWish(e)}
+                  aria-label={`Log a message to ${e.displayName} (${e.occasion ?? 'Birthday'})`}
+                  style={{ flexShrink: 0 }}
+                >
+                  Wish
+                </Button>
+              )}
             </Group>
           ))}
         </SimpleGrid>

@@ -23,7 +23,7 @@ import type { Dashboard, ReconnectItem } from '../../../../shared/journal/views'
 import type { RapportError } from '../../api/client';
 import { useRapportQuery } from '../../api/hooks';
 import { ContactAvatar } from '../contacts/ContactAvatar';
-import { congratulate, EntryModal, type EntryTarget } from '../journal/EntryModal';
+import { congratulate, EntryModal, wishWell, type EntryTarget } from '../journal/EntryModal';
 import { InteractionRow } from '../journal/InteractionRow';
 import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
@@ -208,7 +208,11 @@ export function DashboardView() {
     <Stack gap="lg">
       <Title order={2}>Dashboard</Title>
       <GoalsDashboardWidget />
-      <ComingUp birthdays={d.birthdays} dates={d.importantDates} />
+      <ComingUp
+        birthdays={d.birthdays}
+        dates={d.importantDates}
+        onWish={(e) => setTarget(wishWell(e, e.occasion))}
+      />
       <NewJobsCard
         jobChanges={d.jobChanges}
         waiting={d.jobChangesWaiting}

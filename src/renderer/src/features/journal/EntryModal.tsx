@@ -198,6 +198,14 @@ export function congratulate(person: PickedContact): EntryTarget {
   return { preset: [person], draft: { kind: 'message', title: 'Congratulations on the new role' } };
 }
 
+/** The form for a message on someone's birthday (`occasion` null) or one of their important dates. */
+export function wishWell(person: PickedContact, occasion: string | null): EntryTarget {
+  return {
+    preset: [person],
+    draft: { kind: 'message', title: occasion === null ? 'Happy birthday' : `${occasion}: best wishes` },
+  };
+}
+
 /** Shows an entry (with edit and delete), or the form for a new one. */
 export function EntryModal({ target, onClose }: { target: EntryTarget; onClose(): void }) {
   const write = useJournalWrite();
