@@ -937,11 +937,28 @@ describe('contacts, end to end in Chromium over a real database file', () => {
     // With the keyboard: scrolled to, the switch's label sits under the page's sticky header.
     await daily.press('Space');
     await expect.poll(() => from.isDisabled()).toBe(true);
-    await expect(app.call('reminders:getPrefs', {})).resolves.toEqual({ enabled: false, hour: 9 });
+    await expect(app.call('reminders:getPrefs', {})).resolves.toEqual({
+      enabled: false,
+      hour: 9,
+      daysAhead: 0,
+    });
     await daily.press('Space');
     await expect.poll(() => daily.isChecked()).toBe(true);
     await from.selectOption('7');
-    await expect.poll(() => app.call('reminders:getPrefs', {})).toEqual({ enabled: true, hour: 7 });
+    await expect
+      .poll(() => app.call('reminders:getPrefs', {}))
+      .toEqual({ enabled: true, hour: 7, daysAhead: 0 });
+    // Her work anniversary is a week away: named today too, once asked for a week ahead.
+    const ahead = /^Work anniversary in 7 days: Ana Souza \(\d+ years\)$/;
+    await expect(reminder.getByText(ahead).count()).resolves.toBe(0);
+    await page.getByRole('combobox', { name: 'Birthdays and important dates' }).selectOption('7');
+    await reminder.getByText(ahead).waitFor();
+    await reminder.getByText('1 follow-up due · 1 coming up', { exact: true }).waitFor();
+    await expect(app.call('reminders:getPrefs', {})).resolves.toEqual({
+      enabled: true,
+      hour: 7,
+      daysAhead: 7,
+    });
 
     // A click on the notification has main ask the window for the dashboard; nothing outside the app is opened.
     app.ctx.emit('app:navigate', { path: '//evil.example/' });

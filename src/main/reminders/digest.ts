@@ -4,6 +4,8 @@ import type { ReminderDigest } from '../../shared/reminders/schemas';
 import { count } from '../../shared/text/count';
 import { upcomingBirthdays, upcomingImportantDates } from '../contacts/upcomingDates';
 import { yearsText } from '../../shared/contacts/importantDates';
+import { daysUntilText } from '../../shared/contacts/birthday';
+import type { UpcomingBirthday, UpcomingImportantDate } from '../../shared/journal/views';
 import { recentJobChanges } from '../contacts/recentJobChanges';
 import type { Database } from '../db/schema';
 import { listFollowUps } from '../followUps/repository';
@@ -26,17 +28,22 @@ export async function reminderDigest(
   db: Kysely<Database>,
   today: string,
   now: Date,
+  daysAhead = 0,
 ): Promise<ReminderDigest | null> {
-  const [due, reconnect, birthdays, dates, moves] = await Promise.all([
+  const [due, reconnect, allBirthdays, allDates, moves] = await Promise.all([
     listFollowUps(db, { status: 'open', dueBy: today, limit: NAMED }),
     reconnectQueue(db, now, NAMED),
-    upcomingBirthdays(db, today, 0),
-    upcomingImportantDates(db, today, 0),
+    upcomingBirthdays(db, today, daysAhead),
+    upcomingImportantDates(db, today, daysAhead),
     recentJobChanges(db, now, { days: NEW_JOB_DAYS, limit: NAMED }),
   ]);
+  // A day is named on the day, and once before it when asked: not every morning in between.
+  const birthdays = allBirthdays.filter((b) => b.daysUntil === 0);
+  const dates = allDates.filter((d) => d.daysUntil === 0);
+  const ahead = daysAhead === 0 ? [] : aheadLines(allBirthdays, allDates, daysAhead);
   const newJobs = moves.waiting;
   const quiet = due.total === 0 && reconnect.total === 0 && birthdays.length === 0 && dates.length === 0;
-  if (quiet && newJobs === 0) return null;
+  if (quiet && ahead.length === 0 && newJobs === 0) return null;
   const lines = due.items.map((f) => `${dueText(f.dueOn, today).text}: ${f.text} (${f.contactName})`);
   const unnamed = due.total - due.items.length;
   if (unnamed > 0) lines.push(`and ${count(unnamed, 'more follow-up')}`);
@@ -52,6 +59,7 @@ export async function reminderDigest(
     const years = yearsText(d.years);
     lines.push(`${d.label} today: ${d.displayName}${years === null ? '' : ` (${years})`}`);
   }
+  lines.push(...ahead);
   // Those not yet congratulated come first, so the ones named are among them.
   const named = moves.items.slice(0, newJobs);
   if (newJobs === 1) lines.push(`New job: ${named[0].displayName} (${named[0].title})`);
@@ -65,6 +73,7 @@ export async function reminderDigest(
     reconnect.total > 0 ? `${count(reconnect.total, 'catch-up')} overdue` : null,
     birthdays.length > 0 ? `${count(birthdays.length, 'birthday')} today` : null,
     dates.length > 0 ? `${count(dates.length, 'important date')} today` : null,
+    ahead.length > 0 ? `${ahead.length} coming up` : null,
     newJobs > 0 ? count(newJobs, 'new job') : null,
   ]
     .filter((part) => part !== null)
@@ -76,6 +85,27 @@ export async function reminderDigest(
     reconnectDue: reconnect.total,
     birthdaysToday: birthdays.length,
     importantDatesToday: dates.length,
+    comingUp: ahead.length,
     newJobs,
   };
+}
+
+/** "Birthday in 3 days: Ana Souza (turns 41)", "Work anniversary tomorrow: Bo Chen (7 years)". */
+function aheadLines(
+  birthdays: UpcomingBirthday[],
+  dates: UpcomingImportantDate[],
+  daysAhead: number,
+): string[] {
+  const when = daysUntilText(daysAhead);
+  return [
+    ...birthdays
+      .filter((b) => b.daysUntil === daysAhead)
+      .map((b) => `Birthday ${when}: ${b.displayName}${b.turns === null ? '' : ` (turns ${b.turns})`}`),
+    ...dates
+      .filter((d) => d.daysUntil === daysAhead)
+      .map((d) => {
+        const years = yearsText(d.years);
+        return `${d.label} ${when}: ${d.displayName}${years === null ? '' : ` (${years})`}`;
+      }),
+  ];
 }

@@ -10,5 +10,6 @@ export const remindersHandlers: HandlerMap<keyof typeof remindersContract> = {
     ctx.emit('data:changed', { domains: ['reminders'] });
     return getReminderPrefs(ctx.store.db);
   },
-  'reminders:preview': (input, { store, now }) => reminderDigest(store.db, input.today, now()),
+  'reminders:preview': async (input, { store, now }) =>
+    reminderDigest(store.db, input.today, now(), (await getReminderPrefs(store.db)).daysAhead),
 };

@@ -26,7 +26,7 @@ export async function checkReminder(deps: ReminderDeps): Promise<ReminderDigest 
   const prefs = await getReminderPrefs(db);
   if (!prefs.enabled || now.getHours() < prefs.hour) return null;
   if ((await getLastShownOn(db)) === today) return null;
-  const digest = await reminderDigest(db, today, now);
+  const digest = await reminderDigest(db, today, now, prefs.daysAhead);
   await putLastShownOn(db, today);
   if (digest) deps.show(digest);
   return digest;

@@ -59,6 +59,7 @@ describe('the morning reminder', () => {
       reconnectDue: 0,
       birthdaysToday: 1,
       importantDatesToday: 0,
+      comingUp: 0,
       newJobs: 0,
     });
     // The next day: Ben's birthday has no year, and "Not yet" is due.
@@ -80,6 +81,7 @@ describe('the morning reminder', () => {
       reconnectDue: 0,
       birthdaysToday: 0,
       importantDatesToday: 0,
+      comingUp: 0,
       newJobs: 0,
     });
   });
@@ -106,6 +108,7 @@ describe('the morning reminder', () => {
       reconnectDue: 4,
       birthdaysToday: 0,
       importantDatesToday: 0,
+      comingUp: 0,
       newJobs: 0,
     });
   });
@@ -214,11 +217,12 @@ describe('the morning reminder', () => {
     errors.mockRestore();
   });
 
-  it('keeps its preferences, and refuses ones that are not an hour of the day', async () => {
-    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: true, hour: 9 });
-    expect(await call(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 7 })).toEqual({
+  it('keeps its preferences, and refuses ones that are not an hour of the day or a lead time it offers', async () => {
+    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: true, hour: 9, daysAhead: 0 });
+    expect(await call(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 7, daysAhead: 3 })).toEqual({
       enabled: true,
       hour: 7,
+      daysAhead: 3,
     });
     expect(t.events.at(-1)).toEqual({ event: 'data:changed', payload: { domains: ['reminders'] } });
     const before = contentHash(t.store.sqlite);
@@ -226,10 +230,55 @@ describe('the morning reminder', () => {
     expect(fields(await refused(t.ctx, 'reminders:setPrefs', { enabled: 'yes', hour: 9 }))).toEqual([
       'enabled',
     ]);
+    expect(
+      fields(await refused(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 9, daysAhead: 5 })),
+    ).toEqual(['daysAhead']);
     expect(fields(await refused(t.ctx, 'reminders:preview', { today: '26/11/2026' }))).toEqual(['today']);
     expect(contentHash(t.store.sqlite)).toBe(before);
+    // Preferences stored before the lead time existed keep their hour, and name days on the day.
+    t.store.sqlite
+      .prepare(`UPDATE settings SET value = '{"enabled": false, "hour": 6}' WHERE key = 'reminders.prefs'`)
+      .run();
+    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: false, hour: 6, daysAhead: 0 });
     // A stored value that is not valid (an older or hand-edited file) reads as the defaults.
     t.store.sqlite.prepare(`UPDATE settings SET value = '{"hour": 99}' WHERE key = 'reminders.prefs'`).run();
-    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: true, hour: 9 });
+    expect(await call(t.ctx, 'reminders:getPrefs', {})).toEqual({ enabled: true, hour: 9, daysAhead: 0 });
+  });
+
+  it('names birthdays and important dates the days ahead asked for, once, and on the day', async () => {
+    await addContact(t.ctx, 'Cy Lee', {
+      birthday: '1990-12-01',
+      importantDates: [{ label: 'Work anniversary', date: '2019-12-03' }],
+    });
+    const on = (today: string) => call(t.ctx, 'reminders:preview', { today });
+    // On the day only, as before (Ana's birthday, from the set-up, is on the 26th, Ben's on the 27th).
+    expect(await on('2026-11-24')).toBeNull();
+    await call(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 9, daysAhead: 7 });
+    expect(await on('2026-11-24')).toMatchObject({
+      title: '1 coming up',
+      lines: ['Birthday in 7 days: Cy Lee (turns 36)'],
+      comingUp: 1,
+      birthdaysToday: 0,
+    });
+    // Not every morning in between.
+    expect(await on('2026-11-25')).toBeNull();
+    expect(await on('2026-11-26')).toMatchObject({
+      title: '1 birthday today · 1 coming up',
+      lines: ['Birthday today: Ana Souza (turns 40)', 'Work anniversary in 7 days: Cy Lee (7 years)'],
+    });
+    await call(t.ctx, 'reminders:setPrefs', { enabled: true, hour: 9, daysAhead: 1 });
+    expect(await on('2026-11-30')).toMatchObject({
+      title: '1 coming up',
+      lines: ['Birthday tomorrow: Cy Lee (turns 36)'],
+    });
+    expect(await on('2026-12-01')).toMatchObject({
+      title: '1 birthday today',
+      lines: ['Birthday today: Cy Lee (turns 36)'],
+      comingUp: 0,
+    });
+    expect(await on('2026-12-02')).toMatchObject({
+      title: '1 coming up',
+      lines: ['Work anniversary tomorrow: Cy Lee (7 years)'],
+    });
   });
 });

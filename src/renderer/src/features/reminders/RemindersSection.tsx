@@ -8,6 +8,13 @@ import { useWrite } from '../../api/useWrite';
 
 const failed = (e: RapportError) => notifications.show({ message: e.message, color: 'red' });
 
+const leadTimes = [
+  { value: '0', label: 'On the day' },
+  { value: '1', label: 'The day before, and on the day' },
+  { value: '3', label: '3 days before, and on the day' },
+  { value: '7', label: 'A week before, and on the day' },
+];
+
 const hours = Array.from({ length: 24 }, (_, hour) => ({
   value: String(hour),
   label: `${String(hour).padStart(2, '0')}:00`,
@@ -25,7 +32,7 @@ export function RemindersSection() {
   return (
     <Stack gap="sm">
       <Switch
-        label="Remind me once a day of follow-ups due, catch-ups overdue and birthdays"
+        label="Remind me once a day of follow-ups due, catch-ups overdue, birthdays and important dates"
         checked={current.enabled}
         onChange={(e) => void save({ ...current, enabled: e.currentTarget.checked }).catch(failed)}
       />
@@ -38,10 +45,20 @@ export function RemindersSection() {
         onChange={(e) => void save({ ...current, hour: Number(e.currentTarget.value) }).catch(failed)}
         w={200}
       />
+      <NativeSelect
+        label="Birthdays and important dates"
+        description="When the reminder names them: a week ahead leaves time for a card or a call."
+        data={leadTimes}
+        value={String(current.daysAhead)}
+        disabled={!current.enabled}
+        onChange={(e) => void save({ ...current, daysAhead: Number(e.currentTarget.value) }).catch(failed)}
+        w={320}
+      />
       <Card withBorder aria-label="Today's reminder" bg="var(--mantine-color-default-hover)">
         {preview.data === null ? (
           <Text size="sm" c="dimmed">
-            Nothing is due, no catch-up is overdue and nobody has a birthday: today there is no reminder.
+            Nothing is due, no catch-up is overdue and no birthday or important date comes round: today there
+            is no reminder.
           </Text>
         ) : (
           preview.data && (
