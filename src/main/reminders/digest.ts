@@ -20,9 +20,8 @@ const NEW_JOB_DAYS = 7;
 /**
  * The morning reminder for `today` (the user's local day, `now` in it): follow-ups due by today,
  * most overdue first; the people most overdue for a catch-up; the birthdays and important dates
- * that fall today; and
- * the job changes of the last week the user has not been in touch about.
- * Null when there is none of these, so nothing is shown.
+ * that fall today, and those `daysAhead` days away; and the job changes of the last week the user
+ * has not been in touch about. Null when there is none of these, so nothing is shown.
  */
 export async function reminderDigest(
   db: Kysely<Database>,
@@ -40,7 +39,7 @@ export async function reminderDigest(
   // A day is named on the day, and once before it when asked: not every morning in between.
   const birthdays = allBirthdays.filter((b) => b.daysUntil === 0);
   const dates = allDates.filter((d) => d.daysUntil === 0);
-  const ahead = daysAhead === 0 ? [] : aheadLines(allBirthdays, allDates, daysAhead);
+  const ahead = daysAhead === 0 ? [] : dayLines(allBirthdays, allDates, daysAhead);
   const newJobs = moves.waiting;
   const quiet = due.total === 0 && reconnect.total === 0 && birthdays.length === 0 && dates.length === 0;
   if (quiet && ahead.length === 0 && newJobs === 0) return null;
@@ -52,14 +51,7 @@ export async function reminderDigest(
     const names = reconnect.items.map((r) => r.displayName).join(', ');
     lines.push(`Time to catch up with ${names}${others > 0 ? ` and ${count(others, 'other')}` : ''}`);
   }
-  for (const b of birthdays) {
-    lines.push(`Birthday today: ${b.displayName}${b.turns === null ? '' : ` (turns ${b.turns})`}`);
-  }
-  for (const d of dates) {
-    const years = yearsText(d.years);
-    lines.push(`${d.label} today: ${d.displayName}${years === null ? '' : ` (${years})`}`);
-  }
-  lines.push(...ahead);
+  lines.push(...dayLines(birthdays, dates, 0), ...ahead);
   // Those not yet congratulated come first, so the ones named are among them.
   const named = moves.items.slice(0, newJobs);
   if (newJobs === 1) lines.push(`New job: ${named[0].displayName} (${named[0].title})`);
@@ -90,19 +82,22 @@ export async function reminderDigest(
   };
 }
 
-/** "Birthday in 3 days: Ana Souza (turns 41)", "Work anniversary tomorrow: Bo Chen (7 years)". */
-function aheadLines(
+/**
+ * The birthdays and dates `daysUntil` days away: "Birthday today: Ana Souza (turns 41)",
+ * "Work anniversary in 7 days: Bo Chen (7 years)".
+ */
+function dayLines(
   birthdays: UpcomingBirthday[],
   dates: UpcomingImportantDate[],
-  daysAhead: number,
+  daysUntil: number,
 ): string[] {
-  const when = daysUntilText(daysAhead);
+  const when = daysUntilText(daysUntil);
   return [
     ...birthdays
-      .filter((b) => b.daysUntil === daysAhead)
+      .filter((b) => b.daysUntil === daysUntil)
       .map((b) => `Birthday ${when}: ${b.displayName}${b.turns === null ? '' : ` (turns ${b.turns})`}`),
     ...dates
-      .filter((d) => d.daysUntil === daysAhead)
+      .filter((d) => d.daysUntil === daysUntil)
       .map((d) => {
         const years = yearsText(d.years);
         return `${d.label} ${when}: ${d.displayName}${years === null ? '' : ` (${years})`}`;
