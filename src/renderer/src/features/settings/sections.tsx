@@ -33,7 +33,7 @@ export const settingsSections: SettingsSection[] = [
     id: 'reminders',
     title: 'Daily reminder',
     description:
-      'A morning notification of the follow-ups due, the catch-ups overdue and the day’s birthdays.',
+      'A morning notification of the follow-ups due, the catch-ups overdue, and the day’s birthdays and important dates.',
     component: RemindersSection,
   },
   {
