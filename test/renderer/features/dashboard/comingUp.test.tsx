@@ -3,7 +3,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, test } from 'vitest';
-import { ComingUp, comingUpEntries } from '../../../../src/renderer/src/features/dashboard/ComingUp';
+import {
+  ComingUp,
+  comingUpEntries,
+  soonestOccasions,
+} from '../../../../src/renderer/src/features/dashboard/ComingUp';
 
 const person = { photo: null };
 
@@ -66,6 +70,40 @@ describe("the dashboard's birthdays and dates", () => {
       '7\u00a0years',
     ]);
     expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
+  });
+
+  test('give each person their soonest one, as a reason to get in touch', () => {
+    const occasions = soonestOccasions(
+      [
+        { ...person, contactId: 1, displayName: 'Ana Souza', date: '2026-12-24', daysUntil: 4, turns: 36 },
+        { ...person, contactId: 2, displayName: 'Bo Chen', date: '2026-12-20', daysUntil: 0, turns: null },
+      ],
+      [
+        {
+          ...person,
+          contactId: 1,
+          displayName: 'Ana Souza',
+          label: 'Work anniversary',
+          date: '2026-12-21',
+          daysUntil: 1,
+          years: 7,
+        },
+        {
+          ...person,
+          contactId: 3,
+          displayName: 'Cy Lee',
+          label: 'Anniversary',
+          date: '2027-01-03',
+          daysUntil: 14,
+          years: null,
+        },
+      ],
+    );
+    expect([...occasions]).toEqual([
+      [2, 'Birthday today'],
+      [1, 'Work anniversary tomorrow'],
+      [3, 'Anniversary in 14 days'],
+    ]);
   });
 });
 

@@ -66,6 +66,22 @@ export function comingUpEntries(
   return entries.sort((a, b) => a.daysUntil - b.daysUntil || a.displayName.localeCompare(b.displayName));
 }
 
+/**
+ * Each person's soonest birthday or date, as a reason to get in touch: "Birthday in 3 days",
+ * "Work anniversary tomorrow". The Reconnect queue shows it beside whoever is overdue.
+ */
+export function soonestOccasions(
+  birthdays: UpcomingBirthday[],
+  dates: UpcomingImportantDate[],
+): Map<number, string> {
+  const soonest = new Map<number, string>();
+  for (const e of comingUpEntries(birthdays, dates)) {
+    if (!soonest.has(e.contactId))
+      soonest.set(e.contactId, `${e.occasion ?? 'Birthday'} ${daysUntilText(e.daysUntil)}`);
+  }
+  return soonest;
+}
+
 function when(daysUntil: number): string {
   const text = daysUntilText(daysUntil);
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -29,7 +29,7 @@ import { useJournalWrite } from '../journal/useJournal';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { DriftingCard } from './DriftingCard';
 import { NewJobsCard } from './NewJobsCard';
-import { ComingUp } from './ComingUp';
+import { ComingUp, soonestOccasions } from './ComingUp';
 import { GoalsDashboardWidget } from '../goals/GoalsDashboardWidget';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
 import { useOpenFollowUps } from '../followUps/useOpenFollowUps';
@@ -43,11 +43,14 @@ function since(item: ReconnectItem): string {
 function ReconnectRow({
   item,
   next,
+  occasion,
   onLog,
 }: {
   item: ReconnectItem;
   /** The most urgent open follow-up with them: what the catch-up is for. */
   next?: FollowUp;
+  /** Their birthday or a date of theirs coming round: a reason to get in touch. */
+  occasion?: string;
   onLog(item: ReconnectItem): void;
 }) {
   const write = useJournalWrite();
@@ -73,6 +76,11 @@ function ReconnectRow({
             {next && (
               <Text size="xs" data-testid="reconnect-next">
                 Next: {next.text}
+              </Text>
+            )}
+            {occasion && (
+              <Text size="xs" c="pink.7" data-testid="reconnect-occasion">
+                {occasion}
               </Text>
             )}
           </div>
@@ -203,6 +211,7 @@ export function DashboardView() {
   if (dashboard.isError) return <Alert color="red">{dashboard.error.message}</Alert>;
   const d = dashboard.data;
   const perCircle = [...d.circles, { circle: 'no circle', count: d.uncategorised }];
+  const occasions = soonestOccasions(d.birthdays, d.importantDates);
   const mostPerCircle = Math.max(1, ...perCircle.map((c) => c.count));
   return (
     <Stack gap="lg">
@@ -245,6 +254,7 @@ export function DashboardView() {
                       key={item.contactId}
                       item={item}
                       next={nextStep.get(item.contactId)}
+                      occasion={occasions.get(item.contactId)}
                       onLog={(i) =>
                         setTarget({ preset: [{ contactId: i.contactId, displayName: i.displayName }] })
                       }
