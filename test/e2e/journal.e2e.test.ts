@@ -12,11 +12,20 @@ describe('journal, end to end in Chromium over a real database file', () => {
 
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1360, height: 900 } });
+    // Her work anniversary is in two days (the page and this process share the machine's zone).
+    const inTwoDays = new Date(Date.now() + 2 * day);
+    const pad = (n: number) => String(n).padStart(2, '0');
     ana = (
       await app.call('contacts:create', {
         displayName: 'Ana Souza',
         organisation: 'Nubank',
         circles: ['mentor'],
+        importantDates: [
+          {
+            label: 'Work anniversary',
+            date: `--${pad(inTwoDays.getMonth() + 1)}-${pad(inTwoDays.getDate())}`,
+          },
+        ],
       })
     ).id;
     bruno = (
@@ -72,6 +81,9 @@ describe('journal, end to end in Chromium over a real database file', () => {
     const anaRow = queue.locator(`tr[data-contact-id="${ana}"]`);
     await anaRow.getByTestId('reconnect-next').getByText('Next: Return the book').waitFor();
     expect(await queue.getByTestId('reconnect-next').count()).toBe(1);
+    // And a reason to get in touch: her work anniversary comes round.
+    expect(await anaRow.getByTestId('reconnect-occasion').textContent()).toBe('Work anniversary in 2 days');
+    expect(await queue.getByTestId('reconnect-occasion').count()).toBe(1);
     expect(await page.getByTestId('activity-heatmap').locator('rect').count()).toBe(365);
     await app.screenshot('journal-dashboard-before');
     for (const f of [later, soon]) await app.call('followups:delete', { id: f.id });
