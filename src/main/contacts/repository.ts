@@ -12,8 +12,6 @@ import type {
 import {
   MAX_FIELD_VALUE_FACETS,
   MAX_LOCATION_FACETS,
-  customFieldLabelKey,
-  tidyCustomFieldLabel,
   type contactListInput,
   type CustomField,
 } from '../../shared/contacts/schemas';
@@ -146,7 +144,7 @@ async function writeCustomFields(db: Db, contactId: number, fields: CustomField[
     .values(
       fields.map((f, position) => ({
         contact_id: contactId,
-        label: tidyCustomFieldLabel(f.label),
+        label: tidyLabel(f.label),
         value: f.value.trim(),
         position,
       })),
@@ -327,9 +325,9 @@ async function matching(db: Db, query: ListFilters) {
   let labels: RawBuilder<unknown> | null = null;
   if (query.field) {
     // The label's spellings in use, compared as the form compares them (a few distinct labels in all).
-    const key = customFieldLabelKey(query.field.label);
+    const key = labelKey(query.field.label);
     const stored = await db.selectFrom('contact_custom_fields').select('label').distinct().execute();
-    const matched = stored.map((r) => r.label).filter((label) => customFieldLabelKey(label) === key);
+    const matched = stored.map((r) => r.label).filter((label) => labelKey(label) === key);
     if (matched.length === 0) return null;
     labels = sql.join(matched);
   }
@@ -546,7 +544,7 @@ function customFieldFacets(
   const values = new Map<string, Map<string, { text: string; n: number }>>();
   for (const { label, value, n } of rows) {
     labelCounts.set(label, (labelCounts.get(label) ?? 0) + n);
-    const key = customFieldLabelKey(label);
+    const key = labelKey(label);
     const byValue = values.get(key) ?? new Map<string, { text: string; n: number }>();
     values.set(key, byValue);
     // Told apart as the list's filter tells them.
@@ -557,13 +555,13 @@ function customFieldFacets(
   }
   const labels = mostWritten(
     [...labelCounts].map(([text, n]) => ({ text, n })),
-    customFieldLabelKey,
+    labelKey,
   );
   return {
     customFieldLabels: labels,
     customFieldValues: labels.map((label) => ({
       label,
-      values: [...(values.get(customFieldLabelKey(label))?.values() ?? [])]
+      values: [...(values.get(labelKey(label))?.values() ?? [])]
         .sort((a, b) => b.n - a.n || a.text.localeCompare(b.text))
         .slice(0, MAX_FIELD_VALUE_FACETS)
         .map((v) => ({ value: v.text, count: v.n })),

@@ -73,7 +73,7 @@ function statements(sqlite: BetterSqlite3.Database) {
     insertLink: sqlite.prepare(
       `INSERT INTO contact_links (contact_id, kind, url, position) VALUES (?, ?, ?, ?)`,
     ),
-    // Labels are told apart by `customFieldLabelKey`, which lower-cases by the user's locale; the table's
+    // Labels are told apart by `labelKey`, which lower-cases by the user's locale; the table's
     // NOCASE index folds ASCII only. Where the two disagree (Turkish "ID" and "id") the stored one stays.
     insertCustomField: sqlite.prepare(
       `INSERT INTO contact_custom_fields (contact_id, label, value, position) VALUES (?, ?, ?, ?)

@@ -1,7 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { nameKeys, phoneKey } from '../duplicates/find';
 import { urlKey } from './incoming';
-import { customFieldLabelKey } from '../../shared/contacts/schemas';
 import { labelKey } from '../../shared/contacts/labels';
 
 /** A stored contact as matching and diffing need it. */
@@ -19,7 +18,7 @@ export interface ExistingContact {
   phoneKeys: Set<string>;
   urlKeys: Set<string>;
   tags: Set<string>;
-  /** `customFieldLabelKey` of each custom field's label. */
+  /** `labelKey` of each custom field's label. */
   customFieldKeys: Set<string>;
   /** `labelKey` of each important date's label. */
   importantDateKeys: Set<string>;
@@ -136,7 +135,7 @@ export function loadExisting(sqlite: BetterSqlite3.Database): ExistingIndex {
     .prepare('SELECT contact_id, label FROM contact_custom_fields')
     .raw(true)
     .iterate() as Iterable<[number, string]>) {
-    contacts.get(contactId)?.customFieldKeys.add(customFieldLabelKey(label));
+    contacts.get(contactId)?.customFieldKeys.add(labelKey(label));
   }
   for (const [contactId, label] of sqlite
     .prepare('SELECT contact_id, label FROM contact_important_dates')

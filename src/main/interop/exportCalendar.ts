@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import { parseBirthday, type BirthdayParts } from '../../shared/contacts/birthday';
+import { dayCelebrated, parseBirthday, type BirthdayParts } from '../../shared/contacts/birthday';
 import { labelKey } from '../../shared/contacts/labels';
 
 /** A yearly day to put in the calendar: someone's birthday or one of their important dates. */
@@ -36,17 +36,19 @@ function uidOf(day: YearlyDay): string {
   return `date-${day.contactId}-${name}@rapport.invalid`;
 }
 
-const isLeap = (year: number) => new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
-
 /**
  * When the yearly event starts: the date itself when its year is known, else this year. A 29
  * February repeats on February's last day, as the dashboard keeps it on the 28th in other years.
  */
 function firstDay(parts: BirthdayParts, thisYear: number): { start: ICAL.Time; rule: string } {
   const year = parts.year ?? thisYear;
+  const start = ICAL.Time.fromData({
+    year,
+    month: parts.month,
+    day: dayCelebrated(parts, year),
+    isDate: true,
+  });
   const leapDay = parts.month === 2 && parts.day === 29;
-  const day = leapDay && !isLeap(year) ? 28 : parts.day;
-  const start = ICAL.Time.fromData({ year, month: parts.month, day, isDate: true });
   return { start, rule: leapDay ? 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'FREQ=YEARLY' };
 }
 

@@ -1,9 +1,4 @@
-import {
-  MAX_CUSTOM_FIELDS,
-  customFieldLabelKey,
-  tidyCustomFieldLabel,
-  type LinkKind,
-} from '../../shared/contacts/schemas';
+import { MAX_CUSTOM_FIELDS, type LinkKind } from '../../shared/contacts/schemas';
 import type { IncomingContact, RowWarning, SkippedRow } from '../../shared/interop/types';
 import { normalizeEmail } from '../../shared/text/email';
 import { parseBirthday } from '../../shared/contacts/birthday';
@@ -195,13 +190,12 @@ function customFieldsOf(
   warnings: RowWarning[],
 ): IncomingContact['customFields'] {
   const fields: IncomingContact['customFields'] = [];
-  const seen = new Map<string, string>();
   for (const f of loose.customFields ?? []) {
     const value = clean(f.value);
     if (!value) continue;
     // A label is one line, spaced as the contact form stores it.
     const raw = clean(f.label);
-    const label = raw === null ? null : tidyCustomFieldLabel(raw);
+    const label = raw === null ? null : tidyLabel(raw);
     if (!label) {
       warnings.push({
         row,
@@ -223,21 +217,17 @@ function customFieldsOf(
       });
       continue;
     }
-    const key = customFieldLabelKey(label);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      if (first !== value) {
-        warnings.push({
-          row,
-          message: `The custom field "${label}" appears twice; only the first value was kept.`,
-        });
-      }
-      continue;
-    }
-    seen.set(key, value);
     fields.push({ label, value });
   }
-  return fields;
+  return firstPerLabel(
+    fields,
+    (f) => f.value,
+    (f) =>
+      warnings.push({
+        row,
+        message: `The custom field "${f.label}" appears twice; only the first value was kept.`,
+      }),
+  );
 }
 
 /**
@@ -251,7 +241,6 @@ function importantDatesOf(
   warnings: RowWarning[],
 ): IncomingContact['importantDates'] {
   const dates: IncomingContact['importantDates'] = [];
-  const seen = new Map<string, string>();
   for (const d of loose.importantDates ?? []) {
     const raw = clean(d.date);
     if (!raw) continue;
@@ -273,21 +262,36 @@ function importantDatesOf(
       }
       continue;
     }
-    const key = labelKey(label);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      if (first !== date) {
-        warnings.push({
-          row,
-          message: `The date "${label}" appears twice with different days; only the first was kept.`,
-        });
-      }
-      continue;
-    }
-    seen.set(key, date);
     dates.push({ label, date });
   }
-  return dates;
+  return firstPerLabel(
+    dates,
+    (d) => d.date,
+    (d) =>
+      warnings.push({
+        row,
+        message: `The date "${d.label}" appears twice with different days; only the first was kept.`,
+      }),
+  );
+}
+
+/**
+ * The first item of each label (told apart as the form tells them); `differs` is told of a later one
+ * whose value is not the first's, so a repeat that loses nothing passes silently.
+ */
+function firstPerLabel<T extends { label: string }>(
+  items: T[],
+  valueOf: (item: T) => string,
+  differs: (item: T) => void,
+): T[] {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const key = labelKey(item.label);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, item);
+    else if (valueOf(seen) !== valueOf(item)) differs(item);
+  }
+  return [...first.values()];
 }
 
 /** Builds the contact, or says why the row is skipped. */

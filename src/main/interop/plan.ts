@@ -14,7 +14,6 @@ import type {
 import type { ExistingContact, ExistingIndex } from './existing';
 import { urlKey } from './incoming';
 import { isJobChange } from '../../shared/contacts/jobChange';
-import { customFieldLabelKey } from '../../shared/contacts/schemas';
 import { labelKey } from '../../shared/contacts/labels';
 
 /**
@@ -176,7 +175,7 @@ export function diffContact(
   }
   // Like an empty field, a label the contact lacks is filled; a value the user has is theirs.
   for (const f of c.customFields) {
-    if (existing.customFieldKeys.has(customFieldLabelKey(f.label))) continue;
+    if (existing.customFieldKeys.has(labelKey(f.label))) continue;
     update.customFields.push(f);
     changes.push({ field: f.label, from: null, to: f.value });
   }

@@ -49,6 +49,11 @@ export const birthdaySchema = z
     'A birthday is a real date: YYYY-MM-DD, or --MM-DD without the year',
   );
 
+/** The day of the month a yearly date falls on in `year`: a 29 February on the 28th in other years. */
+export function dayCelebrated(parts: Pick<BirthdayParts, 'month' | 'day'>, year: number): number {
+  return parts.month === 2 && parts.day === 29 && !isLeap(year) ? 28 : parts.day;
+}
+
 export interface NextBirthday {
   /** The day it is next celebrated, today included (`YYYY-MM-DD`). */
   date: string;
@@ -59,7 +64,7 @@ export interface NextBirthday {
 
 /**
  * When a birthday next comes round from `today` (`YYYY-MM-DD`, the user's local date). Someone
- * born on 29 February is celebrated on 28 February in other years.
+ * born on 29 February is celebrated on 28 February in other years (`dayCelebrated`).
  */
 export function nextBirthday(birthday: string, today: string): NextBirthday | null {
   const parts = parseBirthday(birthday);
@@ -68,7 +73,7 @@ export function nextBirthday(birthday: string, today: string): NextBirthday | nu
   const todayYear = Number(now[1]);
   const todayUtc = Date.UTC(todayYear, Number(now[2]) - 1, Number(now[3]));
   for (const year of [todayYear, todayYear + 1]) {
-    const day = parts.month === 2 && parts.day === 29 && !isLeap(year) ? 28 : parts.day;
+    const day = dayCelebrated(parts, year);
     const at = Date.UTC(year, parts.month - 1, day);
     if (at < todayUtc) continue;
     if (parts.year !== null && year < parts.year) return null;

@@ -4,7 +4,7 @@ import { layerSchema } from '../strength/schemas';
 import { tagName } from '../tags/schemas';
 import { birthdaySchema } from './birthday';
 import { importantDateList, type ImportantDate } from './importantDates';
-import { labelKey, refuseRepeatedLabels, tidyLabel } from './labels';
+import { refuseRepeatedLabels } from './labels';
 
 export const circles = ['colleague', 'mentor', 'sponsor', 'mentee', 'peer', 'friend', 'other'] as const;
 export type Circle = (typeof circles)[number];
@@ -61,9 +61,6 @@ export const customFieldInput = z.strictObject({
   label: z.string().trim().min(1, 'Name the field').max(60),
   value: z.string().trim().min(1, 'Give the field a value').max(2000),
 });
-
-export const tidyCustomFieldLabel = tidyLabel;
-export const customFieldLabelKey = labelKey;
 
 const customFieldList = z
   .array(customFieldInput)

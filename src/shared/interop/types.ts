@@ -22,7 +22,7 @@ export interface IncomingContact {
   phones: Array<{ phone: string; label: string | null }>;
   links: Array<{ kind: LinkKind; url: string }>;
   tags: string[];
-  /** The user's own fields ("Team: Platform"), in file order, one per label (`customFieldLabelKey`). */
+  /** The user's own fields ("Team: Platform"), in file order, one per label (`labelKey`). */
   customFields: Array<{ label: string; value: string }>;
   /**
    * Yearly dates beside the birthday ("Anniversary: --06-14"), in file order, one per label

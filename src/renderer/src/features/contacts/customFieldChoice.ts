@@ -1,4 +1,5 @@
-import { customFieldLabelKey, type ContactFacets } from '../../../../shared/contacts/schemas';
+import type { ContactFacets } from '../../../../shared/contacts/schemas';
+import { labelKey } from '../../../../shared/contacts/labels';
 import type { ListState } from '../../../../shared/contacts/listState';
 import { nocaseKey } from '../../../../shared/text/nocase';
 
@@ -33,7 +34,7 @@ export function customFieldCounts(fields: ContactFacets['customFieldValues']): M
  * the form compares labels, its value as SQLite's NOCASE does.
  */
 function facetOf(fields: ContactFacets['customFieldValues'], field: Field) {
-  const group = fields.find((f) => customFieldLabelKey(f.label) === customFieldLabelKey(field.label));
+  const group = fields.find((f) => labelKey(f.label) === labelKey(field.label));
   const entry = group?.values.find((v) => nocaseKey(v.value) === nocaseKey(field.value));
   return { group, entry };
 }
